@@ -1,0 +1,1 @@
+"""Demo data and loaders for real data files."""

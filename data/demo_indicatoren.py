@@ -1,0 +1,112 @@
+"""Demo indicator series shaped like the Veerkracht findings (2012-2018 and on), per CBS buurt and Wijkprofiel wijk.
+
+Indicators (all per year):
+- ``kwetsbare_groepen``: index of the combined presence of LVB, bijstand, psychiatrie and residents from refugee
+  countries; Rotterdam 2012 = 100, higher = more vulnerable residents.
+- ``overlast_onveiligheid``: the Leefbaarometer dimension score, relative to the Dutch mean (0); negative = more
+  overlast and onveiligheid than average, as in the Leefbaarometer itself.
+- ``inwoners``: a demo population per buurt (for places per 1,000 inhabitants).
+- ``wijkprofiel_veiligheid``, ``wijkprofiel_sociaal``, ``wijkprofiel_fysiek`` per Wijkprofiel wijk (100 = Rotterdam 2014).
+
+The lists below come from the report (Tabel 4-1, Tabel 4-2, the highest-overlast list and the dark-green
+exceptions of Kaart 4-8).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+
+SEED = 2018
+JAREN = (2012, 2014, 2016, 2018, 2020, 2022, 2024)
+WIJKPROFIEL_JAREN = (2014, 2016, 2018, 2020, 2022, 2024)
+BRON = "Demo (gevormd naar Veerkracht in Rotterdam, 2012-2018)"
+
+HOOGSTE_OVERLAST = ("Middelland", "Bospolder", "Cool", "Feijenoord", "Hillesluis", "Afrikaanderwijk", "Pendrecht")
+TABEL_4_1 = (
+    "Schiebroek", "Ommoord", "Oud Crooswijk", "Rubroek", "Oude Westen", "Spangen", "Tussendijken", "Bospolder",
+    "Schiemond", "Het Lage Land", "Feijenoord", "Bloemhof", "Afrikaanderwijk", "Vreewijk", "Lombardijen",
+    "Groot IJsselmonde", "Zuidwijk", "Pendrecht", "Hoogvliet Noord", "Hoogvliet Zuid",
+)
+TABEL_4_2 = (
+    "Afrikaanderwijk", "Agniesebuurt", "Bloemhof", "Bospolder", "Delfshaven", "Feijenoord", "Het Lage Land",
+    "Oude Noorden", "Hillesluis", "Hoogvliet Noord", "Groot IJsselmonde", "Kop van Zuid - Entrepot", "Lombardijen",
+    "Middelland", "Noordereiland", "Oosterflank", "Oud Crooswijk", "Oud Mathenesse", "Witte Dorp", "Oude Westen",
+    "Pendrecht", "Tarwewijk",
+)
+DONKERGROEN = ("Bloemhof", "Schiebroek", "Zevenkamp", "Vreewijk", "Spangen", "Hoogvliet Zuid", "Beverwaard")
+NIET_WOONGEBIED = (
+    "Spaanse Polder", "Nieuw Mathenesse", "Waalhaven", "Eemhaven", "Waalhaven Zuid", "Vondelingenplaat", "Botlek",
+    "Europoort", "Maasvlakte", "Bedrijvenpark Noord-West", "Rivium", "Bedrijventerrein Schieveen", "Noordzeeweg",
+)
+
+
+def _profile(name: str, rng: random.Random) -> tuple[float, float, float, float]:
+    """(kwetsbaar 2012, kwetsbaar change per 2 years, overlast 2012, overlast change per 2 years)."""
+    if name in DONKERGROEN:
+        # more vulnerable residents, but overlast improved where it was high
+        return rng.uniform(130, 160), rng.uniform(3, 6), rng.uniform(-0.30, -0.22), rng.uniform(0.025, 0.04)
+    if name in TABEL_4_2:
+        level = rng.uniform(-0.36, -0.30) if name in HOOGSTE_OVERLAST else rng.uniform(-0.28, -0.20)
+        return rng.uniform(135, 175), rng.uniform(3, 7), level, -rng.uniform(0.02, 0.035)
+    if name in HOOGSTE_OVERLAST:  # Cool: overlast from nightlife, few vulnerable residents
+        return rng.uniform(80, 100), rng.uniform(-1, 1), rng.uniform(-0.36, -0.30), -rng.uniform(0.0, 0.015)
+    if name in TABEL_4_1:
+        return rng.uniform(130, 160), rng.uniform(1, 4), rng.uniform(-0.18, -0.10), rng.uniform(-0.01, 0.01)
+    # elsewhere: limited vulnerability and overlast; vulnerable groups fall where they were low, overlast improves
+    return rng.uniform(55, 105), rng.uniform(-3, 2.5), rng.uniform(-0.08, 0.18), rng.uniform(0.0, 0.02)
+
+
+def buurt_series(buurten: pd.DataFrame) -> pd.DataFrame:
+    """Series per buurt for every year in :data:`JAREN`.
+
+    Parameters
+    ----------
+    buurten
+        Columns ``code``, ``name``, ``area_km2`` (the buurt facts table).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long format: ``niveau, gebied_code, jaar, indicator, waarde, bron``.
+    """
+    rows = []
+    for code, name, area in sorted(zip(buurten["code"], buurten["name"], buurten["area_km2"], strict=True)):
+        rng = random.Random(f"{SEED}:{code}")
+        if name in NIET_WOONGEBIED:
+            continue
+        k0, dk, o0, do = _profile(name, rng)
+        density = rng.uniform(5_000, 14_000) if area < 2 else rng.uniform(1_500, 5_000)
+        inwoners0 = max(300, round(area * density, -1))
+        for step, jaar in enumerate(JAREN):
+            slowdown = 1.0 if jaar <= 2018 else 0.5  # trends flatten after the report period
+            t = min(step, 3) + max(0, step - 3) * slowdown
+            rows += [
+                ("buurt", code, jaar, "kwetsbare_groepen", round(k0 + dk * t + rng.uniform(-0.8, 0.8), 1)),
+                ("buurt", code, jaar, "overlast_onveiligheid", round(o0 + do * t + rng.uniform(-0.004, 0.004), 3)),
+                ("buurt", code, jaar, "inwoners", float(round(inwoners0 * (1 + 0.006 * step), -1))),
+            ]
+    out = pd.DataFrame(rows, columns=["niveau", "gebied_code", "jaar", "indicator", "waarde"])
+    out["bron"] = BRON
+    return out
+
+
+def wijkprofiel_series(wijken: pd.DataFrame) -> pd.DataFrame:
+    """Wijkprofiel-like indices (veiligheid, sociaal, fysiek) per Wijkprofiel wijk, 2014-2024."""
+    rows = []
+    for code, name in sorted(zip(wijken["code"], wijken["name"], strict=True)):
+        rng = random.Random(f"{SEED}:wp:{code}")
+        low = any(n.lower() in name.lower() for n in HOOGSTE_OVERLAST + TABEL_4_2)
+        base = {
+            "wijkprofiel_veiligheid": rng.uniform(65, 88) if low else rng.uniform(92, 125),
+            "wijkprofiel_sociaal": rng.uniform(70, 90) if low else rng.uniform(92, 120),
+            "wijkprofiel_fysiek": rng.uniform(75, 95) if low else rng.uniform(95, 125),
+        }
+        trend = {k: rng.uniform(-1.5, 2.5) for k in base}
+        for step, jaar in enumerate(WIJKPROFIEL_JAREN):
+            for key, value in base.items():
+                rows.append(("wijkprofiel", code, jaar, key, float(round(value + trend[key] * step))))
+    out = pd.DataFrame(rows, columns=["niveau", "gebied_code", "jaar", "indicator", "waarde"])
+    out["bron"] = "Demo (Wijkprofiel-achtig; 100 = Rotterdam 2014)"
+    return out

@@ -1,0 +1,1 @@
+"""Pure geospatial logic for HKD Kaart: no Streamlit, no database."""

@@ -1,0 +1,50 @@
+"""The convenant's vocabulary: fasen of the escalatieladder, beheer states, key dates. Pure data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Fase:
+    """One step of the escalatieladder."""
+
+    code: str
+    naam: str
+    betekenis: str
+    symbool: str  # shown next to the colour so that meaning never rests on colour alone
+
+
+FASES: tuple[Fase, ...] = (
+    Fase("0", "Slapend regime", "Geen overlast, korte lijnen; beheercommissie komt minstens één keer per jaar bijeen.", "○"),
+    Fase("1", "Actief basisregime", "Beheercommissie komt periodiek bijeen; klachten worden snel en goed opgepakt.", "◔"),
+    Fase("2", "Verscherpt regime", "Extra maatregelen: meer controle op regels en middelengebruik, individuele aanpak, "
+         "overplaatsen van cliënten die overlast veroorzaken.", "◑"),
+    Fase("3a", "Multidisciplinaire aanpak met verbetertraject", "Een multidisciplinaire werkgroep stelt een verbeterplan "
+         "met deadlines op en monitort het.", "◕"),
+    Fase("3b", "Bij uitzondering: extra toezicht en handhaving", "Bovenop 3a: meer inzet van BOA's en politie, in "
+         "uitzonderlijke gevallen cameratoezicht.", "●"),
+)
+FASE_CODES: tuple[str, ...] = tuple(f.code for f in FASES)
+FASE_BY_CODE = {f.code: f for f in FASES}
+
+# Okabe-Ito based, colour-blind safe, ordered from calm to urgent (RGB).
+FASE_KLEUREN: dict[str, tuple[int, int, int]] = {
+    "0": (0, 158, 115),    # bluish green
+    "1": (86, 180, 233),   # sky blue
+    "2": (230, 159, 0),    # orange
+    "3a": (213, 94, 0),    # vermillion
+    "3b": (204, 121, 167),  # reddish purple
+}
+
+BEHEERCOMMISSIE = {"actief": "Actief", "opstart": "Wordt (opnieuw) opgestart", "afwezig": "Geen"}
+BEHEERCONVENANT = {
+    "actueel": "Actueel",
+    "in_actualisatie": "Wordt geactualiseerd",
+    "verouderd": "Verouderd",
+    "afwezig": "Geen",
+}
+
+CONVENANT_IN_WERKING = date(2023, 4, 1)
+INVENTARISATIE_DATUM = date(2023, 6, 1)

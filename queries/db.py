@@ -1,0 +1,76 @@
+"""Connections: resolve the database URL, create engines, apply migrations in order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, text
+
+from hkd import localdb
+from hkd.settings import Settings, get_settings
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def resolve_url(settings: Settings | None = None, *, start_local: bool = True) -> str:
+    """Return the URL in use: ``DATABASE_URL`` if set, else the project-local server (started on demand)."""
+    settings = settings or get_settings()
+    if settings.database_url:
+        url = settings.database_url
+        if url.startswith("postgresql://") or url.startswith("postgres://"):
+            url = "postgresql+psycopg://" + url.split("://", 1)[1]
+        return url
+    server = localdb.server_for(settings)
+    if start_local and not localdb.is_running(server):
+        localdb.start(server)
+    return server.url()
+
+
+def make_engine(url: str, **kwargs) -> Engine:
+    """Create an engine with settings suited to a dashboard (small pool, pre-ping, short connect timeout)."""
+    kwargs.setdefault("pool_pre_ping", True)
+    kwargs.setdefault("pool_size", 5)
+    kwargs.setdefault("max_overflow", 5)
+    kwargs.setdefault("connect_args", {"connect_timeout": 5, "application_name": "hkd-kaart"})
+    return create_engine(url, **kwargs)
+
+
+@contextmanager
+def acting_as(engine: Engine, gebruiker: str) -> Iterator[Connection]:
+    """Open a transaction in which every write is attributed to ``gebruiker`` in the audit log."""
+    with engine.begin() as conn:
+        conn.execute(text("SELECT set_config('hkd.gebruiker', :g, true)"), {"g": gebruiker})
+        yield conn
+
+
+def migration_files() -> list[Path]:
+    """All migrations, in the order they apply (by their numeric prefix)."""
+    return sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9]_*.sql"))
+
+
+def migrate(engine: Engine) -> list[str]:
+    """Apply the migrations not yet recorded in ``public.schema_migrations``; return the ones applied now.
+
+    All pending migrations and their records run in one transaction, so a failing one leaves nothing behind;
+    an advisory lock keeps two concurrent runs from applying the same file twice.
+    """
+    applied_now: list[str] = []
+    with engine.begin() as conn:
+        conn.execute(text("SELECT pg_advisory_xact_lock(4242001)"))
+        conn.execute(
+            text(
+                "CREATE TABLE IF NOT EXISTS public.schema_migrations ("
+                " versie text PRIMARY KEY, toegepast_op timestamptz NOT NULL DEFAULT now())"
+            )
+        )
+        done = {r[0] for r in conn.execute(text("SELECT versie FROM public.schema_migrations"))}
+        for path in migration_files():
+            if path.stem in done:
+                continue
+            # The raw DB-API cursor takes a whole script (several statements, dollar quoting, literal %).
+            conn.connection.cursor().execute(path.read_text(encoding="utf-8"))
+            conn.execute(text("INSERT INTO public.schema_migrations (versie) VALUES (:v)"), {"v": path.stem})
+            applied_now.append(path.stem)
+    return applied_now

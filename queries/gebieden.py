@@ -1,0 +1,66 @@
+"""Areas (gebieden): replace a level in one transaction, report what is loaded."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import geopandas as gpd
+import shapely
+from sqlalchemy import Connection
+
+from geo.boundaries import DISPLAY_TOLERANCE_M
+from queries.sqlfiles import sql
+
+
+@dataclass(frozen=True)
+class Geografie:
+    """Which geography the database holds."""
+
+    soort: str  # 'echt' or 'schematisch'
+    omschrijving: str
+
+
+def replace_level(
+    conn: Connection, niveau: str, areas: gpd.GeoDataFrame, *, jaar: int, bron: str
+) -> int:
+    """Replace all areas of ``niveau`` by ``areas`` (normalised, RD New) inside the caller's transaction."""
+    conn.execute(sql("gebieden", "delete_level"), {"niveau": niveau})
+    rows = [
+        {
+            "niveau": niveau,
+            "code": code,
+            "naam": naam,
+            "parent_code": parent if isinstance(parent, str) and parent else None,
+            "jaar": jaar,
+            "bron": bron,
+            "wkb": shapely.to_wkb(geom),
+            "tolerance": DISPLAY_TOLERANCE_M,
+        }
+        for code, naam, parent, geom in zip(
+            areas["code"], areas["naam"], areas["parent_code"], areas.geometry, strict=True
+        )
+    ]
+    conn.execute(sql("gebieden", "insert_area"), rows)
+    conn.execute(sql("gebieden", "rederive_locaties"))
+    conn.execute(
+        sql("gebieden", "audit_load"),
+        {"tabel": "gebieden", "gegevens": json.dumps({"niveau": niveau, "aantal": len(rows), "bron": bron})},
+    )
+    return len(rows)
+
+
+def set_geografie(conn: Connection, soort: str, omschrijving: str) -> None:
+    """Record which geography is in use."""
+    conn.execute(sql("gebieden", "set_geografie"), {"soort": soort, "omschrijving": omschrijving})
+
+
+def get_geografie(conn: Connection) -> Geografie | None:
+    """Return the geography in use, or None before any load."""
+    row = conn.execute(sql("gebieden", "get_geografie")).first()
+    return Geografie(row.soort, row.omschrijving) if row else None
+
+
+def count_per_level(conn: Connection) -> dict[str, int]:
+    """Number of areas per level."""
+    return {r.niveau: r.n for r in conn.execute(sql("gebieden", "count_per_level"))}

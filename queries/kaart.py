@@ -1,0 +1,32 @@
+"""Map layers: areas with counts, outlines. Geometry leaves PostGIS simplified and as GeoJSON."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from sqlalchemy import Connection
+
+from queries.sqlfiles import sql
+
+
+def feature_collection(frame: pd.DataFrame, geometry_column: str = "geometry") -> dict:
+    """Turn rows with a GeoJSON geometry string into a FeatureCollection (properties = the other columns)."""
+    props = frame.drop(columns=[geometry_column]).to_dict("records")
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "geometry": json.loads(g), "properties": p}
+            for g, p in zip(frame[geometry_column], props, strict=True)
+        ],
+    }
+
+
+def pc4_telling(conn: Connection) -> pd.DataFrame:
+    """Facilities and places per PC4 (every PC4, zero where none), with its outline as GeoJSON text."""
+    return pd.read_sql(sql("kaart", "pc4_telling"), conn)
+
+
+def outline(conn: Connection, niveau: str) -> pd.DataFrame:
+    """Outlines of all areas of a level, GeoJSON text."""
+    return pd.read_sql(sql("kaart", "outline"), conn, params={"niveau": niveau})

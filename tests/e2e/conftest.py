@@ -1,0 +1,99 @@
+"""Browser fixtures: the real app served by Streamlit, driven by Playwright in Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / ".hkd" / "screenshots"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_server(demo_url: str, request) -> Iterator[str]:
+    """Start ``streamlit run dashboard/app.py`` against the shared demo database; yield its base URL."""
+    root = Path(__file__).resolve().parents[2]
+    port = _free_port()
+    env = {**os.environ, "DATABASE_URL": demo_url}
+    log = open(root / ".hkd" / f"streamlit-e2e-{port}.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.terminate()
+        raise RuntimeError("streamlit did not start; see .hkd/streamlit-e2e-*.log")
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium from the distribution (Playwright never downloads a browser here)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is not installed; run ./scripts/test, which installs it")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1800}, locale="nl-NL")
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+def wait_for_app(page, heading: str | None = None, timeout: float = 60_000) -> None:
+    """Wait until Streamlit has rendered the page: a heading in the main block, then no running script."""
+    main = page.locator('[data-testid="stMainBlockContainer"]')
+    if heading:
+        main.get_by_role("heading", name=heading).first.wait_for(timeout=timeout)
+    else:
+        main.locator("h1").first.wait_for(timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
+    )
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a full-page screenshot where the test run keeps it (``.hkd/screenshots``)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
