@@ -6,12 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from hkd.settings import get_settings
 from queries import gebieden
-from queries.db import make_engine, migrate, resolve_url
+from queries.db import acting_as, make_engine, migrate, resolve_url
 
 DB_DOWN = (
     "De database is op dit moment niet bereikbaar. Probeer het over een minuut opnieuw; "
@@ -43,6 +43,13 @@ def geografie() -> gebieden.Geografie | None:
     return run_query(gebieden.get_geografie)
 
 
-def connection() -> Connection:
-    """A new connection for a page that needs several statements in one go."""
-    return get_engine().connect()
+def run_write(fn: Callable[..., Any], *args: Any) -> Any:
+    """Run ``fn(conn, *args)`` in one write transaction attributed to the signed-in user (audit log)."""
+    from dashboard.auth import current_user
+
+    try:
+        with acting_as(get_engine(), current_user().naam) as conn:
+            return fn(conn, *args)
+    except OperationalError:
+        st.error(DB_DOWN, icon="⚠️")
+        st.stop()
