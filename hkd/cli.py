@@ -39,6 +39,8 @@ def cmd_db(args: argparse.Namespace) -> int:
         applied = migrate(_engine())
         print("Toegepast: " + ", ".join(applied) if applied else "Schema is al bij; niets te doen.")
         return 0
+    if args.action in ("backup", "restore"):
+        return _backup_or_restore(args, settings)
     if external and args.action in ("start", "stop", "reset"):
         print(
             "DATABASE_URL is gezet: HKD Kaart beheert die server niet zelf. "
@@ -78,10 +80,36 @@ def cmd_db(args: argparse.Namespace) -> int:
             )
             conn.execute(f'DROP DATABASE IF EXISTS "{server.dbname}"')
         localdb.ensure_database(server, server.dbname)
+        if args.leeg:
+            print(f"Database {server.dbname} is leeg (zonder schema). Herstel een backup met: hkd db restore BESTAND")
+            return 0
         _migrate_quietly()
         print(f"Database {server.dbname} leeggemaakt en opnieuw opgebouwd. Laad de demo met: hkd demo")
         return 0
     raise AssertionError(args.action)
+
+
+def _backup_or_restore(args: argparse.Namespace, settings) -> int:
+    from pathlib import Path
+
+    from hkd import backup
+    from queries.db import make_engine, resolve_url
+
+    url = resolve_url(settings)
+    try:
+        if args.action == "backup":
+            target = Path(args.bestand) if args.bestand else backup.default_backup_path(settings.state_dir)
+            print(f"Backup geschreven naar {backup.backup(url, target)}")
+        else:
+            if not args.bestand:
+                print("Geef het backupbestand op: hkd db restore BESTAND", file=sys.stderr)
+                return 2
+            backup.restore(make_engine(url), url, Path(args.bestand))
+            print(f"Backup {args.bestand} hersteld.")
+    except backup.BackupError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_load(args: argparse.Namespace) -> int:
@@ -149,7 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     db = sub.add_parser("db", help="de database: start, stop, status, reset, url, migrate")
-    db.add_argument("action", choices=["start", "stop", "status", "reset", "url", "migrate"])
+    db.add_argument("action", choices=["start", "stop", "status", "reset", "url", "migrate", "backup", "restore"])
+    db.add_argument("bestand", nargs="?", help="backupbestand (bij backup: standaard .hkd/backups/...)")
+    db.add_argument("--leeg", action="store_true", help="bij reset: geen schema aanmaken (voor een restore)")
     db.set_defaults(func=cmd_db)
 
     load = sub.add_parser("load", help="gegevens laden")

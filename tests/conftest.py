@@ -121,6 +121,7 @@ def empty_db(pg_server: PgServer) -> Iterator[Engine]:
     name = f"hkd_test_{uuid.uuid4().hex[:10]}"
     url = pg_server.create(name)
     engine = make_engine(url)
+    engine.hkd_url = url  # type: ignore[attr-defined]
     migrate(engine)
     yield engine
     engine.dispose()
