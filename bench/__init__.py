@@ -1,0 +1,1 @@
+"""``hkd bench``: figures for speed and size per page and role, at demo and national scale."""

@@ -1,0 +1,156 @@
+"""Browser figures: time until the map has drawn and bytes over the websocket, against a static Leaflet page."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve_app(database_url: str, log_dir: Path) -> Iterator[str]:
+    """Run the real dashboard with ``streamlit run`` against ``database_url``; yield its base URL."""
+    port = free_port()
+    log_dir.mkdir(parents=True, exist_ok=True)
+    with open(log_dir / f"streamlit-{port}.log", "w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
+             "--server.port", str(port), "--server.address", "127.0.0.1"],
+            cwd=ROOT, env={**os.environ, "DATABASE_URL": database_url}, stdout=log, stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    if time.monotonic() > deadline or proc.poll() is not None:
+                        raise RuntimeError(f"streamlit did not start; see {log.name}") from None
+                    time.sleep(0.2)
+            yield base
+        finally:
+            proc.terminate()
+            proc.wait(timeout=15)
+
+
+@contextlib.contextmanager
+def chromium():
+    """Headless Chromium from the distribution, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def coloured_share(png: bytes) -> float:
+    """Share of clearly coloured pixels (not white or grey) in a screenshot."""
+    img = Image.open(io.BytesIO(png)).convert("RGB").resize((160, 120))
+    px = list(img.getdata())
+    return sum(1 for p in px if max(p) - min(p) > 30) / len(px)
+
+
+def time_to_drawn(page, url: str, selector: str, threshold: float = 0.08, timeout_s: float = 60) -> float:
+    """Seconds from navigation until the element ``selector`` shows a drawn coloured layer (polled screenshots)."""
+    t0 = time.perf_counter()
+    page.goto(url)
+    deadline = t0 + timeout_s
+    while time.perf_counter() < deadline:
+        el = page.locator(selector).first
+        if el.count() and el.is_visible():
+            with contextlib.suppress(Exception):
+                if coloured_share(el.screenshot(timeout=2000)) > threshold:
+                    return time.perf_counter() - t0
+        time.sleep(0.05)
+    raise TimeoutError(f"{url}: nothing drawn in {selector} after {timeout_s:.0f} s")
+
+
+def leaflet_dir() -> Path:
+    """Leaflet's dist folder: the one served by the app if installed, else installed from npm into .hkd/npm."""
+    for candidate in (ROOT / "dashboard" / "static" / "vendor" / "leaflet", ROOT / ".hkd" / "npm" / "node_modules"
+                      / "leaflet" / "dist"):
+        if (candidate / "leaflet.js").exists():
+            return candidate
+    target = ROOT / ".hkd" / "npm"
+    target.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["npm", "install", "--silent", "--prefix", str(target), "leaflet@1.9"], check=True,
+                   capture_output=True)
+    return target / "node_modules" / "leaflet" / "dist"
+
+
+REFERENCE_HTML = """<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="leaflet.css">
+<style>html,body,#map{height:100%;margin:0}</style></head><body><div id="map"></div>
+<script src="leaflet.js"></script><script>
+const map = L.map('map', {zoomControl: true}).setView([51.905, 4.46], 11);
+fetch('layer.geojson').then(r => r.json()).then(d => {
+  const layer = L.geoJSON(d, {style: f => ({color: '#3c3c3c', weight: 1, fillColor: '#41b6c4', fillOpacity: 0.85})});
+  layer.addTo(map); map.fitBounds(layer.getBounds());
+});
+</script></body></html>"""
+
+
+@contextlib.contextmanager
+def serve_reference(geojson: dict, work_dir: Path) -> Iterator[str]:
+    """Serve a static Leaflet page that draws ``geojson`` from a local file; yield its URL."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    src = leaflet_dir()
+    for name in ("leaflet.js", "leaflet.css"):
+        shutil.copy(src / name, work_dir / name)
+    (work_dir / "index.html").write_text(REFERENCE_HTML)
+    (work_dir / "layer.geojson").write_text(json.dumps(geojson, separators=(",", ":")))
+    handler = partial(_QuietHandler, directory=str(work_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    finally:
+        server.shutdown()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # noqa: D102
+        pass
+
+
+def websocket_bytes(page) -> dict:
+    """Start counting bytes Streamlit sends over its websocket; returns the live counter dict."""
+    counter = {"bytes": 0}
+
+    def on_ws(ws):
+        ws.on("framereceived", lambda payload: counter.__setitem__(
+            "bytes", counter["bytes"] + (len(payload) if isinstance(payload, bytes | str) else 0)))
+
+    page.on("websocket", on_ws)
+    return counter

@@ -1,0 +1,114 @@
+"""A generated national dataset for scale tests: ~4,000 PC4 areas, ~14,000 buurten, 10,000 locations.
+
+Areas are Voronoi cells of random points over a 200 x 240 km rectangle in RD New, densified so that their vertex
+counts resemble real CBS boundaries. Deterministic for a given seed. Loaded through the same functions as the
+demo, into a database of its own.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from shapely.geometry import MultiPoint, box
+from sqlalchemy import Engine
+
+from geo.boundaries import RD_NEW
+from geo.sampling import point_inside
+from hkd.domain import FASE_CODES
+from queries import besluiten, gebieden
+from queries.db import acting_as
+from queries.sqlfiles import sql
+
+EXTENT = box(20_000, 320_000, 220_000, 560_000)
+WOONVORMEN = ("beschermd_wonen", "opvang", "doorstroom", "flexwonen", "wonen_eerst", "zelfstandig_zorg")
+
+
+@dataclass(frozen=True)
+class NationalSize:
+    """How big the generated country is."""
+
+    pc4: int = 4_000
+    buurten: int = 14_000
+    gebieden: int = 3_000
+    locaties: int = 10_000
+    aanbieders: int = 400
+    jaren: tuple[int, ...] = (2012, 2014, 2016, 2018, 2020, 2022, 2024)
+
+
+def voronoi_layer(n: int, rng: np.random.Generator, prefix: str, densify_m: float) -> gpd.GeoDataFrame:
+    """``n`` Voronoi cells over :data:`EXTENT` with codes ``prefix + number``."""
+    minx, miny, maxx, maxy = EXTENT.bounds
+    pts = np.column_stack([rng.uniform(minx, maxx, n), rng.uniform(miny, maxy, n)])
+    cells = shapely.voronoi_polygons(MultiPoint(pts), extend_to=EXTENT)
+    geoms = [shapely.segmentize(g.intersection(EXTENT), densify_m) for g in cells.geoms]
+    codes = [f"{prefix}{i:05d}" for i in range(len(geoms))]
+    gdf = gpd.GeoDataFrame({"code": codes, "naam": codes, "parent_code": None}, geometry=geoms, crs=RD_NEW)
+    gdf["geometry"] = gdf.geometry.apply(lambda g: shapely.MultiPolygon([g]) if g.geom_type == "Polygon" else g)
+    return gdf
+
+
+def layers(size: NationalSize, seed: int = 7) -> dict[str, gpd.GeoDataFrame]:
+    """All levels of the generated country (PC4 codes are four digits, as the schema's postcodes need)."""
+    rng = np.random.default_rng(seed)
+    pc4 = voronoi_layer(size.pc4, rng, "", 150)
+    pc4["code"] = [str(1000 + i) for i in range(len(pc4))]
+    pc4["naam"] = "Plaats " + pc4["code"]
+    out = {
+        "gemeente": gpd.GeoDataFrame(
+            {"code": ["NL"], "naam": ["Nederland (gegenereerd)"], "parent_code": [None]},
+            geometry=[shapely.MultiPolygon([EXTENT])], crs=RD_NEW,
+        ),
+        "gebied": voronoi_layer(size.gebieden, rng, "WK", 300),
+        "buurt": voronoi_layer(size.buurten, rng, "BU", 120),
+        "pc4": pc4,
+    }
+    out["wijkprofiel"] = out["gebied"].assign(code=lambda d: d["code"].str.lower())
+    return out
+
+
+def load_national(engine: Engine, size: NationalSize = NationalSize(), seed: int = 7) -> dict[str, int]:
+    """Generate and load the national dataset in one transaction; returns row counts."""
+    rng = random.Random(seed)
+    lay = layers(size, seed)
+    pc4 = lay["pc4"]
+    with acting_as(engine, "hkd bench") as conn:
+        for niveau, gdf in lay.items():
+            gebieden.replace_level(conn, niveau, gdf, jaar=2024, bron="gegenereerd (benchmark)")
+        gebieden.set_geografie(conn, "schematisch", "Gegenereerd nationaal benchmarkland")
+        for i in range(size.aanbieders):
+            conn.execute(sql("locaties", "upsert_aanbieder"), {"code": f"a{i:04d}", "naam": f"Aanbieder {i:04d}"})
+        aanbieder_ids = dict(conn.execute(sql("locaties", "aanbieder_ids")).all())
+        rows = []
+        for i in range(size.locaties):
+            cell = pc4.iloc[rng.randrange(len(pc4))]
+            p = point_inside(cell.geometry, rng, inset=20)
+            rows.append({
+                "code": f"NL-{i:05d}", "naam": f"Locatie {i:05d}", "aanbieder_id": aanbieder_ids[f"a{i % size.aanbieders:04d}"],
+                "woonvorm": WOONVORMEN[i % len(WOONVORMEN)], "doelgroep": "GGZ", "plaatsen": rng.randint(1, 60),
+                "straat": "Proefstraat", "huisnummer": str(rng.randint(1, 300)), "postcode": f"{cell.code} AB",
+                "plaats": cell.naam, "x": p.x, "y": p.y,
+            })
+        conn.execute(sql("locaties", "insert_locatie_if_new"), rows)
+        ids = dict(conn.execute(sql("locaties", "locatie_ids")).all())
+        for loc_id in ids.values():
+            fase = FASE_CODES[min(4, int(rng.expovariate(1.5)))]
+            besluiten.append_fase_besluit(
+                conn, besluiten.FaseBesluit(loc_id, fase, date(2023, 6, 1), "Gegenereerd", "hkd bench")
+            )
+        ind = [
+            {"niveau": "buurt", "gebied_code": code, "jaar": jaar, "indicator": name,
+             "waarde": round(rng.uniform(lo, hi), 3), "bron": "gegenereerd"}
+            for code in lay["buurt"]["code"] for jaar in size.jaren
+            for name, lo, hi in (("kwetsbare_groepen", 50, 190), ("overlast_onveiligheid", -0.4, 0.2),
+                                 ("inwoners", 200, 9000))
+        ]
+        conn.execute(sql("indicatoren", "upsert_indicator"), ind)
+        counts = gebieden.count_per_level(conn)
+    return {**counts, "locaties": len(ids), "indicatorwaarden": len(ind)}
+
+
