@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import geopandas as gpd
+import numpy as np
 import shapely
+import shapely.errors
 from shapely.geometry import MultiPolygon, Polygon
 
 RD_NEW = "EPSG:28992"
@@ -94,8 +96,17 @@ def normalise_boundaries(gdf: gpd.GeoDataFrame, niveau: str, columns: ColumnMap 
             problems.append(f"{where}: geometrie ontbreekt")
             geoms.append(None)
             continue
+        if not np.isfinite(shapely.get_coordinates(geom)).all():
+            problems.append(f"{where}: coördinaten buiten bereik; klopt het coördinatenstelsel ({gdf.crs})?")
+            geoms.append(None)
+            continue
         if not geom.is_valid:
-            geom = shapely.make_valid(geom)
+            try:
+                geom = shapely.make_valid(geom)
+            except shapely.errors.GEOSException as exc:
+                problems.append(f"{where}: geometrie is ongeldig en niet te herstellen ({exc})")
+                geoms.append(None)
+                continue
         mp = _as_multipolygon(geom)
         if mp is None:
             problems.append(f"{where}: geometrie is geen vlak ({geom.geom_type})")
@@ -106,10 +117,13 @@ def normalise_boundaries(gdf: gpd.GeoDataFrame, niveau: str, columns: ColumnMap 
         if minx < bx0 or maxx > bx1 or miny < by0 or maxy > by1:
             problems.append(f"{where}: ligt buiten Nederland; klopt het coördinatenstelsel ({gdf.crs})?")
         geoms.append(mp)
-    dup = codes[codes.duplicated(keep=False) & codes.notna()]
-    for code in sorted(set(dup)):
-        rows = [str(i + 1) for i in range(len(codes)) if codes.iloc[i] == code]
-        problems.append(f"rijen {', '.join(rows)}: code {code} komt meer dan eens voor")
+    rows_per_code: dict[str, list[str]] = {}
+    for i, code in enumerate(codes, start=1):
+        if isinstance(code, str) and code:
+            rows_per_code.setdefault(code, []).append(str(i))
+    for code, rows in sorted(rows_per_code.items()):
+        if len(rows) > 1:
+            problems.append(f"rijen {', '.join(rows)}: code {code} komt meer dan eens voor")
     if problems:
         raise BoundaryError(problems)
     return gpd.GeoDataFrame(
