@@ -23,10 +23,15 @@ navigation = st.navigation(
         ],
         "Sturingsoverleg": [
             st.Page(PAGES / "escalatieladder.py", title="Escalatieladder", icon=":material/stairs:"),
+            st.Page(PAGES / "overleg.py", title="Overleg", icon=":material/groups:"),
             st.Page(PAGES / "draagkrachtscan.py", title="Draagkrachtscan", icon=":material/balance:"),
         ],
         "Analyse": [st.Page(PAGES / "wijktrends.py", title="Wijktrends", icon=":material/trending_up:")],
-        "Beheer": [st.Page(PAGES / "beheer.py", title="Beheer", icon=":material/settings:")],
+        "Beheer": [
+            st.Page(PAGES / "beheer.py", title="Beheer", icon=":material/settings:"),
+            st.Page(PAGES / "locatieregister.py", title="Locatieregister", icon=":material/upload_file:"),
+        ],
+        "Account": [st.Page(PAGES / "inloggen.py", title="Inloggen", icon=":material/login:", url_path="inloggen")],
     }
 )
 frame.sidebar()

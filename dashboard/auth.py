@@ -1,13 +1,22 @@
-"""Who is looking: the signed-in user and the layer role they may see. Anonymous visitors are the public."""
+"""Who is looking: the signed-in user and the layer role they may see. Anonymous visitors are the public.
+
+Two ways in: OIDC through Streamlit (``st.login``, production; roles mapped in secrets ``[hkd_rollen]``) and the
+local account store (``data.accounts``; demo and development). A local session expires after
+``HKD_SESSIE_MINUTEN`` (default 60) minutes without activity.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
 ROLES = ("publiek", "aanbieder", "hkd")
 SESSION_KEY = "hkd_user"
+EXPIRES_KEY = "hkd_sessie_tot"  # datetime (UTC) after which a local login is no longer valid
+NOTICE_KEY = "hkd_auth_melding"  # one-off message for the next run (session expired, signed out)
 
 
 @dataclass(frozen=True)
@@ -29,12 +38,94 @@ class User:
 
 
 PUBLIEK = User(naam="publiek", rol="publiek")
+ROL_NAMEN = {"publiek": "publiek", "aanbieder": "zorgaanbieder", "hkd": "HKD (gemeente en Sturingsoverleg)"}
+
+
+def session_minutes() -> int:
+    """Idle minutes after which a local session expires (``HKD_SESSIE_MINUTEN``)."""
+    raw = os.environ.get("HKD_SESSIE_MINUTEN", "")
+    return int(raw) if raw.strip() else 60
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def oidc_configured() -> bool:
+    """True when ``[auth]`` is present in the Streamlit secrets (production login through OIDC)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def _oidc_user() -> User | None:
+    """The OIDC identity mapped to a role through secrets ``[hkd_rollen]`` (``email = "hkd"|"aanbieder:CODE"``)."""
+    try:
+        if not st.user.is_logged_in:
+            return None
+    except Exception:
+        return None
+    email = str(st.user.get("email") or st.user.get("sub") or "")
+    try:
+        mapped = str(st.secrets.get("hkd_rollen", {}).get(email, ""))
+    except Exception:
+        mapped = ""
+    if mapped == "hkd":
+        return User(naam=email, rol="hkd")
+    if mapped.startswith("aanbieder:") and mapped.split(":", 1)[1]:
+        return User(naam=email, rol="aanbieder", aanbieder_code=mapped.split(":", 1)[1])
+    return User(naam=email or "onbekend", rol="publiek")  # signed in, but no role granted: public layer only
 
 
 def current_user() -> User:
-    """The user of this session (the public when nobody signed in)."""
+    """The user of this session (the public when nobody signed in or the session expired)."""
+    oidc = _oidc_user()
+    if oidc is not None:
+        return oidc
     user = st.session_state.get(SESSION_KEY)
-    return user if isinstance(user, User) else PUBLIEK
+    if not isinstance(user, User):
+        return PUBLIEK
+    expires = st.session_state.get(EXPIRES_KEY)
+    if isinstance(expires, datetime):
+        if expires <= _now():
+            logout(notice="Uw sessie is verlopen. Log opnieuw in.")
+            return PUBLIEK
+        st.session_state[EXPIRES_KEY] = _now() + timedelta(minutes=session_minutes())  # sliding expiry
+    return user
+
+
+def login_local(naam: str, wachtwoord: str) -> tuple[User | None, str]:
+    """Check ``naam``/``wachtwoord`` against the local store; on success start a session. Returns (user, message)."""
+    from data.accounts import store_from_env
+
+    result = store_from_env().authenticate(naam.strip().lower(), wachtwoord)
+    if result.account is None:
+        if result.reden == "geblokkeerd" and result.geblokkeerd_tot is not None:
+            tot = result.geblokkeerd_tot.astimezone().strftime("%H:%M")
+            return None, f"Te veel mislukte pogingen: dit account is geblokkeerd tot {tot}."
+        return None, "Onbekende gebruikersnaam of onjuist wachtwoord."
+    user = User(naam=result.account.naam, rol=result.account.rol, aanbieder_code=result.account.aanbieder_code)
+    st.session_state[SESSION_KEY] = user
+    st.session_state[EXPIRES_KEY] = _now() + timedelta(minutes=session_minutes())
+    return user, ""
+
+
+def logout(notice: str = "U bent uitgelogd.") -> None:
+    """End the session (local and OIDC) and leave a one-off notice for the next run."""
+    st.session_state.pop(SESSION_KEY, None)
+    st.session_state.pop(EXPIRES_KEY, None)
+    st.session_state[NOTICE_KEY] = notice
+    try:
+        if st.user.is_logged_in:
+            st.logout()
+    except Exception:  # OIDC not configured
+        pass
+
+
+def pop_notice() -> str | None:
+    """The pending one-off notice, if any (shown once by the frame)."""
+    return st.session_state.pop(NOTICE_KEY, None)
 
 
 def require_role(*roles: str) -> User:
@@ -42,5 +133,18 @@ def require_role(*roles: str) -> User:
     user = current_user()
     if user.rol not in roles:
         st.warning("Deze pagina is alleen beschikbaar na inloggen met de juiste rol.", icon=":material/lock:")
+        st.page_link("pages/inloggen.py", label="Naar inloggen", icon=":material/login:")
         st.stop()
     return user
+
+
+def local_login_enabled() -> bool:
+    """Whether the local account store may be used (``HKD_LOKAAL_INLOGGEN``, default on; switch off in production)."""
+    return os.environ.get("HKD_LOKAAL_INLOGGEN", "1").strip().lower() not in ("0", "false", "nee", "uit")
+
+
+def max_attempts() -> int:
+    """Failed attempts before a local account is blocked (as configured for the store)."""
+    from data.accounts import store_from_env
+
+    return store_from_env().max_pogingen

@@ -1,4 +1,9 @@
-"""The dashboard's database access: one cached engine, cached query results, a clear message when it is down."""
+"""The dashboard's database access: one cached engine, every transaction under the signed-in user's layer role.
+
+Every transaction of :func:`run_query` and :func:`run_write` switches to the database role of the user's layer
+(``SET LOCAL ROLE hkd_publiek | hkd_aanbieder | hkd_beheer``) and names the provider and the user, so that the
+database (grants and row-level security), not only the page, decides what the user may read or write.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,22 @@ from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
+from psycopg import errors as pg_errors
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from hkd.settings import get_settings
-from queries import gebieden
-from queries.db import acting_as, make_engine, migrate, resolve_url
+from queries import publiek
+from queries.db import make_engine, migrate, resolve_url
+from queries.lagen import as_layer
 
 DB_DOWN = (
     "De database is op dit moment niet bereikbaar. Probeer het over een minuut opnieuw; "
     "de pagina herstelt zich vanzelf zodra de database terug is."
+)
+NO_ACCESS = (
+    "Uw rol heeft geen toegang tot deze gegevens. Log in met een account dat er recht op heeft "
+    "(de database weigert het verzoek)."
 )
 
 
@@ -27,29 +38,62 @@ def get_engine() -> Engine:
     return engine
 
 
-def run_query(fn: Callable[..., Any], *args: Any) -> Any:
-    """Run ``fn(conn, *args)`` in a read transaction; on a lost database show :data:`DB_DOWN` and stop the page."""
+def _run(fn: Callable[..., Any], args: tuple) -> Any:
+    from dashboard.auth import current_user
+
+    user = current_user()
     try:
-        with get_engine().connect() as conn:
+        with as_layer(get_engine(), user.rol, user.naam, user.aanbieder_code) as conn:
             return fn(conn, *args)
     except OperationalError:
         st.error(DB_DOWN, icon="⚠️")
         st.stop()
+    except Exception as exc:  # pandas wraps driver errors in its own DatabaseError: look down the chain
+        if _refused(exc):
+            st.warning(NO_ACCESS, icon=":material/lock:")
+            st.stop()
+        raise
 
 
-@st.cache_data(ttl=600, show_spinner=False)
-def geografie() -> gebieden.Geografie | None:
-    """Which geography is loaded (changes only with a new load)."""
-    return run_query(gebieden.get_geografie)
+def _refused(exc: BaseException | None) -> bool:
+    """Whether the database refused for lack of privilege (anywhere in the exception chain)."""
+    while exc is not None:
+        if isinstance(exc, pg_errors.InsufficientPrivilege) or (
+            isinstance(exc, DBAPIError) and isinstance(exc.orig, pg_errors.InsufficientPrivilege)
+        ):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def run_query(fn: Callable[..., Any], *args: Any) -> Any:
+    """Run ``fn(conn, *args)`` in one transaction under the user's layer role.
+
+    The transaction commits, so that the log of address-level views (``hkd.inzage_log``) written by the query
+    stays; a lost database shows :data:`DB_DOWN`, a refusal by the database a Dutch notice; both stop the page.
+    """
+    return _run(fn, args)
 
 
 def run_write(fn: Callable[..., Any], *args: Any) -> Any:
-    """Run ``fn(conn, *args)`` in one write transaction attributed to the signed-in user (audit log)."""
+    """Run ``fn(conn, *args)`` in one write transaction under the user's layer role, attributed to the user."""
+    return _run(fn, args)
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def _cached(_fn: Callable[..., Any], key: str, rol: str, aanbieder: str | None, args: tuple) -> Any:
+    return _run(_fn, args)
+
+
+def run_cached(fn: Callable[..., Any], *args: Any) -> Any:
+    """:func:`run_query` with a 10-minute cache keyed on the user's role and provider, so that no cached result
+    ever crosses from one layer to another. Never use it for queries that write the inzage log."""
     from dashboard.auth import current_user
 
-    try:
-        with acting_as(get_engine(), current_user().naam) as conn:
-            return fn(conn, *args)
-    except OperationalError:
-        st.error(DB_DOWN, icon="⚠️")
-        st.stop()
+    user = current_user()
+    return _cached(fn, f"{fn.__module__}.{fn.__qualname__}", user.rol, user.aanbieder_code, tuple(args))
+
+
+def geografie() -> publiek.Geografie | None:
+    """Which geography is loaded (from the public view, so every role can read it; cached per role)."""
+    return run_cached(publiek.geografie)

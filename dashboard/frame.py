@@ -1,17 +1,35 @@
-"""The frame around every page: the sidebar with the geography in use and the source credits."""
+"""The frame around every page: who is signed in (with logout), the geography in use and the source credits."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import db
+from dashboard import auth, db
 
 CREDIT = "Grenzen: CBS / Kadaster (CC BY 4.0). Cijfers Wijkprofiel: gemeente Rotterdam, OBI."
+
+
+def account() -> None:
+    """Who is signed in, with a logout button; one-off notices (expired, signed out)."""
+    notice = auth.pop_notice()
+    if notice:
+        st.info(notice, icon=":material/info:")
+    user = auth.current_user()
+    if user.rol == "publiek":
+        st.caption("Niet ingelogd: u ziet de openbare kaart.")
+        st.page_link("pages/inloggen.py", label="Inloggen", icon=":material/login:")
+        return
+    extra = f", aanbieder {user.aanbieder_code}" if user.aanbieder_code else ""
+    st.caption(f"Ingelogd als **{user.naam}** ({auth.ROL_NAMEN[user.rol]}{extra}).")
+    if st.button("Uitloggen", key="uitloggen_zijbalk", icon=":material/logout:"):
+        auth.logout()
+        st.rerun()
 
 
 def sidebar() -> None:
     """Draw the shared sidebar once, from the entry script."""
     with st.sidebar:
+        account()
         geo = db.geografie()
         if geo is None:
             st.warning("Er zijn nog geen gebieden geladen. Draai `hkd demo` of `hkd load gebieden`.")

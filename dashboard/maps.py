@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pydeck as pdk
 
+NO_BASEMAP = "__MAP_STYLE__"
 ROTTERDAM_VIEW = pdk.ViewState(latitude=51.905, longitude=4.46, zoom=10.3, min_zoom=8, max_zoom=17)
 
 
@@ -17,7 +18,9 @@ def outline_layer(geojson: dict, layer_id: str = "omtrek") -> pdk.Layer:
 
 def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewState = ROTTERDAM_VIEW) -> pdk.Deck:
     """A Deck without a basemap: tiles would come from a third party and do not load offline anyway."""
-    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, map_style=None, tooltip=tooltip)
+    # Streamlit's deck.gl element falls back to a Carto basemap (a third-party request) when mapStyle is empty;
+    # its own sentinel "__MAP_STYLE__" is removed by the frontend and suppresses that fallback.
+    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, map_style=NO_BASEMAP, tooltip=tooltip)
 
 
 def legend_html(items: list[tuple[tuple[int, int, int], str]]) -> str:
@@ -29,3 +32,55 @@ def legend_html(items: list[tuple[tuple[int, int, int], str]]) -> str:
         for rgb, label in items
     )
     return f'<div role="list" aria-label="Legenda">{rows}</div>'
+
+
+# folium/Leaflet, served from this server (scripts/setup installs npm `leaflet` into dashboard/static/vendor/,
+# Streamlit serves it under /app/static/). Never a CDN: privacy, and it must work offline.
+LEAFLET_JS = "/app/static/vendor/leaflet/leaflet.js"
+LEAFLET_CSS = "/app/static/vendor/leaflet/leaflet.css"
+
+
+def leaflet_available() -> bool:
+    """Whether the local Leaflet copy is installed (``./scripts/setup``)."""
+    from pathlib import Path
+
+    return (Path(__file__).resolve().parent / "static" / "vendor" / "leaflet" / "leaflet.js").exists()
+
+
+def local_folium_map(center: tuple[float, float], zoom: int = 14):
+    """A folium map without tiles whose only scripts are the local Leaflet copy (no jQuery, Bootstrap or CDNs)."""
+    import folium
+
+    class LokaleKaart(folium.Map):
+        default_js = [("leaflet", LEAFLET_JS)]
+        default_css = [("leaflet_css", LEAFLET_CSS)]
+
+    return LokaleKaart(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
+                       attributionControl=True, prefer_canvas=True)
+
+
+def scan_folium(locaties, kandidaat: tuple[float, float] | None, ringen: tuple[int, ...], fase_kleuren: dict,
+                outline: dict | None = None):
+    """The scan map: buurt outlines, every location as a circle in its fase colour (code and fase in the tooltip),
+    and the candidate with its rings."""
+    import folium
+
+    center = kandidaat or (51.905, 4.46)
+    m = local_folium_map(center, zoom=14 if kandidaat else 12)
+    if outline:
+        folium.GeoJson(outline, name="wijken", style_function=lambda _f: {
+            "color": "#777", "weight": 1, "fill": False}).add_to(m)
+    for r in locaties.itertuples():
+        rgb = fase_kleuren.get(r.fase, (150, 150, 150))
+        folium.CircleMarker(
+            [r.lat, r.lon], radius=6, weight=1, color="#222", fill=True, fill_opacity=0.9,
+            fill_color="#{:02x}{:02x}{:02x}".format(*rgb),
+            tooltip=f"{r.code} {r.naam}: fase {r.fase or '?'}, {r.woonvorm}, {r.plaatsen} plaatsen",
+        ).add_to(m)
+    if kandidaat:
+        for straal in ringen:
+            folium.Circle(list(kandidaat), radius=straal, color="#00689d", weight=2, fill=False,
+                          tooltip=f"{straal} m").add_to(m)
+        folium.CircleMarker(list(kandidaat), radius=9, color="#000", weight=3, fill=True, fill_color="#ffffff",
+                            fill_opacity=1, tooltip="Kandidaatlocatie").add_to(m)
+    return m

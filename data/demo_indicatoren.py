@@ -6,6 +6,8 @@ Indicators (all per year):
 - ``overlast_onveiligheid``: the Leefbaarometer dimension score, relative to the Dutch mean (0); negative = more
   overlast and onveiligheid than average, as in the Leefbaarometer itself.
 - ``inwoners``: a demo population per buurt (for places per 1,000 inhabitants).
+- ``aandeel_corporatie``: share of corporatiebezit in % (constant over the years), ``dominant_eigendom``: the
+  dominant ownership as a code 1-4 (corporatiehuur, goedkope particuliere huur, overige particuliere huur, koop).
 - ``wijkprofiel_veiligheid``, ``wijkprofiel_sociaal``, ``wijkprofiel_fysiek`` per Wijkprofiel wijk (100 = Rotterdam 2014).
 
 The lists below come from the report (Tabel 4-1, Tabel 4-2, the highest-overlast list and the dark-green
@@ -33,9 +35,28 @@ TABEL_4_2 = (
     "Afrikaanderwijk", "Agniesebuurt", "Bloemhof", "Bospolder", "Delfshaven", "Feijenoord", "Het Lage Land",
     "Oude Noorden", "Hillesluis", "Hoogvliet Noord", "Groot IJsselmonde", "Kop van Zuid - Entrepot", "Lombardijen",
     "Middelland", "Noordereiland", "Oosterflank", "Oud Crooswijk", "Oud Mathenesse", "Witte Dorp", "Oude Westen",
-    "Pendrecht", "Tarwewijk",
+    "Pendrecht", "Tarwewijk", "Tussendijken", "Zuidwijk",
 )
+# The report also lists Vreewijk (north) and Zevenkamp (centre) in Tabel 4-2 for parts of the buurt; as a whole
+# both appear in Tabel 4-3 (improving overlast), which is what the demo follows.
 DONKERGROEN = ("Bloemhof", "Schiebroek", "Zevenkamp", "Vreewijk", "Spangen", "Hoogvliet Zuid", "Beverwaard")
+# The Wijkprofiel demo keeps its original low-scoring list (Tabel 4-2 before Tussendijken and Zuidwijk were added),
+# so that its values stay as they were.
+_WIJKPROFIEL_LAAG = tuple(n for n in TABEL_4_2 if n not in ("Tussendijken", "Zuidwijk"))
+# Dominant eigendom (Figuur 3-x): most buurten are corporatiehuur; these follow the report's other types.
+GOEDKOPE_PARTICULIERE_HUUR = (
+    "Oud Mathenesse", "Carnisse", "Tarwewijk", "Oud Charlois", "Nieuwe Westen", "Bergpolder", "Liskwartier",
+)
+OVERIGE_PARTICULIERE_HUUR = (
+    "Stadsdriehoek", "Cool", "Cs Kwartier", "Nieuwe Werk", "Dijkzigt", "Kralingen West", "Kop van Zuid",
+    "Katendrecht", "Struisenburg", "Provenierswijk",
+)
+KOOP = (
+    "Nesselande", "Prinsenland", "'s Gravenland", "Molenlaankwartier", "Hillegersberg Noord", "Hillegersberg Zuid",
+    "Terbregge", "Kralingen Oost", "Kralingse Bos", "Blijdorp", "Blijdorpsepolder", "Kralingseveer", "Dorp",
+    "Strand en Duin", "Pernis", "Zestienhoven", "Schieveen", "Noord Kethel", "Landzicht", "Rijnpoort",
+    "Oud IJsselmonde", "Heijplaat",
+)
 NIET_WOONGEBIED = (
     "Spaanse Polder", "Nieuw Mathenesse", "Waalhaven", "Eemhaven", "Waalhaven Zuid", "Vondelingenplaat", "Botlek",
     "Europoort", "Maasvlakte", "Bedrijvenpark Noord-West", "Rivium", "Bedrijventerrein Schieveen", "Noordzeeweg",
@@ -43,19 +64,42 @@ NIET_WOONGEBIED = (
 
 
 def _profile(name: str, rng: random.Random) -> tuple[float, float, float, float]:
-    """(kwetsbaar 2012, kwetsbaar change per 2 years, overlast 2012, overlast change per 2 years)."""
+    """(kwetsbaar 2012, kwetsbaar change per 2 years, overlast 2012, overlast change per 2 years).
+
+    Every branch draws exactly four numbers, so that the later draws (population, noise) stay the same for every
+    buurt whatever its profile.
+    """
     if name in DONKERGROEN:
-        # more vulnerable residents, but overlast improved where it was high
+        # more vulnerable residents, but overlast improved where it was high (Kaart 4-8, dark green)
         return rng.uniform(130, 160), rng.uniform(3, 6), rng.uniform(-0.30, -0.22), rng.uniform(0.025, 0.04)
     if name in TABEL_4_2:
+        # more vulnerable residents and more overlast where it was already high (dark red/brown)
         level = rng.uniform(-0.36, -0.30) if name in HOOGSTE_OVERLAST else rng.uniform(-0.28, -0.20)
         return rng.uniform(135, 175), rng.uniform(3, 7), level, -rng.uniform(0.02, 0.035)
     if name in HOOGSTE_OVERLAST:  # Cool: overlast from nightlife, few vulnerable residents
-        return rng.uniform(80, 100), rng.uniform(-1, 1), rng.uniform(-0.36, -0.30), -rng.uniform(0.0, 0.015)
+        return rng.uniform(80, 100), rng.uniform(-1, 1), rng.uniform(-0.36, -0.30), -rng.uniform(0.005, 0.015)
     if name in TABEL_4_1:
-        return rng.uniform(130, 160), rng.uniform(1, 4), rng.uniform(-0.18, -0.10), rng.uniform(-0.01, 0.01)
-    # elsewhere: limited vulnerability and overlast; vulnerable groups fall where they were low, overlast improves
-    return rng.uniform(55, 105), rng.uniform(-3, 2.5), rng.uniform(-0.08, 0.18), rng.uniform(0.0, 0.02)
+        # high concentration, rising slowly; overlast above average and slowly worsening
+        return rng.uniform(130, 160), rng.uniform(1, 4), rng.uniform(-0.18, -0.10), -rng.uniform(0.004, 0.012)
+    # elsewhere: limited vulnerability and overlast; vulnerable groups fall where they were low, overlast mostly
+    # improves (bright green where vulnerable groups still rose; a few light-red exceptions)
+    return rng.uniform(55, 105), rng.uniform(-3, 2.5), rng.uniform(0.0, 0.18), rng.uniform(-0.006, 0.02)
+
+
+def eigendom(name: str, code: str) -> tuple[int, float]:
+    """(dominant eigendom code as in :data:`geo.trends.EIGENDOM`, share of corporatiebezit in %) of a buurt."""
+    rng = random.Random(f"{SEED}:eigendom:{code}")
+    if name in GOEDKOPE_PARTICULIERE_HUUR:
+        return 2, round(rng.uniform(15, 45))
+    if name in OVERIGE_PARTICULIERE_HUUR:
+        return 3, round(rng.uniform(4, 35))
+    if name in KOOP:
+        return 4, 0.0 if rng.random() < 0.4 else round(rng.uniform(1, 25))
+    if name in TABEL_4_2 or name in HOOGSTE_OVERLAST:
+        return 1, round(rng.uniform(60, 85))
+    if name in DONKERGROEN or name in TABEL_4_1:
+        return 1, round(rng.uniform(52, 75))
+    return 1, round(rng.uniform(40, 66))
 
 
 def buurt_series(buurten: pd.DataFrame) -> pd.DataFrame:
@@ -79,6 +123,7 @@ def buurt_series(buurten: pd.DataFrame) -> pd.DataFrame:
         k0, dk, o0, do = _profile(name, rng)
         density = rng.uniform(5_000, 14_000) if area < 2 else rng.uniform(1_500, 5_000)
         inwoners0 = max(300, round(area * density, -1))
+        dominant, corporatie = eigendom(name, code)
         for step, jaar in enumerate(JAREN):
             slowdown = 1.0 if jaar <= 2018 else 0.5  # trends flatten after the report period
             t = min(step, 3) + max(0, step - 3) * slowdown
@@ -86,6 +131,8 @@ def buurt_series(buurten: pd.DataFrame) -> pd.DataFrame:
                 ("buurt", code, jaar, "kwetsbare_groepen", round(k0 + dk * t + rng.uniform(-0.8, 0.8), 1)),
                 ("buurt", code, jaar, "overlast_onveiligheid", round(o0 + do * t + rng.uniform(-0.004, 0.004), 3)),
                 ("buurt", code, jaar, "inwoners", float(round(inwoners0 * (1 + 0.006 * step), -1))),
+                ("buurt", code, jaar, "aandeel_corporatie", float(corporatie)),
+                ("buurt", code, jaar, "dominant_eigendom", float(dominant)),
             ]
     out = pd.DataFrame(rows, columns=["niveau", "gebied_code", "jaar", "indicator", "waarde"])
     out["bron"] = BRON
@@ -97,7 +144,7 @@ def wijkprofiel_series(wijken: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for code, name in sorted(zip(wijken["code"], wijken["name"], strict=True)):
         rng = random.Random(f"{SEED}:wp:{code}")
-        low = any(n.lower() in name.lower() for n in HOOGSTE_OVERLAST + TABEL_4_2)
+        low = any(n.lower() in name.lower() for n in HOOGSTE_OVERLAST + _WIJKPROFIEL_LAAG)
         base = {
             "wijkprofiel_veiligheid": rng.uniform(65, 88) if low else rng.uniform(92, 125),
             "wijkprofiel_sociaal": rng.uniform(70, 90) if low else rng.uniform(92, 120),

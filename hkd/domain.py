@@ -48,3 +48,11 @@ BEHEERCONVENANT = {
 
 CONVENANT_IN_WERKING = date(2023, 4, 1)
 INVENTARISATIE_DATUM = date(2023, 6, 1)
+
+# Focus areas (names of Rotterdam wijken = CBS buurten; compare with hyphens and spaces treated alike).
+# Nationaal Programma Rotterdam Zuid.
+NPRZ: tuple[str, ...] = (
+    "Afrikaanderwijk", "Bloemhof", "Carnisse", "Oud-Charlois", "Feijenoord", "Hillesluis", "Tarwewijk",
+)
+# Rotterdams Goed Wonen; its "Pendrecht-Zuidwijk" is the two CBS buurten Pendrecht and Zuidwijk.
+RGW: tuple[str, ...] = ("Bloemhof", "Carnisse", "Hillesluis", "Pendrecht", "Zuidwijk", "Tarwewijk")

@@ -13,3 +13,49 @@ from queries.sqlfiles import sql
 def locaties_met_fase(conn: Connection, op: date) -> pd.DataFrame:
     """Every location with its fase (and since when) on date ``op``."""
     return pd.read_sql(sql("fasen", "locaties_met_fase_op"), conn, params={"datum": op})
+
+
+CONVENANT_MAX_JAREN = 5
+"""A beheerconvenant older than this many years counts as overdue (an open beheer action)."""
+
+
+def convenant_grens(op: date, max_jaren: int = CONVENANT_MAX_JAREN) -> date:
+    """The date before which a convenant dated on ``op`` counts as overdue (29 February falls back to the 28th)."""
+    try:
+        return op.replace(year=op.year - max_jaren)
+    except ValueError:
+        return op.replace(year=op.year - max_jaren, day=28)
+
+
+def locaties_kaart(conn: Connection, op: date, max_jaren: int = CONVENANT_MAX_JAREN) -> pd.DataFrame:
+    """Every location on ``op`` with fase, beheer-status, open beheer actions (``actie_*`` and ``open_acties``),
+    areas and ``lon``/``lat`` (HKD role only: this frame holds addresses and points)."""
+    frame = pd.read_sql(
+        sql("fasen", "locaties_kaart_op"), conn, params={"datum": op, "convenant_grens": convenant_grens(op, max_jaren)}
+    )
+    frame["open_acties"] = frame[["actie_commissie", "actie_convenant", "actie_meldingenregister"]].sum(axis=1)
+    return frame
+
+
+def fase_tijdlijn(conn: Connection, locatie_id: int, op: date) -> pd.DataFrame:
+    """The fase decisions of one location up to ``op``, oldest first, with ``corrigeert_id``/``gecorrigeerd_door_id``."""
+    return pd.read_sql(sql("fasen", "fase_tijdlijn"), conn, params={"locatie_id": locatie_id, "datum": op})
+
+
+def beheer_tijdlijn(conn: Connection, locatie_id: int, op: date) -> pd.DataFrame:
+    """The beheer-status entries of one location up to ``op``, oldest first."""
+    return pd.read_sql(sql("fasen", "beheer_tijdlijn"), conn, params={"locatie_id": locatie_id, "datum": op})
+
+
+def wijkprofiel_indices(conn: Connection, wijkprofiel_code: str | None, jaar: int) -> pd.DataFrame:
+    """Wijkprofiel indices (veiligheid, sociaal, fysiek) of a wijk in the latest year up to ``jaar``; empty if none."""
+    if not wijkprofiel_code:
+        return pd.DataFrame(columns=["indicator", "jaar", "waarde", "bron"])
+    return pd.read_sql(sql("fasen", "wijkprofiel_indices"), conn, params={"code": wijkprofiel_code, "jaar": jaar})
+
+
+def inventaris_voortgang(conn: Connection, inventarisatie: date, tot: date) -> pd.DataFrame:
+    """Done/open of the inventory's three actions on every date something changed between the two dates."""
+    return pd.read_sql(
+        sql("fasen", "inventaris_voortgang"), conn, params={"inventarisatie": inventarisatie, "tot": tot}
+    )

@@ -1,14 +1,68 @@
-"""Aanbiederskaart: facilities per postcode area with extended information (woonvorm, places)."""
+"""Aanbiederskaart: per postcode area with extended information; the provider's own locations in detail."""
 
 import streamlit as st
 
 from dashboard import db
-from queries.overzicht import woonvorm_per_pc4
+from dashboard.auth import require_role
+from dashboard.maps import legend_html
+from dashboard.pc4_map import pc4_count_deck
+from hkd.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE
+from queries import aanbieder
 
 st.title("Aanbiederskaart: voorzieningen per postcodegebied en woonvorm")
-tabel = db.run_query(woonvorm_per_pc4)
-st.dataframe(
-    tabel.rename(columns={"pc4": "Postcode", "woonvorm": "Woonvorm", "voorzieningen": "Voorzieningen",
-                          "plaatsen": "Plaatsen"}),
-    hide_index=True, width="stretch",
+user = require_role("aanbieder", "hkd")
+st.write(
+    "Alle voorzieningen onder het convenant per postcodegebied, met woonvorm, doelgroep, plaatsen en de "
+    "aanbieders die er aanwezig zijn. Uw eigen locaties ziet u hieronder in detail. Deze kaart is niet openbaar."
 )
+
+with st.spinner("Kaart laden..."):
+    totaal = db.run_cached(aanbieder.pc4_totaal)
+    per_woonvorm = db.run_cached(aanbieder.pc4_woonvorm)
+
+kaart, legenda = pc4_count_deck(
+    totaal, "voorzieningen", "Voorzieningen",
+    extra_tooltip="<br/>Plaatsen: {plaatsen}<br/>Aanbieders: {aantal_aanbieders}",
+)
+links, rechts = st.columns([4, 1])
+with links:
+    st.pydeck_chart(kaart, height=480)
+with rechts:
+    st.markdown("**Voorzieningen per postcodegebied**")
+    st.html(legend_html(legenda))
+st.caption("Grenzen: CBS / Kadaster (CC BY 4.0).")
+
+st.subheader("Per postcodegebied en woonvorm")
+tabel = per_woonvorm.rename(columns={
+    "pc4": "Postcode", "woonvorm": "Woonvorm", "doelgroepen": "Doelgroepen", "voorzieningen": "Voorzieningen",
+    "plaatsen": "Plaatsen", "aantal_aanbieders": "Aantal aanbieders", "aanbieders": "Aanbieders"})
+st.dataframe(tabel, hide_index=True, width="stretch")
+st.download_button("Download per postcodegebied en woonvorm (CSV)", tabel.to_csv(index=False).encode("utf-8"),
+                   "hkd_aanbieders_per_pc4.csv", "text/csv")
+
+st.subheader("Uw locaties" if user.rol == "aanbieder" else "Locaties per aanbieder")
+eigen = db.run_query(aanbieder.mijn_locaties)
+if user.rol == "hkd" and not eigen.empty:
+    keuze = st.selectbox("Aanbieder", sorted(eigen["aanbieder"].unique()))
+    eigen = eigen[eigen["aanbieder"] == keuze]
+if eigen.empty:
+    st.info("Er staan geen locaties op naam van uw organisatie.")
+else:
+    eigen = eigen.assign(
+        fase=[f"{FASE_BY_CODE[f].symbool} fase {f}: {FASE_BY_CODE[f].naam}" if f in FASE_BY_CODE else "onbekend"
+              for f in eigen["fase"]],
+        beheercommissie=[BEHEERCOMMISSIE.get(v, "onbekend") for v in eigen["beheercommissie"]],
+        beheerconvenant=[BEHEERCONVENANT.get(v, "onbekend") for v in eigen["beheerconvenant"]],
+        meldingenregister=["ja" if v else "nee" for v in eigen["meldingenregister"]],
+    )
+    st.dataframe(
+        eigen.drop(columns=["aanbieder_code"]).rename(columns={
+            "code": "Code", "naam": "Naam", "aanbieder": "Aanbieder", "woonvorm": "Woonvorm",
+            "doelgroep": "Doelgroep", "plaatsen": "Plaatsen", "straat": "Straat", "huisnummer": "Huisnummer",
+            "postcode": "Postcode", "pc4": "PC4", "fase": "Fase", "fase_sinds": "Fase sinds",
+            "beheercommissie": "Beheercommissie", "beheerconvenant": "Beheerconvenant",
+            "convenant_datum": "Convenant van", "meldingenregister": "Meldingenregister",
+            "beheer_sinds": "Beheerstatus sinds"}),
+        hide_index=True, width="stretch",
+    )
+    st.caption("Het bekijken van locaties op adresniveau wordt vastgelegd (wie, wanneer, wat) voor de DPIA.")

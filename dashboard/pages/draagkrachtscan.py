@@ -1,17 +1,139 @@
-"""Draagkrachtscan: how many places each wijk already carries, per 1,000 inhabitants."""
+"""Draagkrachtscan (HKD only): a candidate location weighed against transparent norms, before and after."""
 
+import os
+from datetime import datetime
+
+import pandas as pd
 import streamlit as st
 
 from dashboard import db
-from queries.overzicht import plaatsen_per_buurt
+from dashboard.auth import require_role
+from dashboard.maps import leaflet_available, scan_folium
+from geo.draagkracht import Kandidaat
+from geo.rings import lonlat_to_rd, parse_ringen, rd_to_lonlat
+from geo.scan_norms import NIVEAU_SYMBOOL, ScanConfig, load_config
+from geo.scan_rapport import render_pdf
+from hkd.domain import FASE_BY_CODE, FASE_KLEUREN
+from queries import kaart, scan
 
 st.title("Draagkrachtscan")
-st.write("Plaatsen in voorzieningen per wijk (CBS-buurt), ook per 1.000 inwoners.")
-tabel = db.run_query(plaatsen_per_buurt)
-st.dataframe(
-    tabel.drop(columns=["code"]).rename(
-        columns={"buurt": "Wijk", "voorzieningen": "Voorzieningen", "plaatsen": "Plaatsen", "inwoners": "Inwoners",
-                 "per_1000": "Plaatsen per 1.000 inwoners"}
-    ),
-    hide_index=True, width="stretch",
-)
+user = require_role("hkd")
+st.write("Kan de wijk een nieuwe voorziening dragen? Kies een kandidaatlocatie, de woonvorm en het aantal plaatsen. "
+         "Elk criterium staat met zijn eigen norm; de scan telt niets op tot één oordeel.")
+st.caption("Deze pagina toont locaties op adresniveau. Elke weergave wordt vastgelegd (wie, wanneer, wat) voor de DPIA.")
+
+config = load_config(os.environ.get("HKD_SCAN_NORMEN"))
+woonvormen = db.run_cached(scan.woonvormen)
+KEY = "scan_kandidaat"  # session state: (x_rd, y_rd, bron, omschrijving) of the chosen candidate
+
+links, rechts = st.columns([3, 2])
+with rechts:
+    manier = st.radio("Kies de kandidaatlocatie", ["Klik op de kaart", "Adres", "Coördinaten (RD)"])
+    if manier == "Adres":
+        with st.form("adres"):
+            postcode = st.text_input("Postcode", placeholder="3072 AB")
+            huisnummer = st.text_input("Huisnummer", placeholder="12")
+            zoek = st.form_submit_button("Zoek adres")
+        if zoek:
+            from data.geocoder import AddressNotFound, GeocoderUnavailable, geocode
+
+            try:
+                found = geocode(postcode, huisnummer)
+                st.session_state[KEY] = (found.x_rd, found.y_rd, "adres", found.weergavenaam)
+            except GeocoderUnavailable:
+                st.warning("De adreszoeker is niet bereikbaar (offline of niet ingesteld: HKD_GEOCODER_URL). "
+                           "Klik de locatie aan op de kaart of voer coördinaten in.")
+            except AddressNotFound:
+                st.warning("Dit adres is niet gevonden. Controleer postcode en huisnummer.")
+    elif manier == "Coördinaten (RD)":
+        with st.form("coordinaten"):
+            x = st.number_input("RD x (meter)", value=92000.0, step=10.0, format="%.0f")
+            y = st.number_input("RD y (meter)", value=436000.0, step=10.0, format="%.0f")
+            if st.form_submit_button("Gebruik deze coördinaten"):
+                st.session_state[KEY] = (x, y, "coördinaten", "")
+    woonvorm = st.selectbox("Geplande woonvorm", list(woonvormen), format_func=woonvormen.get)
+    plaatsen = st.number_input("Geplande plaatsen", min_value=0, max_value=500, value=20, step=1)
+    ringen_tekst = st.text_input("Ringen (meter, komma's)", ", ".join(str(r) for r in config.ringen))
+    try:
+        ringen = parse_ringen(ringen_tekst)
+        if config.normring not in ringen:
+            ringen = tuple(sorted({*ringen, config.normring}))
+        config = ScanConfig(ringen, config.normring, config.normen)
+    except ValueError as exc:
+        st.error(str(exc))
+
+kandidaat_rd = st.session_state.get(KEY)
+kandidaat_ll = rd_to_lonlat(kandidaat_rd[0], kandidaat_rd[1])[::-1] if kandidaat_rd else None
+with links:
+    with st.spinner("Kaart laden..."):
+        locaties = db.run_query(scan.locaties_adres)
+        wijken = kaart.feature_collection(db.run_cached(kaart.outline, "buurt"))
+    if leaflet_available():
+        from streamlit_folium import st_folium
+
+        kaartbeeld = scan_folium(locaties, kandidaat_ll, config.ringen, FASE_KLEUREN, wijken)
+        klik = st_folium(kaartbeeld, height=520, width=None, key="scan_kaart", returned_objects=["last_clicked"])
+        punt = (klik or {}).get("last_clicked")
+        if manier == "Klik op de kaart" and punt:
+            xy = lonlat_to_rd(punt["lng"], punt["lat"])
+            if not kandidaat_rd or abs(xy[0] - kandidaat_rd[0]) > 1 or abs(xy[1] - kandidaat_rd[1]) > 1:
+                st.session_state[KEY] = (xy[0], xy[1], "kaart", "")
+                st.rerun()
+    else:
+        st.warning("De kaartbibliotheek (Leaflet) is niet geïnstalleerd: draai ./scripts/setup. "
+                   "Gebruik intussen een adres of coördinaten.")
+    st.caption("Cirkels: locaties, gekleurd naar fase (" + "; ".join(
+        f"fase {c}: {f.naam}" for c, f in FASE_BY_CODE.items()) + "). Zwart-wit: de kandidaat. Blauw: de ringen.")
+
+if not kandidaat_rd:
+    st.info("Nog geen kandidaatlocatie gekozen.")
+    st.stop()
+
+kandidaat = Kandidaat(kandidaat_rd[0], kandidaat_rd[1], woonvormen[woonvorm], int(plaatsen), kandidaat_rd[2],
+                      kandidaat_rd[3])
+try:
+    with st.spinner("Scan berekenen..."):
+        res = db.run_query(scan.scan, kandidaat, config)
+except ValueError as exc:
+    st.error(f"{exc}. Kies een andere plek.")
+    st.stop()
+
+st.header(f"Scan voor {kandidaat.omschrijving or f'RD {kandidaat.x:.0f}, {kandidaat.y:.0f}'}")
+st.write(f"Wijk **{res.buurt or 'onbekend'}** (Wijkprofiel: {res.wijkprofiel or 'onbekend'}), postcodegebied "
+         f"{res.pc4 or 'onbekend'}; focusgebied: **{', '.join(res.focus()) or 'geen'}**.")
+st.subheader("Voor en na toevoegen")
+st.dataframe(pd.DataFrame([{"Straal": f"{r.straal} m", "Voorzieningen voor": r.voorzieningen,
+                            "Voorzieningen na": r.voorzieningen_na, "Plaatsen voor": r.plaatsen,
+                            "Plaatsen na": r.plaatsen_na} for r in res.ringen]), hide_index=True)
+c1, c2, c3 = st.columns(3)
+c1.metric("Plaatsen per 1.000 inwoners (voor)", res.per_1000(False) if res.inwoners else "onbekend")
+c2.metric("Plaatsen per 1.000 inwoners (na)", res.per_1000(True) if res.inwoners else "onbekend")
+c3.metric(f"Locaties in fase 2 of hoger binnen {max(config.ringen)} m", len(res.fase2))
+
+st.subheader("Criteria")
+st.dataframe(pd.DataFrame([{"Oordeel": f"{NIVEAU_SYMBOOL[b.niveau]} {b.niveau}: {b.label}", "Criterium": b.criterium,
+                            "Waarde": b.waarde, "Norm": b.normtekst} for b in res.beoordelingen()]),
+             hide_index=True, width="stretch")
+st.caption("Oordeel in woorden en teken: ✔ binnen de norm (groen), ! let op (oranje), ✖ buiten de norm (rood), "
+           "? geen gegevens. Normen zijn instelbaar (HKD_SCAN_NORMEN, zie README).")
+
+st.subheader(f"Locaties binnen {max(config.ringen)} m")
+st.dataframe(pd.DataFrame([{"Code": n.code, "Naam": n.naam, "Aanbieder": n.aanbieder, "Woonvorm": n.woonvorm,
+                            "Plaatsen": n.plaatsen, "Fase": n.fase, "Afstand (m)": round(n.afstand_m)}
+                           for n in res.nabij]), hide_index=True, width="stretch")
+
+st.subheader(f"Notities over {res.buurt or 'de wijk'} (MO, SO, DV)")
+for note in res.notities:
+    st.markdown(f"**{note.cluster}**, {note.auteur}, {note.geschreven_op:%d-%m-%Y}: {note.tekst}")
+if not res.notities:
+    st.caption("Nog geen notities over deze wijk.")
+if res.buurt_code:
+    with st.form("notitie", clear_on_submit=True):
+        cluster = st.selectbox("Cluster", list(scan.CLUSTERS), format_func=lambda c: f"{c}: {scan.CLUSTERS[c]}")
+        tekst = st.text_area("Notitie (wijkkennis; wordt met uw naam en de datum bewaard, niet te wijzigen)")
+        if st.form_submit_button("Notitie toevoegen") and tekst.strip():
+            db.run_write(scan.notitie_toevoegen, res.buurt_code, cluster, tekst)
+            st.rerun()
+
+st.download_button("Download de scan als PDF", render_pdf(res, user.naam, datetime.now()),
+                   f"draagkrachtscan_{datetime.now():%Y%m%d_%H%M}.pdf", "application/pdf", type="primary")

@@ -1,27 +1,83 @@
-"""Escalatieladder: the fase of every location on a chosen date."""
+"""Escalatieladder: every location's fase on a chosen date, on a map and in a table, with its history."""
 
 from datetime import date
 
 import streamlit as st
 
-from dashboard import db
-from hkd.domain import FASES, INVENTARISATIE_DATUM
-from queries.besluiten import fase_counts
-from queries.fasen import locaties_met_fase
+from dashboard import ladder_view as lv
+from dashboard.auth import require_role
+from hkd.domain import FASE_CODES, FASES, INVENTARISATIE_DATUM
 
 st.title("Escalatieladder")
-op = st.date_input("Stand per datum", value=date.today(), min_value=INVENTARISATIE_DATUM, format="DD-MM-YYYY")
+require_role("hkd")
 
-counts = db.run_query(fase_counts, op)
+op = st.date_input("Stand per datum", value=date.today(), min_value=INVENTARISATIE_DATUM, format="DD-MM-YYYY",
+                   key="ladder_datum", help="Kaart, aantallen en checklist zoals ze op deze datum waren.")
+with st.spinner("Stand laden..."):
+    alle = lv.locaties_op(op)
+
+with st.expander("Filters", expanded=False):
+    k1, k2, k3 = st.columns(3)
+    fase_keuze = k1.multiselect("Fase", FASE_CODES, format_func=lv.fase_label, key="ladder_fase")
+    woonvorm_keuze = k2.multiselect("Woonvorm", sorted(alle["woonvorm"].unique()), key="ladder_woonvorm")
+    aanbieder_keuze = k3.multiselect("Aanbieder", sorted(alle["aanbieder"].unique()), key="ladder_aanbieder")
+    k4, k5 = st.columns([2, 1])
+    gebied_keuze = k4.multiselect("Gebied of wijk", sorted(set(alle["gebied"].dropna()) | set(alle["buurt"].dropna())),
+                                  key="ladder_gebied")
+    alleen_open = k5.checkbox("Alleen met open beheeracties", key="ladder_open")
+
+lijst = alle
+if fase_keuze:
+    lijst = lijst[lijst["fase"].isin(fase_keuze)]
+if woonvorm_keuze:
+    lijst = lijst[lijst["woonvorm"].isin(woonvorm_keuze)]
+if aanbieder_keuze:
+    lijst = lijst[lijst["aanbieder"].isin(aanbieder_keuze)]
+if gebied_keuze:
+    lijst = lijst[lijst["gebied"].isin(gebied_keuze) | lijst["buurt"].isin(gebied_keuze)]
+if alleen_open:
+    lijst = lijst[lijst["open_acties"] > 0]
+lijst = lijst.reset_index(drop=True)
+
+telling = lijst["fase"].value_counts()
 for col, fase in zip(st.columns(len(FASES)), FASES, strict=True):
-    col.metric(f"{fase.symbool} Fase {fase.code}", counts[fase.code], help=f"{fase.naam}: {fase.betekenis}")
+    col.metric(f"{fase.symbool} Fase {fase.code}", int(telling.get(fase.code, 0)), help=f"{fase.naam}: {fase.betekenis}")
+st.caption(f"{len(lijst)} van {len(alle)} locaties getoond · stand op {op:%d-%m-%Y}")
 
-lijst = db.run_query(locaties_met_fase, op)
-st.dataframe(
-    lijst[["code", "naam", "aanbieder", "woonvorm", "plaatsen", "buurt", "fase", "fase_sinds"]].rename(
+kaart_kolom, legenda_kolom = st.columns([4, 1])
+with kaart_kolom:
+    kaart = st.pydeck_chart(lv.fase_deck(lijst), height=560, on_select="rerun", selection_mode="single-object",
+                            key="ladder_kaart")
+with legenda_kolom:
+    st.markdown("**Fase (kleur, symbool en cijfer)**")
+    st.html(lv.fase_legenda())
+
+tabel = lijst.assign(fase_tekst=[lv.fase_label(f) for f in lijst["fase"]],
+                     acties=[lv.open_acties_tekst(r) for _, r in lijst.iterrows()])
+st.markdown("Klik een regel of een stip op de kaart voor de geschiedenis van die locatie.")
+keuze = st.dataframe(
+    tabel[["code", "naam", "aanbieder", "woonvorm", "plaatsen", "buurt", "fase_tekst", "fase_sinds", "acties"]].rename(
         columns={"code": "Code", "naam": "Locatie", "aanbieder": "Aanbieder", "woonvorm": "Woonvorm",
-                 "plaatsen": "Plaatsen", "buurt": "Wijk", "fase": "Fase", "fase_sinds": "Fase sinds"}
-    ),
-    hide_index=True,
-    width="stretch",
+                 "plaatsen": "Plaatsen", "buurt": "Wijk", "fase_tekst": "Fase", "fase_sinds": "Fase sinds",
+                 "acties": "Open beheeracties"}),
+    hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="ladder_tabel",
 )
+st.download_button("Download lijst als CSV", tabel.drop(columns=["kleur"], errors="ignore").to_csv(index=False),
+                   f"hkd_escalatieladder_{op:%Y%m%d}.csv", "text/csv")
+
+gekozen_id = None
+if keuze and keuze.selection.rows:
+    gekozen_id = int(lijst.iloc[keuze.selection.rows[0]]["id"])
+elif kaart and kaart.selection.objects.get(lv.KAART_LAAG):
+    gekozen_id = int(kaart.selection.objects[lv.KAART_LAAG][0]["id"])
+if gekozen_id is None:
+    codes = dict(zip(alle["code"] + " " + alle["naam"], alle["id"], strict=True))
+    naam = st.selectbox("Of kies een locatie", list(codes), index=None, placeholder="Kies een locatie",
+                        key="ladder_locatie")
+    gekozen_id = codes.get(naam) if naam else None
+if gekozen_id is not None:
+    lv.detail(alle[alle["id"] == gekozen_id].iloc[0], op)
+
+st.divider()
+st.subheader("Voortgang van de inventarisatie")
+lv.voortgang(op)

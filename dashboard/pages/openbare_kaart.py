@@ -1,11 +1,13 @@
-"""Openbare kaart: facilities per postcode area (PC4), for everyone, read-only."""
+"""Openbare kaart: facilities per postcode area (PC4), for everyone, read-only, disclosure-controlled."""
+
+from datetime import date
 
 import streamlit as st
 
 from dashboard import db
 from dashboard.maps import legend_html
-from dashboard.pc4_map import pc4_count_deck
-from queries.kaart import pc4_telling
+from dashboard.pc4_map import HIDDEN_LABEL, pc4_count_deck
+from queries.publiek import CREDIT, controle, openbare_kaart, statische_kaart, vertrouwelijk_zinnen
 
 st.title("Openbare kaart: voorzieningen per postcodegebied")
 st.write(
@@ -14,11 +16,17 @@ st.write(
 )
 
 with st.spinner("Kaart laden..."):
-    telling = db.run_query(pc4_telling)
+    data = db.run_cached(openbare_kaart)
+
+# Defence in depth: the public views already apply the rule; refuse to draw anything that breaks it anyway.
+if controle(data):
+    st.error("De cijfers voldoen niet aan de openbaarmakingsregel en worden daarom niet getoond.")
+    st.stop()
 
 maat = st.radio("Kleur de kaart naar", ["Aantal voorzieningen", "Aantal plaatsen"], horizontal=True)
 kolom = "voorzieningen" if maat == "Aantal voorzieningen" else "plaatsen"
-kaart, legenda = pc4_count_deck(telling, kolom, maat)
+kaart, legenda = pc4_count_deck(data.pc4, kolom, maat,
+                                extra_tooltip="<br/>Voorzieningen: {voorzieningen}<br/>Plaatsen: {plaatsen}")
 
 links, rechts = st.columns([4, 1])
 with links:
@@ -26,11 +34,33 @@ with links:
 with rechts:
     st.markdown(f"**{maat} per postcodegebied**")
     st.html(legend_html(legenda))
+st.caption(CREDIT)
 
-tabel = telling.drop(columns=["geometry"]).rename(
-    columns={"pc4": "Postcode", "plaats": "Plaats", "voorzieningen": "Voorzieningen", "plaatsen": "Plaatsen"}
-)
+with st.container(border=True):
+    st.markdown("**Zo beschermen we adressen**")
+    st.markdown("\n".join(f"- {zin}" for zin in data.regel.toelichting(data.vertrouwelijke_namen)))
+    for zin in vertrouwelijk_zinnen(data):
+        st.markdown(f"- {zin}")
+
+tabel = data.pc4[data.pc4["voorzieningen"] > 0].drop(columns=["geometry"]).astype(object)
+tabel["plaatsen"] = [HIDDEN_LABEL if str(v) == "<NA>" else str(v) for v in tabel["plaatsen"]]
+tabel = tabel.rename(columns={"pc4": "Postcode", "plaats": "Plaats", "voorzieningen": "Voorzieningen",
+                              "plaatsen": "Plaatsen"})
+st.subheader("Per postcodegebied")
 st.dataframe(tabel, hide_index=True, width="stretch")
-st.download_button(
-    "Download als CSV", tabel.to_csv(index=False).encode("utf-8"), "hkd_voorzieningen_per_pc4.csv", "text/csv"
-)
+
+per_woonvorm = data.pc4_woonvorm.drop(columns=["woonvorm"]).astype(object)
+per_woonvorm["plaatsen"] = [HIDDEN_LABEL if str(v) == "<NA>" else str(v) for v in per_woonvorm["plaatsen"]]
+per_woonvorm = per_woonvorm.rename(columns={"pc4": "Postcode", "woonvorm_naam": "Woonvorm",
+                                            "voorzieningen": "Voorzieningen", "plaatsen": "Plaatsen"})
+with st.expander("Per postcodegebied en woonvorm"):
+    st.dataframe(per_woonvorm, hide_index=True, width="stretch")
+
+c1, c2, c3 = st.columns(3)
+c1.download_button("Download als CSV", tabel.to_csv(index=False).encode("utf-8"),
+                   "hkd_voorzieningen_per_pc4.csv", "text/csv")
+c2.download_button("Download per woonvorm (CSV)", per_woonvorm.to_csv(index=False).encode("utf-8"),
+                   "hkd_voorzieningen_per_pc4_woonvorm.csv", "text/csv")
+c3.download_button("Download kaart om in te bedden (HTML)",
+                   statische_kaart(data, date.today().isoformat()).encode("utf-8"),
+                   "hkd_openbare_kaart.html", "text/html")

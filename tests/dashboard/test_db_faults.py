@@ -11,6 +11,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from dashboard.auth import User
 from dashboard.db import DB_DOWN
 from data.demo import load_demo
 from hkd import localdb
@@ -45,6 +46,7 @@ def test_page_reports_a_lost_database_and_recovers(own_server, monkeypatch, proj
     st.cache_resource.clear()
     st.cache_data.clear()
     at = AppTest.from_file(str(project_root / "dashboard" / "app.py"), default_timeout=60)
+    at.session_state["hkd_user"] = User("t.tester", "hkd")  # decisions are served to the HKD role only
     at.run()
     at.switch_page("pages/escalatieladder.py").run()
     assert not at.exception and [m.value for m in at.metric][:2] == ["41", "31"]

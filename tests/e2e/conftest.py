@@ -29,7 +29,12 @@ def app_server(demo_url: str, request) -> Iterator[str]:
     """Start ``streamlit run dashboard/app.py`` against the shared demo database; yield its base URL."""
     root = Path(__file__).resolve().parents[2]
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": demo_url}
+    from data.accounts import AccountStore, ensure_demo_accounts
+
+    accounts = root / ".hkd" / f"accounts-e2e-{port}.json"
+    accounts.unlink(missing_ok=True)
+    ensure_demo_accounts(AccountStore(accounts), rounds=4)  # the documented demo accounts, fast hashes
+    env = {**os.environ, "DATABASE_URL": demo_url, "HKD_ACCOUNTS_FILE": str(accounts)}
     log = open(root / ".hkd" / f"streamlit-e2e-{port}.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
@@ -97,3 +102,27 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# Demo accounts of the local account store (see README, "Roles and login"; data/accounts.py DEMO_ACCOUNTS):
+#   hkd / hkd-demo-2023 (rol hkd), alfa / alfa-demo-2023 (aanbieder alfa), bravo / bravo-demo-2023 (aanbieder bravo)
+def login(page, base_url: str, gebruiker: str, wachtwoord: str, timeout: float = 60_000) -> None:
+    """Sign in through the app's login page (local account store) and wait until the app confirms it."""
+    # Open the entry first: on a fresh server a deep link would run pages/inloggen.py on its own (Streamlit's
+    # legacy pages/ mode) until app.py has called st.navigation once.
+    page.goto(base_url.rstrip("/") + "/")
+    wait_for_app(page, timeout=timeout)
+    page.goto(base_url.rstrip("/") + "/inloggen")
+    wait_for_app(page, "Inloggen", timeout=timeout)
+    main = page.locator('[data-testid="stMainBlockContainer"]')
+    main.get_by_label("Gebruikersnaam").fill(gebruiker)
+    main.get_by_label("Wachtwoord").fill(wachtwoord)
+    main.get_by_role("button", name="Inloggen").click()
+    main.get_by_text(f"Ingelogd als {gebruiker}").first.wait_for(timeout=timeout)
+    wait_for_app(page, timeout=timeout)
+
+
+def logout(page, timeout: float = 60_000) -> None:
+    """Sign out through the sidebar button and wait until the app shows the public state again."""
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Uitloggen").click()
+    page.locator('[data-testid="stSidebar"]').get_by_text("Niet ingelogd").first.wait_for(timeout=timeout)

@@ -1,0 +1,171 @@
+"""Escalatieladder UI pieces shared by the ladder and the meeting page: data, the fase map, legend, detail panel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+import streamlit as st
+
+from dashboard import db
+from dashboard.maps import ROTTERDAM_VIEW, deck, legend_html, outline_layer
+from hkd.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE, FASE_KLEUREN, FASES, INVENTARISATIE_DATUM
+from queries import fasen
+from queries.aanbieder import log_inzage
+from queries.kaart import feature_collection, outline
+
+GEEN_FASE_KLEUR = (153, 153, 153)
+KAART_LAAG = "locaties"
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def locaties_op(op: date) -> pd.DataFrame:
+    """All locations on ``op`` with fase, beheer-status and open actions (cleared after every write)."""
+    return db.run_query(fasen.locaties_kaart, op)
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def gebied_omtrek() -> dict:
+    """Outlines of the gebieden for orientation on the map."""
+    return feature_collection(db.run_query(outline, "gebied"))
+
+
+def wis_cache() -> None:
+    """Forget cached stands after a write, so every page shows the new entry at once."""
+    st.cache_data.clear()
+
+
+def fase_label(code: str | None) -> str:
+    """Short text for a fase: symbol, code and name (meaning never by colour alone)."""
+    if not code or code not in FASE_BY_CODE:
+        return "– geen fase"
+    f = FASE_BY_CODE[code]
+    return f"{f.symbool} Fase {f.code}: {f.naam}"
+
+
+def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: float = 14.0) -> pdk.Deck:
+    """Dots coloured by fase with the fase code printed on them; ``focus`` zooms to and rings one location."""
+    data = frame.assign(
+        kleur=[list(FASE_KLEUREN.get(f or "", GEEN_FASE_KLEUR)) + [235] for f in frame["fase"]],
+        label=[f if f else "-" for f in frame["fase"]],
+        fase_naam=[fase_label(f) for f in frame["fase"]],
+    )[["id", "code", "naam", "aanbieder", "woonvorm", "fase", "fase_naam", "lon", "lat", "kleur", "label"]]
+    layers = [
+        outline_layer(gebied_omtrek(), "gebieden"),
+        pdk.Layer("ScatterplotLayer", data, id=KAART_LAAG, get_position=["lon", "lat"], get_fill_color="kleur",
+                  get_line_color=[30, 30, 30, 255], stroked=True, line_width_min_pixels=1, get_radius=90,
+                  radius_min_pixels=9, radius_max_pixels=30, pickable=True),
+        pdk.Layer("TextLayer", data, id="fase_labels", get_position=["lon", "lat"], get_text="label", get_size=13,
+                  get_color=[0, 0, 0, 255], font_weight=700, get_text_anchor="'middle'",
+                  get_alignment_baseline="'center'", pickable=False),
+    ]
+    view = ROTTERDAM_VIEW
+    if focus is not None:
+        ring = pd.DataFrame([{"lon": focus["lon"], "lat": focus["lat"]}])
+        layers.append(pdk.Layer("ScatterplotLayer", ring, id="focus", get_position=["lon", "lat"], filled=False,
+                                stroked=True, get_line_color=[0, 0, 0, 255], line_width_min_pixels=4,
+                                get_radius=60, radius_min_pixels=22))
+        view = pdk.ViewState(latitude=float(focus["lat"]), longitude=float(focus["lon"]), zoom=hoogte_zoom)
+    tooltip = {"html": "<b>{code} {naam}</b><br/>{fase_naam}<br/>{woonvorm}, {aanbieder}"}
+    return deck(layers, tooltip=tooltip, view=view)
+
+
+def fase_legenda() -> str:
+    """Legend naming every fase with its symbol, code shown on the dot, and meaning."""
+    items = [(FASE_KLEUREN[f.code], f"<b>{f.symbool} {f.code}</b> {f.naam}: <small>{f.betekenis}</small>")
+             for f in FASES]
+    items.append((GEEN_FASE_KLEUR, "<b>-</b> nog geen fase vastgesteld"))
+    return legend_html(items) + "<p><small>Het cijfer op elke stip is de fase.</small></p>"
+
+
+def open_acties_tekst(row: pd.Series) -> str:
+    """The open beheer actions of a location as a short Dutch list."""
+    acties = [tekst for kolom, tekst in (("actie_commissie", "beheercommissie"), ("actie_convenant", "convenant"),
+                                         ("actie_meldingenregister", "meldingenregister")) if row[kolom]]
+    return ", ".join(acties) if acties else "geen"
+
+
+def checklist(row: pd.Series) -> None:
+    """The beheersafspraken of one location as a checklist (icon plus words, not colour alone)."""
+    def regel(ok: bool, tekst: str) -> None:
+        # Material icons ship with Streamlit (emoji fonts may be missing); the words carry the meaning
+        icoon = ":material/check_circle:" if ok else ":material/error:"
+        st.markdown(f"{icoon} {tekst} — {'in orde' if ok else '**actie open**'}")
+
+    commissie = BEHEERCOMMISSIE.get(row["beheercommissie"], "onbekend") if row["beheercommissie"] else "onbekend"
+    regel(not row["actie_commissie"], f"Beheercommissie: {commissie.lower()}")
+    convenant = BEHEERCONVENANT.get(row["beheerconvenant"], "onbekend") if row["beheerconvenant"] else "onbekend"
+    sinds = f" (sinds {row['convenant_datum']:%d-%m-%Y})" if pd.notna(row["convenant_datum"]) else ""
+    regel(not row["actie_convenant"], f"Beheerconvenant: {convenant.lower()}{sinds}")
+    regel(not row["actie_meldingenregister"],
+          "Meldingenregister: " + ("bijgehouden" if row["meldingenregister"] else "niet bijgehouden"))
+
+
+def tijdlijn_tabel(tijdlijn: pd.DataFrame) -> pd.DataFrame:
+    """The fase decisions as a Dutch table, corrections marked both ways."""
+    def opmerking(r) -> str:
+        if pd.notna(r.corrigeert_id):
+            return f"correctie van besluit {int(r.corrigeert_id)}"
+        if pd.notna(r.gecorrigeerd_door_id):
+            return f"gecorrigeerd door besluit {int(r.gecorrigeerd_door_id)}"
+        return ""
+    return pd.DataFrame({
+        "Besluit": tijdlijn["id"], "Ingangsdatum": tijdlijn["ingangsdatum"],
+        "Fase": [fase_label(f) for f in tijdlijn["fase"]], "Reden": tijdlijn["reden"],
+        "Overleg": tijdlijn["overleg_datum"], "Vastgelegd door": tijdlijn["vastgelegd_door"],
+        "Correctie": [opmerking(r) for r in tijdlijn.itertuples()],
+    })
+
+
+def detail(row: pd.Series, op: date) -> None:
+    """Everything about one location on ``op``: facts, checklist, Wijkprofiel context, fase timeline."""
+    st.subheader(f"{row['code']} {row['naam']}")
+    gelogd = st.session_state.setdefault("ladder_inzage_gelogd", set())  # once per location and session
+    if row["code"] not in gelogd:
+        db.run_query(log_inzage, "escalatieladder", f"locatie {row['code']} (adres, geschiedenis)",
+                     {"locatie_id": int(row["id"]), "stand_op": op.isoformat()})
+        gelogd.add(row["code"])
+    links, midden, rechts = st.columns(3)
+    with links:
+        st.markdown(f"**{fase_label(row['fase'])}**" + (f" sinds {row['fase_sinds']:%d-%m-%Y}"
+                                                       if pd.notna(row["fase_sinds"]) else ""))
+        st.markdown(f"Woonvorm: {row['woonvorm']}  \nDoelgroep: {row['doelgroep']}  \nPlaatsen: {row['plaatsen']}  \n"
+                    f"Aanbieder: {row['aanbieder']}  \nAdres: {row['straat']} {row['huisnummer']}, {row['postcode']}  \n"
+                    f"Wijk: {row['buurt'] or '-'} · gebied {row['gebied'] or '-'}")
+    with midden:
+        st.markdown("**Beheersafspraken**")
+        checklist(row)
+    with rechts:
+        indices = db.run_query(fasen.wijkprofiel_indices, row["wijkprofiel_code"], op.year)
+        st.markdown(f"**Wijkprofiel {row['wijkprofiel_wijk'] or ''}**")
+        if indices.empty:
+            st.caption("Geen Wijkprofiel-cijfers geladen voor deze wijk.")
+        for r in indices.itertuples():
+            naam = r.indicator.removeprefix("wijkprofiel_").capitalize()
+            st.markdown(f"{naam}: **{r.waarde:.0f}** ({r.jaar}; 100 = Rotterdam 2014)")
+    st.markdown("**Fasegeschiedenis**")
+    # a plain table (not the canvas grid): few rows, readable on the big screen and by screen readers
+    st.table(tijdlijn_tabel(db.run_query(fasen.fase_tijdlijn, int(row["id"]), op)), hide_index=True)
+
+
+def voortgang(op: date) -> None:
+    """The inventory's three actions as done/open over time: numbers and a line chart."""
+    data = db.run_query(fasen.inventaris_voortgang, INVENTARISATIE_DATUM, op)
+    if data.empty:
+        st.info("Nog geen inventarisatie vastgelegd op deze datum.")
+        return
+    laatst = data.iloc[-1]
+    acties = (("verscherpt", "Verscherpt regime ingesteld"), ("commissies", "Beheercommissies (opnieuw) gestart"),
+              ("convenanten", "Beheerconvenanten geactualiseerd"))
+    fig = go.Figure()
+    for (sleutel, titel), kolom in zip(acties, st.columns(3), strict=True):
+        gedaan, totaal = int(laatst[f"{sleutel}_gedaan"]), int(laatst[f"{sleutel}_totaal"])
+        kolom.markdown(f"**{titel}**  \n{gedaan} van {totaal} gedaan, {totaal - gedaan} open")
+        kolom.progress(gedaan / totaal if totaal else 1.0)
+        fig.add_trace(go.Scatter(x=data["datum"], y=data[f"{sleutel}_gedaan"], mode="lines+markers",
+                                 line_shape="hv", name=f"{titel} (van {totaal})"))
+    fig.update_layout(height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10}, yaxis_title="gedaan",
+                      legend={"orientation": "h", "y": -0.2}, title="Acties uit de inventarisatie, gedaan in de tijd")
+    st.plotly_chart(fig, width="stretch")

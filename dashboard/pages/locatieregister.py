@@ -1,0 +1,100 @@
+"""Locatieregister: import the municipality's register (CSV or Excel); validate all, preview the diff, then apply."""
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.exc import DBAPIError
+
+from dashboard import db
+from dashboard import ladder_view as lv
+from dashboard.auth import require_role
+from data.locaties_import import OPTIONEEL, VERPLICHT, lees_bestand, pas_toe, plan_import
+from hkd.settings import PROJECT_ROOT
+
+VOORBEELD = PROJECT_ROOT / "data" / "examples" / "locatieregister_voorbeeld"
+PLAN_KEY = "register_plan"  # (sha256 of the uploaded file, ImportPlan): validate (and geocode) once per file
+DONE_KEY = "register_klaar"  # one-off confirmation after applying
+
+st.title("Locatieregister importeren")
+require_role("hkd")
+st.write(
+    "Importeer het locatieregister van de gemeente uit CSV of Excel. Elke regel wordt gecontroleerd; er wordt "
+    "pas iets geschreven als het hele bestand in orde is. Een nieuwe import werkt bestaande locaties bij op hun "
+    "`code` en toont eerst wat er verandert."
+)
+with st.expander("Kolommen en voorbeeldbestand"):
+    st.markdown(
+        f"Verplicht: `{'`, `'.join(VERPLICHT)}`. Optioneel: `{'`, `'.join(OPTIONEEL)}`.  \n"
+        "`aanbieder` en `woonvorm` mogen als code of als naam. Positie: `x`/`y` (RD) of `lat`/`lon` (WGS84); zonder "
+        "coördinaten zoekt de geocoder het adres op (postcode + huisnummer). Zonder bereikbare geocoder wordt zo'n "
+        "regel gemeld als niet te plaatsen, nooit geschat. Rijnummers in meldingen zijn spreadsheetrijen (kop = 1)."
+    )
+    a, b = st.columns(2)
+    a.download_button("Voorbeeld (CSV)", VOORBEELD.with_suffix(".csv").read_bytes(), "locatieregister_voorbeeld.csv",
+                      "text/csv")
+    b.download_button("Voorbeeld (Excel)", VOORBEELD.with_suffix(".xlsx").read_bytes(),
+                      "locatieregister_voorbeeld.xlsx",
+                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+if klaar := st.session_state.pop(DONE_KEY, None):
+    st.success(klaar, icon=":material/check_circle:")
+
+bestand = st.file_uploader("Locatieregister (CSV of Excel)", type=["csv", "xlsx"], key="register_bestand")
+if bestand is None:
+    st.session_state.pop(PLAN_KEY, None)
+    st.stop()
+
+inhoud = bestand.getvalue()
+vingerafdruk = hashlib.sha256(inhoud).hexdigest()
+bewaard = st.session_state.get(PLAN_KEY)
+if bewaard is None or bewaard[0] != vingerafdruk:
+    try:
+        frame = lees_bestand(inhoud, bestand.name)
+    except Exception as exc:  # any parse error of a user's file is a message, not a crash
+        st.error(f"Het bestand kon niet worden gelezen: {exc}")
+        st.stop()
+    with st.spinner("Regels controleren (en adressen opzoeken)..."):
+        plan = db.run_query(plan_import, frame)
+    st.session_state[PLAN_KEY] = (vingerafdruk, plan)
+else:
+    plan = bewaard[1]
+
+if plan.problemen:
+    st.error(f"{len(plan.problemen)} probleem/problemen gevonden. Er is niets geschreven; verbeter het bestand en "
+             "upload het opnieuw.", icon=":material/error:")
+    problemen = pd.DataFrame([{"Rij": p.rij or "", "Kolom": p.kolom, "Probleem": p.reden} for p in plan.problemen])
+    st.dataframe(problemen, hide_index=True, width="stretch")
+    st.download_button("Download problemen als CSV", problemen.to_csv(index=False).encode("utf-8"),
+                       "locatieregister_problemen.csv", "text/csv")
+    st.stop()
+
+st.success(f"Alle {len(plan.regels)} regels zijn in orde.", icon=":material/task_alt:")
+st.markdown(
+    f"**{len(plan.nieuw)} nieuw** · **{len(plan.gewijzigd)} gewijzigd** · {len(plan.ongewijzigd)} ongewijzigd · "
+    f"{len(plan.niet_in_bestand)} bestaande locaties staan niet in het bestand (die blijven ongewijzigd staan)."
+)
+nieuw_tab, gewijzigd_tab, ongewijzigd_tab = st.tabs(["Nieuw", "Gewijzigd", "Ongewijzigd"])
+with nieuw_tab:
+    st.dataframe(pd.DataFrame(plan.nieuw), hide_index=True, width="stretch")
+with gewijzigd_tab:
+    wijzigingen = [{"Code": r["code"], "Veld": veld, "Was": str(oud), "Wordt": str(nieuw)}
+                   for r, velden in plan.gewijzigd for veld, (oud, nieuw) in velden.items()]
+    st.dataframe(pd.DataFrame(wijzigingen, columns=["Code", "Veld", "Was", "Wordt"]), hide_index=True, width="stretch")
+with ongewijzigd_tab:
+    st.dataframe(pd.DataFrame([{"Code": r["code"], "Naam": r["naam"]} for r in plan.ongewijzigd]), hide_index=True,
+                 width="stretch")
+
+if not (plan.nieuw or plan.gewijzigd):
+    st.info("Er is niets te wijzigen: het register is al gelijk aan dit bestand.")
+elif st.button(f"Wijzigingen toepassen ({len(plan.nieuw)} nieuw, {len(plan.gewijzigd)} gewijzigd)", type="primary",
+               key="register_toepassen"):
+    try:
+        nieuw, gewijzigd = db.run_write(pas_toe, plan)
+    except DBAPIError as exc:
+        st.error(f"Niet toegepast; de database weigerde de wijziging en is ongewijzigd. ({str(exc.orig).splitlines()[0]})")
+        st.stop()
+    lv.wis_cache()
+    st.session_state.pop(PLAN_KEY, None)
+    st.session_state[DONE_KEY] = f"Locatieregister bijgewerkt: {nieuw} nieuw, {gewijzigd} gewijzigd."
+    st.rerun()

@@ -1,0 +1,134 @@
+"""Wijktrends maps (pydeck, no basemap): level and development choropleths, the bivariate Kaart 4-8, facilities.
+
+Every filled area also carries a text label (the class number on Kaart 4-8) and a tooltip with the class in words,
+so that the meaning never rests on colour alone. Facilities are drawn at the resolution of the user's role: points
+only for HKD, counts per postcode area for everyone else.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import pydeck as pdk
+
+from dashboard.maps import deck
+from geo.veerkracht import ALLE_KLASSEN, KLASSE_BY_CODE
+from queries.kaart import feature_collection
+
+TOOLTIP = {"html": "<b>{naam}</b><br/>{toelichting}", "style": {"fontSize": "13px"}}
+NO_DATA = [230, 230, 230]
+
+
+def _area_layer(frame: pd.DataFrame, layer_id: str) -> pdk.Layer:
+    """Filled, pickable areas; ``frame`` holds ``geometry`` (GeoJSON text), ``kleur`` and the tooltip fields."""
+    return pdk.Layer(
+        "GeoJsonLayer", feature_collection(frame), id=layer_id, stroked=True, filled=True, pickable=True,
+        get_fill_color="properties.kleur", get_line_color=[70, 70, 70, 220], line_width_min_pixels=1,
+        auto_highlight=True, highlight_color=[0, 0, 0, 60],
+    )
+
+
+def _selection_layer(vlakken: pd.DataFrame, code: str | None) -> list[pdk.Layer]:
+    """A thick black outline around the selected area (empty when nothing is selected)."""
+    chosen = vlakken[vlakken["code"] == code]
+    if chosen.empty:
+        return []
+    return [pdk.Layer(
+        "GeoJsonLayer", feature_collection(chosen[["code", "geometry"]]), id="selectie", stroked=True,
+        filled=False, get_line_color=[0, 0, 0, 255], line_width_min_pixels=4, pickable=False,
+    )]
+
+
+def _text_layer(frame: pd.DataFrame, layer_id: str, size: int = 13) -> pdk.Layer:
+    """Short labels (``label``) at ``lon, lat`` on a white background, readable on every fill colour."""
+    return pdk.Layer(
+        "TextLayer", frame[["lon", "lat", "label"]].to_dict("records"), id=layer_id, get_position=["lon", "lat"],
+        get_text="label", get_size=size, get_color=[20, 20, 20, 255], background=True,
+        get_background_color=[255, 255, 255, 200], background_padding=[2, 1], pickable=False,
+    )
+
+
+def bivariaat_deck(vlakken: pd.DataFrame, klassen: pd.DataFrame, gekozen: str | None,
+                   extra: list[pdk.Layer]) -> pdk.Deck:
+    """Kaart 4-8: every area in its class colour, with the class number as label and the class sentence as tooltip.
+
+    ``klassen`` is indexed by area code with a ``klasse`` column (see :func:`geo.veerkracht.classificeer`).
+    """
+    frame = vlakken.copy()
+    codes = frame["code"].map(klassen["klasse"]).fillna("geen_gegevens")
+    frame["kleur"] = [list(KLASSE_BY_CODE[c].rgb) for c in codes]
+    frame["label"] = [KLASSE_BY_CODE[c].label for c in codes]
+    frame["toelichting"] = [f"{KLASSE_BY_CODE[c].label}. {KLASSE_BY_CODE[c].kleur}: {KLASSE_BY_CODE[c].zin}"
+                            for c in codes]
+    layers = [
+        _area_layer(frame[["code", "naam", "toelichting", "kleur", "geometry"]], "kaart_4_8"),
+        _text_layer(frame, "kaart_4_8_labels"),
+        *_selection_layer(vlakken, gekozen),
+        *extra,
+    ]
+    return deck(layers, tooltip=TOOLTIP)
+
+
+def choropleth_deck(vlakken: pd.DataFrame, klasse: pd.Series, kleuren: tuple, waarden: pd.Series, label: str,
+                    gekozen: str | None, extra: list[pdk.Layer], layer_id: str) -> pdk.Deck:
+    """A choropleth of one indicator: ``klasse`` (class index per code) picks the colour from ``kleuren``."""
+    frame = vlakken.copy()
+    idx = frame["code"].map(klasse)
+    frame["kleur"] = [list(kleuren[int(i)]) if pd.notna(i) else NO_DATA for i in idx]
+    values = frame["code"].map(waarden)
+    frame["toelichting"] = [f"{label}: {v:.3g}".replace(".", ",") if pd.notna(v) else f"{label}: geen gegevens"
+                            for v in values]
+    layers = [_area_layer(frame[["code", "naam", "toelichting", "kleur", "geometry"]], layer_id),
+              *_selection_layer(vlakken, gekozen), *extra]
+    return deck(layers, tooltip=TOOLTIP)
+
+
+def voorziening_layers(rol: str, pc4: pd.DataFrame | None, punten: pd.DataFrame | None) -> list[pdk.Layer]:
+    """Facilities at the resolution a role allows: points for ``hkd``; counts per PC4 for everyone else.
+
+    A point frame is used only for ``rol == "hkd"``; for any other role it is ignored even when passed in.
+    """
+    if rol == "hkd" and punten is not None:
+        data = [
+            {"lon": r.lon, "lat": r.lat, "naam": r.naam, "toelichting": f"{r.woonvorm}, {r.plaatsen} plaatsen"}
+            for r in punten.itertuples()
+        ]
+        return [pdk.Layer("ScatterplotLayer", data, id="voorzieningen_punten", get_position=["lon", "lat"],
+                          get_radius=70, radius_min_pixels=4, get_fill_color=[0, 0, 0, 230],
+                          get_line_color=[255, 255, 255, 255], stroked=True, line_width_min_pixels=1,
+                          pickable=True)]
+    if pc4 is None or pc4.empty:
+        return []
+    frame = pc4.assign(
+        label=pc4["voorzieningen"].astype(str), naam="Postcode " + pc4["pc4"].astype(str),
+        toelichting=pc4["voorzieningen"].astype(str) + " voorziening(en) in dit postcodegebied",
+    )
+    circles = pdk.Layer(
+        "ScatterplotLayer", frame[["lon", "lat", "naam", "toelichting", "voorzieningen"]].to_dict("records"),
+        id="voorzieningen_pc4", get_position=["lon", "lat"], get_radius=110, radius_min_pixels=9,
+        get_fill_color=[40, 40, 40, 200], get_line_color=[255, 255, 255, 255], stroked=True,
+        line_width_min_pixels=1, pickable=True,
+    )
+    counts = pdk.Layer(
+        "TextLayer", frame[["lon", "lat", "label"]].to_dict("records"), id="voorzieningen_pc4_aantal",
+        get_position=["lon", "lat"], get_text="label", get_size=11, get_color=[255, 255, 255, 255],
+        font_weight="bold", pickable=False,
+    )
+    return [circles, counts]
+
+
+def bivariaat_legenda_html(telling: dict[str, int]) -> str:
+    """The Kaart 4-8 legend: swatch, class number, the report's colour name, a Dutch sentence and the count."""
+    rows = []
+    for k in ALLE_KLASSEN:
+        rows.append(
+            '<div role="listitem" style="display:flex;gap:.5em;align-items:flex-start;margin:.3em 0">'
+            f'<span aria-hidden="true" style="flex:0 0 1.6em;height:1.6em;border:1px solid #444;'
+            f'background:rgb{k.rgb};display:flex;align-items:center;justify-content:center;font-weight:bold;'
+            f'color:#111;background-clip:padding-box"><span style="background:#fff;padding:0 .15em">'
+            f'{html.escape(k.label)}</span></span>'
+            f'<span><b>{html.escape(k.label)} · {html.escape(k.kleur)}</b> ({telling.get(k.code, 0)}): '
+            f'{html.escape(k.zin)}</span></div>'
+        )
+    return f'<div role="list" aria-label="Legenda Kaart 4-8">{"".join(rows)}</div>'

@@ -1,0 +1,108 @@
+"""Wijktrends building blocks: cached data, indicator names, plotly charts (Figuur 3-x) and selectable tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import db, trends_state
+from queries import trends
+
+INDICATOR_NAMEN = {
+    "kwetsbare_groepen": "Index kwetsbare groepen",
+    "overlast_onveiligheid": "Overlast en onveiligheid (Leefbaarometer)",
+    "wijkprofiel_veiligheid": "Wijkprofiel: veiligheidsindex",
+    "wijkprofiel_sociaal": "Wijkprofiel: sociale index",
+    "wijkprofiel_fysiek": "Wijkprofiel: fysieke index",
+    "lbm_totaal": "Leefbaarometer: totaalscore",
+    "inwoners": "Inwoners",
+    "aandeel_corporatie": "Aandeel corporatiebezit (%)",
+    "pct_bijstand_van_inwoners": "Bijstand (% van de inwoners)",
+    "personen_bijstand": "Personen met bijstand",
+    "bijstandsuitkeringen": "Bijstandsuitkeringen",
+}
+NIVEAU_NAMEN = {"buurt": "Wijken (CBS-buurten)", "wijkprofiel": "Wijkprofiel-wijken", "gebied": "Gebieden (CBS-wijken)",
+                "pc4": "Postcodegebieden", "gemeente": "Gemeente"}
+# Codes, not measurements: never offered as an indicator to plot or classify.
+GEEN_REEKS = {"dominant_eigendom", "inwoners"}
+
+
+def naam(indicator: str) -> str:
+    """Dutch display name of an indicator."""
+    return INDICATOR_NAMEN.get(indicator, indicator.replace("_", " ").capitalize())
+
+
+def catalogus() -> list[trends.IndicatorInfo]:
+    """Loaded indicators per level (cached per role for a few minutes)."""
+    return db.run_cached(trends.indicator_catalogus)
+
+
+def reeks(niveau: str, indicator: str) -> pd.DataFrame:
+    """One indicator on one level, every year (cached per role)."""
+    return db.run_cached(trends.indicator_reeks, niveau, indicator)
+
+
+def vlakken(niveau: str) -> pd.DataFrame:
+    """Outlines and label points of a level (cached per role)."""
+    return db.run_cached(trends.gebied_vlakken, niveau)
+
+
+def voorzieningen_pc4() -> pd.DataFrame:
+    """Facilities per PC4 from the public, disclosure-controlled view (cached per role)."""
+    return db.run_cached(trends.voorzieningen_pc4)
+
+
+def voorzieningen_punten() -> pd.DataFrame:
+    """Facility points: call only for the HKD role. Never cached; every view is written to the inzage log."""
+    return db.run_query(trends.voorzieningen_punten)
+
+
+def lijn_grafiek(data: pd.DataFrame, codes: dict[str, str], titel: str, y_titel: str,
+                 gekozen: str | None) -> go.Figure:
+    """Lines per area over the years against the average (dashed); clicking a point selects the area."""
+    fig = go.Figure()
+    naar_code = {v: k for k, v in codes.items()}
+    for name, part in data.groupby("naam", sort=False):
+        is_avg = part["soort"].iloc[0] == "gemiddelde"
+        code = naar_code.get(name)
+        fig.add_trace(go.Scatter(
+            x=part["jaar"], y=part["waarde"], name=name, mode="lines+markers",
+            customdata=[[code]] * len(part) if code else None,
+            line={"dash": "dash", "color": "#444"} if is_avg else {"width": 4 if code == gekozen else 2},
+            marker={"symbol": "diamond" if is_avg else "circle", "size": 8},
+        ))
+    fig.update_layout(title=titel, xaxis_title="Jaar", yaxis_title=y_titel, height=420, legend_title_text="",
+                      margin={"t": 50, "l": 10, "r": 10, "b": 10})
+    fig.update_xaxes(dtick=2)
+    return fig
+
+
+def groep_grafiek(data: pd.DataFrame, titel: str, volgorde: list[str]) -> go.Figure:
+    """Figuur 3-x: the mean per group relative to the average of all areas (index 100 or difference 0)."""
+    vorm = data["vorm"].iloc[0] if len(data) else "index"
+    fig = go.Figure()
+    symbols = ["circle", "square", "diamond", "triangle-up", "x"]
+    for i, groep in enumerate(g for g in volgorde if g in set(data["groep"])):
+        part = data[data["groep"] == groep]
+        fig.add_trace(go.Scatter(x=part["jaar"], y=part["relatief"], mode="lines+markers", name=groep,
+                                 marker={"symbol": symbols[i % len(symbols)], "size": 9},
+                                 hovertemplate="%{y:.1f} (" + part["gebieden"].astype(str) + " gebieden)"))
+    ref = 100.0 if vorm == "index" else 0.0
+    fig.add_hline(y=ref, line_dash="dot", line_color="#444",
+                  annotation_text="gemiddelde alle gebieden", annotation_position="bottom right")
+    y = "Index (gemiddelde = 100)" if vorm == "index" else "Verschil met het gemiddelde"
+    fig.update_layout(title=titel, xaxis_title="Jaar", yaxis_title=y, height=400, legend_title_text="",
+                      margin={"t": 50, "l": 10, "r": 10, "b": 10})
+    fig.update_xaxes(dtick=2)
+    return fig
+
+
+def tabel(frame: pd.DataFrame, codes: pd.Series, key: str, bestand: str, gekozen: str | None) -> None:
+    """A selectable table (a click selects the area everywhere) with a CSV download of exactly what is shown."""
+    shown = frame.copy()
+    shown.insert(0, "Gekozen", ["●" if c == gekozen else "" for c in codes])
+    st.dataframe(shown, hide_index=True, width="stretch", key=key, on_select=trends_state.tabel_callback(key, codes),
+                 selection_mode="single-row")
+    st.download_button("Download als CSV", shown.to_csv(index=False).encode("utf-8"), bestand, "text/csv",
+                       key=f"{key}_csv")

@@ -1,0 +1,29 @@
+-- name: geografie
+-- Which geography is in use (public view: every role may read it).
+SELECT soort, omschrijving FROM publiek.geografie;
+
+-- name: regel
+-- The disclosure rule in force (hkd.openbaarmaking, through its public view).
+SELECT min_voorzieningen, afronding, vertrouwelijk_niveau FROM publiek.openbaarmakingsregel;
+
+-- name: pc4
+-- Every PC4 with its disclosure-controlled figures and its simplified outline (GeoJSON, 5 decimals, about 1 m).
+SELECT pc4, plaats, voorzieningen, plaatsen, ST_AsGeoJSON(geom, 5) AS geometry
+FROM publiek.pc4
+ORDER BY pc4;
+
+-- name: pc4_woonvorm
+-- Disclosure-controlled figures per PC4 and non-confidential woonvorm.
+SELECT pc4, woonvorm, woonvorm_naam, voorzieningen, plaatsen
+FROM publiek.pc4_woonvorm
+ORDER BY pc4, volgorde;
+
+-- name: vertrouwelijk
+-- Confidential woonvormen at the level the rule allows.
+SELECT niveau, code, naam, woonvorm_naam, voorzieningen, plaatsen
+FROM publiek.vertrouwelijk
+ORDER BY code, volgorde;
+
+-- name: vertrouwelijke_woonvormen
+-- Names of the confidential woonvormen (for the plain-Dutch rule); the list itself is not sensitive.
+SELECT DISTINCT woonvorm_naam FROM publiek.vertrouwelijk ORDER BY woonvorm_naam;

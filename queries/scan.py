@@ -1,0 +1,125 @@
+"""The draagkrachtscan: ring counts (PostGIS ST_DWithin on RD New), the wijk's figures and notes, logged views."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import Connection
+
+from geo.draagkracht import IndicatorStand, Kandidaat, NabijeLocatie, Notitie, ScanResultaat
+from geo.rings import met_kandidaat
+from geo.scan_norms import ScanConfig
+from queries.aanbieder import log_inzage
+from queries.sqlfiles import sql
+
+WIJKPROFIEL = ("wijkprofiel_veiligheid", "wijkprofiel_sociaal", "wijkprofiel_fysiek")
+VEERKRACHT = ("kwetsbare_groepen", "overlast_onveiligheid")
+CLUSTERS = {"MO": "Maatschappelijke Ontwikkeling", "SO": "Stadsontwikkeling", "DV": "Dienstverlening"}
+
+
+def woonvormen(conn: Connection) -> dict[str, str]:
+    """``{code: naam}`` of the woonvormen, in their order."""
+    return dict(conn.execute(sql("scan", "woonvormen")).all())
+
+
+def locaties_adres(conn: Connection, datum: date | None = None) -> pd.DataFrame:
+    """All locations at address level with fase and point (logged in the inzage log)."""
+    frame = pd.read_sql(sql("scan", "locaties_adres"), conn, params={"datum": datum or date.today()})
+    log_inzage(conn, "draagkrachtscan", "alle locaties op adresniveau (kaart)", {"aantal": len(frame)})
+    return frame
+
+
+def ring_tellingen(conn: Connection, x: float, y: float, ringen: tuple[int, ...]) -> list[tuple[int, int, int]]:
+    """``(straal, voorzieningen, plaatsen)`` within each radius of ``(x, y)`` (RD New)."""
+    rows = conn.execute(sql("scan", "ring_tellingen"), {"x": x, "y": y, "ringen": list(ringen)})
+    return [(r.straal, r.voorzieningen, r.plaatsen) for r in rows]
+
+
+def _standen(conn: Connection, niveau: str, code: str | None, indicatoren: tuple[str, ...]) -> dict:
+    if not code:
+        return {}
+    frame = pd.read_sql(sql("scan", "indicator_reeks"), conn,
+                        params={"niveau": niveau, "code": code, "indicatoren": list(indicatoren)})
+    out = {}
+    for ind, reeks in frame.groupby("indicator"):
+        reeks = reeks.sort_values("jaar")
+        first, last = reeks.iloc[0], reeks.iloc[-1]
+        out[ind] = IndicatorStand(ind, int(last.jaar), float(last.waarde), int(first.jaar), float(first.waarde))
+    return out
+
+
+def _veerkracht(conn: Connection, buurt_code: str | None) -> tuple[str, str] | None:
+    """The Veerkracht class of the buurt over the whole series (first to last year), if the classifier exists."""
+    if not buurt_code:
+        return None
+    try:
+        from geo.veerkracht import KLASSE_BY_CODE, classificeer, periode_waarden
+    except ImportError:
+        return None
+    frame = pd.read_sql(sql("scan", "veerkracht_reeksen"), conn)
+    if frame.empty:
+        return None
+    van, tot = int(frame["jaar"].min()), int(frame["jaar"].max())
+    if van >= tot:
+        return None
+    per = {ind: periode_waarden(f, van, tot) for ind, f in frame.groupby("indicator")}
+    if set(per) != set(VEERKRACHT):
+        return None
+    klassen = classificeer(per["kwetsbare_groepen"], per["overlast_onveiligheid"])
+    if buurt_code not in klassen.index:
+        return None
+    k = KLASSE_BY_CODE[klassen.loc[buurt_code, "klasse"]]
+    return k.code, f"{k.label}: {k.naam} ({van}-{tot})"
+
+
+def notities(conn: Connection, buurt_code: str) -> list[Notitie]:
+    """The notes about a wijk, newest first."""
+    return [Notitie(r.cluster, r.tekst, r.auteur, r.geschreven_op)
+            for r in conn.execute(sql("scan", "wijk_notities"), {"buurt": buurt_code})]
+
+
+def notitie_toevoegen(conn: Connection, buurt_code: str, cluster: str, tekst: str) -> int:
+    """Append a note (author and time are set by the database); returns its id."""
+    if cluster not in CLUSTERS:
+        raise ValueError(f"onbekend cluster {cluster!r}")
+    if not tekst.strip():
+        raise ValueError("een notitie heeft tekst nodig")
+    return conn.execute(sql("scan", "notitie_toevoegen"),
+                        {"buurt": buurt_code, "cluster": cluster, "tekst": tekst.strip()}).one().id
+
+
+def scan(conn: Connection, kandidaat: Kandidaat, config: ScanConfig, datum: date | None = None) -> ScanResultaat:
+    """Run the whole scan for a candidate and log the view of address-level data it involves."""
+    datum = datum or date.today()
+    p = {"x": kandidaat.x, "y": kandidaat.y}
+    gebied = conn.execute(sql("scan", "kandidaat_gebieden"), p).one()
+    if not gebied.in_gemeente:
+        raise ValueError("de kandidaatlocatie ligt buiten de gemeente")
+    ringen = met_kandidaat(ring_tellingen(conn, kandidaat.x, kandidaat.y, config.ringen), kandidaat.plaatsen)
+    buurt = conn.execute(sql("scan", "buurt_plaatsen"), {"buurt": gebied.buurt_code}).one()
+    nabij = [NabijeLocatie(r.code, r.naam, r.aanbieder, r.woonvorm, r.plaatsen, r.fase, float(r.afstand_m),
+                           float(r.x), float(r.y))
+             for r in conn.execute(sql("scan", "nabije_locaties"), {**p, "straal": max(config.ringen), "datum": datum})]
+    indices = {**_standen(conn, "wijkprofiel", gebied.wijkprofiel_code, WIJKPROFIEL),
+               **_standen(conn, "buurt", gebied.buurt_code, VEERKRACHT)}
+    omgeving = [json.loads(r.geometry) for r in
+                conn.execute(sql("scan", "omgeving"), {**p, "half": max(config.ringen) * 1.25})]
+    lijnen = []
+    for geom in omgeving:
+        if geom["type"] == "LineString":
+            lijnen.append([tuple(c) for c in geom["coordinates"]])
+        elif geom["type"] == "MultiLineString":
+            lijnen.extend([tuple(c) for c in part] for part in geom["coordinates"])
+    log_inzage(conn, "draagkrachtscan", "scan voor een kandidaatlocatie (locaties op adresniveau in de ringen)",
+               {"x": round(kandidaat.x), "y": round(kandidaat.y), "woonvorm": kandidaat.woonvorm,
+                "plaatsen": kandidaat.plaatsen, "locaties": [n.code for n in nabij]})
+    return ScanResultaat(
+        kandidaat=kandidaat, config=config, buurt_code=gebied.buurt_code, buurt=gebied.buurt,
+        wijkprofiel=gebied.wijkprofiel, pc4=gebied.pc4, ringen=ringen, buurt_voorzieningen=buurt.voorzieningen,
+        buurt_plaatsen=buurt.plaatsen, inwoners=None if buurt.inwoners is None else float(buurt.inwoners),
+        inwoners_jaar=buurt.inwoners_jaar, nabij=nabij, indices=indices,
+        veerkracht_klasse=_veerkracht(conn, gebied.buurt_code),
+        notities=notities(conn, gebied.buurt_code) if gebied.buurt_code else [], omgeving=lijnen,
+    )

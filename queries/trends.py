@@ -1,0 +1,76 @@
+"""Wijktrends queries: indicator catalogue and series, area outlines, facilities at the resolution a role allows."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Connection
+
+from queries.sqlfiles import sql
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    """One loaded indicator on one level."""
+
+    niveau: str
+    indicator: str
+    jaren: tuple[int, ...]
+    gebieden: int
+    bron: str
+
+
+def indicator_catalogus(conn: Connection) -> list[IndicatorInfo]:
+    """Every loaded (level, indicator) with its years, number of areas and source(s)."""
+    return [
+        IndicatorInfo(r.niveau, r.indicator, tuple(int(j) for j in r.jaren), r.gebieden, r.bron or "")
+        for r in conn.execute(sql("trends", "indicator_catalogus"))
+    ]
+
+
+def indicator_reeks(conn: Connection, niveau: str, indicator: str) -> pd.DataFrame:
+    """Long series ``gebied_code, jaar, waarde`` of one indicator on one level (every year)."""
+    frame = pd.read_sql(sql("trends", "indicator_reeks"), conn, params={"niveau": niveau, "indicator": indicator})
+    return frame.astype({"jaar": int, "waarde": float})
+
+
+def gebied_vlakken(conn: Connection, niveau: str) -> pd.DataFrame:
+    """Areas of a level: ``code, naam, parent_code, jaar, geometry`` (GeoJSON text) and label point ``lon, lat``."""
+    return pd.read_sql(sql("trends", "gebied_vlakken"), conn, params={"niveau": niveau})
+
+
+def gebied_codes(conn: Connection, niveau: str) -> pd.DataFrame:
+    """Codes, names and boundary year of the areas of a level."""
+    return pd.read_sql(sql("trends", "gebied_codes"), conn, params={"niveau": niveau})
+
+
+def store_indicatoren(conn: Connection, rows: pd.DataFrame, audit: dict) -> int:
+    """Upsert ``niveau, gebied_code, jaar, indicator, waarde, bron`` rows and write ONE audit entry for the load."""
+    records = [
+        {"niveau": r.niveau, "gebied_code": r.gebied_code, "jaar": int(r.jaar), "indicator": r.indicator,
+         "waarde": float(r.waarde), "bron": r.bron}
+        for r in rows.itertuples(index=False)
+    ]
+    if records:
+        conn.execute(sql("indicatoren", "upsert_indicator"), records)
+    conn.execute(sql("trends", "audit_indicator_load"), {"gegevens": json.dumps(audit, ensure_ascii=False)})
+    return len(records)
+
+
+def voorzieningen_pc4(conn: Connection) -> pd.DataFrame:
+    """Public resolution: facilities per PC4 (``pc4, voorzieningen, lon, lat`` of a point inside the PC4 area)."""
+    return pd.read_sql(sql("trends", "voorzieningen_pc4"), conn)
+
+
+def voorzieningen_punten(conn: Connection) -> pd.DataFrame:
+    """HKD resolution only: every facility as a point (``code, naam, woonvorm, plaatsen, lon, lat``).
+
+    The view is written to the inzage log (address-level data), in the same transaction.
+    """
+    from queries.aanbieder import log_inzage
+
+    frame = pd.read_sql(sql("trends", "voorzieningen_punten"), conn)
+    log_inzage(conn, "wijktrends", "alle locaties als punten op de Wijktrends-kaart", {"aantal": len(frame)})
+    return frame

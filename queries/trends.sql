@@ -1,0 +1,50 @@
+-- name: indicator_catalogus
+-- Which indicators are loaded per level: years, number of areas, source.
+SELECT niveau, indicator, min(jaar)::int AS eerste_jaar, max(jaar)::int AS laatste_jaar,
+       array_agg(DISTINCT jaar ORDER BY jaar) AS jaren, count(DISTINCT gebied_code)::int AS gebieden,
+       string_agg(DISTINCT bron, '; ') AS bron
+FROM publiek.indicator_waarden
+GROUP BY niveau, indicator
+ORDER BY niveau, indicator;
+
+-- name: indicator_reeks
+-- All values of one indicator on one level, every year.
+SELECT gebied_code, jaar, waarde
+FROM publiek.indicator_waarden
+WHERE niveau = :niveau AND indicator = :indicator
+ORDER BY gebied_code, jaar;
+
+-- name: gebied_vlakken
+-- Areas of one level with outline (GeoJSON, 5 decimals ~1 m) and a label point inside the area.
+SELECT code, naam, parent_code, jaar,
+       ST_AsGeoJSON(geom_display, 5) AS geometry,
+       ST_X(ST_PointOnSurface(geom_display)) AS lon, ST_Y(ST_PointOnSurface(geom_display)) AS lat
+FROM publiek.indicator_gebieden
+WHERE niveau = :niveau
+ORDER BY code;
+
+-- name: gebied_codes
+-- The codes (and names and boundary year) of one level, to match imported rows.
+SELECT code, naam, jaar FROM publiek.indicator_gebieden WHERE niveau = :niveau ORDER BY code;
+
+-- name: audit_indicator_load
+-- One audit entry for an indicator load (what, from where, how many values).
+INSERT INTO hkd.audit_log (gebruiker, actie, tabel, gegevens)
+VALUES (hkd.current_gebruiker(), 'LOAD', 'indicatoren', CAST(:gegevens AS jsonb));
+
+-- name: voorzieningen_pc4
+-- Public resolution: number of (non-confidential) facilities per PC4 from the disclosure-controlled view, with a
+-- label point inside the postcode area (never a facility's point).
+SELECT pc4, voorzieningen,
+       ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
+FROM publiek.pc4
+WHERE voorzieningen > 0
+ORDER BY pc4;
+
+-- name: voorzieningen_punten
+-- HKD resolution only: every facility as a point (WGS84) with woonvorm and places.
+SELECT l.code, l.naam, w.naam AS woonvorm, l.plaatsen,
+       ST_X(ST_Transform(l.geom, 4326)) AS lon, ST_Y(ST_Transform(l.geom, 4326)) AS lat
+FROM hkd.locaties l
+JOIN hkd.woonvormen w ON w.code = l.woonvorm
+ORDER BY l.code;

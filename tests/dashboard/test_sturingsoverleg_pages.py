@@ -1,0 +1,151 @@
+"""AppTest of the HKD pages: escalatieladder, overleg (recording a decision), locatieregister, beheer."""
+
+import json
+from datetime import date
+
+import pytest
+import streamlit as st
+from sqlalchemy import text
+from streamlit.testing.v1 import AppTest
+
+from dashboard.auth import User
+from hkd.domain import INVENTARISATIE_DATUM
+
+HKD = User(naam="t.tester", rol="hkd")
+
+
+def _knop(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+@pytest.fixture
+def app_rw(fresh_demo, monkeypatch, project_root):
+    """Like ``app``, but on a private writable clone of the demo (for pages that record decisions)."""
+    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
+    monkeypatch.chdir(project_root)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+    def open_page(page: str, **session) -> AppTest:
+        at = AppTest.from_file(str(project_root / "dashboard/app.py"), default_timeout=60)
+        for key, value in session.items():
+            at.session_state[key] = value
+        at.run()
+        at.switch_page(f"pages/{page}.py").run()
+        return at
+
+    yield open_page
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@pytest.mark.parametrize("page", ["escalatieladder", "overleg", "locatieregister", "beheer"])
+def test_hkd_pages_are_closed_to_the_public_and_to_providers(app, page):
+    for session in ({}, {"hkd_user": User(naam="alfa", rol="aanbieder", aanbieder_code="alfa")}):
+        at = app(page, **session)
+        assert not at.exception, at.exception
+        assert at.warning and "alleen beschikbaar" in at.warning[0].value
+        assert not at.metric and not at.get("deck_gl_json_chart") and not at.dataframe
+
+
+def test_escalatieladder_map_legend_counts_and_stand_per_datum(app):
+    at = app("escalatieladder", hkd_user=HKD)
+    assert not at.exception, at.exception
+    assert [m.value for m in at.metric] == ["41", "31", "6", "0", "0"]
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    lagen = {layer["id"]: layer for layer in spec["layers"]}
+    assert lagen["locaties"]["@@type"] == "ScatterplotLayer" and len(lagen["locaties"]["data"]) == 78
+    labels = sorted({d["label"] for d in lagen["fase_labels"]["data"]})
+    assert lagen["fase_labels"]["@@type"] == "TextLayer" and labels == ["0", "1", "2"]
+    legenda = " ".join(h.proto.body for h in at.get("html"))
+    for naam in ("Slapend regime", "Actief basisregime", "Verscherpt regime", "Multidisciplinaire aanpak",
+                 "extra toezicht en handhaving"):
+        assert naam in legenda
+    assert at.get("plotly_chart"), "the inventory progress chart"
+    assert any("11 van 15 gedaan" in m.value for m in at.markdown)
+    at.date_input(key="ladder_datum").set_value(INVENTARISATIE_DATUM).run()
+    assert [m.value for m in at.metric] == ["41", "30", "6", "1", "0"]
+    assert any("0 van 15 gedaan" in m.value for m in at.markdown)
+
+
+def test_escalatieladder_filters_and_location_detail(app):
+    at = app("escalatieladder", hkd_user=HKD)
+    at.multiselect(key="ladder_fase").set_value(["2"]).run()
+    assert [m.value for m in at.metric] == ["0", "0", "6", "0", "0"]
+    at.multiselect(key="ladder_fase").set_value([]).run()
+    at.checkbox(key="ladder_open").check().run()
+    assert sum(int(m.value) for m in at.metric) < 78
+    keuze = next(o for o in at.selectbox(key="ladder_locatie").options if o.startswith("HKD-006"))
+    at.selectbox(key="ladder_locatie").set_value(keuze).run()
+    assert not at.exception, at.exception
+    assert at.subheader[0].value.startswith("HKD-006")
+    tijdlijn = at.table[0].value
+    assert {"Ingangsdatum", "Fase", "Reden", "Overleg", "Vastgelegd door", "Correctie"} <= set(tijdlijn.columns)
+    assert tijdlijn["Correctie"].str.startswith("correctie van besluit").sum() == 1
+    tekst = " ".join(m.value for m in at.markdown)
+    assert "Beheercommissie" in tekst and "Meldingenregister" in tekst and "Wijkprofiel" in tekst
+    assert "Veiligheid:" in tekst and "Plaatsen:" in tekst
+
+
+def test_overleg_steps_through_the_agenda_and_records_a_decision(app_rw, fresh_demo):
+    vandaag = date.today()
+    at = app_rw("overleg", hkd_user=HKD)
+    assert not at.exception, at.exception
+    assert at.subheader[0].value.startswith("Agenda (")
+    eerste = at.header[0].value
+    at.button(key="overleg_volgende").click().run()
+    tweede = at.header[0].value
+    assert tweede != eerste and "Agendapunt 2 van" in " ".join(m.value for m in at.markdown)
+    at.button(key="overleg_vorige").click().run()
+    assert at.header[0].value == eerste
+    at.toggle(key="overleg_presentatie").set_value(True).run()
+    assert not at.get("dataframe") or len(at.dataframe) == 1  # agenda management hidden; besluitenlijst folded
+    at.button(key="overleg_volgende").click().run()
+    code = at.header[0].value.split()[0]
+    at.selectbox[0].set_value("3a")
+    at.text_area[0].input("Verbeterplan nodig na meldingen")
+    _knop(at, "Fasebesluit vastleggen").click().run()
+    assert not at.exception, at.exception
+    assert at.success and "vastgelegd voor " + code in at.success[0].value
+    with fresh_demo.connect() as conn:
+        rij = conn.execute(text(
+            "SELECT b.fase, b.reden, b.overleg_datum, b.vastgelegd_door FROM hkd.fase_besluiten b "
+            "JOIN hkd.locaties l ON l.id = b.locatie_id WHERE l.code = :c ORDER BY b.id DESC LIMIT 1"), {"c": code}).one()
+    assert tuple(rij) == ("3a", "Verbeterplan nodig na meldingen", vandaag, "t.tester")
+    at.toggle(key="overleg_presentatie").set_value(False).run()
+    besluiten = at.dataframe[-1].value
+    assert code in besluiten["Code"].tolist()
+    assert [b.label for b in at.get("download_button")] == ["Agenda (PDF)", "Agenda (Excel)",
+                                                           "Besluitenlijst (PDF)", "Besluitenlijst (Excel)"]
+
+
+def test_overleg_refuses_a_decision_without_reason(app_rw, fresh_demo):
+    at = app_rw("overleg", hkd_user=HKD)
+    _knop(at, "Fasebesluit vastleggen").click().run()
+    assert at.error and "reden" in at.error[0].value
+    with fresh_demo.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM hkd.fase_besluiten WHERE vastgelegd_door = 't.tester'")
+                            ).scalar_one() == 0
+
+
+def test_overleg_agenda_items_can_be_added_and_moved(app):
+    at = app("overleg", hkd_user=HKD)
+    voor = len(at.session_state["overleg_volgorde"][date.today().isoformat()])
+    keuze = at.selectbox(key="overleg_toevoegen").options[0]
+    at.selectbox(key="overleg_toevoegen").set_value(keuze).run()
+    at.button(key="overleg_toevoegen_knop").click().run()
+    volgorde = at.session_state["overleg_volgorde"][date.today().isoformat()]
+    assert len(volgorde) == voor + 1
+    laatste = at.selectbox(key="overleg_verplaats").options[-1]
+    assert keuze.split()[0] in laatste
+    at.selectbox(key="overleg_verplaats").set_value(laatste)
+    at.number_input(key="overleg_positie").set_value(1).run()
+    at.button(key="overleg_verplaats_knop").click().run()
+    assert at.header[0].value.split()[0] == keuze.split()[0], "the moved item is now first"
+    assert "Handmatig toegevoegd" in " ".join(m.value for m in at.markdown)
+
+
+def test_locatieregister_page_explains_the_columns(app):
+    at = app("locatieregister", hkd_user=HKD)
+    assert not at.exception, at.exception
+    assert [b.label for b in at.get("download_button")] == ["Voorbeeld (CSV)", "Voorbeeld (Excel)"]

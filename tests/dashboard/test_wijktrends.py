@@ -1,0 +1,146 @@
+"""The Wijktrends page on the demo: Kaart 4-8 tells the report's story, tables and selection agree, roles respected."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import numpy as np
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard.auth import SESSION_KEY, User
+from dashboard.trends_state import SELECTIE
+from data.indicator_import import load_indicatoren
+from hkd.settings import SHARED_DATA
+from tests.conftest import needs_shared_data
+
+
+def _values(v) -> list:
+    """A plotly array from the figure JSON (plain list, or typed array ``{"dtype", "bdata"}``)."""
+    if isinstance(v, dict) and "bdata" in v:
+        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=v["dtype"]).tolist()
+    return list(v)
+
+
+def _deck(at, index: int = 0) -> dict:
+    return json.loads(at.get("deck_gl_json_chart")[index].proto.json)
+
+
+def _layer(spec: dict, layer_id: str) -> dict:
+    return next(layer for layer in spec["layers"] if layer["id"] == layer_id)
+
+
+def _classes(spec: dict) -> dict[str, str]:
+    """name -> tooltip text of every area on Kaart 4-8."""
+    return {f["properties"]["naam"]: f["properties"]["toelichting"]
+            for f in _layer(spec, "kaart_4_8")["data"]["features"]}
+
+
+def test_kaart_4_8_shows_the_reports_story_with_labels_and_legend(app):
+    at = app("wijktrends")
+    assert not at.exception, at.exception
+    spec = _deck(at)
+    classes = _classes(spec)
+    assert classes["Bloemhof"].startswith("3. donkergroen")
+    assert classes["Bospolder"].startswith("1. donkerrood/bruin")
+    assert classes["Hillesluis"].startswith("1. donkerrood/bruin")
+    # the class number is drawn on the map too (not colour alone), one label per area
+    labels = _layer(spec, "kaart_4_8_labels")["data"]
+    assert len(labels) == len(classes) and {"1", "3"} <= {r["label"] for r in labels}
+    # no third-party basemap: no style URL (dashboard.maps.deck suppresses Streamlit's Carto fallback)
+    assert not str(spec.get("mapStyle") or "").startswith("http") and "carto" not in json.dumps(spec).lower()
+    legend = " ".join(h.proto.body for h in at.get("html"))
+    assert "de belangrijke uitzondering op de regel" in legend
+    assert "donkerrood/bruin" in legend and "heldergroen" in legend
+    assert any("Overlast al hoog" in c.value for c in at.caption)
+
+
+def test_tables_4_1_and_4_2_follow_the_data_and_mark_focus_areas(app):
+    at = app("wijktrends")
+    frames = [df.value for df in at.dataframe if "klasse_nr" in df.value]
+    tabel_42 = next(f for f in frames if len(f) and set(f["klasse_nr"]) == {"1"} and "Bospolder" in set(f["gebied"]))
+    assert {"Bospolder", "Hillesluis", "Afrikaanderwijk", "Tarwewijk"} <= set(tabel_42["gebied"])
+    assert "Bloemhof" not in set(tabel_42["gebied"])
+    assert tabel_42.set_index("gebied").loc["Hillesluis", "focus"] == "NPRZ, RGW"
+    tabel_43 = next(f for f in frames if len(f) and set(f["klasse_nr"]) == {"3"})
+    assert set(tabel_43["gebied"]) == {"Bloemhof", "Schiebroek", "Zevenkamp", "Vreewijk", "Spangen",
+                                       "Hoogvliet Zuid", "Beverwaard"}
+
+
+def test_a_selected_wijk_is_marked_on_map_table_and_chart(app, demo_engine):
+    at = app("wijktrends", **{SELECTIE: "BU05991081"})
+    assert not at.exception, at.exception
+    spec = _deck(at)
+    outline = _layer(spec, "selectie")["data"]["features"]
+    assert [f["properties"]["code"] for f in outline] == ["BU05991081"]
+    main = at.dataframe[0].value
+    assert main.loc[main["Gekozen"] == "●", "gebied"].tolist() == ["Bloemhof"]
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert {t["name"] for t in chart["data"]} == {"Bloemhof", "Gemiddelde alle gebieden"}
+
+
+def test_period_change_reclassifies(app):
+    at = app("wijktrends")
+    at.select_slider(key="wijktrends_periode").set_value((2018, 2024)).run()
+    assert not at.exception, at.exception
+    assert "2018-2024" in at.subheader[0].value
+
+
+def test_public_gets_pc4_counts_never_points(app):
+    at = app("wijktrends")
+    at.toggle(key="wijktrends_voorzieningen").set_value(True).run()
+    ids = {layer["id"] for layer in _deck(at)["layers"]}
+    assert "voorzieningen_pc4" in ids and "voorzieningen_punten" not in ids
+    payload = " ".join(d.proto.json for d in at.get("deck_gl_json_chart"))
+    assert "voorzieningen_punten" not in payload and "plaatsen" not in payload
+    counts = _layer(_deck(at), "voorzieningen_pc4")["data"]
+    assert all(set(r) == {"lon", "lat", "naam", "toelichting", "voorzieningen"} for r in counts)
+    assert all(r["naam"].startswith("Postcode ") for r in counts)
+
+
+def test_aanbieder_gets_no_points_hkd_does(app):
+    aanbieder = User(naam="a", rol="aanbieder", aanbieder_code="alfa")
+    at = app("wijktrends", **{SESSION_KEY: aanbieder})
+    at.toggle(key="wijktrends_voorzieningen").set_value(True).run()
+    assert "voorzieningen_punten" not in {layer["id"] for layer in _deck(at)["layers"]}
+
+    at = app("wijktrends", **{SESSION_KEY: User(naam="h", rol="hkd")})
+    at.toggle(key="wijktrends_voorzieningen").set_value(True).run()
+    points = _layer(_deck(at), "voorzieningen_punten")["data"]
+    assert len(points) == 78
+
+
+def test_wijkprofiel_level_shows_its_years(app):
+    at = app("wijktrends")
+    at.selectbox(key="wijktrends_niveau").set_value("wijkprofiel").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="wijktrends_overlast").value == "wijkprofiel_veiligheid"
+    assert at.select_slider(key="wijktrends_periode").value == (2014, 2024)
+
+
+@needs_shared_data
+@pytest.mark.realdata
+def test_real_wijkprofiel_file_shows_2014_to_2026_trends(fresh_demo, monkeypatch, project_root):
+    load_indicatoren(fresh_demo, SHARED_DATA / "stats_wijkprofiel_2014_2026.csv", "wijkprofiel")
+    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
+    monkeypatch.chdir(project_root)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        at = AppTest.from_file(str(project_root / "dashboard/app.py"), default_timeout=60)
+        at.session_state[SELECTIE] = "carnisse"
+        at.run()
+        at.switch_page("pages/wijktrends.py").run()
+        at.selectbox(key="wijktrends_niveau").set_value("wijkprofiel").run()
+        assert not at.exception, at.exception
+        assert at.select_slider(key="wijktrends_periode").value == (2014, 2026)
+        at.radio(key="wijktrends_lijnind").set_value("wijkprofiel_veiligheid").run()
+        chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+        carnisse = next(t for t in chart["data"] if t["name"] == "Carnisse")
+        assert _values(carnisse["x"]) == [2014, 2016, 2018, 2020, 2022, 2024, 2026]
+        assert _values(carnisse["y"])[0] == 90  # the real 2014 veiligheid_index of Carnisse
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()

@@ -1,0 +1,131 @@
+"""In Chromium: an HKD user runs a meeting, records a fase change, downloads the besluitenlijst, sees the change."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pypdf
+import pytest
+
+from tests.e2e.conftest import _free_port, login, screenshot, wait_for_app
+
+pytestmark = pytest.mark.e2e
+REDEN = "Toename meldingen; verbeterplan met deadlines"
+
+
+@pytest.fixture
+def meeting_server(fresh_demo) -> Iterator[str]:
+    """The real app on a private writable clone of the demo (this test records a decision)."""
+    from data.accounts import AccountStore, ensure_demo_accounts
+
+    root = Path(__file__).resolve().parents[2]
+    port = _free_port()
+    accounts = root / ".hkd" / f"accounts-e2e-{port}.json"
+    accounts.unlink(missing_ok=True)
+    ensure_demo_accounts(AccountStore(accounts), rounds=4)
+    env = {**os.environ, "DATABASE_URL": fresh_demo.hkd_url, "HKD_ACCOUNTS_FILE": str(accounts)}
+    log = open(root / ".hkd" / f"streamlit-e2e-{port}.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.terminate()
+        raise RuntimeError("streamlit did not start; see .hkd/streamlit-e2e-*.log")
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+    log.close()
+    accounts.unlink(missing_ok=True)
+
+
+METRICS_JS = "[...document.querySelectorAll('[data-testid=\"stMetricValue\"]')].map(e => e.innerText.trim())"
+
+
+def _metrics(page) -> list[str]:
+    """The five fase counts, once all five are drawn."""
+    page.wait_for_function(f"() => {METRICS_JS}.length === 5", timeout=30_000)
+    return page.evaluate(f"() => {METRICS_JS}")
+
+
+def _naar(page, titel: str) -> None:
+    """Navigate inside the app (a full reload would start a new session and sign the user out)."""
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=titel).click()
+    wait_for_app(page, titel)
+
+
+def test_hkd_user_runs_a_meeting_and_records_a_fase_change(meeting_server, page):
+    page.set_default_timeout(90_000)  # the machine is shared: allow slow reruns, never assert on time
+    login(page, meeting_server, "hkd", "hkd-demo-2023")
+    main = page.locator('[data-testid="stMainBlockContainer"]')
+
+    _naar(page, "Escalatieladder")
+    assert _metrics(page) == ["41", "31", "6", "0", "0"]
+
+    _naar(page, "Overleg")
+    main.get_by_text("Presentatie (groot scherm)").click()
+    wait_for_app(page)
+    main.get_by_text("Agendapunt 1 van").first.wait_for()
+    eerste = main.locator("h2").first.inner_text()
+    main.get_by_role("button", name="Volgende ▶").click()
+    main.get_by_text("Agendapunt 2 van").first.wait_for()
+    wait_for_app(page)
+    tweede = main.locator("h2").first.inner_text()
+    assert tweede != eerste
+    main.locator('[data-testid="stDeckGlJsonChart"] canvas').first.wait_for()
+    screenshot(page, "overleg_presentatie")
+    code = tweede.split()[0]
+
+    main.get_by_role("combobox", name="Nieuwe fase").click()
+    page.get_by_role("option", name="Fase 3a").click()
+    main.get_by_label("Reden").fill(REDEN)
+    main.get_by_role("button", name="Fasebesluit vastleggen").click()
+    main.get_by_text(f"vastgelegd voor {code}").first.wait_for()
+    wait_for_app(page)
+
+    main.get_by_text("Besluitenlijst en downloads").click()
+    with page.expect_download() as pdf_download:
+        main.get_by_role("button", name="Besluitenlijst (PDF)").click()
+    pdf_text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(pdf_download.value.path()).pages)
+    assert code in pdf_text and "Toename meldingen" in pdf_text
+    with page.expect_download() as xlsx_download:
+        main.get_by_role("button", name="Besluitenlijst (Excel)").click()
+    rows = list(openpyxl.load_workbook(io.BytesIO(Path(xlsx_download.value.path()).read_bytes())).active
+                .iter_rows(values_only=True))
+    assert any(r[2] == code and r[6] == REDEN for r in rows[4:])
+
+    _naar(page, "Escalatieladder")
+    na = [int(v) for v in _metrics(page)]
+    assert na[3] == 1 and sum(na) == 78, na  # the new fase 3a counts today
+    main.get_by_role("combobox", name="Of kies een locatie").click()
+    page.keyboard.type(code)  # the list is long and virtualised: filter it first
+    page.get_by_role("option", name=code).first.click()
+    wait_for_app(page)
+    main.locator('[data-testid="stTable"]').get_by_text(REDEN).first.wait_for()  # the timeline
+    screenshot(page, "escalatieladder_na_besluit")
+
+    # the date field has one spin button per part (day, month, year) that moves on when it is full
+    main.get_by_role("spinbutton", name="day, Stand per datum").click()
+    page.keyboard.type("01062023")
+    page.keyboard.press("Enter")
+    main.locator("h1").first.click()  # leave the field: the app reruns with the new date
+    page.wait_for_function(f"() => {METRICS_JS}.join('/') === '41/30/6/1/0'", timeout=30_000)
+    screenshot(page, "escalatieladder_inventarisatie")

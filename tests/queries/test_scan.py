@@ -1,0 +1,71 @@
+"""The scan on the demo: figures before/after, wijk data, the PDF report parses and holds the scan's figures."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+import pypdf
+import pytest
+from sqlalchemy import text
+
+from geo.draagkracht import Kandidaat
+from geo.scan_norms import ScanConfig
+from geo.scan_rapport import render_pdf
+from queries import scan
+from queries.lagen import as_layer
+
+
+@pytest.fixture
+def punt(demo_engine):
+    with demo_engine.connect() as conn:
+        return conn.execute(text("SELECT ST_X(geom) + 40, ST_Y(geom) - 30 FROM hkd.locaties WHERE code = 'HKD-010'")).one()
+
+
+def test_scan_counts_before_and_after_and_judges_every_criterion(fresh_demo, punt):
+    k = Kandidaat(punt[0], punt[1], "Beschermd wonen", 24, "coördinaten")
+    with as_layer(fresh_demo, "hkd", "tester") as conn:
+        buurt = conn.execute(text("SELECT buurt_code FROM hkd.locaties WHERE code = 'HKD-010'")).scalar_one()
+        scan.notitie_toevoegen(conn, buurt, "SO", "Nieuwbouw aan de rand van de wijk gepland.")
+    with as_layer(fresh_demo, "hkd", "tester") as conn:
+        res = scan.scan(conn, k, ScanConfig())
+    assert res.buurt_code == buurt and res.inwoners and res.inwoners_jaar
+    for ring in res.ringen:
+        assert ring.voorzieningen >= 1  # HKD-010 itself is 50 m away
+        assert (ring.voorzieningen_na, ring.plaatsen_na) == (ring.voorzieningen + 1, ring.plaatsen + 24)
+    assert res.per_1000(True) > res.per_1000(False)
+    assert "HKD-010" in [n.code for n in res.nabij]
+    assert set(res.indices) >= {"wijkprofiel_veiligheid", "kwetsbare_groepen", "overlast_onveiligheid"}
+    assert res.veerkracht_klasse is not None
+    criteria = res.beoordelingen()
+    assert len(criteria) == 11 and all(b.normtekst and b.label for b in criteria)
+    assert [n.tekst for n in res.notities] == ["Nieuwbouw aan de rand van de wijk gepland."]
+    with fresh_demo.connect() as conn:
+        logged = conn.execute(text("SELECT details FROM hkd.inzage_log WHERE omschrijving LIKE 'scan%'")).one()[0]
+    assert logged["plaatsen"] == 24 and "HKD-010" in logged["locaties"]
+
+    pdf = render_pdf(res, "tester", datetime(2026, 3, 12, 10, 30))
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    body = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "Draagkrachtscan" in body and "12-03-2026 10:30" in body and "tester" in body
+    assert f"RD x {k.x:.0f}, y {k.y:.0f}" in body and "geplande plaatsen: 24" in body
+    for ring in res.ringen:
+        assert f"{ring.straal} m {ring.voorzieningen} {ring.voorzieningen_na} {ring.plaatsen} {ring.plaatsen_na}" in body
+    for b in criteria:
+        assert " ".join(b.criterium.split()[:2]) in body
+    assert "Nieuwbouw aan de rand van de wijk gepland." in body and "HKD-010" in body
+    assert res.buurt in body
+
+
+def test_candidate_outside_the_municipality_is_refused(demo_engine):
+    with as_layer(demo_engine, "hkd", "t") as conn, pytest.raises(ValueError, match="buiten de gemeente"):
+        scan.scan(conn, Kandidaat(155000, 463000, "Opvang", 10, "coördinaten"), ScanConfig())
+
+
+def test_address_level_list_is_refused_to_the_public_and_limited_to_own_for_providers(demo_engine):
+    with pytest.raises(Exception, match="permission denied for schema hkd"):
+        with as_layer(demo_engine, "publiek", "t") as conn:
+            scan.locaties_adres(conn)
+    with as_layer(demo_engine, "aanbieder", "t", "alfa") as conn:
+        frame = scan.locaties_adres(conn)
+    assert set(frame["aanbieder"]) == {"Stichting Alfa Zorg"} and 3 <= len(frame) < 78

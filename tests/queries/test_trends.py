@@ -1,0 +1,46 @@
+"""Wijktrends queries: every layer reads indicators through the publiek views only; points stay with HKD."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import ProgrammingError
+
+from queries import trends
+from queries.lagen import as_layer
+
+
+@pytest.mark.parametrize("rol", ["publiek", "aanbieder", "hkd"])
+def test_every_layer_reads_the_indicator_views(demo_engine, rol):
+    with as_layer(demo_engine, rol, "tester", "alfa" if rol == "aanbieder" else None) as conn:
+        catalogus = {(i.niveau, i.indicator): i for i in trends.indicator_catalogus(conn)}
+        reeks = trends.indicator_reeks(conn, "buurt", "kwetsbare_groepen")
+        vlakken = trends.gebied_vlakken(conn, "buurt")
+    assert catalogus[("buurt", "kwetsbare_groepen")].jaren == (2012, 2014, 2016, 2018, 2020, 2022, 2024)
+    assert {"aandeel_corporatie", "dominant_eigendom"} <= {i for (n, i) in catalogus if n == "buurt"}
+    assert reeks["gebied_code"].nunique() == 79
+    assert len(vlakken) == 92 and vlakken["lon"].between(3.9, 4.7).all()
+
+
+def test_the_public_cannot_read_the_base_tables(demo_engine):
+    for table in ("hkd.indicatoren", "hkd.gebieden", "hkd.locaties"):
+        with pytest.raises(ProgrammingError), as_layer(demo_engine, "publiek", "tester") as conn:
+            conn.execute(text(f"SELECT count(*) FROM {table}"))
+
+
+def test_public_facility_counts_are_per_pc4_and_points_are_logged_for_hkd(fresh_demo):
+    with as_layer(fresh_demo, "publiek", "tester") as conn:
+        pc4 = trends.voorzieningen_pc4(conn)
+    assert list(pc4.columns) == ["pc4", "voorzieningen", "lon", "lat"]
+    assert 0 < pc4["voorzieningen"].sum() <= 78
+    with pytest.raises((ProgrammingError, pd.errors.DatabaseError), match="permission denied"), \
+            as_layer(fresh_demo, "publiek", "tester") as conn:
+        trends.voorzieningen_punten(conn)
+    with as_layer(fresh_demo, "hkd", "hkd-tester") as conn:
+        punten = trends.voorzieningen_punten(conn)
+    assert len(punten) == 78
+    with fresh_demo.connect() as conn:
+        logged = conn.execute(text(
+            "SELECT gebruiker, details FROM hkd.inzage_log WHERE onderdeel = 'wijktrends'")).all()
+    assert logged == [("hkd-tester", {"aantal": 78})]
