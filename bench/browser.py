@@ -12,13 +12,14 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from PIL import Image
+
+from dashboard.warmup import wait_healthy, warm_up
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -45,16 +46,11 @@ def serve_app(database_url: str, log_dir: Path) -> Iterator[str]:
         )
         base = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    if time.monotonic() > deadline or proc.poll() is not None:
-                        raise RuntimeError(f"streamlit did not start; see {log.name}") from None
-                    time.sleep(0.2)
+            try:
+                wait_healthy(base)
+            except TimeoutError:
+                raise RuntimeError(f"streamlit did not start; see {log.name}") from None
+            warm_up(base)
             yield base
         finally:
             proc.terminate()

@@ -13,9 +13,9 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from dashboard.warmup import visit
 
 
 @dataclass
@@ -50,30 +50,10 @@ def _is_map(fm: ForwardMsg) -> bool:
     return delta.WhichOneof("type") == "new_element" and delta.new_element.WhichOneof("type") == "deck_gl_json_chart"
 
 
-async def _one_visit(ws_url: str, timeout: float) -> float:
-    t0 = time.perf_counter()
-    async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout) as ws:
-        msg = BackMsg()
-        msg.rerun_script.query_string = ""
-        msg.rerun_script.page_script_hash = ""
-        await ws.send(msg.SerializeToString())
-        got_map = None
-        while True:
-            data = await asyncio.wait_for(ws.recv(), timeout)
-            fm = ForwardMsg()
-            fm.ParseFromString(data)
-            if got_map is None and _is_map(fm):
-                got_map = time.perf_counter() - t0
-            if fm.WhichOneof("type") == "script_finished":
-                if got_map is None:
-                    raise RuntimeError("run finished without a map")
-                return got_map
-
-
 async def _visitor(ws_url: str, until: float, result: LoadResult, timeout: float) -> None:
     while time.perf_counter() < until:
         try:
-            result.map_times.append(await _one_visit(ws_url, timeout))
+            result.map_times.append(await visit(ws_url, timeout, _is_map))
         except Exception as exc:  # every failure counts, whatever its kind
             result.errors.append(f"{type(exc).__name__}: {exc}"[:200])
 

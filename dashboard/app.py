@@ -1,4 +1,4 @@
-"""HKD Kaart: the only entry script. Page config, navigation with sections, the shared sidebar."""
+"""HKD Kaart: the only entry script. Page config, navigation by role, the shared sidebar."""
 
 from __future__ import annotations
 
@@ -10,29 +10,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st  # noqa: E402
 
-from dashboard import frame  # noqa: E402
+from dashboard import auth, frame, navigation  # noqa: E402
 
-st.set_page_config(page_title="HKD Kaart", page_icon=":material/map:", layout="wide")
+ICON = Path(__file__).resolve().parent / "icon.png"  # local: a Material icon would be fetched from Google
 
-PAGES = Path(__file__).resolve().parent / "pages"
-navigation = st.navigation(
-    {
-        "Kaarten": [
-            st.Page(PAGES / "openbare_kaart.py", title="Openbare kaart", icon=":material/map:", default=True),
-            st.Page(PAGES / "aanbiederskaart.py", title="Aanbiederskaart", icon=":material/home_work:"),
-        ],
-        "Sturingsoverleg": [
-            st.Page(PAGES / "escalatieladder.py", title="Escalatieladder", icon=":material/stairs:"),
-            st.Page(PAGES / "overleg.py", title="Overleg", icon=":material/groups:"),
-            st.Page(PAGES / "draagkrachtscan.py", title="Draagkrachtscan", icon=":material/balance:"),
-        ],
-        "Analyse": [st.Page(PAGES / "wijktrends.py", title="Wijktrends", icon=":material/trending_up:")],
-        "Beheer": [
-            st.Page(PAGES / "beheer.py", title="Beheer", icon=":material/settings:"),
-            st.Page(PAGES / "locatieregister.py", title="Locatieregister", icon=":material/upload_file:"),
-        ],
-        "Account": [st.Page(PAGES / "inloggen.py", title="Inloggen", icon=":material/login:", url_path="inloggen")],
-    }
-)
+st.set_page_config(page_title="HKD Kaart", page_icon=str(ICON), layout="wide")
+
+pages = navigation.build_pages()
+current = st.navigation(pages, position="hidden")
+navigation.sidebar_links(pages, auth.current_user().rol)
 frame.sidebar()
-navigation.run()
+current.run()

@@ -16,8 +16,7 @@ def account() -> None:
         st.info(notice, icon=":material/info:")
     user = auth.current_user()
     if user.rol == "publiek":
-        st.caption("Niet ingelogd: u ziet de openbare kaart.")
-        st.page_link("pages/inloggen.py", label="Inloggen", icon=":material/login:")
+        st.caption("Niet ingelogd: u ziet de openbare gegevens.")
         return
     extra = f", aanbieder {user.aanbieder_code}" if user.aanbieder_code else ""
     st.caption(f"Ingelogd als **{user.naam}** ({auth.ROL_NAMEN[user.rol]}{extra}).")

@@ -26,8 +26,8 @@ def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewSta
 def legend_html(items: list[tuple[tuple[int, int, int], str]]) -> str:
     """A legend: colour swatch plus text for each item (the text carries the meaning, the colour supports it)."""
     rows = "".join(
-        f'<div style="display:flex;align-items:center;gap:.5em;margin:.15em 0">'
-        f'<span style="display:inline-block;width:1.1em;height:1.1em;border:1px solid #444;'
+        f'<div role="listitem" style="display:flex;align-items:center;gap:.5em;margin:.15em 0">'
+        f'<span aria-hidden="true" style="display:inline-block;width:1.1em;height:1.1em;border:1px solid #444;'
         f'background:rgb{tuple(rgb)}"></span><span>{label}</span></div>'
         for rgb, label in items
     )

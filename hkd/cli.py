@@ -293,8 +293,21 @@ def cmd_run(args: argparse.Namespace) -> int:
         sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "dashboard" / "app.py"),
         "--server.headless", "true", "--server.port", str(args.port), "--server.address", args.address,
     ]
-    print(f"HKD Kaart draait op http://{args.address}:{args.port}  (stoppen: Ctrl+C)")
-    return subprocess.call(cmd, cwd=PROJECT_ROOT, env=os.environ.copy())
+    from dashboard.warmup import wait_healthy, warm_up
+
+    proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=os.environ.copy())
+    base = f"http://{args.address}:{args.port}"
+    try:
+        wait_healthy(base)
+        seconds = warm_up(base)
+        print(f"HKD Kaart draait op {base}  (opgewarmd in {seconds:.1f} s; stoppen: Ctrl+C)", flush=True)
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        return proc.wait()
+    except Exception:
+        proc.terminate()
+        raise
 
 
 def cmd_bench(args: argparse.Namespace) -> int:

@@ -7,12 +7,12 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from dashboard.warmup import wait_healthy, warm_up
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / ".hkd" / "screenshots"
@@ -42,17 +42,12 @@ def app_server(demo_url: str, request) -> Iterator[str]:
         cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
+    try:
+        wait_healthy(base)
+        warm_up(base)  # as `hkd run` does: runs app.py once, so deep links get the full app
+    except Exception:
         proc.terminate()
-        raise RuntimeError("streamlit did not start; see .hkd/streamlit-e2e-*.log")
+        raise
     yield base
     proc.terminate()
     proc.wait(timeout=10)

@@ -68,7 +68,7 @@ def _metrics(page) -> list[str]:
 
 def _naar(page, titel: str) -> None:
     """Navigate inside the app (a full reload would start a new session and sign the user out)."""
-    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=titel).click()
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name=titel).click()
     wait_for_app(page, titel)
 
 
