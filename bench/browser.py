@@ -5,11 +5,8 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import shutil
-import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -19,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from dashboard.warmup import wait_healthy, warm_up
+from dashboard.serve import running
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -27,34 +24,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-b
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def serve_app(database_url: str, log_dir: Path) -> Iterator[str]:
-    """Run the real dashboard with ``streamlit run`` against ``database_url``; yield its base URL."""
-    port = free_port()
-    log_dir.mkdir(parents=True, exist_ok=True)
-    with open(log_dir / f"streamlit-{port}.log", "w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1"],
-            cwd=ROOT, env={**os.environ, "DATABASE_URL": database_url}, stdout=log, stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            try:
-                wait_healthy(base)
-            except TimeoutError:
-                raise RuntimeError(f"streamlit did not start; see {log.name}") from None
-            warm_up(base)
-            yield base
-        finally:
-            proc.terminate()
-            proc.wait(timeout=15)
+def serve_app(database_url: str, log_dir: Path):
+    """The real dashboard against ``database_url`` (see :func:`dashboard.serve.running`)."""
+    return running(database_url, log_dir)
 
 
 @contextlib.contextmanager

@@ -85,13 +85,21 @@ def _cached(_fn: Callable[..., Any], key: str, rol: str, aanbieder: str | None, 
     return _run(_fn, args)
 
 
-def run_cached(fn: Callable[..., Any], *args: Any) -> Any:
-    """:func:`run_query` with a 10-minute cache keyed on the user's role and provider, so that no cached result
-    ever crosses from one layer to another. Never use it for queries that write the inzage log."""
+@st.cache_data(ttl=60, show_spinner=False)
+def _cached_short(_fn: Callable[..., Any], key: str, rol: str, aanbieder: str | None, args: tuple) -> Any:
+    return _run(_fn, args)
+
+
+def run_cached(fn: Callable[..., Any], *args: Any, ttl: str = "lang") -> Any:
+    """:func:`run_query` with a cache keyed on the user's role and provider, so that no cached result ever crosses
+    from one layer to another. ``ttl="lang"`` keeps results 10 minutes (areas, indicators, public counts),
+    ``ttl="kort"`` one minute (decisions: other app servers see a new decision within a minute; the server that
+    wrote it clears its cache at once). Never use it for queries that write the inzage log."""
     from dashboard.auth import current_user
 
     user = current_user()
-    return _cached(fn, f"{fn.__module__}.{fn.__qualname__}", user.rol, user.aanbieder_code, tuple(args))
+    cached = _cached if ttl == "lang" else _cached_short
+    return cached(fn, f"{fn.__module__}.{fn.__qualname__}", user.rol, user.aanbieder_code, tuple(args))
 
 
 def geografie() -> publiek.Geografie | None:

@@ -20,10 +20,9 @@ GEEN_FASE_KLEUR = (153, 153, 153)
 KAART_LAAG = "locaties"
 
 
-@st.cache_data(ttl=60, show_spinner=False)
 def locaties_op(op: date) -> pd.DataFrame:
-    """All locations on ``op`` with fase, beheer-status and open actions (cleared after every write)."""
-    return db.run_query(fasen.locaties_kaart, op)
+    """All locations on ``op`` with fase, beheer-status and open actions (cached per role, cleared after writes)."""
+    return db.run_cached(fasen.locaties_kaart, op, ttl="kort")
 
 
 @st.cache_data(ttl=600, show_spinner=False)

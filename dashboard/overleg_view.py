@@ -42,16 +42,14 @@ SOORT_FASE = "Nieuwe fase"
 SOORT_BEHEER = "Beheer-status wijzigen"
 
 
-@st.cache_data(ttl=60, show_spinner=False)
 def automatische_agenda(datum: date) -> list[overleg.AgendaItem]:
-    """The agenda the history proposes for ``datum`` (cleared after every write)."""
-    return db.run_query(overleg.agenda, datum)
+    """The agenda the history proposes for ``datum`` (cached per role, cleared after every write)."""
+    return db.run_cached(overleg.agenda, datum, ttl="kort")
 
 
-@st.cache_data(ttl=60, show_spinner=False)
 def besluiten(datum: date) -> pd.DataFrame:
-    """What the meeting on ``datum`` recorded."""
-    return db.run_query(overleg.besluitenlijst, datum)
+    """What the meeting on ``datum`` recorded (cached per role, cleared after every write)."""
+    return db.run_cached(overleg.besluitenlijst, datum, ttl="kort")
 
 
 def agenda_items(datum: date, locaties: pd.DataFrame) -> list[overleg.AgendaItem]:
@@ -88,7 +86,8 @@ def agenda_beheer(datum: date, items: list[overleg.AgendaItem], locaties: pd.Dat
         st.session_state["overleg_handmatig"][sleutel].append(opties[toe])
         st.rerun()
     labels = {f"{i}. {it.code} {it.naam}": it.locatie_id for i, it in enumerate(items, start=1)}
-    verplaats = b.selectbox("Agendapunt verplaatsen", list(labels), index=None, key="overleg_verplaats")
+    verplaats = b.selectbox("Agendapunt verplaatsen", list(labels), index=None, key="overleg_verplaats",
+                            placeholder="Kies een agendapunt")
     positie = c.number_input("naar plaats", min_value=1, max_value=max(1, len(items)), value=1, key="overleg_positie")
     if b.button("Verplaatsen", disabled=verplaats is None, key="overleg_verplaats_knop"):
         st.session_state["overleg_volgorde"][sleutel] = overleg.verplaats(volgorde, labels[verplaats], int(positie) - 1)

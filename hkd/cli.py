@@ -293,7 +293,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "dashboard" / "app.py"),
         "--server.headless", "true", "--server.port", str(args.port), "--server.address", args.address,
     ]
-    from dashboard.warmup import wait_healthy, warm_up
+    from dashboard.serve import wait_healthy, warm_up
 
     proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=os.environ.copy())
     base = f"http://{args.address}:{args.port}"

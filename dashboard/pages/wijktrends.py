@@ -71,7 +71,8 @@ s1, s2 = st.columns([3, 2])
 if state.selectie() not in namen:
     st.session_state[state.SELECTIE] = None
 gekozen = s1.selectbox("Gekozen gebied (klik ook op de kaart, een grafiek of een tabel)", [None, *sorted(namen, key=namen.get)],
-                       format_func=lambda c: "—" if c is None else namen[c], key=state.SELECTIE)
+                       format_func=lambda c: "—" if c is None else namen[c], key=state.SELECTIE,
+                       placeholder="Kies een gebied")
 user = current_user()
 toon = s2.toggle("Voorzieningen tonen", value=False, key="wijktrends_voorzieningen",
                  help="HKD ziet adressen als punten; anderen zien alleen aantallen per postcodegebied.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import uuid
 from dataclasses import replace
 
@@ -13,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.auth import User
 from dashboard.db import DB_DOWN
+from dashboard.serve import free_port
 from data.demo import load_demo
 from hkd import localdb
 from hkd.domain import INVENTARISATIE_DATUM
@@ -20,16 +20,10 @@ from hkd.settings import get_settings
 from queries.db import make_engine, migrate
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def own_server(project_root):
     """A private cluster this test may stop and start (the shared test cluster must stay up)."""
-    settings = replace(get_settings(), state_dir=project_root / ".hkd", local_port=_free_port(), local_dbname="hkd")
+    settings = replace(get_settings(), state_dir=project_root / ".hkd", local_port=free_port(), local_dbname="hkd")
     server = localdb.server_for(settings, name=f"fault-pg-{uuid.uuid4().hex[:6]}")
     localdb.start(server)
     engine = make_engine(server.url())

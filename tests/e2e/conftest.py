@@ -2,56 +2,40 @@
 
 from __future__ import annotations
 
-import os
+import contextlib
 import shutil
-import socket
-import subprocess
-import sys
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from dashboard.warmup import wait_healthy, warm_up
+from dashboard.serve import running
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / ".hkd" / "screenshots"
+STATE = Path(__file__).resolve().parents[2] / ".hkd"
+SCREENSHOTS = STATE / "screenshots"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+@contextlib.contextmanager
+def dashboard_with_demo_accounts(database_url: str) -> Iterator[str]:
+    """The real app against ``database_url``, with the documented demo accounts (fast hashes) in its own store."""
+    from data.accounts import AccountStore, ensure_demo_accounts
+
+    accounts = STATE / f"accounts-e2e-{uuid.uuid4().hex[:8]}.json"
+    ensure_demo_accounts(AccountStore(accounts), rounds=4)
+    try:
+        with running(database_url, STATE, env={"HKD_ACCOUNTS_FILE": str(accounts)}) as base:
+            yield base
+    finally:
+        accounts.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
-def app_server(demo_url: str, request) -> Iterator[str]:
-    """Start ``streamlit run dashboard/app.py`` against the shared demo database; yield its base URL."""
-    root = Path(__file__).resolve().parents[2]
-    port = _free_port()
-    from data.accounts import AccountStore, ensure_demo_accounts
-
-    accounts = root / ".hkd" / f"accounts-e2e-{port}.json"
-    accounts.unlink(missing_ok=True)
-    ensure_demo_accounts(AccountStore(accounts), rounds=4)  # the documented demo accounts, fast hashes
-    env = {**os.environ, "DATABASE_URL": demo_url, "HKD_ACCOUNTS_FILE": str(accounts)}
-    log = open(root / ".hkd" / f"streamlit-e2e-{port}.log", "w")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(base)
-        warm_up(base)  # as `hkd run` does: runs app.py once, so deep links get the full app
-    except Exception:
-        proc.terminate()
-        raise
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
-    log.close()
+def app_server(demo_url: str) -> Iterator[str]:
+    """The real app (``streamlit run dashboard/app.py``, warmed up) on the shared demo database."""
+    with dashboard_with_demo_accounts(demo_url) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +10,7 @@ import openpyxl
 import pypdf
 import pytest
 
-from tests.e2e.conftest import _free_port, login, screenshot, wait_for_app
+from tests.e2e.conftest import dashboard_with_demo_accounts, login, screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
 REDEN = "Toename meldingen; verbeterplan met deadlines"
@@ -24,37 +19,8 @@ REDEN = "Toename meldingen; verbeterplan met deadlines"
 @pytest.fixture
 def meeting_server(fresh_demo) -> Iterator[str]:
     """The real app on a private writable clone of the demo (this test records a decision)."""
-    from data.accounts import AccountStore, ensure_demo_accounts
-
-    root = Path(__file__).resolve().parents[2]
-    port = _free_port()
-    accounts = root / ".hkd" / f"accounts-e2e-{port}.json"
-    accounts.unlink(missing_ok=True)
-    ensure_demo_accounts(AccountStore(accounts), rounds=4)
-    env = {**os.environ, "DATABASE_URL": fresh_demo.hkd_url, "HKD_ACCOUNTS_FILE": str(accounts)}
-    log = open(root / ".hkd" / f"streamlit-e2e-{port}.log", "w")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.terminate()
-        raise RuntimeError("streamlit did not start; see .hkd/streamlit-e2e-*.log")
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
-    log.close()
-    accounts.unlink(missing_ok=True)
+    with dashboard_with_demo_accounts(fresh_demo.hkd_url) as base:
+        yield base
 
 
 METRICS_JS = "[...document.querySelectorAll('[data-testid=\"stMetricValue\"]')].map(e => e.innerText.trim())"

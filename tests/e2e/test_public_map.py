@@ -28,3 +28,18 @@ def test_public_map_draws_the_pc4_layer(app_server, page):
     screenshot(page, "openbare_kaart")
     assert share > 0.10, f"only {share:.1%} of the map is coloured: the layer did not draw"
     assert page.get_by_text("Download als CSV").count() == 1
+
+
+def test_deep_link_on_a_fresh_server_gets_the_whole_app(demo_url, browser, tmp_path):
+    """A bookmark to a page, opened first after a restart, still gets the frame and the role's navigation."""
+    from dashboard.serve import running
+
+    with running(demo_url, tmp_path) as base:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{base}/escalatieladder")
+        page.get_by_text("alleen beschikbaar na inloggen").wait_for(timeout=60_000)
+        wait_for_app(page)
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        assert sidebar.get_by_text("Niet ingelogd").count() == 1, "app.py ran: the frame is there"
+        assert sidebar.get_by_text("Escalatieladder").count() == 0, "the public sees only public pages"
+        page.close()

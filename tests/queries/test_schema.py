@@ -102,3 +102,17 @@ def test_every_write_lands_in_the_audit_log_with_the_user(fresh_demo):
             {"id": str(new_id)},
         ).one()
     assert (entry.gebruiker, entry.actie, entry.fase) == ("j.jansen", "INSERT", "1")
+
+
+def test_the_audit_log_names_the_layer_role_of_the_write(fresh_demo):
+    with acting_as(fresh_demo, "t.tester") as conn:
+        conn.execute(text("SET LOCAL ROLE hkd_beheer"))
+        new_id = conn.execute(
+            text("INSERT INTO hkd.fase_besluiten (locatie_id, fase, ingangsdatum, reden, vastgelegd_door) "
+                 "SELECT min(id), '1', current_date, 'test', 't.tester' FROM hkd.locaties RETURNING id")
+        ).scalar_one()
+    with fresh_demo.connect() as conn:
+        rol = conn.execute(
+            text("SELECT db_rol FROM hkd.audit_log WHERE tabel = 'fase_besluiten' AND rij_id = :id"), {"id": str(new_id)}
+        ).scalar_one()
+    assert rol == "hkd_beheer"

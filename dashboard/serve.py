@@ -1,6 +1,6 @@
-"""Warm a freshly started dashboard server by running its entry script once, over Streamlit's own websocket.
+"""Start the dashboard server and warm it up by running its entry script once, over Streamlit's own websocket.
 
-Two reasons: the first visitor does not pay for the imports (about 5 s), and the entry script's
+Warming up, for two reasons: the first visitor does not pay for the imports (about 5 s), and the entry script's
 ``st.navigation`` switches Streamlit out of its legacy ``pages/`` mode, in which a deep link on a fresh server
 would run a page file without ``app.py`` (no sidebar, no frame).
 """
@@ -8,9 +8,16 @@ would run a page file without ``app.py`` (no sidebar, no frame).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import contextlib
+import os
+import socket
+import subprocess
+import sys
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -57,4 +64,42 @@ def wait_healthy(base_url: str, timeout: float = 60) -> None:
 def warm_up(base_url: str, timeout: float = 90) -> float:
     """Run the entry script once; returns its duration in seconds."""
     ws_url = base_url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
-    return asyncio.run(visit(ws_url, timeout))
+    # In a thread of its own: the caller may already run an event loop (Playwright's sync API does).
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, visit(ws_url, timeout)).result()
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running(database_url: str, log_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run ``streamlit run dashboard/app.py`` on a free loopback port against ``database_url``, warmed up;
+    yield its base URL. The server's output goes to ``log_dir/streamlit-PORT.log``."""
+    port = free_port()
+    log_dir.mkdir(parents=True, exist_ok=True)
+    with open(log_dir / f"streamlit-{port}.log", "w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
+             "--server.port", str(port), "--server.address", "127.0.0.1"],
+            cwd=ROOT, env={**os.environ, **(env or {}), "DATABASE_URL": database_url}, stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            try:
+                wait_healthy(base)
+            except TimeoutError:
+                raise RuntimeError(f"streamlit did not start; see {log.name}") from None
+            warm_up(base)
+            yield base
+        finally:
+            proc.terminate()
+            proc.wait(timeout=15)
