@@ -89,14 +89,16 @@ fetch('layer.geojson').then(r => r.json()).then(d => {
 
 
 @contextlib.contextmanager
-def serve_reference(geojson: dict, work_dir: Path) -> Iterator[str]:
-    """Serve a static Leaflet page that draws ``geojson`` from a local file; yield its URL."""
+def serve_reference(geojson: dict, work_dir: Path, extra: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve a static Leaflet page that draws ``geojson`` from a local file (and ``extra`` files); yield its URL."""
     work_dir.mkdir(parents=True, exist_ok=True)
     src = leaflet_dir()
     for name in ("leaflet.js", "leaflet.css"):
         shutil.copy(src / name, work_dir / name)
     (work_dir / "index.html").write_text(REFERENCE_HTML)
     (work_dir / "layer.geojson").write_text(json.dumps(geojson, separators=(",", ":")))
+    for name, content in (extra or {}).items():
+        (work_dir / name).write_text(content)
     handler = partial(_QuietHandler, directory=str(work_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

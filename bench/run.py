@@ -21,10 +21,11 @@ AANBIEDER = {"demo": "alfa", "nationaal": "a0000"}
 
 @dataclass
 class BrowserFigures:
-    """The public map in a real browser, against the static Leaflet reference."""
+    """The public map in a real browser, against the static Leaflet reference and the static export."""
 
     drawn_s: float
     reference_s: float
+    export_s: float
     ws_bytes: int
     minimal_geojson_bytes: int
     frames_after_pan: int
@@ -43,12 +44,25 @@ def minimal_geojson(url: str) -> dict:
     return doc
 
 
+def static_export(url: str) -> str:
+    """The embeddable public map (``hkd export openbare-kaart``) as the public role produces it."""
+    from queries.lagen import as_layer
+    from queries.publiek import openbare_kaart, statische_kaart
+
+    engine = make_engine(url)
+    with as_layer(engine, "publiek", "bench") as conn:
+        html = statische_kaart(openbare_kaart(conn), time.strftime("%Y-%m-%d"))
+    engine.dispose()
+    return html
+
+
 def measure_browser(url: str, work: Path, runs: int = 3) -> BrowserFigures:
     geo = minimal_geojson(url)
     geo_bytes = len(json.dumps(geo, separators=(",", ":")).encode())
     with browser.chromium() as chrome, browser.serve_app(url, work) as base, \
-            browser.serve_reference(geo, work / "reference") as ref_url:
-        drawn, reference, ws = [], [], []
+            browser.serve_reference(geo, work / "reference", {"export.html": static_export(url)}) as ref_url:
+        export_url = ref_url.replace("index.html", "export.html")
+        drawn, reference, exported, ws = [], [], [], []
         frames_after_pan = 0
         for i in range(runs):
             ctx = chrome.new_context(viewport={"width": 1400, "height": 1000})
@@ -71,9 +85,10 @@ def measure_browser(url: str, work: Path, runs: int = 3) -> BrowserFigures:
             ctx.close()
             ctx = chrome.new_context(viewport={"width": 1400, "height": 1000})
             reference.append(browser.time_to_drawn(ctx.new_page(), ref_url, REFERENCE_SELECTOR))
+            exported.append(browser.time_to_drawn(ctx.new_page(), export_url, "svg"))
             ctx.close()
-    return BrowserFigures(statistics.median(drawn), statistics.median(reference), int(statistics.median(ws)),
-                          geo_bytes, frames_after_pan)
+    return BrowserFigures(statistics.median(drawn), statistics.median(reference), statistics.median(exported),
+                          int(statistics.median(ws)), geo_bytes, frames_after_pan)
 
 
 def _kb(n: int) -> str:
@@ -82,10 +97,10 @@ def _kb(n: int) -> str:
 
 def report(scale: str, rows: list[server.ServerFigures], bf: BrowserFigures | None) -> str:
     lines = [f"### Schaal: {scale}", "",
-             "| pagina | rol | koud (s) | warm (s) | SQL koud (s) | SQL warm (s) | warm/SQL | elementen |",
+             "| pagina | rol | koud (s) | warm (s) | SQL koud (s) | SQL warm (s) | warm / SQL koud | elementen |",
              "|---|---|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
-        ratio = r.warm_s / r.sql_warm_s if r.sql_warm_s else float("nan")
+        ratio = r.warm_s / max(r.sql_cold_s, 0.001)
         flag = f" FOUT: {r.error}" if r.error else ""
         lines.append(f"| {r.page} | {r.rol} | {r.cold_s:.3f} | {r.warm_s:.3f} | {r.sql_cold_s:.3f} | "
                      f"{r.sql_warm_s:.3f} | {ratio:.1f}x | {_kb(r.element_bytes)}{flag} |")
@@ -94,6 +109,8 @@ def report(scale: str, rows: list[server.ServerFigures], bf: BrowserFigures | No
             "",
             f"- Openbare kaart getekend in Chromium: {bf.drawn_s:.2f} s; statische Leaflet-pagina met dezelfde laag: "
             f"{bf.reference_s:.2f} s; verhouding **{bf.drawn_s / bf.reference_s:.2f}x** (doel <= 1.5x)",
+            f"- De statische export (`hkd export openbare-kaart`, inline SVG) getekend: {bf.export_s:.2f} s; "
+            f"verhouding **{bf.export_s / bf.reference_s:.2f}x**",
             f"- Bytes over de websocket bij openen: {_kb(bf.ws_bytes)}; minimale GeoJSON van de laag: "
             f"{_kb(bf.minimal_geojson_bytes)}; verhouding **{bf.ws_bytes / bf.minimal_geojson_bytes:.2f}x** (doel <= 1.2x)",
             f"- Bytes van de server na pannen en zoomen: {bf.frames_after_pan} (doel: 0, geen rerun)",

@@ -100,7 +100,8 @@ def measure(url: str, aanbieder: str, pages: tuple[tuple[str, str], ...] = JOURN
         user = _user(rol, aanbieder)
         if user:
             at.session_state["hkd_user"] = user
-        at.run()
+        at.run()  # the entry script and the default page: imports, engine, migrations
+        st.cache_data.clear()  # cold means: no cached query results
         clock.reset()
         t0 = time.perf_counter()
         at.switch_page(f"pages/{page}.py").run()
