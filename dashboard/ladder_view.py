@@ -25,10 +25,18 @@ def locaties_op(op: date) -> pd.DataFrame:
     return db.run_cached(fasen.locaties_kaart, op, ttl="kort")
 
 
-@st.cache_data(ttl=600, show_spinner=False)
-def gebied_omtrek() -> dict:
-    """Outlines of the gebieden for orientation on the map."""
-    return feature_collection(db.run_query(outline, "gebied"))
+MAX_OMTREKKEN = 60
+"""At most this many gebied outlines on the map; beyond that only the gemeente outline (national scale)."""
+TABEL_PAGINA = 500
+"""Rows per page of the escalatieladder table (the CSV download always holds every row)."""
+
+
+def gebied_omtrek(frame: pd.DataFrame) -> dict:
+    """Outlines for orientation: the gebieden of the locations in ``frame`` when few, else the gemeente outline."""
+    codes = tuple(sorted(frame["gebied_code"].dropna().unique())) if "gebied_code" in frame else ()
+    if 0 < len(codes) <= MAX_OMTREKKEN:
+        return feature_collection(db.run_cached(fasen.gebied_omtrekken, codes))
+    return feature_collection(db.run_cached(outline, "gemeente"))
 
 
 def wis_cache() -> None:
@@ -46,17 +54,21 @@ def fase_label(code: str | None) -> str:
 
 def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: float = 14.0) -> pdk.Deck:
     """Dots coloured by fase with the fase code printed on them; ``focus`` zooms to and rings one location."""
-    data = frame.assign(
-        kleur=[list(FASE_KLEUREN.get(f or "", GEEN_FASE_KLEUR)) + [235] for f in frame["fase"]],
-        label=[f if f else "-" for f in frame["fase"]],
-        fase_naam=[fase_label(f) for f in frame["fase"]],
-    )[["id", "code", "naam", "aanbieder", "woonvorm", "fase", "fase_naam", "lon", "lat", "kleur", "label"]]
+    # compact payload: only the columns the dots, labels and tooltip use, points rounded to about a metre
+    fase = frame["fase"].fillna("")
+    punten = frame[["lon", "lat"]].round(5)
+    data = punten.assign(
+        id=frame["id"], code=frame["code"], naam=frame["naam"], aanbieder=frame["aanbieder"],
+        woonvorm=frame["woonvorm"], fase_naam=fase.map(fase_label),
+        kleur=fase.map(lambda f: [*FASE_KLEUREN.get(f, GEEN_FASE_KLEUR), 235]),
+    )
+    labels = punten.assign(label=fase.replace("", "-"))
     layers = [
-        outline_layer(gebied_omtrek(), "gebieden"),
+        outline_layer(gebied_omtrek(frame), "gebieden"),
         pdk.Layer("ScatterplotLayer", data, id=KAART_LAAG, get_position=["lon", "lat"], get_fill_color="kleur",
                   get_line_color=[30, 30, 30, 255], stroked=True, line_width_min_pixels=1, get_radius=90,
                   radius_min_pixels=9, radius_max_pixels=30, pickable=True),
-        pdk.Layer("TextLayer", data, id="fase_labels", get_position=["lon", "lat"], get_text="label", get_size=13,
+        pdk.Layer("TextLayer", labels, id="fase_labels", get_position=["lon", "lat"], get_text="label", get_size=13,
                   get_color=[0, 0, 0, 255], font_weight=700, get_text_anchor="'middle'",
                   get_alignment_baseline="'center'", pickable=False),
     ]
@@ -84,6 +96,15 @@ def open_acties_tekst(row: pd.Series) -> str:
     acties = [tekst for kolom, tekst in (("actie_commissie", "beheercommissie"), ("actie_convenant", "convenant"),
                                          ("actie_meldingenregister", "meldingenregister")) if row[kolom]]
     return ", ".join(acties) if acties else "geen"
+
+
+def open_acties_kolom(frame: pd.DataFrame) -> pd.Series:
+    """:func:`open_acties_tekst` for every row of ``frame`` at once (vectorised, for large lists)."""
+    delen = [frame[kolom].fillna(False).astype(bool).map({True: tekst + ", ", False: ""})
+             for kolom, tekst in (("actie_commissie", "beheercommissie"), ("actie_convenant", "convenant"),
+                                  ("actie_meldingenregister", "meldingenregister"))]
+    tekst = (delen[0] + delen[1] + delen[2]).str.removesuffix(", ")
+    return tekst.where(tekst != "", "geen")
 
 
 def checklist(row: pd.Series) -> None:

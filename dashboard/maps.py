@@ -26,7 +26,11 @@ class CompactDeck(pdk.Deck):
     """
 
     def to_json(self) -> str:
-        return json.dumps(json.loads(super().to_json()), separators=(",", ":"))
+        # pydeck's own serialiser with indent=2 runs json's pure-python encoder (seconds for 10,000 points);
+        # without indent the C encoder writes the same keys and values at once
+        from pydeck.bindings.json_tools import default_serialize
+
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
 def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewState = ROTTERDAM_VIEW) -> pdk.Deck:
@@ -74,12 +78,12 @@ def local_folium_map(center: tuple[float, float], zoom: int = 14):
 
 
 def scan_folium(locaties, kandidaat: tuple[float, float] | None, ringen: tuple[int, ...], fase_kleuren: dict,
-                outline: dict | None = None):
-    """The scan map: buurt outlines, every location as a circle in its fase colour (code and fase in the tooltip),
-    and the candidate with its rings."""
+                outline: dict | None = None, center: tuple[float, float] | None = None):
+    """The scan map: buurt outlines, each given location as a circle in its fase colour (code and fase in the
+    tooltip), and the candidate with its rings. ``center`` (lat, lon) applies when there is no candidate."""
     import folium
 
-    center = kandidaat or (51.905, 4.46)
+    center = kandidaat or center or (51.905, 4.46)
     m = local_folium_map(center, zoom=14 if kandidaat else 12)
     if outline:
         folium.GeoJson(outline, name="wijken", style_function=lambda _f: {

@@ -14,7 +14,9 @@ Session state keys (all prefixed ``overleg_``):
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -40,6 +42,8 @@ PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SOORT_FASE = "Nieuwe fase"
 SOORT_BEHEER = "Beheer-status wijzigen"
+AGENDA_PER_PAGINA = 100
+"""Agenda rows shown at once; the exports always hold the whole agenda."""
 
 
 def automatische_agenda(datum: date) -> list[overleg.AgendaItem]:
@@ -60,11 +64,12 @@ def agenda_items(datum: date, locaties: pd.DataFrame) -> list[overleg.AgendaItem
     handmatig = st.session_state.setdefault("overleg_handmatig", {}).setdefault(sleutel, [])
     volgorde = volgordes.setdefault(sleutel, list(auto))
     per_id = locaties.set_index("id")
+    met_de_hand = set(handmatig)
     items = []
     for locatie_id in volgorde:
         if locatie_id in auto:
             item = auto[locatie_id]
-            items.append(overleg.AgendaItem(**{**item.__dict__, "handmatig": locatie_id in handmatig}))
+            items.append(replace(item, handmatig=True) if locatie_id in met_de_hand else item)
         elif locatie_id in per_id.index:
             row = per_id.loc[locatie_id]
             items.append(overleg.AgendaItem(locatie_id, row["code"], row["naam"], row["fase"],
@@ -76,9 +81,21 @@ def agenda_beheer(datum: date, items: list[overleg.AgendaItem], locaties: pd.Dat
     """Add an item by hand, move an item, or rebuild the agenda from the history."""
     sleutel = datum.isoformat()
     volgorde = st.session_state["overleg_volgorde"][sleutel]
-    st.dataframe(exports.agenda_tabel(items), hide_index=True, width="stretch", height=300)
+    start, stop = 0, len(items)
+    if len(items) > AGENDA_PER_PAGINA:  # thousands of rows at national scale: show one page at a time
+        paginas = -(-len(items) // AGENDA_PER_PAGINA)
+        nummer = st.number_input(f"Pagina van de agenda (1 tot {paginas})", min_value=1, max_value=paginas, value=1,
+                                 key="overleg_agenda_pagina")
+        start, stop = overleg.pagina(len(items), AGENDA_PER_PAGINA, int(nummer))
+        st.caption(f"Agendapunten {start + 1} tot en met {stop} van {len(items)}. De volledige agenda staat in de "
+                   "downloads onder 'Besluitenlijst en downloads' (PDF en Excel).")
+    tabel = exports.agenda_tabel(items[start:stop])
+    tabel["Nr"] += start
+    st.dataframe(tabel, hide_index=True, width="stretch", height=300)
     a, b, c = st.columns([2, 2, 1])
-    opties = {f"{r.code} {r.naam}": int(r.id) for r in locaties.itertuples() if int(r.id) not in volgorde}
+    vrij = locaties[~locaties["id"].isin(set(volgorde))]  # vectorised: 10,000 locations at national scale
+    opties = dict(zip((vrij["code"].astype(str) + " " + vrij["naam"].fillna("").astype(str)).tolist(),
+                      vrij["id"].astype(int).tolist(), strict=True))
     toe = a.selectbox("Locatie toevoegen", list(opties), index=None, placeholder="Kies een locatie",
                       key="overleg_toevoegen")
     if a.button("Toevoegen aan agenda", disabled=toe is None, key="overleg_toevoegen_knop"):
@@ -118,12 +135,14 @@ def stapper(datum: date, items: list[overleg.AgendaItem]) -> int:
     return stap
 
 
-def agendapunt(item: overleg.AgendaItem, row: pd.Series, datum: date) -> None:
+def agendapunt(item: overleg.AgendaItem, row: pd.Series, locaties: pd.DataFrame) -> None:
     """One item on the big screen: map zoomed to the location, checklist and reasons beside it."""
     st.header(f"{item.code} {item.naam}")
     kaart, info = st.columns([3, 2])
     with kaart:
-        st.pydeck_chart(lv.fase_deck(lv.locaties_op(datum), focus=row), height=460, key="overleg_kaart")
+        # only the surroundings: the map is zoomed to the item, drawing every location of the country is waste
+        buren = overleg.omgeving(locaties, float(row["lon"]), float(row["lat"]))
+        st.pydeck_chart(lv.fase_deck(buren, focus=row), height=460, key="overleg_kaart")
     with info:
         st.markdown(f"**{lv.fase_label(row['fase'])}**")
         st.markdown("**Waarom op de agenda**\n" + "\n".join(f"- {r}" for r in item.redenen))
@@ -188,11 +207,17 @@ def exports_sectie(datum: date, items: list[overleg.AgendaItem]) -> None:
     lijst = besluiten(datum)
     st.dataframe(exports.besluiten_tabel(lijst), hide_index=True, width="stretch")
     naam = f"{datum:%Y%m%d}"
+    # Deferred: each file is built only when its button is clicked (a PDF of thousands of agenda items takes
+    # minutes), from the agenda and besluitenlijst as they stand on this rerun (bound now, so the file matches
+    # the screen).
+    agenda = tuple(items)
     knoppen = (
-        ("Agenda (PDF)", exports.agenda_pdf(datum, items), f"hkd_agenda_{naam}.pdf", PDF),
-        ("Agenda (Excel)", exports.agenda_xlsx(datum, items), f"hkd_agenda_{naam}.xlsx", XLSX),
-        ("Besluitenlijst (PDF)", exports.besluitenlijst_pdf(datum, lijst), f"hkd_besluitenlijst_{naam}.pdf", PDF),
-        ("Besluitenlijst (Excel)", exports.besluitenlijst_xlsx(datum, lijst), f"hkd_besluitenlijst_{naam}.xlsx", XLSX),
+        ("Agenda (PDF)", partial(exports.agenda_pdf, datum, agenda), f"hkd_agenda_{naam}.pdf", PDF),
+        ("Agenda (Excel)", partial(exports.agenda_xlsx, datum, agenda), f"hkd_agenda_{naam}.xlsx", XLSX),
+        ("Besluitenlijst (PDF)", partial(exports.besluitenlijst_pdf, datum, lijst), f"hkd_besluitenlijst_{naam}.pdf",
+         PDF),
+        ("Besluitenlijst (Excel)", partial(exports.besluitenlijst_xlsx, datum, lijst),
+         f"hkd_besluitenlijst_{naam}.xlsx", XLSX),
     )
     for kolom, (label, data, bestand, mime) in zip(st.columns(len(knoppen)), knoppen, strict=True):
         kolom.download_button(label, data, bestand, mime, on_click="ignore")  # no rerun: nothing changes

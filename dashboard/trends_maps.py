@@ -8,9 +8,11 @@ only for HKD, counts per postcode area for everyone else.
 from __future__ import annotations
 
 import html
+import json
 
 import pandas as pd
 import pydeck as pdk
+import streamlit as st
 
 from dashboard.maps import deck
 from geo.veerkracht import ALLE_KLASSEN, KLASSE_BY_CODE
@@ -18,12 +20,62 @@ from queries.kaart import feature_collection
 
 TOOLTIP = {"html": "<b>{naam}</b><br/>{toelichting}", "style": {"fontSize": "13px"}}
 NO_DATA = [230, 230, 230]
+# Placeholders for the large layer data: the deck is serialised without them (small), then the cached JSON of the
+# areas is put in their place, so that thousands of polygons are never parsed and re-serialised on a rerun.
+_AREAS, _LABELS = "@@hkd_vlakken@@", "@@hkd_labels@@"
 
 
-def _area_layer(frame: pd.DataFrame, layer_id: str) -> pdk.Layer:
-    """Filled, pickable areas; ``frame`` holds ``geometry`` (GeoJSON text), ``kleur`` and the tooltip fields."""
+def _compact(value) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _features_json(vlakken: pd.DataFrame, props: pd.DataFrame) -> str:
+    """A FeatureCollection as JSON text, built from the GeoJSON text PostGIS produced (never parsed)."""
+    features = ",".join(
+        f'{{"type":"Feature","geometry":{g},"properties":{_compact(p)}}}'
+        for g, p in zip(vlakken["geometry"], props.to_dict("records"), strict=True)
+    )
+    return f'{{"type":"FeatureCollection","features":[{features}]}}'
+
+
+def _labels_json(vlakken: pd.DataFrame, labels: list[str]) -> str:
+    """TextLayer rows ``lon, lat, label`` (5 decimals, ~1 m) as JSON text."""
+    return _compact([{"lon": round(x, 5), "lat": round(y, 5), "label": t}
+                     for x, y, t in zip(vlakken["lon"], vlakken["lat"], labels, strict=True)])
+
+
+@st.cache_data(ttl=600, max_entries=8, show_spinner=False)
+def _bivariaat_data(_vlakken: pd.DataFrame, bron: tuple, klasse: pd.Series) -> tuple[str, str]:
+    """Areas and labels of Kaart 4-8, cached per source (level, role) and classification."""
+    codes = _vlakken["code"].map(klasse).fillna("geen_gegevens")
+    props = pd.DataFrame({
+        "code": _vlakken["code"], "naam": _vlakken["naam"],
+        # class number and colour name; the legend beside the map gives each class its sentence
+        "toelichting": [f"{KLASSE_BY_CODE[c].label}. {KLASSE_BY_CODE[c].kleur}" for c in codes],
+        "kleur": [list(KLASSE_BY_CODE[c].rgb) for c in codes],
+    })
+    return _features_json(_vlakken, props), _labels_json(_vlakken, [KLASSE_BY_CODE[c].label for c in codes])
+
+
+@st.cache_data(ttl=600, max_entries=16, show_spinner=False)
+def _choropleth_data(_vlakken: pd.DataFrame, bron: tuple, klasse: pd.Series, kleuren: tuple, waarden: pd.Series,
+                     label: str) -> str:
+    """Areas of a choropleth, cached per source (level, role), classes and values."""
+    idx = _vlakken["code"].map(klasse)
+    values = _vlakken["code"].map(waarden)
+    props = pd.DataFrame({
+        "code": _vlakken["code"], "naam": _vlakken["naam"],
+        "toelichting": [f"{label}: {v:.3g}".replace(".", ",") if pd.notna(v) else f"{label}: geen gegevens"
+                        for v in values],
+        "kleur": [list(kleuren[int(i)]) if pd.notna(i) else NO_DATA for i in idx],
+    })
+    return _features_json(_vlakken, props)
+
+
+def _area_layer(layer_id: str) -> pdk.Layer:
+    """Filled, pickable areas (data spliced in later); features carry ``code, naam, toelichting, kleur``."""
     return pdk.Layer(
-        "GeoJsonLayer", feature_collection(frame), id=layer_id, stroked=True, filled=True, pickable=True,
+        "GeoJsonLayer", _AREAS, id=layer_id, stroked=True, filled=True, pickable=True,
         get_fill_color="properties.kleur", get_line_color=[70, 70, 70, 220], line_width_min_pixels=1,
         auto_highlight=True, highlight_color=[0, 0, 0, 60],
     )
@@ -40,48 +92,45 @@ def _selection_layer(vlakken: pd.DataFrame, code: str | None) -> list[pdk.Layer]
     )]
 
 
-def _text_layer(frame: pd.DataFrame, layer_id: str, size: int = 13) -> pdk.Layer:
+def _text_layer(layer_id: str, size: int = 13) -> pdk.Layer:
     """Short labels (``label``) at ``lon, lat`` on a white background, readable on every fill colour."""
     return pdk.Layer(
-        "TextLayer", frame[["lon", "lat", "label"]].to_dict("records"), id=layer_id, get_position=["lon", "lat"],
+        "TextLayer", _LABELS, id=layer_id, get_position=["lon", "lat"],
         get_text="label", get_size=size, get_color=[20, 20, 20, 255], background=True,
         get_background_color=[255, 255, 255, 200], background_padding=[2, 1], pickable=False,
     )
 
 
-def bivariaat_deck(vlakken: pd.DataFrame, klassen: pd.DataFrame, gekozen: str | None,
-                   extra: list[pdk.Layer]) -> pdk.Deck:
-    """Kaart 4-8: every area in its class colour, with the class number as label and the class sentence as tooltip.
+def _spliced_deck(layers: list[pdk.Layer], data: dict[str, str]) -> pdk.Deck:
+    """A deck from :func:`dashboard.maps.deck` whose placeholder layer data is replaced by cached JSON text."""
+    d = deck(layers, tooltip=TOOLTIP)
+    spec = d.to_json()
+    for token, text in data.items():
+        spec = spec.replace(_compact(token), text, 1)
+    d.to_json = lambda: spec  # st.pydeck_chart sends exactly this text
+    return d
 
-    ``klassen`` is indexed by area code with a ``klasse`` column (see :func:`geo.veerkracht.classificeer`).
+
+def bivariaat_deck(vlakken: pd.DataFrame, klassen: pd.DataFrame, gekozen: str | None,
+                   extra: list[pdk.Layer], bron: tuple) -> pdk.Deck:
+    """Kaart 4-8: every area in its class colour, with the class number as label and in the tooltip.
+
+    ``klassen`` is indexed by area code with a ``klasse`` column (see :func:`geo.veerkracht.classificeer`);
+    ``bron`` identifies ``vlakken`` (level, role) for the cache.
     """
-    frame = vlakken.copy()
-    codes = frame["code"].map(klassen["klasse"]).fillna("geen_gegevens")
-    frame["kleur"] = [list(KLASSE_BY_CODE[c].rgb) for c in codes]
-    frame["label"] = [KLASSE_BY_CODE[c].label for c in codes]
-    frame["toelichting"] = [f"{KLASSE_BY_CODE[c].label}. {KLASSE_BY_CODE[c].kleur}: {KLASSE_BY_CODE[c].zin}"
-                            for c in codes]
-    layers = [
-        _area_layer(frame[["code", "naam", "toelichting", "kleur", "geometry"]], "kaart_4_8"),
-        _text_layer(frame, "kaart_4_8_labels"),
-        *_selection_layer(vlakken, gekozen),
-        *extra,
-    ]
-    return deck(layers, tooltip=TOOLTIP)
+    areas, labels = _bivariaat_data(vlakken, bron, klassen["klasse"])
+    layers = [_area_layer("kaart_4_8"), _text_layer("kaart_4_8_labels"), *_selection_layer(vlakken, gekozen), *extra]
+    return _spliced_deck(layers, {_AREAS: areas, _LABELS: labels})
 
 
 def choropleth_deck(vlakken: pd.DataFrame, klasse: pd.Series, kleuren: tuple, waarden: pd.Series, label: str,
-                    gekozen: str | None, extra: list[pdk.Layer], layer_id: str) -> pdk.Deck:
-    """A choropleth of one indicator: ``klasse`` (class index per code) picks the colour from ``kleuren``."""
-    frame = vlakken.copy()
-    idx = frame["code"].map(klasse)
-    frame["kleur"] = [list(kleuren[int(i)]) if pd.notna(i) else NO_DATA for i in idx]
-    values = frame["code"].map(waarden)
-    frame["toelichting"] = [f"{label}: {v:.3g}".replace(".", ",") if pd.notna(v) else f"{label}: geen gegevens"
-                            for v in values]
-    layers = [_area_layer(frame[["code", "naam", "toelichting", "kleur", "geometry"]], layer_id),
-              *_selection_layer(vlakken, gekozen), *extra]
-    return deck(layers, tooltip=TOOLTIP)
+                    gekozen: str | None, extra: list[pdk.Layer], layer_id: str, bron: tuple) -> pdk.Deck:
+    """A choropleth of one indicator: ``klasse`` (class index per code) picks the colour from ``kleuren``.
+
+    ``bron`` identifies ``vlakken`` (level, role) for the cache.
+    """
+    areas = _choropleth_data(vlakken, bron, klasse, tuple(kleuren), waarden, label)
+    return _spliced_deck([_area_layer(layer_id), *_selection_layer(vlakken, gekozen), *extra], {_AREAS: areas})
 
 
 def voorziening_layers(rol: str, pc4: pd.DataFrame | None, punten: pd.DataFrame | None) -> list[pdk.Layer]:

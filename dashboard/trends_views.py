@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import db, trends_state
+from geo import veerkracht as vk
 from queries import trends
 
 INDICATOR_NAMEN = {
@@ -98,11 +100,63 @@ def groep_grafiek(data: pd.DataFrame, titel: str, volgorde: list[str]) -> go.Fig
     return fig
 
 
+PAGINA = 250  # rows per table page; the download always holds every row
+
+
+def _gemarkeerd(frame: pd.DataFrame, codes: pd.Series, gekozen: str | None) -> pd.DataFrame:
+    out = frame.reset_index(drop=True)
+    out.insert(0, "Gekozen", np.where(codes.to_numpy() == gekozen, "●", ""))
+    return out
+
+
 def tabel(frame: pd.DataFrame, codes: pd.Series, key: str, bestand: str, gekozen: str | None) -> None:
-    """A selectable table (a click selects the area everywhere) with a CSV download of exactly what is shown."""
-    shown = frame.copy()
-    shown.insert(0, "Gekozen", ["●" if c == gekozen else "" for c in codes])
-    st.dataframe(shown, hide_index=True, width="stretch", key=key, on_select=trends_state.tabel_callback(key, codes),
-                 selection_mode="single-row")
-    st.download_button("Download als CSV", shown.to_csv(index=False).encode("utf-8"), bestand, "text/csv",
-                       key=f"{key}_csv")
+    """A selectable table (a click selects the area everywhere) with a CSV download of every row.
+
+    Long tables are shown a page of :data:`PAGINA` rows at a time; the selected area stays visible as the first
+    row when it is not on the current page.
+    """
+    codes = pd.Series(list(codes))
+    start, eind = 0, len(frame)
+    if len(frame) > PAGINA:
+        paginas = -(-len(frame) // PAGINA)
+        nr = st.number_input(f"Pagina (van {paginas})", 1, paginas, 1, key=f"{key}_pagina")
+        start, eind = (nr - 1) * PAGINA, min(nr * PAGINA, len(frame))
+        st.caption(f"Rij {start + 1}-{eind} van {len(frame)}; de download bevat alle rijen.")
+    rijen = list(range(start, eind))
+    if gekozen is not None and gekozen not in set(codes.iloc[start:eind]):
+        rijen = list(np.flatnonzero(codes.to_numpy() == gekozen)) + rijen
+    shown_codes = codes.iloc[rijen].reset_index(drop=True)
+    shown = _gemarkeerd(frame.iloc[rijen], shown_codes, gekozen)
+    st.dataframe(shown, hide_index=True, width="stretch", key=key,
+                 on_select=trends_state.tabel_callback(key, shown_codes), selection_mode="single-row")
+    st.download_button("Download als CSV", lambda: _gemarkeerd(frame, codes, gekozen).to_csv(index=False)
+                       .encode("utf-8"), bestand, "text/csv", key=f"{key}_csv", on_click="ignore")
+
+
+def kaart48_tabel(klassen: pd.DataFrame, namen: dict[str, str]) -> pd.DataFrame:
+    """The Kaart 4-8 rows per area: code, name, focus programmes, class number and name, values."""
+    codes = klassen.index.to_series()
+    gebied = codes.map(namen)
+    return pd.DataFrame({
+        "gebied_code": codes.to_numpy(), "gebied": gebied.to_numpy(),
+        "focus": gebied.map(vk.focus, na_action="ignore").fillna("").to_numpy(),
+        "klasse_nr": klassen["klasse"].map({c: k.label for c, k in vk.KLASSE_BY_CODE.items()}).to_numpy(),
+        "klasse_naam": klassen["klasse"].map({c: k.naam for c, k in vk.KLASSE_BY_CODE.items()}).to_numpy(),
+        **{c: klassen[c].to_numpy() for c in ("kwetsbaar_van", "kwetsbaar_tot", "overlast_van", "overlast_tot",
+                                              "overlast_z", "klasse")},
+    })
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def _klassen(rol: str, niveau: str, kw_ind: str, ov_ind: str, van: int, tot: int,
+             drempels: vk.Drempels) -> pd.DataFrame:
+    kw, ov = reeks(niveau, kw_ind), reeks(niveau, ov_ind)
+    return vk.classificeer(vk.periode_waarden(kw, van, tot), vk.periode_waarden(ov, van, tot), drempels=drempels,
+                           kwetsbaar_indicator=kw_ind, overlast_indicator=ov_ind)
+
+
+def klassen(niveau: str, kw_ind: str, ov_ind: str, van: int, tot: int, drempels: vk.Drempels) -> pd.DataFrame:
+    """The Kaart 4-8 classification, cached on its inputs (and the role, like the series it is computed from)."""
+    from dashboard.auth import current_user
+
+    return _klassen(current_user().rol, niveau, kw_ind, ov_ind, van, tot, drempels)

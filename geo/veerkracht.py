@@ -251,10 +251,15 @@ def hoge_concentratie(
 
 def focus(naam: str) -> str:
     """The focus programmes an area belongs to, as text: ``"NPRZ, RGW"``, ``"NPRZ"`` or ``""``."""
-    norm = naam.replace("-", " ").strip().lower()
-    marks = [label for label, names in (("NPRZ", NPRZ), ("RGW", RGW))
-             if norm in {n.replace("-", " ").lower() for n in names}]
-    return ", ".join(marks)
+    norm = _norm(naam)
+    return ", ".join(label for label, names in _FOCUS if norm in names)
+
+
+def _norm(naam: str) -> str:
+    return naam.replace("-", " ").strip().lower()
+
+
+_FOCUS = (("NPRZ", frozenset(map(_norm, NPRZ))), ("RGW", frozenset(map(_norm, RGW))))
 
 
 def drempel_uitleg(drempels: Drempels) -> list[str]:

@@ -59,3 +59,8 @@ def inventaris_voortgang(conn: Connection, inventarisatie: date, tot: date) -> p
     return pd.read_sql(
         sql("fasen", "inventaris_voortgang"), conn, params={"inventarisatie": inventarisatie, "tot": tot}
     )
+
+
+def gebied_omtrekken(conn: Connection, codes: tuple[str, ...]) -> pd.DataFrame:
+    """``code, naam, geometry`` (GeoJSON text, WGS84, simplified) of the gebieden with the given codes."""
+    return pd.read_sql(sql("fasen", "gebied_omtrekken"), conn, params={"codes": list(codes)})

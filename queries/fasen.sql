@@ -84,3 +84,10 @@ SELECT d.d AS datum,
            AND s.convenant_datum >= :inventarisatie) AS convenanten_gedaan
 FROM data d
 ORDER BY d.d;
+
+-- name: gebied_omtrekken
+-- Simplified display outlines (WGS84 GeoJSON) of the given gebieden, for orientation on the escalatieladder map.
+SELECT code, naam, ST_AsGeoJSON(geom_display, 5) AS geometry
+FROM hkd.gebieden
+WHERE niveau = 'gebied' AND code = ANY(CAST(:codes AS text[]))
+ORDER BY code;

@@ -108,3 +108,23 @@ def besluitenlijst(conn: Connection, datum: date) -> pd.DataFrame:
     frame = pd.read_sql(sql("overleg", "besluitenlijst"), conn, params={"datum": datum})
     frame["corrigeert_id"] = frame["corrigeert_id"].astype("Int64")
     return frame
+
+
+OMGEVING_GRADEN = (0.03, 0.05)
+"""Half height (latitude) and half width (longitude) in degrees of the surroundings shown around an agenda item:
+a bit more than the zoom-14 map view, so panning a little still shows the neighbours."""
+
+
+def omgeving(locaties: pd.DataFrame, lon: float, lat: float, graden: tuple[float, float] = OMGEVING_GRADEN
+             ) -> pd.DataFrame:
+    """The locations within a box around (``lon``, ``lat``) (pure): what the zoomed item map needs to draw."""
+    d_lat, d_lon = graden
+    binnen = locaties["lat"].between(lat - d_lat, lat + d_lat) & locaties["lon"].between(lon - d_lon, lon + d_lon)
+    return locaties[binnen]
+
+
+def pagina(aantal: int, per_pagina: int, nummer: int) -> tuple[int, int]:
+    """0-based ``[start, stop)`` of page ``nummer`` (1-based, clamped) of ``aantal`` rows (pure)."""
+    paginas = max(1, -(-aantal // per_pagina))
+    nummer = max(1, min(nummer, paginas))
+    return (nummer - 1) * per_pagina, min(aantal, nummer * per_pagina)

@@ -31,6 +31,20 @@ def locaties_adres(conn: Connection, datum: date | None = None) -> pd.DataFrame:
     return frame
 
 
+def locaties_omgeving(conn: Connection, x: float, y: float, straal: float, datum: date | None = None) -> pd.DataFrame:
+    """The locations within ``straal`` metres of ``(x, y)`` (RD New) with fase and point, for the scan map (logged)."""
+    frame = pd.read_sql(sql("scan", "locaties_omgeving"), conn,
+                        params={"x": x, "y": y, "straal": straal, "datum": datum or date.today()})
+    log_inzage(conn, "draagkrachtscan", f"locaties op adresniveau binnen {straal:.0f} m (kaart)",
+               {"x": round(x), "y": round(y), "straal": round(straal), "aantal": len(frame)})
+    return frame
+
+
+def buurten_omgeving(conn: Connection, x: float, y: float, straal: float) -> pd.DataFrame:
+    """Simplified outlines (GeoJSON text, WGS84) of the buurten within ``straal`` metres of ``(x, y)`` (RD New)."""
+    return pd.read_sql(sql("scan", "buurten_omgeving"), conn, params={"x": x, "y": y, "straal": straal})
+
+
 def ring_tellingen(conn: Connection, x: float, y: float, ringen: tuple[int, ...]) -> list[tuple[int, int, int]]:
     """``(straal, voorzieningen, plaatsen)`` within each radius of ``(x, y)`` (RD New)."""
     rows = conn.execute(sql("scan", "ring_tellingen"), {"x": x, "y": y, "ringen": list(ringen)})
@@ -50,28 +64,28 @@ def _standen(conn: Connection, niveau: str, code: str | None, indicatoren: tuple
     return out
 
 
-def _veerkracht(conn: Connection, buurt_code: str | None) -> tuple[str, str] | None:
-    """The Veerkracht class of the buurt over the whole series (first to last year), if the classifier exists."""
-    if not buurt_code:
-        return None
+def veerkracht_klassen(conn: Connection) -> dict[str, tuple[str, str]]:
+    """``{buurt_code: (klasse, tekst)}``: the Veerkracht class of every buurt over the whole series (first to last
+    year), empty when the classifier or the data is missing. It compares all buurten, so callers cache it."""
     try:
         from geo.veerkracht import KLASSE_BY_CODE, classificeer, periode_waarden
     except ImportError:
-        return None
+        return {}
     frame = pd.read_sql(sql("scan", "veerkracht_reeksen"), conn)
     if frame.empty:
-        return None
+        return {}
     van, tot = int(frame["jaar"].min()), int(frame["jaar"].max())
     if van >= tot:
-        return None
+        return {}
     per = {ind: periode_waarden(f, van, tot) for ind, f in frame.groupby("indicator")}
     if set(per) != set(VEERKRACHT):
-        return None
+        return {}
     klassen = classificeer(per["kwetsbare_groepen"], per["overlast_onveiligheid"])
-    if buurt_code not in klassen.index:
-        return None
-    k = KLASSE_BY_CODE[klassen.loc[buurt_code, "klasse"]]
-    return k.code, f"{k.label}: {k.naam} ({van}-{tot})"
+    out = {}
+    for buurt_code, klasse in klassen["klasse"].items():
+        k = KLASSE_BY_CODE[klasse]
+        out[buurt_code] = (k.code, f"{k.label}: {k.naam} ({van}-{tot})")
+    return out
 
 
 def notities(conn: Connection, buurt_code: str) -> list[Notitie]:
@@ -90,8 +104,11 @@ def notitie_toevoegen(conn: Connection, buurt_code: str, cluster: str, tekst: st
                         {"buurt": buurt_code, "cluster": cluster, "tekst": tekst.strip()}).one().id
 
 
-def scan(conn: Connection, kandidaat: Kandidaat, config: ScanConfig, datum: date | None = None) -> ScanResultaat:
-    """Run the whole scan for a candidate and log the view of address-level data it involves."""
+def scan(conn: Connection, kandidaat: Kandidaat, config: ScanConfig, datum: date | None = None,
+         klassen: dict[str, tuple[str, str]] | None = None) -> ScanResultaat:
+    """Run the whole scan for a candidate and log the view of address-level data it involves.
+
+    ``klassen`` is :func:`veerkracht_klassen` when the caller has it cached; computed here otherwise."""
     datum = datum or date.today()
     p = {"x": kandidaat.x, "y": kandidaat.y}
     gebied = conn.execute(sql("scan", "kandidaat_gebieden"), p).one()
@@ -120,6 +137,7 @@ def scan(conn: Connection, kandidaat: Kandidaat, config: ScanConfig, datum: date
         wijkprofiel=gebied.wijkprofiel, pc4=gebied.pc4, ringen=ringen, buurt_voorzieningen=buurt.voorzieningen,
         buurt_plaatsen=buurt.plaatsen, inwoners=None if buurt.inwoners is None else float(buurt.inwoners),
         inwoners_jaar=buurt.inwoners_jaar, nabij=nabij, indices=indices,
-        veerkracht_klasse=_veerkracht(conn, gebied.buurt_code),
+        veerkracht_klasse=(veerkracht_klassen(conn) if klassen is None else klassen).get(gebied.buurt_code)
+        if gebied.buurt_code else None,
         notities=notities(conn, gebied.buurt_code) if gebied.buurt_code else [], omgeving=lijnen,
     )

@@ -85,3 +85,24 @@ ORDER BY geschreven_op DESC, id DESC;
 -- Append a note; the database sets author (the signed-in user) and time.
 INSERT INTO hkd.wijk_notities (buurt_code, cluster, tekst) VALUES (:buurt, :cluster, :tekst)
 RETURNING id, auteur, geschreven_op;
+
+-- name: locaties_omgeving
+-- Locations within :straal metres (RD New, ST_DWithin on the GiST index) of a point, with today's fase and the
+-- point in WGS84: only what the scan map draws around the candidate (hkd only; logged by the caller).
+SELECT l.code, l.naam, w.naam AS woonvorm, l.plaatsen, f.fase,
+       round(ST_X(ST_Transform(l.geom, 4326))::numeric, 6)::float AS lon,
+       round(ST_Y(ST_Transform(l.geom, 4326))::numeric, 6)::float AS lat
+FROM hkd.locaties l
+JOIN hkd.woonvormen w ON w.code = l.woonvorm
+LEFT JOIN LATERAL (SELECT b.fase FROM hkd.fase_besluiten b  -- the stand on :datum, as hkd.fase_op, per location
+                   WHERE b.locatie_id = l.id AND b.ingangsdatum <= :datum
+                   ORDER BY b.ingangsdatum DESC, b.id DESC LIMIT 1) f ON true
+WHERE ST_DWithin(l.geom, ST_SetSRID(ST_MakePoint(:x, :y), 28992), :straal)
+ORDER BY l.code;
+
+-- name: buurten_omgeving
+-- Simplified display outlines (WGS84 GeoJSON) of the buurten within :straal metres of a point (RD New, GiST).
+SELECT b.code, b.naam, ST_AsGeoJSON(b.geom_display, 5) AS geometry
+FROM hkd.gebieden b
+WHERE b.niveau = 'buurt' AND ST_DWithin(b.geom, ST_SetSRID(ST_MakePoint(:x, :y), 28992), :straal)
+ORDER BY b.code;

@@ -8,9 +8,9 @@ import streamlit as st
 
 from dashboard import db
 from dashboard.auth import require_role
-from dashboard.maps import leaflet_available, scan_folium
+from dashboard.maps import ROTTERDAM_VIEW, leaflet_available, scan_folium
 from geo.draagkracht import Kandidaat
-from geo.rings import lonlat_to_rd, parse_ringen, rd_to_lonlat
+from geo.rings import KAART_OVERZICHT_STRAAL, kaart_straal, lonlat_to_rd, parse_ringen, rd_to_lonlat
 from geo.scan_norms import NIVEAU_SYMBOOL, ScanConfig, load_config
 from geo.scan_rapport import render_pdf
 from hkd.domain import FASE_BY_CODE, FASE_KLEUREN
@@ -64,14 +64,19 @@ with rechts:
 
 kandidaat_rd = st.session_state.get(KEY)
 kandidaat_ll = rd_to_lonlat(kandidaat_rd[0], kandidaat_rd[1])[::-1] if kandidaat_rd else None
+# the map draws only the surroundings of the candidate (or of the start view): points and outlines from PostGIS
+midden = kandidaat_rd[:2] if kandidaat_rd else lonlat_to_rd(ROTTERDAM_VIEW.longitude, ROTTERDAM_VIEW.latitude)
+straal = kaart_straal(config.ringen) if kandidaat_rd else KAART_OVERZICHT_STRAAL
 with links:
     with st.spinner("Kaart laden..."):
-        locaties = db.run_query(scan.locaties_adres)
-        wijken = kaart.feature_collection(db.run_cached(kaart.outline, "buurt"))
+        locaties = db.run_query(scan.locaties_omgeving, midden[0], midden[1], straal)
+        wijken = kaart.feature_collection(db.run_cached(scan.buurten_omgeving, round(midden[0]), round(midden[1]),
+                                                        straal))
     if leaflet_available():
         from streamlit_folium import st_folium
 
-        kaartbeeld = scan_folium(locaties, kandidaat_ll, config.ringen, FASE_KLEUREN, wijken)
+        kaartbeeld = scan_folium(locaties, kandidaat_ll, config.ringen, FASE_KLEUREN, wijken,
+                                 center=rd_to_lonlat(*midden)[::-1])
         klik = st_folium(kaartbeeld, height=520, width=None, key="scan_kaart", returned_objects=["last_clicked"])
         punt = (klik or {}).get("last_clicked")
         if manier == "Klik op de kaart" and punt:
@@ -84,6 +89,9 @@ with links:
                    "Gebruik intussen een adres of coördinaten.")
     st.caption("Cirkels: locaties, gekleurd naar fase (" + "; ".join(
         f"fase {c}: {f.naam}" for c, f in FASE_BY_CODE.items()) + "). Zwart-wit: de kandidaat. Blauw: de ringen.")
+    st.caption(f"De kaart toont alleen wat de scan nodig heeft: de {len(locaties)} locaties en de buurtgrenzen binnen "
+               f"{straal / 1000:g} km van {'de kandidaat' if kandidaat_rd else 'het midden van de kaart'}. "
+               "Kies een kandidaat om de omgeving van die plek te zien.")
 
 if not kandidaat_rd:
     st.info("Nog geen kandidaatlocatie gekozen.")
@@ -93,7 +101,7 @@ kandidaat = Kandidaat(kandidaat_rd[0], kandidaat_rd[1], woonvormen[woonvorm], in
                       kandidaat_rd[3])
 try:
     with st.spinner("Scan berekenen..."):
-        res = db.run_query(scan.scan, kandidaat, config)
+        res = db.run_query(scan.scan, kandidaat, config, None, db.run_cached(scan.veerkracht_klassen))
 except ValueError as exc:
     st.error(f"{exc}. Kies een andere plek.")
     st.stop()

@@ -52,11 +52,19 @@ with legenda_kolom:
     st.markdown("**Fase (kleur, symbool en cijfer)**")
     st.html(lv.fase_legenda())
 
-tabel = lijst.assign(fase_tekst=[lv.fase_label(f) for f in lijst["fase"]],
-                     acties=[lv.open_acties_tekst(r) for _, r in lijst.iterrows()])
+tabel = lijst.assign(fase_tekst=lijst["fase"].map(lv.fase_label), acties=lv.open_acties_kolom(lijst))
 st.markdown("Klik een regel of een stip op de kaart voor de geschiedenis van die locatie.")
+begin = 0
+if len(tabel) > lv.TABEL_PAGINA:  # a long list is shown in pages; the CSV below always holds every row
+    paginas = -(-len(tabel) // lv.TABEL_PAGINA)
+    pagina = st.number_input(f"Pagina (van {paginas})", min_value=1, max_value=paginas, value=1, step=1,
+                             key="ladder_pagina")
+    begin = (int(pagina) - 1) * lv.TABEL_PAGINA
+    st.caption(f"De tabel toont regels {begin + 1} tot en met {min(begin + lv.TABEL_PAGINA, len(tabel))} van "
+               f"{len(tabel)} ({lv.TABEL_PAGINA} per pagina); de CSV-download bevat alle {len(tabel)} locaties.")
 keuze = st.dataframe(
-    tabel[["code", "naam", "aanbieder", "woonvorm", "plaatsen", "buurt", "fase_tekst", "fase_sinds", "acties"]].rename(
+    tabel.iloc[begin:begin + lv.TABEL_PAGINA][
+        ["code", "naam", "aanbieder", "woonvorm", "plaatsen", "buurt", "fase_tekst", "fase_sinds", "acties"]].rename(
         columns={"code": "Code", "naam": "Locatie", "aanbieder": "Aanbieder", "woonvorm": "Woonvorm",
                  "plaatsen": "Plaatsen", "buurt": "Wijk", "fase_tekst": "Fase", "fase_sinds": "Fase sinds",
                  "acties": "Open beheeracties"}),
@@ -67,7 +75,7 @@ st.download_button("Download lijst als CSV", tabel.drop(columns=["kleur"], error
 
 gekozen_id = None
 if keuze and keuze.selection.rows:
-    gekozen_id = int(lijst.iloc[keuze.selection.rows[0]]["id"])
+    gekozen_id = int(lijst.iloc[begin + keuze.selection.rows[0]]["id"])
 elif kaart and kaart.selection.objects.get(lv.KAART_LAAG):
     gekozen_id = int(kaart.selection.objects[lv.KAART_LAAG][0]["id"])
 if gekozen_id is None:

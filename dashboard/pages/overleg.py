@@ -38,7 +38,7 @@ else:
     stap = ov.stapper(datum, items)
     item = items[stap]
     row = locaties[locaties["id"] == item.locatie_id].iloc[0]
-    ov.agendapunt(item, row, datum)
+    ov.agendapunt(item, row, locaties)
     st.subheader("Besluit vastleggen")
     ov.besluit_formulier(row, datum, user)
 

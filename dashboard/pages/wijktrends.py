@@ -62,10 +62,10 @@ for zin in vk.drempel_uitleg(drempels):
 
 vlakken = views.vlakken(niveau)
 namen = dict(zip(vlakken["code"], vlakken["naam"], strict=True))
-kw_reeks, ov_reeks = views.reeks(niveau, kw_ind), views.reeks(niveau, ov_ind)
-klassen = vk.classificeer(vk.periode_waarden(kw_reeks, van, tot), vk.periode_waarden(ov_reeks, van, tot),
-                          drempels=drempels, kwetsbaar_indicator=kw_ind, overlast_indicator=ov_ind)
+klassen = views.klassen(niveau, kw_ind, ov_ind, van, tot, drempels)
 klassen = klassen[klassen.index.isin(namen)]
+user = current_user()
+bron = (niveau, user.rol)  # identifies the outlines for the map caches
 
 s1, s2 = st.columns([3, 2])
 if state.selectie() not in namen:
@@ -73,7 +73,6 @@ if state.selectie() not in namen:
 gekozen = s1.selectbox("Gekozen gebied (klik ook op de kaart, een grafiek of een tabel)", [None, *sorted(namen, key=namen.get)],
                        format_func=lambda c: "—" if c is None else namen[c], key=state.SELECTIE,
                        placeholder="Kies een gebied")
-user = current_user()
 toon = s2.toggle("Voorzieningen tonen", value=False, key="wijktrends_voorzieningen",
                  help="HKD ziet adressen als punten; anderen zien alleen aantallen per postcodegebied.")
 extra = []
@@ -83,31 +82,30 @@ if toon:
     s2.caption("Voorzieningen als punten (HKD)." if user.rol == "hkd" else
                "Aantal voorzieningen per postcodegebied (zonder vertrouwelijke woonvormen); nooit adressen.")
 
-kaart48, kaarten, lijnen, tabellen = st.tabs(
-    ["Kaart 4-8: ontwikkeling samen", "Niveau en ontwikkeling", "Door de jaren (Figuur 3-x)", "Tabel 4-1 en 4-2"])
-
-with kaart48:
+# One view at a time: only the chosen view is computed and sent (st.tabs would render every map, chart and table).
+WEERGAVEN = {"kaart48": "Kaart 4-8: ontwikkeling samen", "kaarten": "Niveau en ontwikkeling",
+             "lijnen": "Door de jaren (Figuur 3-x)", "tabellen": "Tabel 4-1 en 4-2"}
+weergave = st.segmented_control("Weergave", list(WEERGAVEN), format_func=WEERGAVEN.get, default="kaart48",
+                                required=True, key="wijktrends_weergave") or "kaart48"
+kolommen = ["gebied_code", "gebied", "focus", "klasse_nr", "klasse_naam", "kwetsbaar_van", "kwetsbaar_tot",
+            "overlast_van", "overlast_tot", "overlast_z"]
+if weergave == "kaart48":
     st.subheader(f"Ontwikkeling kwetsbare groepen × niveau en ontwikkeling overlast, {van}-{tot}")
     links, rechts = st.columns([3, 2])
     with links, st.spinner("Kaart tekenen..."):
-        st.pydeck_chart(maps.bivariaat_deck(vlakken, klassen, gekozen, extra), height=600, key="wijktrends_kaart_48",
+        st.pydeck_chart(maps.bivariaat_deck(vlakken, klassen, gekozen, extra, bron), height=600, key="wijktrends_kaart_48",
                         on_select=state.kaart_callback("wijktrends_kaart_48"), selection_mode="single-object")
     with rechts:
         st.markdown("**Legenda Kaart 4-8** (cijfer op de kaart = klasse)")
         st.html(maps.bivariaat_legenda_html(klassen["klasse"].value_counts().to_dict()))
-    uitvoer = klassen.reset_index().assign(
-        gebied=lambda f: f["gebied_code"].map(namen), focus=lambda f: f["gebied"].map(vk.focus),
-        klasse_nr=lambda f: f["klasse"].map(lambda c: vk.KLASSE_BY_CODE[c].label),
-        klasse_naam=lambda f: f["klasse"].map(lambda c: vk.KLASSE_BY_CODE[c].naam))
-    kolommen = ["gebied_code", "gebied", "focus", "klasse_nr", "klasse_naam", "kwetsbaar_van", "kwetsbaar_tot",
-                "overlast_van", "overlast_tot", "overlast_z"]
+    uitvoer = views.kaart48_tabel(klassen, namen)
     views.tabel(uitvoer[kolommen], uitvoer["gebied_code"], "wijktrends_tabel_48",
                 f"hkd_kaart_4_8_{niveau}_{van}_{tot}.csv", gekozen)
 
-with kaarten:
+elif weergave == "kaarten":
     welke = st.radio("Indicator", [kw_ind, ov_ind], format_func=views.naam, horizontal=True, key="wijktrends_kaartind")
     beter = vk.HOGER_IS_BETER.get(welke, True)
-    data = kw_reeks if welke == kw_ind else ov_reeks
+    data = views.reeks(niveau, welke)
     jaar = st.select_slider("Jaar (niveau)", options=sorted(data["jaar"].unique()), value=tot, key="wijktrends_jaar")
     niveau_w = data[data["jaar"] == jaar].set_index("gebied_code")["waarde"]
     niveau_k, niveau_leg = tr.niveau_klassen(niveau_w, beter)
@@ -117,13 +115,13 @@ with kaarten:
     with k1:
         st.markdown(f"**Niveau {jaar}**: {views.naam(welke)}")
         st.pydeck_chart(maps.choropleth_deck(vlakken, niveau_k, tr.NIVEAU_KLEUREN, niveau_w, views.naam(welke),
-                                             gekozen, extra, "niveau"), height=440, key="wijktrends_kaart_niveau",
+                                             gekozen, extra, "niveau", bron), height=440, key="wijktrends_kaart_niveau",
                         on_select=state.kaart_callback("wijktrends_kaart_niveau"))
         st.html(legend_html(niveau_leg))
     with k2:
         st.markdown(f"**Ontwikkeling {van}-{tot}**: {views.naam(welke)}")
         st.pydeck_chart(maps.choropleth_deck(vlakken, ontw_k, tr.ONTWIKKELING_KLEUREN, ontw, "Verandering",
-                                             gekozen, extra, "ontwikkeling"), height=440,
+                                             gekozen, extra, "ontwikkeling", bron), height=440,
                         key="wijktrends_kaart_ontw", on_select=state.kaart_callback("wijktrends_kaart_ontw"))
         st.html(legend_html(ontw_leg))
     kaartdata = (niveau_w.rename(f"niveau_{jaar}").to_frame().join(ontw.rename(f"verandering_{van}_{tot}"), how="outer")
@@ -131,9 +129,9 @@ with kaarten:
     kaartdata.insert(1, "gebied", kaartdata["gebied_code"].map(namen))
     views.tabel(kaartdata, kaartdata["gebied_code"], "wijktrends_tabel_kaart", f"hkd_{welke}_{niveau}.csv", gekozen)
 
-with lijnen:
+elif weergave == "lijnen":
     ind = st.radio("Indicator", [kw_ind, ov_ind], format_func=views.naam, horizontal=True, key="wijktrends_lijnind")
-    data = kw_reeks if ind == kw_ind else ov_reeks
+    data = views.reeks(niveau, ind)
     standaard = [gekozen] if gekozen else [c for c in sorted(namen, key=namen.get) if namen[c] in vk.NPRZ][:3]
     keuze = st.multiselect("Gebieden in de grafiek", sorted(namen, key=namen.get), default=standaard,
                            format_func=namen.get, key=f"wijktrends_lijnen_{niveau}_{gekozen}")
@@ -160,7 +158,8 @@ with lijnen:
             st.download_button("Download als CSV", per.to_csv(index=False).encode("utf-8"),
                                f"hkd_{ind}_{titel.replace(' ', '_')}.csv", "text/csv", key=f"wt_groep_csv_{titel}")
 
-with tabellen:
+else:
+    uitvoer = views.kaart48_tabel(klassen, namen)
     hoog = vk.hoge_concentratie(klassen["kwetsbaar_tot"], drempels=drempels, indicator=kw_ind)
     lijsten = uitvoer.assign(hoog=uitvoer["gebied_code"].map(hoog))
     for titel, rijen, key in (

@@ -8,6 +8,7 @@ import streamlit as st
 from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
+from dashboard import ladder_view as lv
 from dashboard.auth import User
 from hkd.domain import INVENTARISATIE_DATUM
 
@@ -55,6 +56,9 @@ def test_escalatieladder_map_legend_counts_and_stand_per_datum(app):
     spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     lagen = {layer["id"]: layer for layer in spec["layers"]}
     assert lagen["locaties"]["@@type"] == "ScatterplotLayer" and len(lagen["locaties"]["data"]) == 78
+    assert "straat" not in lagen["locaties"]["data"][0]  # compact: only what the dots and the tooltip show
+    gebieden = {f["properties"]["code"] for f in lagen["gebieden"]["data"]["features"]}
+    assert 1 < len(gebieden) <= lv.MAX_OMTREKKEN  # the outlines of the gebieden the locations lie in
     labels = sorted({d["label"] for d in lagen["fase_labels"]["data"]})
     assert lagen["fase_labels"]["@@type"] == "TextLayer" and labels == ["0", "1", "2"]
     legenda = " ".join(h.proto.body for h in at.get("html"))
@@ -66,6 +70,29 @@ def test_escalatieladder_map_legend_counts_and_stand_per_datum(app):
     at.date_input(key="ladder_datum").set_value(INVENTARISATIE_DATUM).run()
     assert [m.value for m in at.metric] == ["41", "30", "6", "1", "0"]
     assert any("0 van 15 gedaan" in m.value for m in at.markdown)
+
+
+def test_escalatieladder_table_pages_a_long_list_while_the_csv_stays_complete(app, monkeypatch):
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    csv: list[bytes] = []
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def capture(self, path_or_data, mimetype, kind, filename=None):
+        if filename and filename.endswith(".csv"):
+            csv.append(path_or_data.encode() if isinstance(path_or_data, str) else path_or_data)
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    monkeypatch.setattr(lv, "TABEL_PAGINA", 30)
+    at = app("escalatieladder", hkd_user=HKD)
+    assert not at.exception, at.exception
+    assert len(at.dataframe[0].value) == 30
+    assert any("regels 1 tot en met 30 van 78" in c.value and "alle 78 locaties" in c.value for c in at.caption)
+    at.number_input(key="ladder_pagina").set_value(3).run()
+    derde = at.dataframe[0].value
+    assert len(derde) == 18 and any("regels 61 tot en met 78 van 78" in c.value for c in at.caption)
+    assert len(csv[-1].decode().strip().splitlines()) == 1 + 78
 
 
 def test_escalatieladder_filters_and_location_detail(app):
@@ -143,6 +170,22 @@ def test_overleg_agenda_items_can_be_added_and_moved(app):
     at.button(key="overleg_verplaats_knop").click().run()
     assert at.header[0].value.split()[0] == keuze.split()[0], "the moved item is now first"
     assert "Handmatig toegevoegd" in " ".join(m.value for m in at.markdown)
+
+
+def test_overleg_long_agenda_is_shown_a_page_at_a_time(app, monkeypatch):
+    from dashboard import overleg_view
+
+    monkeypatch.setattr(overleg_view, "AGENDA_PER_PAGINA", 5)  # the demo agenda is short; national ones are long
+    at = app("overleg", hkd_user=HKD)
+    assert not at.exception, at.exception
+    totaal = len(at.session_state["overleg_volgorde"][date.today().isoformat()])
+    assert totaal > 5 and at.subheader[0].value == f"Agenda ({totaal} punten)"
+    assert at.dataframe[0].value["Nr"].tolist() == [1, 2, 3, 4, 5]
+    assert any("volledige agenda staat in de downloads" in c.value for c in at.caption)
+    at.number_input(key="overleg_agenda_pagina").set_value(2).run()
+    assert at.dataframe[0].value["Nr"].tolist() == list(range(6, min(10, totaal) + 1))
+    assert len(at.selectbox(key="overleg_verplaats").options) == totaal, "every item can still be moved"
+    assert [b.label for b in at.get("download_button")][:2] == ["Agenda (PDF)", "Agenda (Excel)"]
 
 
 def test_locatieregister_page_explains_the_columns(app):

@@ -57,8 +57,20 @@ def test_kaart_4_8_shows_the_reports_story_with_labels_and_legend(app):
     assert any("Overlast al hoog" in c.value for c in at.caption)
 
 
+def test_only_the_chosen_view_is_sent(app):
+    at = app("wijktrends")
+    assert len(at.get("deck_gl_json_chart")) == 1 and not at.get("plotly_chart")
+    at.segmented_control(key="wijktrends_weergave").set_value("kaarten").run()
+    assert not at.exception, at.exception
+    assert [_deck(at, i)["layers"][0]["id"] for i in (0, 1)] == ["niveau", "ontwikkeling"]
+    assert len(at.get("deck_gl_json_chart")) == 2 and not at.get("plotly_chart")
+
+
 def test_tables_4_1_and_4_2_follow_the_data_and_mark_focus_areas(app):
     at = app("wijktrends")
+    at.segmented_control(key="wijktrends_weergave").set_value("tabellen").run()
+    assert not at.exception, at.exception
+    assert not at.get("deck_gl_json_chart")
     frames = [df.value for df in at.dataframe if "klasse_nr" in df.value]
     tabel_42 = next(f for f in frames if len(f) and set(f["klasse_nr"]) == {"1"} and "Bospolder" in set(f["gebied"]))
     assert {"Bospolder", "Hillesluis", "Afrikaanderwijk", "Tarwewijk"} <= set(tabel_42["gebied"])
@@ -77,6 +89,8 @@ def test_a_selected_wijk_is_marked_on_map_table_and_chart(app, demo_engine):
     assert [f["properties"]["code"] for f in outline] == ["BU05991081"]
     main = at.dataframe[0].value
     assert main.loc[main["Gekozen"] == "●", "gebied"].tolist() == ["Bloemhof"]
+    at.segmented_control(key="wijktrends_weergave").set_value("lijnen").run()
+    assert not at.exception, at.exception
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert {t["name"] for t in chart["data"]} == {"Bloemhof", "Gemiddelde alle gebieden"}
 
@@ -136,6 +150,7 @@ def test_real_wijkprofiel_file_shows_2014_to_2026_trends(fresh_demo, monkeypatch
         at.selectbox(key="wijktrends_niveau").set_value("wijkprofiel").run()
         assert not at.exception, at.exception
         assert at.select_slider(key="wijktrends_periode").value == (2014, 2026)
+        at.segmented_control(key="wijktrends_weergave").set_value("lijnen").run()
         at.radio(key="wijktrends_lijnind").set_value("wijkprofiel_veiligheid").run()
         chart = json.loads(at.get("plotly_chart")[0].proto.spec)
         carnisse = next(t for t in chart["data"] if t["name"] == "Carnisse")
@@ -144,3 +159,17 @@ def test_real_wijkprofiel_file_shows_2014_to_2026_trends(fresh_demo, monkeypatch
     finally:
         st.cache_resource.clear()
         st.cache_data.clear()
+
+
+def test_long_tables_are_paged_and_keep_the_selected_wijk_visible(app, monkeypatch):
+    from dashboard import trends_views
+
+    monkeypatch.setattr(trends_views, "PAGINA", 40)
+    at = app("wijktrends", **{SELECTIE: "BU05991081"})
+    assert not at.exception, at.exception
+    main = at.dataframe[0].value
+    assert len(main) <= 41 and main.loc[main["Gekozen"] == "●", "gebied"].tolist() == ["Bloemhof"]
+    at.number_input(key="wijktrends_tabel_48_pagina").set_value(3).run()
+    page3 = at.dataframe[0].value
+    assert 0 < len(page3) <= 41 and "Bloemhof" in set(page3["gebied"])
+    assert any("de download bevat alle rijen" in c.value for c in at.caption)

@@ -8,6 +8,8 @@ import pypdf
 import pytest
 from sqlalchemy import text
 
+from dashboard.maps import ROTTERDAM_VIEW
+from geo.rings import KAART_OVERZICHT_STRAAL
 from tests.e2e.conftest import login, logout, screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
@@ -71,12 +73,20 @@ def test_hkd_journey_scan_a_candidate_and_download_the_pdf(app_server, page, dem
     external = _external_requests(page)
     with demo_engine.connect() as conn:
         x, y = conn.execute(text("SELECT ST_X(geom) + 80, ST_Y(geom) FROM hkd.locaties WHERE code = 'HKD-030'")).one()
+        # before a candidate the map draws the locations within 5 km of the start view's middle, not all of them
+        dichtbij = conn.execute(text(
+            "SELECT count(*) FROM hkd.locaties WHERE ST_DWithin(geom, ST_Transform(ST_SetSRID("
+            "ST_MakePoint(:lon, :lat), 4326), 28992), :straal)"),
+            {"lon": ROTTERDAM_VIEW.longitude, "lat": ROTTERDAM_VIEW.latitude, "straal": KAART_OVERZICHT_STRAAL}).scalar_one()
+    assert 0 < dichtbij < 78
     login(page, app_server, "hkd", "hkd-demo-2023")
     page.locator('[data-testid="stSidebar"]').get_by_text("Draagkrachtscan").click()  # same session, no reload
     wait_for_app(page, "Draagkrachtscan")
     frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').first
     frame.locator(".leaflet-container").wait_for(timeout=30_000)
-    assert frame.locator("path.leaflet-interactive").count() >= 78 or frame.locator("canvas").count() >= 1
+    assert frame.locator("path.leaflet-interactive").count() >= dichtbij or frame.locator("canvas").count() >= 1
+    main_text = page.locator('[data-testid="stMainBlockContainer"]').inner_text()
+    assert f"de {dichtbij} locaties en de buurtgrenzen binnen 5 km" in main_text
     main = page.locator('[data-testid="stMainBlockContainer"]')
     main.get_by_text("Coördinaten (RD)").click()
     wait_for_app(page, "Draagkrachtscan")

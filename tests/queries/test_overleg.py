@@ -82,6 +82,20 @@ def test_verplaats_moves_and_clamps():
     assert overleg.verplaats([1, 2, 3], 5, 1) == [1, 5, 2, 3]
 
 
+def test_omgeving_keeps_only_the_locations_around_a_point():
+    locaties = pd.DataFrame({"id": [1, 2, 3, 4], "lon": [4.46, 4.50, 4.46, 5.20], "lat": [51.90, 51.92, 51.95, 51.90]})
+    assert overleg.omgeving(locaties, 4.46, 51.90)["id"].tolist() == [1, 2]
+    assert overleg.omgeving(locaties, 4.46, 51.90, (0.06, 0.8))["id"].tolist() == [1, 2, 3, 4]
+
+
+def test_pagina_slices_and_clamps():
+    assert overleg.pagina(250, 100, 1) == (0, 100)
+    assert overleg.pagina(250, 100, 3) == (200, 250)
+    assert overleg.pagina(250, 100, 9) == (200, 250)
+    assert overleg.pagina(250, 100, 0) == (0, 100)
+    assert overleg.pagina(0, 100, 1) == (0, 0)
+
+
 def test_a_decision_is_appended_with_meeting_and_user_and_shows_everywhere(fresh_demo):
     vandaag = date.today()
     with as_layer(fresh_demo, "hkd", "t.tester") as conn:

@@ -69,3 +69,31 @@ def test_address_level_list_is_refused_to_the_public_and_limited_to_own_for_prov
     with as_layer(demo_engine, "aanbieder", "t", "alfa") as conn:
         frame = scan.locaties_adres(conn)
     assert set(frame["aanbieder"]) == {"Stichting Alfa Zorg"} and 3 <= len(frame) < 78
+
+
+def test_map_surroundings_hold_only_what_lies_within_the_radius_and_are_logged(fresh_demo, punt):
+    with as_layer(fresh_demo, "hkd", "tester") as conn:
+        alle = conn.execute(text("SELECT count(*) FROM hkd.locaties")).scalar_one()
+        binnen = conn.execute(text(
+            "SELECT count(*) FROM hkd.locaties WHERE ST_DWithin(geom, ST_SetSRID(ST_MakePoint(:x, :y), 28992), 2000)"),
+            {"x": punt[0], "y": punt[1]}).scalar_one()
+        frame = scan.locaties_omgeving(conn, punt[0], punt[1], 2000)
+        buurten = scan.buurten_omgeving(conn, punt[0], punt[1], 2000)
+        alle_buurten = conn.execute(text("SELECT count(*) FROM hkd.gebieden WHERE niveau = 'buurt'")).scalar_one()
+    assert len(frame) == binnen < alle and "HKD-010" in set(frame["code"])
+    assert {"code", "fase", "lon", "lat"} <= set(frame.columns) and "straat" not in frame.columns
+    assert frame["lat"].between(51.8, 52.0).all() and frame["lon"].between(4.0, 4.7).all()
+    assert 0 < len(buurten) < alle_buurten and buurten["geometry"].str.contains("Polygon").all()
+    with fresh_demo.connect() as conn:
+        logged = conn.execute(text("SELECT details FROM hkd.inzage_log WHERE omschrijving LIKE '%binnen 2000 m%'")).one()[0]
+    assert logged["aantal"] == binnen and logged["straal"] == 2000
+
+
+def test_cached_veerkracht_classes_give_the_same_scan(demo_engine, punt):
+    k = Kandidaat(punt[0], punt[1], "Beschermd wonen", 24, "coördinaten")
+    with as_layer(demo_engine, "hkd", "t") as conn:
+        klassen = scan.veerkracht_klassen(conn)
+        zelf = scan.scan(conn, k, ScanConfig())
+        gecached = scan.scan(conn, k, ScanConfig(), None, klassen)
+    assert zelf.veerkracht_klasse is not None and zelf.veerkracht_klasse == gecached.veerkracht_klasse
+    assert klassen[zelf.buurt_code] == zelf.veerkracht_klasse
