@@ -62,5 +62,5 @@ c1.download_button("Download als CSV", tabel.to_csv(index=False).encode("utf-8")
 c2.download_button("Download per woonvorm (CSV)", per_woonvorm.to_csv(index=False).encode("utf-8"),
                    "hkd_voorzieningen_per_pc4_woonvorm.csv", "text/csv")
 c3.download_button("Download kaart om in te bedden (HTML)",
-                   statische_kaart(data, date.today().isoformat()).encode("utf-8"),
+                   lambda: statische_kaart(data, date.today().isoformat()).encode("utf-8"),  # built on click
                    "hkd_openbare_kaart.html", "text/html")

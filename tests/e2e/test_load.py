@@ -9,7 +9,7 @@ pytestmark = pytest.mark.load
 
 
 def test_fifty_public_sessions_for_a_minute_without_errors(app_server):
-    result = run_load(app_server, sessions=50, seconds=60)
+    result = run_load(app_server, sessions=50, seconds=60, timeout=120)
     print("\n" + result.summary())
     assert not result.errors, result.errors[:5]
     assert result.runs >= 50, "every session got at least one map"
