@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import psycopg
+from psycopg import sql as pgsql
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -26,7 +27,7 @@ def ensure(scale: str, log=print) -> str:
     with psycopg.connect(host=base.host, port=base.port, user=base.username, password=base.password,
                          dbname=base.database, autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')  # fixed names from DATABASES
+            conn.execute(pgsql.SQL("CREATE DATABASE {}").format(pgsql.Identifier(name)))
     engine = make_engine(url)
     migrate(engine)
     with engine.connect() as conn:

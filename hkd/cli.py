@@ -8,6 +8,8 @@ import subprocess
 import sys
 from datetime import date
 
+from psycopg import sql as pgsql
+
 from hkd import localdb
 from hkd.settings import PROJECT_ROOT, get_settings
 
@@ -78,7 +80,7 @@ def cmd_db(args: argparse.Namespace) -> int:
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
                 (server.dbname,),
             )
-            conn.execute(f'DROP DATABASE IF EXISTS "{server.dbname}"')
+            conn.execute(pgsql.SQL("DROP DATABASE IF EXISTS {}").format(pgsql.Identifier(server.dbname)))
         localdb.ensure_database(server, server.dbname)
         if args.leeg:
             print(f"Database {server.dbname} is leeg (zonder schema). Herstel een backup met: hkd db restore BESTAND")

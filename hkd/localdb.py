@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from psycopg import sql as pgsql
+
 from hkd.settings import Settings
 
 
@@ -189,7 +191,7 @@ def ensure_database(server: LocalServer, dbname: str) -> None:
     with conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (dbname,)).fetchone()
         if not exists:
-            conn.execute(f'CREATE DATABASE "{dbname}"')  # name comes from settings, not from users
+            conn.execute(pgsql.SQL("CREATE DATABASE {}").format(pgsql.Identifier(dbname)))
 
 
 def stop(server: LocalServer) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from psycopg import sql as pgsql
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
@@ -39,9 +40,9 @@ class PgServer:
     def create(self, name: str, template: str | None = None) -> str:
         with self._admin() as conn:
             if template:
-                conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+                conn.execute(pgsql.SQL("CREATE DATABASE {} TEMPLATE {}").format(pgsql.Identifier(name), pgsql.Identifier(template)))
             else:
-                conn.execute(f'CREATE DATABASE "{name}"')
+                conn.execute(pgsql.SQL("CREATE DATABASE {}").format(pgsql.Identifier(name)))
         return self.url(name)
 
     def drop(self, name: str) -> None:
@@ -50,7 +51,7 @@ class PgServer:
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
                 (name,),
             )
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(pgsql.SQL("DROP DATABASE IF EXISTS {}").format(pgsql.Identifier(name)))
 
 
 @pytest.fixture(scope="session")
@@ -63,8 +64,11 @@ def pg_server() -> Iterator[PgServer]:
     settings = get_settings()
     settings = replace(settings, local_port=int(os.environ.get("HKD_TEST_PG_PORT", "54339")), local_dbname="postgres")
     server = localdb.server_for(settings, name="test-pg")
+    started_here = not localdb.is_running(server)
     localdb.start(server)
     yield PgServer(server.url("postgres"))
+    if started_here:  # leave no server behind (a developer's already running one stays up)
+        localdb.stop(server)
 
 
 @pytest.fixture(scope="session")
