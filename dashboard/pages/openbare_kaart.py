@@ -58,9 +58,9 @@ with st.expander("Per postcodegebied en woonvorm"):
 
 c1, c2, c3 = st.columns(3)
 c1.download_button("Download als CSV", tabel.to_csv(index=False).encode("utf-8"),
-                   "hkd_voorzieningen_per_pc4.csv", "text/csv")
+                   "hkd_voorzieningen_per_pc4.csv", "text/csv", on_click="ignore")  # a download changes nothing
 c2.download_button("Download per woonvorm (CSV)", per_woonvorm.to_csv(index=False).encode("utf-8"),
-                   "hkd_voorzieningen_per_pc4_woonvorm.csv", "text/csv")
+                   "hkd_voorzieningen_per_pc4_woonvorm.csv", "text/csv", on_click="ignore")
 c3.download_button("Download kaart om in te bedden (HTML)",
                    lambda: statische_kaart(data, date.today().isoformat()).encode("utf-8"),  # built on click
-                   "hkd_openbare_kaart.html", "text/html")
+                   "hkd_openbare_kaart.html", "text/html", on_click="ignore")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import login, wait_for_app
 
 pytestmark = pytest.mark.e2e
 AXE = Path(__file__).resolve().parents[2] / ".hkd" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
@@ -30,3 +30,33 @@ def test_public_pages_have_no_serious_accessibility_violations(app_server, page,
     wait_for_app(page)
     page.wait_for_timeout(1000)
     assert serious_violations(page) == []
+
+
+HKD_PAGES = ["Escalatieladder", "Overleg", "Draagkrachtscan", "Wijktrends", "Beheer", "Locatieregister",
+             "Aanbiederskaart"]
+
+
+def test_hkd_pages_have_no_serious_accessibility_violations(app_server, page):
+    login(page, app_server, "hkd", "hkd-demo-2023")
+    found = {}
+    for title in HKD_PAGES:
+        page.locator('[data-testid="stSidebar"]').get_by_role("link", name=title).click()
+        wait_for_app(page, title)
+        page.wait_for_timeout(1000)
+        found[title] = serious_violations(page)
+    assert found == {title: [] for title in HKD_PAGES}
+
+
+def test_meeting_view_steps_by_keyboard(app_server, page):
+    """The big-screen view can be run from the keyboard: Tab to 'Volgende', Enter moves to the next item."""
+    login(page, app_server, "hkd", "hkd-demo-2023")
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Overleg").click()
+    wait_for_app(page, "Overleg")
+    main = page.locator('[data-testid="stMainBlockContainer"]')
+    main.get_by_text("Presentatie (groot scherm)").click()
+    main.get_by_text("Agendapunt 1 van").wait_for()
+    volgende = main.get_by_role("button", name="Volgende")
+    volgende.focus()
+    assert page.evaluate("document.activeElement.innerText").strip().startswith("Volgende")
+    page.keyboard.press("Enter")
+    main.get_by_text("Agendapunt 2 van").wait_for()
