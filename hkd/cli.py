@@ -20,6 +20,14 @@ def _engine(start_local: bool = True):
     return make_engine(resolve_url(get_settings(), start_local=start_local))
 
 
+def _refused(what: str, problems: list) -> int:
+    """Print every problem of a refused file (the database is unchanged) and return the exit code 1."""
+    print(f"{what}; de database is ongewijzigd. {len(problems)} probleem/problemen:", file=sys.stderr)
+    for p in problems:
+        print(f"  - {p}", file=sys.stderr)
+    return 1
+
+
 def _migrate_quietly() -> None:
     from queries.db import migrate
 
@@ -125,10 +133,7 @@ def cmd_load(args: argparse.Namespace) -> int:
             columns=ColumnMap(args.code_kolom, args.naam_kolom, args.parent_kolom),
         )
     except BoundaryError as exc:
-        print(f"Niet geladen; de database is ongewijzigd. {len(exc.problems)} probleem/problemen:", file=sys.stderr)
-        for p in exc.problems:
-            print(f"  - {p}", file=sys.stderr)
-        return 1
+        return _refused("Niet geladen", exc.problems)
     print(f"{n} gebieden op niveau {niveau} geladen uit {args.source}.")
     return 0
 
@@ -200,10 +205,7 @@ def cmd_load_indicatoren(args: argparse.Namespace) -> int:
             onbekende_codes="overslaan" if args.sla_onbekende_codes_over else "fout",
         )
     except IndicatorImportError as exc:
-        print(f"Niet geladen; de database is ongewijzigd. {len(exc.problems)} probleem/problemen:", file=sys.stderr)
-        for p in exc.problems:
-            print(f"  - {p}", file=sys.stderr)
-        return 1
+        return _refused("Niet geladen", exc.problems)
     print(f"{r.waarden} waarden geladen ({r.formaat}): {r.gebieden} gebieden, jaren "
           f"{', '.join(map(str, r.jaren))}; indicatoren {', '.join(r.indicatoren)}.")
     for m in r.meldingen:
@@ -262,11 +264,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with engine.connect() as conn:
         plan = plan_import(conn, lees_bestand(args.bestand))
     if plan.problemen:
-        print(f"Niet geïmporteerd; de database is ongewijzigd. {len(plan.problemen)} probleem/problemen:",
-              file=sys.stderr)
-        for p in plan.problemen:
-            print(f"  - {p}", file=sys.stderr)
-        return 1
+        return _refused("Niet geïmporteerd", plan.problemen)
     print(f"{len(plan.nieuw)} nieuw, {len(plan.gewijzigd)} gewijzigd, {len(plan.ongewijzigd)} ongewijzigd, "
           f"{len(plan.niet_in_bestand)} locaties niet in het bestand (blijven staan).")
     for r in plan.nieuw:
