@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from dashboard.serve import running
+from ops.serve import running
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -25,7 +25,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-b
 
 
 def serve_app(database_url: str, log_dir: Path):
-    """The real dashboard against ``database_url`` (see :func:`dashboard.serve.running`)."""
+    """The real dashboard against ``database_url`` (see :func:`ops.serve.running`)."""
     return running(database_url, log_dir)
 
 

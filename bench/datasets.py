@@ -9,14 +9,15 @@ from psycopg import sql as pgsql
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from hkd.settings import get_settings
-from queries.db import make_engine, migrate, resolve_url
+from core.settings import get_settings
+from ops.cli.common import database_url
+from queries.db import make_engine, migrate
 
 DATABASES = {"demo": "hkd_bench_demo", "nationaal": "hkd_bench_nationaal"}
 
 
 def _server_url() -> str:
-    return resolve_url(get_settings())
+    return database_url()
 
 
 def ensure(scale: str, log=print) -> str:
@@ -39,7 +40,7 @@ def ensure(scale: str, log=print) -> str:
 
             load_demo(engine, get_settings())
         else:
-            from data.national import load_national
+            from bench.national import load_national
 
             counts = load_national(engine)
             log(f"  nationale dataset: {counts}")

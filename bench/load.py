@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from dashboard.serve import visit
+from ops.serve import visit
 
 
 @dataclass

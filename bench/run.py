@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from bench import browser, datasets, server
-from hkd.settings import get_settings
+from core.settings import get_settings
 from queries.db import make_engine
 
 MAP_SELECTOR = '[data-testid="stDeckGlJsonChart"]'
@@ -47,7 +47,8 @@ def minimal_geojson(url: str) -> dict:
 def static_export(url: str) -> str:
     """The embeddable public map (``hkd export openbare-kaart``) as the public role produces it."""
     from queries.lagen import as_layer
-    from queries.publiek import openbare_kaart, statische_kaart
+    from queries.publiek import openbare_kaart
+    from reports.openbare_kaart_html import statische_kaart
 
     engine = make_engine(url)
     with as_layer(engine, "publiek", "bench") as conn:

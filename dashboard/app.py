@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st  # noqa: E402
 
-from dashboard import auth, frame, navigation  # noqa: E402
+from dashboard import auth, frame, inzage, navigation  # noqa: E402
 
 ICON = Path(__file__).resolve().parent / "icon.png"  # local: a Material icon would be fetched from Google
 
@@ -18,6 +18,7 @@ st.set_page_config(page_title="HKD Kaart", page_icon=str(ICON), layout="wide")
 
 pages = navigation.build_pages()
 current = st.navigation(pages, position="hidden")
+inzage.merk_pagina()
 navigation.sidebar_links(pages, auth.current_user().rol)
 frame.sidebar()
 current.run()

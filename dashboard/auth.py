@@ -1,17 +1,18 @@
 """Who is looking: the signed-in user and the layer role they may see. Anonymous visitors are the public.
 
 Two ways in: OIDC through Streamlit (``st.login``, production; roles mapped in secrets ``[hkd_rollen]``) and the
-local account store (``data.accounts``; demo and development). A local session expires after
+local account store (``dashboard.accounts``; demo and development). A local session expires after
 ``HKD_SESSIE_MINUTEN`` (default 60) minutes without activity.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import streamlit as st
+
+from core.settings import get_settings
 
 ROLES = ("publiek", "aanbieder", "hkd")
 SESSION_KEY = "hkd_user"
@@ -43,8 +44,7 @@ ROL_NAMEN = {"publiek": "publiek", "aanbieder": "zorgaanbieder", "hkd": "HKD (ge
 
 def session_minutes() -> int:
     """Idle minutes after which a local session expires (``HKD_SESSIE_MINUTEN``)."""
-    raw = os.environ.get("HKD_SESSIE_MINUTEN", "")
-    return int(raw) if raw.strip() else 60
+    return get_settings().sessie_minuten
 
 
 def _now() -> datetime:
@@ -97,9 +97,9 @@ def current_user() -> User:
 
 def login_local(naam: str, wachtwoord: str) -> tuple[User | None, str]:
     """Check ``naam``/``wachtwoord`` against the local store; on success start a session. Returns (user, message)."""
-    from data.accounts import store_from_env
+    from dashboard.accounts import store_from_settings
 
-    result = store_from_env().authenticate(naam.strip().lower(), wachtwoord)
+    result = store_from_settings().authenticate(naam.strip().lower(), wachtwoord)
     if result.account is None:
         if result.reden == "geblokkeerd" and result.geblokkeerd_tot is not None:
             tot = result.geblokkeerd_tot.astimezone().strftime("%H:%M")
@@ -140,11 +140,11 @@ def require_role(*roles: str) -> User:
 
 def local_login_enabled() -> bool:
     """Whether the local account store may be used (``HKD_LOKAAL_INLOGGEN``, default on; switch off in production)."""
-    return os.environ.get("HKD_LOKAAL_INLOGGEN", "1").strip().lower() not in ("0", "false", "nee", "uit")
+    return get_settings().lokaal_inloggen
 
 
 def max_attempts() -> int:
     """Failed attempts before a local account is blocked (as configured for the store)."""
-    from data.accounts import store_from_env
+    from dashboard.accounts import store_from_settings
 
-    return store_from_env().max_pogingen
+    return store_from_settings().max_pogingen

@@ -15,9 +15,9 @@ from psycopg import errors as pg_errors
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from hkd.settings import get_settings
+from core.settings import get_settings
 from queries import publiek
-from queries.db import make_engine, migrate, resolve_url
+from queries.db import make_engine
 from queries.lagen import as_layer
 
 DB_DOWN = (
@@ -32,14 +32,17 @@ NO_ACCESS = (
 
 @st.cache_resource(show_spinner=False)
 def get_engine() -> Engine:
-    """The engine for this server process (migrations applied once at start)."""
-    engine = make_engine(resolve_url(get_settings()))
-    migrate(engine)
-    return engine
+    """The engine for this server process, on the database ``hkd run`` (or ``DATABASE_URL``) names.
+
+    The dashboard never starts a server and never migrates: ``hkd run`` / ``hkd db migrate`` do that first."""
+    return make_engine(get_settings().database_url)
 
 
 def _run(fn: Callable[..., Any], args: tuple) -> Any:
     from dashboard.auth import current_user
+    from dashboard.inzage import merk_pagina
+
+    merk_pagina()
 
     user = current_user()
     try:
@@ -96,7 +99,9 @@ def run_cached(fn: Callable[..., Any], *args: Any, ttl: str = "lang") -> Any:
     ``ttl="kort"`` one minute (decisions: other app servers see a new decision within a minute; the server that
     wrote it clears its cache at once). Never use it for queries that write the inzage log."""
     from dashboard.auth import current_user
+    from dashboard.inzage import merk_pagina
 
+    merk_pagina()  # every page reads through here or _run: where a page change is noticed for the inzage log
     user = current_user()
     cached = _cached if ttl == "lang" else _cached_short
     return cached(fn, f"{fn.__module__}.{fn.__qualname__}", user.rol, user.aanbieder_code, tuple(args))

@@ -9,11 +9,10 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
-from dashboard import db
+from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE, FASE_KLEUREN, FASES, INVENTARISATIE_DATUM
+from dashboard import db, inzage
 from dashboard.maps import ROTTERDAM_VIEW, deck, legend_html, outline_layer
-from hkd.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE, FASE_KLEUREN, FASES, INVENTARISATIE_DATUM
 from queries import fasen
-from queries.aanbieder import log_inzage
 from queries.kaart import feature_collection, outline
 
 GEEN_FASE_KLEUR = (153, 153, 153)
@@ -91,11 +90,6 @@ def fase_legenda() -> str:
     return legend_html(items) + "<p><small>Het cijfer op elke stip is de fase.</small></p>"
 
 
-def open_acties_tekst(row: pd.Series) -> str:
-    """The open beheer actions of a location as a short Dutch list."""
-    acties = [tekst for kolom, tekst in (("actie_commissie", "beheercommissie"), ("actie_convenant", "convenant"),
-                                         ("actie_meldingenregister", "meldingenregister")) if row[kolom]]
-    return ", ".join(acties) if acties else "geen"
 
 
 def open_acties_kolom(frame: pd.DataFrame) -> pd.Series:
@@ -142,11 +136,8 @@ def tijdlijn_tabel(tijdlijn: pd.DataFrame) -> pd.DataFrame:
 def detail(row: pd.Series, op: date) -> None:
     """Everything about one location on ``op``: facts, checklist, Wijkprofiel context, fase timeline."""
     st.subheader(f"{row['code']} {row['naam']}")
-    gelogd = st.session_state.setdefault("ladder_inzage_gelogd", set())  # once per location and session
-    if row["code"] not in gelogd:
-        db.run_query(log_inzage, "escalatieladder", f"locatie {row['code']} (adres, geschiedenis)",
-                     {"locatie_id": int(row["id"]), "stand_op": op.isoformat()})
-        gelogd.add(row["code"])
+    inzage.vastleggen("escalatieladder", f"locatie {row['code']} (adres, geschiedenis)",
+                      {"locatie_id": int(row["id"]), "stand_op": op.isoformat()}, sleutel=row["code"])
     links, midden, rechts = st.columns(3)
     with links:
         st.markdown(f"**{fase_label(row['fase'])}**" + (f" sinds {row['fase_sinds']:%d-%m-%Y}"

@@ -22,13 +22,16 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import DBAPIError
 
+from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_CODES
 from dashboard import db
 from dashboard import ladder_view as lv
 from dashboard.auth import User
-from data import exports
-from hkd.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_CODES
+from dashboard.paging import kies_pagina
+from geo import agenda as agendaregels
+from geo.agenda import AgendaItem
 from queries import fasen, overleg
 from queries.besluiten import BeheerStatus, FaseBesluit, append_beheer_status, append_fase_besluit
+from reports import overleg_exports as exports
 
 GROOT_SCHERM_CSS = """
 <style>
@@ -46,7 +49,7 @@ AGENDA_PER_PAGINA = 100
 """Agenda rows shown at once; the exports always hold the whole agenda."""
 
 
-def automatische_agenda(datum: date) -> list[overleg.AgendaItem]:
+def automatische_agenda(datum: date) -> list[AgendaItem]:
     """The agenda the history proposes for ``datum`` (cached per role, cleared after every write)."""
     return db.run_cached(overleg.agenda, datum, ttl="kort")
 
@@ -56,7 +59,7 @@ def besluiten(datum: date) -> pd.DataFrame:
     return db.run_cached(overleg.besluitenlijst, datum, ttl="kort")
 
 
-def agenda_items(datum: date, locaties: pd.DataFrame) -> list[overleg.AgendaItem]:
+def agenda_items(datum: date, locaties: pd.DataFrame) -> list[AgendaItem]:
     """The agenda as it stands in this session: the automatic one, plus hand edits kept per meeting date."""
     sleutel = datum.isoformat()
     auto = {item.locatie_id: item for item in automatische_agenda(datum)}
@@ -72,23 +75,16 @@ def agenda_items(datum: date, locaties: pd.DataFrame) -> list[overleg.AgendaItem
             items.append(replace(item, handmatig=True) if locatie_id in met_de_hand else item)
         elif locatie_id in per_id.index:
             row = per_id.loc[locatie_id]
-            items.append(overleg.AgendaItem(locatie_id, row["code"], row["naam"], row["fase"],
+            items.append(AgendaItem(locatie_id, row["code"], row["naam"], row["fase"],
                                             ("Handmatig toegevoegd",), handmatig=True))
     return items
 
 
-def agenda_beheer(datum: date, items: list[overleg.AgendaItem], locaties: pd.DataFrame) -> None:
+def agenda_beheer(datum: date, items: list[AgendaItem], locaties: pd.DataFrame) -> None:
     """Add an item by hand, move an item, or rebuild the agenda from the history."""
     sleutel = datum.isoformat()
     volgorde = st.session_state["overleg_volgorde"][sleutel]
-    start, stop = 0, len(items)
-    if len(items) > AGENDA_PER_PAGINA:  # thousands of rows at national scale: show one page at a time
-        paginas = -(-len(items) // AGENDA_PER_PAGINA)
-        nummer = st.number_input(f"Pagina van de agenda (1 tot {paginas})", min_value=1, max_value=paginas, value=1,
-                                 key="overleg_agenda_pagina")
-        start, stop = overleg.pagina(len(items), AGENDA_PER_PAGINA, int(nummer))
-        st.caption(f"Agendapunten {start + 1} tot en met {stop} van {len(items)}. De volledige agenda staat in de "
-                   "downloads onder 'Besluitenlijst en downloads' (PDF en Excel).")
+    start, stop = kies_pagina(len(items), AGENDA_PER_PAGINA, "overleg_agenda_pagina", "agendapunten")
     tabel = exports.agenda_tabel(items[start:stop])
     tabel["Nr"] += start
     st.dataframe(tabel, hide_index=True, width="stretch", height=300)
@@ -107,7 +103,7 @@ def agenda_beheer(datum: date, items: list[overleg.AgendaItem], locaties: pd.Dat
                             placeholder="Kies een agendapunt")
     positie = c.number_input("naar plaats", min_value=1, max_value=max(1, len(items)), value=1, key="overleg_positie")
     if b.button("Verplaatsen", disabled=verplaats is None, key="overleg_verplaats_knop"):
-        st.session_state["overleg_volgorde"][sleutel] = overleg.verplaats(volgorde, labels[verplaats], int(positie) - 1)
+        st.session_state["overleg_volgorde"][sleutel] = agendaregels.verplaats(volgorde, labels[verplaats], int(positie) - 1)
         st.rerun()
     if c.button("Agenda opnieuw opbouwen", key="overleg_herbouw"):
         st.session_state["overleg_volgorde"].pop(sleutel, None)
@@ -120,7 +116,7 @@ def _stap(sleutel: str, delta: int) -> None:
     stappen[sleutel] = max(0, stappen.get(sleutel, 0) + delta)
 
 
-def stapper(datum: date, items: list[overleg.AgendaItem]) -> int:
+def stapper(datum: date, items: list[AgendaItem]) -> int:
     """Vorige/Volgende through the agenda (callbacks, so both buttons know the new position); returns the index."""
     stappen = st.session_state.setdefault("overleg_stap", {})
     sleutel = datum.isoformat()
@@ -135,13 +131,13 @@ def stapper(datum: date, items: list[overleg.AgendaItem]) -> int:
     return stap
 
 
-def agendapunt(item: overleg.AgendaItem, row: pd.Series, locaties: pd.DataFrame) -> None:
+def agendapunt(item: AgendaItem, row: pd.Series, locaties: pd.DataFrame) -> None:
     """One item on the big screen: map zoomed to the location, checklist and reasons beside it."""
     st.header(f"{item.code} {item.naam}")
     kaart, info = st.columns([3, 2])
     with kaart:
         # only the surroundings: the map is zoomed to the item, drawing every location of the country is waste
-        buren = overleg.omgeving(locaties, float(row["lon"]), float(row["lat"]))
+        buren = agendaregels.omgeving(locaties, float(row["lon"]), float(row["lat"]))
         st.pydeck_chart(lv.fase_deck(buren, focus=row), height=460, key="overleg_kaart")
     with info:
         st.markdown(f"**{lv.fase_label(row['fase'])}**")
@@ -202,7 +198,7 @@ def besluit_formulier(row: pd.Series, datum: date, user: User) -> None:
                 vastgelegd_door=user.naam, toelichting=toelichting.strip(), overleg_datum=datum), "beheer-status", row["code"])
 
 
-def exports_sectie(datum: date, items: list[overleg.AgendaItem]) -> None:
+def exports_sectie(datum: date, items: list[AgendaItem]) -> None:
     """The besluitenlijst on screen, and agenda and besluitenlijst as PDF and Excel."""
     lijst = besluiten(datum)
     st.dataframe(exports.besluiten_tabel(lijst), hide_index=True, width="stretch")

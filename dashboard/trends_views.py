@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import db, trends_state
+from dashboard.paging import kies_pagina
 from geo import veerkracht as vk
 from queries import trends
 
@@ -56,7 +57,7 @@ def voorzieningen_pc4() -> pd.DataFrame:
 
 
 def voorzieningen_punten() -> pd.DataFrame:
-    """Facility points: call only for the HKD role. Never cached; every view is written to the inzage log."""
+    """Facility points: call only for the HKD role (the page writes the view to the inzage log once per visit)."""
     return db.run_query(trends.voorzieningen_punten)
 
 
@@ -116,12 +117,7 @@ def tabel(frame: pd.DataFrame, codes: pd.Series, key: str, bestand: str, gekozen
     row when it is not on the current page.
     """
     codes = pd.Series(list(codes))
-    start, eind = 0, len(frame)
-    if len(frame) > PAGINA:
-        paginas = -(-len(frame) // PAGINA)
-        nr = st.number_input(f"Pagina (van {paginas})", 1, paginas, 1, key=f"{key}_pagina")
-        start, eind = (nr - 1) * PAGINA, min(nr * PAGINA, len(frame))
-        st.caption(f"Rij {start + 1}-{eind} van {len(frame)}; de download bevat alle rijen.")
+    start, eind = kies_pagina(len(frame), PAGINA, f"{key}_pagina", "rijen")
     rijen = list(range(start, eind))
     if gekozen is not None and gekozen not in set(codes.iloc[start:eind]):
         rijen = list(np.flatnonzero(codes.to_numpy() == gekozen)) + rijen

@@ -9,7 +9,7 @@ import geopandas as gpd
 import pandas as pd
 from sqlalchemy import Engine
 
-from geo.boundaries import BoundaryError, ColumnMap, normalise_boundaries
+from geo.boundaries import BoundaryError, ColumnMap, dataset_naam, geografie_omschrijving, normalise_boundaries
 from queries import gebieden
 from queries.db import acting_as
 
@@ -81,8 +81,8 @@ def load_boundaries(
             raise BoundaryError(["het jaar van de grenzen is onbekend; geef --jaar mee"])
     areas = normalise_boundaries(gdf, niveau, columns)
     with acting_as(engine, gebruiker) as conn:
-        n = gebieden.replace_level(conn, niveau, areas, jaar=jaar, bron=str(source))
-        gebieden.set_geografie(conn, "echt", "CBS/Kadaster-grenzen (" + Path(str(source)).name + ")")
+        n = gebieden.replace_level(conn, niveau, areas, jaar=jaar, bron=dataset_naam(niveau, jaar))
+        gebieden.set_geografie(conn, "echt", geografie_omschrijving(gebieden.jaren_per_niveau(conn)))
     return niveau, n
 
 

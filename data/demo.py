@@ -11,12 +11,12 @@ import pandas as pd
 import shapely
 from sqlalchemy import Connection, Engine
 
+from core.settings import Settings
 from data import demo_history, demo_indicatoren, demo_locaties
 from data.boundaries import FACTS_YEARS, REAL_FILES, read_facts
-from geo.boundaries import ColumnMap, normalise_boundaries
+from geo.boundaries import ColumnMap, dataset_naam, geografie_omschrijving, normalise_boundaries
 from geo.sampling import point_inside
 from geo.schematic import schematic_layers
-from hkd.settings import Settings
 from queries import besluiten, gebieden
 from queries.db import acting_as
 from queries.sqlfiles import sql
@@ -47,7 +47,7 @@ def geography_layers(settings: Settings) -> tuple[str, str, dict[str, gpd.GeoDat
             raw = gpd.read_file(Path(source) / name)
             layers[niveau] = normalise_boundaries(raw, niveau)
             years[niveau] = int(raw["year"].iloc[0])
-        return "echt", f"CBS/Kadaster-grenzen uit {source}", layers, years
+        return "echt", geografie_omschrijving(years), layers, years
     facts = {lvl: read_facts(lvl) for lvl in ("buurt", "gebied", "wijkprofiel", "pc4")}
     layers = {
         lvl: normalise_boundaries(gdf, lvl, ColumnMap("code", "name", "parent_code"))
@@ -149,7 +149,7 @@ def load_demo(engine: Engine, settings: Settings) -> DemoSummary:
     placed = place_locations(layers)
     with acting_as(engine, "hkd demo") as conn:
         for niveau, gdf in layers.items():
-            gebieden.replace_level(conn, niveau, gdf, jaar=years[niveau], bron=omschrijving)
+            gebieden.replace_level(conn, niveau, gdf, jaar=years[niveau], bron=dataset_naam(niveau, years[niveau]) if soort == "echt" else omschrijving)
         gebieden.set_geografie(conn, soort, omschrijving)
         ids = _load_locations(conn, placed)
         n_besluiten = _load_history(conn, ids)

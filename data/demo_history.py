@@ -6,8 +6,8 @@ import random
 from dataclasses import dataclass, replace
 from datetime import date
 
-from data.demo_locaties import DEMO_USER, OVERLEG_DATA, SEED
-from hkd.domain import INVENTARISATIE_DATUM
+from core.domain import INVENTARISATIE_DATUM
+from data.demo_locaties import OVERLEG_DATA, SEED
 
 
 @dataclass(frozen=True)
@@ -117,4 +117,3 @@ def beheer_history(initial: dict[str, str]) -> list[BeheerRecord]:
     return records
 
 
-DEMO_RECORDED_BY = DEMO_USER

@@ -10,7 +10,7 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
-from hkd.domain import INVENTARISATIE_DATUM
+from core.domain import INVENTARISATIE_DATUM
 
 SEED = 20230414  # the day the convenant was signed
 PROVIDER_WORDS = (

@@ -21,7 +21,7 @@ from pyproj import Transformer
 from shapely.prepared import prep
 from sqlalchemy import Connection
 
-from data.geocoder import AddressNotFound, GeocodeResult, GeocoderUnavailable, geocode
+from clients.geocoder import AddressNotFound, GeocodeResult, GeocoderUnavailable, geocode
 from queries import locaties as q
 
 VERPLICHT = ("code", "naam", "aanbieder", "woonvorm", "doelgroep", "plaatsen", "straat", "huisnummer", "postcode")

@@ -135,3 +135,22 @@ def normalise_boundaries(gdf: gpd.GeoDataFrame, niveau: str, columns: ColumnMap 
         geometry=geoms,
         crs=RD_NEW,
     )
+
+
+DATASETS = {
+    "gemeente": "CBS/Kadaster gemeentegrens",
+    "gebied": "CBS/Kadaster Wijk- en Buurtkaart, wijken",
+    "buurt": "CBS/Kadaster Wijk- en Buurtkaart, buurten",
+    "wijkprofiel": "Wijkprofiel-wijken (samengesteld uit CBS-buurten)",
+    "pc4": "CBS postcode-4-gebieden",
+}
+
+
+def dataset_naam(niveau: str, jaar: int) -> str:
+    """What a person calls a boundary set: the dataset's name and year (never where the file lay)."""
+    return f"{DATASETS.get(niveau, niveau)} {jaar}"
+
+
+def geografie_omschrijving(jaren: dict[str, int]) -> str:
+    """One line naming every loaded boundary set with its year, e.g. for the sidebar."""
+    return "; ".join(dataset_naam(niveau, jaar) for niveau, jaar in sorted(jaren.items()))

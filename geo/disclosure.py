@@ -144,3 +144,21 @@ def violations(
         if p % r:
             problems.append(f"{code}: totaal niet afgerond op {r}")
     return problems
+
+
+def _int_or_none(value) -> int | None:
+    if value is None or str(value) in ("<NA>", "nan", "NaT"):  # pandas NA/NaN: a hidden figure
+        return None
+    return int(value)
+
+
+def controleer_kaart(pc4_woonvorm, pc4, rule: DisclosureRule, vertrouwelijk: Iterable[str]) -> list[str]:
+    """Check published frames once more against the rule (see :func:`violations`).
+
+    ``pc4_woonvorm`` has ``pc4, woonvorm, voorzieningen, plaatsen`` (NA = hidden); ``pc4`` has ``pc4,
+    voorzieningen, plaatsen``, as the public views give them.
+    """
+    cellen = [PublicCell(r.pc4, r.woonvorm, int(r.voorzieningen), _int_or_none(r.plaatsen))
+              for r in pc4_woonvorm.itertuples()]
+    totalen = {r.pc4: (int(r.voorzieningen), _int_or_none(r.plaatsen)) for r in pc4.itertuples()}
+    return violations(cellen, totalen, rule, vertrouwelijk)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from core.domain import NPRZ, RGW
 from geo.rings import RingTelling
 from geo.scan_norms import Beoordeling, ScanConfig, beoordeel, beoordeel_focus, beoordeel_veerkracht
-from hkd.domain import NPRZ, RGW
 
 
 @dataclass(frozen=True)

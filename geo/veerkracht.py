@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from hkd.domain import NPRZ, RGW  # focus areas (names of CBS buurten)
+from core.domain import NPRZ, RGW  # focus areas (names of CBS buurten)
 
 # For each indicator: is a higher value better for the neighbourhood? (Leefbaarometer: negative = more overlast;
 # Wijkprofiel: 100 = Rotterdam 2014, higher = safer; kwetsbare groepen: higher = more vulnerable residents.)

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 from sqlalchemy import Connection
 
 from queries.sqlfiles import sql
-
-
-def log_inzage(conn: Connection, onderdeel: str, omschrijving: str, details: dict | None = None) -> int:
-    """Write one entry of the inzage log (who saw which address-level data, when) in the caller's transaction."""
-    return conn.execute(
-        sql("aanbieder", "log_inzage"),
-        {"onderdeel": onderdeel, "omschrijving": omschrijving, "details": json.dumps(details or {})},
-    ).scalar_one()
 
 
 def pc4_totaal(conn: Connection) -> pd.DataFrame:
@@ -29,8 +19,5 @@ def pc4_woonvorm(conn: Connection) -> pd.DataFrame:
 
 
 def mijn_locaties(conn: Connection) -> pd.DataFrame:
-    """The locations the database lets this transaction see in detail (own ones for a provider), logged."""
-    frame = pd.read_sql(sql("aanbieder", "mijn_locaties"), conn)
-    log_inzage(conn, "aanbiederskaart", "eigen locaties op adresniveau",
-               {"locaties": frame["code"].tolist()})
-    return frame
+    """The locations the database lets this transaction see in detail (own ones for a provider)."""
+    return pd.read_sql(sql("aanbieder", "mijn_locaties"), conn)

@@ -17,6 +17,3 @@ SELECT code, naam, aanbieder_code, aanbieder, woonvorm, doelgroep, plaatsen, str
 FROM hkd.mijn_locaties
 ORDER BY aanbieder_code, code;
 
--- name: log_inzage
--- Record a view of address-level data (who, when, what) for the DPIA; the function names user and role itself.
-SELECT hkd.log_inzage(:onderdeel, :omschrijving, CAST(:details AS jsonb));

@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy import Connection
 
-from hkd.domain import FASE_CODES
+from core.domain import FASE_CODES
 from queries.sqlfiles import sql
 
 

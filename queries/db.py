@@ -1,4 +1,8 @@
-"""Connections: resolve the database URL, create engines, apply migrations in order."""
+"""Connections: create engines, attribute writes to a user, apply the migrations in order.
+
+Nothing here starts a server: the URL comes from :mod:`core.settings`, and starting the project-local cluster is
+the job of :mod:`ops.localdb`.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, text
 
-from hkd import localdb
-from hkd.settings import Settings, get_settings
-
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-def resolve_url(settings: Settings | None = None, *, start_local: bool = True) -> str:
-    """Return the URL in use: ``DATABASE_URL`` if set, else the project-local server (started on demand)."""
-    settings = settings or get_settings()
-    if settings.database_url:
-        url = settings.database_url
-        if url.startswith("postgresql://") or url.startswith("postgres://"):
-            url = "postgresql+psycopg://" + url.split("://", 1)[1]
-        return url
-    server = localdb.server_for(settings)
-    if start_local and not localdb.is_running(server):
-        localdb.start(server)
-    return server.url()
 
 
 def make_engine(url: str, **kwargs) -> Engine:

@@ -7,24 +7,8 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Connection
 
+from geo.agenda import CONVENANT_MAX_JAREN, convenant_grens
 from queries.sqlfiles import sql
-
-
-def locaties_met_fase(conn: Connection, op: date) -> pd.DataFrame:
-    """Every location with its fase (and since when) on date ``op``."""
-    return pd.read_sql(sql("fasen", "locaties_met_fase_op"), conn, params={"datum": op})
-
-
-CONVENANT_MAX_JAREN = 5
-"""A beheerconvenant older than this many years counts as overdue (an open beheer action)."""
-
-
-def convenant_grens(op: date, max_jaren: int = CONVENANT_MAX_JAREN) -> date:
-    """The date before which a convenant dated on ``op`` counts as overdue (29 February falls back to the 28th)."""
-    try:
-        return op.replace(year=op.year - max_jaren)
-    except ValueError:
-        return op.replace(year=op.year - max_jaren, day=28)
 
 
 def locaties_kaart(conn: Connection, op: date, max_jaren: int = CONVENANT_MAX_JAREN) -> pd.DataFrame:
@@ -42,9 +26,6 @@ def fase_tijdlijn(conn: Connection, locatie_id: int, op: date) -> pd.DataFrame:
     return pd.read_sql(sql("fasen", "fase_tijdlijn"), conn, params={"locatie_id": locatie_id, "datum": op})
 
 
-def beheer_tijdlijn(conn: Connection, locatie_id: int, op: date) -> pd.DataFrame:
-    """The beheer-status entries of one location up to ``op``, oldest first."""
-    return pd.read_sql(sql("fasen", "beheer_tijdlijn"), conn, params={"locatie_id": locatie_id, "datum": op})
 
 
 def wijkprofiel_indices(conn: Connection, wijkprofiel_code: str | None, jaar: int) -> pd.DataFrame:

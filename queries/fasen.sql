@@ -1,14 +1,3 @@
--- name: locaties_met_fase_op
--- Every location with its fase on a date (NULL before its first decision), for lists and maps.
-SELECT l.id, l.code, l.naam, a.naam AS aanbieder, w.naam AS woonvorm, l.plaatsen, l.pc4, l.buurt_code,
-       b.naam AS buurt, f.fase, f.ingangsdatum AS fase_sinds
-FROM hkd.locaties l
-JOIN hkd.aanbieders a ON a.id = l.aanbieder_id
-JOIN hkd.woonvormen w ON w.code = l.woonvorm
-LEFT JOIN hkd.gebieden b ON b.niveau = 'buurt' AND b.code = l.buurt_code
-LEFT JOIN hkd.fase_op(:datum) f ON f.locatie_id = l.id
-ORDER BY l.code;
-
 -- name: locaties_kaart_op
 -- Every location on a date for the escalatieladder (HKD role only): fase, beheer-status and open beheer actions,
 -- areas, and the point in WGS84 for the map. A convenant dated before :convenant_grens counts as overdue.
@@ -39,14 +28,6 @@ FROM hkd.fase_besluiten b
 LEFT JOIN hkd.fase_besluiten c ON c.corrigeert_id = b.id AND c.ingangsdatum <= :datum
 WHERE b.locatie_id = :locatie_id AND b.ingangsdatum <= :datum
 ORDER BY b.ingangsdatum, b.id;
-
--- name: beheer_tijdlijn
--- Every beheer-status entry of one location up to a date, oldest first.
-SELECT id, ingangsdatum, beheercommissie, beheerconvenant, convenant_datum, meldingenregister, toelichting,
-       overleg_datum, vastgelegd_door, vastgelegd_op
-FROM hkd.beheer_status
-WHERE locatie_id = :locatie_id AND ingangsdatum <= :datum
-ORDER BY ingangsdatum, id;
 
 -- name: wijkprofiel_indices
 -- The Wijkprofiel indices (wijkprofiel_*) of one Wijkprofiel wijk in the latest year up to :jaar.

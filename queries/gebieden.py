@@ -55,12 +55,13 @@ def set_geografie(conn: Connection, soort: str, omschrijving: str) -> None:
     conn.execute(sql("gebieden", "set_geografie"), {"soort": soort, "omschrijving": omschrijving})
 
 
-def get_geografie(conn: Connection) -> Geografie | None:
-    """Return the geography in use, or None before any load."""
-    row = conn.execute(sql("gebieden", "get_geografie")).first()
-    return Geografie(row.soort, row.omschrijving) if row else None
 
 
 def count_per_level(conn: Connection) -> dict[str, int]:
     """Number of areas per level."""
     return {r.niveau: r.n for r in conn.execute(sql("gebieden", "count_per_level"))}
+
+
+def jaren_per_niveau(conn: Connection) -> dict[str, int]:
+    """The boundary year of every loaded level."""
+    return {r.niveau: r.jaar for r in conn.execute(sql("gebieden", "jaren_per_niveau"))}

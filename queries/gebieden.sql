@@ -19,10 +19,6 @@ SELECT hkd.rederive_locaties();
 INSERT INTO hkd.geografie (id, soort, omschrijving, geladen_op) VALUES (true, :soort, :omschrijving, now())
 ON CONFLICT (id) DO UPDATE SET soort = EXCLUDED.soort, omschrijving = EXCLUDED.omschrijving, geladen_op = now();
 
--- name: get_geografie
--- Which geography is in use.
-SELECT soort, omschrijving, geladen_op FROM hkd.geografie;
-
 -- name: audit_load
 -- One audit entry for a bulk load.
 INSERT INTO hkd.audit_log (gebruiker, actie, tabel, gegevens)
@@ -31,3 +27,7 @@ VALUES (hkd.current_gebruiker(), 'LOAD', :tabel, CAST(:gegevens AS jsonb));
 -- name: count_per_level
 -- Number of areas per level.
 SELECT niveau, count(*) AS n, min(jaar) AS jaar FROM hkd.gebieden GROUP BY niveau ORDER BY niveau;
+
+-- name: jaren_per_niveau
+-- The boundary year of every loaded level (the latest when a level holds several).
+SELECT niveau, max(jaar) AS jaar FROM hkd.gebieden GROUP BY niveau ORDER BY niveau;

@@ -22,9 +22,6 @@ def feature_collection(frame: pd.DataFrame, geometry_column: str = "geometry") -
     }
 
 
-def pc4_telling(conn: Connection) -> pd.DataFrame:
-    """Facilities and places per PC4 (every PC4, zero where none), with its outline as GeoJSON text."""
-    return pd.read_sql(sql("kaart", "pc4_telling"), conn)
 
 
 def outline(conn: Connection, niveau: str) -> pd.DataFrame:

@@ -8,15 +8,8 @@ import pandas as pd
 from sqlalchemy import Connection
 
 from geo.disclosure import DisclosureRule
+from queries.gebieden import Geografie
 from queries.sqlfiles import sql
-
-
-@dataclass(frozen=True)
-class Geografie:
-    """Which geography the database holds."""
-
-    soort: str  # 'echt' or 'schematisch'
-    omschrijving: str
 
 
 def geografie(conn: Connection) -> Geografie | None:
@@ -68,40 +61,3 @@ def openbare_kaart(conn: Connection) -> OpenbareKaart:
     """The public map's data (rule, per PC4, per PC4 and woonvorm, confidential woonvormen)."""
     namen = tuple(r[0].lower() for r in conn.execute(sql("publiek", "vertrouwelijke_woonvormen")))
     return OpenbareKaart(regel(conn), pc4(conn), pc4_woonvorm(conn), vertrouwelijk(conn), namen)
-
-
-CREDIT = "Grenzen: CBS / Kadaster (CC BY 4.0). Bewerking: gemeente Rotterdam, HKD Kaart."
-
-
-def vertrouwelijk_zinnen(data: OpenbareKaart) -> list[str]:
-    """One Dutch sentence per confidential woonvorm at its allowed level."""
-    out = []
-    for r in data.vertrouwelijk.itertuples():
-        if pd.isna(r.voorzieningen):
-            out.append(f"{r.woonvorm_naam}, {r.naam}: minder dan {data.regel.min_voorzieningen} voorzieningen.")
-        else:
-            out.append(f"{r.woonvorm_naam}, {r.naam}: {r.voorzieningen} voorzieningen, ongeveer {r.plaatsen} plaatsen.")
-    return out
-
-
-def statische_kaart(data: OpenbareKaart, datum: str) -> str:
-    """The embeddable, self-contained HTML map of the public layer (no script, no CDN, no points)."""
-    from geo.statische_kaart import figuren_from_records, render
-
-    figuren = figuren_from_records(data.pc4.to_dict("records"))
-    return render(figuren, data.regel.toelichting(data.vertrouwelijke_namen), vertrouwelijk_zinnen(data), CREDIT,
-                  datum)
-
-
-def _int_or_none(value) -> int | None:
-    return None if pd.isna(value) else int(value)
-
-
-def controle(data: OpenbareKaart) -> list[str]:
-    """Check the published figures against the rule once more (see :func:`geo.disclosure.violations`)."""
-    from geo.disclosure import PublicCell, violations
-
-    cellen = [PublicCell(r.pc4, r.woonvorm, int(r.voorzieningen), _int_or_none(r.plaatsen))
-              for r in data.pc4_woonvorm.itertuples()]
-    totalen = {r.pc4: (int(r.voorzieningen), _int_or_none(r.plaatsen)) for r in data.pc4.itertuples()}
-    return violations(cellen, totalen, data.regel, data.vertrouwelijke_namen)

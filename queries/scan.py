@@ -11,7 +11,6 @@ from sqlalchemy import Connection
 from geo.draagkracht import IndicatorStand, Kandidaat, NabijeLocatie, Notitie, ScanResultaat
 from geo.rings import met_kandidaat
 from geo.scan_norms import ScanConfig
-from queries.aanbieder import log_inzage
 from queries.sqlfiles import sql
 
 WIJKPROFIEL = ("wijkprofiel_veiligheid", "wijkprofiel_sociaal", "wijkprofiel_fysiek")
@@ -25,19 +24,14 @@ def woonvormen(conn: Connection) -> dict[str, str]:
 
 
 def locaties_adres(conn: Connection, datum: date | None = None) -> pd.DataFrame:
-    """All locations at address level with fase and point (logged in the inzage log)."""
-    frame = pd.read_sql(sql("scan", "locaties_adres"), conn, params={"datum": datum or date.today()})
-    log_inzage(conn, "draagkrachtscan", "alle locaties op adresniveau (kaart)", {"aantal": len(frame)})
-    return frame
+    """All locations at address level with fase and point."""
+    return pd.read_sql(sql("scan", "locaties_adres"), conn, params={"datum": datum or date.today()})
 
 
 def locaties_omgeving(conn: Connection, x: float, y: float, straal: float, datum: date | None = None) -> pd.DataFrame:
-    """The locations within ``straal`` metres of ``(x, y)`` (RD New) with fase and point, for the scan map (logged)."""
-    frame = pd.read_sql(sql("scan", "locaties_omgeving"), conn,
-                        params={"x": x, "y": y, "straal": straal, "datum": datum or date.today()})
-    log_inzage(conn, "draagkrachtscan", f"locaties op adresniveau binnen {straal:.0f} m (kaart)",
-               {"x": round(x), "y": round(y), "straal": round(straal), "aantal": len(frame)})
-    return frame
+    """The locations within ``straal`` metres of ``(x, y)`` (RD New) with fase and point, for the scan map."""
+    return pd.read_sql(sql("scan", "locaties_omgeving"), conn,
+                       params={"x": x, "y": y, "straal": straal, "datum": datum or date.today()})
 
 
 def buurten_omgeving(conn: Connection, x: float, y: float, straal: float) -> pd.DataFrame:
@@ -106,7 +100,7 @@ def notitie_toevoegen(conn: Connection, buurt_code: str, cluster: str, tekst: st
 
 def scan(conn: Connection, kandidaat: Kandidaat, config: ScanConfig, datum: date | None = None,
          klassen: dict[str, tuple[str, str]] | None = None) -> ScanResultaat:
-    """Run the whole scan for a candidate and log the view of address-level data it involves.
+    """Run the whole scan for a candidate (the page logs the view once, see ``dashboard.inzage``).
 
     ``klassen`` is :func:`veerkracht_klassen` when the caller has it cached; computed here otherwise."""
     datum = datum or date.today()
@@ -129,9 +123,6 @@ def scan(conn: Connection, kandidaat: Kandidaat, config: ScanConfig, datum: date
             lijnen.append([tuple(c) for c in geom["coordinates"]])
         elif geom["type"] == "MultiLineString":
             lijnen.extend([tuple(c) for c in part] for part in geom["coordinates"])
-    log_inzage(conn, "draagkrachtscan", "scan voor een kandidaatlocatie (locaties op adresniveau in de ringen)",
-               {"x": round(kandidaat.x), "y": round(kandidaat.y), "woonvorm": kandidaat.woonvorm,
-                "plaatsen": kandidaat.plaatsen, "locaties": [n.code for n in nabij]})
     return ScanResultaat(
         kandidaat=kandidaat, config=config, buurt_code=gebied.buurt_code, buurt=gebied.buurt,
         wijkprofiel=gebied.wijkprofiel, pc4=gebied.pc4, ringen=ringen, buurt_voorzieningen=buurt.voorzieningen,

@@ -65,12 +65,5 @@ def voorzieningen_pc4(conn: Connection) -> pd.DataFrame:
 
 
 def voorzieningen_punten(conn: Connection) -> pd.DataFrame:
-    """HKD resolution only: every facility as a point (``code, naam, woonvorm, plaatsen, lon, lat``).
-
-    The view is written to the inzage log (address-level data), in the same transaction.
-    """
-    from queries.aanbieder import log_inzage
-
-    frame = pd.read_sql(sql("trends", "voorzieningen_punten"), conn)
-    log_inzage(conn, "wijktrends", "alle locaties als punten op de Wijktrends-kaart", {"aantal": len(frame)})
-    return frame
+    """HKD resolution only: every facility as a point (``code, naam, woonvorm, plaatsen, lon, lat``)."""
+    return pd.read_sql(sql("trends", "voorzieningen_punten"), conn)

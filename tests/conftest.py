@@ -3,7 +3,6 @@ databases per run, the demo loaded once as a template and cloned for tests that 
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
@@ -15,8 +14,8 @@ from psycopg import sql as pgsql
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
-from hkd import localdb
-from hkd.settings import SHARED_DATA, get_settings
+from core.settings import SHARED_DATA, get_settings
+from ops import localdb
 from queries.db import make_engine, migrate
 
 SHARED_AVAILABLE = (SHARED_DATA / "rotterdam_buurten_2015.geojson").exists()
@@ -57,12 +56,11 @@ class PgServer:
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     """The server the tests use: TEST_DATABASE_URL's, or a project-local test cluster started here."""
-    admin = os.environ.get("TEST_DATABASE_URL")
-    if admin:
-        yield PgServer(admin)
-        return
     settings = get_settings()
-    settings = replace(settings, local_port=int(os.environ.get("HKD_TEST_PG_PORT", "54339")), local_dbname="postgres")
+    if settings.test_database_url:
+        yield PgServer(settings.test_database_url)
+        return
+    settings = replace(settings, local_port=settings.test_port, local_dbname="postgres")
     server = localdb.server_for(settings, name="test-pg")
     started_here = not localdb.is_running(server)
     localdb.start(server)

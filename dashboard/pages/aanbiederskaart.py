@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from dashboard import db
+from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE
+from dashboard import db, inzage
 from dashboard.auth import require_role
 from dashboard.maps import legend_html
 from dashboard.pc4_map import pc4_count_deck
-from hkd.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE
 from queries import aanbieder
 
 st.title("Aanbiederskaart: voorzieningen per postcodegebied en woonvorm")
@@ -42,6 +42,8 @@ st.download_button("Download per postcodegebied en woonvorm (CSV)", tabel.to_csv
 
 st.subheader("Uw locaties" if user.rol == "aanbieder" else "Locaties per aanbieder")
 eigen = db.run_query(aanbieder.mijn_locaties)
+inzage.vastleggen("aanbiederskaart", "eigen locaties op adresniveau", {"locaties": eigen["code"].tolist()},
+                  sleutel=tuple(eigen["code"]))
 if user.rol == "hkd" and not eigen.empty:
     keuze = st.selectbox("Aanbieder", sorted(eigen["aanbieder"].unique()))
     eigen = eigen[eigen["aanbieder"] == keuze]

@@ -1,20 +1,20 @@
 """Draagkrachtscan (HKD only): a candidate location weighed against transparent norms, before and after."""
 
-import os
 from datetime import datetime
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import db
+from core.domain import FASE_BY_CODE, FASE_KLEUREN
+from core.settings import get_settings
+from dashboard import db, inzage
 from dashboard.auth import require_role
 from dashboard.maps import ROTTERDAM_VIEW, leaflet_available, scan_folium
 from geo.draagkracht import Kandidaat
 from geo.rings import KAART_OVERZICHT_STRAAL, kaart_straal, lonlat_to_rd, parse_ringen, rd_to_lonlat
 from geo.scan_norms import NIVEAU_SYMBOOL, ScanConfig, load_config
-from geo.scan_rapport import render_pdf
-from hkd.domain import FASE_BY_CODE, FASE_KLEUREN
 from queries import kaart, scan
+from reports.scan_pdf import render_pdf
 
 st.title("Draagkrachtscan")
 user = require_role("hkd")
@@ -22,7 +22,7 @@ st.write("Kan de wijk een nieuwe voorziening dragen? Kies een kandidaatlocatie, 
          "Elk criterium staat met zijn eigen norm; de scan telt niets op tot één oordeel.")
 st.caption("Deze pagina toont locaties op adresniveau. Elke weergave wordt vastgelegd (wie, wanneer, wat) voor de DPIA.")
 
-config = load_config(os.environ.get("HKD_SCAN_NORMEN"))
+config = load_config(get_settings().scan_normen)
 woonvormen = db.run_cached(scan.woonvormen)
 KEY = "scan_kandidaat"  # session state: (x_rd, y_rd, bron, omschrijving) of the chosen candidate
 
@@ -35,7 +35,7 @@ with rechts:
             huisnummer = st.text_input("Huisnummer", placeholder="12")
             zoek = st.form_submit_button("Zoek adres")
         if zoek:
-            from data.geocoder import AddressNotFound, GeocoderUnavailable, geocode
+            from clients.geocoder import AddressNotFound, GeocoderUnavailable, geocode
 
             try:
                 found = geocode(postcode, huisnummer)
@@ -70,6 +70,10 @@ straal = kaart_straal(config.ringen) if kandidaat_rd else KAART_OVERZICHT_STRAAL
 with links:
     with st.spinner("Kaart laden..."):
         locaties = db.run_query(scan.locaties_omgeving, midden[0], midden[1], straal)
+        if not kandidaat_rd:  # with a candidate, the scan's own entry below covers the map
+            inzage.vastleggen("draagkrachtscan", f"locaties op adresniveau binnen {straal / 1000:g} km (overzichtskaart)",
+                              {"x": round(midden[0]), "y": round(midden[1]), "straal": round(straal),
+                               "aantal": len(locaties)}, sleutel=("kaart", round(midden[0]), round(midden[1]), straal))
         wijken = kaart.feature_collection(db.run_cached(scan.buurten_omgeving, round(midden[0]), round(midden[1]),
                                                         straal))
     if leaflet_available():
@@ -106,6 +110,11 @@ except ValueError as exc:
     st.error(f"{exc}. Kies een andere plek.")
     st.stop()
 
+inzage.vastleggen("draagkrachtscan", "scan voor een kandidaatlocatie (locaties op adresniveau in de ringen)",
+                  {"x": round(kandidaat.x), "y": round(kandidaat.y), "woonvorm": kandidaat.woonvorm,
+                   "plaatsen": kandidaat.plaatsen, "locaties": [n.code for n in res.nabij]},
+                  sleutel=("scan", round(kandidaat.x), round(kandidaat.y), kandidaat.woonvorm, kandidaat.plaatsen,
+                           config.ringen))
 st.header(f"Scan voor {kandidaat.omschrijving or f'RD {kandidaat.x:.0f}, {kandidaat.y:.0f}'}")
 st.write(f"Wijk **{res.buurt or 'onbekend'}** (Wijkprofiel: {res.wijkprofiel or 'onbekend'}), postcodegebied "
          f"{res.pc4 or 'onbekend'}; focusgebied: **{', '.join(res.focus()) or 'geen'}**.")

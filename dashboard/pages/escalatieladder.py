@@ -4,9 +4,10 @@ from datetime import date
 
 import streamlit as st
 
+from core.domain import FASE_CODES, FASES, INVENTARISATIE_DATUM
 from dashboard import ladder_view as lv
 from dashboard.auth import require_role
-from hkd.domain import FASE_CODES, FASES, INVENTARISATIE_DATUM
+from dashboard.paging import kies_pagina
 
 st.title("Escalatieladder")
 require_role("hkd")
@@ -54,16 +55,9 @@ with legenda_kolom:
 
 tabel = lijst.assign(fase_tekst=lijst["fase"].map(lv.fase_label), acties=lv.open_acties_kolom(lijst))
 st.markdown("Klik een regel of een stip op de kaart voor de geschiedenis van die locatie.")
-begin = 0
-if len(tabel) > lv.TABEL_PAGINA:  # a long list is shown in pages; the CSV below always holds every row
-    paginas = -(-len(tabel) // lv.TABEL_PAGINA)
-    pagina = st.number_input(f"Pagina (van {paginas})", min_value=1, max_value=paginas, value=1, step=1,
-                             key="ladder_pagina")
-    begin = (int(pagina) - 1) * lv.TABEL_PAGINA
-    st.caption(f"De tabel toont regels {begin + 1} tot en met {min(begin + lv.TABEL_PAGINA, len(tabel))} van "
-               f"{len(tabel)} ({lv.TABEL_PAGINA} per pagina); de CSV-download bevat alle {len(tabel)} locaties.")
+begin, eind = kies_pagina(len(tabel), lv.TABEL_PAGINA, "ladder_pagina", "locaties")
 keuze = st.dataframe(
-    tabel.iloc[begin:begin + lv.TABEL_PAGINA][
+    tabel.iloc[begin:eind][
         ["code", "naam", "aanbieder", "woonvorm", "plaatsen", "buurt", "fase_tekst", "fase_sinds", "acties"]].rename(
         columns={"code": "Code", "naam": "Locatie", "aanbieder": "Aanbieder", "woonvorm": "Woonvorm",
                  "plaatsen": "Plaatsen", "buurt": "Wijk", "fase_tekst": "Fase", "fase_sinds": "Fase sinds",

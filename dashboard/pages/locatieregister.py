@@ -6,11 +6,11 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import DBAPIError
 
+from core.settings import PROJECT_ROOT
 from dashboard import db
 from dashboard import ladder_view as lv
 from dashboard.auth import require_role
 from data.locaties_import import OPTIONEEL, VERPLICHT, lees_bestand, pas_toe, plan_import
-from hkd.settings import PROJECT_ROOT
 
 VOORBEELD = PROJECT_ROOT / "data" / "examples" / "locatieregister_voorbeeld"
 PLAN_KEY = "register_plan"  # (sha256 of the uploaded file, ImportPlan): validate (and geocode) once per file

@@ -7,7 +7,9 @@ import streamlit as st
 from dashboard import db
 from dashboard.maps import legend_html
 from dashboard.pc4_map import HIDDEN_LABEL, pc4_count_deck
-from queries.publiek import CREDIT, controle, openbare_kaart, statische_kaart, vertrouwelijk_zinnen
+from geo.disclosure import controleer_kaart
+from queries.publiek import openbare_kaart
+from reports.openbare_kaart_html import CREDIT, statische_kaart, vertrouwelijk_zinnen
 
 st.title("Openbare kaart: voorzieningen per postcodegebied")
 st.write(
@@ -19,7 +21,7 @@ with st.spinner("Kaart laden..."):
     data = db.run_cached(openbare_kaart)
 
 # Defence in depth: the public views already apply the rule; refuse to draw anything that breaks it anyway.
-if controle(data):
+if controleer_kaart(data.pc4_woonvorm, data.pc4, data.regel, data.vertrouwelijke_namen):
     st.error("De cijfers voldoen niet aan de openbaarmakingsregel en worden daarom niet getoond.")
     st.stop()
 

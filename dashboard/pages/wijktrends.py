@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard import inzage
 from dashboard import trends_maps as maps
 from dashboard import trends_state as state
 from dashboard import trends_views as views
@@ -78,6 +79,9 @@ toon = s2.toggle("Voorzieningen tonen", value=False, key="wijktrends_voorziening
 extra = []
 if toon:
     punten = views.voorzieningen_punten() if user.rol == "hkd" else None
+    if punten is not None:
+        inzage.vastleggen("wijktrends", "alle locaties als punten op de Wijktrends-kaart", {"aantal": len(punten)},
+                          sleutel="punten")
     extra = maps.voorziening_layers(user.rol, views.voorzieningen_pc4(), punten)
     s2.caption("Voorzieningen als punten (HKD)." if user.rol == "hkd" else
                "Aantal voorzieningen per postcodegebied (zonder vertrouwelijke woonvormen); nooit adressen.")

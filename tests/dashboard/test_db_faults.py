@@ -10,13 +10,13 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from core.domain import INVENTARISATIE_DATUM
+from core.settings import get_settings
 from dashboard.auth import User
 from dashboard.db import DB_DOWN
-from dashboard.serve import free_port
 from data.demo import load_demo
-from hkd import localdb
-from hkd.domain import INVENTARISATIE_DATUM
-from hkd.settings import get_settings
+from ops import localdb
+from ops.serve import free_port
 from queries.db import make_engine, migrate
 
 

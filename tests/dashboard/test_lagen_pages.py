@@ -13,10 +13,11 @@ import pytest
 from sqlalchemy import text
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
+from dashboard.accounts import AccountStore, ensure_demo_accounts
 from dashboard.auth import EXPIRES_KEY, SESSION_KEY, User
-from data.accounts import AccountStore, ensure_demo_accounts
 from queries.lagen import as_layer
-from queries.publiek import openbare_kaart, statische_kaart
+from queries.publiek import openbare_kaart
+from reports.openbare_kaart_html import statische_kaart
 
 HKD = User("beleid", "hkd")
 ALFA = User("alfa", "aanbieder", "alfa")

@@ -8,9 +8,9 @@ import streamlit as st
 from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
+from core.domain import INVENTARISATIE_DATUM
 from dashboard import ladder_view as lv
 from dashboard.auth import User
-from hkd.domain import INVENTARISATIE_DATUM
 
 HKD = User(naam="t.tester", rol="hkd")
 
@@ -88,10 +88,10 @@ def test_escalatieladder_table_pages_a_long_list_while_the_csv_stays_complete(ap
     at = app("escalatieladder", hkd_user=HKD)
     assert not at.exception, at.exception
     assert len(at.dataframe[0].value) == 30
-    assert any("regels 1 tot en met 30 van 78" in c.value and "alle 78 locaties" in c.value for c in at.caption)
+    assert any("Locaties 1 tot en met 30 van 78" in c.value and "alle 78 locaties" in c.value for c in at.caption)
     at.number_input(key="ladder_pagina").set_value(3).run()
     derde = at.dataframe[0].value
-    assert len(derde) == 18 and any("regels 61 tot en met 78 van 78" in c.value for c in at.caption)
+    assert len(derde) == 18 and any("Locaties 61 tot en met 78 van 78" in c.value for c in at.caption)
     assert len(csv[-1].decode().strip().splitlines()) == 1 + 78
 
 
@@ -181,7 +181,7 @@ def test_overleg_long_agenda_is_shown_a_page_at_a_time(app, monkeypatch):
     totaal = len(at.session_state["overleg_volgorde"][date.today().isoformat()])
     assert totaal > 5 and at.subheader[0].value == f"Agenda ({totaal} punten)"
     assert at.dataframe[0].value["Nr"].tolist() == [1, 2, 3, 4, 5]
-    assert any("volledige agenda staat in de downloads" in c.value for c in at.caption)
+    assert any("de download bevat alle" in c.value and "agendapunten" in c.value for c in at.caption)
     at.number_input(key="overleg_agenda_pagina").set_value(2).run()
     assert at.dataframe[0].value["Nr"].tolist() == list(range(6, min(10, totaal) + 1))
     assert len(at.selectbox(key="overleg_verplaats").options) == totaal, "every item can still be moved"

@@ -7,10 +7,10 @@ import json
 import pytest
 from sqlalchemy import text
 
+from core.settings import SHARED_DATA
 from data.boundaries import load_boundaries
 from geo.boundaries import BoundaryError
-from hkd.cli import main as hkd_main
-from hkd.settings import SHARED_DATA
+from ops.cli import main as hkd_main
 from tests.conftest import needs_shared_data
 
 

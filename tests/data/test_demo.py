@@ -7,9 +7,9 @@ from datetime import date
 
 from sqlalchemy import text
 
+from core.domain import INVENTARISATIE_DATUM
+from core.settings import get_settings
 from data.demo import geography_layers, load_demo
-from hkd.domain import INVENTARISATIE_DATUM
-from hkd.settings import get_settings
 from queries.besluiten import fase_counts
 
 

@@ -6,10 +6,10 @@ from datetime import date
 import openpyxl
 import pypdf
 
-from data import exports
 from queries import overleg
 from queries.besluiten import FaseBesluit, append_fase_besluit
 from queries.lagen import as_layer
+from reports import overleg_exports as exports
 
 CORRECTIE_OVERLEG = date(2025, 11, 13)  # the demo meeting with a mistaken decision and its correction
 

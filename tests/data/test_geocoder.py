@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from data.geocoder import AddressNotFound, GeocodeResult, GeocoderUnavailable, geocode
+from clients.geocoder import AddressNotFound, GeocodeResult, GeocoderUnavailable, geocode
 
 ADRESSEN = {("3011AB", "12"): (92701.5, 437402.25, "Voorbeeldkade 12, 3011AB Rotterdam")}
 

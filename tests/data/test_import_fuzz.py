@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from data.geocoder import GeocoderUnavailable
+from clients.geocoder import GeocoderUnavailable
 from data.indicator_import import IndicatorImportError, load_indicatoren
 from data.locaties_import import plan_import
 

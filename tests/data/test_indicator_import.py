@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import text
 
+from core.settings import SHARED_DATA
 from data.indicator_import import (
     Gelezen,
     IndicatorImportError,
@@ -19,7 +20,6 @@ from data.indicator_import import (
     read_leefbaarometer,
     read_wijkprofiel,
 )
-from hkd.settings import SHARED_DATA
 from tests.conftest import needs_shared_data
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "data" / "examples"

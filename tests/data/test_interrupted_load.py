@@ -26,7 +26,7 @@ def test_demo_killed_mid_transaction_writes_nothing(empty_db, project_root):
     url = empty_db.hkd_url
     dbname = empty_db.url.database
     proc = subprocess.Popen(
-        [sys.executable, "-m", "hkd.cli", "demo"], cwd=project_root, env={**os.environ, "DATABASE_URL": url},
+        [sys.executable, "-m", "ops.cli", "demo"], cwd=project_root, env={**os.environ, "DATABASE_URL": url},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import text
 
 from data.locaties_import import NIET_TE_PLAATSEN, lees_bestand, pas_toe, plan_import
-from hkd import cli
+from ops import cli
 from queries import locaties as q
 from queries.lagen import as_layer
 from tests.data.test_geocoder import pdok  # noqa: F401 (fixture: a PDOK-shaped server on 127.0.0.1)

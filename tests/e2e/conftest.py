@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.serve import running
+from ops.serve import running
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 STATE = Path(__file__).resolve().parents[2] / ".hkd"
@@ -20,7 +20,7 @@ SCREENSHOTS = STATE / "screenshots"
 @contextlib.contextmanager
 def dashboard_with_demo_accounts(database_url: str) -> Iterator[str]:
     """The real app against ``database_url``, with the documented demo accounts (fast hashes) in its own store."""
-    from data.accounts import AccountStore, ensure_demo_accounts
+    from dashboard.accounts import AccountStore, ensure_demo_accounts
 
     accounts = STATE / f"accounts-e2e-{uuid.uuid4().hex[:8]}.json"
     ensure_demo_accounts(AccountStore(accounts), rounds=4)

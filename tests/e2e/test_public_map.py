@@ -32,7 +32,7 @@ def test_public_map_draws_the_pc4_layer(app_server, page):
 
 def test_deep_link_on_a_fresh_server_gets_the_whole_app(demo_url, browser, tmp_path):
     """A bookmark to a page, opened first after a restart, still gets the frame and the role's navigation."""
-    from dashboard.serve import running
+    from ops.serve import running
 
     with running(demo_url, tmp_path) as base:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from hkd.backup import BackupError, backup, restore
+from ops.backup import BackupError, backup, restore
 from queries.besluiten import FaseBesluit, append_fase_besluit
 from queries.db import acting_as, make_engine
 

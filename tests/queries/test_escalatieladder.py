@@ -5,7 +5,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from hkd.domain import FASE_CODES, INVENTARISATIE_DATUM
+from core.domain import FASE_CODES, INVENTARISATIE_DATUM
+from geo.agenda import convenant_grens
 from queries import fasen
 from queries.besluiten import fase_counts
 from queries.lagen import as_layer
@@ -96,5 +97,5 @@ def test_inventory_progress_6_15_31_done_and_open_over_time(demo_engine):
 
 
 def test_convenant_grens_handles_leap_day():
-    assert fasen.convenant_grens(date(2028, 2, 29), 5) == date(2023, 2, 28)
-    assert fasen.convenant_grens(date(2026, 11, 23), 5) == date(2021, 11, 23)
+    assert convenant_grens(date(2028, 2, 29), 5) == date(2023, 2, 28)
+    assert convenant_grens(date(2026, 11, 23), 5) == date(2021, 11, 23)

@@ -6,8 +6,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 
-from geo.disclosure import DisclosureRule, RawCell, publish_cells, publish_totals, violations
+from geo.disclosure import DisclosureRule, RawCell, controleer_kaart, publish_cells, publish_totals, violations
 from queries import aanbieder, publiek, scan
+from queries.inzage import log_inzage
 from queries.lagen import as_layer
 
 BASE_TABLES = ["hkd.locaties", "hkd.aanbieders", "hkd.fase_besluiten", "hkd.beheer_status", "hkd.gebieden",
@@ -75,7 +76,7 @@ def test_sql_views_apply_exactly_the_python_rule(demo_engine):
     got_totals = {r.pc4: (int(r.voorzieningen), None if str(r.plaatsen) == "<NA>" else int(r.plaatsen))
                   for r in data.pc4.itertuples()}
     assert got_totals == expected_totals
-    assert publiek.controle(data) == []
+    assert controleer_kaart(data.pc4_woonvorm, data.pc4, data.regel, data.vertrouwelijke_namen) == []
     assert violations(expected_cells, expected_totals, rule, secret) == []
     assert "opvang" not in set(data.pc4_woonvorm["woonvorm"])
     # confidential woonvormen only for the whole gemeente
@@ -140,6 +141,7 @@ def test_hkd_sees_everything_and_views_are_logged(fresh_demo):
     with as_layer(fresh_demo, "hkd", "beleid@rotterdam") as conn:
         frame = scan.locaties_adres(conn)
         assert len(frame) == 78
+        log_inzage(conn, "draagkrachtscan", "alle locaties op adresniveau (kaart)", {"aantal": len(frame)})
     with fresh_demo.connect() as conn:
         row = conn.execute(text("SELECT gebruiker, db_rol, onderdeel, details FROM hkd.inzage_log")).one()
     assert (row.gebruiker, row.db_rol, row.onderdeel) == ("beleid@rotterdam", "hkd_beheer", "draagkrachtscan")

@@ -8,6 +8,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from dashboard.paging import pagina
+from geo import agenda
 from queries import fasen, overleg
 from queries.besluiten import BeheerStatus, FaseBesluit, append_beheer_status, append_fase_besluit, fase_counts
 from queries.lagen import as_layer
@@ -70,30 +72,30 @@ def test_bouw_agenda_orders_3b_3a_2_changed_then_open_actions():
         {"id": 6, "code": "F", "naam": "f", "fase": "0"},
         {"id": 7, "code": "G", "naam": "g", "fase": "1", "actie_convenant": True, "convenant_datum": date(2015, 1, 1)},
     ])
-    items = overleg.bouw_agenda(frame, {6: ("1", "0")}, grens=date(2020, 1, 1))
+    items = agenda.bouw_agenda(frame, {6: ("1", "0")}, grens=date(2020, 1, 1))
     assert [i.code for i in items] == ["C", "E", "B", "F", "A", "G"]
     assert items[3].redenen == ("Fase gewijzigd sinds vorig overleg (1 → 0)",)
     assert items[5].redenen == ("Beheerconvenant over tijd (van 01-01-2015)",)
 
 
 def test_verplaats_moves_and_clamps():
-    assert overleg.verplaats([1, 2, 3, 4], 4, 0) == [4, 1, 2, 3]
-    assert overleg.verplaats([1, 2, 3, 4], 1, 99) == [2, 3, 4, 1]
-    assert overleg.verplaats([1, 2, 3], 5, 1) == [1, 5, 2, 3]
+    assert agenda.verplaats([1, 2, 3, 4], 4, 0) == [4, 1, 2, 3]
+    assert agenda.verplaats([1, 2, 3, 4], 1, 99) == [2, 3, 4, 1]
+    assert agenda.verplaats([1, 2, 3], 5, 1) == [1, 5, 2, 3]
 
 
 def test_omgeving_keeps_only_the_locations_around_a_point():
     locaties = pd.DataFrame({"id": [1, 2, 3, 4], "lon": [4.46, 4.50, 4.46, 5.20], "lat": [51.90, 51.92, 51.95, 51.90]})
-    assert overleg.omgeving(locaties, 4.46, 51.90)["id"].tolist() == [1, 2]
-    assert overleg.omgeving(locaties, 4.46, 51.90, (0.06, 0.8))["id"].tolist() == [1, 2, 3, 4]
+    assert agenda.omgeving(locaties, 4.46, 51.90)["id"].tolist() == [1, 2]
+    assert agenda.omgeving(locaties, 4.46, 51.90, (0.06, 0.8))["id"].tolist() == [1, 2, 3, 4]
 
 
 def test_pagina_slices_and_clamps():
-    assert overleg.pagina(250, 100, 1) == (0, 100)
-    assert overleg.pagina(250, 100, 3) == (200, 250)
-    assert overleg.pagina(250, 100, 9) == (200, 250)
-    assert overleg.pagina(250, 100, 0) == (0, 100)
-    assert overleg.pagina(0, 100, 1) == (0, 0)
+    assert pagina(250, 100, 1) == (0, 100)
+    assert pagina(250, 100, 3) == (200, 250)
+    assert pagina(250, 100, 9) == (200, 250)
+    assert pagina(250, 100, 0) == (0, 100)
+    assert pagina(0, 100, 1) == (0, 0)
 
 
 def test_a_decision_is_appended_with_meeting_and_user_and_shows_everywhere(fresh_demo):

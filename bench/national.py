@@ -17,9 +17,9 @@ import shapely
 from shapely.geometry import MultiPoint, box
 from sqlalchemy import Engine
 
+from core.domain import FASE_CODES
 from geo.boundaries import RD_NEW
 from geo.sampling import point_inside
-from hkd.domain import FASE_CODES
 from queries import besluiten, gebieden
 from queries.db import acting_as
 from queries.sqlfiles import sql

@@ -8,6 +8,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import pandas as pd
+
 from geo.colours import class_index, colour_for, count_classes
 
 WIDTH = 860
@@ -122,3 +124,24 @@ def figuren_from_records(records: Iterable[dict]) -> list[Pc4Figuur]:
         out.append(Pc4Figuur(str(r["pc4"]), str(r["plaats"]), int(r["voorzieningen"]),
                              None if hidden else int(p), json.loads(r["geometry"])))
     return out
+
+
+CREDIT = "Grenzen: CBS / Kadaster (CC BY 4.0). Bewerking: gemeente Rotterdam, HKD Kaart."
+
+
+def vertrouwelijk_zinnen(data) -> list[str]:
+    """One Dutch sentence per confidential woonvorm at its allowed level (``data``: ``queries.publiek.OpenbareKaart``)."""
+    out = []
+    for r in data.vertrouwelijk.itertuples():
+        if pd.isna(r.voorzieningen):
+            out.append(f"{r.woonvorm_naam}, {r.naam}: minder dan {data.regel.min_voorzieningen} voorzieningen.")
+        else:
+            out.append(f"{r.woonvorm_naam}, {r.naam}: {r.voorzieningen} voorzieningen, ongeveer {r.plaatsen} plaatsen.")
+    return out
+
+
+def statische_kaart(data, datum: str) -> str:
+    """The embeddable, self-contained HTML map of the public layer (no script, no CDN, no points)."""
+    figuren = figuren_from_records(data.pc4.to_dict("records"))
+    return render(figuren, data.regel.toelichting(data.vertrouwelijke_namen), vertrouwelijk_zinnen(data), CREDIT,
+                  datum)

@@ -5,18 +5,16 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
-from fpdf import FPDF
 from fpdf.fonts import FontFace
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from hkd.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE
+from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE
+from reports.pdf import HkdPdf
 
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 KOP = "HKD Sturingsoverleg"
 
 
@@ -60,31 +58,11 @@ def besluiten_tabel(besluiten: pd.DataFrame) -> pd.DataFrame:
                                        "Reden / toelichting", "Correctie", "Vastgelegd door"])
 
 
-def _font_files() -> tuple[Path, Path] | None:
-    for folder in FONT_DIRS:
-        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
-        if regular.exists() and bold.exists():
-            return regular, bold
-    return None
-
-
 def tabel_pdf(titel: str, ondertitel: str, tabel: pd.DataFrame, breedtes: tuple[int, ...] | None = None) -> bytes:
     """A landscape A4 PDF with a heading and the table; DejaVu Sans when present, else a latin-1 core font."""
-    pdf = FPDF(orientation="L", format="A4")
+    pdf = HkdPdf(orientation="L")
     pdf.set_auto_page_break(auto=True, margin=12)
-    fonts = _font_files()
-    if fonts:
-        pdf.add_font("DejaVu", "", str(fonts[0]))
-        pdf.add_font("DejaVu", "B", str(fonts[1]))
-        family = "DejaVu"
-
-        def clean(s: str) -> str:
-            return s
-    else:  # core fonts know latin-1 only: replace what they cannot draw, never fail
-        family = "helvetica"
-
-        def clean(s: str) -> str:
-            return s.replace("→", "->").encode("latin-1", "replace").decode("latin-1")
+    family, clean = pdf.family, pdf.t
     pdf.add_page()
     pdf.set_font(family, "B", 16)
     pdf.cell(0, 10, clean(titel), new_x="LMARGIN", new_y="NEXT")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import pwd
-import shutil
 import socket
 import subprocess
 import time
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from psycopg import sql as pgsql
 
-from hkd.settings import Settings
+from core.settings import Settings
 
 
 class LocalDbError(RuntimeError):
@@ -203,8 +202,3 @@ def stop(server: LocalServer) -> str:
         raise LocalDbError(f"Stoppen mislukt: {res.stderr.strip()}")
     return "Lokale database gestopt."
 
-
-def remove(server: LocalServer) -> None:
-    """Stop the cluster and delete its data directory."""
-    stop(server)
-    shutil.rmtree(server.root, ignore_errors=True)

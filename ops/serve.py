@@ -72,6 +72,12 @@ def warm_up(base_url: str, timeout: float = 90) -> float:
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def streamlit_command(port: int, address: str = "127.0.0.1") -> list[str]:
+    """``streamlit run dashboard/app.py`` headless on ``address:port`` (run with the project root as cwd)."""
+    return [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.headless",
+            "true", "--server.port", str(port), "--server.address", address]
+
+
 def free_port() -> int:
     """A free TCP port on loopback."""
     with socket.socket() as s:
@@ -87,9 +93,7 @@ def running(database_url: str, log_dir: Path, env: dict[str, str] | None = None)
     log_dir.mkdir(parents=True, exist_ok=True)
     with open(log_dir / f"streamlit-{port}.log", "w") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1"],
-            cwd=ROOT, env={**os.environ, **(env or {}), "DATABASE_URL": database_url}, stdout=log,
+            streamlit_command(port), cwd=ROOT, env={**os.environ, **(env or {}), "DATABASE_URL": database_url}, stdout=log,
             stderr=subprocess.STDOUT,
         )
         base = f"http://127.0.0.1:{port}"

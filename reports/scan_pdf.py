@@ -3,46 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
-from fpdf import FPDF
-
+from core.domain import FASE_KLEUREN
 from geo.draagkracht import ScanResultaat
 from geo.scan_norms import NIVEAU_KLEUR
-from hkd.domain import FASE_KLEUREN
+from reports.pdf import HkdPdf
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-
-
-class _Rapport(FPDF):
-    def __init__(self) -> None:
-        super().__init__(format="A4")
-        self.unicode = (FONT_DIR / "DejaVuSans.ttf").exists()
-        if self.unicode:
-            self.add_font("dejavu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-            self.add_font("dejavu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-        self.family = "dejavu" if self.unicode else "helvetica"
-        self.set_auto_page_break(True, margin=15)
-
-    def t(self, text: str) -> str:
-        """Text the font can print (core fonts hold latin-1 only)."""
-        return text if self.unicode else text.encode("latin-1", "replace").decode("latin-1")
-
-    def font(self, size: float, bold: bool = False) -> None:
-        self.set_font(self.family, "B" if bold else "", size)
-
-    def para(self, text: str, size: float = 10, bold: bool = False, h: float = 5) -> None:
-        self.font(size, bold)
-        self.multi_cell(0, h, self.t(text), new_x="LMARGIN", new_y="NEXT")
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.font(8)
-        self.cell(0, 5, self.t(f"HKD Kaart, draagkrachtscan. Vertrouwelijk: bevat locaties op adresniveau. "
-                               f"Pagina {self.page_no()}"), align="C")
+VOETTEKST = "HKD Kaart, draagkrachtscan. Vertrouwelijk: bevat locaties op adresniveau."
 
 
-def _kaart(pdf: _Rapport, r: ScanResultaat, size: float = 95) -> None:
+def _kaart(pdf: HkdPdf, r: ScanResultaat, size: float = 95) -> None:
     """Rings, buurt outlines, nearby locations (fase colour + code) and the candidate, in RD metres to scale."""
     x0, y0 = pdf.l_margin, pdf.get_y()
     half = max(r.config.ringen) * 1.25
@@ -110,7 +80,7 @@ def render_pdf(r: ScanResultaat, gebruiker: str, gemaakt_op: datetime | None = N
     """The scan as PDF bytes: date, inputs, map, ring figures, criteria with norms, nearby locations, notes."""
     gemaakt_op = gemaakt_op or r.gemaakt_op
     k = r.kandidaat
-    pdf = _Rapport()
+    pdf = HkdPdf(voettekst=VOETTEKST)
     pdf.set_title("Draagkrachtscan")
     pdf.add_page()
     pdf.para("Draagkrachtscan", size=18, bold=True, h=9)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hkd.cli import main
+from ops.cli import main
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "data" / "examples"
 

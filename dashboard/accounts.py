@@ -151,25 +151,13 @@ class AccountStore:
             return True
 
 
-def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name, "")
-    return int(raw) if raw.strip() else default
+def store_from_settings() -> AccountStore:
+    """The store as configured in :class:`core.settings.Settings` (file, attempts, blocking time)."""
+    from core.settings import get_settings
 
-
-def accounts_path() -> Path:
-    """Where the store lives: ``HKD_ACCOUNTS_FILE``, else ``accounts.json`` in the state folder."""
-    from hkd.settings import get_settings
-
-    raw = os.environ.get("HKD_ACCOUNTS_FILE")
-    return Path(raw).resolve() if raw else get_settings().state_dir / "accounts.json"
-
-
-def store_from_env() -> AccountStore:
-    """The store as configured (``HKD_LOGIN_MAX_POGINGEN`` default 5, ``HKD_LOGIN_BLOKKADE_MINUTEN`` default 15)."""
-    return AccountStore(
-        accounts_path(), max_pogingen=_env_int("HKD_LOGIN_MAX_POGINGEN", 5),
-        blokkade_minuten=_env_int("HKD_LOGIN_BLOKKADE_MINUTEN", 15),
-    )
+    settings = get_settings()
+    return AccountStore(settings.accounts_path.resolve(), max_pogingen=settings.login_max_pogingen,
+                        blokkade_minuten=settings.login_blokkade_minuten)
 
 
 def ensure_demo_accounts(store: AccountStore, rounds: int = 12) -> list[str]:

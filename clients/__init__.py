@@ -1,0 +1,1 @@
+"""Clients of services outside the project (PDOK Locatieserver, ...): HTTP only, no database, no Streamlit."""

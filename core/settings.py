@@ -1,0 +1,131 @@
+"""Typed settings: every environment variable HKD Kaart reads is read here, once, and nowhere else.
+
+The dashboard may pass Streamlit secrets on top; nothing below ``ops/`` starts a server because of a setting.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
+LOCAL_HOST = "127.0.0.1"
+
+
+class SettingError(ValueError):
+    """A setting with a value HKD Kaart cannot use; the message names the variable."""
+
+
+def _env(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def _int(name: str, default: int) -> int:
+    raw = _env(name).strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise SettingError(f"{name} moet een geheel getal zijn, niet {raw!r}") from exc
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = _env(name).strip().lower()
+    if not raw:
+        return default
+    return raw not in ("0", "false", "nee", "uit", "no", "off")
+
+
+def _sqlalchemy_url(url: str) -> str:
+    """``postgres://`` and ``postgresql://`` as SQLAlchemy's psycopg 3 URL."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything HKD Kaart reads from its environment.
+
+    Attributes
+    ----------
+    explicit_database_url
+        An explicit PostGIS URL (``DATABASE_URL``). ``None`` means: the project-local server.
+    state_dir
+        Git-ignored folder for the project-local server, caches and test output (``HKD_STATE_DIR``).
+    local_port, local_dbname
+        Port and database of the project-local PostgreSQL server (``HKD_PG_PORT``, ``HKD_PG_DB``).
+    test_port
+        Port of the project-local test cluster the tests start (``HKD_TEST_PG_PORT``).
+    test_database_url
+        Run the tests on this server instead (``TEST_DATABASE_URL``, a superuser URL).
+    boundary_source
+        Folder, file or URL with real CBS boundaries (``HKD_BOUNDARY_SOURCE``); by default ``../shared/data``
+        when present, otherwise the schematic geography built from the committed facts tables.
+    geocoder_url
+        Base URL of a PDOK-Locatieserver-compatible geocoder (``HKD_GEOCODER_URL``); empty means offline.
+    scan_normen
+        TOML file overriding the draagkrachtscan's norms (``HKD_SCAN_NORMEN``); ``None`` = the defaults.
+    accounts_file
+        The local account store (``HKD_ACCOUNTS_FILE``, default ``<state_dir>/accounts.json``).
+    login_max_pogingen, login_blokkade_minuten
+        Failed logins before an account is blocked, and for how long (``HKD_LOGIN_MAX_POGINGEN``,
+        ``HKD_LOGIN_BLOKKADE_MINUTEN``).
+    sessie_minuten
+        Idle minutes after which a local login expires (``HKD_SESSIE_MINUTEN``).
+    lokaal_inloggen
+        Whether the local account store may be used (``HKD_LOKAAL_INLOGGEN``, default on; off in production).
+    basemap
+        The basemap under every map (``HKD_BASEMAP``): ``pdok-standaard|pdok-grijs|pdok-pastel``, ``geen`` or an
+        XYZ tile URL template; resolved by :func:`geo.basemap.resolve`.
+    """
+
+    explicit_database_url: str | None = field(default_factory=lambda: _env("DATABASE_URL") or None)
+    state_dir: Path = field(default_factory=lambda: Path(_env("HKD_STATE_DIR") or PROJECT_ROOT / ".hkd").resolve())
+    local_port: int = field(default_factory=lambda: _int("HKD_PG_PORT", 54329))
+    local_dbname: str = field(default_factory=lambda: _env("HKD_PG_DB", "hkd"))
+    test_port: int = field(default_factory=lambda: _int("HKD_TEST_PG_PORT", 54339))
+    test_database_url: str | None = field(default_factory=lambda: _env("TEST_DATABASE_URL") or None)
+    boundary_source: str | None = field(
+        default_factory=lambda: _env("HKD_BOUNDARY_SOURCE")
+        or (str(SHARED_DATA) if (SHARED_DATA / "rotterdam_buurten_2015.geojson").exists() else None)
+    )
+    geocoder_url: str = field(default_factory=lambda: _env("HKD_GEOCODER_URL"))
+    scan_normen: str | None = field(default_factory=lambda: _env("HKD_SCAN_NORMEN") or None)
+    accounts_file: Path | None = field(default_factory=lambda: Path(_env("HKD_ACCOUNTS_FILE")) if _env(
+        "HKD_ACCOUNTS_FILE") else None)
+    login_max_pogingen: int = field(default_factory=lambda: _int("HKD_LOGIN_MAX_POGINGEN", 5))
+    login_blokkade_minuten: int = field(default_factory=lambda: _int("HKD_LOGIN_BLOKKADE_MINUTEN", 15))
+    sessie_minuten: int = field(default_factory=lambda: _int("HKD_SESSIE_MINUTEN", 60))
+    lokaal_inloggen: bool = field(default_factory=lambda: _bool("HKD_LOKAAL_INLOGGEN", True))
+    basemap: str = field(default_factory=lambda: _env("HKD_BASEMAP", "geen"))
+
+    @property
+    def is_local(self) -> bool:
+        """True when HKD Kaart uses its project-local server (no ``DATABASE_URL``)."""
+        return self.explicit_database_url is None
+
+    def local_url(self, dbname: str | None = None, port: int | None = None) -> str:
+        """The URL of the project-local server (whether it runs or not: starting it is the job of ``ops``)."""
+        return f"postgresql+psycopg://postgres@{LOCAL_HOST}:{port or self.local_port}/{dbname or self.local_dbname}"
+
+    @property
+    def database_url(self) -> str:
+        """The URL in use: ``DATABASE_URL`` when set, else the project-local server's."""
+        if self.explicit_database_url:
+            return _sqlalchemy_url(self.explicit_database_url)
+        return self.local_url()
+
+    @property
+    def accounts_path(self) -> Path:
+        """The local account store's file."""
+        return self.accounts_file or self.state_dir / "accounts.json"
+
+
+def get_settings() -> Settings:
+    """Return the settings as they are in the environment now."""
+    return Settings()

@@ -1,0 +1,41 @@
+"""What the subcommands share: the engine of the database in use (starting the local one), refusal messages."""
+
+from __future__ import annotations
+
+import sys
+
+from sqlalchemy import Engine
+
+from core.settings import get_settings
+from ops import localdb
+from queries.db import make_engine, migrate
+
+
+def database_url(*, start_local: bool = True) -> str:
+    """The URL in use; the project-local server is started first when it is the one in use."""
+    settings = get_settings()
+    if settings.is_local and start_local:
+        server = localdb.server_for(settings)
+        if not localdb.is_running(server):
+            localdb.start(server)
+    return settings.database_url
+
+
+def engine(*, start_local: bool = True) -> Engine:
+    """An engine on the database in use (see :func:`database_url`)."""
+    return make_engine(database_url(start_local=start_local))
+
+
+def migrated_engine() -> Engine:
+    """:func:`engine` with every migration applied."""
+    eng = engine()
+    migrate(eng)
+    return eng
+
+
+def refused(what: str, problems: list) -> int:
+    """Print every problem of a refused file (the database is unchanged) and return the exit code 1."""
+    print(f"{what}; de database is ongewijzigd. {len(problems)} probleem/problemen:", file=sys.stderr)
+    for p in problems:
+        print(f"  - {p}", file=sys.stderr)
+    return 1

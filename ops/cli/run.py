@@ -1,0 +1,47 @@
+"""``hkd run``: the database (started when local), the demo when it is empty, and the dashboard, warmed up."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+
+from sqlalchemy import text
+
+from core.settings import PROJECT_ROOT
+from ops.cli.common import database_url, migrated_engine
+
+
+def register(sub) -> None:
+    run = sub.add_parser("run", help="database starten, demo laden als die leeg is, dashboard starten")
+    run.add_argument("--port", type=int, default=8501)
+    run.add_argument("--address", default="127.0.0.1")
+    run.set_defaults(func=cmd_run)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from ops.cli.demo import cmd_demo
+    from ops.serve import streamlit_command, wait_healthy, warm_up
+
+    engine = migrated_engine()
+    with engine.connect() as conn:
+        empty = conn.execute(text("SELECT count(*) = 0 FROM hkd.locaties")).scalar_one()
+    if empty:
+        cmd_demo(args)
+    # The dashboard gets the URL of the database this command started: it never starts a server itself.
+    env = {**os.environ, "DATABASE_URL": database_url()}
+    proc = subprocess.Popen(streamlit_command(args.port, args.address), cwd=PROJECT_ROOT, env=env)
+    base = f"http://{args.address}:{args.port}"
+    try:
+        wait_healthy(base)
+        seconds = warm_up(base)
+        print(f"HKD Kaart draait op {base}  (opgewarmd in {seconds:.1f} s; stoppen: Ctrl+C)", flush=True)
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        return proc.wait()
+    except Exception:
+        proc.terminate()
+        raise
+
+

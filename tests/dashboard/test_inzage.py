@@ -1,0 +1,88 @@
+"""The inzage log records one entry per deliberate view of address-level data, not one per Streamlit rerun."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from dashboard.auth import SESSION_KEY, User
+
+HKD = User("beleid", "hkd")
+ALFA = User("alfa", "aanbieder", "alfa")
+
+
+@pytest.fixture
+def app_fresh(fresh_demo, monkeypatch, project_root):
+    """The app on a private demo copy (these tests count log rows)."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
+    monkeypatch.chdir(project_root)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+    def open_page(page: str, user: User) -> AppTest:
+        at = AppTest.from_file(str(project_root / "dashboard" / "app.py"), default_timeout=60)
+        at.session_state[SESSION_KEY] = user
+        at.run()
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, at.exception
+        return at
+
+    yield open_page, fresh_demo
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def _entries(engine, onderdeel: str) -> list[tuple[str, str]]:
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(
+            text("SELECT gebruiker, omschrijving FROM hkd.inzage_log WHERE onderdeel = :o ORDER BY id"),
+            {"o": onderdeel})]
+
+
+def test_provider_map_logs_one_entry_per_visit_not_per_rerun(app_fresh):
+    open_page, engine = app_fresh
+    at = open_page("aanbiederskaart", ALFA)
+    for _ in range(3):
+        at.run()  # reruns, as every widget interaction causes
+    assert _entries(engine, "aanbiederskaart") == [("alfa", "eigen locaties op adresniveau")]
+    at.switch_page("pages/openbare_kaart.py").run()
+    at.switch_page("pages/aanbiederskaart.py").run()  # leaving and coming back is a new visit
+    assert len(_entries(engine, "aanbiederskaart")) == 2
+
+
+def test_scan_logs_once_per_candidate_and_the_overview_once(app_fresh):
+    open_page, engine = app_fresh
+    at = open_page("draagkrachtscan", HKD)
+    at.run()
+    assert [e[1] for e in _entries(engine, "draagkrachtscan")] == [
+        "locaties op adresniveau binnen 5 km (overzichtskaart)"]
+    with engine.connect() as conn:
+        x, y = conn.execute(text("SELECT ST_X(geom) + 60, ST_Y(geom) FROM hkd.locaties WHERE code = 'HKD-020'")).one()
+    at.radio[0].set_value("Coördinaten (RD)").run()
+    at.number_input[0].set_value(x)
+    at.number_input[1].set_value(y)
+    at.button[0].click().run()
+    at.run()
+    at.run()
+    scans = [e for e in _entries(engine, "draagkrachtscan") if e[1].startswith("scan")]
+    assert len(scans) == 1, "one deliberate scan, three runs: one entry"
+    plaatsen = [n for n in at.number_input if n.label == "Geplande plaatsen"][0]
+    plaatsen.set_value(30).run()  # a different scan is a new view
+    assert len([e for e in _entries(engine, "draagkrachtscan") if e[1].startswith("scan")]) == 2
+
+
+def test_location_detail_logs_once_per_location(app_fresh):
+    open_page, engine = app_fresh
+    at = open_page("escalatieladder", HKD)
+    assert _entries(engine, "escalatieladder") == []  # the overview shows no address: nothing logged
+    keuze = next(o for o in at.selectbox(key="ladder_locatie").options if o.startswith("HKD-006"))
+    at.selectbox(key="ladder_locatie").set_value(keuze).run()
+    at.run()
+    at.run()
+    assert _entries(engine, "escalatieladder") == [("beleid", "locatie HKD-006 (adres, geschiedenis)")]
+    ander = next(o for o in at.selectbox(key="ladder_locatie").options if o.startswith("HKD-007"))
+    at.selectbox(key="ladder_locatie").set_value(ander).run()
+    assert len(_entries(engine, "escalatieladder")) == 2

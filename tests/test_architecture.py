@@ -1,0 +1,55 @@
+"""The floors of the house (ARCHITECTURE.md) hold: every import points down, and the rules that keep it so."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCT = ("core", "geo", "queries", "clients", "data", "reports", "dashboard", "ops")
+
+
+def _python_files(*packages: str) -> list[Path]:
+    return [p for pkg in packages for p in (ROOT / pkg).rglob("*.py")]
+
+
+def test_import_contracts_are_kept():
+    """import-linter checks the layers contract in pyproject.toml: zero upward imports."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    res = subprocess.run([str(lint), "--config", str(ROOT / "pyproject.toml")], cwd=ROOT, capture_output=True,
+                         text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "0 broken" in res.stdout
+
+
+def test_the_ground_floor_imports_nothing_of_the_project():
+    for path in _python_files("core"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert node.module.split(".")[0] not in PRODUCT + ("bench", "tests") or \
+                    node.module.startswith("core"), f"{path.name} imports {node.module}"
+
+
+def test_environment_is_read_in_settings_only():
+    """Every environment variable is read in core/settings.py (ops may pass an environment on to a child)."""
+    offenders = []
+    for path in _python_files(*PRODUCT):
+        if path == ROOT / "core" / "settings.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv") and \
+                    isinstance(node.value, ast.Name) and node.value.id == "os":
+                # passing the whole environment to a child process is not reading a setting
+                if path.parts[-2] == "ops" or path.parts[-3:-1] == ("ops", "cli"):
+                    continue
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
+
+
+def test_the_product_wheel_leaves_the_tools_out():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    include = next(line for line in text.splitlines() if line.startswith("include = "))
+    assert "bench" not in include and "tests" not in include
+    assert all(f'"{pkg}*"' in include for pkg in PRODUCT)
