@@ -23,7 +23,6 @@ import os
 import shutil
 import threading
 import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime

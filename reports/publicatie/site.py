@@ -86,7 +86,7 @@ def _plaatsen(v) -> str:
 
 
 def _legenda(labels: Sequence[str]) -> tuple[list[dict], str]:
-    items = [{"kleur": "#%02x%02x%02x" % colour_for(i), "tekst": f"{label} voorzieningen"}
+    items = [{"kleur": "#{:02x}{:02x}{:02x}".format(*colour_for(i)), "tekst": f"{label} voorzieningen"}
              for i, label in enumerate(labels)]
     lis = "".join(
         f'<li><span class="sw" style="background:{i["kleur"]}" aria-hidden="true"></span>{html.escape(i["tekst"])}</li>'
@@ -98,7 +98,7 @@ def _legenda(labels: Sequence[str]) -> tuple[list[dict], str]:
 def _config(breaks, legenda, basemap: Basemap, attributie: str) -> str:
     cfg = {
         "data": "data/pc4.geojson", "woonvormen": "data/woonvormen.json",
-        "breaks": list(breaks), "kleuren": [i["kleur"] for i in legenda], "geenData": "#%02x%02x%02x" % NO_DATA,
+        "breaks": list(breaks), "kleuren": [i["kleur"] for i in legenda], "geenData": "#{:02x}{:02x}{:02x}".format(*NO_DATA),
         "basemap": basemap.url, "attributie": attributie, "verborgen": VERBORGEN,
     }
     # JSON inside <script type="application/json">: '<' escaped so no string can close the element.
@@ -135,8 +135,9 @@ def _kaart_blok(config: str, legenda_html: str, datum: str, attributie: str) -> 
 <script src="vendor/leaflet/leaflet.js"></script><script src="kaart.js"></script>"""
 
 
-def site_bestanden(data, datum: str, basemap: Basemap = Basemap(None)) -> dict[str, bytes]:
+def site_bestanden(data, datum: str, basemap: Basemap | None = None) -> dict[str, bytes]:
     """Every file of the site except Leaflet (``data``: ``queries.publiek.OpenbareKaart``; ``datum``: the stand)."""
+    basemap = basemap or Basemap(None)
     pc4 = data.pc4
     breaks, labels = count_classes([int(v) for v in pc4["voorzieningen"]])
     legenda, legenda_html = _legenda(labels)
