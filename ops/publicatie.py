@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import hashlib
 import http.server
 import json
@@ -45,6 +46,7 @@ LEAFLET_DIR = PROJECT_ROOT / "dashboard" / "static" / "vendor" / "leaflet"
 ACTUEEL = "actueel"
 BEWAREN = 3  # releases kept (the live one and two before it, for a quick manual rollback)
 TZ = ZoneInfo("Europe/Amsterdam")
+GZIP = (".html", ".js", ".css", ".geojson", ".json", ".csv", ".txt")
 
 
 class PublicatieFout(RuntimeError):
@@ -124,6 +126,11 @@ def schrijf(root: Path, bestanden: dict[str, bytes], nu: datetime | None = None)
         pad.parent.mkdir(parents=True, exist_ok=True)
         pad.write_bytes(inhoud)
         os.chmod(pad, 0o644)
+        if pad.suffix in GZIP and len(inhoud) >= 512:
+            # Pre-compressed twin for nginx's gzip_static (deterministic: no name, no time in the header).
+            gz = pad.with_name(pad.name + ".gz")
+            gz.write_bytes(gzip.compress(inhoud, 9, mtime=0))
+            os.chmod(gz, 0o644)
     (tmp / "versie.json").write_text(json.dumps({"data_versie": versie, "checksum": checksum,
                                                  "gepubliceerd": stamp}, indent=1) + "\n", encoding="utf-8")
     (tmp / "MANIFEST.sha256").write_text(manifest, encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 
@@ -22,10 +23,15 @@ def register(sub) -> None:
     run.set_defaults(func=cmd_run)
 
 
+def _stop(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from ops.cli.demo import cmd_demo
     from ops.serve import streamlit_command, wait_healthy, warm_up
 
+    signal.signal(signal.SIGTERM, _stop)  # a service manager's stop ends the children too (finally below)
     engine = migrated_engine()
     with engine.connect() as conn:
         empty = conn.execute(text("SELECT count(*) = 0 FROM hkd.locaties")).scalar_one()
