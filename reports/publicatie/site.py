@@ -182,11 +182,11 @@ plaatsen te tonen.</p>
 <p class="downloads"><a href="per_pc4.csv" download>Download per postcodegebied (CSV)</a>
 <a href="per_pc4_woonvorm.csv" download>Download per postcodegebied en woonvorm (CSV)</a>
 <a href="data/pc4.geojson" download>Download de kaartlaag (GeoJSON)</a></p>
-<div class="tabelvak"><table><caption>Voorzieningen en plaatsen per postcodegebied</caption>
+<div class="tabelvak" tabindex="0" role="region" aria-label="Tabel per postcodegebied (scrollbaar)"><table><caption>Voorzieningen en plaatsen per postcodegebied</caption>
 <thead><tr><th scope="col">Postcode</th><th scope="col">Plaats</th><th scope="col">Voorzieningen</th><th scope="col">Plaatsen</th></tr></thead>
 <tbody>{rijen}</tbody></table></div>
 <details><summary>Per postcodegebied en woonvorm</summary>
-<div class="tabelvak"><table><caption>Voorzieningen en plaatsen per postcodegebied en woonvorm</caption>
+<div class="tabelvak" tabindex="0" role="region" aria-label="Tabel per postcodegebied en woonvorm (scrollbaar)"><table><caption>Voorzieningen en plaatsen per postcodegebied en woonvorm</caption>
 <thead><tr><th scope="col">Postcode</th><th scope="col">Woonvorm</th><th scope="col">Voorzieningen</th><th scope="col">Plaatsen</th></tr></thead>
 <tbody>{wv_rijen}</tbody></table></div></details>
 </section>
