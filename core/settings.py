@@ -82,6 +82,11 @@ class Settings:
     basemap
         The basemap under every map (``HKD_BASEMAP``): ``pdok-standaard|pdok-grijs|pdok-pastel``, ``geen`` or an
         XYZ tile URL template; resolved by :func:`geo.basemap.resolve`.
+    publicatie_map
+        Folder of the published public site (``HKD_PUBLICATIE_DIR``, default ``<state_dir>/publicatie``); the web
+        server serves its ``actueel`` symlink.
+    publicatie_port
+        Port on which ``hkd run`` serves the published site beside the dashboard (``HKD_PUBLICATIE_PORT``, 8600).
     """
 
     explicit_database_url: str | None = field(default_factory=lambda: _env("DATABASE_URL") or None)
@@ -103,6 +108,9 @@ class Settings:
     sessie_minuten: int = field(default_factory=lambda: _int("HKD_SESSIE_MINUTEN", 60))
     lokaal_inloggen: bool = field(default_factory=lambda: _bool("HKD_LOKAAL_INLOGGEN", True))
     basemap: str = field(default_factory=lambda: _env("HKD_BASEMAP", "geen"))
+    publicatie_map: Path | None = field(default_factory=lambda: Path(_env("HKD_PUBLICATIE_DIR")).resolve() if _env(
+        "HKD_PUBLICATIE_DIR") else None)
+    publicatie_port: int = field(default_factory=lambda: _int("HKD_PUBLICATIE_PORT", 8600))
 
     @property
     def is_local(self) -> bool:
@@ -119,6 +127,11 @@ class Settings:
         if self.explicit_database_url:
             return _sqlalchemy_url(self.explicit_database_url)
         return self.local_url()
+
+    @property
+    def publicatie_dir(self) -> Path:
+        """The folder of the published public site."""
+        return self.publicatie_map or self.state_dir / "publicatie"
 
     @property
     def accounts_path(self) -> Path:

@@ -5,11 +5,28 @@ import streamlit as st
 from dashboard import db
 from dashboard.auth import require_role
 from queries.overzicht import gebieden_per_niveau, recente_audit
+from queries.publicatie import publicatie_stand, recente_publicaties
 
 st.title("Beheer")
 require_role("hkd")
 st.page_link("pages/locatieregister.py", label="Locatieregister importeren (CSV of Excel)",
              icon=":material/upload_file:")
+st.subheader("Openbare kaart (gepubliceerde site)")
+stand = db.run_query(publicatie_stand)
+if stand.laatste_gelukt is None and stand.mislukt is None:
+    st.info("De openbare kaart is nog niet gepubliceerd. `hkd run` publiceert bij de start; handmatig: "
+            "`hkd publiceer`.")
+if stand.laatste_gelukt is not None:
+    g = stand.laatste_gelukt
+    st.success(f"Live sinds {g.tijd:%d-%m-%Y %H:%M:%S}: dataversie {g.data_versie}, controlegetal "
+               f"{(g.checksum or '')[:16]}… (aanleiding: {g.aanleiding or 'onbekend'}).")
+if stand.mislukt is not None:
+    m = stand.mislukt
+    st.error(f"De laatste publicatie is mislukt ({m.tijd:%d-%m-%Y %H:%M:%S}, aanleiding: {m.aanleiding}). De vorige "
+             f"publicatie blijft online staan. Reden:", icon=":material/error:")
+    st.code(m.fout or "", language=None, wrap_lines=True)  # as text: the reason may hold anything
+with st.expander("Publicatielog"):
+    st.dataframe(db.run_query(recente_publicaties, 20), hide_index=True, width="stretch")
 st.subheader("Geladen gebieden")
 st.dataframe(db.run_query(gebieden_per_niveau), hide_index=True, width="stretch")
 st.subheader("Laatste wijzigingen (auditlog)")

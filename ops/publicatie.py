@@ -1,0 +1,253 @@
+"""Publish the public layer as a static site, switch it atomically, republish on every change, serve the folder.
+
+Layout of the publication folder (``HKD_PUBLICATIE_DIR``, default ``<state_dir>/publicatie``)::
+
+    publicatie/
+      actueel -> releases/20261129T190312Z-3f2a9c1e0b7d4a11   (symlink; the web server's document root)
+      releases/<stamp>-<data version>/                         (the newest few are kept)
+
+A new publication is written completely beside the old one, then ``actueel`` is switched with one ``rename(2)`` of
+a fresh symlink over the old one: a reader gets either the old site or the new one, never a mix. A failure at any
+step leaves ``actueel`` as it was and is logged (``hkd.publicaties``, status ``mislukt``), which the Beheer page
+shows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import hashlib
+import http.server
+import json
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import psycopg
+from sqlalchemy import Engine
+
+from core.settings import PROJECT_ROOT, get_settings
+from geo.basemap import Basemap, resolve
+from geo.disclosure import controleer_kaart
+from queries.db import acting_as
+from queries.lagen import as_layer
+from queries.publicatie import KANAAL, log_publicatie
+from queries.publiek import openbare_kaart
+from reports.publicatie import LEAFLET_BESTANDEN, data_versie, site_bestanden
+
+LEAFLET_DIR = PROJECT_ROOT / "dashboard" / "static" / "vendor" / "leaflet"
+ACTUEEL = "actueel"
+BEWAREN = 3  # releases kept (the live one and two before it, for a quick manual rollback)
+TZ = ZoneInfo("Europe/Amsterdam")
+GZIP = (".html", ".js", ".css", ".geojson", ".json", ".csv", ".txt")
+
+
+class PublicatieFout(RuntimeError):
+    """A publication that was refused or failed; the previous site stays live."""
+
+
+@dataclass(frozen=True)
+class Resultaat:
+    """A successful publication."""
+
+    map: Path
+    data_versie: str
+    checksum: str
+    bestanden: int
+    bytes: int
+    duur_ms: int
+
+
+def publicatie_dir() -> Path:
+    """The publication folder from the settings."""
+    return get_settings().publicatie_dir
+
+
+def actueel(root: Path) -> Path:
+    """The live site (the symlink the web server serves)."""
+    return root / ACTUEEL
+
+
+def _checksum(bestanden: dict[str, bytes]) -> tuple[str, str]:
+    """``(sha256 over the manifest, manifest text)``: one line ``<sha256>  <path>`` per file, sorted."""
+    manifest = "".join(f"{hashlib.sha256(inhoud).hexdigest()}  {naam}\n" for naam, inhoud in sorted(bestanden.items()))
+    return hashlib.sha256(manifest.encode()).hexdigest(), manifest
+
+
+def _leaflet() -> dict[str, bytes]:
+    out = {}
+    for naam in LEAFLET_BESTANDEN:
+        pad = LEAFLET_DIR / naam
+        if not pad.exists():
+            raise PublicatieFout(f"Leaflet ontbreekt ({pad}); draai ./scripts/setup")
+        out[f"vendor/leaflet/{naam}"] = pad.read_bytes()
+    for pad in sorted((LEAFLET_DIR / "images").glob("*.png")):
+        out[f"vendor/leaflet/images/{pad.name}"] = pad.read_bytes()
+    return out
+
+
+def render(engine: Engine, door: str, basemap: Basemap | None = None, nu: datetime | None = None) -> dict[str, bytes]:
+    """Every file of the site, read ONLY through the publiek views under the public role."""
+    basemap = resolve(get_settings().basemap) if basemap is None else basemap
+    with as_layer(engine, "publiek", door) as conn:
+        data = openbare_kaart(conn)
+    # Defence in depth: the views apply the rule; refuse to publish anything that breaks it anyway.
+    fouten = controleer_kaart(data.pc4_woonvorm, data.pc4, data.regel, data.vertrouwelijke_namen)
+    if fouten:
+        raise PublicatieFout("de cijfers voldoen niet aan de openbaarmakingsregel: " + "; ".join(map(str, fouten[:3])))
+    if data.pc4.empty:
+        raise PublicatieFout("er zijn geen postcodegebieden geladen")
+    nu = (nu or datetime.now(UTC)).astimezone(TZ)
+    bestanden = site_bestanden(data, nu.strftime("%d-%m-%Y %H:%M"), basemap)
+    bestanden.update(_leaflet())
+    return bestanden
+
+
+def schrijf(root: Path, bestanden: dict[str, bytes], nu: datetime | None = None) -> tuple[Path, str, str]:
+    """Write a new release beside the live one and switch ``actueel`` to it atomically; returns
+    ``(release folder, data version, checksum)``."""
+    versie = data_versie(bestanden)
+    checksum, manifest = _checksum(bestanden)
+    stamp = (nu or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    releases = root / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    naam = f"{stamp}-{versie}"
+    tmp = releases / f".{naam}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    for rel, inhoud in bestanden.items():
+        pad = tmp / rel
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        pad.write_bytes(inhoud)
+        os.chmod(pad, 0o644)
+        if pad.suffix in GZIP and len(inhoud) >= 512:
+            # Pre-compressed twin for nginx's gzip_static (deterministic: no name, no time in the header).
+            gz = pad.with_name(pad.name + ".gz")
+            gz.write_bytes(gzip.compress(inhoud, 9, mtime=0))
+            os.chmod(gz, 0o644)
+    (tmp / "versie.json").write_text(json.dumps({"data_versie": versie, "checksum": checksum,
+                                                 "gepubliceerd": stamp}, indent=1) + "\n", encoding="utf-8")
+    (tmp / "MANIFEST.sha256").write_text(manifest, encoding="utf-8")
+    for d in [tmp, *[p for p in tmp.rglob("*") if p.is_dir()]]:
+        os.chmod(d, 0o755)
+    release = releases / naam
+    tmp.rename(release)
+    # Atomic switch: a new symlink under a temporary name, renamed over the old one (rename(2) replaces atomically).
+    link_tmp = root / f".{ACTUEEL}.{os.getpid()}.{threading.get_ident()}"
+    with contextlib.suppress(FileNotFoundError):
+        link_tmp.unlink()
+    link_tmp.symlink_to(Path("releases") / naam)
+    os.replace(link_tmp, actueel(root))
+    _opruimen(releases, release)
+    return release, versie, checksum
+
+
+def _opruimen(releases: Path, live: Path) -> None:
+    oud = sorted((p for p in releases.iterdir() if p.is_dir() and not p.name.startswith(".")), reverse=True)
+    for p in oud[BEWAREN:]:
+        if p != live:
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def publiceer(engine: Engine, root: Path, door: str, aanleiding: str = "handmatig",
+              basemap: Basemap | None = None) -> Resultaat:
+    """Render, write, switch and log one publication. On any failure the live site stays as it was, the failure
+    is logged (status ``mislukt``) and :class:`PublicatieFout` is raised."""
+    t0 = time.perf_counter()
+    try:
+        bestanden = render(engine, door, basemap)
+        release, versie, checksum = schrijf(root, bestanden)
+    except Exception as exc:  # noqa: BLE001 - every failure is logged and reported; the old site stays
+        melding = str(exc) if isinstance(exc, PublicatieFout) else f"{type(exc).__name__}: {exc}"
+        with contextlib.suppress(Exception), acting_as(engine, door) as conn:
+            log_publicatie(conn, status="mislukt", aanleiding=aanleiding, fout=melding[:2000],
+                           duur_ms=int((time.perf_counter() - t0) * 1000))
+        raise PublicatieFout(melding) from exc
+    duur = int((time.perf_counter() - t0) * 1000)
+    grootte = sum(len(b) for b in bestanden.values())
+    with acting_as(engine, door) as conn:
+        log_publicatie(conn, status="gepubliceerd", aanleiding=aanleiding, data_versie=versie, checksum=checksum,
+                       map=release.name, bestanden=len(bestanden), bytes=grootte, duur_ms=duur)
+    return Resultaat(release, versie, checksum, len(bestanden), grootte, duur)
+
+
+def dsn_van(engine: Engine) -> str:
+    """A libpq connection string for ``engine`` (for the LISTEN connection, outside SQLAlchemy's pool)."""
+    return engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def volg(engine: Engine, root: Path, door: str = "hkd publiceer", debounce: float = 1.0,
+         max_wachten: float = 10.0, opnieuw_na: float = 60.0, stop: threading.Event | None = None,
+         melden: Callable[[str], None] = print) -> None:
+    """Publish now, then republish after every change signal (``LISTEN hkd_publiek_gewijzigd``), debounced: a burst
+    of writes gives one publication, ``debounce`` s after the last signal (at most ``max_wachten`` s after the first).
+    Runs until ``stop`` is set. A failed publication leaves the old site, is logged, and is retried on the next
+    signal or after ``opnieuw_na`` seconds."""
+    stop = stop or threading.Event()
+    laatste = [0.0, True]  # monotonic time of the last attempt, and whether it succeeded
+
+    def een(aanleiding: str) -> None:
+        laatste[0] = time.monotonic()
+        try:
+            r = publiceer(engine, root, door, aanleiding)
+            laatste[1] = True
+            melden(f"Gepubliceerd: {r.map.name} ({r.bestanden} bestanden, {r.bytes // 1024} kB, {r.duur_ms} ms)")
+        except PublicatieFout as exc:
+            laatste[1] = False
+            melden(f"Publicatie mislukt (de vorige blijft staan): {exc}")
+
+    while not stop.is_set():
+        try:
+            with psycopg.connect(dsn_van(engine), autocommit=True) as conn:
+                conn.execute(f"LISTEN {KANAAL}")
+                # Publish after LISTEN: a change committed while we start up is then either in this publication or
+                # signalled to us, never lost.
+                een("start" if laatste[0] == 0.0 else "opnieuw verbonden")
+                while not stop.is_set():
+                    tabellen = {n.payload for n in conn.notifies(timeout=0.5, stop_after=1)}
+                    if not tabellen:
+                        if not laatste[1] and time.monotonic() - laatste[0] >= opnieuw_na:
+                            een("opnieuw na fout")
+                        continue
+                    eerste = time.monotonic()
+                    while time.monotonic() - eerste < max_wachten and not stop.is_set():
+                        meer = {n.payload for n in conn.notifies(timeout=debounce, stop_after=1)}
+                        if not meer:
+                            break
+                        tabellen |= meer
+                    een("wijziging in " + ", ".join(sorted(tabellen)))
+        except psycopg.OperationalError as exc:
+            melden(f"Verbinding voor wijzigingssignalen verbroken ({exc}); opnieuw over 5 s")
+            stop.wait(5)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files of the live site; short caching for pages and data, a week for Leaflet."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".geojson": "application/geo+json",
+                      ".js": "text/javascript", ".json": "application/json", ".csv": "text/csv; charset=utf-8"}
+
+    def end_headers(self) -> None:
+        lang = "/vendor/" in self.path
+        self.send_header("Cache-Control", "public, max-age=604800" if lang else "public, max-age=30")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's signature
+        pass
+
+
+def site_server(root: Path, port: int, address: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
+    """A threading stdlib web server on ``root/actueel`` (resolved per request, so a switch is seen at once).
+    For local use beside the dashboard; production uses nginx (docs/publicatie.md)."""
+    handler = functools.partial(_Handler, directory=str(actueel(root)))
+    server = http.server.ThreadingHTTPServer((address, port), handler)
+    server.daemon_threads = True
+    return server

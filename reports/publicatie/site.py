@@ -1,0 +1,219 @@
+"""Render every file of the published public site (pure: data in, ``{relative path: bytes}`` out).
+
+The site is a few static files: ``index.html`` (map, legend, rule, tables, downloads), ``embed.html`` (the map alone,
+for an iframe), ``kaart.js`` + ``stijl.css`` (ours), ``data/pc4.geojson`` (the layer: PC4 outline and the
+disclosure-controlled figures, nothing else), ``data/woonvormen.json`` (the per-woonvorm figures for the click
+panel), two CSV tables. Leaflet itself is copied in by the writer (``LEAFLET_BESTANDEN``, vendored from npm).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import json
+import math
+from collections.abc import Iterable, Sequence
+from importlib import resources
+
+import pandas as pd
+
+from geo.basemap import Basemap
+from geo.colours import NO_DATA, colour_for, count_classes
+from reports.openbare_kaart_html import CREDIT, vertrouwelijk_zinnen
+
+# Leaflet files the site needs (copied from the npm package by the writer; no CDN, ever).
+LEAFLET_BESTANDEN = ("leaflet.js", "leaflet.css")
+CSV_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
+VERBORGEN = "niet getoond"
+TITEL = "Voorzieningen per postcodegebied"
+
+
+def _int_or_none(value) -> int | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value):
+        return None
+    return int(value)
+
+
+def csv_cel(value) -> str:
+    """One CSV cell as text that no spreadsheet runs as a formula (leading ``= + - @ tab CR`` get a quote)."""
+    s = "" if value is None else str(value)
+    return "'" + s if s.startswith(CSV_GEVAARLIJK) else s
+
+
+def csv_tekst(kop: Sequence[str], rijen: Iterable[Sequence]) -> str:
+    """A CSV (comma, quoted where needed, CRLF as RFC 4180) with every cell neutralised against formulas."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow([csv_cel(k) for k in kop])
+    for r in rijen:
+        w.writerow([csv_cel(v) for v in r])
+    return buf.getvalue()
+
+
+def _geojson(pc4: pd.DataFrame) -> str:
+    """The layer: one feature per PC4 with ``pc4, plaats, voorzieningen, plaatsen (null = hidden)``; compact."""
+    features = []
+    for r in pc4.itertuples():
+        props = {"pc4": str(r.pc4), "plaats": str(r.plaats), "voorzieningen": int(r.voorzieningen),
+                 "plaatsen": _int_or_none(r.plaatsen)}
+        features.append(f'{{"type":"Feature","properties":{json.dumps(props, ensure_ascii=False, separators=(",", ":"))},'
+                        f'"geometry":{r.geometry}}}')
+    return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
+
+
+def _woonvormen_json(per_woonvorm: pd.DataFrame) -> str:
+    out: dict[str, list] = {}
+    for r in per_woonvorm.itertuples():
+        out.setdefault(str(r.pc4), []).append([str(r.woonvorm_naam), int(r.voorzieningen),
+                                               _int_or_none(r.plaatsen)])
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+
+
+def data_versie(bestanden: dict[str, bytes]) -> str:
+    """The data version: sha256 (16 hex) over the data files and tables, independent of the page's wording."""
+    h = hashlib.sha256()
+    for naam in sorted(bestanden):
+        if naam.startswith("data/") or naam.endswith(".csv"):
+            h.update(naam.encode() + b"\0" + bestanden[naam] + b"\0")
+    return h.hexdigest()[:16]
+
+
+def _plaatsen(v) -> str:
+    v = _int_or_none(v)
+    return VERBORGEN if v is None else str(v)
+
+
+def _legenda(labels: Sequence[str]) -> tuple[list[dict], str]:
+    items = [{"kleur": "#{:02x}{:02x}{:02x}".format(*colour_for(i)), "tekst": f"{label} voorzieningen"}
+             for i, label in enumerate(labels)]
+    lis = "".join(
+        f'<li><span class="sw" style="background:{i["kleur"]}" aria-hidden="true"></span>{html.escape(i["tekst"])}</li>'
+        for i in items
+    )
+    return items, f'<ul class="legenda">{lis}</ul>'
+
+
+def _config(breaks, legenda, basemap: Basemap, attributie: str) -> str:
+    cfg = {
+        "data": "data/pc4.geojson", "woonvormen": "data/woonvormen.json",
+        "breaks": list(breaks), "kleuren": [i["kleur"] for i in legenda], "geenData": "#{:02x}{:02x}{:02x}".format(*NO_DATA),
+        "basemap": basemap.url, "attributie": attributie, "verborgen": VERBORGEN,
+    }
+    # JSON inside <script type="application/json">: '<' escaped so no string can close the element.
+    return json.dumps(cfg, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def _csp(basemap: Basemap) -> str:
+    img = "'self' data:" + (f" https://{basemap.host} http://{basemap.host}" if basemap.host else "")
+    return (f"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src {img}; "
+            "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'")
+
+
+def _kop(titel: str, basemap: Basemap) -> str:
+    return f"""<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{html.escape(_csp(basemap))}">
+<meta name="referrer" content="no-referrer">
+<title>{html.escape(titel)}</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="vendor/leaflet/leaflet.css"><link rel="stylesheet" href="stijl.css">
+</head>"""
+
+
+def _kaart_blok(config: str, legenda_html: str, datum: str, attributie: str) -> str:
+    return f"""<div class="kaartvak">
+<div id="kaart" class="kaart" role="region" aria-label="Kaart: aantal voorzieningen per postcodegebied. Dezelfde cijfers staan in de tabel op de pagina."></div>
+<div class="zijvak">
+<h2 class="klein">Aantal voorzieningen per postcodegebied</h2>
+{legenda_html}
+<div id="details" class="details" aria-live="polite"><p>Beweeg over een gebied of klik erop voor de cijfers.</p></div>
+</div></div>
+<p class="stand">Stand van de cijfers: <time>{html.escape(datum)}</time>.</p>
+<p class="bron"><small>{html.escape(attributie)}</small></p>
+<script type="application/json" id="hkd-config">{config}</script>
+<script src="vendor/leaflet/leaflet.js"></script><script src="kaart.js"></script>"""
+
+
+def site_bestanden(data, datum: str, basemap: Basemap | None = None) -> dict[str, bytes]:
+    """Every file of the site except Leaflet (``data``: ``queries.publiek.OpenbareKaart``; ``datum``: the stand)."""
+    basemap = basemap or Basemap(None)
+    pc4 = data.pc4
+    breaks, labels = count_classes([int(v) for v in pc4["voorzieningen"]])
+    legenda, legenda_html = _legenda(labels)
+    attributie = CREDIT + (f" Achtergrond: {basemap.attributie}." if basemap.url and basemap.attributie else "")
+    config = _config(breaks, legenda, basemap, attributie)
+
+    tabel = pc4[pc4["voorzieningen"] > 0]
+    per_pc4_csv = csv_tekst(["Postcode", "Plaats", "Voorzieningen", "Plaatsen"],
+                            ([r.pc4, r.plaats, int(r.voorzieningen), _plaatsen(r.plaatsen)]
+                             for r in tabel.itertuples()))
+    wv = data.pc4_woonvorm
+    per_wv_csv = csv_tekst(["Postcode", "Woonvorm", "Voorzieningen", "Plaatsen"],
+                           ([r.pc4, r.woonvorm_naam, int(r.voorzieningen), _plaatsen(r.plaatsen)]
+                            for r in wv.itertuples()))
+    rijen = "".join(
+        f"<tr><th scope=\"row\">{html.escape(str(r.pc4))}</th><td>{html.escape(str(r.plaats))}</td>"
+        f"<td>{int(r.voorzieningen)}</td><td>{_plaatsen(r.plaatsen)}</td></tr>"
+        for r in tabel.itertuples()
+    )
+    wv_rijen = "".join(
+        f"<tr><th scope=\"row\">{html.escape(str(r.pc4))}</th><td>{html.escape(str(r.woonvorm_naam))}</td>"
+        f"<td>{int(r.voorzieningen)}</td><td>{_plaatsen(r.plaatsen)}</td></tr>"
+        for r in wv.itertuples()
+    )
+    regel = "".join(f"<li>{html.escape(z)}</li>" for z in data.regel.toelichting(data.vertrouwelijke_namen))
+    vertrouwelijk = "".join(f"<li>{html.escape(z)}</li>" for z in vertrouwelijk_zinnen(data)) or "<li>Geen.</li>"
+    kaart = _kaart_blok(config, legenda_html, datum, attributie)
+
+    index = f"""{_kop(TITEL + " | HKD Kaart Rotterdam", basemap)}
+<body><a class="skip" href="#tabel">Naar de tabel met cijfers</a>
+<header><h1>{TITEL}</h1>
+<p>Opvang- en woonvoorzieningen onder het Convenant Huisvesting Kwetsbare Doelgroepen (Rotterdam), geteld per
+postcodegebied (4 cijfers). Adressen, precieze plekken en namen van voorzieningen staan nooit op deze kaart.</p>
+</header>
+<main>
+{kaart}
+<section aria-labelledby="regel-kop"><h2 id="regel-kop">Zo beschermen we adressen</h2><ul>{regel}</ul>
+<h3>Vertrouwelijke woonvormen</h3><ul>{vertrouwelijk}</ul></section>
+<section aria-labelledby="tabel-kop" id="tabel"><h2 id="tabel-kop">Cijfers per postcodegebied</h2>
+<p>Alleen postcodegebieden met minstens één voorziening. "{VERBORGEN}": te weinig voorzieningen om het aantal
+plaatsen te tonen.</p>
+<p class="downloads"><a href="per_pc4.csv" download>Download per postcodegebied (CSV)</a>
+<a href="per_pc4_woonvorm.csv" download>Download per postcodegebied en woonvorm (CSV)</a>
+<a href="data/pc4.geojson" download>Download de kaartlaag (GeoJSON)</a></p>
+<div class="tabelvak" tabindex="0" role="region" aria-label="Tabel per postcodegebied (scrollbaar)"><table><caption>Voorzieningen en plaatsen per postcodegebied</caption>
+<thead><tr><th scope="col">Postcode</th><th scope="col">Plaats</th><th scope="col">Voorzieningen</th><th scope="col">Plaatsen</th></tr></thead>
+<tbody>{rijen}</tbody></table></div>
+<details><summary>Per postcodegebied en woonvorm</summary>
+<div class="tabelvak" tabindex="0" role="region" aria-label="Tabel per postcodegebied en woonvorm (scrollbaar)"><table><caption>Voorzieningen en plaatsen per postcodegebied en woonvorm</caption>
+<thead><tr><th scope="col">Postcode</th><th scope="col">Woonvorm</th><th scope="col">Voorzieningen</th><th scope="col">Plaatsen</th></tr></thead>
+<tbody>{wv_rijen}</tbody></table></div></details>
+</section>
+<section aria-labelledby="embed-kop"><h2 id="embed-kop">Deze kaart op uw eigen website</h2>
+<p>Neem de kaart op met een iframe naar <a href="embed.html">embed.html</a>, bijvoorbeeld:
+<code>&lt;iframe src="…/embed.html" title="{TITEL}" width="100%" height="560"&gt;&lt;/iframe&gt;</code></p>
+</section>
+</main>
+<footer><p><small>HKD Kaart, gemeente Rotterdam. Cijfers bijgewerkt bij elk besluit en elke wijziging van het
+register.</small></p></footer>
+</body></html>
+"""
+    embed = f"""{_kop(TITEL, basemap)}
+<body class="embed"><main><h1 class="klein">{TITEL} (Rotterdam)</h1>
+{kaart}
+<p><a href="index.html" target="_blank" rel="noopener">Uitleg, tabellen en downloads</a></p>
+</main></body></html>
+"""
+    files = {
+        "index.html": index,
+        "embed.html": embed,
+        "kaart.js": resources.files(__package__).joinpath("kaart.js").read_text(encoding="utf-8"),
+        "stijl.css": resources.files(__package__).joinpath("stijl.css").read_text(encoding="utf-8"),
+        "data/pc4.geojson": _geojson(pc4),
+        "data/woonvormen.json": _woonvormen_json(wv),
+        "per_pc4.csv": per_pc4_csv,
+        "per_pc4_woonvorm.csv": per_wv_csv,
+        "robots.txt": "User-agent: *\nAllow: /\n",
+    }
+    return {k: v.encode("utf-8") for k, v in files.items()}

@@ -1,0 +1,44 @@
+"""The Beheer page shows the live publication and, above all, a failed one (the old site stays online)."""
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard.auth import User
+from ops import publicatie as pub
+
+HKD = User(naam="t.tester", rol="hkd")
+
+
+@pytest.fixture
+def beheer(fresh_demo, monkeypatch, project_root):
+    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
+    monkeypatch.chdir(project_root)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+    def open_page() -> AppTest:
+        at = AppTest.from_file(str(project_root / "dashboard/app.py"), default_timeout=60)
+        at.session_state["hkd_user"] = HKD
+        at.run()
+        at.switch_page("pages/beheer.py").run()
+        assert not at.exception, at.exception
+        return at
+
+    yield open_page
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def test_beheer_shows_the_live_publication_and_a_failure(beheer, fresh_demo, tmp_path, monkeypatch):
+    assert "nog niet gepubliceerd" in beheer().info[0].value
+    ok = pub.publiceer(fresh_demo, tmp_path, "tester", "start")
+    at = beheer()
+    assert ok.data_versie in at.success[0].value and not at.error
+    monkeypatch.setattr(pub, "LEAFLET_DIR", tmp_path / "nergens")
+    with pytest.raises(pub.PublicatieFout):
+        pub.publiceer(fresh_demo, tmp_path, "tester", "wijziging in <b>locaties</b>")
+    at = beheer()
+    assert "mislukt" in at.error[0].value and "vorige publicatie blijft online" in at.error[0].value
+    assert "Leaflet ontbreekt" in at.code[0].value
+    assert ok.data_versie in at.success[0].value, "the live one is still named"

@@ -1,0 +1,53 @@
+"""The published site in Debian's Chromium behind the real nginx: the map draws, hover and click give the figures,
+no serious accessibility violation, nothing requested from outside, embed.html works on its own."""
+
+import pytest
+
+from ops import nginx
+from ops import publicatie as pub
+from tests.e2e.conftest import screenshot
+from tests.e2e.test_accessibility import serious_violations
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def site(fresh_demo, tmp_path):
+    root = tmp_path / "pub"
+    pub.publiceer(fresh_demo, root, "tester")
+    with nginx.running(pub.actueel(root), tmp_path / "nginx") as base:
+        yield base
+
+
+@pytest.fixture
+def page(browser):
+    """Like the shared ``page``, but with the site's Content-Security-Policy bypassed so axe can be injected (the
+    policy itself blocks any inline script, the injected axe included)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1400}, locale="nl-NL", bypass_csp=True)
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+def test_published_map_draws_hovers_clicks_and_passes_axe(site, page):
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site + "/")
+    page.wait_for_selector("#kaart[data-getekend='76']", timeout=30_000)
+    vlakken = page.locator("#kaart path.leaflet-interactive")
+    assert vlakken.count() >= 76
+    vlakken.nth(5).hover(force=True)
+    assert "Postcode" in page.locator(".leaflet-tooltip").inner_text()
+    vlakken.nth(5).click(force=True)
+    assert "voorzieningen, plaatsen:" in page.locator("#details").inner_text()
+    screenshot(page, "publicatie_site")
+    assert serious_violations(page) == []
+    assert all(u.startswith(site) or u.startswith("data:") for u in requested), requested
+    assert page.get_by_role("link", name="Download per postcodegebied (CSV)").count() == 1
+
+
+def test_embed_page_draws_on_its_own(site, page):
+    page.goto(site + "/embed.html")
+    page.wait_for_selector("#kaart[data-getekend='76']", timeout=30_000)
+    assert page.locator(".legenda li").count() >= 2
+    assert serious_violations(page) == []

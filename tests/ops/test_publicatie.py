@@ -1,0 +1,130 @@
+"""``hkd publiceer`` on a real PostGIS: the site, the atomic switch, the log, failures, privacy, the change signal."""
+
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy import text
+
+from geo.privacyscan import scan
+from ops import publicatie as pub
+from queries.db import acting_as
+from queries.fasen import locaties_kaart
+from queries.lagen import as_layer
+from queries.publicatie import KANAAL, locaties_privacyscan, publicatie_stand, recente_publicaties
+
+
+def _site(root: Path) -> dict[str, bytes]:
+    live = pub.actueel(root).resolve()
+    return {str(p.relative_to(live)): p.read_bytes() for p in live.rglob("*") if p.is_file()}
+
+
+def _publicaties(engine):
+    with as_layer(engine, "hkd", "test") as conn:
+        return recente_publicaties(conn, 50)
+
+
+def test_publish_writes_a_complete_site_and_logs_it(fresh_demo, tmp_path):
+    r = pub.publiceer(fresh_demo, tmp_path, "tester", "test")
+    live = pub.actueel(tmp_path)
+    assert live.is_symlink() and live.resolve() == r.map
+    files = _site(tmp_path)
+    for naam in ("index.html", "embed.html", "kaart.js", "stijl.css", "data/pc4.geojson", "data/woonvormen.json",
+                 "per_pc4.csv", "per_pc4_woonvorm.csv", "vendor/leaflet/leaflet.js", "vendor/leaflet/leaflet.css",
+                 "versie.json", "MANIFEST.sha256"):
+        assert naam in files, naam
+    log = _publicaties(fresh_demo)
+    assert list(log["status"]) == ["gepubliceerd"]
+    row = log.iloc[0]
+    assert row["door"] == "tester" and row["data_versie"] == r.data_versie and row["checksum"] == r.checksum
+    assert row["map"] == r.map.name and f'"checksum": "{r.checksum}"' in files["versie.json"].decode()
+
+
+def test_republish_switches_atomically_and_keeps_a_few(fresh_demo, tmp_path):
+    first = pub.publiceer(fresh_demo, tmp_path, "tester")
+    namen = [pub.publiceer(fresh_demo, tmp_path, "tester").map.name for _ in range(4)]
+    assert pub.actueel(tmp_path).resolve().name == namen[-1]
+    kept = sorted(p.name for p in (tmp_path / "releases").iterdir())
+    assert len(kept) == pub.BEWAREN and first.map.name not in kept
+    assert not list(tmp_path.glob(".actueel*")), "no temporary link left behind"
+
+
+def test_a_failure_leaves_the_live_site_and_is_logged(fresh_demo, tmp_path, monkeypatch):
+    ok = pub.publiceer(fresh_demo, tmp_path, "tester")
+    monkeypatch.setattr(pub, "LEAFLET_DIR", tmp_path / "nergens")
+    with pytest.raises(pub.PublicatieFout, match="Leaflet ontbreekt"):
+        pub.publiceer(fresh_demo, tmp_path, "tester", "na besluit")
+    assert pub.actueel(tmp_path).resolve() == ok.map
+    assert (pub.actueel(tmp_path) / "index.html").exists()
+    with as_layer(fresh_demo, "hkd", "test") as conn:
+        stand = publicatie_stand(conn)
+    assert stand.laatste_gelukt.map == ok.map.name
+    assert stand.mislukt is not None and "Leaflet ontbreekt" in stand.mislukt.fout
+    assert stand.mislukt.aanleiding == "na besluit"
+
+
+def test_the_log_is_append_only_and_hidden_from_other_layers(fresh_demo, tmp_path):
+    pub.publiceer(fresh_demo, tmp_path, "tester")
+    with pytest.raises(Exception, match="alleen-toevoegen"), fresh_demo.begin() as conn:
+        conn.execute(text("UPDATE hkd.publicaties SET door = 'x'"))
+    for rol in ("publiek", "aanbieder"):
+        with pytest.raises(Exception, match="permission denied"), as_layer(fresh_demo, rol, "x", "alfa") as conn:
+            publicatie_stand(conn)
+
+
+def test_the_published_site_pins_down_no_facility(fresh_demo, tmp_path):
+    pub.publiceer(fresh_demo, tmp_path, "tester")
+    with as_layer(fresh_demo, "hkd", "test") as conn:
+        locaties = locaties_privacyscan(conn)
+        hkd_payload = locaties_kaart(conn, date.today()).to_json(orient="records")
+    assert len(locaties) == 78
+    assert scan(_site(tmp_path), locaties) == []
+    # Positive control: the scanner fires on what an HKD page sends to the browser (points, names, streets).
+    findings = scan({"escalatieladder.json": hkd_payload.encode()}, locaties)
+    assert any("WGS84" in f for f in findings) and any("naam" in f for f in findings)
+    assert len({f.split(" van ", 1)[1] for f in findings}) == 78, "every location is caught"
+
+
+def _besluit(engine, fase="2"):
+    with acting_as(engine, "tester") as conn:
+        conn.execute(text("INSERT INTO hkd.fase_besluiten (locatie_id, fase, ingangsdatum, reden, vastgelegd_door) "
+                          "SELECT min(id), :f, current_date, 'test', 'tester' FROM hkd.locaties"), {"f": fase})
+
+
+def test_a_public_write_signals_once_on_commit_and_a_rollback_not(fresh_demo):
+    with psycopg.connect(pub.dsn_van(fresh_demo), autocommit=True) as listener:
+        listener.execute(f"LISTEN {KANAAL}")
+        with pytest.raises(RuntimeError), fresh_demo.begin() as conn:
+            conn.execute(text("UPDATE hkd.locaties SET plaatsen = plaatsen + 1"))
+            raise RuntimeError("rollback")
+        assert list(listener.notifies(timeout=1, stop_after=1)) == []
+        _besluit(fresh_demo)
+        got = [n.payload for n in listener.notifies(timeout=30, stop_after=1)]
+        assert got == ["fase_besluiten"]
+
+
+def test_the_publisher_republishes_after_a_change(fresh_demo, tmp_path):
+    stop = threading.Event()
+    meldingen: list[str] = []
+    t = threading.Thread(target=pub.volg, args=(fresh_demo, tmp_path), daemon=True,
+                         kwargs={"debounce": 0.2, "stop": stop, "melden": meldingen.append})
+    t.start()
+    try:
+        deadline = time.monotonic() + 120
+        while not pub.actueel(tmp_path).exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        eerste = pub.actueel(tmp_path).resolve()
+        with acting_as(fresh_demo, "tester") as conn:
+            conn.execute(text("UPDATE hkd.locaties SET plaatsen = plaatsen + 7 WHERE id = (SELECT min(id) FROM "
+                              "hkd.locaties)"))
+        while pub.actueel(tmp_path).resolve() == eerste and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        stop.set()
+        t.join(timeout=30)
+    assert pub.actueel(tmp_path).resolve() != eerste, meldingen
+    log = _publicaties(fresh_demo)
+    assert list(log["aanleiding"])[:2] == ["wijziging in locaties", "start"]

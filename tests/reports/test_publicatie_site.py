@@ -1,0 +1,82 @@
+"""The published site's files, rendered from hand-made public data: hostile names, CSV injection, the config."""
+
+import csv
+import io
+import json
+
+import pandas as pd
+
+from geo.basemap import resolve
+from geo.disclosure import DisclosureRule
+from queries.publiek import OpenbareKaart
+from reports.publicatie import csv_tekst, data_versie, site_bestanden
+
+VIERKANT = '{"type":"Polygon","coordinates":[[[4.4,51.9],[4.5,51.9],[4.5,52.0],[4.4,51.9]]]}'
+VIJAND = '</script><script>alert(1)</script><img src=x onerror=alert(2)>'
+
+
+def _data(plaats: str = "Rotterdam", woonvorm: str = "Beschermd wonen") -> OpenbareKaart:
+    pc4 = pd.DataFrame({"pc4": ["3011", "3012"], "plaats": [plaats, "Rotterdam"], "voorzieningen": [4, 0],
+                        "plaatsen": pd.array([20, None], dtype="Int64"), "geometry": [VIERKANT, VIERKANT]})
+    wv = pd.DataFrame({"pc4": ["3011", "3011"], "woonvorm": ["bw", "fw"], "woonvorm_naam": [woonvorm, "Flexwonen"],
+                       "voorzieningen": [3, 1], "plaatsen": pd.array([15, None], dtype="Int64")})
+    vt = pd.DataFrame({"niveau": ["gemeente"], "code": ["gemeente"], "naam": ["Rotterdam"],
+                       "woonvorm_naam": ["Opvang"], "voorzieningen": pd.array([None], dtype="Int64"),
+                       "plaatsen": pd.array([None], dtype="Int64")})
+    return OpenbareKaart(DisclosureRule(), pc4, wv, vt, ("opvang",))
+
+
+def test_every_file_is_there_and_the_layer_is_minimal():
+    files = site_bestanden(_data(), "29-11-2026 20:00")
+    assert {"index.html", "embed.html", "kaart.js", "stijl.css", "data/pc4.geojson", "data/woonvormen.json",
+            "per_pc4.csv", "per_pc4_woonvorm.csv"} <= set(files)
+    layer = json.loads(files["data/pc4.geojson"])
+    assert [f["properties"] for f in layer["features"]] == [
+        {"pc4": "3011", "plaats": "Rotterdam", "voorzieningen": 4, "plaatsen": 20},
+        {"pc4": "3012", "plaats": "Rotterdam", "voorzieningen": 0, "plaatsen": None},
+    ]
+    index = files["index.html"].decode()
+    assert 'lang="nl"' in index and "Stand van de cijfers: <time>29-11-2026 20:00</time>" in index
+    assert "Zo beschermen we adressen" in index and "Grenzen: CBS / Kadaster" in index
+    assert "://" not in index, "no outside address without a basemap"
+
+
+def test_hostile_names_are_escaped_in_html_and_config():
+    files = site_bestanden(_data(plaats=VIJAND, woonvorm=VIJAND), "vandaag")
+    for naam in ("index.html", "embed.html"):
+        page = files[naam].decode()
+        assert "<script>alert" not in page and "<img src=x" not in page
+    # the GeoJSON is data, fetched and put in the page with textContent-escaping by kaart.js
+    assert json.loads(files["data/pc4.geojson"])["features"][0]["properties"]["plaats"] == VIJAND
+    assert "innerHTML = h" in files["kaart.js"].decode() and "function tekst(" in files["kaart.js"].decode()
+
+
+def test_config_cannot_close_its_script_element():
+    bm = resolve("https://tiles.example.org/{z}/{x}/{y}.png|</script><b>x</b>")
+    page = site_bestanden(_data(), "vandaag", bm)["index.html"].decode()
+    config = page.split('id="hkd-config">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(config)["attributie"].endswith("</script><b>x</b>.")
+    assert "tiles.example.org" in page.split("Content-Security-Policy", 1)[1].split(">", 1)[0]
+
+
+def test_csv_cells_never_become_formulas():
+    text = csv_tekst(["a", "b"], [["=HYPERLINK(\"http://x\")", "+1"], ["-2", "@SUM(A1)"], ["\tx", "\rx"],
+                                  ["gewoon", "3011"]])
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[1] == ["'=HYPERLINK(\"http://x\")", "'+1"]
+    assert rows[2] == ["'-2", "'@SUM(A1)"]
+    assert rows[3] == ["'\tx", "'\rx"]
+    assert rows[4] == ["gewoon", "3011"]
+
+
+def test_hostile_woonvorm_name_in_csv_is_neutralised():
+    files = site_bestanden(_data(woonvorm="=cmd|' /C calc'!A0"), "vandaag")
+    rows = list(csv.reader(io.StringIO(files["per_pc4_woonvorm.csv"].decode())))
+    assert rows[1][1].startswith("'=")
+
+
+def test_data_version_follows_the_figures_not_the_date():
+    a = site_bestanden(_data(), "maandag")
+    b = site_bestanden(_data(), "dinsdag")
+    c = site_bestanden(_data(plaats="Schiedam"), "maandag")
+    assert data_versie(a) == data_versie(b) != data_versie(c)
