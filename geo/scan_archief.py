@@ -109,3 +109,25 @@ def verschillen(toen: list[Beoordeling], nu: list[Beoordeling]) -> list[Verschil
                             b.waarde if b else "(niet meer in de scan)", b.niveau if b else "onbekend",
                             bool(a and b and a.normtekst != b.normtekst)))
     return out
+
+
+def vergelijking(kolommen: dict[str, list[Beoordeling]]) -> list[dict[str, str]]:
+    """Criteria as rows, candidates as columns (``{kandidaat: criteria}``), each cell ``"✔ waarde (label)"`` with
+    the same sign and norm as the single scan; the norm column is shared when all candidates used the same norm."""
+    from geo.scan_norms import NIVEAU_SYMBOOL
+
+    volgorde: list[str] = []
+    for criteria in kolommen.values():
+        volgorde += [b.criterium for b in criteria if b.criterium not in volgorde]
+    rijen = []
+    for naam in volgorde:
+        rij = {"Criterium": naam}
+        normen = set()
+        for kandidaat, criteria in kolommen.items():
+            b = next((x for x in criteria if x.criterium == naam), None)
+            rij[kandidaat] = f"{NIVEAU_SYMBOOL[b.niveau]} {b.waarde} ({b.label})" if b else "—"
+            if b:
+                normen.add(b.normtekst)
+        rij["Norm"] = normen.pop() if len(normen) == 1 else "verschilt per scan: " + " | ".join(sorted(normen))
+        rijen.append(rij)
+    return rijen

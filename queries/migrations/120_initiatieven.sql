@@ -149,7 +149,7 @@ DECLARE
     ini hkd.initiatieven%ROWTYPE;
     vorige text;
     laatste_advies text;
-    college boolean;
+    v_college boolean;
 BEGIN
     -- one step at a time per initiative: two people recording at once are serialised here
     SELECT * INTO ini FROM hkd.initiatieven WHERE id = NEW.initiatief_id FOR UPDATE;
@@ -168,11 +168,11 @@ BEGIN
     END IF;
     SELECT advies INTO laatste_advies FROM hkd.initiatief_stappen
         WHERE initiatief_id = NEW.initiatief_id AND stap = 'advies' ORDER BY id DESC LIMIT 1;
-    college := EXISTS (SELECT 1 FROM hkd.collegebesluit_woonvormen c WHERE c.woonvorm = ini.woonvorm);
+    v_college := EXISTS (SELECT 1 FROM hkd.collegebesluit_woonvormen c WHERE c.woonvorm = ini.woonvorm);
     IF NOT EXISTS (
         SELECT 1 FROM hkd.stap_overgangen o
         WHERE o.van = vorige AND o.naar = NEW.stap
-          AND (o.college IS NULL OR o.college = college)
+          AND (o.college IS NULL OR o.college = v_college)
           AND (o.ruimtelijk IS NULL OR o.ruimtelijk = ini.ruimtelijke_procedure)
           AND (o.negatief IS NULL OR o.negatief = (laatste_advies IS NOT DISTINCT FROM 'negatief'))
     ) THEN
