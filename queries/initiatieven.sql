@@ -223,3 +223,7 @@ FROM plek
 UNION ALL
 SELECT 'stad', 'gemeente', 'Rotterdam', (SELECT count(*) FROM hkd.locaties)::int,
        (SELECT coalesce(sum(plaatsen), 0) FROM hkd.locaties)::int, (SELECT sum(waarde) FROM inw);
+
+-- name: eigen_locaties
+-- The locations a proposal may be about: row-level security returns a provider's own only.
+SELECT l.id, l.code, l.naam, l.plaatsen FROM hkd.locaties l ORDER BY l.code;
