@@ -227,3 +227,28 @@ SELECT 'stad', 'gemeente', 'Rotterdam', (SELECT count(*) FROM hkd.locaties)::int
 -- name: eigen_locaties
 -- The locations a proposal may be about: row-level security returns a provider's own only.
 SELECT l.id, l.code, l.naam, l.plaatsen FROM hkd.locaties l ORDER BY l.code;
+
+-- name: demo_initiatief_invoegen
+-- The demo's initiatives with a fixed submission time (as the owner; the app never sets ingediend_op).
+INSERT INTO hkd.initiatieven (aanbieder_id, naam, woonvorm, doelgroep, plaatsen, startdatum, contact_rol,
+                              contact_kanaal, context, ruimtelijke_procedure, ingediend_op)
+SELECT a.id, :naam, :woonvorm, :doelgroep, :plaatsen, :startdatum, :contact_rol, :contact_kanaal, :context,
+       :ruimtelijke_procedure, CAST(:ingediend_op AS date) + time '10:00'
+FROM hkd.aanbieders a WHERE a.code = :aanbieder
+RETURNING id;
+
+-- name: demo_punt
+-- A demo candidate point: a demo location's point moved by (:dx, :dy) metres.
+SELECT ST_X(geom) + :dx AS x, ST_Y(geom) + :dy AS y FROM hkd.locaties WHERE code = :code;
+
+-- name: bestaande_namen
+-- Names of the initiatives already present (the demo adds its own once).
+SELECT naam FROM hkd.initiatieven;
+
+-- name: demo_voorstel
+-- The demo's open proposal: bravo reports the meldingenregister of HKD-070 as kept (once).
+INSERT INTO hkd.voorstellen (aanbieder_id, locatie_id, soort, datum, toelichting)
+SELECT l.aanbieder_id, l.id, 'meldingenregister', :datum, 'Het meldingenregister wordt sinds deze datum bijgehouden.'
+FROM hkd.locaties l
+WHERE l.code = 'HKD-070' AND NOT EXISTS (SELECT 1 FROM hkd.voorstellen)
+RETURNING id;

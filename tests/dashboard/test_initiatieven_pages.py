@@ -24,8 +24,10 @@ def open_page(fresh_demo, monkeypatch, project_root):
     st.cache_resource.clear()
     st.cache_data.clear()
 
-    def _open(user: User | None) -> AppTest:
+    def _open(user: User | None, **session) -> AppTest:
         at = AppTest.from_file(str(project_root / "dashboard/app.py"), default_timeout=120)
+        for key, value in session.items():
+            at.session_state[key] = value
         if user:
             at.session_state[SESSION_KEY] = user
         at.run()
@@ -71,12 +73,13 @@ def test_provider_submits_with_two_candidates_and_sees_only_its_own(open_page, f
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert "is ingediend" in at.success[0].value
     tabel = at.dataframe[0].value
-    assert list(tabel["Initiatief"]) == ["Wonen <script>alert(1)</script> aan de Maas"]
-    assert list(tabel["Kandidaten"]) == [2] and list(tabel["Stap"]) == ["Aangemeld"]
+    assert set(tabel["Aanbieder"]) == {"Stichting Alfa Zorg"}
+    nieuw = tabel[tabel["Initiatief"] == "Wonen <script>alert(1)</script> aan de Maas"]
+    assert list(nieuw["Kandidaten"]) == [2] and list(nieuw["Stap"]) == ["Aangemeld"]
     assert not at.get("deck_gl_json_chart")  # no address map for a provider
     with fresh_demo.connect() as conn:
         assert conn.execute(text("SELECT a.code FROM hkd.initiatieven i JOIN hkd.aanbieders a ON a.id = "
-                                 "i.aanbieder_id WHERE i.naam LIKE 'Wonen%'")).scalar_one() == "alfa"
+                                 "i.aanbieder_id WHERE i.naam LIKE 'Wonen <script>%'")).scalar_one() == "alfa"
 
 
 def test_provider_submission_with_bad_input_says_what_is_wrong(open_page):
@@ -107,7 +110,7 @@ def test_hkd_runs_keeps_and_compares_scans_and_records_advice(open_page, fresh_d
     with as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as conn:
         ini = q.indienen(conn, q.eigen_aanbieder_id(conn), q.NieuwInitiatief("Twee plekken", "flexwonen", "x", 16, "x"),
                          [q.KandidaatAdres("Plek A", *punten[0]), q.KandidaatAdres("Plek B", *punten[1])])
-    at = open_page(HKD)
+    at = open_page(HKD, initiatief_keuze=ini)
     assert at.get("deck_gl_json_chart")  # the candidates map in the detail
     for naam in ("Plek A", "Plek B"):
         next(b for b in at.button if b.label == f"Scan uitvoeren en bewaren: {naam}").click().run()

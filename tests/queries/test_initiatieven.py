@@ -221,7 +221,7 @@ def test_provider_attacks_are_refused_by_the_database(fresh_demo, punten):
              " VALUES (:i, 'x', 'kaart', ST_SetSRID(ST_MakePoint(92000, 437000), 28992))", {"i": eigen}, "alfa")
     with as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as conn:
         assert q.initiatief(conn, eigen) is None
-        assert q.lijst(conn, met_gebied=False).empty
+        assert set(q.lijst(conn, met_gebied=False)["aanbieder_code"]) == {"alfa"}
         assert q.kandidaten(conn, eigen).empty and q.stappen(conn, eigen).empty
         # a provider with no provider named sees nothing either
     with as_layer(fresh_demo, "aanbieder", "alfa", None) as conn:
@@ -253,7 +253,7 @@ def test_provider_attacks_are_refused_by_the_database(fresh_demo, punten):
     # own proposal works and stays invisible to bravo
     with as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as conn:
         v = q.voorstel_indienen(conn, alfa, alfa_loc, "meldingenregister", VANDAAG, toelichting="<b>x</b>")
-        assert q.voorstellen(conn)["id"].tolist() == [v]
+        assert q.voorstellen(conn)["id"].tolist() == [v]  # none of bravo's (the demo has one)
     with as_layer(fresh_demo, "aanbieder", "bravo", "bravo") as conn:
         assert v not in q.voorstellen(conn)["id"].tolist()
 
@@ -321,3 +321,19 @@ def test_form_validation_names_every_problem():
     assert len(fout) == 7
     assert q.fouten(q.NieuwInitiatief("a", "flexwonen", "b", 3, "c"), [], {"flexwonen"}) == [
         "Geef minstens één kandidaatadres op."]
+
+
+def test_demo_holds_initiatives_in_different_steps_and_stays_at_78_locations(demo_engine):
+    with as_layer(demo_engine, "hkd", "hkd") as conn:
+        frame = q.lijst(conn, date(2026, 11, 29)).set_index("naam")
+        n_loc = conn.execute(text("SELECT count(*) FROM hkd.locaties")).scalar_one()
+        realised = q.stappen(conn, int(frame.loc["Wonen Eerst Oost", "id"])).iloc[-1]
+        hkd070 = conn.execute(text("SELECT id FROM hkd.locaties WHERE code = 'HKD-070'")).scalar_one()
+        voorstellen = q.voorstellen(conn)
+    assert n_loc == 78
+    assert frame.loc["Flexwonen Maashaven", "kandidaten"] == 2
+    assert frame.loc["Doorstroomhuis Zuidplein", "stap"] == "afgewezen"
+    assert (realised.stap, realised.locatie_id) == ("gerealiseerd", hkd070)
+    assert len(set(frame["stap"])) >= 5
+    assert list(voorstellen["goedgekeurd"].isna()) == [True]
+
