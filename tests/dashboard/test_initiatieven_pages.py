@@ -138,3 +138,34 @@ def test_hkd_runs_keeps_and_compares_scans_and_records_advice(open_page, fresh_d
     assert "voorwaarden" in at.error[0].value  # conditional advice without conditions is refused in Dutch
     with as_layer(fresh_demo, "hkd", "hkd") as conn:
         assert q.initiatief(conn, ini).stap == "bespreking"
+
+
+def test_overleg_records_a_conditional_advice_live_into_the_besluitenlijst(open_page, fresh_demo):
+    import io
+    from datetime import date
+
+    import openpyxl
+    import pypdf
+
+    from reports.initiatieven_exports import besluitenlijst_pdf, besluitenlijst_xlsx
+
+    at = open_page(HKD)
+    at.switch_page("pages/overleg.py").run()
+    assert not at.exception, at.exception
+    assert any("Flexwonen Maashaven" in m.value for m in at.markdown)  # waiting for advice, on today's meeting
+    next(r for r in at.radio if r.label == "Advies").set_value("voorwaardelijk")
+    next(t for t in at.text_area if t.label.startswith("Voorwaarden")).input("=HYPERLINK(\"x\") Eerst een beheercommissie")
+    next(b for b in at.button if b.label == "Advies vastleggen").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "vastgelegd" in at.success[0].value
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        besluiten = q.besluiten_op(conn, date.today())
+        stand = q.lijst(conn).set_index("naam").loc["Flexwonen Maashaven", "stap"]
+    assert stand == "advies" and list(besluiten["uitkomst"]) == ["voorwaardelijk"]
+    tabel = next(d.value for d in at.dataframe if "Voorwaarden / reden" in d.value.columns)
+    assert "Eerst een beheercommissie" in tabel.iloc[0]["Voorwaarden / reden"]
+    ws = openpyxl.load_workbook(io.BytesIO(besluitenlijst_xlsx(date.today(), besluiten))).active
+    cellen = [c.value for row in ws.iter_rows(min_row=5) for c in row]
+    assert any(isinstance(v, str) and v.startswith("'=HYPERLINK") for v in cellen)  # never a formula
+    tekst = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(besluitenlijst_pdf(date.today(), besluiten))).pages)
+    assert "Flexwonen Maashaven" in tekst and "voorwaardelijk" in tekst
