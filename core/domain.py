@@ -56,3 +56,64 @@ NPRZ: tuple[str, ...] = (
 )
 # Rotterdams Goed Wonen; its "Pendrecht-Zuidwijk" is the two CBS buurten Pendrecht and Zuidwijk.
 RGW: tuple[str, ...] = ("Bloemhof", "Carnisse", "Hillesluis", "Pendrecht", "Zuidwijk", "Tarwewijk")
+
+# Stappenplan for a new initiative (seed 001: "Van procedure naar stappenplan en draagkrachtscan"). ONE place: the
+# steps, their order and the allowed transitions, as data. geo/stappenplan.py reads it; migration 120 holds the
+# same rows in hkd.stap_overgangen so the database refuses an illegal step too (a test keeps both equal).
+STAPPEN: dict[str, str] = {
+    "aangemeld": "Aangemeld",
+    "draagkrachtscan": "Draagkrachtscan",
+    "bespreking": "Bespreking in het Sturingsoverleg",
+    "advies": "Advies",
+    "collegebesluit": "Collegebesluit",
+    "ruimtelijke_procedure": "Ruimtelijke procedure (leidend)",
+    "beheerafspraken": "Beheerafspraken vastgelegd",
+    "gerealiseerd": "Gerealiseerd",
+    "ingetrokken": "Ingetrokken",
+    "afgewezen": "Afgewezen",
+}
+EINDSTAPPEN: tuple[str, ...] = ("gerealiseerd", "ingetrokken", "afgewezen")
+ADVIEZEN: dict[str, str] = {"positief": "Positief", "voorwaardelijk": "Voorwaardelijk", "negatief": "Negatief"}
+# Only for beschermd wonen and opvang the college is asked to decide separately (seed 001).
+COLLEGEBESLUIT_WOONVORMEN: tuple[str, ...] = ("beschermd_wonen", "opvang")
+
+
+@dataclass(frozen=True)
+class Overgang:
+    """An allowed step ``van`` -> ``naar``; each condition is None (any), True or False.
+
+    ``college``: the woonvorm needs a collegebesluit; ``ruimtelijk``: the initiative is part of an area development
+    or sloop/nieuwbouw (ruimtelijke procedure leidend); ``negatief``: the latest advice was negatief."""
+
+    van: str
+    naar: str
+    college: bool | None = None
+    ruimtelijk: bool | None = None
+    negatief: bool | None = None
+
+
+OVERGANGEN: tuple[Overgang, ...] = (
+    Overgang("aangemeld", "draagkrachtscan"),
+    Overgang("draagkrachtscan", "bespreking"),
+    Overgang("bespreking", "advies"),
+    Overgang("advies", "afgewezen", negatief=True),
+    Overgang("advies", "collegebesluit", college=True, negatief=False),
+    Overgang("advies", "ruimtelijke_procedure", college=False, ruimtelijk=True, negatief=False),
+    Overgang("advies", "beheerafspraken", college=False, ruimtelijk=False, negatief=False),
+    Overgang("collegebesluit", "ruimtelijke_procedure", ruimtelijk=True),
+    Overgang("collegebesluit", "beheerafspraken", ruimtelijk=False),
+    Overgang("collegebesluit", "afgewezen"),
+    Overgang("ruimtelijke_procedure", "beheerafspraken"),
+    Overgang("ruimtelijke_procedure", "afgewezen"),
+    Overgang("beheerafspraken", "gerealiseerd"),
+    # withdrawing is possible from every step that is not an end
+    *(Overgang(s, "ingetrokken") for s in STAPPEN if s not in EINDSTAPPEN),
+)
+
+# What a provider may propose for its own location (a proposal is not a fact until HKD approves it).
+VOORSTEL_SOORTEN: dict[str, str] = {
+    "beheercommissie": "Beheercommissie is bijeengekomen",
+    "beheerconvenant": "Beheerconvenant vernieuwd",
+    "meldingenregister": "Meldingenregister wordt bijgehouden",
+    "plaatsen": "Aantal plaatsen gewijzigd",
+}

@@ -36,6 +36,7 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
         PageSpec("escalatieladder.py", "Escalatieladder", "stairs", ("hkd",)),
         PageSpec("overleg.py", "Overleg", "groups", ("hkd",)),
         PageSpec("draagkrachtscan.py", "Draagkrachtscan", "balance", ("hkd",)),
+        PageSpec("initiatieven.py", "Initiatieven", "add_home_work", ("aanbieder", "hkd")),
     ),
     "Analyse": (PageSpec("wijktrends.py", "Wijktrends", "trending_up", ALLE),),
     "Beheer": (

@@ -42,5 +42,11 @@ else:
     st.subheader("Besluit vastleggen")
     ov.besluit_formulier(row, datum, user)
 
+if not presentatie:
+    from dashboard import initiatieven_overleg
+
+    st.divider()
+    initiatieven_overleg.sectie(datum)
+
 with st.expander("Besluitenlijst en downloads", expanded=not presentatie):
     ov.exports_sectie(datum, items)

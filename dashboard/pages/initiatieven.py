@@ -1,0 +1,94 @@
+"""Initiatieven: new initiatives through the stappenplan (HKD: all, with scans and advice; provider: its own)."""
+
+from datetime import date
+
+import streamlit as st
+
+from core.domain import STAPPEN
+from dashboard import db, inzage
+from dashboard import initiatieven_view as iv
+from dashboard.auth import require_role
+from queries import initiatieven as q
+
+st.title("Initiatieven")
+user = require_role("hkd", "aanbieder")
+hkd = user.rol == "hkd"
+st.write("Nieuwe initiatieven doorlopen het stappenplan van het convenant: aangemeld, draagkrachtscan, bespreking "
+         "in het Sturingsoverleg, advies, (bij beschermd wonen en opvang) collegebesluit, (bij een ruimtelijke "
+         "procedure) die procedure, beheerafspraken en gerealiseerd. Elke stap staat vast met datum, wie en waarom.")
+if melding := st.session_state.pop("initiatief_melding", None):
+    st.success(melding, icon=":material/check_circle:")
+
+with st.spinner("Initiatieven laden..."):
+    lijst = db.run_query(q.lijst, date.today(), hkd)
+
+tab_lijst, tab_detail, tab_voorstellen = st.tabs(
+    ["Overzicht per stap", "Initiatief", "Voorstellen van aanbieders" if hkd else "Mijn voorstellen"])
+
+with tab_lijst:
+    if not hkd:
+        iv.indien_formulier(user)
+    if lijst.empty:
+        st.info("Er zijn nog geen initiatieven.")
+    else:
+        gefilterd = iv.filters(lijst)
+        st.caption(f"{len(gefilterd)} van {len(lijst)} initiatieven, op volgorde van de stappen; 'Dagen in stap' is "
+                   "hoe lang het initiatief al in zijn huidige stap staat.")
+        st.dataframe(iv.lijst_tabel(gefilterd), hide_index=True, width="stretch")
+        if hkd:
+            st.markdown("**Kaart van de kandidaatadressen** (alleen HKD: dit zijn adressen)")
+            if st.toggle("Toon de kaart", key="initiatieven_kaart"):
+                punten = db.run_query(q.alle_kandidaten)
+                punten = punten[punten["initiatief_id"].isin(gefilterd["id"])]
+                if not punten.empty:
+                    inzage.vastleggen("initiatieven", "kaart van kandidaatadressen van initiatieven",
+                                      {"kandidaten": punten["id"].tolist()},
+                                      sleutel=("kaart", tuple(punten["id"].tolist())))
+                    st.pydeck_chart(iv.kandidaten_deck(punten), height=480)
+                    st.html(iv.stap_legenda())
+
+with tab_detail:
+    if lijst.empty:
+        st.caption("Kies een initiatief zodra er een is.")
+    else:
+        ids = lijst["id"].tolist()
+        gekozen = st.session_state.get("initiatief_keuze")
+        keuze = st.selectbox("Initiatief", ids, index=ids.index(gekozen) if gekozen in ids else 0,
+                             format_func=lambda i: f"{i}: {lijst.set_index('id').loc[i, 'naam']} "
+                                                   f"({STAPPEN[lijst.set_index('id').loc[i, 'stap']].lower()})")
+        st.session_state["initiatief_keuze"] = keuze
+        row = db.run_query(q.initiatief, int(keuze))
+        kandidaten = db.run_query(q.kandidaten, int(keuze))
+        iv.koptekst(row)
+        st.markdown("**Stappen**")
+        st.dataframe(iv.stappen_tabel(db.run_query(q.stappen, int(keuze))), hide_index=True, width="stretch")
+        st.markdown("**Kandidaatadressen**")
+        st.dataframe(kandidaten[["omschrijving", "bron", "buurt_code", "gebied_code"]].rename(columns={
+            "omschrijving": "Kandidaat", "bron": "Bron", "buurt_code": "Buurt", "gebied_code": "Gebied"}),
+            hide_index=True, width="stretch")
+        if hkd and not kandidaten.empty:
+            inzage.vastleggen("initiatieven", "kandidaatadressen van een initiatief",
+                              {"initiatief": int(keuze), "kandidaten": kandidaten["id"].tolist()},
+                              sleutel=("detail", int(keuze)))
+            st.pydeck_chart(iv.kandidaten_deck(kandidaten, kleur_kolom="kandidaat"), height=360)
+            st.caption("Letters A, B, C: de kandidaten in de volgorde van de tabel.")
+            iv.scans_sectie(row, kandidaten, user)
+            iv.vergelijk_sectie(row, kandidaten)
+            iv.stap_formulier(row)
+            iv.realiseren_formulier(row, kandidaten)
+        elif not hkd:
+            st.caption("HKD voert de draagkrachtscan uit en bespreekt het initiatief in het Sturingsoverleg; "
+                       "u ziet hier elke stap zodra die is vastgelegd.")
+
+with tab_voorstellen:
+    voorstellen = db.run_query(q.voorstellen)
+    if not hkd:
+        iv.voorstel_formulier(user, db.run_query(q.eigen_locaties))
+    if voorstellen.empty:
+        st.caption("Nog geen voorstellen.")
+    else:
+        st.dataframe(iv.voorstellen_tabel(voorstellen), hide_index=True, width="stretch")
+    if hkd:
+        iv.beoordeel_formulier(voorstellen)
+        st.caption("Een voorstel is geen feit: pas een goedkeuring voegt één regel toe aan de beheerstatus (of "
+                   "wijzigt het aantal plaatsen), met een verwijzing naar het voorstel.")

@@ -1,0 +1,171 @@
+"""The Initiatieven page per role (AppTest on a private clone of the demo): the public is refused, a provider
+submits and follows its own initiative and proposals, HKD runs and keeps scans, compares and records steps."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from sqlalchemy import text
+from streamlit.testing.v1 import AppTest
+
+from dashboard.auth import SESSION_KEY, User
+from queries import initiatieven as q
+from queries.lagen import as_layer
+
+HKD = User("beleid", "hkd")
+ALFA = User("alfa", "aanbieder", "alfa")
+BRAVO = User("bravo", "aanbieder", "bravo")
+
+
+@pytest.fixture
+def open_page(fresh_demo, monkeypatch, project_root):
+    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
+    monkeypatch.chdir(project_root)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+    def _open(user: User | None, **session) -> AppTest:
+        at = AppTest.from_file(str(project_root / "dashboard/app.py"), default_timeout=120)
+        for key, value in session.items():
+            at.session_state[key] = value
+        if user:
+            at.session_state[SESSION_KEY] = user
+        at.run()
+        at.switch_page("pages/initiatieven.py").run()
+        assert not at.exception, at.exception
+        return at
+
+    yield _open
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def punten(fresh_demo):
+    with fresh_demo.connect() as conn:
+        return conn.execute(text("SELECT ST_X(geom) + 40, ST_Y(geom) - 30 FROM hkd.locaties "
+                                 "WHERE code IN ('HKD-010', 'HKD-020') ORDER BY code")).all()
+
+
+def _text_input(at, label):
+    return next(t for t in at.text_input if t.label == label)
+
+
+def test_public_is_refused(open_page):
+    at = open_page(None)
+    assert at.warning and not at.dataframe
+
+
+def test_provider_submits_with_two_candidates_and_sees_only_its_own(open_page, fresh_demo, punten):
+    with as_layer(fresh_demo, "aanbieder", "bravo", "bravo") as conn:
+        q.indienen(conn, q.eigen_aanbieder_id(conn), q.NieuwInitiatief("Geheim van Bravo", "flexwonen", "x", 5, "x"),
+                   [q.KandidaatAdres("Bravostraat 1", *punten[0])])
+    at = open_page(ALFA)
+    assert "Geheim van Bravo" not in str([d.value for d in at.dataframe])
+    _text_input(at, "Naam van het initiatief").input("Wonen <script>alert(1)</script> aan de Maas")
+    _text_input(at, "Doelgroep").input("jongvolwassenen")
+    _text_input(at, "Contact: rol of functie").input("teamleider wonen")
+    for i, (x, y) in enumerate(punten):
+        _text_input(at, f"Kandidaat {chr(65 + i)}: omschrijving").input(f"Kandidaat {chr(65 + i)}")
+        at.text_input(key=f"k_x_{i}").input(f"{x:.0f}")
+        at.text_input(key=f"k_y_{i}").input(f"{y:.0f}")
+    next(b for b in at.button if b.label == "Initiatief indienen").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "is ingediend" in at.success[0].value
+    tabel = at.dataframe[0].value
+    assert set(tabel["Aanbieder"]) == {"Stichting Alfa Zorg"}
+    nieuw = tabel[tabel["Initiatief"] == "Wonen <script>alert(1)</script> aan de Maas"]
+    assert list(nieuw["Kandidaten"]) == [2] and list(nieuw["Stap"]) == ["Aangemeld"]
+    assert not at.get("deck_gl_json_chart")  # no address map for a provider
+    with fresh_demo.connect() as conn:
+        assert conn.execute(text("SELECT a.code FROM hkd.initiatieven i JOIN hkd.aanbieders a ON a.id = "
+                                 "i.aanbieder_id WHERE i.naam LIKE 'Wonen <script>%'")).scalar_one() == "alfa"
+
+
+def test_provider_submission_with_bad_input_says_what_is_wrong(open_page):
+    at = open_page(ALFA)
+    at.text_input(key="k_x_0").input("veel")
+    at.text_input(key="k_y_0").input("437000")
+    next(b for b in at.button if b.label == "Initiatief indienen").click().run()
+    fout = at.error[0].value
+    assert "Geef het initiatief een naam" in fout and "RD x en y zijn getallen" in fout
+    assert "Geef de doelgroep op" in fout
+
+
+def test_provider_proposes_and_hkd_approves(open_page, fresh_demo):
+    at = open_page(ALFA)
+    form_areas = [t for t in at.text_area if t.label == "Toelichting"]
+    form_areas[-1].input("Commissie kwam 3 november bijeen")
+    next(b for b in at.button if b.label == "Voorstel indienen").click().run()
+    assert not at.exception and "Voorstel ingediend" in at.success[0].value
+    at = open_page(HKD)
+    next(t for t in at.text_area if t.label == "Reden (verplicht)").input("Verslag ontvangen")
+    next(b for b in at.button if b.label == "Besluit vastleggen").click().run()
+    assert not at.exception and "goedgekeurd" in at.success[0].value
+    with fresh_demo.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM hkd.beheer_status WHERE voorstel_id IS NOT NULL")).scalar() == 1
+
+
+def test_hkd_runs_keeps_and_compares_scans_and_records_advice(open_page, fresh_demo, punten):
+    with as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as conn:
+        ini = q.indienen(conn, q.eigen_aanbieder_id(conn), q.NieuwInitiatief("Twee plekken", "flexwonen", "x", 16, "x"),
+                         [q.KandidaatAdres("Plek A", *punten[0]), q.KandidaatAdres("Plek B", *punten[1])])
+    at = open_page(HKD, initiatief_keuze=ini)
+    assert at.get("deck_gl_json_chart")  # the candidates map in the detail
+    for naam in ("Plek A", "Plek B"):
+        next(b for b in at.button if b.label == f"Scan uitvoeren en bewaren: {naam}").click().run()
+        assert not at.exception, at.exception
+    assert "bewaard" in at.success[0].value
+    vergelijk = next(d.value for d in at.dataframe if "Plek A (scan 1)" in d.value.columns)
+    assert list(vergelijk.columns) == ["Criterium", "Plek A (scan 1)", "Plek B (scan 2)", "Norm"]
+    assert len(vergelijk) == 11 and vergelijk["Plek A (scan 1)"].str[0].isin(["✔", "!", "✖", "?"]).all()
+    spreiding = next(d.value for d in at.dataframe if "Plaatsen per 1.000 na" in d.value.columns)
+    assert list(spreiding["Niveau"]) == ["buurt", "wijk", "stad"] * 2
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        assert q.initiatief(conn, ini).stap == "draagkrachtscan"
+    # record the advice: the form offers only the next steps the stappenplan allows
+    stap = next(s for s in at.selectbox if s.label == "Stap")
+    assert stap.options == ["Bespreking in het Sturingsoverleg", "Ingetrokken"]
+    stap.set_value("bespreking")
+    next(t for t in at.text_area if t.label == "Toelichting (wie besloot, waarom)").input("Besproken")
+    next(b for b in at.button if b.label == "Stap vastleggen").click().run()
+    assert not at.exception and "vastgelegd" in at.success[0].value
+    stap = next(s for s in at.selectbox if s.label == "Stap")
+    stap.set_value("advies")
+    next(r for r in at.radio if r.label.startswith("Advies")).set_value("voorwaardelijk")
+    next(t for t in at.text_area if t.label == "Toelichting (wie besloot, waarom)").input("Advies")
+    next(b for b in at.button if b.label == "Stap vastleggen").click().run()
+    assert "voorwaarden" in at.error[0].value  # conditional advice without conditions is refused in Dutch
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        assert q.initiatief(conn, ini).stap == "bespreking"
+
+
+def test_overleg_records_a_conditional_advice_live_into_the_besluitenlijst(open_page, fresh_demo):
+    import io
+    from datetime import date
+
+    import openpyxl
+    import pypdf
+
+    from reports.initiatieven_exports import besluitenlijst_pdf, besluitenlijst_xlsx
+
+    at = open_page(HKD)
+    at.switch_page("pages/overleg.py").run()
+    assert not at.exception, at.exception
+    assert any("Flexwonen Maashaven" in m.value for m in at.markdown)  # waiting for advice, on today's meeting
+    next(r for r in at.radio if r.label == "Advies").set_value("voorwaardelijk")
+    next(t for t in at.text_area if t.label.startswith("Voorwaarden")).input("=HYPERLINK(\"x\") Eerst een beheercommissie")
+    next(b for b in at.button if b.label == "Advies vastleggen").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "vastgelegd" in at.success[0].value
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        besluiten = q.besluiten_op(conn, date.today())
+        stand = q.lijst(conn).set_index("naam").loc["Flexwonen Maashaven", "stap"]
+    assert stand == "advies" and list(besluiten["uitkomst"]) == ["voorwaardelijk"]
+    tabel = next(d.value for d in at.dataframe if "Voorwaarden / reden" in d.value.columns)
+    assert "Eerst een beheercommissie" in tabel.iloc[0]["Voorwaarden / reden"]
+    ws = openpyxl.load_workbook(io.BytesIO(besluitenlijst_xlsx(date.today(), besluiten))).active
+    cellen = [c.value for row in ws.iter_rows(min_row=5) for c in row]
+    assert any(isinstance(v, str) and v.startswith("'=HYPERLINK") for v in cellen)  # never a formula
+    tekst = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(besluitenlijst_pdf(date.today(), besluiten))).pages)
+    assert "Flexwonen Maashaven" in tekst and "voorwaardelijk" in tekst

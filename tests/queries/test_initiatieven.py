@@ -1,0 +1,339 @@
+"""Nieuwe initiatieven on a real PostGIS: the database's step machine, saved scans that reopen as they were,
+comparison and spreading against direct SQL, provider attacks refused by the database, approvals as one fact."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, ProgrammingError
+
+from core.domain import OVERGANGEN, STAPPEN
+from geo.draagkracht import Kandidaat
+from geo.scan_archief import naar_json, uit_json, vergelijking
+from geo.scan_norms import ScanConfig
+from geo.stappenplan import OngeldigeStap
+from queries import initiatieven as q
+from queries import scan
+from queries.lagen import as_layer
+from reports.scan_pdf import render_pdf
+
+VANDAAG = date(2026, 11, 2)
+
+
+@pytest.fixture
+def punten(demo_engine):
+    with demo_engine.connect() as conn:
+        return conn.execute(text(
+            "SELECT ST_X(geom) + 40 AS x, ST_Y(geom) - 30 AS y FROM hkd.locaties WHERE code IN ('HKD-010', 'HKD-020')"
+            " ORDER BY code")).all()
+
+
+def _ids(engine, *codes):
+    with engine.connect() as conn:
+        return [conn.execute(text("SELECT id FROM hkd.aanbieders WHERE code = :c"), {"c": c}).scalar_one()
+                for c in codes]
+
+
+def _indienen(engine, punten, woonvorm="flexwonen", ruimtelijk=False, als="alfa"):
+    with as_layer(engine, "aanbieder", f"{als}@test", als) as conn:
+        return q.indienen(conn, q.eigen_aanbieder_id(conn),
+                          q.NieuwInitiatief("Flexwonen Test", woonvorm, "jongeren", 16, "teamleider",
+                                            ruimtelijke_procedure=ruimtelijk),
+                          [q.KandidaatAdres("Kandidaat A", *punten[0]), q.KandidaatAdres("Kandidaat B", *punten[1])])
+
+
+def _refused(engine, rol, statement, params=None, aanbieder=None):
+    with pytest.raises((ProgrammingError, DBAPIError)) as err:
+        with as_layer(engine, rol, "aanvaller", aanbieder) as conn:
+            conn.execute(text(statement), params or {})
+    msg = str(err.value)
+    assert "permission denied" in msg or "row-level security" in msg or "alleen-toevoegen" in msg, msg
+
+
+def test_database_holds_the_same_stappenplan_as_core_domain(demo_engine):
+    with demo_engine.connect() as conn:
+        stappen = dict(conn.execute(text("SELECT code, naam FROM hkd.stappen ORDER BY volgorde")).all())
+        overgangen = set(conn.execute(text(
+            "SELECT van, naar, college, ruimtelijk, negatief FROM hkd.stap_overgangen")).all())
+    assert stappen == STAPPEN
+    assert overgangen == {(o.van, o.naar, o.college, o.ruimtelijk, o.negatief) for o in OVERGANGEN}
+
+
+def test_submission_starts_aangemeld_and_the_database_refuses_illegal_steps(fresh_demo, punten):
+    ini = _indienen(fresh_demo, punten, woonvorm="opvang")
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        assert q.initiatief(conn, ini).stap == "aangemeld"
+        assert q.stappen(conn, ini)["vastgelegd_door"].tolist() == ["alfa@test"]
+    # straight into the table, past the Python check: the trigger refuses skipping a step
+    for stap, advies in [("advies", "positief"), ("gerealiseerd", None), ("bespreking", None)]:
+        with pytest.raises(DBAPIError, match="niet toegestaan"):
+            with as_layer(fresh_demo, "hkd", "hkd") as conn:
+                conn.execute(text("INSERT INTO hkd.initiatief_stappen (initiatief_id, stap, datum, reden, advies, fase)"
+                                  " VALUES (:i, :s, current_date, 'x', :a, '0')"), {"i": ini, "s": stap, "a": advies})
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        q.stap_vastleggen(conn, ini, "draagkrachtscan", VANDAAG, "scan gedaan")
+        q.advies_vastleggen(conn, ini, "positief", "", VANDAAG, fase="1")
+        assert q.initiatief(conn, ini).stap == "advies"
+        # opvang: the collegebesluit cannot be skipped, neither in Python nor in the database
+        with pytest.raises(OngeldigeStap, match="Collegebesluit"):
+            q.stap_vastleggen(conn, ini, "beheerafspraken", VANDAAG, "afspraken")
+    with pytest.raises(DBAPIError, match="niet toegestaan"):
+        with as_layer(fresh_demo, "hkd", "hkd") as conn:
+            conn.execute(text("INSERT INTO hkd.initiatief_stappen (initiatief_id, stap, datum, reden)"
+                              " VALUES (:i, 'beheerafspraken', current_date, 'x')"), {"i": ini})
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        q.stap_vastleggen(conn, ini, "collegebesluit", VANDAAG, "college akkoord")
+        q.stap_vastleggen(conn, ini, "beheerafspraken", VANDAAG, "beheercommissie en convenant")
+        k = q.kandidaten(conn, ini).iloc[0]
+        loc = q.realiseren(conn, ini, q.Realisatie(VANDAAG, int(k.id), "INI-T1", "Opvang Test", "Teststraat", "1",
+                                                    "3011 AA"))
+        assert q.initiatief(conn, ini).stap == "gerealiseerd"
+        fase = conn.execute(text("SELECT fase FROM hkd.fase_op(:d) WHERE locatie_id = :l"),
+                            {"d": VANDAAG, "l": loc}).scalar_one()
+        assert fase == "1"  # the fase the advice set
+        with pytest.raises(OngeldigeStap, match="afgerond"):
+            q.stap_vastleggen(conn, ini, "ingetrokken", VANDAAG, "toch niet")
+    _refused(fresh_demo, "hkd", "UPDATE hkd.initiatief_stappen SET reden = 'x'")
+    _refused(fresh_demo, "hkd", "DELETE FROM hkd.initiatief_stappen")
+
+
+def test_negative_advice_goes_to_afgewezen_and_ruimtelijk_flag_reroutes(fresh_demo, punten):
+    a = _indienen(fresh_demo, punten)
+    b = _indienen(fresh_demo, punten, ruimtelijk=True)
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        for ini in (a, b):
+            q.stap_vastleggen(conn, ini, "draagkrachtscan", VANDAAG, "scan")
+        q.advies_vastleggen(conn, a, "negatief", "", VANDAAG, fase=None)
+        with pytest.raises(OngeldigeStap):
+            q.stap_vastleggen(conn, a, "beheerafspraken", VANDAAG, "x")
+        q.stap_vastleggen(conn, a, "afgewezen", VANDAAG, "Negatief advies")
+        with pytest.raises(OngeldigeStap, match="voorwaarden"):
+            q.advies_vastleggen(conn, b, "voorwaardelijk", "  ", VANDAAG)
+        q.advies_vastleggen(conn, b, "voorwaardelijk", "Beheercommissie voor de opening", VANDAAG, fase="1")
+        with pytest.raises(OngeldigeStap):
+            q.stap_vastleggen(conn, b, "beheerafspraken", VANDAAG, "x")
+        q.stap_vastleggen(conn, b, "ruimtelijke_procedure", VANDAAG, "bestemmingsplan")
+        assert [s for s in q.stappen(conn, b)["stap"]] == [
+            "aangemeld", "draagkrachtscan", "bespreking", "advies", "ruimtelijke_procedure"]
+
+
+def _scan(conn, punt, config=None, plaatsen=16):
+    return scan.scan(conn, Kandidaat(punt[0], punt[1], "Flexwonen", plaatsen, "adres", "Kandidaat"),
+                     config or ScanConfig())
+
+
+def test_saved_scan_reopens_as_it_was_after_norms_and_indicators_change(fresh_demo, punten):
+    ini = _indienen(fresh_demo, punten)
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        kand = q.kandidaten(conn, ini)
+        res = _scan(conn, punten[0])
+        pdf = render_pdf(res, "hkd", datetime(2026, 11, 2, 10, 0))
+        scan_id = q.scan_bewaren(conn, ini, int(kand.id[0]), res, pdf, VANDAAG)
+        assert q.initiatief(conn, ini).stap == "draagkrachtscan"
+    toen = [b for b in res.beoordelingen()]
+    # the world changes: new indicator values for the buurt, a new location nearby, stricter norms
+    with fresh_demo.begin() as conn:
+        conn.execute(text("UPDATE hkd.indicatoren SET waarde = waarde + 50 WHERE niveau = 'wijkprofiel' "
+                          "AND indicator = 'wijkprofiel_veiligheid' AND gebied_code = :c"),
+                     {"c": conn.execute(text("SELECT hkd.area_code_at(ST_SetSRID(ST_MakePoint(:x, :y), 28992), "
+                                             "'wijkprofiel')"), {"x": punten[0][0], "y": punten[0][1]}).scalar_one()})
+    strenger = ScanConfig(normen={**ScanConfig().normen,
+                                  "plaatsen_ring": replace(ScanConfig().normen["plaatsen_ring"], groen_tot=1,
+                                                           oranje_tot=2)})
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        bewaard = q.scan_openen(conn, scan_id)
+        nu = _scan(conn, punten[0], strenger)
+    assert bewaard.beoordelingen == toen
+    assert bewaard.resultaat.beoordelingen() == toen  # rebuilt from the stored figures and norms, not today's
+    assert bewaard.pdf == pdf and bewaard.grensset and bewaard.data_datum == VANDAAG
+    diff = {v.criterium: v for v in q.vergelijk_met_nu(bewaard, nu)}
+    assert "Wijkprofiel veiligheidsindex" in diff
+    assert diff["Plaatsen in de normring (na toevoegen)"].norm_gewijzigd
+    assert len(diff) < len(toen)  # unchanged criteria are not flagged
+
+
+def test_json_round_trip_keeps_every_figure(demo_engine, punten):
+    with as_layer(demo_engine, "hkd", "hkd") as conn:
+        res = _scan(conn, punten[1])
+    terug = uit_json(naar_json(res))
+    assert terug.beoordelingen() == res.beoordelingen()
+    assert terug.ringen == res.ringen and terug.nabij == res.nabij and terug.indices == res.indices
+
+
+def test_comparison_equals_the_single_scans(demo_engine, punten):
+    with as_layer(demo_engine, "hkd", "hkd") as conn:
+        scans = {f"K{i}": _scan(conn, p).beoordelingen() for i, p in enumerate(punten)}
+    rijen = vergelijking(scans)
+    assert [r["Criterium"] for r in rijen] == [b.criterium for b in scans["K0"]]
+    for rij in rijen:
+        for k, criteria in scans.items():
+            b = next(x for x in criteria if x.criterium == rij["Criterium"])
+            assert b.waarde in rij[k] and b.label in rij[k]
+            assert rij["Norm"] == b.normtekst
+
+
+def test_spreading_figures_match_direct_sql(demo_engine, punten):
+    x, y = punten[0]
+    with as_layer(demo_engine, "hkd", "hkd") as conn:
+        frame = q.spreiding(conn, x, y, 16).set_index("niveau")
+    with demo_engine.connect() as conn:
+        p = {"x": x, "y": y}
+        buurt = conn.execute(text("SELECT code FROM hkd.gebieden WHERE niveau = 'buurt' AND "
+                                  "ST_Contains(geom, ST_SetSRID(ST_MakePoint(:x, :y), 28992))"), p).scalar_one()
+        wijk = conn.execute(text("SELECT code FROM hkd.gebieden WHERE niveau = 'gebied' AND "
+                                 "ST_Contains(geom, ST_SetSRID(ST_MakePoint(:x, :y), 28992))"), p).scalar_one()
+        n_b, p_b = conn.execute(text("SELECT count(*), sum(plaatsen) FROM hkd.locaties l JOIN hkd.gebieden g "
+                                     "ON g.niveau = 'buurt' AND ST_Contains(g.geom, l.geom) WHERE g.code = :c"),
+                                {"c": buurt}).one()
+        n_w, p_w = conn.execute(text("SELECT count(*), sum(plaatsen) FROM hkd.locaties l JOIN hkd.gebieden g "
+                                     "ON g.niveau = 'gebied' AND ST_Contains(g.geom, l.geom) WHERE g.code = :c"),
+                                {"c": wijk}).one()
+        inw_b = conn.execute(text("SELECT waarde FROM hkd.indicatoren WHERE niveau = 'buurt' AND indicator = "
+                                  "'inwoners' AND gebied_code = :c ORDER BY jaar DESC LIMIT 1"), {"c": buurt}).scalar()
+        n_s, p_s = conn.execute(text("SELECT count(*), sum(plaatsen) FROM hkd.locaties")).one()
+    assert (frame.loc["buurt", "code"], frame.loc["wijk", "code"]) == (buurt, wijk)
+    assert (frame.loc["buurt", "voorzieningen"], frame.loc["buurt", "plaatsen"]) == (n_b, p_b or 0)
+    assert (frame.loc["wijk", "voorzieningen"], frame.loc["wijk", "plaatsen"]) == (n_w, p_w or 0)
+    assert (frame.loc["stad", "voorzieningen"], frame.loc["stad", "plaatsen"]) == (n_s, p_s)
+    assert frame.loc["buurt", "plaatsen_na_per_1000"] == round(((p_b or 0) + 16) * 1000 / inw_b, 2)
+    assert frame.loc["buurt", "voorzieningen_na"] == n_b + 1
+
+
+def test_provider_attacks_are_refused_by_the_database(fresh_demo, punten):
+    alfa, bravo = _ids(fresh_demo, "alfa", "bravo")
+    eigen = _indienen(fresh_demo, punten, als="bravo")
+    with fresh_demo.connect() as conn:
+        bravo_loc = conn.execute(text("SELECT min(id) FROM hkd.locaties WHERE aanbieder_id = :b"), {"b": bravo}).scalar()
+        alfa_loc = conn.execute(text("SELECT min(id) FROM hkd.locaties WHERE aanbieder_id = :a"), {"a": alfa}).scalar()
+    ini = {"naam": "x", "woonvorm": "flexwonen", "doelgroep": "x", "plaatsen": 5, "startdatum": None,
+           "contact_rol": "x", "contact_kanaal": "", "context": "", "ruimtelijke_procedure": False}
+    # submit for another provider
+    _refused(fresh_demo, "aanbieder", "INSERT INTO hkd.initiatieven (aanbieder_id, naam, woonvorm, doelgroep, "
+             "plaatsen, contact_rol) VALUES (:b, 'x', 'flexwonen', 'x', 5, 'x')", {"b": bravo}, "alfa")
+    with pytest.raises(DBAPIError, match="row-level security"):
+        with as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as conn:
+            q.indienen(conn, bravo, q.NieuwInitiatief(**ini), [])
+    # add a candidate to another provider's initiative; read it
+    _refused(fresh_demo, "aanbieder", "INSERT INTO hkd.initiatief_kandidaten (initiatief_id, omschrijving, bron, geom)"
+             " VALUES (:i, 'x', 'kaart', ST_SetSRID(ST_MakePoint(92000, 437000), 28992))", {"i": eigen}, "alfa")
+    with as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as conn:
+        assert q.initiatief(conn, eigen) is None
+        assert set(q.lijst(conn, met_gebied=False)["aanbieder_code"]) == {"alfa"}
+        assert q.kandidaten(conn, eigen).empty and q.stappen(conn, eigen).empty
+        # a provider with no provider named sees nothing either
+    with as_layer(fresh_demo, "aanbieder", "alfa", None) as conn:
+        assert conn.execute(text("SELECT count(*) FROM hkd.initiatieven")).scalar_one() == 0
+    # proposals: for another provider's location, or own id with another provider's location
+    _refused(fresh_demo, "aanbieder", "INSERT INTO hkd.voorstellen (aanbieder_id, locatie_id, soort, datum) "
+             "VALUES (:b, :l, 'meldingenregister', current_date)", {"b": bravo, "l": bravo_loc}, "alfa")
+    _refused(fresh_demo, "aanbieder", "INSERT INTO hkd.voorstellen (aanbieder_id, locatie_id, soort, datum) "
+             "VALUES (:a, :l, 'meldingenregister', current_date)", {"a": alfa, "l": bravo_loc}, "alfa")
+    # no fact table, no step, no decision, no scan
+    for stmt in [
+        "INSERT INTO hkd.beheer_status (locatie_id, ingangsdatum, beheercommissie, beheerconvenant, meldingenregister,"
+        " vastgelegd_door) VALUES (:l, current_date, 'actief', 'afwezig', true, 'x')",
+        "INSERT INTO hkd.fase_besluiten (locatie_id, fase, ingangsdatum, reden, vastgelegd_door) "
+        "VALUES (:l, '0', current_date, 'x', 'x')",
+        "UPDATE hkd.locaties SET plaatsen = 1 WHERE id = :l",
+        "INSERT INTO hkd.initiatief_stappen (initiatief_id, stap, datum, reden) VALUES (1, 'ingetrokken', "
+        "current_date, 'x')",
+        "INSERT INTO hkd.voorstel_besluiten (voorstel_id, goedgekeurd, reden) VALUES (1, true, 'x')",
+        "SELECT hkd.voorstel_beoordelen(1, true, 'x', NULL)",
+        "SELECT count(*) FROM hkd.scans",
+        "UPDATE hkd.initiatieven SET aanbieder_id = :l",
+        "DELETE FROM hkd.voorstellen",
+    ]:
+        _refused(fresh_demo, "aanbieder", stmt, {"l": alfa_loc}, "alfa")
+    for tabel in ("initiatieven", "initiatief_kandidaten", "initiatief_stappen", "scans", "voorstellen",
+                  "voorstel_besluiten", "initiatief_stand"):
+        _refused(fresh_demo, "publiek", f"SELECT * FROM hkd.{tabel} LIMIT 1")
+    # own proposal works and stays invisible to bravo
+    with as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as conn:
+        v = q.voorstel_indienen(conn, alfa, alfa_loc, "meldingenregister", VANDAAG, toelichting="<b>x</b>")
+        assert q.voorstellen(conn)["id"].tolist() == [v]  # none of bravo's (the demo has one)
+    with as_layer(fresh_demo, "aanbieder", "bravo", "bravo") as conn:
+        assert v not in q.voorstellen(conn)["id"].tolist()
+
+
+def test_approval_appends_exactly_one_fact_and_rejection_none(fresh_demo):
+    (alfa,) = _ids(fresh_demo, "alfa")
+    with fresh_demo.connect() as conn:
+        loc = conn.execute(text("SELECT min(id) FROM hkd.locaties WHERE aanbieder_id = :a"), {"a": alfa}).scalar()
+    with as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as conn:
+        ja = q.voorstel_indienen(conn, alfa, loc, "beheerconvenant", VANDAAG, toelichting="Nieuw convenant getekend")
+        nee = q.voorstel_indienen(conn, alfa, loc, "beheercommissie", VANDAAG)
+        plaatsen = q.voorstel_indienen(conn, alfa, loc, "plaatsen", VANDAAG, plaatsen=7)
+
+    def tel(conn):
+        return conn.execute(text("SELECT count(*) FROM hkd.beheer_status")).scalar_one()
+
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        voor = tel(conn)
+        besluit = q.voorstel_beoordelen(conn, ja, True, "Convenant gezien", VANDAAG)
+        q.voorstel_beoordelen(conn, nee, False, "Geen verslag bijgevoegd", VANDAAG)
+        q.voorstel_beoordelen(conn, plaatsen, True, "Akkoord", VANDAAG)
+        assert tel(conn) == voor + 1
+        fact = conn.execute(text("SELECT * FROM hkd.beheer_status WHERE voorstel_id = :v"), {"v": ja}).one()
+        assert (fact.beheerconvenant, fact.convenant_datum, fact.overleg_datum) == ("actueel", VANDAAG, VANDAAG)
+        assert conn.execute(text("SELECT beheer_status_id FROM hkd.voorstel_besluiten WHERE id = :b"),
+                            {"b": besluit}).scalar_one() == fact.id
+        assert conn.execute(text("SELECT plaatsen FROM hkd.locaties WHERE id = :l"), {"l": loc}).scalar_one() == 7
+        besluiten = q.besluiten_op(conn, VANDAAG)
+        assert sorted(besluiten["sleutel"]) == sorted(f"voorstel:{v}" for v in (ja, nee, plaatsen))
+        with pytest.raises(ValueError):
+            q.voorstel_beoordelen(conn, nee, True, "  ", VANDAAG)
+    with pytest.raises(DBAPIError, match="al besloten"):
+        with as_layer(fresh_demo, "hkd", "hkd") as conn:
+            q.voorstel_beoordelen(conn, ja, True, "nogmaals", VANDAAG)
+    with as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as conn:  # the provider follows its proposals
+        eigen = q.voorstellen(conn).set_index("id")
+        assert bool(eigen.loc[ja, "goedgekeurd"]) and not bool(eigen.loc[nee, "goedgekeurd"])
+        assert eigen.loc[nee, "reden"] == "Geen verslag bijgevoegd"
+
+
+def test_meeting_contract_agenda_and_besluiten(fresh_demo, punten):
+    ini = _indienen(fresh_demo, punten)
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        assert not [v for v in q.agenda_voorstellen(conn, date.today()) if v.sleutel == f"initiatief:{ini}"]
+        q.stap_vastleggen(conn, ini, "draagkrachtscan", date.today(), "scan")
+        items = {v.sleutel: v for v in q.agenda_voorstellen(conn, date.today())}
+        assert items[f"initiatief:{ini}"].bron == "initiatief"
+        q.advies_vastleggen(conn, ini, "voorwaardelijk", "Eerst een beheercommissie", date.today(), fase="1")
+        assert f"initiatief:{ini}" not in {v.sleutel for v in q.agenda_voorstellen(conn, date.today())}
+        rij = q.besluiten_op(conn, date.today()).set_index("sleutel").loc[f"initiatief:{ini}"]
+        assert (rij.uitkomst, rij.voorwaarden, rij.fase) == ("voorwaardelijk", "Eerst een beheercommissie", "1")
+
+
+def test_candidate_outside_the_municipality_is_refused(fresh_demo):
+    with pytest.raises(DBAPIError, match="buiten de gemeente"):
+        with as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as conn:
+            q.indienen(conn, q.eigen_aanbieder_id(conn),
+                       q.NieuwInitiatief("x", "flexwonen", "x", 5, "x"), [q.KandidaatAdres("Utrecht", 136000, 455000)])
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:  # all or nothing: no initiative without its candidate
+        assert q.lijst(conn).empty or "x" not in set(q.lijst(conn)["naam"])
+
+
+def test_form_validation_names_every_problem():
+    fout = q.fouten(q.NieuwInitiatief(" ", "???", "", 0, ""), [q.KandidaatAdres("", 0, 0, "gok")], {"flexwonen"})
+    assert len(fout) == 7
+    assert q.fouten(q.NieuwInitiatief("a", "flexwonen", "b", 3, "c"), [], {"flexwonen"}) == [
+        "Geef minstens één kandidaatadres op."]
+
+
+def test_demo_holds_initiatives_in_different_steps_and_stays_at_78_locations(demo_engine):
+    with as_layer(demo_engine, "hkd", "hkd") as conn:
+        frame = q.lijst(conn, date(2026, 11, 29)).set_index("naam")
+        n_loc = conn.execute(text("SELECT count(*) FROM hkd.locaties")).scalar_one()
+        realised = q.stappen(conn, int(frame.loc["Wonen Eerst Oost", "id"])).iloc[-1]
+        hkd070 = conn.execute(text("SELECT id FROM hkd.locaties WHERE code = 'HKD-070'")).scalar_one()
+        voorstellen = q.voorstellen(conn)
+    assert n_loc == 78
+    assert frame.loc["Flexwonen Maashaven", "kandidaten"] == 2
+    assert frame.loc["Doorstroomhuis Zuidplein", "stap"] == "afgewezen"
+    assert (realised.stap, realised.locatie_id) == ("gerealiseerd", hkd070)
+    assert len(set(frame["stap"])) >= 5
+    assert list(voorstellen["goedgekeurd"].isna()) == [True]
+
