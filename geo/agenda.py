@@ -6,7 +6,7 @@ when it has open beheer actions. The reasons are Dutch sentences because they st
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -120,3 +120,105 @@ class AgendaVoorstel:
     redenen: tuple[str, ...]
     gewicht: int = 0  # higher = more urgent
     locatie_id: int | None = None
+    hamerstuk: bool = False  # routine: bundled with the other hamerstukken, never a place of its own
+
+
+AGENDA_MAX_PUNTEN = 12
+"""Agenda items with a place of their own on a proposed agenda; the rest waits in reserve (the secretariaat can
+accept any of them). Hamerstukken are bundled as one item and do not count."""
+
+WEEG_FASE = 10
+"""Weight per step of :data:`URGENTE_FASEN` (3b = 30, 3a = 20, 2 = 10)."""
+WEEG_GEWIJZIGD = 5
+"""Weight of a fase that changed since the previous held meeting of the same type."""
+WEEG_BEHEERACTIE = 2
+"""Weight per open beheer action (commissie not active, convenant not actueel, no meldingenregister)."""
+WEEG_ACTIE_OPEN = 3
+"""Weight of an open action item of an earlier meeting."""
+WEEG_ACTIE_OVER_TIJD = 8
+"""Weight of an open action item past its deadline."""
+
+
+@dataclass(frozen=True)
+class Voorstelling:
+    """A proposed agenda: ranked items (at most the cap), the bundled hamerstukken, the reserve beyond the cap."""
+
+    punten: tuple[AgendaVoorstel, ...]
+    hamerstukken: tuple[AgendaVoorstel, ...]
+    reserve: tuple[AgendaVoorstel, ...]
+
+
+def rang(v: AgendaVoorstel) -> tuple:
+    """Sort key: highest weight first, then source and key (deterministic)."""
+    return (-v.gewicht, v.bron, v.sleutel)
+
+
+def stel_agenda_voor(voorstellen: list[AgendaVoorstel], max_punten: int = AGENDA_MAX_PUNTEN) -> Voorstelling:
+    """Rank, bundle and cap proposals of all sources (pure).
+
+    - The same ``(bron, sleutel)`` twice, or two proposals about the same location, count once: the heaviest
+      keeps its source and key, the reasons are merged in order, it is routine only when both are.
+    - Routine proposals (``hamerstuk``) are bundled: one agenda item for all of them, taken without discussion.
+    - The others are ranked by weight; the first ``max_punten`` get a place, the rest is kept in reserve.
+    """
+    uniek: dict[tuple[str, str], AgendaVoorstel] = {}
+    for v in voorstellen:
+        key = ("locatie", str(v.locatie_id)) if v.locatie_id is not None else (v.bron, v.sleutel)
+        if key in uniek:
+            oud = uniek[key]
+            zwaar, licht = (v, oud) if v.gewicht > oud.gewicht else (oud, v)
+            redenen = tuple(dict.fromkeys(zwaar.redenen + licht.redenen))
+            v = replace(zwaar, redenen=redenen, hamerstuk=oud.hamerstuk and v.hamerstuk)
+        uniek[key] = v
+    hamer = sorted((v for v in uniek.values() if v.hamerstuk), key=lambda v: (v.bron, v.titel, v.sleutel))
+    rest = sorted((v for v in uniek.values() if not v.hamerstuk), key=rang)
+    cap = max(0, max_punten)
+    return Voorstelling(tuple(rest[:cap]), tuple(hamer), tuple(rest[cap:]))
+
+
+def fase_voorstellen(locaties: pd.DataFrame, wijzigingen: dict[int, tuple[str | None, str]], grens: date
+                     ) -> list[AgendaVoorstel]:
+    """Proposals of the fase/beheer source (pure; ``locaties`` as from :func:`locaties_kaart`).
+
+    A location is proposed when it is in fase 2 or higher, when its fase changed since the previous held meeting
+    of the same type, or when it has open beheer actions. The one routine reason, an *actueel* beheerconvenant
+    older than :data:`CONVENANT_MAX_JAREN` years (due for its periodic actualisation), makes a hamerstuk when it
+    is the location's only reason: it is bundled, not discussed one by one.
+    """
+    out = []
+    for row in locaties.itertuples(index=False):
+        redenen: list[str] = []
+        gewicht = WEEG_FASE * URGENTE_FASEN.get(row.fase or "", 0)
+        if gewicht:
+            redenen.append(f"Fase {row.fase}: {FASE_BY_CODE[row.fase].naam.lower()}")
+        if row.id in wijzigingen:
+            was, nu = wijzigingen[row.id]
+            redenen.append(f"Fase gewijzigd sinds het vorige gehouden overleg ({was or 'geen'} → {nu})")
+            gewicht += WEEG_GEWIJZIGD
+        acties = _actie_redenen(row, grens)
+        routine = [r for r in acties if r.startswith("Beheerconvenant over tijd")]
+        echte = [r for r in acties if r not in routine]
+        gewicht += WEEG_BEHEERACTIE * len(echte)
+        redenen += acties
+        if redenen:
+            out.append(AgendaVoorstel(
+                bron="fase", sleutel=f"locatie:{int(row.id)}", titel=f"{row.code} {row.naam}",
+                redenen=tuple(redenen), gewicht=gewicht, locatie_id=int(row.id),
+                hamerstuk=gewicht == 0 and bool(routine),
+            ))
+    return out
+
+
+def actie_voorstel(actie_id: int, omschrijving: str, eigenaar: str, deadline: date | None, vergadering: date,
+                   op: date, locatie_id: int | None = None) -> AgendaVoorstel:
+    """An open action item of an earlier meeting, proposed again until it is done (pure)."""
+    redenen = [f"Actie uit het overleg van {vergadering:%d-%m-%Y}, eigenaar {eigenaar}"]
+    gewicht = WEEG_ACTIE_OPEN
+    if deadline is not None:
+        if deadline < op:
+            redenen.append(f"Deadline {deadline:%d-%m-%Y} verstreken")
+            gewicht = WEEG_ACTIE_OVER_TIJD
+        else:
+            redenen.append(f"Deadline {deadline:%d-%m-%Y}")
+    return AgendaVoorstel(bron="actie", sleutel=f"actie:{actie_id}", titel=f"Actie: {omschrijving}",
+                          redenen=tuple(redenen), gewicht=gewicht, locatie_id=locatie_id)

@@ -37,3 +37,10 @@ FROM hkd.beheer_status s JOIN hkd.locaties l ON l.id = s.locatie_id
 WHERE s.overleg_datum = :datum
 ) besluiten
 ORDER BY vastgelegd_op, soort = 'beheer', id;
+
+-- name: fase_wijzigingen_sinds
+-- Locations whose fase on :datum differs from the fase in force at the end of the meeting on :vorige.
+SELECT n.locatie_id, v.fase AS fase_was, n.fase AS fase_nu
+FROM hkd.fase_op(:datum) n
+LEFT JOIN hkd.fase_op(:vorige) v ON v.locatie_id = n.locatie_id
+WHERE v.fase IS DISTINCT FROM n.fase;
