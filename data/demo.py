@@ -12,7 +12,7 @@ import shapely
 from sqlalchemy import Connection, Engine
 
 from core.settings import Settings
-from data import demo_history, demo_indicatoren, demo_locaties
+from data import demo_history, demo_indicatoren, demo_locaties, demo_platform
 from data.boundaries import FACTS_YEARS, REAL_FILES, read_facts
 from geo.boundaries import ColumnMap, dataset_naam, geografie_omschrijving, normalise_boundaries
 from geo.sampling import point_inside
@@ -154,6 +154,7 @@ def load_demo(engine: Engine, settings: Settings) -> DemoSummary:
         ids = _load_locations(conn, placed)
         n_besluiten = _load_history(conn, ids)
         n_ind = _load_indicators(conn, layers)
+        demo_platform.load(conn)
         counts = gebieden.count_per_level(conn)
         n_loc = conn.execute(sql("locaties", "count_locaties")).scalar_one()
     return DemoSummary(soort, counts, n_loc, n_besluiten, n_ind)
