@@ -16,16 +16,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 
+def _onbekend(v: float | None) -> bool:
+    return v is None or not math.isfinite(float(v))
+
+
 def per_1000(plaatsen: float, inwoners: float | None) -> float | None:
     """Places per 1,000 inhabitants, one decimal; ``None`` without a (positive) population."""
-    if inwoners is None or not math.isfinite(inwoners) or inwoners <= 0:
+    if _onbekend(inwoners) or _onbekend(plaatsen) or inwoners <= 0:
         return None
     return round(plaatsen * 1000 / inwoners, 1)
 
 
 def index_tov_stad(waarde: float | None, stad: float | None) -> float | None:
     """An area's figure against the city's (100 = the city), rounded to whole numbers; ``None`` when unknown."""
-    if waarde is None or stad is None or stad <= 0:
+    if _onbekend(waarde) or _onbekend(stad) or stad <= 0:
         return None
     return round(100 * waarde / stad)
 

@@ -128,3 +128,65 @@ class Bron:
 def bronnen(conn: Connection) -> list[Bron]:
     """The data sources of the platform figures with their dates (where known)."""
     return [Bron(r.bron, r.datum) for r in conn.execute(sql("platform", "bronnen")) if r.bron]
+
+
+def aanbod_tegen_doelen(aanbod: pd.DataFrame, doelen_frame: pd.DataFrame) -> pd.DataFrame:
+    """Per year and woonvorm: ``plaatsen``, ``instroom``, and where a target exists ``doel``, ``doel_soort``,
+    ``gerealiseerd`` (the stand or the instroom, whichever the target counts), ``verschil`` and ``percentage``."""
+    doel = doelen_frame[["woonvorm", "jaar", "soort", "plaatsen"]].rename(
+        columns={"plaatsen": "doel", "soort": "doel_soort"})
+    out = aanbod.merge(doel, on=["woonvorm", "jaar"], how="left")
+    out["gerealiseerd"] = out["plaatsen"].where(out["doel_soort"] != "instroom", out["instroom"])
+    out["verschil"] = (out["gerealiseerd"] - out["doel"]).astype("Int64")
+    out["percentage"] = (100 * out["gerealiseerd"] / out["doel"].where(out["doel"] > 0)).round(1)
+    out["doel"] = out["doel"].astype("Int64")
+    return out
+
+
+def concentratie_op(conn: Connection, op: date):
+    """The concentration of places over the residential buurten (those with inhabitants) on ``op``."""
+    from geo.spreiding import concentratie
+
+    b = spreiding_buurt(conn, op)
+    b = b[b["inwoners"].notna() & (b["inwoners"] > 0)]
+    return concentratie(b["plaatsen"].tolist(), b["inwoners"].tolist())
+
+
+@dataclass(frozen=True)
+class PlatformCijfers:
+    """Everything the Platform report and page show, for one reporting date against an earlier one."""
+
+    peildatum: date
+    vorige: date
+    aanbod: pd.DataFrame  # aanbod_tegen_doelen over the years
+    uitstroom: pd.DataFrame
+    spreiding_nu: pd.DataFrame  # per gebied on peildatum
+    spreiding_vorig: pd.DataFrame  # per gebied on vorige
+    concentratie: pd.DataFrame  # jaar, op, plaatsen, per_1000_stad, aandeel_top20, gini_gebieden, gini_inwoners
+    ladder_nu: dict[str, int]
+    ladder_vorig: dict[str, int]
+    voortgang: pd.DataFrame  # the inventory's three actions on the last date up to peildatum
+    initiatieven: dict[str, int] | None
+    bronnen: list[Bron]
+
+
+def platform_cijfers(conn: Connection, peildatum: date, vorige: date, inventarisatie: date,
+                     van: int = 2015) -> PlatformCijfers:
+    """Collect the Platform figures (HKD layer) for ``peildatum`` against ``vorige`` (the previous report)."""
+    from dataclasses import asdict
+
+    from queries import fasen
+
+    aanbod = aanbod_tegen_doelen(aanbod_per_jaar(conn, van, peildatum.year, peildatum), doelen(conn))
+    rijen = []
+    for jaar in range(van, peildatum.year + 1):
+        op = min(date(jaar, 12, 31), peildatum)
+        rijen.append({"jaar": jaar, "op": op, **asdict(concentratie_op(conn, op))})
+    voortgang = fasen.inventaris_voortgang(conn, inventarisatie, peildatum)
+    return PlatformCijfers(
+        peildatum=peildatum, vorige=vorige, aanbod=aanbod, uitstroom=uitstroom(conn),
+        spreiding_nu=spreiding(conn, "gebied", peildatum), spreiding_vorig=spreiding(conn, "gebied", vorige),
+        concentratie=pd.DataFrame(rijen), ladder_nu=fase_telling(conn, peildatum),
+        ladder_vorig=fase_telling(conn, vorige), voortgang=voortgang.tail(1).reset_index(drop=True),
+        initiatieven=initiatieven_per_stap(conn), bronnen=bronnen(conn),
+    )

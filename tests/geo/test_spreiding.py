@@ -31,6 +31,7 @@ def test_per_1000_and_index():
     assert per_1000(25, 5000) == 5.0
     assert per_1000(3, 0) is None and per_1000(3, None) is None
     assert index_tov_stad(7.5, 5.0) == 150 and index_tov_stad(1, None) is None
+    assert index_tov_stad(float("nan"), 5.0) is None and per_1000(float("nan"), 100) is None
     c = concentratie([3, 0, 1, 0], [1000, 1000, 1000, 1000])
     assert (c.plaatsen, c.gebieden, c.per_1000_stad) == (4, 4, 1.0)
     assert c.gini_gebieden == pytest.approx(0.625) == c.gini_inwoners
