@@ -37,7 +37,10 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
         PageSpec("overleg.py", "Overleg", "groups", ("hkd",)),
         PageSpec("draagkrachtscan.py", "Draagkrachtscan", "balance", ("hkd",)),
     ),
-    "Analyse": (PageSpec("wijktrends.py", "Wijktrends", "trending_up", ALLE),),
+    "Analyse": (
+        PageSpec("wijktrends.py", "Wijktrends", "trending_up", ALLE),
+        PageSpec("platform.py", "Platform", "monitoring", ("aanbieder", "hkd")),
+    ),
     "Beheer": (
         PageSpec("beheer.py", "Beheer", "settings", ("hkd",)),
         PageSpec("locatieregister.py", "Locatieregister", "upload_file", ("hkd",)),

@@ -97,3 +97,28 @@ def concentratie(plaatsen: Sequence[float], inwoners: Sequence[float | None]) ->
         per_1000_stad=per_1000(sum(plaatsen), sum(gewichten)),
         aandeel_top20=aandeel_top(plaatsen), gini_gebieden=gini(plaatsen), gini_inwoners=gini(plaatsen, gewichten),
     )
+
+
+KLASSEN_TOV_STAD: tuple[str, ...] = (
+    "geen plaatsen",
+    "minder dan de helft van de stad",
+    "half tot even veel als de stad",
+    "tot twee keer de stad",
+    "meer dan twee keer de stad",
+)
+
+
+def klasse_tov_stad(plaatsen: float, index: float | None) -> int | None:
+    """Class (index into :data:`KLASSEN_TOV_STAD`) of an area by its places per 1,000 against the city (index,
+    city = 100); ``None`` when the area has places but no known population."""
+    if not plaatsen:
+        return 0
+    if index is None:
+        return None
+    if index < 50:
+        return 1
+    if index <= 100:
+        return 2
+    if index <= 200:
+        return 3
+    return 4

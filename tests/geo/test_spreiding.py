@@ -3,7 +3,7 @@
 import pytest
 
 from geo.aanbod import Gat, boven_norm, doelreeks
-from geo.spreiding import aandeel_top, concentratie, gini, index_tov_stad, lorenz, per_1000
+from geo.spreiding import aandeel_top, concentratie, gini, index_tov_stad, klasse_tov_stad, lorenz, per_1000
 
 
 def test_gini_and_lorenz_by_hand():
@@ -45,3 +45,8 @@ def test_targets_and_gaps():
     assert gat.verschil == -440 and gat.percentage == 60.0
     assert Gat(5, None).verschil is None
     assert boven_norm(4.4) is True and boven_norm(3.0) is False and boven_norm(None) is None
+
+
+def test_class_against_the_city():
+    assert [klasse_tov_stad(p, i) for p, i in ((0, None), (5, 49), (5, 50), (5, 100), (5, 200), (5, 201), (5, None))] \
+        == [0, 1, 2, 2, 3, 4, None]
