@@ -54,3 +54,31 @@ def test_public_is_sent_to_sign_in(app):
     at = app("platform")
     assert not at.exception
     assert not at.dataframe
+
+
+def _focus_lagen(at) -> list[dict]:
+    out = []
+    for chart in at.get("deck_gl_json_chart"):
+        out += [layer for layer in json.loads(chart.proto.json)["layers"] if layer["id"] == "focusgebieden"]
+    return out
+
+
+def test_focus_overlay_on_the_escalatieladder_and_wijktrends_maps(app):
+    at = app("escalatieladder", hkd_user=User("beleid", "hkd"))
+    assert not _focus_lagen(at)
+    at.checkbox(key="ladder_focusgebieden").check().run()
+    assert not at.exception, at.exception
+    assert len(_focus_lagen(at)) == 1
+    assert any("Focusgebied NPRZ of RGW" in h.proto.body for h in at.get("html"))
+    at = app("wijktrends")  # the public may see the focus areas too (public outlines, no facility data)
+    at.checkbox(key="wijktrends_focusgebieden").check().run()
+    assert not at.exception, at.exception
+    lagen = _focus_lagen(at)
+    assert lagen and len(lagen[0]["data"]["features"]) == 9
+
+
+def test_focus_overlay_on_the_draagkrachtscan_map(app):
+    at = app("draagkrachtscan", hkd_user=User("beleid", "hkd"))
+    at.checkbox(key="scan_focusgebieden").check().run()
+    assert not at.exception, at.exception
+    assert any("Focusgebied NPRZ of RGW" in h.proto.body for h in at.get("html"))
