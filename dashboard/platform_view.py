@@ -195,11 +195,15 @@ def concentratie(c: platform.PlatformCijfers) -> None:
     nu = conc.loc[c.peildatum.year]
     vorig = conc.loc[c.vorige.year] if c.vorige.year in conc.index else None
     k1, k2 = st.columns(2)
+    d_top = None if vorig is None else 100 * (nu["aandeel_top20"] - vorig["aandeel_top20"])
+    d_gini = None if vorig is None else nu["gini_inwoners"] - vorig["gini_inwoners"]
+    # higher = more concentrated = worse; an unchanged figure gets no colour
     k1.metric("Aandeel plaatsen in de 20 % buurten met de meeste plaatsen", f"{getal(100 * nu['aandeel_top20'], 1)} %",
-              None if vorig is None else f"{100 * (nu['aandeel_top20'] - vorig['aandeel_top20']):+.1f} procentpunt",
-              delta_color="inverse")
+              None if d_top is None else f"{getal(d_top, 1)} procentpunt t.o.v. {c.vorige:%d-%m-%Y}",
+              delta_color="inverse" if d_top and abs(d_top) >= 0.05 else "off")
     k2.metric("Gini naar inwoners (0 = naar rato, 1 = alles in één buurt)", getal(nu["gini_inwoners"], 2),
-              None if vorig is None else f"{nu['gini_inwoners'] - vorig['gini_inwoners']:+.2f}", delta_color="inverse")
+              None if d_gini is None else f"{getal(d_gini, 2)} t.o.v. {c.vorige:%d-%m-%Y}",
+              delta_color="inverse" if d_gini and abs(d_gini) >= 0.005 else "off")
     links, rechts = st.columns(2)
     fig = go.Figure()
     for label, op in ((f"{c.peildatum:%d-%m-%Y}", c.peildatum), (f"{c.vorige:%d-%m-%Y}", c.vorige)):
