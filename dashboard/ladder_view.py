@@ -51,8 +51,10 @@ def fase_label(code: str | None) -> str:
     return f"{f.symbool} Fase {f.code}: {f.naam}"
 
 
-def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: float = 14.0) -> pdk.Deck:
-    """Dots coloured by fase with the fase code printed on them; ``focus`` zooms to and rings one location."""
+def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: float = 14.0,
+              extra: list[pdk.Layer] | None = None) -> pdk.Deck:
+    """Dots coloured by fase with the fase code printed on them; ``focus`` zooms to and rings one location;
+    ``extra`` layers (focus-area outlines) are drawn between the area outlines and the dots."""
     # compact payload: only the columns the dots, labels and tooltip use, points rounded to about a metre
     fase = frame["fase"].fillna("")
     punten = frame[["lon", "lat"]].round(5)
@@ -64,6 +66,7 @@ def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: 
     labels = punten.assign(label=fase.replace("", "-"))
     layers = [
         outline_layer(gebied_omtrek(frame), "gebieden"),
+        *(extra or []),
         pdk.Layer("ScatterplotLayer", data, id=KAART_LAAG, get_position=["lon", "lat"], get_fill_color="kleur",
                   get_line_color=[30, 30, 30, 255], stroked=True, line_width_min_pixels=1, get_radius=90,
                   radius_min_pixels=9, radius_max_pixels=30, pickable=True),

@@ -102,3 +102,29 @@ def scan_folium(locaties, kandidaat: tuple[float, float] | None, ringen: tuple[i
         folium.CircleMarker(list(kandidaat), radius=9, color="#000", weight=3, fill=True, fill_color="#ffffff",
                             fill_opacity=1, tooltip="Kandidaatlocatie").add_to(m)
     return m
+
+
+# Focus areas (NPRZ, Rotterdams Goed Wonen) as an optional outline overlay on any map (issue 14). Okabe-Ito blue,
+# thick and (in Leaflet) dashed, so it reads apart from the grey area outlines and from the fase colours.
+FOCUS_KLEUR = (0, 114, 178)
+FOCUS_LEGENDA = "Focusgebied NPRZ of RGW: dikke blauwe omlijning"
+
+
+def focus_layer(geojson: dict, layer_id: str = "focusgebieden") -> pdk.Layer:
+    """The focus areas as a pydeck outline layer (not pickable: it never takes the tooltip of the data below)."""
+    return pdk.Layer(
+        "GeoJsonLayer", geojson, id=layer_id, stroked=True, filled=False, get_line_color=[*FOCUS_KLEUR, 255],
+        line_width_min_pixels=3, pickable=False,
+    )
+
+
+def focus_folium(geojson: dict):
+    """The focus areas as a folium layer: dashed blue outline, name and programme in the tooltip (properties
+    ``naam`` and ``programmas`` must be HTML-escaped by the caller)."""
+    import folium
+
+    return folium.GeoJson(
+        geojson, name="focusgebieden",
+        style_function=lambda _f: {"color": "#0072b2", "weight": 3, "dashArray": "6 4", "fill": False},
+        tooltip=folium.GeoJsonTooltip(fields=["naam", "programmas"], aliases=["Focusgebied", "Programma"]),
+    )

@@ -38,7 +38,10 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
         PageSpec("draagkrachtscan.py", "Draagkrachtscan", "balance", ("hkd",)),
         PageSpec("initiatieven.py", "Initiatieven", "add_home_work", ("aanbieder", "hkd")),
     ),
-    "Analyse": (PageSpec("wijktrends.py", "Wijktrends", "trending_up", ALLE),),
+    "Analyse": (
+        PageSpec("wijktrends.py", "Wijktrends", "trending_up", ALLE),
+        PageSpec("platform.py", "Platform", "monitoring", ("aanbieder", "hkd")),
+    ),
     "Beheer": (
         PageSpec("beheer.py", "Beheer", "settings", ("hkd",)),
         PageSpec("locatieregister.py", "Locatieregister", "upload_file", ("hkd",)),

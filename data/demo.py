@@ -12,7 +12,7 @@ import shapely
 from sqlalchemy import Connection, Engine
 
 from core.settings import Settings
-from data import demo_history, demo_indicatoren, demo_initiatieven, demo_locaties, demo_vergaderingen
+from data import demo_history, demo_indicatoren, demo_initiatieven, demo_locaties, demo_platform, demo_vergaderingen
 from data.boundaries import FACTS_YEARS, REAL_FILES, read_facts
 from geo.boundaries import ColumnMap, dataset_naam, geografie_omschrijving, normalise_boundaries
 from geo.sampling import point_inside
@@ -157,6 +157,7 @@ def load_demo(engine: Engine, settings: Settings) -> DemoSummary:
         demo_vergaderingen.laad(conn, ids)
         n_ind = _load_indicators(conn, layers)
         demo_initiatieven.load(conn)
+        demo_platform.load(conn)
         counts = gebieden.count_per_level(conn)
         n_loc = conn.execute(sql("locaties", "count_locaties")).scalar_one()
     return DemoSummary(soort, counts, n_loc, n_besluiten, n_ind)

@@ -9,7 +9,8 @@ from core.domain import FASE_BY_CODE, FASE_KLEUREN
 from core.settings import get_settings
 from dashboard import db, inzage
 from dashboard.auth import require_role
-from dashboard.maps import ROTTERDAM_VIEW, leaflet_available, scan_folium
+from dashboard.focus_view import focus_keuze, legenda_item
+from dashboard.maps import ROTTERDAM_VIEW, focus_folium, leaflet_available, legend_html, scan_folium
 from geo.draagkracht import Kandidaat
 from geo.rings import KAART_OVERZICHT_STRAAL, kaart_straal, lonlat_to_rd, parse_ringen, rd_to_lonlat
 from geo.scan_norms import NIVEAU_SYMBOOL, ScanConfig, load_config
@@ -76,11 +77,14 @@ with links:
                                "aantal": len(locaties)}, sleutel=("kaart", round(midden[0]), round(midden[1]), straal))
         wijken = kaart.feature_collection(db.run_cached(scan.buurten_omgeving, round(midden[0]), round(midden[1]),
                                                         straal))
+    focus = focus_keuze("scan_focusgebieden")
     if leaflet_available():
         from streamlit_folium import st_folium
 
         kaartbeeld = scan_folium(locaties, kandidaat_ll, config.ringen, FASE_KLEUREN, wijken,
                                  center=rd_to_lonlat(*midden)[::-1])
+        if focus:
+            focus_folium(focus).add_to(kaartbeeld)
         klik = st_folium(kaartbeeld, height=520, width=None, key="scan_kaart", returned_objects=["last_clicked"])
         punt = (klik or {}).get("last_clicked")
         if manier == "Klik op de kaart" and punt:
@@ -91,6 +95,8 @@ with links:
     else:
         st.warning("De kaartbibliotheek (Leaflet) is niet geïnstalleerd: draai ./scripts/setup. "
                    "Gebruik intussen een adres of coördinaten.")
+    if focus:
+        st.html(legend_html([legenda_item()]))
     st.caption("Cirkels: locaties, gekleurd naar fase (" + "; ".join(
         f"fase {c}: {f.naam}" for c, f in FASE_BY_CODE.items()) + "). Zwart-wit: de kandidaat. Blauw: de ringen.")
     st.caption(f"De kaart toont alleen wat de scan nodig heeft: de {len(locaties)} locaties en de buurtgrenzen binnen "

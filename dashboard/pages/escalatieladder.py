@@ -7,6 +7,8 @@ import streamlit as st
 from core.domain import FASE_CODES, FASES, INVENTARISATIE_DATUM
 from dashboard import ladder_view as lv
 from dashboard.auth import require_role
+from dashboard.focus_view import focus_keuze, legenda_item
+from dashboard.maps import focus_layer, legend_html
 from dashboard.paging import kies_pagina
 
 st.title("Escalatieladder")
@@ -45,13 +47,16 @@ for col, fase in zip(st.columns(len(FASES)), FASES, strict=True):
     col.metric(f"{fase.symbool} Fase {fase.code}", int(telling.get(fase.code, 0)), help=f"{fase.naam}: {fase.betekenis}")
 st.caption(f"{len(lijst)} van {len(alle)} locaties getoond · stand op {op:%d-%m-%Y}")
 
+focus = focus_keuze("ladder_focusgebieden")
 kaart_kolom, legenda_kolom = st.columns([4, 1])
 with kaart_kolom:
-    kaart = st.pydeck_chart(lv.fase_deck(lijst), height=560, on_select="rerun", selection_mode="single-object",
+    kaart = st.pydeck_chart(lv.fase_deck(lijst, extra=[focus_layer(focus)] if focus else None), height=560, on_select="rerun", selection_mode="single-object",
                             key="ladder_kaart")
 with legenda_kolom:
     st.markdown("**Fase (kleur, symbool en cijfer)**")
     st.html(lv.fase_legenda())
+    if focus:
+        st.html(legend_html([legenda_item()]))
 
 tabel = lijst.assign(fase_tekst=lijst["fase"].map(lv.fase_label), acties=lv.open_acties_kolom(lijst))
 st.markdown("Klik een regel of een stip op de kaart voor de geschiedenis van die locatie.")

@@ -8,7 +8,8 @@ from dashboard import trends_maps as maps
 from dashboard import trends_state as state
 from dashboard import trends_views as views
 from dashboard.auth import current_user
-from dashboard.maps import legend_html
+from dashboard.focus_view import focus_keuze, legenda_item
+from dashboard.maps import focus_layer, legend_html
 from geo import kaarten4 as k4
 from geo import trends as tr
 from geo import veerkracht as vk
@@ -87,6 +88,11 @@ if toon:
     extra = maps.voorziening_layers(user.rol, views.voorzieningen_pc4(), punten)
     s2.caption("Voorzieningen als punten (HKD)." if user.rol == "hkd" else
                "Aantal voorzieningen per postcodegebied (zonder vertrouwelijke woonvormen); nooit adressen.")
+
+focus = focus_keuze("wijktrends_focusgebieden")
+if focus:
+    extra = [*extra, focus_layer(focus)]
+    st.html(legend_html([legenda_item()]))
 
 # One view at a time: only the chosen view is computed and sent (st.tabs would render every map, chart and table).
 WEERGAVEN = {"kaart48": "Kaart 4-8: ontwikkeling samen", "kaarten": "Kaart 4-3 tot 4-7",

@@ -1,4 +1,4 @@
-"""``hkd load gebieden|indicatoren`` and ``hkd import locaties``: files in, all or nothing."""
+"""``hkd load gebieden|indicatoren|uitstroom`` and ``hkd import locaties``: files in, all or nothing."""
 
 from __future__ import annotations
 
@@ -30,6 +30,11 @@ def register(sub) -> None:
                     help="regels met onbekende gebiedscodes overslaan (en melden) in plaats van weigeren")
     li.add_argument("--gebruiker", default="hkd load", help="naam in het auditlog")
     li.set_defaults(func=cmd_load_indicatoren)
+    lu = load_sub.add_parser("uitstroom", help="uitstroommonitor uit CSV of Excel (jaar/kwartaal, per corporatie)")
+    lu.add_argument("bestand")
+    lu.add_argument("--bron", help="bronvermelding voor regels zonder kolom bron (standaard de bestandsnaam)")
+    lu.add_argument("--gebruiker", default="hkd load", help="naam in het auditlog")
+    lu.set_defaults(func=cmd_load_uitstroom)
 
     imp = sub.add_parser("import", help="het locatieregister importeren (CSV of Excel)")
     imp_sub = imp.add_subparsers(dest="what", required=True)
@@ -69,6 +74,17 @@ def cmd_load_indicatoren(args: argparse.Namespace) -> int:
           f"{', '.join(map(str, r.jaren))}; indicatoren {', '.join(r.indicatoren)}.")
     for m in r.meldingen:
         print(f"  let op: {m}")
+    return 0
+
+
+def cmd_load_uitstroom(args: argparse.Namespace) -> int:
+    from data.uitstroom_import import UitstroomImportError, laad
+
+    try:
+        n = laad(migrated_engine(), args.bestand, gebruiker=args.gebruiker, bron=args.bron)
+    except UitstroomImportError as exc:
+        return refused("Niet geladen", exc.problems)
+    print(f"{n} perioden van de uitstroommonitor geladen uit {args.bestand}.")
     return 0
 
 

@@ -1,0 +1,36 @@
+"""Platform HKD: vraag en aanbod, spreiding over de stad, uitstroom; the report for the Platform meeting."""
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from dashboard import platform_view as pv
+from dashboard.auth import require_role
+
+st.title("Platform HKD: vraag en aanbod")
+user = require_role("aanbieder", "hkd")
+
+if user.rol == "aanbieder":
+    from dashboard import platform_aanbieder
+
+    platform_aanbieder.toon()
+    st.stop()
+
+k1, k2 = st.columns(2)
+peildatum = k1.date_input("Peildatum", value=date.today(), format="DD-MM-YYYY", key="platform_peildatum")
+vorige = k2.date_input("Vergelijken met (vorige rapportage)", value=peildatum - timedelta(days=365),
+                       max_value=peildatum, format="DD-MM-YYYY", key="platform_vorige")
+with st.spinner("Cijfers verzamelen..."):
+    cijfers = pv.cijfers(peildatum, vorige)
+pv.rapport_knop(cijfers, user.naam)
+
+aanbod, uitstroom, spreiding, doelen = st.tabs(["Aanbod", "Uitstroom", "Spreiding", "Doelen en partijen"])
+with aanbod:
+    pv.aanbod(cijfers)
+with uitstroom:
+    pv.uitstroom(cijfers)
+    pv.uitstroom_laden()
+with spreiding:
+    pv.spreiding(cijfers)
+with doelen:
+    pv.doelen_beheer()

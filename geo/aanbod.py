@@ -1,0 +1,56 @@
+"""Aanbod against targets: the target that applies to a year and the gap to it. Pure rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WACHTTIJD_NORM_MAANDEN = 3.0  # agreed norm: urgency to offer of a home at most 3 months (seed 001)
+
+
+@dataclass(frozen=True)
+class Doel:
+    """One target: places of a woonvorm in a year ('stand' at year end, or 'instroom' during the year)."""
+
+    woonvorm: str
+    jaar: int
+    plaatsen: int
+    soort: str = "stand"
+
+
+def doelreeks(begin: tuple[int, int], eind: tuple[int, int]) -> dict[int, int]:
+    """Targets for every year from ``(jaar, plaatsen)`` to ``(jaar, plaatsen)``, linear in between, rounded.
+
+    >>> doelreeks((2023, 900), (2030, 1235))[2030]
+    1235
+    """
+    (j0, p0), (j1, p1) = begin, eind
+    if j1 < j0:
+        raise ValueError("eindjaar voor beginjaar")
+    if j1 == j0:
+        return {j0: p1}
+    return {j: round(p0 + (p1 - p0) * (j - j0) / (j1 - j0)) for j in range(j0, j1 + 1)}
+
+
+@dataclass(frozen=True)
+class Gat:
+    """Realised against target for one woonvorm and year."""
+
+    gerealiseerd: int
+    doel: int | None
+
+    @property
+    def verschil(self) -> int | None:
+        """Realised minus target (negative: short of the target)."""
+        return None if self.doel is None else self.gerealiseerd - self.doel
+
+    @property
+    def percentage(self) -> float | None:
+        """Realised as a percentage of the target, one decimal."""
+        if self.doel is None or self.doel <= 0:
+            return None
+        return round(100 * self.gerealiseerd / self.doel, 1)
+
+
+def boven_norm(wachttijd: float | None, norm: float = WACHTTIJD_NORM_MAANDEN) -> bool | None:
+    """Whether an average waiting time exceeds the norm (``None`` when unknown)."""
+    return None if wachttijd is None else wachttijd > norm

@@ -1,0 +1,124 @@
+"""Spreiding: places per 1,000 inhabitants and how concentrated the places are over the city. Pure maths.
+
+Two concentration measures, both over areas (buurten):
+
+- ``aandeel_top``: the share of all places that lies in the 20 % of areas with the most places (rounded up to
+  whole areas). With places spread evenly it is 0.2; with all places in a few areas it approaches 1.
+- ``gini`` with its Lorenz curve: areas sorted by places per unit of weight (inhabitants, or 1 per area), the
+  cumulative share of weight against the cumulative share of places. 0 = places exactly in proportion to the
+  weight, towards 1 = all places in one area.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+def _onbekend(v: float | None) -> bool:
+    return v is None or not math.isfinite(float(v))
+
+
+def per_1000(plaatsen: float, inwoners: float | None) -> float | None:
+    """Places per 1,000 inhabitants, one decimal; ``None`` without a (positive) population."""
+    if _onbekend(inwoners) or _onbekend(plaatsen) or inwoners <= 0:
+        return None
+    return round(plaatsen * 1000 / inwoners, 1)
+
+
+def index_tov_stad(waarde: float | None, stad: float | None) -> float | None:
+    """An area's figure against the city's (100 = the city), rounded to whole numbers; ``None`` when unknown."""
+    if _onbekend(waarde) or _onbekend(stad) or stad <= 0:
+        return None
+    return round(100 * waarde / stad)
+
+
+def aandeel_top(plaatsen: Sequence[float], fractie: float = 0.2) -> float | None:
+    """Share (0-1) of all places in the ``fractie`` of areas with the most places; ``None`` without places."""
+    if not 0 < fractie <= 1:
+        raise ValueError("fractie moet tussen 0 en 1 liggen")
+    waarden = sorted((float(p) for p in plaatsen), reverse=True)
+    totaal = sum(waarden)
+    if not waarden or totaal <= 0:
+        return None
+    k = max(1, math.ceil(fractie * len(waarden) - 1e-9))
+    return sum(waarden[:k]) / totaal
+
+
+def lorenz(plaatsen: Sequence[float], gewichten: Sequence[float] | None = None) -> list[tuple[float, float]]:
+    """The Lorenz curve as points ``(cumulative share of weight, cumulative share of places)`` from (0, 0) to (1, 1).
+
+    Areas with zero or unknown weight are left out (a place where nobody lives cannot be weighed)."""
+    gewichten = [1.0] * len(plaatsen) if gewichten is None else list(gewichten)
+    if len(gewichten) != len(plaatsen):
+        raise ValueError("plaatsen en gewichten moeten even lang zijn")
+    paren = [(float(p), float(w)) for p, w in zip(plaatsen, gewichten, strict=True)
+             if w is not None and math.isfinite(float(w)) and float(w) > 0]
+    totaal_p = sum(p for p, _ in paren)
+    totaal_w = sum(w for _, w in paren)
+    if not paren or totaal_p <= 0:
+        return []
+    paren.sort(key=lambda pw: pw[0] / pw[1])
+    punten, cw, cp = [(0.0, 0.0)], 0.0, 0.0
+    for p, w in paren:
+        cw += w
+        cp += p
+        punten.append((cw / totaal_w, cp / totaal_p))
+    return punten
+
+
+def gini(plaatsen: Sequence[float], gewichten: Sequence[float] | None = None) -> float | None:
+    """Gini coefficient of places over areas (1 minus twice the area under the Lorenz curve); ``None`` without places."""
+    punten = lorenz(plaatsen, gewichten)
+    if not punten:
+        return None
+    oppervlak = sum((x1 - x0) * (y0 + y1) / 2 for (x0, y0), (x1, y1) in zip(punten, punten[1:], strict=False))
+    return max(0.0, 1 - 2 * oppervlak)
+
+
+@dataclass(frozen=True)
+class Concentratie:
+    """The concentration of places over the city on one date."""
+
+    plaatsen: int
+    gebieden: int
+    per_1000_stad: float | None
+    aandeel_top20: float | None
+    gini_gebieden: float | None  # every area weighs the same
+    gini_inwoners: float | None  # areas weighed by inhabitants: places against where people live
+
+
+def concentratie(plaatsen: Sequence[float], inwoners: Sequence[float | None]) -> Concentratie:
+    """All concentration figures of one distribution (one value per residential area)."""
+    gewichten = [0.0 if w is None else float(w) for w in inwoners]
+    return Concentratie(
+        plaatsen=int(sum(plaatsen)), gebieden=len(plaatsen),
+        per_1000_stad=per_1000(sum(plaatsen), sum(gewichten)),
+        aandeel_top20=aandeel_top(plaatsen), gini_gebieden=gini(plaatsen), gini_inwoners=gini(plaatsen, gewichten),
+    )
+
+
+KLASSEN_TOV_STAD: tuple[str, ...] = (
+    "geen plaatsen",
+    "minder dan de helft van de stad",
+    "half tot even veel als de stad",
+    "tot twee keer de stad",
+    "meer dan twee keer de stad",
+)
+
+
+def klasse_tov_stad(plaatsen: float, index: float | None) -> int | None:
+    """Class (index into :data:`KLASSEN_TOV_STAD`) of an area by its places per 1,000 against the city (index,
+    city = 100); ``None`` when the area has places but no known population."""
+    if not plaatsen:
+        return 0
+    if index is None:
+        return None
+    if index < 50:
+        return 1
+    if index <= 100:
+        return 2
+    if index <= 200:
+        return 3
+    return 4

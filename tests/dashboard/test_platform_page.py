@@ -1,0 +1,84 @@
+"""The Platform page per role on the demo (AppTest): HKD sees aanbod, uitstroom, spreiding and the report; a provider
+sees the per-PC4 aggregates; the public is refused."""
+
+from __future__ import annotations
+
+import json
+
+from dashboard.auth import User
+
+
+def _tekst(at) -> str:
+    return " ".join(str(m.value) for m in at.markdown) + " " + " ".join(str(c.value) for c in at.caption)
+
+
+def test_hkd_sees_aanbod_against_targets_uitstroom_spreiding_and_the_report(app):
+    at = app("platform", hkd_user=User("beleid", "hkd"))
+    assert not at.exception, at.exception
+    assert not at.error
+    frames = [df.value for df in at.dataframe]
+    aanbod = frames[0].set_index("Woonvorm")
+    assert aanbod.loc["Beschermd wonen", "Doel"] == 1100
+    assert aanbod.loc["Beschermd wonen", "Verschil met doel"] == aanbod.loc["Beschermd wonen", "Plaatsen"] - 1100
+    uitstroom = frames[1].set_index("Periode")
+    assert uitstroom.loc["2022", "% directe bemiddeling"] == 56.0
+    assert "Rotterdam:" in _tekst(at)
+    kaart = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    assert kaart["layers"][0]["id"] == "spreiding"
+    assert [m.label for m in at.metric][0].startswith("Aandeel plaatsen in de 20 %")
+    assert any(b.proto.label.startswith("Download rapport") for b in at.get("download_button"))
+
+
+def test_focus_overlay_adds_an_outline_layer_and_a_legend_entry(app):
+    at = app("platform", hkd_user=User("beleid", "hkd"))
+    at.checkbox(key="spreiding_focus").check().run()
+    assert not at.exception, at.exception
+    kaart = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    focus = [layer for layer in kaart["layers"] if layer["id"] == "focusgebieden"]
+    assert len(focus) == 1 and len(focus[0]["data"]["features"]) == 9
+    assert any("Focusgebied NPRZ of RGW" in h.proto.body for h in at.get("html"))
+
+
+def test_provider_sees_pc4_aggregates_only(app):
+    at = app("platform", hkd_user=User("alfa", "aanbieder", "alfa"))
+    assert not at.exception, at.exception
+    assert not at.error
+    koppen = [s.value for s in at.subheader]
+    assert koppen == ["Aanbod per woonvorm", "Spreiding per postcodegebied", "Uitstroom naar een corporatiewoning"]
+    per_woonvorm = at.dataframe[0].value
+    assert per_woonvorm["Voorzieningen"].sum() == 78  # all providers, aggregated
+    assert not at.get("download_button")  # no report with HKD figures for a provider
+
+
+def test_public_is_sent_to_sign_in(app):
+    at = app("platform")
+    assert not at.exception
+    assert not at.dataframe
+
+
+def _focus_lagen(at) -> list[dict]:
+    out = []
+    for chart in at.get("deck_gl_json_chart"):
+        out += [layer for layer in json.loads(chart.proto.json)["layers"] if layer["id"] == "focusgebieden"]
+    return out
+
+
+def test_focus_overlay_on_the_escalatieladder_and_wijktrends_maps(app):
+    at = app("escalatieladder", hkd_user=User("beleid", "hkd"))
+    assert not _focus_lagen(at)
+    at.checkbox(key="ladder_focusgebieden").check().run()
+    assert not at.exception, at.exception
+    assert len(_focus_lagen(at)) == 1
+    assert any("Focusgebied NPRZ of RGW" in h.proto.body for h in at.get("html"))
+    at = app("wijktrends")  # the public may see the focus areas too (public outlines, no facility data)
+    at.checkbox(key="wijktrends_focusgebieden").check().run()
+    assert not at.exception, at.exception
+    lagen = _focus_lagen(at)
+    assert lagen and len(lagen[0]["data"]["features"]) == 9
+
+
+def test_focus_overlay_on_the_draagkrachtscan_map(app):
+    at = app("draagkrachtscan", hkd_user=User("beleid", "hkd"))
+    at.checkbox(key="scan_focusgebieden").check().run()
+    assert not at.exception, at.exception
+    assert any("Focusgebied NPRZ of RGW" in h.proto.body for h in at.get("html"))

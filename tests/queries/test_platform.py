@@ -1,0 +1,126 @@
+"""Platform queries on the demo: aanbod per year against a direct count, targets, corporations, spreiding, the
+public view's disclosure, focus areas by code."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from data import demo_platform, focusgebieden
+from data.focusgebieden import Focusgebied, FocusgebiedFout
+from queries import platform
+from queries.lagen import as_layer
+
+PEIL = date(2026, 11, 23)
+
+
+def test_aanbod_per_year_matches_a_direct_count_over_the_history(demo_engine):
+    with as_layer(demo_engine, "hkd", "test") as conn:
+        aanbod = platform.aanbod_per_jaar(conn, 2010, 2026, PEIL)
+        for jaar in (2012, 2018, 2022, 2026):
+            op = min(date(jaar, 12, 31), PEIL)
+            direct = dict(conn.execute(text(
+                "SELECT woonvorm, sum(plaatsen) FROM hkd.locaties WHERE in_gebruik_sinds <= :op "
+                "AND (buiten_gebruik_sinds IS NULL OR buiten_gebruik_sinds > :op) GROUP BY woonvorm"), {"op": op}).all())
+            rij = aanbod[aanbod["jaar"] == jaar].set_index("woonvorm")["plaatsen"].to_dict()
+            assert {k: v for k, v in rij.items() if v} == {k: int(v) for k, v in direct.items()}
+            nieuw = conn.execute(text(
+                "SELECT coalesce(sum(plaatsen), 0) FROM hkd.locaties WHERE in_gebruik_sinds BETWEEN :b AND :op"),
+                {"b": date(jaar, 1, 1), "op": op}).scalar_one()
+            assert aanbod[aanbod["jaar"] == jaar]["instroom"].sum() == nieuw
+        totaal = conn.execute(text("SELECT sum(plaatsen) FROM hkd.locaties")).scalar_one()
+    # every demo location is in use before the inventory: level since 2023, growing before
+    assert aanbod[aanbod["jaar"] == 2026]["plaatsen"].sum() == totaal
+    assert aanbod[aanbod["jaar"] == 2012]["plaatsen"].sum() < aanbod[aanbod["jaar"] == 2020]["plaatsen"].sum()
+
+
+def test_closing_a_location_takes_it_out_of_the_stand_from_that_day(fresh_demo):
+    with as_layer(fresh_demo, "hkd", "test") as conn:
+        code, plaatsen, woonvorm = conn.execute(text(
+            "SELECT code, plaatsen, woonvorm FROM hkd.locaties ORDER BY code LIMIT 1")).one()
+        voor = platform.aanbod_per_jaar(conn, 2025, 2025, PEIL).set_index("woonvorm")["plaatsen"][woonvorm]
+        assert platform.zet_in_gebruik(conn, code, date(2015, 1, 1), date(2025, 7, 1)) == 1
+        na = platform.aanbod_per_jaar(conn, 2025, 2025, PEIL).set_index("woonvorm")["plaatsen"][woonvorm]
+        assert voor - na == plaatsen
+        audit = conn.execute(text("SELECT gebruiker, db_rol FROM hkd.audit_log WHERE tabel = 'locaties' "
+                                  "ORDER BY id DESC LIMIT 1")).one()
+    assert tuple(audit) == ("test", "hkd_beheer")
+
+
+def test_targets_are_the_seed_figures_and_only_hkd_sets_them(demo_engine, fresh_demo):
+    with as_layer(demo_engine, "hkd", "test") as conn:
+        doelen = platform.doelen(conn)
+    stand = doelen[doelen["soort"] == "stand"].set_index(["woonvorm", "jaar"])["plaatsen"]
+    assert stand[("beschermd_wonen", 2026)] == 1100 and stand[("doorstroom", 2026)] == 900
+    assert stand[("zelfstandig_zorg", 2023)] == 900 and stand[("zelfstandig_zorg", 2030)] == 1235
+    instroom = doelen[doelen["soort"] == "instroom"]
+    assert set(instroom["woonvorm"]) == {"wonen_eerst"} and set(instroom["plaatsen"]) == {50}
+    with as_layer(fresh_demo, "hkd", "beleid") as conn:
+        platform.zet_doel(conn, "beschermd_wonen", 2027, 1150, "Platform 2026")
+        assert platform.doelen(conn).set_index(["woonvorm", "jaar", "soort"]).loc[
+            ("beschermd_wonen", 2027, "stand"), "vastgesteld_door"] == "beleid"
+    with pytest.raises(Exception, match="permission denied"), as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as c:
+        platform.zet_doel(c, "beschermd_wonen", 2027, 1, "x")
+
+
+def test_ten_corporations_linked_to_locations_with_row_level_security(demo_engine):
+    with as_layer(demo_engine, "hkd", "test") as conn:
+        corp = platform.corporaties(conn)
+        links_alle = conn.execute(text("SELECT count(*) FROM hkd.locatie_corporaties")).scalar_one()
+    assert len(corp) == 10 and corp["eigenaar_van"].sum() > 20
+    assert links_alle == len(demo_platform.corporatie_koppelingen())
+    with as_layer(demo_engine, "aanbieder", "alfa", "alfa") as conn:
+        vreemd = conn.execute(text(
+            "SELECT count(*) FROM hkd.locatie_corporaties lc JOIN hkd.locaties l ON l.id = lc.locatie_id "
+            "JOIN hkd.aanbieders a ON a.id = l.aanbieder_id WHERE a.code <> 'alfa'")).scalar_one()
+        zichtbaar = conn.execute(text("SELECT count(*) FROM hkd.locatie_corporaties")).scalar_one()
+    assert vreemd == 0 and zichtbaar < links_alle
+
+
+def test_spreiding_per_gebied_adds_up_and_public_view_applies_the_disclosure_rule(demo_engine):
+    with as_layer(demo_engine, "hkd", "test") as conn:
+        buurt = platform.spreiding(conn, "buurt", PEIL)
+        gebied = platform.spreiding(conn, "gebied", PEIL)
+        totaal = conn.execute(text("SELECT sum(plaatsen) FROM hkd.locaties")).scalar_one()
+        echt = dict(conn.execute(text(
+            "SELECT l.gebied_code, count(*) FROM hkd.locaties l JOIN hkd.woonvormen w ON w.code = l.woonvorm "
+            "WHERE NOT w.vertrouwelijk GROUP BY 1")).all())
+    assert buurt["plaatsen"].sum() == gebied["plaatsen"].sum() == totaal
+    assert buurt["inwoners"].notna().sum() > 50
+    with as_layer(demo_engine, "publiek", "publiek") as conn:
+        pub = platform.publiek_spreiding_gebied(conn)
+        with pytest.raises(Exception, match="permission denied"):
+            with conn.begin_nested():
+                conn.execute(text("SELECT count(*) FROM hkd.locaties"))
+    for r in pub.itertuples():
+        assert r.voorzieningen == echt.get(r.code, 0)
+        if 0 < r.voorzieningen < 3:
+            assert r.plaatsen is None or r.plaatsen != r.plaatsen  # NULL below the threshold
+        elif r.voorzieningen >= 3:
+            assert r.plaatsen % 5 == 0
+    assert set(pub.columns) == {"code", "naam", "voorzieningen", "plaatsen"}
+
+
+def test_focus_area_codes_all_resolve_and_an_unknown_code_is_refused(demo_engine):
+    gebieden = focusgebieden.lees()
+    assert {g.programma for g in gebieden} == {"NPRZ", "RGW"}
+    with as_layer(demo_engine, "publiek", "publiek") as conn:
+        frame = focusgebieden.omtrekken(conn, gebieden)
+        assert len(frame) == len({g.code for g in gebieden}) == 9
+        assert frame.set_index("naam").loc["Bloemhof", "programmas"] == "NPRZ en RGW"
+        with pytest.raises(FocusgebiedFout, match="BU0000XXXX"):
+            focusgebieden.omtrekken(conn, [*gebieden, Focusgebied("RGW", "BU0000XXXX", "Nergens")])
+
+
+def test_uitstroom_demo_holds_the_seed_2022_figures(demo_engine):
+    with as_layer(demo_engine, "aanbieder", "alfa", "alfa") as conn:
+        u = platform.uitstroom(conn)
+    jaar = u[u["kwartaal"].isna() & u["corporatie_code"].isna()].set_index("jaar")
+    assert round(100 * jaar.loc[2022, "directe_bemiddeling"] / jaar.loc[2022, "uitstromers"]) == 56
+    assert 1100 <= jaar.loc[2022, "uitstromers"] <= 1200
+    kw = u[(u["jaar"] == 2022) & u["kwartaal"].notna()].sort_values("kwartaal")["wachttijd_maanden"].tolist()
+    assert kw[0] == 3.6 and kw[-1] == 4.4
+    per_corp = u[(u["jaar"] == 2025) & u["corporatie_code"].notna()]
+    assert len(per_corp) == 10 and per_corp["uitstromers"].sum() == jaar.loc[2025, "uitstromers"]
