@@ -12,6 +12,7 @@ from dashboard import ladder_view as lv
 from dashboard.auth import require_role
 from data.locaties_import import OPTIONEEL, VERPLICHT, lees_bestand, pas_toe, plan_import
 from data.spreadsheet import SpreadsheetFout
+from reports.veilig import csv_bytes
 
 VOORBEELD = PROJECT_ROOT / "data" / "examples" / "locatieregister_voorbeeld"
 PLAN_KEY = "register_plan"  # (sha256 of the uploaded file, ImportPlan): validate (and geocode) once per file
@@ -74,7 +75,7 @@ if plan.problemen:
              "upload het opnieuw.", icon=":material/error:")
     problemen = pd.DataFrame([{"Rij": p.rij or "", "Kolom": p.kolom, "Probleem": p.reden} for p in plan.problemen])
     st.dataframe(problemen, hide_index=True, width="stretch")
-    st.download_button("Download problemen als CSV", problemen.to_csv(index=False).encode("utf-8"),
+    st.download_button("Download problemen als CSV", csv_bytes(problemen),
                        "locatieregister_problemen.csv", "text/csv")
     st.stop()
 

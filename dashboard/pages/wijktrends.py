@@ -10,6 +10,7 @@ from dashboard.auth import current_user
 from dashboard.maps import legend_html
 from geo import trends as tr
 from geo import veerkracht as vk
+from reports.veilig import csv_bytes
 
 st.title("Wijktrends")
 st.write("Hoe ontwikkelden kwetsbare groepen zich ten opzichte van overlast en onveiligheid, per wijk? De analyse "
@@ -143,7 +144,7 @@ elif weergave == "lijnen":
     st.plotly_chart(views.lijn_grafiek(lijn, {c: namen[c] for c in keuze}, views.naam(ind), views.naam(ind), gekozen),
                     key="wijktrends_grafiek_lijn", on_select=state.grafiek_callback("wijktrends_grafiek_lijn"),
                     selection_mode="points")
-    st.download_button("Download als CSV", lijn.to_csv(index=False).encode("utf-8"), f"hkd_{ind}_{niveau}_reeks.csv",
+    st.download_button("Download als CSV", csv_bytes(lijn), f"hkd_{ind}_{niveau}_reeks.csv",
                        "text/csv", key="wijktrends_lijn_csv")
     g1, g2 = st.columns(2)
     eig, corp = views.reeks(niveau, "dominant_eigendom"), views.reeks(niveau, "aandeel_corporatie")
@@ -159,7 +160,7 @@ elif weergave == "lijnen":
             groep = laatste.set_index("gebied_code")["waarde"].map(fn)
             per = tr.per_groep(data, groep)
             st.plotly_chart(views.groep_grafiek(per, f"{views.naam(ind)} {titel}", volgorde), key=f"wt_groep_{titel}")
-            st.download_button("Download als CSV", per.to_csv(index=False).encode("utf-8"),
+            st.download_button("Download als CSV", csv_bytes(per),
                                f"hkd_{ind}_{titel.replace(' ', '_')}.csv", "text/csv", key=f"wt_groep_csv_{titel}")
 
 else:
