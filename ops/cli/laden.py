@@ -22,6 +22,8 @@ def register(sub) -> None:
     lg.add_argument("--code-kolom", default="code")
     lg.add_argument("--naam-kolom", default="name")
     lg.add_argument("--parent-kolom", default="parent_code")
+    lg.add_argument("--forceer", action="store_true",
+                    help="ook laden als locaties zonder gebied raken of gebieden met cijfers verdwijnen")
     lg.set_defaults(func=cmd_load_gebieden)
     li = load_sub.add_parser("indicatoren", help="indicatoren uit CSV (leefbaarometer, wijkprofiel, cbs, generiek)")
     li.add_argument("formaat", choices=["leefbaarometer", "wijkprofiel", "cbs", "generiek"])
@@ -65,17 +67,20 @@ def _geen_traceback(wat: str, bron: str) -> Callable:
 
 @_geen_traceback("Niet geladen", "source")
 def cmd_load_gebieden(args: argparse.Namespace) -> int:
-    from data.boundaries import load_boundaries
+    from data.boundaries import laad_grenzen
     from geo.boundaries import BoundaryError, ColumnMap
 
     try:
-        niveau, n = load_boundaries(
+        r = laad_grenzen(
             migrated_engine(), args.source, niveau=args.niveau, jaar=args.jaar,
-            columns=ColumnMap(args.code_kolom, args.naam_kolom, args.parent_kolom),
+            columns=ColumnMap(args.code_kolom, args.naam_kolom, args.parent_kolom), forceer=args.forceer,
         )
     except BoundaryError as exc:
         return refused("Niet geladen", exc.problems, args.source)
-    print(f"{n} gebieden op niveau {niveau} geladen uit {args.source}.")
+    print(f"{r.gebieden} gebieden op niveau {r.niveau} ({r.jaar}) geladen uit {args.source}; "
+          "de vorige set van dit niveau is bewaard met zijn jaar.")
+    for m in r.meldingen:
+        print(f"  let op: {m}")
     return 0
 
 
