@@ -95,7 +95,8 @@ class Tabel:
 
 # Format detection ------------------------------------------------------------------------------------------------
 def herken_formaat(raw: bytes) -> str:
-    """The real format from the content: ``xlsx``, ``ods``, ``xls``, ``zip`` (another zip), or ``tekst``."""
+    """The real format from the content: ``xlsx``, ``ods``, ``xls``, ``zip`` (another zip), ``zip-kapot`` (a
+    broken zip, e.g. a workbook cut off), or ``tekst``."""
     if raw[:4] == b"PK\x03\x04":
         try:
             with zipfile.ZipFile(io.BytesIO(raw)) as z:
@@ -105,7 +106,7 @@ def herken_formaat(raw: bytes) -> str:
                 if any(n.startswith("xl/") for n in names):
                     return "xlsx"
         except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, NotImplementedError, EOFError):
-            return "zip"
+            return "zip-kapot"
         return "zip"
     if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         return "xls"
@@ -358,6 +359,9 @@ def lees_tabel(bron: str | Path | bytes, bestandsnaam: str | None = None, *, ver
     if not raw.strip():
         raise SpreadsheetFout([f"{naam} is leeg"])
     formaat = herken_formaat(raw)
+    if formaat == "zip-kapot":
+        raise SpreadsheetFout([f"{naam} is een beschadigd of afgebroken zip-bestand (een Excel-werkmap die niet "
+                               "helemaal is opgeslagen of gedownload?)"])
     if formaat == "zip":
         raise SpreadsheetFout([f"{naam} is een zip-bestand maar geen Excel- of OpenDocument-werkmap"])
     if formaat in ("xlsx", "xls", "ods"):
