@@ -109,7 +109,7 @@ def positie_problemen(
         problems += buiten[:20] + [f"... en nog {len(buiten) - 20} gebieden buiten {naam}"]
     else:
         problems += buiten
-    dekking = 1 - gemeente.difference(shapely.union_all(areas.geometry.values)).area / gemeente.area
+    dekking = max(0.0, 1 - gemeente.difference(shapely.union_all(areas.geometry.values)).area / gemeente.area)
     if dekking < MIN_DEKKING[niveau]:
         problems.append(f"de gebieden bedekken {100 * dekking:.0f}% van {naam}; voor niveau {niveau} is minstens "
                         f"{100 * MIN_DEKKING[niveau]:.0f}% nodig (bestand van een andere gemeente of een deel?)")
