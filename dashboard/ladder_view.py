@@ -14,6 +14,7 @@ from dashboard import db, inzage
 from dashboard.maps import ROTTERDAM_VIEW, deck, legend_html, outline_layer
 from queries import fasen
 from queries.kaart import feature_collection, outline
+from reports.veilig import html_tekst
 
 GEEN_FASE_KLEUR = (153, 153, 153)
 KAART_LAAG = "locaties"
@@ -59,8 +60,10 @@ def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: 
     fase = frame["fase"].fillna("")
     punten = frame[["lon", "lat"]].round(5)
     data = punten.assign(
-        id=frame["id"], code=frame["code"], naam=frame["naam"], aanbieder=frame["aanbieder"],
-        woonvorm=frame["woonvorm"], fase_naam=fase.map(fase_label),
+        # pydeck renders the tooltip as HTML: every value that came from a file or a person is escaped
+        id=frame["id"], code=frame["code"].map(html_tekst), naam=frame["naam"].map(html_tekst),
+        aanbieder=frame["aanbieder"].map(html_tekst), woonvorm=frame["woonvorm"].map(html_tekst),
+        fase_naam=fase.map(fase_label),
         kleur=fase.map(lambda f: [*FASE_KLEUREN.get(f, GEEN_FASE_KLEUR), 235]),
     )
     labels = punten.assign(label=fase.replace("", "-"))

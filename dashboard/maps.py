@@ -6,6 +6,8 @@ import json
 
 import pydeck as pdk
 
+from reports.veilig import html_tekst
+
 NO_BASEMAP = "__MAP_STYLE__"
 ROTTERDAM_VIEW = pdk.ViewState(latitude=51.905, longitude=4.46, zoom=10.3, min_zoom=8, max_zoom=17)
 
@@ -93,7 +95,7 @@ def scan_folium(locaties, kandidaat: tuple[float, float] | None, ringen: tuple[i
         folium.CircleMarker(
             [r.lat, r.lon], radius=6, weight=1, color="#222", fill=True, fill_opacity=0.9,
             fill_color="#{:02x}{:02x}{:02x}".format(*rgb),
-            tooltip=f"{r.code} {r.naam}: fase {r.fase or '?'}, {r.woonvorm}, {r.plaatsen} plaatsen",
+            tooltip=html_tekst(f"{r.code} {r.naam}: fase {r.fase or '?'}, {r.woonvorm}, {r.plaatsen} plaatsen"),
         ).add_to(m)
     if kandidaat:
         for straal in ringen:

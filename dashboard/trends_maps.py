@@ -17,6 +17,7 @@ import streamlit as st
 from dashboard.maps import deck
 from geo.veerkracht import ALLE_KLASSEN, KLASSE_BY_CODE
 from queries.kaart import feature_collection
+from reports.veilig import html_tekst
 
 TOOLTIP = {"html": "<b>{naam}</b><br/>{toelichting}", "style": {"fontSize": "13px"}}
 NO_DATA = [230, 230, 230]
@@ -49,7 +50,7 @@ def _bivariaat_data(_vlakken: pd.DataFrame, bron: tuple, klasse: pd.Series) -> t
     """Areas and labels of Kaart 4-8, cached per source (level, role) and classification."""
     codes = _vlakken["code"].map(klasse).fillna("geen_gegevens")
     props = pd.DataFrame({
-        "code": _vlakken["code"], "naam": _vlakken["naam"],
+        "code": _vlakken["code"], "naam": _vlakken["naam"].map(html_tekst),  # the tooltip is HTML
         # class number and colour name; the legend beside the map gives each class its sentence
         "toelichting": [f"{KLASSE_BY_CODE[c].label}. {KLASSE_BY_CODE[c].kleur}" for c in codes],
         "kleur": [list(KLASSE_BY_CODE[c].rgb) for c in codes],
@@ -64,7 +65,7 @@ def _choropleth_data(_vlakken: pd.DataFrame, bron: tuple, klasse: pd.Series, kle
     idx = _vlakken["code"].map(klasse)
     values = _vlakken["code"].map(waarden)
     props = pd.DataFrame({
-        "code": _vlakken["code"], "naam": _vlakken["naam"],
+        "code": _vlakken["code"], "naam": _vlakken["naam"].map(html_tekst),  # the tooltip is HTML
         "toelichting": [f"{label}: {v:.3g}".replace(".", ",") if pd.notna(v) else f"{label}: geen gegevens"
                         for v in values],
         "kleur": [list(kleuren[int(i)]) if pd.notna(i) else NO_DATA for i in idx],

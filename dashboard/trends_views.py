@@ -11,6 +11,7 @@ from dashboard import db, trends_state
 from dashboard.paging import kies_pagina
 from geo import veerkracht as vk
 from queries import trends
+from reports.veilig import csv_bytes
 
 INDICATOR_NAMEN = {
     "kwetsbare_groepen": "Index kwetsbare groepen",
@@ -152,8 +153,7 @@ def tabel(frame: pd.DataFrame, codes: pd.Series, key: str, bestand: str, gekozen
     shown = _gemarkeerd(frame.iloc[rijen], shown_codes, gekozen)
     st.dataframe(shown, hide_index=True, width="stretch", key=key,
                  on_select=trends_state.tabel_callback(key, shown_codes), selection_mode="single-row")
-    st.download_button("Download als CSV", lambda: _gemarkeerd(frame, codes, gekozen).to_csv(index=False)
-                       .encode("utf-8"), bestand, "text/csv", key=f"{key}_csv", on_click="ignore")
+    st.download_button("Download als CSV", lambda: csv_bytes(_gemarkeerd(frame, codes, gekozen)), bestand, "text/csv", key=f"{key}_csv", on_click="ignore")
 
 
 def kaart48_tabel(klassen: pd.DataFrame, namen: dict[str, str]) -> pd.DataFrame:

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import shapely
+import shapely.prepared
 from sqlalchemy import Engine
 
-from geo.boundaries import BoundaryError, ColumnMap, dataset_naam, geografie_omschrijving, normalise_boundaries
-from queries import gebieden
+from geo.boundaries import (
+    LEVELS,
+    BoundaryError,
+    ColumnMap,
+    dataset_naam,
+    geografie_omschrijving,
+    normalise_boundaries,
+    positie_problemen,
+)
+from queries import gebieden, locaties
 from queries.db import acting_as
 
+JAAR_MIN, JAAR_MAX = 1990, 2100
 FACTS_DIR = Path(__file__).resolve().parent / "facts"
 
 # The real files in ../shared/data, by level (used by the demo when that folder is the boundary source).
@@ -42,17 +54,108 @@ def infer_level(codes: pd.Series) -> str:
         return "pc4"
     if len(sample) and sample.str.fullmatch(r"[a-z0-9-]+").all():
         return "wijkprofiel"
-    raise BoundaryError(["kan het niveau niet afleiden uit de codes; geef --niveau mee"])
+    raise BoundaryError(["kan het niveau niet afleiden uit de codes (GM, WK, BU, vier cijfers of een "
+                         "Wijkprofiel-naam); geef --niveau mee"])
 
 
 def read_source(source: str) -> gpd.GeoDataFrame:
     """Read a boundary file from a path or URL; any reading problem becomes a :class:`BoundaryError`."""
+    naam = source if re.match(r"^[a-z]+://", source) else Path(source).name
     if not re.match(r"^[a-z]+://", source) and not Path(source).exists():
         raise BoundaryError([f"bestand niet gevonden: {source}"])
+    if not re.match(r"^[a-z]+://", source) and Path(source).is_file() and Path(source).stat().st_size == 0:
+        raise BoundaryError([f"{naam} is leeg: geen gebieden in het bestand"])
     try:
         return gpd.read_file(source)
     except Exception as exc:  # pyogrio raises several types; all mean the same to the user
-        raise BoundaryError([f"kan {source} niet lezen als GeoJSON, GeoPackage of Shapefile: {exc}"]) from exc
+        reden = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
+        raise BoundaryError([f"kan {naam} niet lezen als GeoJSON, GeoPackage of Shapefile: {reden}"]) from exc
+
+
+def _jaar(gdf: gpd.GeoDataFrame, jaar: int | None) -> int:
+    if jaar is None:
+        for kolom in ("year", "jaar"):
+            if kolom in gdf.columns and gdf[kolom].notna().all() and gdf[kolom].nunique() == 1:
+                waarde = str(gdf[kolom].iloc[0]).strip().removesuffix(".0")
+                if not re.fullmatch(r"\d{4}", waarde):
+                    raise BoundaryError([f"kolom {kolom}: {waarde[:40]!r} is geen jaartal; geef --jaar mee"])
+                jaar = int(waarde)
+                break
+        else:
+            raise BoundaryError(["het jaar van de grenzen is onbekend; geef --jaar mee"])
+    if not JAAR_MIN <= jaar <= JAAR_MAX:
+        raise BoundaryError([f"jaar {jaar} ligt niet tussen {JAAR_MIN} en {JAAR_MAX}"])
+    return jaar
+
+
+@dataclass(frozen=True)
+class GrensResultaat:
+    """What a boundary load wrote and what the user should know (repaired geometries, forced losses)."""
+
+    niveau: str
+    gebieden: int
+    jaar: int
+    meldingen: tuple[str, ...] = ()
+
+
+def _verlies(conn, niveau: str, areas: gpd.GeoDataFrame) -> list[str]:
+    """What replacing ``niveau`` by ``areas`` would lose: locations left without an area, areas holding figures."""
+    problemen = []
+    nieuw = shapely.union_all(areas.geometry.values)
+    prepared = shapely.prepared.prep(nieuw)
+    locaties = gebieden.locaties_met_gebied(conn, niveau)
+    zonder = [f"{c} ({n})" for c, n, x, y in zip(locaties["code"], locaties["naam"], locaties["x"], locaties["y"],
+                                                   strict=True) if not prepared.intersects(shapely.Point(x, y))]
+    if zonder:
+        problemen.append(f"{len(zonder)} locatie(s) zouden geen gebied op niveau {niveau} meer hebben: "
+                         + ", ".join(zonder[:30]) + (f" en nog {len(zonder) - 30}" if len(zonder) > 30 else ""))
+    cijfers = gebieden.codes_met_cijfers(conn, niveau)
+    weg = cijfers[~cijfers["code"].isin(set(areas["code"]))]
+    if len(weg):
+        lijst = [f"{c} ({w} waarden, {v}-{t})" for c, w, v, t in weg.itertuples(index=False)]
+        problemen.append(f"{len(weg)} gebied(en) met cijfers staan niet in het nieuwe bestand: "
+                         + ", ".join(lijst[:30]) + (f" en nog {len(lijst) - 30}" if len(lijst) > 30 else ""))
+    return problemen
+
+
+def laad_grenzen(
+    engine: Engine,
+    source: str,
+    *,
+    niveau: str | None = None,
+    jaar: int | None = None,
+    columns: ColumnMap = ColumnMap(),
+    gebruiker: str = "hkd load",
+    forceer: bool = False,
+) -> GrensResultaat:
+    """Validate ``source`` completely, then replace its level in one transaction (the old set is kept by year).
+
+    Refused (:class:`BoundaryError`, database unchanged): unreadable or empty files, codes not in the level's
+    format or of another gemeente, a level that does not fit the loaded gemeente's outline, and (unless
+    ``forceer``) a reload that would leave locations without an area or drop areas that hold figures.
+    """
+    gdf = read_source(source)
+    if len(gdf) == 0:
+        raise BoundaryError(["geen gebieden in het bestand"])
+    if columns.code not in gdf.columns:
+        raise BoundaryError([f"kolom ontbreekt: {columns.code} (aanwezig: {', '.join(map(str, gdf.columns))})"])
+    if niveau is not None and niveau not in LEVELS:
+        raise BoundaryError([f"onbekend niveau {niveau!r}; kies uit {', '.join(LEVELS)}"])
+    niveau = niveau or infer_level(gdf[columns.code])
+    jaar = _jaar(gdf, jaar)
+    with acting_as(engine, gebruiker) as conn:
+        gm_code = gebieden.gemeente_code(conn) if niveau != "gemeente" else None
+        areas = normalise_boundaries(gdf, niveau, columns, gemeente_code=gm_code)
+        problemen = positie_problemen(areas, niveau, locaties.gemeente(conn), gm_code) if niveau != "gemeente" else []
+        if problemen:
+            raise BoundaryError(problemen)
+        verlies = _verlies(conn, niveau, areas)
+        if verlies and not forceer:
+            raise BoundaryError([*verlies, "niets geladen; laad toch met --forceer als dit de bedoeling is"])
+        n = gebieden.replace_level(conn, niveau, areas, jaar=jaar, bron=dataset_naam(niveau, jaar))
+        gebieden.set_geografie(conn, "echt", geografie_omschrijving(gebieden.jaren_per_niveau(conn)))
+    meldingen = list(areas.attrs.get("hersteld", [])) + [f"geforceerd: {v}" for v in verlies]
+    return GrensResultaat(niveau, n, jaar, tuple(meldingen))
 
 
 def load_boundaries(
@@ -63,27 +166,11 @@ def load_boundaries(
     jaar: int | None = None,
     columns: ColumnMap = ColumnMap(),
     gebruiker: str = "hkd load",
+    forceer: bool = False,
 ) -> tuple[str, int]:
-    """Validate ``source`` completely, then replace its level in one transaction.
-
-    Returns ``(niveau, number of areas)``; raises :class:`BoundaryError` (database unchanged) on any problem.
-    """
-    gdf = read_source(source)
-    if columns.code not in gdf.columns:
-        raise BoundaryError([f"kolom ontbreekt: {columns.code} (aanwezig: {', '.join(map(str, gdf.columns))})"])
-    niveau = niveau or infer_level(gdf[columns.code])
-    if jaar is None:
-        if "year" in gdf.columns and gdf["year"].notna().all() and gdf["year"].nunique() == 1:
-            jaar = int(gdf["year"].iloc[0])
-        elif "jaar" in gdf.columns and gdf["jaar"].notna().all() and gdf["jaar"].nunique() == 1:
-            jaar = int(gdf["jaar"].iloc[0])
-        else:
-            raise BoundaryError(["het jaar van de grenzen is onbekend; geef --jaar mee"])
-    areas = normalise_boundaries(gdf, niveau, columns)
-    with acting_as(engine, gebruiker) as conn:
-        n = gebieden.replace_level(conn, niveau, areas, jaar=jaar, bron=dataset_naam(niveau, jaar))
-        gebieden.set_geografie(conn, "echt", geografie_omschrijving(gebieden.jaren_per_niveau(conn)))
-    return niveau, n
+    """:func:`laad_grenzen`, returning ``(niveau, number of areas)``."""
+    r = laad_grenzen(engine, source, niveau=niveau, jaar=jaar, columns=columns, gebruiker=gebruiker, forceer=forceer)
+    return r.niveau, r.gebieden
 
 
 def read_facts(level: str) -> pd.DataFrame:

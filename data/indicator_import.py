@@ -26,9 +26,6 @@ The formats (column names are case-insensitive; ``,`` or ``;`` separated; decima
 
 from __future__ import annotations
 
-import csv
-import io
-import math
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -38,6 +35,17 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine
 
+from data.spreadsheet import (
+    AANTAL,
+    RATIO,
+    Getal,
+    Rij,
+    SpreadsheetFout,
+    Verplicht,
+    decimaalteken,
+    lees_getal,
+    lees_tabel,
+)
 from queries import trends
 from queries.db import acting_as
 
@@ -113,42 +121,61 @@ class LoadResultaat:
 
 
 # Reading ---------------------------------------------------------------------------------------------------------
-def _read_table(path: str | Path) -> tuple[list[str], list[dict[str, str]], str]:
-    """Header (lower-case) and rows as text; the separator found. Reading problems become an import error."""
-    p = Path(path)
-    if not p.exists():
-        raise IndicatorImportError([f"bestand niet gevonden: {path}"])
+# Counts are whole numbers (a dot between groups of three digits is a thousands dot); everything else is a ratio.
+AANTALLEN = frozenset({"inwoners", "personen_bijstand", "bijstandsuitkeringen"})
+# Range per indicator (inclusive); an indicator not listed must only be a finite number.
+BEREIK: dict[str, tuple[float, float]] = {
+    **{i: (0.0, 100.0) for i in ("pct_bijstand_van_inwoners", "pct_huurwoningen", "aandeel_corporatie",
+                                  "pct_koopwoningen", "pct_huishoudens_laag_inkomen", "pct_65_plus",
+                                  "pct_eenpersoonshuishoudens")},
+    **{i: (0.0, 1e8) for i in AANTALLEN},
+    "gem_woz_x1000eur": (0.0, 100_000.0),
+    "gem_inkomen_per_inwoner_x1000eur": (0.0, 10_000.0),
+    **{ind: (0.0, 400.0) for ind in ("wijkprofiel_veiligheid", "wijkprofiel_sociaal", "wijkprofiel_fysiek")},
+}
+
+
+def soort(indicator: str) -> str:
+    """Whether an indicator is a count or a ratio (decides how ``3.455`` is read)."""
+    return AANTAL if indicator in AANTALLEN or indicator.startswith(("aantal_", "aant_")) else RATIO
+
+
+def buiten_bereik(indicator: str, waarde: float) -> str | None:
+    """Why ``waarde`` cannot be a value of ``indicator`` (``None`` when it can)."""
+    if indicator in BEREIK:
+        lo, hi = BEREIK[indicator]
+        if not lo <= waarde <= hi:
+            if indicator.startswith("pct_") or indicator == "aandeel_corporatie":
+                return f"{waarde:g} is geen percentage (0 t/m 100)"
+            if waarde < 0:
+                return f"{waarde:g} is negatief"
+            return f"{waarde:g} ligt buiten het bereik {lo:g} t/m {hi:g}"
+    elif soort(indicator) == AANTAL and waarde < 0:
+        return f"{waarde:g} is negatief"
+    return None
+
+
+@dataclass
+class _Tabel:
+    header: list[str]
+    rows: list[Rij]
+    meldingen: list[str]
+    decimaal: dict[str, str | None]
+
+
+def _read_table(path: str | Path, verplicht: Verplicht, bestandsnaam: str | None = None) -> _Tabel:
+    """Read with the shared spreadsheet reader; reading problems become an import error."""
     try:
-        text = p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise IndicatorImportError([f"{p.name} is geen UTF-8-tekst ({exc.reason} op byte {exc.start})"]) from exc
-    first = text.splitlines()[0] if text.strip() else ""
-    if not first:
-        raise IndicatorImportError([f"{p.name} is leeg"])
-    sep = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=sep)
-    header = [h.strip().lower() for h in next(reader)]
-    rows = []
-    for cells in reader:
-        if not any(c.strip() for c in cells):
-            rows.append({})  # keep line numbers right; blank lines are ignored
-            continue
-        rows.append({h: (cells[i].strip() if i < len(cells) else None) for i, h in enumerate(header)}
-                    | ({"__extra__": "ja"} if len(cells) > len(header) else {}))
-    return header, rows, sep
+        tabel = lees_tabel(path, bestandsnaam, verplicht=verplicht)
+    except SpreadsheetFout as exc:
+        raise IndicatorImportError(exc.problemen) from exc
+    rows = [r for r in tabel.rijen if not r.leeg()]
+    decimaal = {c: decimaalteken([r.waarden.get(c, "") for r in rows]) for c in tabel.kolommen}
+    return _Tabel(list(tabel.kolommen), rows, list(tabel.meldingen), decimaal)
 
 
-def _number(text: str | None, sep: str = ",") -> float | None:
-    """A number from a cell (``None`` when blank); raises ``ValueError`` for anything else."""
-    if text is None or text == "":
-        return None
-    t = text.replace(" ", "")
-    if "," in t and "." not in t:  # decimal comma (Dutch CSV with ; as separator)
-        t = t.replace(",", ".")
-    value = float(t)
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError(text)
-    return value
+def _cell(t: _Tabel, rij: Rij, col: str, indicator: str) -> Getal:
+    return lees_getal(rij.waarden.get(col), soort(indicator), decimaal=t.decimaal.get(col), getal=rij.getallen.get(col))
 
 
 def _year(text: str | None) -> int:
@@ -205,8 +232,8 @@ def _year_and_code(row: dict, line: int, code_col: str, year_col: str, problems:
     return code, jaar
 
 
-def _extra_cells(row: dict, line: int, problems: list[str]) -> bool:
-    if row.get("__extra__"):
+def _extra_cells(rij: Rij, line: int, problems: list[str]) -> bool:
+    if rij.extra:
         problems.append(f"regel {line}: meer cellen dan kolommen in de kop")
         return True
     return False
@@ -215,15 +242,17 @@ def _extra_cells(row: dict, line: int, problems: list[str]) -> bool:
 # The four formats ------------------------------------------------------------------------------------------------
 def read_generiek(path: str | Path, *, niveau: str | None = None, bron: str | None = None) -> Gelezen:
     """Read a generic ``gebied_code, jaar, indicator, waarde`` file (see the module docstring)."""
-    header, rows, sep = _read_table(path)
+    t = _read_table(path, ["gebied_code"])
+    header = t.header
     problems = _require(header, ["gebied_code", "jaar", "indicator", "waarde"], "generiek")
     if niveau is not None and niveau not in LEVELS:
         problems.append(f"onbekend niveau {niveau!r}; kies uit {', '.join(LEVELS)}")
     if problems:
         raise IndicatorImportError(problems)
-    out = []
-    for i, row in enumerate(rows, start=2):
-        if not row or _extra_cells(row, i, problems):
+    out, geheim = [], 0
+    for rij in t.rows:
+        i, row = rij.nummer, rij.waarden
+        if _extra_cells(rij, i, problems):
             continue
         code, jaar = _year_and_code(row, i, "gebied_code", "jaar", problems)
         where = f"regel {i}" + (f" ({code})" if code else "")
@@ -233,24 +262,32 @@ def read_generiek(path: str | Path, *, niveau: str | None = None, bron: str | No
         indicator = (row.get("indicator") or "").strip().lower()
         if not INDICATOR_RE.match(indicator):
             problems.append(f"{where}: indicator {row.get('indicator')!r} mag alleen a-z, 0-9 en _ bevatten")
-        try:
-            waarde = _number(row.get("waarde"), sep)
-            if waarde is None:
-                problems.append(f"{where}: waarde ontbreekt")
-        except ValueError:
-            problems.append(f"{where}: waarde {row.get('waarde')!r} is geen getal")
+        g = lees_getal(row.get("waarde"), soort(indicator), decimaal=t.decimaal.get("waarde"),
+                       getal=rij.getallen.get("waarde"))
+        waarde = g.waarde
+        if g.fout:
+            problems.append(f"{where}: waarde {g.fout}")
+        elif g.geheim:
+            geheim += 1
+            continue
+        elif waarde is None:
+            problems.append(f"{where}: waarde ontbreekt")
+        elif INDICATOR_RE.match(indicator) and (reden := buiten_bereik(indicator, waarde)):
+            problems.append(f"{where}: {indicator} = {reden}")
             waarde = None
         if code and jaar and lvl in LEVELS and INDICATOR_RE.match(indicator) and waarde is not None:
             out.append((i, lvl, _normalise_code(code, lvl), jaar, indicator, waarde,
                         row.get("bron") or bron or Path(path).name))
     if problems:
         raise IndicatorImportError(problems)
-    return Gelezen("generiek", _frame(out))
+    meldingen = t.meldingen + ([f"{geheim} geheimgehouden of ontbrekende CBS-waarden overgeslagen."] if geheim else [])
+    return Gelezen("generiek", _frame(out), meldingen)
 
 
 def read_leefbaarometer(path: str | Path, *, bron: str | None = None) -> Gelezen:
     """Read Leefbaarometer 3.0 open data (total score, five dimensions, optional classes) per buurt or PC4."""
-    header, rows, sep = _read_table(path)
+    t = _read_table(path, [tuple(LEEFBAAROMETER_CODES)])
+    header = t.header
     code_col = _first(header, list(LEEFBAAROMETER_CODES))
     problems = [] if code_col else [
         f"geen gebiedskolom gevonden: verwacht een van {', '.join(LEEFBAAROMETER_CODES)} (aanwezig: {', '.join(header)})"
@@ -261,22 +298,23 @@ def read_leefbaarometer(path: str | Path, *, bron: str | None = None) -> Gelezen
     niveau = LEEFBAAROMETER_CODES[code_col]
     bron = bron or f"Leefbaarometer 3.0 ({Path(path).name})"
     out, leeg = [], 0
-    for i, row in enumerate(rows, start=2):
-        if not row or _extra_cells(row, i, problems):
+    for rij in t.rows:
+        i, row = rij.nummer, rij.waarden
+        if _extra_cells(rij, i, problems):
             continue
         code, jaar = _year_and_code(row, i, code_col, "jaar", problems)
         if niveau == "pc4" and code and not re.fullmatch(r"[1-9]\d{3}", code):
             problems.append(f"regel {i} ({code}): een postcodegebied heeft vier cijfers")
         where = f"regel {i}" + (f" ({code})" if code else "")
         for col, indicator in LEEFBAAROMETER_SCORES.items():
-            try:
-                score = _number(row.get(col), sep)
-            except ValueError:
-                problems.append(f"{where}: {col} {row.get(col)!r} is geen getal")
+            g = _cell(t, rij, col, indicator)
+            if g.fout:
+                problems.append(f"{where}: {col} {g.fout}")
                 continue
-            if score is None:
+            if g.waarde is None:
                 leeg += 1
                 continue
+            score = g.waarde
             if abs(score) > 10:
                 problems.append(f"{where}: {col} = {score:g} ligt buiten het bereik van een Leefbaarometer-score")
                 continue
@@ -285,19 +323,21 @@ def read_leefbaarometer(path: str | Path, *, bron: str | None = None) -> Gelezen
             klasse_col = f"kl_{col}"
             if klasse_col in header and row.get(klasse_col):
                 k = row.get(klasse_col)
-                if not (k.isdigit() and 1 <= int(k) <= 9):
+                if not (k.isascii() and k.isdigit() and 1 <= int(k) <= 9):
                     problems.append(f"{where}: {klasse_col} {k!r} is geen klasse 1 t/m 9")
                 elif code and jaar:
                     out.append((i, niveau, _normalise_code(code, niveau), jaar, f"{indicator}_klasse", float(k), bron))
     if problems:
         raise IndicatorImportError(problems)
-    meldingen = [f"{leeg} lege scores overgeslagen (te weinig adressen of niet gemeten)."] if leeg else []
+    meldingen = t.meldingen + ([f"{leeg} lege scores overgeslagen (te weinig adressen of niet gemeten)."]
+                               if leeg else [])
     return Gelezen("leefbaarometer", _frame(out), meldingen)
 
 
 def read_wijkprofiel(path: str | Path, *, bron: str | None = None) -> Gelezen:
     """Read Wijkprofiel indices per wijk and year; several wijken on one area code are averaged and reported."""
-    header, rows, sep = _read_table(path)
+    t = _read_table(path, [("geo_key", "wijk_code", "code")])
+    header = t.header
     code_col = _first(header, ["geo_key", "wijk_code", "code"])
     year_col = _first(header, ["year", "jaar"])
     problems = [] if code_col else [f"kolom ontbreekt: geo_key (formaat wijkprofiel; aanwezig: {', '.join(header)})"]
@@ -310,22 +350,23 @@ def read_wijkprofiel(path: str | Path, *, bron: str | None = None) -> Gelezen:
     bron = bron or f"Wijkprofiel Rotterdam, OBI ({Path(path).name})"
     values: dict[tuple[str, int, str], list[tuple[int, str, float]]] = defaultdict(list)
     leeg = 0
-    for i, row in enumerate(rows, start=2):
-        if not row or _extra_cells(row, i, problems):
+    for rij in t.rows:
+        i, row = rij.nummer, rij.waarden
+        if _extra_cells(rij, i, problems):
             continue
         code, jaar = _year_and_code(row, i, code_col, year_col, problems)
         code = code.lower()
         slug = (row.get("wp_slug") or code).lower()
         where = f"regel {i}" + (f" ({slug})" if slug else "")
         for col in present:
-            try:
-                index = _number(row.get(col), sep)
-            except ValueError:
-                problems.append(f"{where}: {col} {row.get(col)!r} is geen getal")
+            g = _cell(t, rij, col, WIJKPROFIEL_INDICES[col])
+            if g.fout:
+                problems.append(f"{where}: {col} {g.fout}")
                 continue
-            if index is None:
+            if g.waarde is None:
                 leeg += 1
                 continue
+            index = g.waarde
             if not 0 <= index <= 400:
                 problems.append(f"{where}: {col} = {index:g} is geen Wijkprofiel-index (0 t/m 400; 100 = Rotterdam 2014)")
                 continue
@@ -352,12 +393,14 @@ def read_wijkprofiel(path: str | Path, *, bron: str | None = None) -> Gelezen:
     ]
     if leeg:
         meldingen.append(f"{leeg} lege indexwaarden overgeslagen.")
+    meldingen = t.meldingen + meldingen
     return Gelezen("wijkprofiel", _frame(out), meldingen)
 
 
 def read_cbs(path: str | Path, *, bron: str | None = None) -> Gelezen:
     """Read CBS Kerncijfers wijken en buurten (population, bijstand, ownership shares; see :data:`CBS_KOLOMMEN`)."""
-    header, rows, sep = _read_table(path)
+    t = _read_table(path, [("code", "gwb_code", "geo_key", "gwb_code_10")])
+    header = t.header
     code_col = _first(header, ["code", "gwb_code", "geo_key", "gwb_code_10"])
     year_col = _first(header, ["year", "jaar"])
     problems = [] if code_col else [f"kolom ontbreekt: code, gwb_code of geo_key (aanwezig: {', '.join(header)})"]
@@ -370,8 +413,9 @@ def read_cbs(path: str | Path, *, bron: str | None = None) -> Gelezen:
         raise IndicatorImportError(problems)
     bron = bron or f"CBS Kerncijfers wijken en buurten ({Path(path).name})"
     out, leeg, geheim = [], 0, 0
-    for i, row in enumerate(rows, start=2):
-        if not row or _extra_cells(row, i, problems):
+    for rij in t.rows:
+        i, row = rij.nummer, rij.waarden
+        if _extra_cells(rij, i, problems):
             continue
         code, jaar = _year_and_code(row, i, code_col, year_col, problems)
         where = f"regel {i}" + (f" ({code})" if code else "")
@@ -381,31 +425,28 @@ def read_cbs(path: str | Path, *, bron: str | None = None) -> Gelezen:
             problems.append(f"{where}: niveau {level_text or code!r} onbekend (wijk, buurt, gemeente of wijkprofiel)")
             continue
         for indicator, col in columns.items():
-            try:
-                value = _number(row.get(col), sep)
-            except ValueError:
-                if (row.get(col) or "").strip() in (".", "x", "-"):
-                    geheim += 1
-                    continue
-                problems.append(f"{where}: {col} {row.get(col)!r} is geen getal")
+            g = _cell(t, rij, col, indicator)
+            if g.fout:
+                problems.append(f"{where}: {col} {g.fout}")
                 continue
-            if value is None:
-                leeg += 1
-                continue
-            if value == CBS_GEHEIM:
+            if g.geheim:
                 geheim += 1
                 continue
+            if g.waarde is None:
+                leeg += 1
+                continue
+            value = g.waarde
             if value < 0:
                 problems.append(f"{where}: {col} = {value:g} is negatief")
                 continue
-            if (indicator.startswith("pct_") or indicator == "aandeel_corporatie") and value > 100:
-                problems.append(f"{where}: {col} = {value:g} is geen percentage")
+            if reden := buiten_bereik(indicator, value):
+                problems.append(f"{where}: {col} = {reden}")
                 continue
             if code and jaar:
                 out.append((i, niveau, _normalise_code(code, niveau), jaar, indicator, value, bron))
     if problems:
         raise IndicatorImportError(problems)
-    meldingen = []
+    meldingen = list(t.meldingen)
     if leeg:
         meldingen.append(f"{leeg} lege cellen overgeslagen (niet gepubliceerd).")
     if geheim:

@@ -8,7 +8,6 @@ either, the point comes from the geocoder (postcode + huisnummer), and offline s
 
 from __future__ import annotations
 
-import io
 import math
 import re
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from shapely.prepared import prep
 from sqlalchemy import Connection
 
 from clients.geocoder import AddressNotFound, GeocodeResult, GeocoderUnavailable, geocode
+from data.spreadsheet import lees_tabel
 from queries import locaties as q
 
 VERPLICHT = ("code", "naam", "aanbieder", "woonvorm", "doelgroep", "plaatsen", "straat", "huisnummer", "postcode")
@@ -84,19 +84,20 @@ class ImportPlan:
 
 
 def lees_bestand(bron: str | Path | bytes, bestandsnaam: str | None = None) -> pd.DataFrame:
-    """Read a CSV (``,`` or ``;``, UTF-8 or Windows-1252) or Excel file into a frame of strings, columns lowercased."""
-    naam = (bestandsnaam or str(bron if not isinstance(bron, bytes) else "")).lower()
-    raw = bron if isinstance(bron, bytes) else Path(bron).read_bytes()
-    if naam.endswith((".xlsx", ".xlsm")):
-        frame = pd.read_excel(io.BytesIO(raw), dtype=str, keep_default_na=False)
-    else:
-        try:
-            tekst = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            tekst = raw.decode("cp1252")
-        frame = pd.read_csv(io.StringIO(tekst), dtype=str, keep_default_na=False, sep=None, engine="python")
-    frame.columns = [str(c).strip().lower() for c in frame.columns]
-    return frame.fillna("").astype(str).apply(lambda col: col.str.strip())
+    """Read the register with the shared reader (:func:`data.spreadsheet.lees_tabel`) into a frame of strings.
+
+    Columns are lower-case; ``frame.attrs["rijen"]`` holds each row's spreadsheet row number (the header need not
+    be on row 1) and ``frame.attrs["meldingen"]`` what the reader noted (sheet read, header row). Raises
+    :class:`data.spreadsheet.SpreadsheetFout` with Dutch problems for a file that is not a readable table.
+    """
+    tabel = lees_tabel(bron, bestandsnaam, verplicht=VERPLICHT)
+    kolommen = [k if k else f"kolom {i + 1}" for i, k in enumerate(tabel.kolommen)]
+    frame = pd.DataFrame([[r.waarden.get(k, "") for k in tabel.kolommen] for r in tabel.rijen], columns=kolommen,
+                         dtype=str)
+    frame.attrs["rijen"] = [r.nummer for r in tabel.rijen]
+    frame.attrs["extra"] = [r.nummer for r in tabel.rijen if r.extra]
+    frame.attrs["meldingen"] = list(tabel.meldingen)
+    return frame
 
 
 def _getal(tekst: str) -> float | None:
@@ -174,12 +175,15 @@ def valideer(frame: pd.DataFrame, ref: Referentie, geocoder: Geocoder = geocode)
     regels: list[dict] = []
     problemen: list[Probleem] = []
     gezien: dict[str, int] = {}
-    for i, ruw in enumerate(frame.to_dict("records")):
-        rijnr = i + 2
+    rijnummers = frame.attrs.get("rijen") or list(range(2, len(frame) + 2))
+    extra = set(frame.attrs.get("extra") or [])
+    for rijnr, ruw in zip(rijnummers, frame.to_dict("records"), strict=True):
         rij = {k: str(v) for k, v in ruw.items()}
         if not any(rij.values()):
             continue  # an empty spreadsheet row
         fouten: list[tuple[str, str]] = [(k, "leeg") for k in VERPLICHT if not rij.get(k)]
+        if rijnr in extra:
+            fouten.append(("", "meer cellen dan kolommen in de kop (staat er een ; of , te veel?)"))
         code = rij.get("code", "")
         if code and not CODE.fullmatch(code):
             fouten.append(("code", f"{code!r}: alleen letters, cijfers, - en _"))

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 from sqlalchemy import Connection
 
@@ -24,7 +25,11 @@ class Geografie:
 def replace_level(
     conn: Connection, niveau: str, areas: gpd.GeoDataFrame, *, jaar: int, bron: str
 ) -> int:
-    """Replace all areas of ``niveau`` by ``areas`` (normalised, RD New) inside the caller's transaction."""
+    """Replace all areas of ``niveau`` by ``areas`` (normalised, RD New) inside the caller's transaction.
+
+    The outgoing set is kept in ``hkd.gebieden_historie`` with its year (see :func:`grenssets`).
+    """
+    conn.execute(sql("gebieden", "archive_level"), {"niveau": niveau})
     conn.execute(sql("gebieden", "delete_level"), {"niveau": niveau})
     rows = [
         {
@@ -65,3 +70,23 @@ def count_per_level(conn: Connection) -> dict[str, int]:
 def jaren_per_niveau(conn: Connection) -> dict[str, int]:
     """The boundary year of every loaded level."""
     return {r.niveau: r.jaar for r in conn.execute(sql("gebieden", "jaren_per_niveau"))}
+
+
+def locaties_met_gebied(conn: Connection, niveau: str) -> pd.DataFrame:
+    """Locations that lie in an area of ``niveau`` now: ``code, naam, x, y`` (RD New)."""
+    return pd.read_sql(sql("gebieden", "locaties_met_gebied"), conn, params={"niveau": niveau})
+
+
+def codes_met_cijfers(conn: Connection, niveau: str) -> pd.DataFrame:
+    """Area codes of ``niveau`` holding indicator values: ``code, waarden, van, tot``."""
+    return pd.read_sql(sql("gebieden", "codes_met_cijfers"), conn, params={"niveau": niveau})
+
+
+def gemeente_code(conn: Connection) -> str | None:
+    """The code of the loaded gemeente (``GM0599``), or ``None``."""
+    return conn.execute(sql("gebieden", "gemeente_code")).scalar_one()
+
+
+def grenssets(conn: Connection) -> pd.DataFrame:
+    """Every boundary set per level and year, latest (``actueel``) and kept earlier ones."""
+    return pd.read_sql(sql("gebieden", "grenssets"), conn)

@@ -31,3 +31,28 @@ SELECT niveau, count(*) AS n, min(jaar) AS jaar FROM hkd.gebieden GROUP BY nivea
 -- name: jaren_per_niveau
 -- The boundary year of every loaded level (the latest when a level holds several).
 SELECT niveau, max(jaar) AS jaar FROM hkd.gebieden GROUP BY niveau ORDER BY niveau;
+
+-- name: archive_level
+-- Keep the outgoing set of a level (with its year) in the append-only history before it is replaced.
+INSERT INTO hkd.gebieden_historie (niveau, code, naam, parent_code, jaar, bron, geom)
+SELECT niveau, code, naam, parent_code, jaar, bron, geom FROM hkd.gebieden WHERE niveau = :niveau;
+
+-- name: locaties_met_gebied
+-- Every location that lies in an area of this level now, with its point in RD New (checked against a new set).
+SELECT l.code, l.naam, ST_X(l.geom) AS x, ST_Y(l.geom) AS y
+FROM hkd.locaties l
+WHERE EXISTS (SELECT 1 FROM hkd.gebieden g WHERE g.niveau = :niveau AND ST_Intersects(g.geom, l.geom))
+ORDER BY l.code;
+
+-- name: codes_met_cijfers
+-- Area codes of a level that hold indicator values, with how many values and years.
+SELECT gebied_code AS code, count(*) AS waarden, min(jaar) AS van, max(jaar) AS tot
+FROM hkd.indicatoren WHERE niveau = :niveau GROUP BY gebied_code ORDER BY gebied_code;
+
+-- name: gemeente_code
+-- The code of the loaded gemeente (GM....), if any.
+SELECT min(code) FROM hkd.gebieden WHERE niveau = 'gemeente';
+
+-- name: grenssets
+-- Every boundary set per level and year: the latest and the ones kept in the history.
+SELECT niveau, jaar, bron, gebieden, actueel, vervangen_op FROM hkd.grenssets ORDER BY niveau, jaar, actueel;

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo.colours import class_index, colour_for, count_classes
+from reports.veilig import cel
 
 WIDTH = 860
 
@@ -80,7 +81,7 @@ def render(figuren: Sequence[Pc4Figuur], regel: Sequence[str], vertrouwelijk: Se
         for i, label in enumerate(labels)
     )
     rows = "".join(
-        f"<tr><td>{html.escape(f.pc4)}</td><td>{html.escape(f.plaats)}</td><td>{f.voorzieningen}</td>"
+        f"<tr><td>{html.escape(f.pc4)}</td><td>{html.escape(cel(f.plaats))}</td><td>{f.voorzieningen}</td>"
         f"<td>{plaatsen_tekst(f.plaatsen)}</td></tr>"
         for f in figuren if f.voorzieningen
     )

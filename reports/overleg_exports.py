@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE
 from reports.pdf import HkdPdf
+from reports.veilig import cel, xlsx_tekstcellen
 
 KOP = "HKD Sturingsoverleg"
 
@@ -76,7 +77,7 @@ def tabel_pdf(titel: str, ondertitel: str, tabel: pd.DataFrame, breedtes: tuple[
         with pdf.table(col_widths=breedtes, headings_style=FontFace(emphasis="BOLD"), line_height=4.6) as table:
             table.row([clean(str(c)) for c in tabel.columns])
             for values in tabel.itertuples(index=False):
-                table.row([clean("" if pd.isna(v) else str(v)) for v in values])
+                table.row([clean("" if pd.isna(v) else str(cel(v))) for v in values])
     return bytes(pdf.output())
 
 
@@ -97,6 +98,7 @@ def tabel_xlsx(titel: str, ondertitel: str, tabel: pd.DataFrame, blad: str) -> b
     for i, col in enumerate(tabel.columns, start=1):
         longest = max([len(str(col))] + [len(str(v)) for v in tabel[col]])
         ws.column_dimensions[get_column_letter(i)].width = min(60, max(8, longest + 2))
+    xlsx_tekstcellen(ws.iter_rows())  # every text cell a string, never a formula (names, reasons are user input)
     for row in ws.iter_rows(min_row=5):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -8,6 +8,7 @@ from core.domain import FASE_KLEUREN
 from geo.draagkracht import ScanResultaat
 from geo.scan_norms import NIVEAU_KLEUR
 from reports.pdf import HkdPdf
+from reports.veilig import cel
 
 VOETTEKST = "HKD Kaart, draagkrachtscan. Vertrouwelijk: bevat locaties op adresniveau."
 
@@ -129,7 +130,7 @@ def render_pdf(r: ScanResultaat, gebruiker: str, gemaakt_op: datetime | None = N
         with pdf.table(col_widths=(22, 40, 45, 35, 18, 15, 15), text_align="LEFT") as table:
             table.row(["Code", "Naam", "Aanbieder", "Woonvorm", "Plaatsen", "Fase", "Afstand"])
             for n in r.nabij:
-                table.row([n.code, pdf.t(n.naam), pdf.t(n.aanbieder), pdf.t(n.woonvorm), str(n.plaatsen),
+                table.row([cel(n.code), pdf.t(cel(n.naam)), pdf.t(cel(n.aanbieder)), pdf.t(cel(n.woonvorm)), str(n.plaatsen),
                            n.fase or "-", f"{n.afstand_m:.0f} m"])
     else:
         pdf.para("Geen.")

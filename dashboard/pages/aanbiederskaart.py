@@ -8,6 +8,7 @@ from dashboard.auth import require_role
 from dashboard.maps import legend_html
 from dashboard.pc4_map import pc4_count_deck
 from queries import aanbieder
+from reports.veilig import csv_bytes
 
 st.title("Aanbiederskaart: voorzieningen per postcodegebied en woonvorm")
 user = require_role("aanbieder", "hkd")
@@ -37,7 +38,7 @@ tabel = per_woonvorm.rename(columns={
     "pc4": "Postcode", "woonvorm": "Woonvorm", "doelgroepen": "Doelgroepen", "voorzieningen": "Voorzieningen",
     "plaatsen": "Plaatsen", "aantal_aanbieders": "Aantal aanbieders", "aanbieders": "Aanbieders"})
 st.dataframe(tabel, hide_index=True, width="stretch")
-st.download_button("Download per postcodegebied en woonvorm (CSV)", tabel.to_csv(index=False).encode("utf-8"),
+st.download_button("Download per postcodegebied en woonvorm (CSV)", csv_bytes(tabel),
                    "hkd_aanbieders_per_pc4.csv", "text/csv")
 
 st.subheader("Uw locaties" if user.rol == "aanbieder" else "Locaties per aanbieder")

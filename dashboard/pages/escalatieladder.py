@@ -10,6 +10,7 @@ from dashboard.auth import require_role
 from dashboard.focus_view import focus_keuze, legenda_item
 from dashboard.maps import focus_layer, legend_html
 from dashboard.paging import kies_pagina
+from reports.veilig import csv_bytes
 
 st.title("Escalatieladder")
 require_role("hkd")
@@ -69,7 +70,7 @@ keuze = st.dataframe(
                  "acties": "Open beheeracties"}),
     hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="ladder_tabel",
 )
-st.download_button("Download lijst als CSV", tabel.drop(columns=["kleur"], errors="ignore").to_csv(index=False),
+st.download_button("Download lijst als CSV", csv_bytes(tabel.drop(columns=["kleur"], errors="ignore")),
                    f"hkd_escalatieladder_{op:%Y%m%d}.csv", "text/csv")
 
 gekozen_id = None

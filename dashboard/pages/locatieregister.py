@@ -11,6 +11,8 @@ from dashboard import db
 from dashboard import ladder_view as lv
 from dashboard.auth import require_role
 from data.locaties_import import OPTIONEEL, VERPLICHT, lees_bestand, pas_toe, plan_import
+from data.spreadsheet import SpreadsheetFout
+from reports.veilig import csv_bytes
 
 VOORBEELD = PROJECT_ROOT / "data" / "examples" / "locatieregister_voorbeeld"
 PLAN_KEY = "register_plan"  # (sha256 of the uploaded file, ImportPlan): validate (and geocode) once per file
@@ -40,7 +42,8 @@ with st.expander("Kolommen en voorbeeldbestand"):
 if klaar := st.session_state.pop(DONE_KEY, None):
     st.success(klaar, icon=":material/check_circle:")
 
-bestand = st.file_uploader("Locatieregister (CSV of Excel)", type=["csv", "xlsx"], key="register_bestand")
+bestand = st.file_uploader("Locatieregister (CSV of Excel)", type=["csv", "txt", "xlsx", "xls", "ods"],
+                           key="register_bestand")
 if bestand is None:
     st.session_state.pop(PLAN_KEY, None)
     st.stop()
@@ -51,21 +54,28 @@ bewaard = st.session_state.get(PLAN_KEY)
 if bewaard is None or bewaard[0] != vingerafdruk:
     try:
         frame = lees_bestand(inhoud, bestand.name)
-    except Exception as exc:  # any parse error of a user's file is a message, not a crash
-        st.error(f"Het bestand kon niet worden gelezen: {exc}")
+    except SpreadsheetFout as exc:
+        st.error("Het bestand kon niet worden gelezen; er is niets geschreven.", icon=":material/error:")
+        st.dataframe(pd.DataFrame({"Probleem": exc.problemen}), hide_index=True, width="stretch")
+        st.stop()
+    except Exception as exc:  # noqa: BLE001 - whatever else a file does, the user gets a sentence, not a trace
+        st.error(f"Het bestand kon niet worden verwerkt ({type(exc).__name__}); er is niets geschreven.")
         st.stop()
     with st.spinner("Regels controleren (en adressen opzoeken)..."):
         plan = db.run_query(plan_import, frame)
     st.session_state[PLAN_KEY] = (vingerafdruk, plan)
+    st.session_state[PLAN_KEY + "_meldingen"] = frame.attrs.get("meldingen", [])
 else:
     plan = bewaard[1]
+for melding in st.session_state.get(PLAN_KEY + "_meldingen", []):
+    st.text(f"Let op: {melding}")  # plain text: a sheet name is user input, never markdown
 
 if plan.problemen:
     st.error(f"{len(plan.problemen)} probleem/problemen gevonden. Er is niets geschreven; verbeter het bestand en "
              "upload het opnieuw.", icon=":material/error:")
     problemen = pd.DataFrame([{"Rij": p.rij or "", "Kolom": p.kolom, "Probleem": p.reden} for p in plan.problemen])
     st.dataframe(problemen, hide_index=True, width="stretch")
-    st.download_button("Download problemen als CSV", problemen.to_csv(index=False).encode("utf-8"),
+    st.download_button("Download problemen als CSV", csv_bytes(problemen),
                        "locatieregister_problemen.csv", "text/csv")
     st.stop()
 

@@ -10,6 +10,7 @@ from dashboard.pc4_map import HIDDEN_LABEL, pc4_count_deck
 from geo.disclosure import controleer_kaart
 from queries.publiek import openbare_kaart
 from reports.openbare_kaart_html import CREDIT, statische_kaart, vertrouwelijk_zinnen
+from reports.veilig import csv_bytes
 
 st.title("Openbare kaart: voorzieningen per postcodegebied")
 st.write(
@@ -59,9 +60,9 @@ with st.expander("Per postcodegebied en woonvorm"):
     st.dataframe(per_woonvorm, hide_index=True, width="stretch")
 
 c1, c2, c3 = st.columns(3)
-c1.download_button("Download als CSV", tabel.to_csv(index=False).encode("utf-8"),
+c1.download_button("Download als CSV", csv_bytes(tabel),
                    "hkd_voorzieningen_per_pc4.csv", "text/csv", on_click="ignore")  # a download changes nothing
-c2.download_button("Download per woonvorm (CSV)", per_woonvorm.to_csv(index=False).encode("utf-8"),
+c2.download_button("Download per woonvorm (CSV)", csv_bytes(per_woonvorm),
                    "hkd_voorzieningen_per_pc4_woonvorm.csv", "text/csv", on_click="ignore")
 c3.download_button("Download kaart om in te bedden (HTML)",
                    lambda: statische_kaart(data, date.today().isoformat()).encode("utf-8"),  # built on click

@@ -14,6 +14,7 @@ from geo import kaarten4 as k4
 from geo import trends as tr
 from geo import veerkracht as vk
 from queries import trends
+from reports.veilig import csv_bytes
 
 st.title("Wijktrends")
 st.write("Hoe ontwikkelden kwetsbare groepen zich ten opzichte van overlast en onveiligheid, per wijk? De analyse "
@@ -216,7 +217,7 @@ elif weergave == "raster":
         st.markdown(f"**{views.naam(welke)}**, {len(cel_tot)} vierkanten")
         st.html(legend_html(leg))
     uit = cel_tot[["cel_x", "cel_y", "waarde"]].assign(verandering=cel_tot["code"].map(delta))
-    st.download_button("Download het raster als CSV", uit.to_csv(index=False).encode("utf-8"),
+    st.download_button("Download het raster als CSV", csv_bytes(uit),
                        f"hkd_raster_100m_{welke}_{tot}.csv", "text/csv", key="wijktrends_raster_csv",
                        on_click="ignore")
 
@@ -230,7 +231,7 @@ elif weergave == "lijnen":
     st.plotly_chart(views.lijn_grafiek(lijn, {c: namen[c] for c in keuze}, views.naam(ind), views.naam(ind), gekozen),
                     key="wijktrends_grafiek_lijn", on_select=state.grafiek_callback("wijktrends_grafiek_lijn"),
                     selection_mode="points")
-    st.download_button("Download als CSV", lijn.to_csv(index=False).encode("utf-8"), f"hkd_{ind}_{niveau}_reeks.csv",
+    st.download_button("Download als CSV", csv_bytes(lijn), f"hkd_{ind}_{niveau}_reeks.csv",
                        "text/csv", key="wijktrends_lijn_csv")
     st.markdown("**Figuur 3-x: per eigendomstype en per aandeel corporatiebezit**")
     figuur_opties = [i for i in views.FIGUUR_3 if i in per_niveau[niveau]] or [ind]
@@ -260,7 +261,7 @@ elif weergave == "lijnen":
             per = tr.per_groep(fig_data, groep, None if nl_ref.empty else nl_ref)
             st.plotly_chart(views.groep_grafiek(per, f"{views.naam(fig_ind)} {titel}", volgorde, ref_naam),
                             key=f"wt_groep_{titel}")
-            st.download_button("Download als CSV", per.to_csv(index=False).encode("utf-8"),
+            st.download_button("Download als CSV", csv_bytes(per),
                                f"hkd_{fig_ind}_{titel.replace(' ', '_')}.csv", "text/csv", key=f"wt_groep_csv_{titel}")
 
 else:

@@ -33,9 +33,13 @@ def migrated_engine() -> Engine:
     return eng
 
 
-def refused(what: str, problems: list) -> int:
-    """Print every problem of a refused file (the database is unchanged) and return the exit code 1."""
+REFUSED = 2  # exit code of a refused file (1 stays for other failures, e.g. a command that found nothing)
+
+
+def refused(what: str, problems: list, bestand: str | None = None) -> int:
+    """Print every problem of a refused file (the database is unchanged) and return the exit code 2."""
+    what = f"{what}: {bestand}" if bestand else what
     print(f"{what}; de database is ongewijzigd. {len(problems)} probleem/problemen:", file=sys.stderr)
     for p in problems:
         print(f"  - {p}", file=sys.stderr)
-    return 1
+    return REFUSED

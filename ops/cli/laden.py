@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import functools
+from collections.abc import Callable
 
 from ops.cli.common import migrated_engine, refused
 from queries.db import acting_as
@@ -20,6 +22,8 @@ def register(sub) -> None:
     lg.add_argument("--code-kolom", default="code")
     lg.add_argument("--naam-kolom", default="name")
     lg.add_argument("--parent-kolom", default="parent_code")
+    lg.add_argument("--forceer", action="store_true",
+                    help="ook laden als locaties zonder gebied raken of gebieden met cijfers verdwijnen")
     lg.set_defaults(func=cmd_load_gebieden)
     li = load_sub.add_parser("indicatoren", help="indicatoren uit CSV (leefbaarometer, wijkprofiel, cbs, generiek)")
     li.add_argument("formaat", choices=["leefbaarometer", "wijkprofiel", "cbs", "generiek"])
@@ -45,21 +49,47 @@ def register(sub) -> None:
     il.set_defaults(func=cmd_import_locaties)
 
 
+def _geen_traceback(wat: str, bron: str) -> Callable:
+    """Last line of defence: an unforeseen error on a user's file is a refusal in Dutch, never a traceback.
+
+    Every known problem is reported by the importers themselves; this catches what they did not foresee, so the
+    user still learns which file failed (and the database is unchanged: every load is one transaction).
+    """
+    def wrap(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        @functools.wraps(func)
+        def run(args: argparse.Namespace) -> int:
+            try:
+                return func(args)
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except Exception as exc:  # noqa: BLE001 - see the docstring
+                reden = str(exc).splitlines()[0][:200] if str(exc) else ""
+                return refused(wat, [f"kan het bestand niet verwerken ({type(exc).__name__}: {reden})"],
+                               getattr(args, bron))
+        return run
+    return wrap
+
+
+@_geen_traceback("Niet geladen", "source")
 def cmd_load_gebieden(args: argparse.Namespace) -> int:
-    from data.boundaries import load_boundaries
+    from data.boundaries import laad_grenzen
     from geo.boundaries import BoundaryError, ColumnMap
 
     try:
-        niveau, n = load_boundaries(
+        r = laad_grenzen(
             migrated_engine(), args.source, niveau=args.niveau, jaar=args.jaar,
-            columns=ColumnMap(args.code_kolom, args.naam_kolom, args.parent_kolom),
+            columns=ColumnMap(args.code_kolom, args.naam_kolom, args.parent_kolom), forceer=args.forceer,
         )
     except BoundaryError as exc:
-        return refused("Niet geladen", exc.problems)
-    print(f"{n} gebieden op niveau {niveau} geladen uit {args.source}.")
+        return refused("Niet geladen", exc.problems, args.source)
+    print(f"{r.gebieden} gebieden op niveau {r.niveau} ({r.jaar}) geladen uit {args.source}; "
+          "de vorige set van dit niveau is bewaard met zijn jaar.")
+    for m in r.meldingen:
+        print(f"  let op: {m}")
     return 0
 
 
+@_geen_traceback("Niet geladen", "bestand")
 def cmd_load_indicatoren(args: argparse.Namespace) -> int:
     from data.indicator_import import IndicatorImportError, load_indicatoren
 
@@ -69,7 +99,7 @@ def cmd_load_indicatoren(args: argparse.Namespace) -> int:
             gebruiker=args.gebruiker, onbekende_codes="overslaan" if args.sla_onbekende_codes_over else "fout",
         )
     except IndicatorImportError as exc:
-        return refused("Niet geladen", exc.problems)
+        return refused("Niet geladen", exc.problems, args.bestand)
     print(f"{r.waarden} waarden geladen ({r.formaat}): {r.gebieden} gebieden, jaren "
           f"{', '.join(map(str, r.jaren))}; indicatoren {', '.join(r.indicatoren)}.")
     for m in r.meldingen:
@@ -77,25 +107,34 @@ def cmd_load_indicatoren(args: argparse.Namespace) -> int:
     return 0
 
 
+@_geen_traceback("Niet geladen", "bestand")
 def cmd_load_uitstroom(args: argparse.Namespace) -> int:
     from data.uitstroom_import import UitstroomImportError, laad
 
     try:
         n = laad(migrated_engine(), args.bestand, gebruiker=args.gebruiker, bron=args.bron)
     except UitstroomImportError as exc:
-        return refused("Niet geladen", exc.problems)
+        return refused("Niet geladen", exc.problems, args.bestand)
     print(f"{n} perioden van de uitstroommonitor geladen uit {args.bestand}.")
     return 0
 
 
+@_geen_traceback("Niet geïmporteerd", "bestand")
 def cmd_import_locaties(args: argparse.Namespace) -> int:
     from data.locaties_import import lees_bestand, pas_toe, plan_import
+    from data.spreadsheet import SpreadsheetFout
 
+    try:
+        frame = lees_bestand(args.bestand)
+    except SpreadsheetFout as exc:
+        return refused("Niet geïmporteerd", exc.problemen, args.bestand)
     engine = migrated_engine()
     with engine.connect() as conn:
-        plan = plan_import(conn, lees_bestand(args.bestand))
+        plan = plan_import(conn, frame)
     if plan.problemen:
-        return refused("Niet geïmporteerd", plan.problemen)
+        return refused("Niet geïmporteerd", plan.problemen, args.bestand)
+    for m in frame.attrs.get("meldingen", []):
+        print(f"let op: {m}")
     print(f"{len(plan.nieuw)} nieuw, {len(plan.gewijzigd)} gewijzigd, {len(plan.ongewijzigd)} ongewijzigd, "
           f"{len(plan.niet_in_bestand)} locaties niet in het bestand (blijven staan).")
     for r in plan.nieuw:

@@ -88,9 +88,9 @@ def test_cli_reports_a_broken_file_and_exits_nonzero(fresh_demo, tmp_path, monke
     before = _snapshot(fresh_demo)
     path = tmp_path / "kapot.geojson"
     path.write_text('{"type": "FeatureCollection", "features": [')
-    assert hkd_main(["load", "gebieden", str(path)]) == 1
+    assert hkd_main(["load", "gebieden", str(path)]) == 2
     err = capsys.readouterr().err
-    assert "Niet geladen; de database is ongewijzigd" in err and "kan" in err
+    assert "Niet geladen: " in err and "; de database is ongewijzigd" in err and "kan" in err
     assert _snapshot(fresh_demo) == before
 
 

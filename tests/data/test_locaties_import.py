@@ -91,7 +91,7 @@ def test_half_good_file_writes_nothing_not_even_through_the_cli(fresh_demo, tmp_
     assert [(p.rij, p.reden) for p in plan.problemen] == [(4, NIET_TE_PLAATSEN)]
     with pytest.raises(ValueError), as_layer(fresh_demo, "hkd", "t.tester") as conn:
         pas_toe(conn, plan)
-    assert cli.main(["import", "locaties", str(tmp_path / "register.csv"), "--toepassen"]) == 1
+    assert cli.main(["import", "locaties", str(tmp_path / "register.csv"), "--toepassen"]) == 2
     assert "rij 4" in capsys.readouterr().err
     assert _aantal(fresh_demo) == 78
 

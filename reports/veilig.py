@@ -1,0 +1,62 @@
+"""Output safety for everything people take away or see: spreadsheet cells never run, markup never executes.
+
+One helper per context, used by every export and page:
+
+* :func:`cel` / :func:`veilige_tabel` / :func:`csv_bytes`: a text cell that starts with ``=``, ``+``, ``-``, ``@``,
+  tab or carriage return gets a leading apostrophe (OWASP, "CSV Injection"), so Excel, LibreOffice and Google
+  Sheets show it as text instead of evaluating it. Numbers stay numbers (a negative number is no formula).
+* :func:`xlsx_tekstcellen`: every text cell of an openpyxl sheet is typed as a string (``data_type = "s"``), so
+  no cell of ours is ever a formula, whatever it holds.
+* :func:`html_tekst`: a string for an HTML context that may itself sit in a JavaScript template literal or a
+  pydeck/deck.gl ``{field}`` template (folium binds tooltips and popups as `` `...` `` literals): ``& < > " '``
+  become entities, and so do `` ` ``, ``$``, ``{`` and ``}``.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable
+
+import pandas as pd
+
+FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+_JS_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "{": "&#123;", "}": "&#125;", "\\": "&#92;"})
+
+
+def cel(waarde: object) -> object:
+    """A cell value that no spreadsheet program evaluates: text starting with a formula character is prefixed."""
+    if isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS):
+        return "'" + waarde
+    return waarde
+
+
+def veilige_tabel(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every text cell (and column name) passed through :func:`cel`; numbers untouched."""
+    out = frame.copy()
+    out.columns = [cel(str(c)) for c in out.columns]
+    for kolom in out.columns:
+        if out[kolom].dtype == object or pd.api.types.is_string_dtype(out[kolom]):
+            out[kolom] = out[kolom].map(cel)
+    return out
+
+
+def csv_bytes(frame: pd.DataFrame, **kwargs) -> bytes:
+    """A CSV download (UTF-8) of ``frame`` with formula characters neutralised; ``kwargs`` go to ``to_csv``."""
+    return veilige_tabel(frame).to_csv(index=False, **kwargs).encode("utf-8")
+
+
+def xlsx_tekstcellen(rijen: Iterable) -> None:
+    """Type every text cell of openpyxl rows as a plain string (never a formula), neutralising formula characters."""
+    for rij in rijen:
+        for c in rij:
+            if isinstance(c.value, str):
+                c.value = cel(c.value)
+                c.data_type = "s"
+
+
+def html_tekst(waarde: object) -> str:
+    """``waarde`` as text for HTML that may sit inside a JS template literal or a deck.gl tooltip template."""
+    if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
+        return ""
+    return html.escape(str(waarde), quote=True).translate(_JS_EXTRA)
