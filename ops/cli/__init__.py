@@ -10,10 +10,10 @@ import os
 import sys
 
 from core.settings import SettingError
-from ops.cli import accounts, database, demo, export, laden, overzicht, run
+from ops.cli import accounts, database, demo, export, laden, meldingen, overzicht, run
 from ops.localdb import LocalDbError
 
-GROUPS = (database, laden, demo, overzicht, export, accounts, run)
+GROUPS = (database, laden, meldingen, demo, overzicht, export, accounts, run)
 
 
 def build_parser() -> argparse.ArgumentParser:
