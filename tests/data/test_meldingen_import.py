@@ -52,7 +52,7 @@ def test_every_bad_row_is_reported_and_nothing_written(fresh_demo):
         f"{eigen};2025-03-01;omwonende;geluid;Goed;2025-03-02;afgehandeld;ja",  # row 2 fine
         f"{eigen};{morgen};omwonende;geluid;Toekomst;;;",  # 3 future
         f"{eigen};2025-03-05;omwonende;geluid;Te vroeg af;2025-03-01;afgehandeld;",  # 4 handled before received
-        f"ONBEKEND-9;2025-03-01;omwonende;geluid;Onbekend;;;",  # 5 unknown location
+        "ONBEKEND-9;2025-03-01;omwonende;geluid;Onbekend;;;",  # 5 unknown location
         f"{ander};2025-03-01;omwonende;geluid;Van een ander;;;",  # 6 other provider's location
         f"{eigen};2025-03-01;omwonende;inbraak;Categorie;;;",  # 7 unknown category
         f"{eigen};gisteren;buurman;geluid;=HYPERLINK(\"x\");;;",  # 8 bad date, bad source
