@@ -36,6 +36,7 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
         PageSpec("escalatieladder.py", "Escalatieladder", "stairs", ("hkd",)),
         PageSpec("overleg.py", "Overleg", "groups", ("hkd",)),
         PageSpec("draagkrachtscan.py", "Draagkrachtscan", "balance", ("hkd",)),
+        PageSpec("meldingen.py", "Meldingen", "campaign", ("aanbieder", "hkd")),
     ),
     "Analyse": (PageSpec("wijktrends.py", "Wijktrends", "trending_up", ALLE),),
     "Beheer": (
