@@ -146,3 +146,22 @@ def planning_stand(streefdatum: date, gereed_op: date | None, op: date, binnenko
     if (streefdatum - op).days <= binnenkort_dagen:
         return "binnenkort"
     return "op_schema"
+
+
+def commissie_reden(stand: CommissieStand) -> str:
+    """Why a commissie behind its rhythm is on the agenda."""
+    laatste = f"laatste vergadering {stand.laatste:%d-%m-%Y}" if stand.laatste else "nog geen vergadering vastgelegd"
+    return f"Beheercommissie achter op ritme (eens per {stand.ritme_maanden} maanden): {laatste}"
+
+
+def verbeteracties_reden(aantal: int) -> str:
+    """Why overdue verbeteracties put a location on the agenda."""
+    return f"{aantal} verbeteractie{'s' if aantal != 1 else ''} over de deadline"
+
+
+PLANNING_ACTIES = {"commissie": "beheercommissie (her)starten", "convenant": "beheerconvenant actualiseren"}
+
+
+def planning_reden(soort: str, streefdatum: date) -> str:
+    """Why a planned inventory action past its target date is on the agenda."""
+    return f"Planning: {PLANNING_ACTIES.get(soort, soort)} niet gereed, streefdatum {streefdatum:%d-%m-%Y} verstreken"

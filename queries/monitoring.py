@@ -10,7 +10,15 @@ import pandas as pd
 from sqlalchemy import Connection
 
 from core.domain import INVENTARISATIE_DATUM
-from geo.meldingen import actie_over_tijd, commissie_stand, planning_stand
+from geo.agenda import AgendaVoorstel
+from geo.meldingen import (
+    actie_over_tijd,
+    commissie_reden,
+    commissie_stand,
+    planning_reden,
+    planning_stand,
+    verbeteracties_reden,
+)
 from queries.meldingen import normen
 from queries.sqlfiles import sql
 
@@ -112,3 +120,34 @@ def planning(conn: Connection, op: date) -> pd.DataFrame:
     frame["gereed_op"] = gereed
     frame["stand"] = [planning_stand(s, g, op) for s, g in zip(frame["streefdatum"], gereed, strict=True)]
     return frame
+
+
+def agenda_voorstellen(conn: Connection, datum: date) -> list[AgendaVoorstel]:
+    """Locations with a commissie behind its rhythm, overdue verbeteracties or a planned action past its target
+    date on ``datum``, as agenda proposals (bron "monitoring", one per location with every reason)."""
+    redenen: dict[int, list[str]] = {}
+    titels: dict[int, str] = {}
+    gewicht: dict[int, int] = {}
+    nrm = normen(conn)
+    for r in commissies_op(conn, datum).itertuples(index=False):
+        if r.achter:
+            stand = commissie_stand(r.fase, r.laatste, datum, nrm, sinds=INVENTARISATIE_DATUM)
+            redenen.setdefault(r.id, []).append(commissie_reden(stand))
+            titels[r.id] = f"{r.code} {r.naam}"
+            gewicht[r.id] = gewicht.get(r.id, 0) + 1
+    acties = verbeteracties(conn, datum)
+    for (loc, code, naam), groep in acties[acties["over_tijd"]].groupby(["locatie_id", "code", "naam"]):
+        redenen.setdefault(int(loc), []).append(verbeteracties_reden(len(groep)))
+        titels[int(loc)] = f"{code} {naam}"
+        gewicht[int(loc)] = gewicht.get(int(loc), 0) + 3 * len(groep)
+    plan = planning(conn, datum)
+    for r in plan[plan["stand"] == "te_laat"].itertuples(index=False):
+        redenen.setdefault(int(r.locatie_id), []).append(planning_reden(r.soort, r.streefdatum))
+        titels[int(r.locatie_id)] = f"{r.code} {r.naam}"
+        gewicht[int(r.locatie_id)] = gewicht.get(int(r.locatie_id), 0) + 4 - int(r.prioriteit)
+    voorstellen = [
+        AgendaVoorstel(bron="monitoring", sleutel=f"locatie:{loc}", titel=titels[loc], redenen=tuple(rs),
+                       gewicht=gewicht[loc], locatie_id=loc)
+        for loc, rs in redenen.items()
+    ]
+    return sorted(voorstellen, key=lambda v: (-v.gewicht, v.titel))
