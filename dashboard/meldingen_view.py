@@ -276,3 +276,64 @@ def planning_sectie(op: date) -> None:
         "Stand": plan["stand"].map(PLANNING_STAND),
     }), hide_index=True, width="stretch")
 
+
+
+def _klein_figuur(titel: str, x, y, referentie: date, y_titel: str) -> go.Figure:
+    fig = go.Figure(go.Scatter(x=x, y=y, mode="lines+markers", line={"color": "rgb(0,114,178)"}, name=titel))
+    fig.add_vline(x=datetime.combine(referentie, time()).timestamp() * 1000, line_dash="dash",
+                  line_color="rgb(213,94,0)")
+    fig.add_annotation(x=datetime.combine(referentie, time()).timestamp() * 1000, yref="paper", y=1.0,
+                       text=f"referentie {referentie:%d-%m-%Y}", showarrow=False, xanchor="left", font={"size": 10})
+    fig.update_layout(title={"text": titel, "font": {"size": 13}}, height=220, showlegend=False,
+                      margin={"l": 10, "r": 10, "t": 35, "b": 10}, yaxis_title=y_titel)
+    return fig
+
+
+INDICATOR_NAMEN = {
+    "overlast_onveiligheid": "Overlast en onveiligheid (buurt)", "kwetsbare_groepen": "Kwetsbare groepen (buurt)",
+    "wijkprofiel_veiligheid": "Wijkprofiel veiligheid", "wijkprofiel_sociaal": "Wijkprofiel sociaal",
+    "wijkprofiel_fysiek": "Wijkprofiel fysiek",
+}
+
+
+def voor_na_sectie(locatie_id: int, code: str, standaard: date | None, sleutel: str, download: bool = True) -> None:
+    """Voor- en nameting: one small chart per measure around a reference date (opening or fase change).
+
+    ``download=False`` in the meeting view, whose downloads are the agenda and the besluitenlijst."""
+    nrm = normen()
+    referentie = st.date_input("Referentiedatum (opening of fasewijziging)", value=standaard or date.today(),
+                               format="DD-MM-YYYY", key=f"voor_na_ref_{sleutel}")
+    inzage.vastleggen("meldingen", f"voor- en nameting meldingen rond locatie {code}",
+                      {"locatie_id": locatie_id, "referentie": referentie.isoformat()},
+                      sleutel=("voor_na", code, referentie))
+    with st.spinner("Voor- en nameting berekenen..."):
+        ring = db.run_query(q.voor_na_meldingen, locatie_id, referentie, nrm.ring_meters)
+        indicatoren = db.run_query(q.voor_na_indicatoren, locatie_id, referentie)
+    figuren = []
+    for straal, groep in ring.groupby("straal"):
+        midden = groep["begin"] + (groep["eind"] - groep["begin"]) / 2
+        figuren.append(_klein_figuur(f"Meldingen binnen {straal} m (per km², per half jaar)", midden,
+                                     groep["per_km2"].round(1), referentie, "per km²"))
+    for (niveau, indicator), groep in indicatoren.groupby(["niveau", "indicator"]):
+        x = pd.to_datetime(groep["jaar"].astype(str) + "-07-01")
+        figuren.append(_klein_figuur(INDICATOR_NAMEN.get(indicator, f"{indicator} ({niveau})"), x, groep["waarde"],
+                                     referentie, "waarde"))
+    for i in range(0, len(figuren), 3):
+        for kolom, fig in zip(st.columns(3), figuren[i:i + 3], strict=False):
+            kolom.plotly_chart(fig, width="stretch", key=f"voor_na_{sleutel}_{i}_{fig.layout.title.text}")
+    st.caption("Stippellijn: referentiedatum. Indicatoren per jaar (midden van het jaar); meldingen per half jaar "
+               "binnen de ringen rond de locatie. Een periode die nog loopt is onvolledig.")
+    if not download:
+        return
+    tabel = ring.assign(periode=ring["begin"].dt.strftime("%d-%m-%Y") + " – " + ring["eind"].dt.strftime("%d-%m-%Y"))
+    st.download_button("Download voor- en nameting (CSV)",
+                       pd.concat([tabel[["periode", "straal", "aantal", "per_km2"]].assign(maat="meldingen"),
+                                  indicatoren.assign(maat="indicator")]).to_csv(index=False),
+                       f"hkd_voor_na_{code}_{referentie:%Y%m%d}.csv", "text/csv", key=f"voor_na_csv_{sleutel}")
+
+
+def locatie_signalen(locatie_id: int, datum: date) -> list[str]:
+    """The meldingen and monitoring reasons of one location on ``datum`` (for the meeting view)."""
+    voorstellen = db.run_cached(q.agenda_voorstellen, datum, ttl="kort") + db.run_cached(
+        mq.agenda_voorstellen, datum, ttl="kort")
+    return [r for v in voorstellen if v.locatie_id == locatie_id for r in v.redenen]

@@ -133,3 +133,22 @@ def agenda_voorstellen(conn: Connection, datum: date) -> list[AgendaVoorstel]:
             gewicht=int(row.aantal) + 2 * int(row.buiten_norm), locatie_id=int(row.id),
         ))
     return sorted(voorstellen, key=lambda v: (-v.gewicht, v.titel))
+
+
+def voor_na_indicatoren(conn: Connection, locatie_id: int, referentie: date, jaren: int = 4) -> pd.DataFrame:
+    """Buurt and Wijkprofiel indicators of a location for ``jaren`` years either side of ``referentie``."""
+    return pd.read_sql(sql("meldingen", "voor_na_indicatoren"), conn, params={
+        "locatie_id": locatie_id, "van_jaar": referentie.year - jaren, "tot_jaar": referentie.year + jaren,
+    })
+
+
+def voor_na_meldingen(conn: Connection, locatie_id: int, referentie: date, ringen: tuple[int, ...],
+                      maanden: int = 6, aantal: int = 4) -> pd.DataFrame:
+    """Meldingen within each ring per period of ``maanden`` months, ``aantal`` periods before and after the date.
+
+    ``periode`` -1 is the last period before ``referentie``, 0 the first after; ``per_km2`` is the count over the
+    ring's area. Periods that have not ended yet are included (partly observed)."""
+    return pd.read_sql(sql("meldingen", "voor_na_meldingen"), conn, params={
+        "locatie_id": locatie_id, "ref": datetime.combine(referentie, time(), TZ), "maanden": maanden,
+        "aantal": aantal, "ringen": list(ringen),
+    })

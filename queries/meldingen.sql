@@ -106,3 +106,35 @@ FROM hkd.meldingen m
 WHERE m.locatie_id = :locatie_id AND m.ontvangen_op >= :van AND m.ontvangen_op < :tot
 GROUP BY 1
 ORDER BY 1;
+
+-- name: voor_na_indicatoren
+-- The changing indicators of a location's buurt and Wijkprofiel wijk for the years :van_jaar..:tot_jaar
+-- (structural figures such as inwoners and eigendom are left out: they are context, not liveability).
+SELECT i.niveau, i.gebied_code, i.indicator, i.jaar, i.waarde, i.bron
+FROM hkd.locaties l
+JOIN hkd.indicatoren i
+  ON (i.niveau = 'buurt' AND i.gebied_code = l.buurt_code
+      AND i.indicator NOT IN ('inwoners', 'aandeel_corporatie', 'dominant_eigendom'))
+  OR (i.niveau = 'wijkprofiel' AND i.gebied_code = l.wijkprofiel_code AND i.indicator LIKE 'wijkprofiel\_%')
+WHERE l.id = :locatie_id AND i.jaar BETWEEN :van_jaar AND :tot_jaar
+ORDER BY i.niveau, i.indicator, i.jaar;
+
+-- name: voor_na_meldingen
+-- Meldingen (visible to the layer) within each ring around a location, per period of :maanden months before and
+-- after the reference date :ref (periode -1 ends at :ref, periode 0 starts there), with density per km².
+WITH periode AS (
+    SELECT k AS periode, (CAST(:ref AS timestamptz) + make_interval(months => k * :maanden)) AS begin,
+           (CAST(:ref AS timestamptz) + make_interval(months => (k + 1) * :maanden)) AS eind
+    FROM generate_series(-CAST(:aantal AS integer), CAST(:aantal AS integer) - 1) AS k
+)
+SELECT p.periode, p.begin, p.eind, straal,
+       count(m.id)::int AS aantal,
+       (count(m.id) / (pi() * straal * straal / 1e6))::float AS per_km2
+FROM hkd.locaties l
+CROSS JOIN periode p
+CROSS JOIN unnest(CAST(:ringen AS integer[])) AS straal
+LEFT JOIN hkd.meldingen m
+  ON ST_DWithin(m.geom, l.geom, straal) AND m.ontvangen_op >= p.begin AND m.ontvangen_op < p.eind
+WHERE l.id = :locatie_id
+GROUP BY p.periode, p.begin, p.eind, straal
+ORDER BY straal, p.periode;

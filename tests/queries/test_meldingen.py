@@ -183,3 +183,26 @@ def test_normen_are_configurable_in_the_database(fresh_demo):
     with as_layer(fresh_demo, "hkd", "test") as conn:
         assert q.normen(conn).signaal_min_meldingen == 1000
         assert q.agenda_voorstellen(conn, date.today()) == []
+
+
+def test_voor_na_meldingen_match_direct_sql(demo_engine):
+    nrm = MeldingNormen()
+    with demo_engine.connect() as conn:
+        loc, ref = conn.execute(text(
+            "SELECT locatie_id, ingangsdatum FROM hkd.fase_besluiten WHERE fase = '1' AND reden LIKE 'Verbeter%'")
+        ).one()
+    with as_layer(demo_engine, "hkd", "test") as conn:
+        frame = q.voor_na_meldingen(conn, loc, ref, nrm.ring_meters, maanden=6, aantal=3)
+        assert len(frame) == 6 * len(nrm.ring_meters)
+        for row in frame.itertuples():
+            direct = conn.execute(text(
+                "SELECT count(*) FROM hkd.meldingen m, hkd.locaties l WHERE l.id = :l AND ST_DWithin(m.geom, l.geom, :r)"
+                " AND m.ontvangen_op >= :b AND m.ontvangen_op < :e"),
+                {"l": loc, "r": row.straal, "b": row.begin, "e": row.eind}).scalar()
+            assert row.aantal == direct
+        indicatoren = q.voor_na_indicatoren(conn, loc, ref)
+    voor = frame[(frame["periode"] < 0) & (frame["straal"] == 500)]["aantal"].sum()
+    na = frame[(frame["periode"] >= 0) & (frame["straal"] == 500)]["aantal"].sum()
+    assert voor > na  # the 3a location calmed down after its verbetertraject
+    assert set(indicatoren["niveau"]) == {"buurt", "wijkprofiel"}
+    assert indicatoren["jaar"].between(ref.year - 4, ref.year + 4).all()
