@@ -175,6 +175,10 @@ def voortgang(op: date) -> None:
     laatst = data.iloc[-1]
     acties = (("verscherpt", "Verscherpt regime ingesteld"), ("commissies", "Beheercommissies (opnieuw) gestart"),
               ("convenanten", "Beheerconvenanten geactualiseerd"))
+    from dashboard import meldingen_view  # issue 13: progress against the plan, not only in total
+
+    if tegen_plan := meldingen_view.planning_tegen_stand(op):
+        st.markdown(tegen_plan)
     fig = go.Figure()
     for (sleutel, titel), kolom in zip(acties, st.columns(3), strict=True):
         gedaan, totaal = int(laatst[f"{sleutel}_gedaan"]), int(laatst[f"{sleutel}_totaal"])

@@ -16,6 +16,7 @@ import streamlit as st
 
 from core.domain import (
     COMMISSIE_PARTIJEN,
+    EXTRA_INZET_MAATREGELEN,
     FASE_KLEUREN,
     MELDING_AFHANDELING,
     MELDING_BRONNEN,
@@ -337,3 +338,79 @@ def locatie_signalen(locatie_id: int, datum: date) -> list[str]:
     voorstellen = db.run_cached(q.agenda_voorstellen, datum, ttl="kort") + db.run_cached(
         mq.agenda_voorstellen, datum, ttl="kort")
     return [r for v in voorstellen if v.locatie_id == locatie_id for r in v.redenen]
+
+
+def verbeteractie_formulier(locaties: pd.DataFrame) -> None:
+    """Record a new verbeteractie, or a status change of an existing one (a new row that replaces it)."""
+    keuze = dict(zip(locaties["code"] + " " + locaties["naam"], locaties["id"], strict=True))
+    with st.form("verbeteractie_vastleggen", clear_on_submit=True):
+        k1, k2 = st.columns(2)
+        locatie = k1.selectbox("Locatie", list(keuze), index=None, placeholder="Kies een locatie",
+                               key="verbeter_locatie")
+        eigenaar = k2.selectbox("Eigenaar (partij)", list(COMMISSIE_PARTIJEN), format_func=COMMISSIE_PARTIJEN.get,
+                                key="verbeter_eigenaar")
+        actie = st.text_input("Verbeteractie", max_chars=300, key="verbeter_actie")
+        k3, k4 = st.columns(2)
+        deadline = k3.date_input("Deadline", value=date.today(), format="DD-MM-YYYY", key="verbeter_deadline")
+        status = k4.selectbox("Status", list(VERBETERACTIE_STATUS), format_func=VERBETERACTIE_STATUS.get,
+                              key="verbeter_status")
+        if st.form_submit_button("Verbeteractie vastleggen", type="primary"):
+            if locatie is None or not actie.strip():
+                st.error("Kies een locatie en beschrijf de actie.")
+                return
+            if _schrijf(mq.verbeteractie_toevoegen,
+                        mq.Verbeteractie(int(keuze[locatie]), actie.strip(), eigenaar, deadline, status),
+                        bericht=f"Verbeteractie vastgelegd voor {locatie}."):
+                st.rerun()
+
+
+def status_formulier(op: date) -> None:
+    """Change the status of a current verbeteractie (appends a new version; the old one stays in the history)."""
+    acties = db.run_cached(mq.verbeteracties, op, None, ttl="kort")
+    open_acties = acties[~acties["status"].isin(["gereed", "vervallen"])]
+    if open_acties.empty:
+        return
+    labels = dict(zip(open_acties["code"] + ": " + open_acties["actie"], open_acties.index, strict=True))
+    with st.form("verbeteractie_status", clear_on_submit=True):
+        k1, k2 = st.columns([3, 1])
+        gekozen = k1.selectbox("Actie", list(labels), index=None, placeholder="Kies een open actie")
+        status = k2.selectbox("Nieuwe status", list(VERBETERACTIE_STATUS), format_func=VERBETERACTIE_STATUS.get,
+                              index=2)
+        if st.form_submit_button("Status vastleggen") and gekozen is not None:
+            r = open_acties.loc[labels[gekozen]]
+            if _schrijf(mq.verbeteractie_toevoegen,
+                        mq.Verbeteractie(int(r["locatie_id"]), r["actie"], r["eigenaar"], r["deadline"], status,
+                                         int(r["id"])),
+                        bericht=f"Status van de actie bij {r['code']} vastgelegd."):
+                st.rerun()
+
+
+def extra_inzet_formulier(locaties: pd.DataFrame) -> None:
+    """Record a period of extra inzet (fase 3b): which measure, from when to when."""
+    keuze = dict(zip(locaties["code"] + " " + locaties["naam"], locaties["id"], strict=True))
+    with st.form("extra_inzet_vastleggen", clear_on_submit=True):
+        k1, k2, k3, k4 = st.columns(4)
+        locatie = k1.selectbox("Locatie", list(keuze), index=None, placeholder="Kies een locatie", key="inzet_loc")
+        maatregel = k2.selectbox("Maatregel", list(EXTRA_INZET_MAATREGELEN), format_func=EXTRA_INZET_MAATREGELEN.get)
+        van = k3.date_input("Van", value=date.today(), format="DD-MM-YYYY", key="inzet_van")
+        tot = k4.date_input("Tot (leeg = loopt)", value=None, format="DD-MM-YYYY", key="inzet_tot")
+        toelichting = st.text_input("Toelichting", max_chars=300, key="inzet_toelichting")
+        if st.form_submit_button("Extra inzet vastleggen", type="primary"):
+            if locatie is None:
+                st.error("Kies een locatie.")
+                return
+            if _schrijf(mq.extra_inzet_toevoegen,
+                        mq.ExtraInzet(int(keuze[locatie]), maatregel, van, tot, toelichting.strip()),
+                        bericht=f"Extra inzet vastgelegd voor {locatie}."):
+                st.rerun()
+
+
+def planning_tegen_stand(op: date) -> str | None:
+    """One line for the escalatieladder's progress: the inventory's actions against the plan on ``op``."""
+    plan = db.run_cached(mq.planning, op, ttl="kort")
+    if plan.empty:
+        return None
+    t = plan["stand"].value_counts()
+    return (f"Tegen de planning: {int(t.get('gereed', 0))} gereed, {int(t.get('te_laat', 0))} te laat, "
+            f"{int(t.get('binnenkort', 0))} binnenkort, {int(t.get('op_schema', 0))} op schema "
+            f"(van {len(plan)} geplande acties).")

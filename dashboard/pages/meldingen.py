@@ -77,5 +77,11 @@ with tab_commissies:
     if user.rol == "hkd":
         st.subheader("Verbeteracties (fase 3a)")
         mv.verbeteracties_sectie(date.today())
+        mv.status_formulier(date.today())
+        with st.expander("Nieuwe verbeteractie"):
+            mv.verbeteractie_formulier(locaties)
+        st.subheader("Extra inzet (fase 3b)")
+        with st.expander("Extra inzet vastleggen (boa's, politie, camera)"):
+            mv.extra_inzet_formulier(locaties)
         st.subheader("Planning van de inventarisatie")
         mv.planning_sectie(date.today())

@@ -83,3 +83,23 @@ def test_provider_sees_only_its_own_and_records_a_melding(app_fresh):
         door = conn.execute(text("SELECT vastgelegd_door FROM hkd.meldingen ORDER BY id DESC LIMIT 1")).scalar()
     assert na == voor + 1 and door == "alfa"
     assert any("Melding vastgelegd" in s.value for s in at.success)
+
+
+def test_hkd_records_a_verbeteractie_with_a_deadline(app_fresh):
+    open_page, engine = app_fresh
+    at = open_page(HKD)
+    at.selectbox(key="verbeter_locatie").set_value(at.selectbox(key="verbeter_locatie").options[0])
+    at.text_input(key="verbeter_actie").set_value("Huisregels herzien =SOM(A1)")
+    [b for b in at.button if b.label == "Verbeteractie vastleggen"][0].click().run()
+    assert not at.exception, at.exception
+    with engine.connect() as conn:
+        rij = conn.execute(text("SELECT actie, status, vastgelegd_door FROM hkd.verbeteracties ORDER BY id DESC "
+                                "LIMIT 1")).one()
+    assert tuple(rij) == ("Huisregels herzien =SOM(A1)", "open", "beleid")
+    assert any("Verbeteractie vastgelegd" in s.value for s in at.success)
+
+
+def test_escalatieladder_counts_progress_against_the_plan(app):
+    at = app("escalatieladder", **{SESSION_KEY: HKD})
+    assert not at.exception, at.exception
+    assert any("Tegen de planning:" in m.value and "te laat" in m.value for m in at.markdown)
