@@ -117,3 +117,15 @@ VOORSTEL_SOORTEN: dict[str, str] = {
     "meldingenregister": "Meldingenregister wordt bijgehouden",
     "plaatsen": "Aantal plaatsen gewijzigd",
 }
+# Meldingenregister (issue 13): codes as stored, labels as shown. No personal data of reporters is kept.
+MELDING_BRONNEN = {"omwonende": "Omwonende", "politie": "Politie", "aanbieder": "Aanbieder",
+                   "gemeente": "Gemeente/wijkteam", "anders": "Anders"}
+MELDING_CATEGORIEEN = {"geluid": "Geluid", "vervuiling": "Vervuiling", "agressie": "Agressie",
+                       "drugs_alcohol": "Drugs/alcohol", "anders": "Anders"}
+MELDING_AFHANDELING = {"afgehandeld": "Afgehandeld", "doorverwezen": "Doorverwezen",
+                       "niet_op_te_lossen": "Niet op te lossen"}
+COMMISSIE_PARTIJEN = {"aanbieder": "Aanbieder", "gemeente": "Gemeente", "politie": "Politie",
+                      "omwonenden": "Omwonenden", "woningcorporatie": "Woningcorporatie", "wijkteam": "Wijkteam",
+                      "anders": "Anders"}
+EXTRA_INZET_MAATREGELEN = {"boa": "Boa's", "politie": "Politie", "camera": "Cameratoezicht", "anders": "Anders"}
+VERBETERACTIE_STATUS = {"open": "Open", "loopt": "Loopt", "gereed": "Gereed", "vervallen": "Vervallen"}

@@ -79,6 +79,9 @@ class Settings:
         Idle minutes after which a local login expires (``HKD_SESSIE_MINUTEN``).
     lokaal_inloggen
         Whether the local account store may be used (``HKD_LOKAAL_INLOGGEN``, default on; off in production).
+    signalen_url, signalen_token
+        Base URL and bearer token of a Signalen (SIA) meldingen system for the periodic import
+        (``HKD_SIGNALEN_URL``, ``HKD_SIGNALEN_TOKEN``); empty URL means no import.
     basemap
         The basemap under every map (``HKD_BASEMAP``): ``pdok-standaard|pdok-grijs|pdok-pastel``, ``geen`` or an
         XYZ tile URL template; resolved by :func:`geo.basemap.resolve`.
@@ -111,6 +114,8 @@ class Settings:
     publicatie_map: Path | None = field(default_factory=lambda: Path(_env("HKD_PUBLICATIE_DIR")).resolve() if _env(
         "HKD_PUBLICATIE_DIR") else None)
     publicatie_port: int = field(default_factory=lambda: _int("HKD_PUBLICATIE_PORT", 8600))
+    signalen_url: str = field(default_factory=lambda: _env("HKD_SIGNALEN_URL"))
+    signalen_token: str = field(default_factory=lambda: _env("HKD_SIGNALEN_TOKEN"), repr=False)
 
     @property
     def is_local(self) -> bool:

@@ -165,6 +165,11 @@ def detail(row: pd.Series, op: date) -> None:
     st.markdown("**Fasegeschiedenis**")
     # a plain table (not the canvas grid): few rows, readable on the big screen and by screen readers
     st.table(tijdlijn_tabel(db.run_query(fasen.fase_tijdlijn, int(row["id"]), op)), hide_index=True)
+    with st.expander("Voor- en nameting leefbaarheid"):
+        from dashboard import meldingen_view  # issue 13: meldingen and indicators around a reference date
+
+        meldingen_view.voor_na_sectie(int(row["id"]), row["code"],
+                                      row["fase_sinds"] if pd.notna(row["fase_sinds"]) else None, "ladder")
 
 
 def voortgang(op: date) -> None:
@@ -176,6 +181,10 @@ def voortgang(op: date) -> None:
     laatst = data.iloc[-1]
     acties = (("verscherpt", "Verscherpt regime ingesteld"), ("commissies", "Beheercommissies (opnieuw) gestart"),
               ("convenanten", "Beheerconvenanten geactualiseerd"))
+    from dashboard import meldingen_view  # issue 13: progress against the plan, not only in total
+
+    if tegen_plan := meldingen_view.planning_tegen_stand(op):
+        st.markdown(tegen_plan)
     fig = go.Figure()
     for (sleutel, titel), kolom in zip(acties, st.columns(3), strict=True):
         gedaan, totaal = int(laatst[f"{sleutel}_gedaan"]), int(laatst[f"{sleutel}_totaal"])

@@ -37,6 +37,7 @@ SECTIONS: dict[str, tuple[PageSpec, ...]] = {
         PageSpec("overleg.py", "Overleg", "groups", ("hkd",)),
         PageSpec("draagkrachtscan.py", "Draagkrachtscan", "balance", ("hkd",)),
         PageSpec("initiatieven.py", "Initiatieven", "add_home_work", ("aanbieder", "hkd")),
+        PageSpec("meldingen.py", "Meldingen", "campaign", ("aanbieder", "hkd")),
     ),
     "Analyse": (
         PageSpec("wijktrends.py", "Wijktrends", "trending_up", ALLE),

@@ -145,6 +145,14 @@ def agendapunt(item: AgendaItem, row: pd.Series, locaties: pd.DataFrame) -> None
         st.markdown("**Beheersafspraken**")
         lv.checklist(row)
         st.markdown(f"{row['woonvorm']} · {row['plaatsen']} plaatsen · {row['aanbieder']} · {row['buurt'] or ''}")
+        from dashboard import meldingen_view  # issue 13: meldingen and monitoring signals of this location
+
+        if signalen := meldingen_view.locatie_signalen(int(row["id"]), date.today()):
+            st.markdown("**Signalen uit meldingen en monitoring**\n" + "\n".join(f"- {r}" for r in signalen))
+    with st.expander("Voor- en nameting leefbaarheid"):
+        meldingen_view.voor_na_sectie(int(row["id"]), row["code"],
+                                      row["fase_sinds"] if pd.notna(row["fase_sinds"]) else None, "overleg",
+                                      download=False)
 
 
 def _vastleggen(fn, entry, wat: str, code: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
@@ -12,12 +13,20 @@ import shapely
 from sqlalchemy import Connection, Engine
 
 from core.settings import Settings
-from data import demo_history, demo_indicatoren, demo_initiatieven, demo_locaties, demo_platform, demo_vergaderingen
+from data import (
+    demo_history,
+    demo_indicatoren,
+    demo_initiatieven,
+    demo_locaties,
+    demo_monitoring,
+    demo_platform,
+    demo_vergaderingen,
+)
 from data.boundaries import FACTS_YEARS, REAL_FILES, read_facts
 from geo.boundaries import ColumnMap, dataset_naam, geografie_omschrijving, normalise_boundaries
 from geo.sampling import point_inside
 from geo.schematic import schematic_layers
-from queries import besluiten, gebieden
+from queries import besluiten, gebieden, meldingen, monitoring
 from queries.db import acting_as
 from queries.sqlfiles import sql
 
@@ -132,6 +141,42 @@ def _load_history(conn: Connection, ids: dict[str, int]) -> int:
     return len(written)
 
 
+def _load_monitoring(conn: Connection, ids: dict[str, int], anker: date) -> int:
+    """Meldingen (refreshed by their demo key), commissie meetings, the 3a plan and the planning (once)."""
+    codes = [loc.code for loc in demo_locaties.locaties()]
+    initial = demo_locaties.initial_fasen(codes)
+    history = demo_history.fase_history(initial)
+    nrm = meldingen.normen(conn)
+    rijen = [
+        {"locatie_id": ids[m.locatie], "ontvangen_op": m.ontvangen_op, "bron": m.bron, "categorie": m.categorie,
+         "omschrijving": m.omschrijving, "afgehandeld_op": m.afgehandeld_op, "afhandeling": m.afhandeling,
+         "melder_tevreden": m.melder_tevreden, "x": None, "y": None, "systeem": "import", "extern_id": m.extern_id}
+        for m in demo_monitoring.meldingen(codes, initial, history, anker, nrm.signaal_min_meldingen,
+                                           nrm.signaal_periode_maanden)
+    ]
+    nieuw, _ = meldingen.registreer_extern(conn, rijen)
+    if conn.execute(sql("monitoring", "heeft_vergaderingen")).scalar_one():
+        return nieuw  # meetings, plans and planning are append-only: never add them twice
+    beheer = demo_history.beheer_history(initial)
+    inventaris = {b.locatie: b for b in beheer if b.ingangsdatum == demo_locaties.INVENTARISATIE_DATUM}
+    gestart = {b.locatie: b.ingangsdatum for b in beheer
+               if b.beheercommissie == "actief" and b.ingangsdatum > demo_locaties.INVENTARISATIE_DATUM}
+    commissie_actief = {c for c, b in inventaris.items() if b.beheercommissie == "actief"} | set(gestart)
+    for code, datum, aanwezig, verslag in demo_monitoring.vergaderingen(
+            sorted(commissie_actief), initial, history, gestart, anker):
+        monitoring.vergadering_toevoegen(conn, monitoring.Vergadering(ids[code], datum, aanwezig, verslag))
+    code, acties = demo_monitoring.verbeterplan(history)
+    for actie, eigenaar, deadline, versies in acties:
+        vorige = monitoring.verbeteractie_toevoegen(
+            conn, monitoring.Verbeteractie(ids[code], actie, eigenaar, deadline, "open"))
+        for status, _per in versies:
+            vorige = monitoring.verbeteractie_toevoegen(
+                conn, monitoring.Verbeteractie(ids[code], actie, eigenaar, deadline, status, vorige))
+    for code, soort, prioriteit, streef in demo_monitoring.planning(inventaris, initial):
+        monitoring.planning_toevoegen(conn, ids[code], soort, prioriteit, streef)
+    return nieuw
+
+
 def _load_indicators(conn: Connection, layers: dict[str, gpd.GeoDataFrame]) -> int:
     buurt_facts = read_facts("buurt")
     wijk_facts = layers["wijkprofiel"].rename(columns={"naam": "name"})[["code", "name"]]
@@ -158,6 +203,7 @@ def load_demo(engine: Engine, settings: Settings) -> DemoSummary:
         n_ind = _load_indicators(conn, layers)
         demo_initiatieven.load(conn)
         demo_platform.load(conn)
+        _load_monitoring(conn, ids, date.today())
         counts = gebieden.count_per_level(conn)
         n_loc = conn.execute(sql("locaties", "count_locaties")).scalar_one()
     return DemoSummary(soort, counts, n_loc, n_besluiten, n_ind)

@@ -1,0 +1,52 @@
+"""``hkd meldingen import <bestand>`` and ``hkd meldingen signalen``: meldingen into the register, all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime, timedelta
+
+from core.settings import get_settings
+from ops.cli.common import migrated_engine, refused
+from queries.db import acting_as
+
+
+def register(sub) -> None:
+    m = sub.add_parser("meldingen", help="meldingenregister: bestand inlezen of Signalen ophalen")
+    m_sub = m.add_subparsers(dest="what", required=True)
+    mi = m_sub.add_parser("import", help="meldingen uit CSV of Excel (alles of niets)")
+    mi.add_argument("bestand")
+    mi.add_argument("--gebruiker", default="hkd meldingen", help="naam in het auditlog")
+    mi.set_defaults(func=cmd_import)
+    ms = m_sub.add_parser("signalen", help="meldingen ophalen uit Signalen (HKD_SIGNALEN_URL), periodiek te draaien")
+    ms.add_argument("--dagen", type=int, default=30, help="meldingen van de laatste zoveel dagen (standaard 30)")
+    ms.add_argument("--gebruiker", default="hkd signalen", help="naam in het auditlog")
+    ms.set_defaults(func=cmd_signalen)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from data import meldingen_import as mi
+
+    frame = mi.lees_bestand(args.bestand)
+    with acting_as(migrated_engine(), args.gebruiker) as conn:
+        plan = mi.plan_import(conn, frame)
+        if not plan.geldig:
+            return refused("Niet ingelezen", plan.problemen)
+        n = mi.importeer(conn, plan)
+    print(f"{n} meldingen ingelezen uit {args.bestand}.")
+    return 0
+
+
+def cmd_signalen(args: argparse.Namespace) -> int:
+    from clients.signalen import SignalenUnavailable
+    from data.signalen_import import importeer
+
+    settings = get_settings()
+    try:
+        with acting_as(migrated_engine(), args.gebruiker) as conn:
+            r = importeer(conn, settings.signalen_url, settings.signalen_token,
+                          datetime.now().astimezone() - timedelta(days=args.dagen))
+    except SignalenUnavailable as exc:
+        return refused("Niet opgehaald", [str(exc)])
+    print(f"{r.gelezen} signalen gelezen: {r.nieuw} nieuw, {r.bijgewerkt} bijgewerkt, {r.niet_bij_locatie} niet bij "
+          f"een locatie, {r.overgeslagen} overgeslagen (geannuleerd of onvolledig).")
+    return 0

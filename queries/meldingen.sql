@@ -1,0 +1,140 @@
+-- name: normen
+-- The monitoring norms (one row).
+SELECT afhandel_norm_dagen, signaal_periode_maanden, signaal_min_meldingen, signaal_min_buiten_norm, ring_meters,
+       koppel_max_meters, ritme_fase_0_maanden, ritme_fase_1_maanden, ritme_fase_2_maanden, ritme_fase_3_maanden
+FROM hkd.monitoring_normen;
+
+-- name: registreer
+-- Record one melding at its location's point (the trigger sets the point, the recorder and refuses future dates).
+INSERT INTO hkd.meldingen (locatie_id, ontvangen_op, bron, categorie, omschrijving, afgehandeld_op, afhandeling,
+                           melder_tevreden)
+VALUES (:locatie_id, :ontvangen_op, :bron, :categorie, :omschrijving, :afgehandeld_op, :afhandeling,
+        :melder_tevreden)
+RETURNING id;
+
+-- name: registreer_extern
+-- Record or refresh a melding from another system (Signalen, a file) at its own point; known ones get their handling.
+INSERT INTO hkd.meldingen (locatie_id, ontvangen_op, bron, categorie, omschrijving, afgehandeld_op, afhandeling,
+                           melder_tevreden, geom, systeem, extern_id)
+VALUES (:locatie_id, :ontvangen_op, :bron, :categorie, :omschrijving, :afgehandeld_op, :afhandeling,
+        :melder_tevreden, CASE WHEN CAST(:x AS double precision) IS NULL THEN NULL
+             ELSE ST_SetSRID(ST_MakePoint(CAST(:x AS double precision), CAST(:y AS double precision)), 28992) END,
+        :systeem, :extern_id)
+ON CONFLICT (systeem, extern_id) DO UPDATE
+    SET afgehandeld_op = EXCLUDED.afgehandeld_op, afhandeling = EXCLUDED.afhandeling,
+        melder_tevreden = EXCLUDED.melder_tevreden
+    WHERE hkd.meldingen.afgehandeld_op IS DISTINCT FROM EXCLUDED.afgehandeld_op
+       OR hkd.meldingen.afhandeling IS DISTINCT FROM EXCLUDED.afhandeling
+       OR hkd.meldingen.melder_tevreden IS DISTINCT FROM EXCLUDED.melder_tevreden
+RETURNING id, (xmax = 0) AS nieuw;
+
+-- name: afhandeling
+-- Record how and when a melding was handled (and whether the reporter was satisfied, when known).
+UPDATE hkd.meldingen SET afgehandeld_op = :afgehandeld_op, afhandeling = :afhandeling,
+                         melder_tevreden = :melder_tevreden
+WHERE id = :id
+RETURNING id;
+
+-- name: locaties_keuze
+-- The locations the current layer may record meldingen for (row-level security decides), for a form.
+SELECT l.id, l.code, l.naam
+FROM hkd.locaties l
+ORDER BY l.code;
+
+-- name: koppel_locatie
+-- The nearest location within :max_m metres of an RD point (NULL when none): where an imported melding belongs.
+SELECT l.id
+FROM hkd.locaties l
+WHERE ST_DWithin(l.geom, ST_SetSRID(ST_MakePoint(:x, :y), 28992), :max_m)
+ORDER BY l.geom <-> ST_SetSRID(ST_MakePoint(:x, :y), 28992), l.id
+LIMIT 1;
+
+-- name: lijst
+-- The meldingen received in [:van, :tot) at the visible locations (all when :locatie_id is NULL), newest first.
+SELECT m.id, m.locatie_id, l.code, l.naam, m.ontvangen_op, m.bron, m.categorie, m.omschrijving, m.afgehandeld_op,
+       m.afhandeling, m.melder_tevreden, m.systeem,
+       round((extract(epoch FROM (m.afgehandeld_op - m.ontvangen_op)) / 86400.0)::numeric, 1)::float AS afhandel_dagen,
+       CASE WHEN m.afgehandeld_op IS NOT NULL
+            THEN m.afgehandeld_op <= m.ontvangen_op + make_interval(days => :norm_dagen)
+            WHEN now() > m.ontvangen_op + make_interval(days => :norm_dagen) THEN false
+       END AS binnen_norm,
+       round(ST_X(ST_Transform(m.geom, 4326))::numeric, 6)::float AS lon,
+       round(ST_Y(ST_Transform(m.geom, 4326))::numeric, 6)::float AS lat
+FROM hkd.meldingen m
+JOIN hkd.locaties l ON l.id = m.locatie_id
+WHERE m.ontvangen_op >= :van AND m.ontvangen_op < :tot
+  AND (CAST(:locatie_id AS integer) IS NULL OR m.locatie_id = :locatie_id)
+ORDER BY m.ontvangen_op DESC, m.id DESC;
+
+-- name: per_locatie
+-- Per visible location: meldingen linked to it in [:van, :tot), how many not within the norm on :op, still open,
+-- and the meldingen (of any visible location) within each ring of :ringen metres (ST_DWithin on RD New).
+WITH m AS (
+    SELECT m.*, CASE WHEN m.afgehandeld_op IS NOT NULL
+                     THEN m.afgehandeld_op > m.ontvangen_op + make_interval(days => :norm_dagen)
+                     ELSE :op > m.ontvangen_op + make_interval(days => :norm_dagen)
+                END AS te_laat
+    FROM hkd.meldingen m
+    WHERE m.ontvangen_op >= :van AND m.ontvangen_op < :tot
+)
+SELECT l.id, l.code, l.naam, f.fase,
+       round(ST_X(ST_Transform(l.geom, 4326))::numeric, 6)::float AS lon,
+       round(ST_Y(ST_Transform(l.geom, 4326))::numeric, 6)::float AS lat,
+       count(m.id)::int AS aantal,
+       count(m.id) FILTER (WHERE m.te_laat)::int AS buiten_norm,
+       count(m.id) FILTER (WHERE m.afgehandeld_op IS NULL)::int AS open,
+       avg(extract(epoch FROM (m.afgehandeld_op - m.ontvangen_op)) / 86400.0)::float AS gem_afhandel_dagen,
+       count(m.id) FILTER (WHERE m.melder_tevreden)::int AS tevreden,
+       count(m.id) FILTER (WHERE m.melder_tevreden IS NOT NULL)::int AS tevredenheid_bekend,
+       (SELECT array_agg((SELECT count(*) FROM m AS r WHERE ST_DWithin(r.geom, l.geom, straal))::int ORDER BY straal)
+        FROM unnest(CAST(:ringen AS integer[])) AS straal) AS ringen
+FROM hkd.locaties l
+LEFT JOIN hkd.fase_op(CAST(:op AS date)) f ON f.locatie_id = l.id
+LEFT JOIN m ON m.locatie_id = l.id
+GROUP BY l.id, l.code, l.naam, f.fase, l.geom
+ORDER BY count(m.id) DESC, l.code;
+
+-- name: tijdlijn
+-- Meldingen of one location per month in [:van, :tot): received, and of those not within the norm on :op.
+SELECT date_trunc('month', m.ontvangen_op AT TIME ZONE 'Europe/Amsterdam')::date AS maand,
+       count(*)::int AS aantal,
+       count(*) FILTER (WHERE CASE WHEN m.afgehandeld_op IS NOT NULL
+                                   THEN m.afgehandeld_op > m.ontvangen_op + make_interval(days => :norm_dagen)
+                                   ELSE :op > m.ontvangen_op + make_interval(days => :norm_dagen) END)::int
+           AS buiten_norm
+FROM hkd.meldingen m
+WHERE m.locatie_id = :locatie_id AND m.ontvangen_op >= :van AND m.ontvangen_op < :tot
+GROUP BY 1
+ORDER BY 1;
+
+-- name: voor_na_indicatoren
+-- The changing indicators of a location's buurt and Wijkprofiel wijk for the years :van_jaar..:tot_jaar
+-- (structural figures such as inwoners and eigendom are left out: they are context, not liveability).
+SELECT i.niveau, i.gebied_code, i.indicator, i.jaar, i.waarde, i.bron
+FROM hkd.locaties l
+JOIN hkd.indicatoren i
+  ON (i.niveau = 'buurt' AND i.gebied_code = l.buurt_code
+      AND i.indicator NOT IN ('inwoners', 'aandeel_corporatie', 'dominant_eigendom'))
+  OR (i.niveau = 'wijkprofiel' AND i.gebied_code = l.wijkprofiel_code AND i.indicator LIKE 'wijkprofiel\_%')
+WHERE l.id = :locatie_id AND i.jaar BETWEEN :van_jaar AND :tot_jaar
+ORDER BY i.niveau, i.indicator, i.jaar;
+
+-- name: voor_na_meldingen
+-- Meldingen (visible to the layer) within each ring around a location, per period of :maanden months before and
+-- after the reference date :ref (periode -1 ends at :ref, periode 0 starts there), with density per km².
+WITH periode AS (
+    SELECT k AS periode, (CAST(:ref AS timestamptz) + make_interval(months => k * :maanden)) AS begin,
+           (CAST(:ref AS timestamptz) + make_interval(months => (k + 1) * :maanden)) AS eind
+    FROM generate_series(-CAST(:aantal AS integer), CAST(:aantal AS integer) - 1) AS k
+)
+SELECT p.periode, p.begin, p.eind, straal,
+       count(m.id)::int AS aantal,
+       (count(m.id) / (pi() * straal * straal / 1e6))::float AS per_km2
+FROM hkd.locaties l
+CROSS JOIN periode p
+CROSS JOIN unnest(CAST(:ringen AS integer[])) AS straal
+LEFT JOIN hkd.meldingen m
+  ON ST_DWithin(m.geom, l.geom, straal) AND m.ontvangen_op >= p.begin AND m.ontvangen_op < p.eind
+WHERE l.id = :locatie_id
+GROUP BY p.periode, p.begin, p.eind, straal
+ORDER BY straal, p.periode;

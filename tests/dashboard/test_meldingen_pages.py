@@ -1,0 +1,105 @@
+"""The Meldingen page in the real app (AppTest on the demo): HKD sees all and the agenda signals, a provider its
+own; a location's meldingen are logged once per view; a melding recorded through the form lands in the register."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from dashboard.auth import SESSION_KEY, User
+
+HKD = User("beleid", "hkd")
+ALFA = User("alfa", "aanbieder", "alfa")
+
+
+@pytest.fixture
+def app_fresh(fresh_demo, monkeypatch, project_root):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
+    monkeypatch.chdir(project_root)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+    def open_page(user: User) -> AppTest:
+        at = AppTest.from_file(str(project_root / "dashboard" / "app.py"), default_timeout=90)
+        at.session_state[SESSION_KEY] = user
+        at.run()
+        at.switch_page("pages/meldingen.py").run()
+        assert not at.exception, at.exception
+        return at
+
+    yield open_page, fresh_demo
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def _codes(engine, aanbieder: str) -> set[str]:
+    with engine.connect() as conn:
+        return set(conn.execute(text(
+            "SELECT l.code FROM hkd.locaties l JOIN hkd.aanbieders a ON a.id = l.aanbieder_id WHERE a.code = :a"),
+            {"a": aanbieder}).scalars())
+
+
+def _log(engine) -> list[str]:
+    with engine.connect() as conn:
+        return list(conn.execute(text(
+            "SELECT omschrijving FROM hkd.inzage_log WHERE onderdeel = 'meldingen' ORDER BY id")).scalars())
+
+
+def test_hkd_sees_all_locations_signals_and_logs_a_view_once(app_fresh):
+    open_page, engine = app_fresh
+    at = open_page(HKD)
+    tabel = at.dataframe[0].value
+    assert len(tabel) == 78
+    assert any("Signalen voor de agenda" in s.value for s in at.subheader)
+    signalen = [d.value for d in at.dataframe if "Reden" in d.value.columns][0]
+    assert signalen["Reden"].str.contains("meldingen in 3 maanden").all() and len(signalen) >= 1
+    assert _log(engine) == []  # the overview holds no melding: nothing logged
+    kies = at.selectbox(key="meldingen_locatie")
+    kies.set_value(kies.options[0]).run()
+    at.run()
+    at.run()
+    assert len(_log(engine)) == 1
+
+
+def test_provider_sees_only_its_own_and_records_a_melding(app_fresh):
+    open_page, engine = app_fresh
+    at = open_page(ALFA)
+    eigen = _codes(engine, "alfa")
+    assert set(at.dataframe[0].value["Code"]) == eigen
+    assert not any("Signalen voor de agenda" in s.value for s in at.subheader)
+    with engine.connect() as conn:
+        voor = conn.execute(text("SELECT count(*) FROM hkd.meldingen")).scalar()
+    form_locatie = [s for s in at.selectbox if s.label == "Locatie"][0]
+    assert {o.split()[0] for o in form_locatie.options} == eigen
+    form_locatie.set_value(form_locatie.options[0])
+    [t for t in at.text_input if t.label == "Korte omschrijving"][0].set_value("Harde muziek <script>")
+    [b for b in at.button if b.label == "Melding vastleggen"][0].click().run()
+    assert not at.exception, at.exception
+    with engine.connect() as conn:
+        na = conn.execute(text("SELECT count(*) FROM hkd.meldingen")).scalar()
+        door = conn.execute(text("SELECT vastgelegd_door FROM hkd.meldingen ORDER BY id DESC LIMIT 1")).scalar()
+    assert na == voor + 1 and door == "alfa"
+    assert any("Melding vastgelegd" in s.value for s in at.success)
+
+
+def test_hkd_records_a_verbeteractie_with_a_deadline(app_fresh):
+    open_page, engine = app_fresh
+    at = open_page(HKD)
+    at.selectbox(key="verbeter_locatie").set_value(at.selectbox(key="verbeter_locatie").options[0])
+    at.text_input(key="verbeter_actie").set_value("Huisregels herzien =SOM(A1)")
+    [b for b in at.button if b.label == "Verbeteractie vastleggen"][0].click().run()
+    assert not at.exception, at.exception
+    with engine.connect() as conn:
+        rij = conn.execute(text("SELECT actie, status, vastgelegd_door FROM hkd.verbeteracties ORDER BY id DESC "
+                                "LIMIT 1")).one()
+    assert tuple(rij) == ("Huisregels herzien =SOM(A1)", "open", "beleid")
+    assert any("Verbeteractie vastgelegd" in s.value for s in at.success)
+
+
+def test_escalatieladder_counts_progress_against_the_plan(app):
+    at = app("escalatieladder", **{SESSION_KEY: HKD})
+    assert not at.exception, at.exception
+    assert any("Tegen de planning:" in m.value and "te laat" in m.value for m in at.markdown)

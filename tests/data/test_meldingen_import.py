@@ -1,0 +1,195 @@
+"""Meldingen into the register: the file importer (all or nothing) and the Signalen client against a local server."""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import datetime, timedelta
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from zoneinfo import ZoneInfo
+
+import pytest
+from pyproj import Transformer
+from sqlalchemy import text
+
+from clients.signalen import SignalenUnavailable, map_signal, signalen_paginas
+from data import meldingen_import as mi
+from data import signalen_import
+from queries.lagen import as_layer
+
+TZ = ZoneInfo("Europe/Amsterdam")
+KOP = "locatie;ontvangen_op;bron;categorie;omschrijving;afgehandeld_op;afhandeling;tevreden\n"
+
+
+def _count(engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT count(*) FROM hkd.meldingen")).scalar()
+
+
+def _code(engine, aanbieder: str) -> str:
+    with engine.connect() as conn:
+        return conn.execute(text(
+            "SELECT l.code FROM hkd.locaties l JOIN hkd.aanbieders a ON a.id = l.aanbieder_id WHERE a.code = :a "
+            "ORDER BY l.code LIMIT 1"), {"a": aanbieder}).scalar_one()
+
+
+def test_valid_file_is_written_whole(fresh_demo):
+    code = _code(fresh_demo, "alfa")
+    csv = KOP + (f"{code};2025-03-01 21:15;omwonende;Geluid;Harde muziek;2025-03-02 10:00;afgehandeld;ja\n"
+                 f"{code};02-03-2025;Politie;drugs/alcohol;Gebruik bij de ingang;;;\n")
+    voor = _count(fresh_demo)
+    with as_layer(fresh_demo, "aanbieder", "alfa-user", "alfa") as conn:
+        plan = mi.plan_import(conn, mi.lees_bestand(csv.encode(), "m.csv"))
+        assert plan.geldig, plan.problemen
+        assert mi.importeer(conn, plan) == 2
+    assert _count(fresh_demo) == voor + 2
+
+
+def test_every_bad_row_is_reported_and_nothing_written(fresh_demo):
+    eigen, ander = _code(fresh_demo, "alfa"), _code(fresh_demo, "bravo")
+    morgen = (datetime.now(TZ) + timedelta(days=1)).strftime("%Y-%m-%d")
+    csv = KOP + "\n".join([
+        f"{eigen};2025-03-01;omwonende;geluid;Goed;2025-03-02;afgehandeld;ja",  # row 2 fine
+        f"{eigen};{morgen};omwonende;geluid;Toekomst;;;",  # 3 future
+        f"{eigen};2025-03-05;omwonende;geluid;Te vroeg af;2025-03-01;afgehandeld;",  # 4 handled before received
+        "ONBEKEND-9;2025-03-01;omwonende;geluid;Onbekend;;;",  # 5 unknown location
+        f"{ander};2025-03-01;omwonende;geluid;Van een ander;;;",  # 6 other provider's location
+        f"{eigen};2025-03-01;omwonende;inbraak;Categorie;;;",  # 7 unknown category
+        f"{eigen};gisteren;buurman;geluid;=HYPERLINK(\"x\");;;",  # 8 bad date, bad source
+        f"{eigen};2025-03-01;omwonende;geluid;Tevreden zonder afhandeling;;;ja",  # 9
+    ]) + "\n"
+    voor = _count(fresh_demo)
+    with as_layer(fresh_demo, "aanbieder", "alfa-user", "alfa") as conn:
+        plan = mi.plan_import(conn, mi.lees_bestand(csv.encode(), "m.csv"))
+    rijen = {p.rij for p in plan.problemen}
+    assert rijen == {3, 4, 5, 6, 7, 8, 9}
+    teksten = " | ".join(str(p) for p in plan.problemen)
+    assert "toekomst" in teksten and "vóór de melding" in teksten and "onbekende locatie" in teksten
+    assert "onbekende categorie" in teksten and "onbekende bron" in teksten and "geen datum" in teksten
+    assert not plan.geldig
+    with pytest.raises(ValueError):
+        with as_layer(fresh_demo, "aanbieder", "alfa-user", "alfa") as conn:
+            mi.importeer(conn, plan)
+    assert _count(fresh_demo) == voor
+
+
+def test_file_with_personal_data_of_reporters_is_refused():
+    frame = mi.lees_bestand((KOP.strip() + ";email_melder\nHKD-001;2025-03-01;omwonende;geluid;x;;;;a@b.nl\n"
+                             ).encode(), "m.csv")
+    plan = mi.valideer(frame, {"HKD-001": 1})
+    assert not plan.geldig and "persoonsgegevens" in plan.problemen[0].reden and plan.problemen[0].rij == 0
+
+
+def test_excel_file_is_read():
+    import io
+
+    import pandas as pd
+    buf = io.BytesIO()
+    pd.DataFrame([{"Locatie": "HKD-001", "Ontvangen_op": "2025-01-02 10:00", "Bron": "politie",
+                   "Categorie": "agressie", "Omschrijving": "Ruzie op straat"}]).to_excel(buf, index=False)
+    plan = mi.valideer(mi.lees_bestand(buf.getvalue(), "m.xlsx"), {"HKD-001": 1})
+    assert plan.geldig and plan.regels[0].categorie == "agressie"
+
+
+# --- Signalen ----------------------------------------------------------------------------------------------------
+
+_TO_WGS = Transformer.from_crs(28992, 4326, always_xy=True)
+
+
+def _signal(i: int, lon: float, lat: float, state: str = "m", sub: str = "geluidsoverlast-muziek",
+            main: str = "overlast-bedrijven-en-horeca", dagen: int = 10) -> dict:
+    created = (datetime.now(TZ) - timedelta(days=dagen)).isoformat()
+    status_at = (datetime.now(TZ) - timedelta(days=dagen - 2)).isoformat()
+    return {
+        "_links": {"self": {"href": f"http://x/signals/v1/private/signals/{i}"}}, "id": i, "id_display": f"SIG-{i}",
+        "source": "online", "text": "Mijn buurman Piet de Vries, 06-12345678, maakt herrie",
+        "status": {"state": state, "state_display": "x", "created_at": status_at},
+        "location": {"geometrie": {"type": "Point", "coordinates": [lon, lat]}, "address_text": "Straat 1"},
+        "category": {"main": "Overlast", "main_slug": main, "sub": "Geluid", "sub_slug": sub},
+        "reporter": {"email": "piet@example.org", "phone": "0612345678", "sharing_allowed": True},
+        "created_at": created, "updated_at": created,
+    }
+
+
+class _Signalen(BaseHTTPRequestHandler):
+    pages: list[dict] = []
+    seen_auth: list[str] = []
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        self.seen_auth.append(self.headers.get("Authorization", ""))
+        nr = int(self.path.split("page=")[1]) if "page=" in self.path else 0
+        body = json.dumps(self.pages[nr]).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def signalen_server():
+    server = HTTPServer(("127.0.0.1", 0), _Signalen)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+def test_signalen_import_links_maps_and_drops_reporter_data(fresh_demo, signalen_server):
+    with fresh_demo.connect() as conn:
+        x, y, loc_id = conn.execute(text("SELECT ST_X(geom), ST_Y(geom), id FROM hkd.locaties ORDER BY code LIMIT 1")
+                                    ).one()
+    lon, lat = _TO_WGS.transform(x + 20, y + 20)
+    ver_lon, ver_lat = _TO_WGS.transform(x + 20, y + 20_000)
+    base = signalen_server
+    _Signalen.pages = [
+        {"_links": {"next": {"href": f"{base}/signals/v1/private/signals/?page=1"}}, "count": 4,
+         "results": [_signal(1, lon, lat, state="o"), _signal(2, lon, lat, sub="drank-en-drugsoverlast",
+                                                               main="overlast-van-en-door-personen-of-groepen")]},
+        {"_links": {"next": {"href": None}}, "count": 4,
+         "results": [_signal(3, ver_lon, ver_lat), _signal(4, lon, lat, state="a"), {"id": "kapot"}]},
+    ]
+    _Signalen.seen_auth = []
+    with as_layer(fresh_demo, "hkd", "signalen") as conn:
+        r = signalen_import.importeer(conn, base, "geheim")
+    assert (r.gelezen, r.nieuw, r.niet_bij_locatie, r.overgeslagen) == (5, 2, 1, 2)
+    assert _Signalen.seen_auth == ["Bearer geheim", "Bearer geheim"]
+    with fresh_demo.connect() as conn:
+        rows = conn.execute(text("SELECT extern_id, locatie_id, categorie, afhandeling, omschrijving, "
+                                 "to_jsonb(m)::text AS alles FROM hkd.meldingen m WHERE systeem = 'signalen' "
+                                 "ORDER BY extern_id")).all()
+    assert [(r.extern_id, r.locatie_id, r.categorie, r.afhandeling) for r in rows] == [
+        ("SIG-1", loc_id, "geluid", "afgehandeld"), ("SIG-2", loc_id, "drugs_alcohol", None)]
+    for row in rows:  # no reporter data and no free text of the reporter
+        assert "Piet" not in row.alles and "0612345678" not in row.alles and "example.org" not in row.alles
+    # a second run refreshes the handling and duplicates nothing
+    _Signalen.pages[0]["results"][1] = _signal(2, lon, lat, state="o")
+    with as_layer(fresh_demo, "hkd", "signalen") as conn:
+        r2 = signalen_import.importeer(conn, base)
+    assert (r2.nieuw, r2.bijgewerkt) == (0, 1)
+
+
+def test_signalen_unreachable_or_garbage_or_other_host(signalen_server):
+    with pytest.raises(SignalenUnavailable):
+        list(signalen_paginas("http://127.0.0.1:9", timeout=2))
+    with pytest.raises(SignalenUnavailable):
+        list(signalen_paginas(""))
+    _Signalen.pages = [{"results": "geen lijst"}]
+    with pytest.raises(SignalenUnavailable):
+        list(signalen_paginas(signalen_server))
+    _Signalen.pages = [{"_links": {"next": {"href": "http://elders.example/signals/"}}, "results": []}]
+    with pytest.raises(SignalenUnavailable, match="andere server"):
+        list(signalen_paginas(signalen_server))
+
+
+@pytest.mark.parametrize("kapot", [
+    {}, {"id": 1}, {"id": 1, "created_at": "gisteren", "location": {"geometrie": {"coordinates": [4, 52]}}},
+    {"id": 1, "created_at": "2025-01-01T10:00:00", "location": {"geometrie": {"coordinates": [4, 52]}}},
+    {"id": 1, "created_at": "2025-01-01T10:00:00+01:00", "location": {"geometrie": {"coordinates": ["x", 52]}}},
+])
+def test_map_signal_refuses_broken_signals(kapot):
+    assert map_signal(kapot) is None
