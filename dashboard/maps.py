@@ -1,10 +1,17 @@
-"""pydeck map building blocks: no third-party basemap (offline and privacy-friendly); context from our own layers."""
+"""pydeck and folium map building blocks: the basemap from the one setting (``HKD_BASEMAP``, none by default:
+offline and privacy-friendly), context from our own layers, and the notice that says which basemap is shown."""
 
 from __future__ import annotations
 
+import html
 import json
 
 import pydeck as pdk
+import streamlit as st
+
+from clients.tiles import tile_reachable
+from core.settings import get_settings
+from geo.basemap import Basemap, BasemapError, raster_style, resolve
 
 NO_BASEMAP = "__MAP_STYLE__"
 ROTTERDAM_VIEW = pdk.ViewState(latitude=51.905, longitude=4.46, zoom=10.3, min_zoom=8, max_zoom=17)
@@ -33,12 +40,60 @@ class CompactDeck(pdk.Deck):
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
+def basemap() -> Basemap:
+    """The basemap of every map, from ``HKD_BASEMAP``; a setting that cannot be read means no basemap (the
+    notice under the map says so) rather than a broken page."""
+    try:
+        return resolve(get_settings().basemap)
+    except BasemapError:
+        return Basemap(None, "")
+
+
 def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewState = ROTTERDAM_VIEW) -> pdk.Deck:
-    """A Deck without a basemap: tiles would come from a third party and do not load offline anyway."""
+    """A Deck with the configured basemap under its layers, or none.
+
+    The basemap is a raster map style (:func:`geo.basemap.raster_style`): the map library loads its tiles by
+    itself, under the layers, and the layers never wait for them. Without a basemap nothing is requested from
+    any other host.
+    """
     # Streamlit's deck.gl element falls back to a Carto basemap (a third-party request) when mapStyle is empty;
-    # its own sentinel "__MAP_STYLE__" is removed by the frontend and suppresses that fallback.
-    return CompactDeck(layers=layers, initial_view_state=view, map_provider=None, map_style=NO_BASEMAP,
-                       tooltip=tooltip)
+    # its own sentinel "__MAP_STYLE__" is removed by the frontend and suppresses that fallback. A style *object*
+    # must be wrapped in a list: the element passes a string on, or else the first item of the list.
+    d = CompactDeck(layers=layers, initial_view_state=view, map_provider=None, map_style=NO_BASEMAP,
+                    tooltip=tooltip)
+    style = raster_style(basemap())
+    if style is not None:
+        d.map_style = [style]
+    return d
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def _reachable(url: str) -> bool:
+    return tile_reachable(Basemap(url))
+
+
+def basemap_notice(offline_context: str = "de omtrekken") -> None:
+    """One line under a map: the basemap's attribution, or that it cannot be reached and what the map still
+    shows. The probe is one tile with a short timeout, remembered for five minutes."""
+    bm = basemap()
+    setting = get_settings().basemap.strip()
+    if bm.url is None:
+        if setting.lower() not in ("", "geen", "none", "uit"):
+            st.caption(f"Achtergrondkaart-instelling niet bruikbaar (HKD_BASEMAP); de kaart toont {offline_context}.")
+        return
+    if _reachable(bm.url):
+        if bm.attributie:
+            st.caption(f"Achtergrondkaart: {html.escape(bm.attributie)}")
+    else:
+        st.caption(f":material/cloud_off: Achtergrondkaart niet bereikbaar ({html.escape(bm.host or '')}); "
+                   f"de kaart toont {offline_context}.")
+
+
+def show(kaart: pdk.Deck, **kwargs):
+    """``st.pydeck_chart`` plus the basemap notice; returns what ``st.pydeck_chart`` returns (the selection)."""
+    result = st.pydeck_chart(kaart, **kwargs)
+    basemap_notice()
+    return result
 
 
 def legend_html(items: list[tuple[tuple[int, int, int], str]]) -> str:
@@ -66,15 +121,22 @@ def leaflet_available() -> bool:
 
 
 def local_folium_map(center: tuple[float, float], zoom: int = 14):
-    """A folium map without tiles whose only scripts are the local Leaflet copy (no jQuery, Bootstrap or CDNs)."""
+    """A folium map whose only scripts are the local Leaflet copy (no jQuery, Bootstrap or CDNs) and whose only
+    tiles are the configured basemap's (none by default)."""
     import folium
 
     class LokaleKaart(folium.Map):
         default_js = [("leaflet", LEAFLET_JS)]
         default_css = [("leaflet_css", LEAFLET_CSS)]
 
-    return LokaleKaart(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
-                       attributionControl=True, prefer_canvas=True)
+    m = LokaleKaart(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
+                    attributionControl=True, prefer_canvas=True)
+    bm = basemap()
+    if bm.url:
+        # the configured basemap only (never a default OpenStreetMap/CDN layer); Leaflet loads tiles on its own
+        folium.TileLayer(tiles=bm.url, attr=html.escape(bm.attributie or bm.host or ""), name="Achtergrondkaart",
+                         max_zoom=19, overlay=False, control=False).add_to(m)
+    return m
 
 
 def scan_folium(locaties, kandidaat: tuple[float, float] | None, ringen: tuple[int, ...], fase_kleuren: dict,

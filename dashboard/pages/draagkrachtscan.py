@@ -9,7 +9,7 @@ from core.domain import FASE_BY_CODE, FASE_KLEUREN
 from core.settings import get_settings
 from dashboard import db, inzage
 from dashboard.auth import require_role
-from dashboard.maps import ROTTERDAM_VIEW, leaflet_available, scan_folium
+from dashboard.maps import ROTTERDAM_VIEW, basemap_notice, leaflet_available, scan_folium
 from geo.draagkracht import Kandidaat
 from geo.rings import KAART_OVERZICHT_STRAAL, kaart_straal, lonlat_to_rd, parse_ringen, rd_to_lonlat
 from geo.scan_norms import NIVEAU_SYMBOOL, ScanConfig, load_config
@@ -82,6 +82,7 @@ with links:
         kaartbeeld = scan_folium(locaties, kandidaat_ll, config.ringen, FASE_KLEUREN, wijken,
                                  center=rd_to_lonlat(*midden)[::-1])
         klik = st_folium(kaartbeeld, height=520, width=None, key="scan_kaart", returned_objects=["last_clicked"])
+        basemap_notice("de buurtgrenzen en locaties")
         punt = (klik or {}).get("last_clicked")
         if manier == "Klik op de kaart" and punt:
             xy = lonlat_to_rd(punt["lng"], punt["lat"])

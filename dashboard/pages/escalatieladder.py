@@ -6,6 +6,7 @@ import streamlit as st
 
 from core.domain import FASE_CODES, FASES, INVENTARISATIE_DATUM
 from dashboard import ladder_view as lv
+from dashboard import maps
 from dashboard.auth import require_role
 from dashboard.paging import kies_pagina
 
@@ -47,7 +48,7 @@ st.caption(f"{len(lijst)} van {len(alle)} locaties getoond · stand op {op:%d-%m
 
 kaart_kolom, legenda_kolom = st.columns([4, 1])
 with kaart_kolom:
-    kaart = st.pydeck_chart(lv.fase_deck(lijst), height=560, on_select="rerun", selection_mode="single-object",
+    kaart = maps.show(lv.fase_deck(lijst), height=560, on_select="rerun", selection_mode="single-object",
                             key="ladder_kaart")
 with legenda_kolom:
     st.markdown("**Fase (kleur, symbool en cijfer)**")

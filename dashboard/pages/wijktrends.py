@@ -7,7 +7,7 @@ from dashboard import trends_maps as maps
 from dashboard import trends_state as state
 from dashboard import trends_views as views
 from dashboard.auth import current_user
-from dashboard.maps import legend_html
+from dashboard.maps import legend_html, show
 from geo import trends as tr
 from geo import veerkracht as vk
 
@@ -97,7 +97,7 @@ if weergave == "kaart48":
     st.subheader(f"Ontwikkeling kwetsbare groepen × niveau en ontwikkeling overlast, {van}-{tot}")
     links, rechts = st.columns([3, 2])
     with links, st.spinner("Kaart tekenen..."):
-        st.pydeck_chart(maps.bivariaat_deck(vlakken, klassen, gekozen, extra, bron), height=600, key="wijktrends_kaart_48",
+        show(maps.bivariaat_deck(vlakken, klassen, gekozen, extra, bron), height=600, key="wijktrends_kaart_48",
                         on_select=state.kaart_callback("wijktrends_kaart_48"), selection_mode="single-object")
     with rechts:
         st.markdown("**Legenda Kaart 4-8** (cijfer op de kaart = klasse)")
@@ -118,13 +118,13 @@ elif weergave == "kaarten":
     k1, k2 = st.columns(2)
     with k1:
         st.markdown(f"**Niveau {jaar}**: {views.naam(welke)}")
-        st.pydeck_chart(maps.choropleth_deck(vlakken, niveau_k, tr.NIVEAU_KLEUREN, niveau_w, views.naam(welke),
+        show(maps.choropleth_deck(vlakken, niveau_k, tr.NIVEAU_KLEUREN, niveau_w, views.naam(welke),
                                              gekozen, extra, "niveau", bron), height=440, key="wijktrends_kaart_niveau",
                         on_select=state.kaart_callback("wijktrends_kaart_niveau"))
         st.html(legend_html(niveau_leg))
     with k2:
         st.markdown(f"**Ontwikkeling {van}-{tot}**: {views.naam(welke)}")
-        st.pydeck_chart(maps.choropleth_deck(vlakken, ontw_k, tr.ONTWIKKELING_KLEUREN, ontw, "Verandering",
+        show(maps.choropleth_deck(vlakken, ontw_k, tr.ONTWIKKELING_KLEUREN, ontw, "Verandering",
                                              gekozen, extra, "ontwikkeling", bron), height=440,
                         key="wijktrends_kaart_ontw", on_select=state.kaart_callback("wijktrends_kaart_ontw"))
         st.html(legend_html(ontw_leg))
