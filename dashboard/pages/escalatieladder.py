@@ -49,7 +49,7 @@ st.caption(f"{len(lijst)} van {len(alle)} locaties getoond · stand op {op:%d-%m
 kaart_kolom, legenda_kolom = st.columns([4, 1])
 with kaart_kolom:
     kaart = maps.show(lv.fase_deck(lijst), height=560, on_select="rerun", selection_mode="single-object",
-                            key="ladder_kaart")
+                      key="ladder_kaart")
 with legenda_kolom:
     st.markdown("**Fase (kleur, symbool en cijfer)**")
     st.html(lv.fase_legenda())
