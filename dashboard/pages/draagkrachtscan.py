@@ -82,7 +82,7 @@ with links:
         kaartbeeld = scan_folium(locaties, kandidaat_ll, config.ringen, FASE_KLEUREN, wijken,
                                  center=rd_to_lonlat(*midden)[::-1])
         klik = st_folium(kaartbeeld, height=520, width=None, key="scan_kaart", returned_objects=["last_clicked"])
-        basemap_notice("de buurtgrenzen en locaties")
+        basemap_notice("de buurtgrenzen en locaties")  # water and roads: schematic
         punt = (klik or {}).get("last_clicked")
         if manier == "Klik op de kaart" and punt:
             xy = lonlat_to_rd(punt["lng"], punt["lat"])

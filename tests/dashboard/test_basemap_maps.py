@@ -60,7 +60,14 @@ def test_no_basemap_with_geen(app, monkeypatch, page, session):
     for spec in _decks(at):
         assert spec.get("mapStyle") in (None, "__MAP_STYLE__")
         assert "http" not in json.dumps(spec.get("mapStyle"))
-    assert not any("Achtergrondkaart" in c.value for c in at.caption)
+    assert not any("Achtergrondkaart:" in c.value for c in at.caption)
+    # context instead: the schematic Maas and main roads, said so under the map
+    for spec in _decks(at):
+        ids = [layer["id"] for layer in spec["layers"]]
+        assert {"context_water", "context_wegen", "context_namen"} <= set(ids)
+        namen = {r["naam"] for r in next(la for la in spec["layers"] if la["id"] == "context_namen")["data"]}
+        assert "Nieuwe Maas" in namen
+    assert any("schematisch" in c.value for c in at.caption)
 
 
 def test_unreachable_basemap_is_said_once_and_the_outlines_stay(app, monkeypatch):
@@ -94,3 +101,53 @@ def test_scan_map_uses_the_configured_tiles_only(monkeypatch, tiles):
     assert "openstreetmap" not in page.lower() and "cdn" not in page.lower()
     monkeypatch.setenv("HKD_BASEMAP", "geen")
     assert "tileLayer" not in local_folium_map((51.9, 4.46), 12).get_root().render()
+
+
+def _all_coordinates(spec: dict, skip=("context_water", "context_wegen", "context_namen")):
+    from dashboard.maps import _coordinates
+
+    for layer in spec["layers"]:
+        if layer["id"] in skip:
+            continue
+        data = layer.get("data")
+        if isinstance(data, dict):
+            yield from _coordinates(data)
+        elif isinstance(data, list):
+            yield from ((r["lon"], r["lat"]) for r in data if "lon" in r)
+
+
+@pytest.mark.parametrize(("page", "session", "height"), [
+    ("openbare_kaart", {}, 560), ("aanbiederskaart", {"hkd_user": ALFA}, 560),
+    ("escalatieladder", {"hkd_user": HKD}, 560), ("wijktrends", {}, 600)])
+def test_first_view_frames_every_feature(app, page, session, height):
+    """Every map opens on all it draws (the western harbour included), at the narrowest fitted map width."""
+    from dashboard.maps import MAP_WIDTH_PX
+    from geo.view import View, visible
+
+    at = app(page, **session)
+    assert not at.exception, at.exception
+    spec = _decks(at)[0]
+    v = spec["initialViewState"]
+    shown = visible(View(v["longitude"], v["latitude"], v["zoom"]), MAP_WIDTH_PX, height)
+    points = list(_all_coordinates(spec))
+    assert points, page
+    outside = [p for p in points if not shown.contains(*p)]
+    # the Wijktrends maps are fitted to the label points plus 1.5 km: outlines may reach a little further
+    allowed = 0.02 if page == "wijktrends" else 0.0
+    assert len(outside) <= allowed * len(points), f"{len(outside)} of {len(points)} points outside the first view"
+    assert min(p[0] for p in points) < 4.2 or page == "escalatieladder"  # the harbour area is part of the data
+
+
+def test_overleg_map_shows_the_surroundings_of_its_location(app):
+    from dashboard.maps import MAP_WIDTH_PX
+    from geo.view import View, visible
+
+    at = app("overleg", hkd_user=HKD)
+    assert not at.exception, at.exception
+    spec = _decks(at)[0]
+    v = spec["initialViewState"]
+    focus = next(la for la in spec["layers"] if la["id"] == "focus")["data"][0]
+    shown = visible(View(v["longitude"], v["latitude"], v["zoom"]), MAP_WIDTH_PX, 460)
+    assert shown.contains(focus["lon"], focus["lat"])
+    breed_m = (shown.max_lon - shown.min_lon) * 111_320 * 0.62
+    assert 1_200 < breed_m < 6_000, f"the overleg map shows {breed_m:.0f} m across"
