@@ -11,7 +11,8 @@ import streamlit as st
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE, FASE_KLEUREN, FASES, INVENTARISATIE_DATUM
 from dashboard import db, inzage
-from dashboard.maps import ROTTERDAM_VIEW, deck, legend_html, outline_layer
+from dashboard.maps import deck, gebied_namen, legend_html, outline_layer
+from geo.view import Bounds
 from queries import fasen
 from queries.kaart import feature_collection, outline
 from reports.veilig import html_tekst
@@ -52,10 +53,17 @@ def fase_label(code: str | None) -> str:
     return f"{f.symbool} Fase {f.code}: {f.naam}"
 
 
+FOCUS_OMGEVING_M = 900
+"""The Overleg map of one location shows this many metres around it (streets and neighbours, not the city)."""
+
+
 def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: float = 14.0,
-              extra: list[pdk.Layer] | None = None) -> pdk.Deck:
+              hoogte: int = 560, extra: list[pdk.Layer] | None = None) -> pdk.Deck:
     """Dots coloured by fase with the fase code printed on them; ``focus`` zooms to and rings one location;
-    ``extra`` layers (focus-area outlines) are drawn between the area outlines and the dots."""
+    ``extra`` layers (focus-area outlines) are drawn between the area outlines and the dots.
+
+    The first view is fitted (all dots, or :data:`FOCUS_OMGEVING_M` around ``focus``) for a map ``hoogte`` pixels
+    high; ``hoogte_zoom`` is no longer used (kept for callers)."""
     # compact payload: only the columns the dots, labels and tooltip use, points rounded to about a metre
     fase = frame["fase"].fillna("")
     punten = frame[["lon", "lat"]].round(5)
@@ -77,15 +85,17 @@ def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: 
                   get_color=[0, 0, 0, 255], font_weight=700, get_text_anchor="'middle'",
                   get_alignment_baseline="'center'", pickable=False),
     ]
-    view = ROTTERDAM_VIEW
+    bounds = None
     if focus is not None:
         ring = pd.DataFrame([{"lon": focus["lon"], "lat": focus["lat"]}])
         layers.append(pdk.Layer("ScatterplotLayer", ring, id="focus", get_position=["lon", "lat"], filled=False,
                                 stroked=True, get_line_color=[0, 0, 0, 255], line_width_min_pixels=4,
                                 get_radius=60, radius_min_pixels=22))
-        view = pdk.ViewState(latitude=float(focus["lat"]), longitude=float(focus["lon"]), zoom=hoogte_zoom)
+        # the surroundings of one location: about a kilometre around it, whatever else the frame holds
+        bounds = Bounds(float(focus["lon"]), float(focus["lat"]), float(focus["lon"]), float(focus["lat"])).padded(
+            FOCUS_OMGEVING_M)
     tooltip = {"html": "<b>{code} {naam}</b><br/>{fase_naam}<br/>{woonvorm}, {aanbieder}"}
-    return deck(layers, tooltip=tooltip, view=view)
+    return deck(layers, tooltip=tooltip, labels=gebied_namen(), bounds=bounds, height=hoogte)
 
 
 def fase_legenda() -> str:

@@ -1,11 +1,19 @@
-"""pydeck map building blocks: no third-party basemap (offline and privacy-friendly); context from our own layers."""
+"""pydeck and folium map building blocks: the basemap from the one setting (``HKD_BASEMAP``, none by default:
+offline and privacy-friendly), context from our own layers, and the notice that says which basemap is shown."""
 
 from __future__ import annotations
 
+import html
 import json
 
 import pydeck as pdk
+import streamlit as st
 
+from clients.tiles import tile_reachable
+from core.settings import get_settings
+from geo.basemap import Basemap, BasemapError, raster_style, resolve
+from geo.context import LIJNEN, label_punt
+from geo.view import Bounds, bounds_of, fit
 from reports.veilig import html_tekst
 
 NO_BASEMAP = "__MAP_STYLE__"
@@ -35,12 +43,172 @@ class CompactDeck(pdk.Deck):
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
-def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewState = ROTTERDAM_VIEW) -> pdk.Deck:
-    """A Deck without a basemap: tiles would come from a third party and do not load offline anyway."""
+def basemap() -> Basemap:
+    """The basemap of every map, from ``HKD_BASEMAP``; a setting that cannot be read means no basemap (the
+    notice under the map says so) rather than a broken page."""
+    try:
+        return resolve(get_settings().basemap)
+    except BasemapError:
+        return Basemap(None, "")
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def _reachable(url: str) -> bool:
+    return tile_reachable(Basemap(url))
+
+
+MAP_WIDTH_PX = 640
+"""The map width a first view is fitted to: narrower than most maps in the app (they stretch), so the data fits
+at every supported viewport; a wider map only shows more surroundings."""
+MAP_HEIGHT_PX = 460
+FIT_MARGIN = 0.06
+CONTEXT_LAYER_IDS = ("context_water", "context_wegen", "context_namen")
+
+WATER_RGB = (86, 180, 233)  # Okabe-Ito sky blue
+WEG_RGB = (150, 120, 90)
+
+
+def _coordinates(value):
+    """Every (lon, lat) pair in a GeoJSON geometry/feature/collection (any nesting)."""
+    if isinstance(value, dict):
+        if "coordinates" in value:
+            yield from _coordinates(value["coordinates"])
+        elif "geometry" in value:
+            yield from _coordinates(value["geometry"])
+        elif "features" in value:
+            for f in value["features"]:
+                yield from _coordinates(f)
+    elif isinstance(value, list | tuple) and value:
+        if isinstance(value[0], int | float) and len(value) >= 2:
+            yield float(value[0]), float(value[1])
+        else:
+            for v in value:
+                yield from _coordinates(v)
+
+
+def layer_bounds(layers: list[pdk.Layer]) -> Bounds | None:
+    """The box around everything the data layers draw: GeoJSON coordinates and ``lon``/``lat`` rows (context
+    layers excluded)."""
+    box = None
+    for layer in layers:
+        if getattr(layer, "id", None) in CONTEXT_LAYER_IDS:
+            continue
+        data = layer.data
+        if isinstance(data, dict):
+            found = bounds_of(_coordinates(data))
+        elif isinstance(data, list) and data and isinstance(data[0], dict) and "lon" in data[0]:
+            found = bounds_of((r.get("lon"), r.get("lat")) for r in data)
+        else:
+            found = None
+        if found is not None:
+            box = found.union(box)
+    return box
+
+
+def fitted_view(box: Bounds | None, height_px: int = MAP_HEIGHT_PX, min_metres: float = 500.0) -> pdk.ViewState:
+    """The first view that frames ``box`` (at least ``min_metres`` around it) in a map of ``height_px``."""
+    if box is None:
+        return ROTTERDAM_VIEW
+    v = fit(box.padded(min_metres), MAP_WIDTH_PX, height_px, margin=FIT_MARGIN)
+    return pdk.ViewState(latitude=round(v.latitude, 5), longitude=round(v.longitude, 5), zoom=v.zoom,
+                         min_zoom=8, max_zoom=18)
+
+
+def context_layers(labels: list[dict] | None = None) -> list[pdk.Layer]:
+    """Orientation without a basemap: the schematic Maas and main roads (:mod:`geo.context`), their names, and
+    ``labels`` (``{"lon", "lat", "naam"}``, e.g. the gebied names). Never pickable: they are not data."""
+    paden = [{"naam": lijn.naam, "soort": lijn.soort, "pad": [list(p) for p in lijn.punten]} for lijn in LIJNEN]
+    water = [p for p in paden if p["soort"] == "water"]
+    wegen = [p for p in paden if p["soort"] == "weg"]
+    namen = [{"lon": label_punt(lijn)[0], "lat": label_punt(lijn)[1], "naam": lijn.naam,
+              "kleur": [*(WATER_RGB if lijn.soort == "water" else WEG_RGB), 255]} for lijn in LIJNEN]
+    namen += [{"lon": round(float(r["lon"]), 5), "lat": round(float(r["lat"]), 5), "naam": str(r["naam"]),
+               "kleur": [60, 60, 60, 255]} for r in (labels or [])]
+    return [
+        pdk.Layer("PathLayer", water, id="context_water", get_path="pad", get_color=[*WATER_RGB, 150],
+                  get_width=220, width_min_pixels=3, width_max_pixels=14, cap_rounded=True, joint_rounded=True,
+                  pickable=False),
+        pdk.Layer("PathLayer", wegen, id="context_wegen", get_path="pad", get_color=[*WEG_RGB, 170],
+                  get_width=60, width_min_pixels=1.5, width_max_pixels=5, pickable=False),
+        pdk.Layer("TextLayer", namen, id="context_namen", get_position=["lon", "lat"], get_text="naam",
+                  get_size=12, get_color="kleur", background=True, get_background_color=[255, 255, 255, 170],
+                  background_padding=[2, 1], pickable=False),
+    ]
+
+
+def _with_context(layers: list[pdk.Layer], context: list[pdk.Layer]) -> list[pdk.Layer]:
+    """Context goes over the areas and under the points and labels of the data."""
+    for i, layer in enumerate(layers):
+        if getattr(layer, "type", None) != "GeoJsonLayer":
+            return [*layers[:i], *context, *layers[i:]]
+    return [*layers, *context]
+
+
+def gebied_namen() -> list[dict]:
+    """The gebied (CBS wijk) names as map labels, read through the public view under the user's layer role."""
+    from dashboard import db
+    from queries.kaart import gebied_namen as namen_query
+
+    return db.run_cached(namen_query, "gebied").to_dict("records")
+
+
+def basemap_shown() -> bool:
+    """Whether a basemap is configured and its tiles answer (else the map carries its own context)."""
+    bm = basemap()
+    return bool(bm.url) and _reachable(bm.url)
+
+
+def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewState | None = None, *,
+         labels: list[dict] | None = None, bounds: Bounds | None = None, height: int = MAP_HEIGHT_PX) -> pdk.Deck:
+    """A Deck with the configured basemap under its layers, framed on its data.
+
+    The basemap is a raster map style (:func:`geo.basemap.raster_style`): the map library loads its tiles by
+    itself, under the layers, and the layers never wait for them. Without a basemap nothing is requested from
+    any other host. Without a (reachable) basemap, the schematic water and roads and the ``labels`` give context.
+    ``view`` (default: fitted to ``bounds`` or to what the layers draw, with a margin) is the first view.
+    """
+    if view is None:
+        view = fitted_view(bounds or layer_bounds(layers), height)
+    if not basemap_shown():
+        layers = _with_context(layers, context_layers(labels))
     # Streamlit's deck.gl element falls back to a Carto basemap (a third-party request) when mapStyle is empty;
-    # its own sentinel "__MAP_STYLE__" is removed by the frontend and suppresses that fallback.
-    return CompactDeck(layers=layers, initial_view_state=view, map_provider=None, map_style=NO_BASEMAP,
-                       tooltip=tooltip)
+    # its own sentinel "__MAP_STYLE__" is removed by the frontend and suppresses that fallback. A style *object*
+    # must be wrapped in a list: the element passes a string on, or else the first item of the list.
+    d = CompactDeck(layers=layers, initial_view_state=view, map_provider=None, map_style=NO_BASEMAP,
+                    tooltip=tooltip)
+    style = raster_style(basemap())
+    if style is not None:
+        d.map_style = [style]
+    return d
+
+
+
+
+def basemap_notice(offline_context: str = "de omtrekken", schematic: bool = True) -> None:
+    """One line under a map: the basemap's attribution, or that it cannot be reached and what the map still
+    shows. The probe is one tile with a short timeout, remembered for five minutes."""
+    bm = basemap()
+    setting = get_settings().basemap.strip()
+    if bm.url is None:
+        if setting.lower() not in ("", "geen", "none", "uit"):
+            st.caption(f"Achtergrondkaart-instelling niet bruikbaar (HKD_BASEMAP); de kaart toont {offline_context}.")
+        elif schematic:  # the scan map draws the same schematic lines
+            st.caption("Zonder achtergrondkaart: water (blauw) en hoofdwegen (bruin) zijn schematisch getekend, "
+                       "met hun namen; niet geschikt om een straat of adres te beoordelen.")
+        return
+    if _reachable(bm.url):
+        if bm.attributie:
+            st.caption(f"Achtergrondkaart: {html.escape(bm.attributie)}")
+    else:
+        st.caption(f":material/cloud_off: Achtergrondkaart niet bereikbaar ({html.escape(bm.host or '')}); "
+                   f"de kaart toont {offline_context}, met water en hoofdwegen schematisch.")
+
+
+def show(kaart: pdk.Deck, **kwargs):
+    """``st.pydeck_chart`` plus the basemap notice; returns what ``st.pydeck_chart`` returns (the selection)."""
+    result = st.pydeck_chart(kaart, **kwargs)
+    basemap_notice(schematic=any(getattr(la, "id", None) == "context_water" for la in kaart.layers))
+    return result
 
 
 def legend_html(items: list[tuple[tuple[int, int, int], str]]) -> str:
@@ -68,15 +236,28 @@ def leaflet_available() -> bool:
 
 
 def local_folium_map(center: tuple[float, float], zoom: int = 14):
-    """A folium map without tiles whose only scripts are the local Leaflet copy (no jQuery, Bootstrap or CDNs)."""
+    """A folium map whose only scripts are the local Leaflet copy (no jQuery, Bootstrap or CDNs) and whose only
+    tiles are the configured basemap's (none by default)."""
     import folium
 
     class LokaleKaart(folium.Map):
         default_js = [("leaflet", LEAFLET_JS)]
         default_css = [("leaflet_css", LEAFLET_CSS)]
 
-    return LokaleKaart(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
-                       attributionControl=True, prefer_canvas=True)
+    m = LokaleKaart(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
+                    attributionControl=True, prefer_canvas=True)
+    bm = basemap()
+    if not basemap_shown():
+        for lijn in LIJNEN:  # schematic water and main roads, as on the pydeck maps
+            rgb = WATER_RGB if lijn.soort == "water" else WEG_RGB
+            folium.PolyLine([(lat, lon) for lon, lat in lijn.punten], color="#{:02x}{:02x}{:02x}".format(*rgb),
+                            weight=6 if lijn.soort == "water" else 2, opacity=0.6,
+                            tooltip=f"{lijn.naam} (schematisch)").add_to(m)
+    if bm.url:
+        # the configured basemap only (never a default OpenStreetMap/CDN layer); Leaflet loads tiles on its own
+        folium.TileLayer(tiles=bm.url, attr=html.escape(bm.attributie or bm.host or ""), name="Achtergrondkaart",
+                         max_zoom=19, overlay=False, control=False).add_to(m)
+    return m
 
 
 def scan_folium(locaties, kandidaat: tuple[float, float] | None, ringen: tuple[int, ...], fase_kleuren: dict,

@@ -23,7 +23,7 @@ import streamlit as st
 from sqlalchemy.exc import DBAPIError
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_CODES
-from dashboard import db
+from dashboard import db, maps
 from dashboard import ladder_view as lv
 from dashboard.auth import User
 from dashboard.paging import kies_pagina
@@ -138,7 +138,7 @@ def agendapunt(item: AgendaItem, row: pd.Series, locaties: pd.DataFrame) -> None
     with kaart:
         # only the surroundings: the map is zoomed to the item, drawing every location of the country is waste
         buren = agendaregels.omgeving(locaties, float(row["lon"]), float(row["lat"]))
-        st.pydeck_chart(lv.fase_deck(buren, focus=row), height=460, key="overleg_kaart")
+        maps.show(lv.fase_deck(buren, focus=row, hoogte=460), height=460, key="overleg_kaart")
     with info:
         st.markdown(f"**{lv.fase_label(row['fase'])}**")
         st.markdown("**Waarom op de agenda**\n" + "\n".join(f"- {r}" for r in item.redenen))

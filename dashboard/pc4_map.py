@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pydeck as pdk
 
-from dashboard.maps import deck
+from dashboard.maps import deck, gebied_namen
 from geo.colours import NO_DATA, class_index, colour_for, count_classes
 from queries.kaart import feature_collection
 
@@ -33,4 +33,4 @@ def pc4_count_deck(frame: pd.DataFrame, value: str, label: str, extra_tooltip: s
     legend = [(colour_for(i), text) for i, text in enumerate(labels)]
     if any(v is None for v in values):
         legend.append((NO_DATA, HIDDEN_LABEL))
-    return deck([layer], tooltip=tooltip), legend
+    return deck([layer], tooltip=tooltip, labels=gebied_namen(), height=560), legend

@@ -13,7 +13,7 @@ import streamlit as st
 from core.domain import INVENTARISATIE_DATUM
 from dashboard import db
 from dashboard.focus_view import focus_keuze, legenda_item
-from dashboard.maps import deck, focus_layer, legend_html
+from dashboard.maps import deck, focus_layer, legend_html, show
 from data import uitstroom_import
 from geo.aanbod import WACHTTIJD_NORM_MAANDEN
 from geo.colours import NO_DATA, colour_for
@@ -168,7 +168,7 @@ def spreiding(c: platform.PlatformCijfers) -> None:
         lagen.append(focus_layer(focus))
     links, rechts = st.columns([4, 1])
     with links:
-        st.pydeck_chart(deck(lagen, tooltip={"html": "<b>{naam}</b><br/>{plaatsen} plaatsen in {voorzieningen} "
+        show(deck(lagen, tooltip={"html": "<b>{naam}</b><br/>{plaatsen} plaatsen in {voorzieningen} "
                                                       "voorzieningen<br/>{per_1000_tekst} per 1.000 inwoners: {tekst}"}),
                         height=480)
     with rechts:

@@ -14,8 +14,9 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from dashboard.maps import deck
+from dashboard.maps import deck, gebied_namen
 from geo.veerkracht import ALLE_KLASSEN, KLASSE_BY_CODE
+from geo.view import bounds_of
 from queries.kaart import feature_collection
 from reports.veilig import html_tekst
 
@@ -102,9 +103,15 @@ def _text_layer(layer_id: str, size: int = 13) -> pdk.Layer:
     )
 
 
-def _spliced_deck(layers: list[pdk.Layer], data: dict[str, str]) -> pdk.Deck:
+def _bounds(vlakken: pd.DataFrame):
+    """The areas' extent from their label points, widened (the outlines reach beyond their label points)."""
+    box = bounds_of(zip(vlakken["lon"], vlakken["lat"], strict=True))
+    return box.padded(1500) if box is not None else None
+
+
+def _spliced_deck(layers: list[pdk.Layer], data: dict[str, str], bounds=None) -> pdk.Deck:
     """A deck from :func:`dashboard.maps.deck` whose placeholder layer data is replaced by cached JSON text."""
-    d = deck(layers, tooltip=TOOLTIP)
+    d = deck(layers, tooltip=TOOLTIP, labels=gebied_namen(), bounds=bounds, height=600)
     spec = d.to_json()
     for token, text in data.items():
         spec = spec.replace(_compact(token), text, 1)
@@ -121,7 +128,7 @@ def bivariaat_deck(vlakken: pd.DataFrame, klassen: pd.DataFrame, gekozen: str | 
     """
     areas, labels = _bivariaat_data(vlakken, bron, klassen["klasse"])
     layers = [_area_layer("kaart_4_8"), _text_layer("kaart_4_8_labels"), *_selection_layer(vlakken, gekozen), *extra]
-    return _spliced_deck(layers, {_AREAS: areas, _LABELS: labels})
+    return _spliced_deck(layers, {_AREAS: areas, _LABELS: labels}, _bounds(vlakken))
 
 
 def choropleth_deck(vlakken: pd.DataFrame, klasse: pd.Series, kleuren: tuple, waarden: pd.Series, label: str,
@@ -131,7 +138,8 @@ def choropleth_deck(vlakken: pd.DataFrame, klasse: pd.Series, kleuren: tuple, wa
     ``bron`` identifies ``vlakken`` (level, role) for the cache.
     """
     areas = _choropleth_data(vlakken, bron, klasse, tuple(kleuren), waarden, label)
-    return _spliced_deck([_area_layer(layer_id), *_selection_layer(vlakken, gekozen), *extra], {_AREAS: areas})
+    return _spliced_deck([_area_layer(layer_id), *_selection_layer(vlakken, gekozen), *extra], {_AREAS: areas},
+                         _bounds(vlakken))
 
 
 def voorziening_layers(rol: str, pc4: pd.DataFrame | None, punten: pd.DataFrame | None) -> list[pdk.Layer]:

@@ -27,3 +27,8 @@ def feature_collection(frame: pd.DataFrame, geometry_column: str = "geometry") -
 def outline(conn: Connection, niveau: str) -> pd.DataFrame:
     """Outlines of all areas of a level, GeoJSON text."""
     return pd.read_sql(sql("kaart", "outline"), conn, params={"niveau": niveau})
+
+
+def gebied_namen(conn: Connection, niveau: str = "gebied") -> pd.DataFrame:
+    """``code, naam, lon, lat`` of every area of a level (a label point inside the area); readable by every layer."""
+    return pd.read_sql(sql("kaart", "gebied_namen"), conn, params={"niveau": niveau})

@@ -5,7 +5,7 @@ import streamlit as st
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE
 from dashboard import db, inzage
 from dashboard.auth import require_role
-from dashboard.maps import legend_html
+from dashboard.maps import legend_html, show
 from dashboard.pc4_map import pc4_count_deck
 from queries import aanbieder
 from reports.veilig import csv_bytes
@@ -27,7 +27,7 @@ kaart, legenda = pc4_count_deck(
 )
 links, rechts = st.columns([4, 1])
 with links:
-    st.pydeck_chart(kaart, height=480)
+    show(kaart, height=480)
 with rechts:
     st.markdown("**Voorzieningen per postcodegebied**")
     st.html(legend_html(legenda))

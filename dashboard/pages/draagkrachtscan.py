@@ -10,7 +10,7 @@ from core.settings import get_settings
 from dashboard import db, inzage
 from dashboard.auth import require_role
 from dashboard.focus_view import focus_keuze, legenda_item
-from dashboard.maps import ROTTERDAM_VIEW, focus_folium, leaflet_available, legend_html, scan_folium
+from dashboard.maps import ROTTERDAM_VIEW, basemap_notice, focus_folium, leaflet_available, legend_html, scan_folium
 from geo.draagkracht import Kandidaat
 from geo.rings import KAART_OVERZICHT_STRAAL, kaart_straal, lonlat_to_rd, parse_ringen, rd_to_lonlat
 from geo.scan_norms import NIVEAU_SYMBOOL, ScanConfig, load_config
@@ -86,6 +86,7 @@ with links:
         if focus:
             focus_folium(focus).add_to(kaartbeeld)
         klik = st_folium(kaartbeeld, height=520, width=None, key="scan_kaart", returned_objects=["last_clicked"])
+        basemap_notice("de buurtgrenzen en locaties")  # water and roads: schematic
         punt = (klik or {}).get("last_clicked")
         if manier == "Klik op de kaart" and punt:
             xy = lonlat_to_rd(punt["lng"], punt["lat"])

@@ -6,6 +6,7 @@ import streamlit as st
 
 from core.domain import FASE_CODES, FASES, INVENTARISATIE_DATUM
 from dashboard import ladder_view as lv
+from dashboard import maps
 from dashboard.auth import require_role
 from dashboard.focus_view import focus_keuze, legenda_item
 from dashboard.maps import focus_layer, legend_html
@@ -51,8 +52,8 @@ st.caption(f"{len(lijst)} van {len(alle)} locaties getoond · stand op {op:%d-%m
 focus = focus_keuze("ladder_focusgebieden")
 kaart_kolom, legenda_kolom = st.columns([4, 1])
 with kaart_kolom:
-    kaart = st.pydeck_chart(lv.fase_deck(lijst, extra=[focus_layer(focus)] if focus else None), height=560, on_select="rerun", selection_mode="single-object",
-                            key="ladder_kaart")
+    kaart = maps.show(lv.fase_deck(lijst, extra=[focus_layer(focus)] if focus else None), height=560,
+                      on_select="rerun", selection_mode="single-object", key="ladder_kaart")
 with legenda_kolom:
     st.markdown("**Fase (kleur, symbool en cijfer)**")
     st.html(lv.fase_legenda())

@@ -8,6 +8,7 @@ from core.domain import STAPPEN
 from dashboard import db, inzage
 from dashboard import initiatieven_view as iv
 from dashboard.auth import require_role
+from dashboard.maps import show
 from queries import initiatieven as q
 
 st.title("Initiatieven")
@@ -44,7 +45,7 @@ with tab_lijst:
                     inzage.vastleggen("initiatieven", "kaart van kandidaatadressen van initiatieven",
                                       {"kandidaten": punten["id"].tolist()},
                                       sleutel=("kaart", tuple(punten["id"].tolist())))
-                    st.pydeck_chart(iv.kandidaten_deck(punten), height=480)
+                    show(iv.kandidaten_deck(punten), height=480)
                     st.html(iv.stap_legenda())
 
 with tab_detail:
@@ -70,7 +71,7 @@ with tab_detail:
             inzage.vastleggen("initiatieven", "kandidaatadressen van een initiatief",
                               {"initiatief": int(keuze), "kandidaten": kandidaten["id"].tolist()},
                               sleutel=("detail", int(keuze)))
-            st.pydeck_chart(iv.kandidaten_deck(kandidaten, kleur_kolom="kandidaat"), height=360)
+            show(iv.kandidaten_deck(kandidaten, kleur_kolom="kandidaat"), height=360)
             st.caption("Letters A, B, C: de kandidaten in de volgorde van de tabel.")
             iv.scans_sectie(row, kandidaten, user)
             iv.vergelijk_sectie(row, kandidaten)

@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import db
 from dashboard import meldingen_view as mv
 from dashboard.auth import require_role
+from dashboard.maps import show
 from queries import meldingen as q
 
 st.title("Meldingen")
@@ -33,7 +34,7 @@ tab_kaart, tab_vastleggen, tab_commissies = st.tabs(["Meldkaart", "Vastleggen en
 with tab_kaart:
     kaart_kolom, legenda_kolom = st.columns([4, 1])
     with kaart_kolom:
-        kaart = st.pydeck_chart(mv.meldkaart(frame, nrm), height=480, on_select="rerun",
+        kaart = show(mv.meldkaart(frame, nrm), height=480, on_select="rerun",
                                 selection_mode="single-object", key="meldkaart")
     with legenda_kolom:
         st.markdown("**Fase (kleur)**")

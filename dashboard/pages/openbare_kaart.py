@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard import db
-from dashboard.maps import legend_html
+from dashboard.maps import legend_html, show
 from dashboard.pc4_map import HIDDEN_LABEL, pc4_count_deck
 from geo.disclosure import controleer_kaart
 from queries.publiek import openbare_kaart
@@ -33,7 +33,7 @@ kaart, legenda = pc4_count_deck(data.pc4, kolom, maat,
 
 links, rechts = st.columns([4, 1])
 with links:
-    st.pydeck_chart(kaart, height=560)
+    show(kaart, height=560)
 with rechts:
     st.markdown(f"**{maat} per postcodegebied**")
     st.html(legend_html(legenda))

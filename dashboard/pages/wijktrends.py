@@ -9,7 +9,7 @@ from dashboard import trends_state as state
 from dashboard import trends_views as views
 from dashboard.auth import current_user
 from dashboard.focus_view import focus_keuze, legenda_item
-from dashboard.maps import focus_layer, legend_html
+from dashboard.maps import focus_layer, legend_html, show
 from geo import kaarten4 as k4
 from geo import trends as tr
 from geo import veerkracht as vk
@@ -107,7 +107,7 @@ if weergave == "kaart48":
     st.subheader(f"Ontwikkeling kwetsbare groepen × niveau en ontwikkeling overlast, {van}-{tot}")
     links, rechts = st.columns([3, 2])
     with links, st.spinner("Kaart tekenen..."):
-        st.pydeck_chart(maps.bivariaat_deck(vlakken, klassen, gekozen, extra, bron), height=600, key="wijktrends_kaart_48",
+        show(maps.bivariaat_deck(vlakken, klassen, gekozen, extra, bron), height=600, key="wijktrends_kaart_48",
                         on_select=state.kaart_callback("wijktrends_kaart_48"), selection_mode="single-object")
     with rechts:
         st.markdown("**Legenda Kaart 4-8** (cijfer op de kaart = klasse)")
@@ -162,7 +162,7 @@ elif weergave == "kaarten":
                              format_func=lambda nr: legenda[int(nr)].label)
     links, rechts = st.columns([3, 2])
     with links, st.spinner("Kaart tekenen..."):
-        st.pydeck_chart(maps.choropleth_deck(vlakken, klasse, tuple(k.rgb for k in legenda), waarden, label, gekozen,
+        show(maps.choropleth_deck(vlakken, klasse, tuple(k.rgb for k in legenda), waarden, label, gekozen,
                                              extra, f"kaart_{kaart}", bron), height=520, key="wijktrends_kaart_4x",
                         on_select=state.kaart_callback("wijktrends_kaart_4x"))
     with rechts:
@@ -212,7 +212,7 @@ elif weergave == "raster":
         else:
             kaart, leg = maps.raster_deck(cel_tot, ontw_k, tr.ONTWIKKELING_KLEUREN, delta, "Verandering",
                                           "raster_ontw"), ontw_leg
-        st.pydeck_chart(kaart, height=520, key="wijktrends_raster")
+        show(kaart, height=520, key="wijktrends_raster")
     with rechts:
         st.markdown(f"**{views.naam(welke)}**, {len(cel_tot)} vierkanten")
         st.html(legend_html(leg))

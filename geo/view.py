@@ -1,0 +1,97 @@
+"""A first view that fits: the Web Mercator centre and zoom that frame a bounding box with a margin.
+
+Pure: the dashboard collects the bounds of what a map draws (GeoJSON coordinates, point columns) and asks here
+for the view. Zoom follows the deck.gl / Web Mercator convention (256 px tiles: zoom 0 shows the world in 512 px
+for deck.gl's 512-px world, so ``zoom = log2(scale)`` with the world 512 px wide).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+WORLD_PX = 512.0
+"""deck.gl's world width at zoom 0."""
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A lon/lat box (WGS84)."""
+
+    min_lon: float
+    min_lat: float
+    max_lon: float
+    max_lat: float
+
+    def contains(self, lon: float, lat: float) -> bool:
+        return self.min_lon <= lon <= self.max_lon and self.min_lat <= lat <= self.max_lat
+
+    def union(self, other: Bounds | None) -> Bounds:
+        if other is None:
+            return self
+        return Bounds(min(self.min_lon, other.min_lon), min(self.min_lat, other.min_lat),
+                      max(self.max_lon, other.max_lon), max(self.max_lat, other.max_lat))
+
+    def padded(self, metres: float) -> Bounds:
+        """At least ``metres`` around every side (so one point or a short line still gets surroundings)."""
+        dlat = metres / 111_320.0
+        dlon = metres / (111_320.0 * max(math.cos(math.radians((self.min_lat + self.max_lat) / 2)), 0.01))
+        return Bounds(self.min_lon - dlon, self.min_lat - dlat, self.max_lon + dlon, self.max_lat + dlat)
+
+
+@dataclass(frozen=True)
+class View:
+    longitude: float
+    latitude: float
+    zoom: float
+
+
+def bounds_of(points: Iterable[tuple[float, float]]) -> Bounds | None:
+    """The box around ``(lon, lat)`` points; ``None`` when there are none (or none that are finite)."""
+    lons, lats = [], []
+    for lon, lat in points:
+        if lon is None or lat is None:
+            continue
+        lon, lat = float(lon), float(lat)
+        if math.isfinite(lon) and math.isfinite(lat) and -180 <= lon <= 180 and -85 <= lat <= 85:
+            lons.append(lon)
+            lats.append(lat)
+    if not lons:
+        return None
+    return Bounds(min(lons), min(lats), max(lons), max(lats))
+
+
+def _merc_y(lat: float) -> float:
+    """Web Mercator y in [0, 1] (0 = north)."""
+    r = math.radians(lat)
+    return (1 - math.log(math.tan(r) + 1 / math.cos(r)) / math.pi) / 2
+
+
+def fit(bounds: Bounds, width_px: float, height_px: float, margin: float = 0.08, max_zoom: float = 16.0,
+        min_zoom: float = 3.0) -> View:
+    """The view that shows all of ``bounds`` in a ``width_px`` x ``height_px`` map with ``margin`` (a share of
+    each side) left free."""
+    x0, x1 = (bounds.min_lon + 180) / 360, (bounds.max_lon + 180) / 360
+    y0, y1 = _merc_y(bounds.max_lat), _merc_y(bounds.min_lat)
+    usable_w = max(width_px * (1 - 2 * margin), 1.0)
+    usable_h = max(height_px * (1 - 2 * margin), 1.0)
+    span_x, span_y = max(x1 - x0, 1e-9), max(y1 - y0, 1e-9)
+    zoom = math.log2(min(usable_w / (span_x * WORLD_PX), usable_h / (span_y * WORLD_PX)))
+    zoom = max(min(zoom, max_zoom), min_zoom)
+    cy = (y0 + y1) / 2
+    lat = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * cy))))
+    return View(longitude=(bounds.min_lon + bounds.max_lon) / 2, latitude=lat, zoom=round(zoom, 2))
+
+
+def visible(view: View, width_px: float, height_px: float) -> Bounds:
+    """The box a view shows in a map of that size (the inverse of :func:`fit`, for tests and checks)."""
+    scale = WORLD_PX * 2**view.zoom
+    cx = (view.longitude + 180) / 360
+    cy = _merc_y(view.latitude)
+    dx, dy = width_px / 2 / scale, height_px / 2 / scale
+
+    def lat_of(y: float) -> float:
+        return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y))))
+
+    return Bounds((cx - dx) * 360 - 180, lat_of(cy + dy), (cx + dx) * 360 - 180, lat_of(cy - dy))

@@ -1,0 +1,33 @@
+"""The first view frames what a map draws: every feature inside, with a margin, at several map sizes."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.view import Bounds, bounds_of, fit, visible
+
+# Rotterdam from the Maasvlakte (west) to Nesselande (east)
+ROTTERDAM = Bounds(3.94, 51.84, 4.62, 52.01)
+
+
+@pytest.mark.parametrize(("w", "h"), [(700, 560), (400, 460), (1200, 600), (320, 320)])
+def test_fit_contains_every_corner_with_a_margin(w, h):
+    view = fit(ROTTERDAM, w, h, margin=0.08)
+    shown = visible(view, w, h)
+    for lon, lat in ((ROTTERDAM.min_lon, ROTTERDAM.min_lat), (ROTTERDAM.max_lon, ROTTERDAM.max_lat)):
+        assert shown.contains(lon, lat)
+    # not absurdly far out: the box fills at least 40% of one side
+    assert (ROTTERDAM.max_lon - ROTTERDAM.min_lon) / (shown.max_lon - shown.min_lon) > 0.4 or \
+        (ROTTERDAM.max_lat - ROTTERDAM.min_lat) / (shown.max_lat - shown.min_lat) > 0.4
+
+
+def test_one_point_gets_surroundings_not_the_maximum_zoom():
+    point = bounds_of([(4.47, 51.92)]).padded(600)
+    view = fit(point, 700, 460)
+    shown = visible(view, 700, 460)
+    assert shown.max_lat - shown.min_lat > 0.01 and 13 <= view.zoom <= 16
+
+
+def test_bounds_skip_missing_and_impossible_points():
+    assert bounds_of([(None, None), (float("nan"), 1.0), (500.0, 1.0)]) is None
+    assert bounds_of([(4.4, 51.9), (None, 2), (4.5, 52.0)]) == Bounds(4.4, 51.9, 4.5, 52.0)
