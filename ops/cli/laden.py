@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ops.cli.common import migrated_engine, refused
+from ops.cli.common import migrated_engine, refused, rollen_bij
 from queries.db import acting_as
 
 NIVEAUS = ["gemeente", "gebied", "buurt", "wijkprofiel", "pc4"]
@@ -92,5 +92,6 @@ def cmd_import_locaties(args: argparse.Namespace) -> int:
         return 0
     with acting_as(engine, args.gebruiker) as conn:
         nieuw, gewijzigd = pas_toe(conn, plan)
+    rollen_bij(engine)  # a login role for every new provider (issue 10)
     print(f"Toegepast: {nieuw} nieuw, {gewijzigd} gewijzigd.")
     return 0

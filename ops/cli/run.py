@@ -8,7 +8,7 @@ import subprocess
 
 from sqlalchemy import text
 
-from core.settings import PROJECT_ROOT
+from core.settings import PROJECT_ROOT, get_settings
 from ops.cli.common import database_url, migrated_engine
 
 
@@ -29,7 +29,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     if empty:
         cmd_demo(args)
     # The dashboard gets the URL of the database this command started: it never starts a server itself.
-    env = {**os.environ, "DATABASE_URL": database_url()}
+    # It connects as the public layer's LOGIN role, never as the owner or a superuser (issue 10).
+    database_url()
+    app_url = get_settings().app_database_url
+    env = {**os.environ, "DATABASE_URL": app_url, "HKD_APP_DATABASE_URL": app_url}
     proc = subprocess.Popen(streamlit_command(args.port, args.address), cwd=PROJECT_ROOT, env=env)
     base = f"http://{args.address}:{args.port}"
     try:
