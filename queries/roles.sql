@@ -58,6 +58,8 @@ DO $$
 DECLARE
     r record;
 BEGIN
+    -- No temporary objects for the login roles (a database's privileges are not copied from a template).
+    EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hkd_eigenaar') THEN
         RETURN;
     END IF;

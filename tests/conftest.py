@@ -43,6 +43,8 @@ class PgServer:
                 conn.execute(pgsql.SQL("CREATE DATABASE {} TEMPLATE {}").format(pgsql.Identifier(name), pgsql.Identifier(template)))
             else:
                 conn.execute(pgsql.SQL("CREATE DATABASE {}").format(pgsql.Identifier(name)))
+            # A database's privileges are not copied from its template: as queries.lagen.na_migratie does.
+            conn.execute(pgsql.SQL("REVOKE TEMPORARY ON DATABASE {} FROM PUBLIC").format(pgsql.Identifier(name)))
         return self.url(name)
 
     def drop(self, name: str) -> None:
