@@ -46,6 +46,16 @@ def reeks(niveau: str, indicator: str) -> pd.DataFrame:
     return db.run_cached(trends.indicator_reeks, niveau, indicator)
 
 
+def indicator_regel():
+    """The disclosure rule of the public indicators (cached per role)."""
+    return db.run_cached(trends.indicator_regel)
+
+
+def achtergehouden() -> pd.DataFrame:
+    """Withheld indicator values per level, indicator, year and reason (cached per role)."""
+    return db.run_cached(trends.achtergehouden)
+
+
 def vlakken(niveau: str) -> pd.DataFrame:
     """Outlines and label points of a level (cached per role)."""
     return db.run_cached(trends.gebied_vlakken, niveau)

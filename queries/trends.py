@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Connection
 
+from geo.disclosure import IndicatorRule
 from queries.sqlfiles import sql
 
 
@@ -67,3 +68,14 @@ def voorzieningen_pc4(conn: Connection) -> pd.DataFrame:
 def voorzieningen_punten(conn: Connection) -> pd.DataFrame:
     """HKD resolution only: every facility as a point (``code, naam, woonvorm, plaatsen, lon, lat``)."""
     return pd.read_sql(sql("trends", "voorzieningen_punten"), conn)
+
+
+def indicator_regel(conn: Connection) -> IndicatorRule:
+    """The disclosure rule of the public indicators as the database applies it."""
+    r = conn.execute(sql("trends", "indicator_regel")).one()
+    return IndicatorRule(r.min_waarnemingen, r.min_inwoners_buurt, tuple(r.percentage_indicatoren))
+
+
+def achtergehouden(conn: Connection) -> pd.DataFrame:
+    """Counts of withheld values: ``niveau, indicator, jaar, reden, waarden``."""
+    return pd.read_sql(sql("trends", "achtergehouden"), conn)

@@ -48,3 +48,15 @@ SELECT l.code, l.naam, w.naam AS woonvorm, l.plaatsen,
 FROM hkd.locaties l
 JOIN hkd.woonvormen w ON w.code = l.woonvorm
 ORDER BY l.code;
+
+-- name: indicator_regel
+-- The disclosure rule of the public indicators (migration 103), to state it on the page.
+SELECT min_waarnemingen, min_inwoners_buurt, percentage_indicatoren FROM publiek.indicator_regel;
+
+-- name: achtergehouden
+-- Withheld indicator values per level, indicator, year and reason (the values themselves never leave the view).
+SELECT niveau, indicator, jaar, achtergehouden AS reden, count(*)::int AS waarden
+FROM publiek.indicator_waarden
+WHERE achtergehouden IS NOT NULL
+GROUP BY niveau, indicator, jaar, achtergehouden
+ORDER BY niveau, indicator, jaar, achtergehouden;

@@ -173,3 +173,12 @@ def test_long_tables_are_paged_and_keep_the_selected_wijk_visible(app, monkeypat
     page3 = at.dataframe[0].value
     assert 0 < len(page3) <= 41 and "Bloemhof" in set(page3["gebied"])
     assert any("de download bevat alle" in c.value and c.value.endswith("rijen.") for c in at.caption)
+
+
+def test_the_indicator_disclosure_rule_is_shown_on_the_page(app):
+    at = app("wijktrends")
+    assert not at.exception, at.exception
+    exp = next(e for e in at.expander if e.label == "Openbaarmaking van indicatoren")
+    tekst = " ".join(c.value for c in exp.caption)
+    assert "minder dan 10 waarnemingen" in tekst and "minder dan 50 inwoners" in tekst
+    assert "geen enkele waarde achtergehouden" in tekst  # the demo's buurten all have 300+ inhabitants
