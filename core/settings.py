@@ -63,6 +63,10 @@ class Settings:
         Port of the project-local test cluster the tests start (``HKD_TEST_PG_PORT``).
     test_database_url
         Run the tests on this server instead (``TEST_DATABASE_URL``, a superuser URL).
+    explicit_app_database_url
+        The URL the dashboard connects with (``HKD_APP_DATABASE_URL``): the public layer's LOGIN role
+        ``hkd_app_publiek``; the other layers' logins are the same URL with another user name (passwords from
+        ``~/.pgpass`` / ``PGPASSFILE``). Unset: ``DATABASE_URL``, or the project-local server as ``hkd_app_publiek``.
     boundary_source
         Folder, file or URL with real CBS boundaries (``HKD_BOUNDARY_SOURCE``); by default ``../shared/data``
         when present, otherwise the schematic geography built from the committed facts tables.
@@ -98,6 +102,7 @@ class Settings:
     local_dbname: str = field(default_factory=lambda: _env("HKD_PG_DB", "hkd"))
     test_port: int = field(default_factory=lambda: _int("HKD_TEST_PG_PORT", 54339))
     test_database_url: str | None = field(default_factory=lambda: _env("TEST_DATABASE_URL") or None)
+    explicit_app_database_url: str | None = field(default_factory=lambda: _env("HKD_APP_DATABASE_URL") or None)
     boundary_source: str | None = field(
         default_factory=lambda: _env("HKD_BOUNDARY_SOURCE")
         or (str(SHARED_DATA) if (SHARED_DATA / "rotterdam_buurten_2015.geojson").exists() else None)
@@ -137,6 +142,13 @@ class Settings:
     def publicatie_dir(self) -> Path:
         """The folder of the published public site."""
         return self.publicatie_map or self.state_dir / "publicatie"
+    def app_database_url(self) -> str:
+        """The URL the dashboard connects with (see ``explicit_app_database_url``)."""
+        if self.explicit_app_database_url:
+            return _sqlalchemy_url(self.explicit_app_database_url)
+        if self.explicit_database_url:
+            return _sqlalchemy_url(self.explicit_database_url)
+        return self.local_url().replace("://postgres@", "://hkd_app_publiek@", 1)
 
     @property
     def accounts_path(self) -> Path:

@@ -1,8 +1,9 @@
 """The dashboard's database access: one cached engine, every transaction under the signed-in user's layer role.
 
-Every transaction of :func:`run_query` and :func:`run_write` switches to the database role of the user's layer
-(``SET LOCAL ROLE hkd_publiek | hkd_aanbieder | hkd_beheer``) and names the provider and the user, so that the
-database (grants and row-level security), not only the page, decides what the user may read or write.
+Every transaction of :func:`run_query` and :func:`run_write` runs on the LOGIN role of the user's layer
+(``hkd_app_publiek``, ``hkd_app_beheer``, ``hkd_aanbieder_<code>``; one small pool each, see :func:`engine_for`)
+and names the user, so that the database (grants and row-level security), not only the page, decides what the
+user may read or write, and injected SQL has no other role to switch to.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from typing import Any
 
 import streamlit as st
 from psycopg import errors as pg_errors
-from sqlalchemy import Engine
+from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from core.settings import get_settings
 from queries import publiek
 from queries.db import make_engine
-from queries.lagen import as_layer
+from queries.lagen import LOGIN_PUBLIEK, as_layer, login_rol
 
 DB_DOWN = (
     "De database is op dit moment niet bereikbaar. Probeer het over een minuut opnieuw; "
@@ -32,10 +33,30 @@ NO_ACCESS = (
 
 @st.cache_resource(show_spinner=False)
 def get_engine() -> Engine:
-    """The engine for this server process, on the database ``hkd run`` (or ``DATABASE_URL``) names.
+    """The engine of the app's URL (``hkd run`` passes it; see ``Settings.app_database_url``).
 
-    The dashboard never starts a server and never migrates: ``hkd run`` / ``hkd db migrate`` do that first."""
-    return make_engine(get_settings().database_url)
+    On the layer logins this is the public login ``hkd_app_publiek``. The dashboard never starts a server and
+    never migrates: ``hkd run`` / ``hkd db migrate`` do that first."""
+    return make_engine(get_settings().app_database_url)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _login_engine(login: str) -> Engine:
+    """A small pool for one LOGIN role (created lazily: most server processes only ever need the public one)."""
+    url = make_url(get_settings().app_database_url).set(username=login, password=None)
+    return make_engine(url.render_as_string(hide_password=False), pool_size=2, max_overflow=3)
+
+
+def engine_for(rol: str, aanbieder_code: str | None) -> Engine:
+    """The engine a transaction of this user runs on.
+
+    When the app's URL is the public layer login, every layer has its own LOGIN role and pool (a public connection
+    has nothing to switch to); with any other URL (an administrator's, as in older set-ups) one engine switches
+    with ``SET LOCAL ROLE``."""
+    if make_url(get_settings().app_database_url).username != LOGIN_PUBLIEK:
+        return get_engine()
+    login = login_rol(rol, aanbieder_code)
+    return get_engine() if login == LOGIN_PUBLIEK else _login_engine(login)
 
 
 def _run(fn: Callable[..., Any], args: tuple) -> Any:
@@ -46,7 +67,7 @@ def _run(fn: Callable[..., Any], args: tuple) -> Any:
 
     user = current_user()
     try:
-        with as_layer(get_engine(), user.rol, user.naam, user.aanbieder_code) as conn:
+        with as_layer(engine_for(user.rol, user.aanbieder_code), user.rol, user.naam, user.aanbieder_code) as conn:
             return fn(conn, *args)
     except OperationalError:
         st.error(DB_DOWN, icon="⚠️")

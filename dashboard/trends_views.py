@@ -71,6 +71,14 @@ def raster(niveau: str, indicator: str, jaar: int) -> pd.DataFrame:
     """The indicator on 100 m squares: ``code`` (``x_y`` in RD), ``waarde``, south-west corner ``lon, lat``."""
     cellen = db.run_cached(trends.raster_100m, niveau, indicator, jaar, indicator in AANTALLEN)
     return cellen.assign(code=cellen["cel_x"].astype(str) + "_" + cellen["cel_y"].astype(str))
+def indicator_regel():
+    """The disclosure rule of the public indicators (cached per role)."""
+    return db.run_cached(trends.indicator_regel)
+
+
+def achtergehouden() -> pd.DataFrame:
+    """Withheld indicator values per level, indicator, year and reason (cached per role)."""
+    return db.run_cached(trends.achtergehouden)
 
 
 def vlakken(niveau: str) -> pd.DataFrame:

@@ -162,3 +162,39 @@ def controleer_kaart(pc4_woonvorm, pc4, rule: DisclosureRule, vertrouwelijk: Ite
               for r in pc4_woonvorm.itertuples()]
     totalen = {r.pc4: (int(r.voorzieningen), _int_or_none(r.plaatsen)) for r in pc4.itertuples()}
     return violations(cellen, totalen, rule, vertrouwelijk)
+
+
+@dataclass(frozen=True)
+class IndicatorRule:
+    """Disclosure of public indicators (enforced by ``publiek.indicator_waarden``, migration 103).
+
+    A value based on fewer than ``min_waarnemingen`` observations is withheld (Veerkracht, seed 002 footnote 6);
+    a percentage of a CBS buurt with fewer than ``min_inwoners_buurt`` inhabitants is withheld (CBS practice).
+    """
+
+    min_waarnemingen: int = 10
+    min_inwoners_buurt: int = 50
+    percentage_indicatoren: tuple[str, ...] = ("aandeel_corporatie",)
+
+    def __post_init__(self) -> None:
+        if self.min_waarnemingen < 1 or self.min_inwoners_buurt < 1:
+            raise ValueError("drempels zijn minstens 1")
+
+    def achtergehouden(self, niveau: str, indicator: str, waarnemingen: int | None,
+                       inwoners: float | None) -> str | None:
+        """Why a value is withheld (the database's wording), or ``None`` when it may be shown."""
+        if waarnemingen is not None and waarnemingen < self.min_waarnemingen:
+            return f"minder dan {self.min_waarnemingen} waarnemingen"
+        if (niveau == "buurt" and indicator in self.percentage_indicatoren and inwoners is not None
+                and inwoners < self.min_inwoners_buurt):
+            return f"buurt met minder dan {self.min_inwoners_buurt} inwoners (CBS-regel)"
+        return None
+
+    def toelichting(self) -> list[str]:
+        """The rule in plain Dutch, shown on the Wijktrends page."""
+        return [
+            f"Een waarde die op minder dan {self.min_waarnemingen} waarnemingen berust, tonen we niet.",
+            f"Percentages van een buurt met minder dan {self.min_inwoners_buurt} inwoners tonen we niet, zoals het "
+            "CBS doet.",
+            "Een niet getoonde waarde staat op de kaart als 'geen gegevens'; de tabel hieronder zegt waarom.",
+        ]

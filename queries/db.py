@@ -60,4 +60,7 @@ def migrate(engine: Engine) -> list[str]:
             conn.connection.cursor().execute(path.read_text(encoding="utf-8"))
             conn.execute(text("INSERT INTO public.schema_migrations (versie) VALUES (:v)"), {"v": path.stem})
             applied_now.append(path.stem)
+        from queries.lagen import na_migratie
+
+        na_migratie(conn)  # provider login roles, and every object owned by hkd_eigenaar (issue 10)
     return applied_now

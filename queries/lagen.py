@@ -1,4 +1,16 @@
-"""The layer roles: every transaction of the app runs under the database role of the audience it serves."""
+"""The layer roles: every transaction of the app runs under the database role of the audience it serves.
+
+Two ways to connect, one function (:func:`as_layer`):
+
+* **Layer logins** (the default of the project-local database, the tests and production): the app holds one small
+  engine per login role (:func:`login_rol`): ``hkd_app_publiek`` (member of ``hkd_publiek`` only),
+  ``hkd_app_beheer`` (member of ``hkd_beheer`` only) and one ``hkd_aanbieder_<code>`` per provider (member of
+  ``hkd_aanbieder`` only). Such a connection owns nothing and can switch to nothing else: ``RESET ROLE``,
+  ``SET ROLE hkd_beheer`` or ``SET SESSION AUTHORIZATION`` in injected SQL gain nothing, and the provider of a
+  transaction is the role itself (``hkd.eigen_aanbieder_id()``), not a setting.
+* **An administrator's engine** (owner or superuser: the CLI export, tests of other modules) switches per
+  transaction with ``SET LOCAL ROLE`` to the same role the layer login would have.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +24,43 @@ from queries.sqlfiles import sql
 # app role (hkd.auth ROLES) -> database role (migration 002). Deny by default: an unknown role gets the public one.
 DB_ROLLEN = {"publiek": "hkd_publiek", "aanbieder": "hkd_aanbieder", "hkd": "hkd_beheer"}
 
+# The owner of every object (migration 100) and the login role of each layer.
+EIGENAAR = "hkd_eigenaar"
+LOGIN_PUBLIEK = "hkd_app_publiek"
+LOGIN_BEHEER = "hkd_app_beheer"
+AANBIEDER_PREFIX = "hkd_aanbieder_"
+LOGIN_ROLLEN = (LOGIN_PUBLIEK, LOGIN_BEHEER)
+
+
+def aanbieder_rol(aanbieder_code: str) -> str:
+    """The database role of one provider (its LOGIN role, member of ``hkd_aanbieder``)."""
+    return AANBIEDER_PREFIX + aanbieder_code
+
+
+def laag_rol(rol: str, aanbieder_code: str | None = None) -> str:
+    """The database role a transaction of app role ``rol`` runs under (a provider without a code: the group role
+    ``hkd_aanbieder``, which is no provider and sees no row in detail)."""
+    if rol == "aanbieder":
+        return aanbieder_rol(aanbieder_code) if aanbieder_code else "hkd_aanbieder"
+    return DB_ROLLEN.get(rol, "hkd_publiek")
+
+
+def login_rol(rol: str, aanbieder_code: str | None = None) -> str:
+    """The LOGIN role the app connects as for app role ``rol`` (deny by default: the public login)."""
+    if rol == "aanbieder" and aanbieder_code:
+        return aanbieder_rol(aanbieder_code)
+    if rol == "hkd":
+        return LOGIN_BEHEER
+    return LOGIN_PUBLIEK
+
 
 def enter_layer(conn: Connection, rol: str, gebruiker: str, aanbieder_code: str | None = None) -> None:
-    """Switch the open transaction of ``conn`` to the layer role of ``rol`` and name provider and user.
+    """Switch the open transaction of ``conn`` to the layer role of ``rol`` and name the user.
 
-    ``SET LOCAL`` semantics: the switch ends with the transaction, so a pooled connection never keeps it.
+    ``SET LOCAL`` semantics: the switch ends with the transaction, so a pooled connection never keeps it. On a
+    layer login the switch is into the login's own layer (any other is refused by the database).
     """
-    db_rol = DB_ROLLEN.get(rol, "hkd_publiek")
-    conn.execute(sql("lagen", "zet_rol"), {"rol": db_rol})
+    conn.execute(sql("lagen", "zet_rol"), {"rol": laag_rol(rol, aanbieder_code)})
     conn.execute(
         sql("lagen", "zet_context"),
         {"aanbieder": (aanbieder_code or "") if rol == "aanbieder" else "", "gebruiker": gebruiker},
@@ -32,3 +73,15 @@ def as_layer(engine: Engine, rol: str, gebruiker: str, aanbieder_code: str | Non
     with engine.begin() as conn:
         enter_layer(conn, rol, gebruiker, aanbieder_code)
         yield conn
+
+
+def na_migratie(conn: Connection) -> None:
+    """After migrating as an administrator: provider roles, and every object handed to the owner role.
+
+    Does nothing for a role that may not create roles (then an administrator ran it, see docs/database-rollen.md).
+    """
+    if not conn.execute(sql("roles", "mag_rollen_maken")).scalar():
+        return
+    conn.execute(sql("roles", "ensure_roles"))
+    conn.execute(sql("roles", "ensure_aanbieder_rollen"))
+    conn.execute(sql("roles", "overdragen_aan_eigenaar"))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Connection
 
+from geo.disclosure import IndicatorRule
 from queries.sqlfiles import sql
 
 
@@ -92,3 +93,12 @@ def interpoleer(conn: Connection, van_niveau: str, naar_niveau: str, indicator: 
     return pd.read_sql(sql("trends", "interpoleer"), conn, params={
         "van_niveau": van_niveau, "naar_niveau": naar_niveau, "indicator": indicator, "jaar": jaar,
         "aantal": aantal})
+def indicator_regel(conn: Connection) -> IndicatorRule:
+    """The disclosure rule of the public indicators as the database applies it."""
+    r = conn.execute(sql("trends", "indicator_regel")).one()
+    return IndicatorRule(r.min_waarnemingen, r.min_inwoners_buurt, tuple(r.percentage_indicatoren))
+
+
+def achtergehouden(conn: Connection) -> pd.DataFrame:
+    """Counts of withheld values: ``niveau, indicator, jaar, reden, waarden``."""
+    return pd.read_sql(sql("trends", "achtergehouden"), conn)

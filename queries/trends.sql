@@ -65,3 +65,14 @@ FROM publiek.raster_100m(:niveau, :indicator, :jaar, :aantal, :minimum);
 -- One indicator moved from one geography to another by area weighting (counts conserved where covered).
 SELECT gebied_code, waarde, dekking
 FROM publiek.interpoleer(:van_niveau, :naar_niveau, :indicator, :jaar, :aantal);
+-- name: indicator_regel
+-- The disclosure rule of the public indicators (migration 103), to state it on the page.
+SELECT min_waarnemingen, min_inwoners_buurt, percentage_indicatoren FROM publiek.indicator_regel;
+
+-- name: achtergehouden
+-- Withheld indicator values per level, indicator, year and reason (the values themselves never leave the view).
+SELECT niveau, indicator, jaar, achtergehouden AS reden, count(*)::int AS waarden
+FROM publiek.indicator_waarden
+WHERE achtergehouden IS NOT NULL
+GROUP BY niveau, indicator, jaar, achtergehouden
+ORDER BY niveau, indicator, jaar, achtergehouden;

@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 from core.settings import SHARED_DATA, get_settings
 from ops import localdb
 from queries.db import make_engine, migrate
+from queries.lagen import LOGIN_PUBLIEK, na_migratie
 
 SHARED_AVAILABLE = (SHARED_DATA / "rotterdam_buurten_2015.geojson").exists()
 needs_shared_data = pytest.mark.skipif(not SHARED_AVAILABLE, reason="../shared/data is not present on this machine")
@@ -42,6 +43,8 @@ class PgServer:
                 conn.execute(pgsql.SQL("CREATE DATABASE {} TEMPLATE {}").format(pgsql.Identifier(name), pgsql.Identifier(template)))
             else:
                 conn.execute(pgsql.SQL("CREATE DATABASE {}").format(pgsql.Identifier(name)))
+            # A database's privileges are not copied from its template: as queries.lagen.na_migratie does.
+            conn.execute(pgsql.SQL("REVOKE TEMPORARY ON DATABASE {} FROM PUBLIC").format(pgsql.Identifier(name)))
         return self.url(name)
 
     def drop(self, name: str) -> None:
@@ -84,6 +87,8 @@ def demo_template(pg_server: PgServer, run_id: str) -> Iterator[str]:
     engine = make_engine(url)
     migrate(engine)
     load_demo(engine, get_settings())
+    with engine.begin() as conn:
+        na_migratie(conn)  # a LOGIN role per demo provider (issue 10)
     engine.dispose()
     yield name
     pg_server.drop(name)
@@ -96,6 +101,17 @@ def demo_url(pg_server: PgServer, demo_template: str, run_id: str) -> Iterator[s
     url = pg_server.create(name, template=demo_template)
     yield url
     pg_server.drop(name)
+
+
+def as_login(url: str, login: str = LOGIN_PUBLIEK) -> str:
+    """``url`` with another user name (and no password): how the app connects as a layer LOGIN role."""
+    return make_url(url).set(username=login, password=None).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def demo_app_url(demo_url: str) -> str:
+    """The shared demo as the app connects to it: the public layer's LOGIN role ``hkd_app_publiek``."""
+    return as_login(demo_url)
 
 
 @pytest.fixture(scope="session")
@@ -112,6 +128,7 @@ def fresh_demo(pg_server: PgServer, demo_template: str) -> Iterator[Engine]:
     url = pg_server.create(name, template=demo_template)
     engine = make_engine(url)
     engine.hkd_url = url  # type: ignore[attr-defined]
+    engine.hkd_app_url = as_login(url)  # type: ignore[attr-defined]
     yield engine
     engine.dispose()
     pg_server.drop(name)

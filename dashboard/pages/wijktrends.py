@@ -65,6 +65,21 @@ with st.expander("Drempels van de indeling (instelbaar)"):
 for zin in vk.drempel_uitleg(drempels):
     st.caption(zin)
 
+with st.expander("Openbaarmaking van indicatoren"):
+    for zin in views.indicator_regel().toelichting():
+        st.caption(zin)
+    weg = views.achtergehouden()
+    weg = weg[weg["niveau"] == niveau]
+    if weg.empty:
+        st.caption(f"Op het niveau {views.NIVEAU_NAMEN.get(niveau, niveau)} is geen enkele waarde achtergehouden.")
+    else:
+        st.dataframe(
+            weg.assign(indicator=weg["indicator"].map(views.naam))[["indicator", "jaar", "reden", "waarden"]],
+            hide_index=True,
+            column_config={"jaar": st.column_config.NumberColumn("jaar", format="%d"),
+                           "waarden": st.column_config.NumberColumn("niet getoond")},
+        )
+
 vlakken = views.vlakken(niveau)
 namen = dict(zip(vlakken["code"], vlakken["naam"], strict=True))
 klassen = views.klassen(niveau, kw_ind, ov_ind, van, tot, drempels)

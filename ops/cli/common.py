@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from core.settings import get_settings
 from ops import localdb
 from queries.db import make_engine, migrate
+from queries.lagen import na_migratie
 
 
 def database_url(*, start_local: bool = True) -> str:
@@ -31,6 +32,12 @@ def migrated_engine() -> Engine:
     eng = engine()
     migrate(eng)
     return eng
+
+
+def rollen_bij(eng: Engine) -> None:
+    """Create the login role of every provider that has none yet (after the demo or an import added providers)."""
+    with eng.begin() as conn:
+        na_migratie(conn)
 
 
 REFUSED = 2  # exit code of a refused file (1 stays for other failures, e.g. a command that found nothing)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from core.settings import get_settings
-from ops.cli.common import migrated_engine
+from ops.cli.common import migrated_engine, rollen_bij
 
 
 def register(sub) -> None:
@@ -17,7 +17,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from dashboard.accounts import ensure_demo_accounts, store_from_settings
     from data.demo import load_demo
 
-    s = load_demo(migrated_engine(), get_settings())
+    eng = migrated_engine()
+    s = load_demo(eng, get_settings())
+    rollen_bij(eng)  # a login role per provider (issue 10)
     levels = ", ".join(f"{k} {v}" for k, v in sorted(s.gebieden.items()))
     print(f"Demo geladen ({s.geografie} geografie: {levels}); {s.locaties} locaties, "
           f"{s.nieuwe_besluiten} nieuwe fasebesluiten, {s.indicatorwaarden} indicatorwaarden.")

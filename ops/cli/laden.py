@@ -6,7 +6,7 @@ import argparse
 import functools
 from collections.abc import Callable
 
-from ops.cli.common import migrated_engine, refused
+from ops.cli.common import migrated_engine, refused, rollen_bij
 from queries.db import acting_as
 
 NIVEAUS = ["gemeente", "gebied", "buurt", "wijkprofiel", "pc4"]
@@ -147,5 +147,6 @@ def cmd_import_locaties(args: argparse.Namespace) -> int:
         return 0
     with acting_as(engine, args.gebruiker) as conn:
         nieuw, gewijzigd = pas_toe(conn, plan)
+    rollen_bij(engine)  # a login role for every new provider (issue 10)
     print(f"Toegepast: {nieuw} nieuw, {gewijzigd} gewijzigd.")
     return 0

@@ -38,13 +38,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     if empty:
         cmd_demo(args)
     # The dashboard gets the URL of the database this command started: it never starts a server itself.
-    env = {**os.environ, "DATABASE_URL": database_url()}
-    # The published public site beside the dashboard: a publisher that republishes on every change and serves the
-    # folder on a second port (production: nginx on the same folder, see docs/publicatie.md).
+    # The published public site beside the dashboard: a publisher (an operations process, with the owner's URL)
+    # that republishes on every change and serves the folder on a second port (production: nginx on the same
+    # folder, see docs/publicatie.md).
     site_port = args.site_port or get_settings().publicatie_port
     publisher = subprocess.Popen(
         [sys.executable, "-m", "ops.cli", "publiceer", "--volg", "--serveer", str(site_port), "--adres", args.address],
-        cwd=PROJECT_ROOT, env=env)
+        cwd=PROJECT_ROOT, env={**os.environ, "DATABASE_URL": database_url()})
+    # The dashboard connects as the public layer's LOGIN role, never as the owner or a superuser (issue 10).
+    app_url = get_settings().app_database_url
+    env = {**os.environ, "DATABASE_URL": app_url, "HKD_APP_DATABASE_URL": app_url}
     proc = subprocess.Popen(streamlit_command(args.port, args.address), cwd=PROJECT_ROOT, env=env)
     base = f"http://{args.address}:{args.port}"
     try:

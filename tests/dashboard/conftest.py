@@ -10,9 +10,11 @@ APP = "dashboard/app.py"
 
 
 @pytest.fixture
-def app(demo_url, monkeypatch, project_root):
-    """Return a function that opens a page of the real app, connected to the shared demo database."""
-    monkeypatch.setenv("DATABASE_URL", demo_url)
+def app(demo_app_url, monkeypatch, project_root):
+    """Return a function that opens a page of the real app, connected to the shared demo database as the app's
+    LOGIN roles (``hkd_app_publiek``, ``hkd_app_beheer``, ``hkd_aanbieder_<code>``), never as an administrator."""
+    monkeypatch.setenv("DATABASE_URL", demo_app_url)
+    monkeypatch.delenv("HKD_APP_DATABASE_URL", raising=False)
     monkeypatch.chdir(project_root)
     st.cache_resource.clear()
     st.cache_data.clear()

@@ -259,3 +259,10 @@ def test_raster_view_draws_100m_squares_from_postgis(app, demo_engine):
                          ).scalar_one()
     assert len(layer["data"]) == n > 1000
     assert any("100 bij 100 meter" in c.value for c in at.caption)
+def test_the_indicator_disclosure_rule_is_shown_on_the_page(app):
+    at = app("wijktrends")
+    assert not at.exception, at.exception
+    exp = next(e for e in at.expander if e.label == "Openbaarmaking van indicatoren")
+    tekst = " ".join(c.value for c in exp.caption)
+    assert "minder dan 10 waarnemingen" in tekst and "minder dan 50 inwoners" in tekst
+    assert "geen enkele waarde achtergehouden" in tekst  # the demo's buurten all have 300+ inhabitants

@@ -32,9 +32,10 @@ def dashboard_with_demo_accounts(database_url: str) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def app_server(demo_url: str) -> Iterator[str]:
-    """The real app (``streamlit run dashboard/app.py``, warmed up) on the shared demo database."""
-    with dashboard_with_demo_accounts(demo_url) as base:
+def app_server(demo_app_url: str) -> Iterator[str]:
+    """The real app (``streamlit run dashboard/app.py``, warmed up) on the shared demo database, connected as
+    the app's LOGIN roles like ``hkd run`` does."""
+    with dashboard_with_demo_accounts(demo_app_url) as base:
         yield base
 
 
