@@ -57,7 +57,7 @@ CREATE TABLE hkd.planning_acties (
 CREATE INDEX planning_acties_locatie ON hkd.planning_acties (locatie_id, soort, id);
 
 -- The recorder is whoever the application names for this transaction.
-CREATE FUNCTION hkd.vastgelegd_door_zetten() RETURNS trigger
+CREATE OR REPLACE FUNCTION hkd.vastgelegd_door_zetten() RETURNS trigger  -- also defined by 120 (same body)
 LANGUAGE plpgsql AS $$
 BEGIN
     NEW.vastgelegd_door := hkd.current_gebruiker();
