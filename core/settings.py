@@ -142,6 +142,8 @@ class Settings:
     def publicatie_dir(self) -> Path:
         """The folder of the published public site."""
         return self.publicatie_map or self.state_dir / "publicatie"
+
+    @property
     def app_database_url(self) -> str:
         """The URL the dashboard connects with (see ``explicit_app_database_url``)."""
         if self.explicit_app_database_url:
