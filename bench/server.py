@@ -25,6 +25,8 @@ JOURNEYS = (
     ("wijktrends", "publiek"),
     ("wijktrends", "hkd"),
     ("beheer", "hkd"),
+    ("platform", "hkd"),
+    ("platform", "aanbieder"),
 )
 
 

@@ -23,11 +23,13 @@ from queries.kaart import feature_collection
 from reports.platform_pdf import aanbod_samenvatting, getal, render_pdf
 
 GEEN_INWONERS = "inwonertal onbekend"
+EERSTE_DATUM = date(2015, 1, 1)  # the series start here (the register's in-use dates and the 2015 areas)
 
 
 def cijfers(peildatum: date, vorige: date) -> platform.PlatformCijfers:
     """The platform figures for the page and the report (cached one minute per role)."""
-    return db.run_cached(platform.platform_cijfers, peildatum, vorige, INVENTARISATIE_DATUM, ttl="kort")
+    return db.run_cached(platform.platform_cijfers, peildatum, vorige, INVENTARISATIE_DATUM, EERSTE_DATUM.year,
+                         ttl="kort")
 
 
 def rapport_knop(c: platform.PlatformCijfers, gebruiker: str) -> None:
@@ -192,6 +194,9 @@ def concentratie(c: platform.PlatformCijfers) -> None:
     """Concentration figures now and a year ago, the Lorenz curves and the trend over the years."""
     st.markdown("**Concentratie over de woonbuurten**")
     conc = c.concentratie.set_index("jaar")
+    if c.peildatum.year not in conc.index:
+        st.info("Geen concentratiecijfers voor dit jaar.")
+        return
     nu = conc.loc[c.peildatum.year]
     vorig = conc.loc[c.vorige.year] if c.vorige.year in conc.index else None
     k1, k2 = st.columns(2)

@@ -17,9 +17,13 @@ if user.rol == "aanbieder":
     st.stop()
 
 k1, k2 = st.columns(2)
-peildatum = k1.date_input("Peildatum", value=date.today(), format="DD-MM-YYYY", key="platform_peildatum")
-vorige = k2.date_input("Vergelijken met (vorige rapportage)", value=peildatum - timedelta(days=365),
-                       max_value=peildatum, format="DD-MM-YYYY", key="platform_vorige")
+peildatum = k1.date_input("Peildatum", value=date.today(), min_value=pv.EERSTE_DATUM, max_value=date.today(),
+                          format="DD-MM-YYYY", key="platform_peildatum")
+vorige = k2.date_input("Vergelijken met (vorige rapportage)", value=date.today() - timedelta(days=365),
+                       min_value=pv.EERSTE_DATUM, max_value=date.today(), format="DD-MM-YYYY", key="platform_vorige")
+if vorige >= peildatum:
+    st.warning("De vergelijkingsdatum ligt niet voor de peildatum; vergeleken wordt met een jaar eerder.")
+    vorige = max(pv.EERSTE_DATUM, peildatum - timedelta(days=365))
 with st.spinner("Cijfers verzamelen..."):
     cijfers = pv.cijfers(peildatum, vorige)
 pv.rapport_knop(cijfers, user.naam)

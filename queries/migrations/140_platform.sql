@@ -10,19 +10,13 @@ ALTER TABLE hkd.locaties
     ADD COLUMN buiten_gebruik_sinds date,
     ADD CONSTRAINT locaties_gebruik_volgorde
         CHECK (buiten_gebruik_sinds IS NULL OR in_gebruik_sinds IS NULL OR buiten_gebruik_sinds > in_gebruik_sinds);
+-- Rows that exist now keep NULL (in use since before this migration); a location added later (register import,
+-- page) is in use from the day it is added unless its date is given.
+ALTER TABLE hkd.locaties ALTER COLUMN in_gebruik_sinds SET DEFAULT current_date;
 COMMENT ON COLUMN hkd.locaties.in_gebruik_sinds IS 'First day in use (NULL: before the register began)';
 COMMENT ON COLUMN hkd.locaties.buiten_gebruik_sinds IS 'First day no longer in use (NULL: still in use)';
 GRANT INSERT (in_gebruik_sinds, buiten_gebruik_sinds), UPDATE (in_gebruik_sinds, buiten_gebruik_sinds)
     ON hkd.locaties TO hkd_beheer;
-
--- Locations in use on a date (row-level security of the caller applies: the function runs as the invoker).
-CREATE FUNCTION hkd.in_gebruik_op(p_datum date) RETURNS SETOF hkd.locaties
-LANGUAGE sql STABLE AS $$
-    SELECT l.* FROM hkd.locaties l
-    WHERE (l.in_gebruik_sinds IS NULL OR l.in_gebruik_sinds <= p_datum)
-      AND (l.buiten_gebruik_sinds IS NULL OR l.buiten_gebruik_sinds > p_datum)
-$$;
-GRANT EXECUTE ON FUNCTION hkd.in_gebruik_op(date) TO hkd_aanbieder, hkd_beheer;
 
 -- Targets per woonvorm and year, set by HKD --------------------------------------------------------------------
 -- soort 'stand': places in use at the end of the year; 'instroom': places that came into use during the year
@@ -105,8 +99,7 @@ GRANT INSERT (jaar, kwartaal, corporatie_id, uitstromers, directe_bemiddeling, r
 GRANT USAGE ON SEQUENCE hkd.uitstroom_id_seq TO hkd_beheer;
 
 -- Public spreiding per gebied (CBS wijk): non-confidential woonvormen in use today; places only for cells that
--- reach the threshold, rounded like the PC4 views. No point, address or name of a facility. (The in-use test is
--- written out: a function called in a view runs with the caller's rights, and hkd_publiek reads no base table.)
+-- reach the threshold, rounded like the PC4 views. No point, address or name of a facility.
 CREATE VIEW publiek.spreiding_gebied WITH (security_barrier) AS
 WITH regel AS (SELECT * FROM hkd.openbaarmaking),
 cel AS (

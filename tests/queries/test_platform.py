@@ -124,3 +124,20 @@ def test_uitstroom_demo_holds_the_seed_2022_figures(demo_engine):
     assert kw[0] == 3.6 and kw[-1] == 4.4
     per_corp = u[(u["jaar"] == 2025) & u["corporatie_code"].notna()]
     assert len(per_corp) == 10 and per_corp["uitstromers"].sum() == jaar.loc[2025, "uitstromers"]
+
+
+def test_a_location_added_later_counts_from_the_day_it_is_added(fresh_demo):
+    from queries.sqlfiles import sql
+
+    with as_layer(fresh_demo, "hkd", "test") as conn:
+        x, y = conn.execute(text("SELECT ST_X(geom), ST_Y(geom) FROM hkd.locaties WHERE code = 'HKD-001'")).one()
+        conn.execute(sql("locaties", "insert_locatie"), {
+            "code": "NIEUW-1", "naam": "Nieuw", "aanbieder_code": "alfa", "woonvorm": "beschermd_wonen",
+            "doelgroep": "GGZ", "plaatsen": 12, "straat": "Proefstraat", "huisnummer": "1", "postcode": "3011 AB",
+            "plaats": "Rotterdam", "x": x, "y": y})
+        sinds = conn.execute(text("SELECT in_gebruik_sinds FROM hkd.locaties WHERE code = 'NIEUW-1'")).scalar_one()
+        vorig_jaar = platform.aanbod_per_jaar(conn, date.today().year - 1, date.today().year, date.today())
+    assert sinds == date.today()
+    per_jaar = vorig_jaar[vorig_jaar["woonvorm"] == "beschermd_wonen"].set_index("jaar")
+    assert per_jaar.loc[date.today().year, "plaatsen"] - per_jaar.loc[date.today().year - 1, "plaatsen"] == 12
+    assert per_jaar.loc[date.today().year, "instroom"] == 12
