@@ -52,7 +52,7 @@ def pc4_kaart(frame: pd.DataFrame, value: str, label: str, extra_tooltip: str, k
     geklikt = None
     if klik and klik.get("selection", {}).get("objects", {}).get("pc4"):
         geklikt = str(klik["selection"]["objects"]["pc4"][0].get("properties", {}).get("pc4"))
-    gekozen = selectie.kies("pc4", {"zoek": gezocht, "klik": geklikt}, codes, "postcodegebied")
+    gekozen = selectie.kies("pc4", {"zoek": gezocht, "klik": geklikt}, codes, "postcodegebied", kaart=key)
     markering = zoeken.markering(treffer)
     bounds = treffer.bounds if treffer is not None else None
     if gekozen and treffer is None:

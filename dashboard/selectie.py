@@ -29,11 +29,12 @@ def naar_url(param: str, waarde: str | None) -> None:
         st.query_params[param] = waarde
 
 
-def kies(param: str, bronnen: dict[str, str | None], geldig: set[str], wat: str) -> str | None:
+def kies(param: str, bronnen: dict[str, str | None], geldig: set[str], wat: str, kaart: str = "") -> str | None:
     """The current selection of a map: the source that changed last wins (a click, a search), the URL on first
     opening. ``geldig`` holds every code this page shows this user; a code outside it is refused and cleared.
-    ``wat`` names the kind of thing in the refusal ("postcodegebied", "locatie")."""
-    sleutel = f"_selectie_{param}"
+    ``wat`` names the kind of thing in the refusal ("postcodegebied", "locatie"); ``kaart`` names the map (each
+    map remembers its own selection)."""
+    sleutel = f"_selectie_{kaart}_{param}"
     state = st.session_state.get(sleutel)
     if state is None:
         ruw = st.query_params.get(param)

@@ -76,7 +76,7 @@ uit_kaart = (str(kaart.selection.objects[lv.KAART_LAAG][0]["code"])
              if kaart and kaart.selection.objects.get(lv.KAART_LAAG) else None)
 gezocht = treffer.code if treffer is not None and treffer.soort == "locatie" else None
 gekozen_code = selectie.kies("locatie", {"tabel": uit_tabel, "kaart": uit_kaart, "zoek": gezocht},
-                            set(alle["code"]), "locatie")
+                            set(alle["code"]), "locatie", kaart="ladder")
 gekozen_id = int(alle.loc[alle["code"] == gekozen_code, "id"].iloc[0]) if gekozen_code else None
 if gekozen_id is None:
     codes = dict(zip(alle["code"] + " " + alle["naam"], alle["id"], strict=True))

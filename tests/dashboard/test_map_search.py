@@ -121,6 +121,7 @@ def _open(project_root, demo_url, monkeypatch, page: str, params: dict, **sessio
     at.query_params.update(params)
     at.run()
     if page != "openbare_kaart":
+        at.query_params.update(params)  # as a link straight to the page
         at.switch_page(f"pages/{page}.py").run()
     assert not at.exception, at.exception
     return at
