@@ -45,8 +45,8 @@ def pc4_kaart(frame: pd.DataFrame, value: str, label: str, extra_tooltip: str, k
               locaties: bool = False) -> tuple[str | None, list]:
     """Search box, map and selection of a PC4 map: a search or a click selects an area (outlined, zoomed to),
     the URL carries it (``?pc4=3072``). Returns the selected PC4 (or ``None``) and the legend items."""
-    treffer = zoeken.zoekbalk(key, locaties=locaties)
     codes = set(frame["pc4"].astype(str))
+    treffer = zoeken.zoekbalk(key, locaties=locaties, voorkeur=codes)
     gezocht = treffer.code if treffer is not None and treffer.code in codes else None
     klik = st.session_state.get(f"{key}_kaart")
     geklikt = None

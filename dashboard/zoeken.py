@@ -91,11 +91,12 @@ def zoek_treffers(vraag: Zoekvraag, locaties: bool) -> tuple[list[Treffer], bool
     return treffers + adressen, bereikbaar
 
 
-def zoekbalk(key: str, locaties: bool = False) -> Treffer | None:
+def zoekbalk(key: str, locaties: bool = False, voorkeur: frozenset[str] | set[str] = frozenset()) -> Treffer | None:
     """The search box above a map; returns the chosen result (the first by default) or ``None``.
 
     ``locaties`` lets the signed-in layers find locations by code, name or postcode + huisnummer; the public map
-    passes ``False`` and searches areas (and addresses) only."""
+    passes ``False`` and searches areas (and addresses) only. Results whose code is in ``voorkeur`` (the areas the
+    map draws) are listed first."""
     wat = "postcode, adres, wijk of buurt" + (", locatiecode of -naam" if locaties else "")
     tekst = st.text_input("Zoek op de kaart", key=f"{key}_zoek", placeholder="Bijvoorbeeld 3072, 3011AB 12 of Feijenoord",
                           help=f"Zoek een {wat}; de kaart zoomt erheen en omlijnt het resultaat.")
@@ -103,6 +104,7 @@ def zoekbalk(key: str, locaties: bool = False) -> Treffer | None:
     if vraag is None:
         return None
     treffers, bereikbaar = zoek_treffers(vraag, locaties)
+    treffers.sort(key=lambda t: t.code not in voorkeur)  # stable: otherwise the order of relevance
     if not bereikbaar:
         st.caption("De adreszoeker is niet bereikbaar; gezocht in de geladen gebieden"
                    + (" en locaties." if locaties else "."))

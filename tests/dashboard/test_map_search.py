@@ -165,3 +165,16 @@ def test_escalatieladder_search_finds_a_location_and_opens_it(app, demo_locaties
     assert "zoekresultaat" in _layer_ids(at)
     assert any(code in s.value for s in at.subheader)
     assert at.query_params.get("locatie") in (code, [code])
+
+
+def test_wijktrends_search_selects_the_area_and_the_link_carries_it(app, project_root, demo_url, monkeypatch):
+    at = app("wijktrends")
+    _zoek(at, "wijktrends", "Feijenoord")
+    gekozen = at.session_state["wijktrends_gebied"]
+    assert gekozen and at.query_params.get("gebied") in (gekozen, [gekozen])
+    assert "zoekresultaat" in _layer_ids(at)
+    again = _open(project_root, demo_url, monkeypatch, "wijktrends", {"gebied": gekozen})
+    assert again.session_state["wijktrends_gebied"] == gekozen
+    tampered = _open(project_root, demo_url, monkeypatch, "wijktrends", {"gebied": "<img src=x>"})
+    assert tampered.session_state["wijktrends_gebied"] is None
+    assert any("uit de link" in i.value for i in tampered.info)
