@@ -80,8 +80,8 @@ class Settings:
     lokaal_inloggen
         Whether the local account store may be used (``HKD_LOKAAL_INLOGGEN``, default on; off in production).
     basemap
-        The basemap under every map (``HKD_BASEMAP``): ``pdok-standaard|pdok-grijs|pdok-pastel``, ``geen`` or an
-        XYZ tile URL template; resolved by :func:`geo.basemap.resolve`.
+        The basemap under every map (``HKD_BASEMAP``): ``pdok-standaard|pdok-grijs|pdok-pastel|pdok-water``, ``geen``, an
+        XYZ or WMTS (Web Mercator) tile URL template; resolved by :func:`geo.basemap.resolve`. See docs/kaarten.md.
     """
 
     explicit_database_url: str | None = field(default_factory=lambda: _env("DATABASE_URL") or None)
