@@ -62,5 +62,7 @@ def pc4_kaart(frame: pd.DataFrame, value: str, label: str, extra_tooltip: str, k
         bounds = layer_bounds(markering)
     kaart, legend = pc4_count_deck(frame, value, label, extra_tooltip, extra=markering, bounds=bounds,
                                    height=height)
-    show(kaart, height=height, on_select="rerun", selection_mode="single-object", key=f"{key}_kaart")
+    # no on_select here: with a selection mode Streamlit 1.67's deck element did not paint in Chromium (e2e);
+    # a PC4 is selected by search or link, its figures are in the table below the map
+    show(kaart, height=height, key=f"{key}_kaart")
     return gekozen, legend
