@@ -87,8 +87,8 @@ class Settings:
         Base URL and bearer token of a Signalen (SIA) meldingen system for the periodic import
         (``HKD_SIGNALEN_URL``, ``HKD_SIGNALEN_TOKEN``); empty URL means no import.
     basemap
-        The basemap under every map (``HKD_BASEMAP``): ``pdok-standaard|pdok-grijs|pdok-pastel``, ``geen`` or an
-        XYZ tile URL template; resolved by :func:`geo.basemap.resolve`.
+        The basemap under every map (``HKD_BASEMAP``): ``pdok-standaard|pdok-grijs|pdok-pastel|pdok-water``, ``geen``, an
+        XYZ or WMTS (Web Mercator) tile URL template; resolved by :func:`geo.basemap.resolve`. See docs/kaarten.md.
     publicatie_map
         Folder of the published public site (``HKD_PUBLICATIE_DIR``, default ``<state_dir>/publicatie``); the web
         server serves its ``actueel`` symlink.

@@ -58,9 +58,9 @@ FOCUS_OMGEVING_M = 900
 
 
 def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: float = 14.0,
-              hoogte: int = 560, extra: list[pdk.Layer] | None = None) -> pdk.Deck:
+              hoogte: int = 560, *, extra: list[pdk.Layer] | None = None, bounds: Bounds | None = None) -> pdk.Deck:
     """Dots coloured by fase with the fase code printed on them; ``focus`` zooms to and rings one location;
-    ``extra`` layers (focus-area outlines) are drawn between the area outlines and the dots.
+    ``extra`` layers (focus-area outlines, search markers) are drawn between the area outlines and the dots.
 
     The first view is fitted (all dots, or :data:`FOCUS_OMGEVING_M` around ``focus``) for a map ``hoogte`` pixels
     high; ``hoogte_zoom`` is no longer used (kept for callers)."""
@@ -85,7 +85,6 @@ def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: 
                   get_color=[0, 0, 0, 255], font_weight=700, get_text_anchor="'middle'",
                   get_alignment_baseline="'center'", pickable=False),
     ]
-    bounds = None
     if focus is not None:
         ring = pd.DataFrame([{"lon": focus["lon"], "lat": focus["lat"]}])
         layers.append(pdk.Layer("ScatterplotLayer", ring, id="focus", get_position=["lon", "lat"], filled=False,
@@ -94,6 +93,7 @@ def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: 
         # the surroundings of one location: about a kilometre around it, whatever else the frame holds
         bounds = Bounds(float(focus["lon"]), float(focus["lat"]), float(focus["lon"]), float(focus["lat"])).padded(
             FOCUS_OMGEVING_M)
+    layers += extra or []
     tooltip = {"html": "<b>{code} {naam}</b><br/>{fase_naam}<br/>{woonvorm}, {aanbieder}"}
     return deck(layers, tooltip=tooltip, labels=gebied_namen(), bounds=bounds, height=hoogte)
 

@@ -120,7 +120,7 @@ def _spliced_deck(layers: list[pdk.Layer], data: dict[str, str], bounds=None) ->
 
 
 def bivariaat_deck(vlakken: pd.DataFrame, klassen: pd.DataFrame, gekozen: str | None,
-                   extra: list[pdk.Layer], bron: tuple) -> pdk.Deck:
+                   extra: list[pdk.Layer], bron: tuple, bounds=None) -> pdk.Deck:
     """Kaart 4-8: every area in its class colour, with the class number as label and in the tooltip.
 
     ``klassen`` is indexed by area code with a ``klasse`` column (see :func:`geo.veerkracht.classificeer`);
@@ -128,18 +128,19 @@ def bivariaat_deck(vlakken: pd.DataFrame, klassen: pd.DataFrame, gekozen: str | 
     """
     areas, labels = _bivariaat_data(vlakken, bron, klassen["klasse"])
     layers = [_area_layer("kaart_4_8"), _text_layer("kaart_4_8_labels"), *_selection_layer(vlakken, gekozen), *extra]
-    return _spliced_deck(layers, {_AREAS: areas, _LABELS: labels}, _bounds(vlakken))
+    return _spliced_deck(layers, {_AREAS: areas, _LABELS: labels}, bounds or _bounds(vlakken))
 
 
 def choropleth_deck(vlakken: pd.DataFrame, klasse: pd.Series, kleuren: tuple, waarden: pd.Series, label: str,
-                    gekozen: str | None, extra: list[pdk.Layer], layer_id: str, bron: tuple) -> pdk.Deck:
+                    gekozen: str | None, extra: list[pdk.Layer], layer_id: str, bron: tuple,
+                    bounds=None) -> pdk.Deck:
     """A choropleth of one indicator: ``klasse`` (class index per code) picks the colour from ``kleuren``.
 
     ``bron`` identifies ``vlakken`` (level, role) for the cache.
     """
     areas = _choropleth_data(vlakken, bron, klasse, tuple(kleuren), waarden, label)
     return _spliced_deck([_area_layer(layer_id), *_selection_layer(vlakken, gekozen), *extra], {_AREAS: areas},
-                         _bounds(vlakken))
+                         bounds or _bounds(vlakken))
 
 
 def voorziening_layers(rol: str, pc4: pd.DataFrame | None, punten: pd.DataFrame | None) -> list[pdk.Layer]:

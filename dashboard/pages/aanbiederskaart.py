@@ -5,8 +5,8 @@ import streamlit as st
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE
 from dashboard import db, inzage
 from dashboard.auth import require_role
-from dashboard.maps import legend_html, show
-from dashboard.pc4_map import pc4_count_deck
+from dashboard.maps import legend_html
+from dashboard.pc4_map import pc4_kaart
 from queries import aanbieder
 from reports.veilig import csv_bytes
 
@@ -21,13 +21,14 @@ with st.spinner("Kaart laden..."):
     totaal = db.run_cached(aanbieder.pc4_totaal)
     per_woonvorm = db.run_cached(aanbieder.pc4_woonvorm)
 
-kaart, legenda = pc4_count_deck(
-    totaal, "voorzieningen", "Voorzieningen",
-    extra_tooltip="<br/>Plaatsen: {plaatsen}<br/>Aanbieders: {aantal_aanbieders}",
-)
 links, rechts = st.columns([4, 1])
 with links:
-    show(kaart, height=480)
+    gekozen, legenda = pc4_kaart(totaal, "voorzieningen", "Voorzieningen",
+                                 "<br/>Plaatsen: {plaatsen}<br/>Aanbieders: {aantal_aanbieders}",
+                                 key="aanbieder", height=480, locaties=True)
+    if gekozen:
+        rij = totaal[totaal["pc4"].astype(str) == gekozen].iloc[0]
+        st.markdown(f"**Postcodegebied {gekozen}**: {int(rij['voorzieningen'])} voorzieningen.")
 with rechts:
     st.markdown("**Voorzieningen per postcodegebied**")
     st.html(legend_html(legenda))

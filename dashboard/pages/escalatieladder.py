@@ -6,7 +6,7 @@ import streamlit as st
 
 from core.domain import FASE_CODES, FASES, INVENTARISATIE_DATUM
 from dashboard import ladder_view as lv
-from dashboard import maps
+from dashboard import maps, selectie, zoeken
 from dashboard.auth import require_role
 from dashboard.focus_view import focus_keuze, legenda_item
 from dashboard.maps import focus_layer, legend_html
@@ -52,8 +52,11 @@ st.caption(f"{len(lijst)} van {len(alle)} locaties getoond · stand op {op:%d-%m
 focus = focus_keuze("ladder_focusgebieden")
 kaart_kolom, legenda_kolom = st.columns([4, 1])
 with kaart_kolom:
-    kaart = maps.show(lv.fase_deck(lijst, extra=[focus_layer(focus)] if focus else None), height=560,
-                      on_select="rerun", selection_mode="single-object", key="ladder_kaart")
+    treffer = zoeken.zoekbalk("ladder", locaties=True)
+    extra_lagen = [*(zoeken.markering(treffer) or []), *([focus_layer(focus)] if focus else [])]
+    kaart = maps.show(lv.fase_deck(lijst, extra=extra_lagen or None,
+                                   bounds=treffer.bounds if treffer is not None else None),
+                      height=560, on_select="rerun", selection_mode="single-object", key="ladder_kaart")
 with legenda_kolom:
     st.markdown("**Fase (kleur, symbool en cijfer)**")
     st.html(lv.fase_legenda())
@@ -74,11 +77,14 @@ keuze = st.dataframe(
 st.download_button("Download lijst als CSV", csv_bytes(tabel.drop(columns=["kleur"], errors="ignore")),
                    f"hkd_escalatieladder_{op:%Y%m%d}.csv", "text/csv")
 
-gekozen_id = None
-if keuze and keuze.selection.rows:
-    gekozen_id = int(lijst.iloc[begin + keuze.selection.rows[0]]["id"])
-elif kaart and kaart.selection.objects.get(lv.KAART_LAAG):
-    gekozen_id = int(kaart.selection.objects[lv.KAART_LAAG][0]["id"])
+# one selection from the table, a click on the map or a search, carried in the URL (?locatie=CODE) for a shared link
+uit_tabel = str(lijst.iloc[begin + keuze.selection.rows[0]]["code"]) if keuze and keuze.selection.rows else None
+uit_kaart = (str(kaart.selection.objects[lv.KAART_LAAG][0]["code"])
+             if kaart and kaart.selection.objects.get(lv.KAART_LAAG) else None)
+gezocht = treffer.code if treffer is not None and treffer.soort == "locatie" else None
+gekozen_code = selectie.kies("locatie", {"tabel": uit_tabel, "kaart": uit_kaart, "zoek": gezocht},
+                            set(alle["code"]), "locatie", kaart="ladder")
+gekozen_id = int(alle.loc[alle["code"] == gekozen_code, "id"].iloc[0]) if gekozen_code else None
 if gekozen_id is None:
     codes = dict(zip(alle["code"] + " " + alle["naam"], alle["id"], strict=True))
     naam = st.selectbox("Of kies een locatie", list(codes), index=None, placeholder="Kies een locatie",

@@ -2,11 +2,12 @@
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import db
-from dashboard.maps import legend_html, show
-from dashboard.pc4_map import HIDDEN_LABEL, pc4_count_deck
+from dashboard.maps import legend_html
+from dashboard.pc4_map import HIDDEN_LABEL, pc4_kaart
 from geo.disclosure import controleer_kaart
 from queries.publiek import openbare_kaart
 from reports.openbare_kaart_html import CREDIT, statische_kaart, vertrouwelijk_zinnen
@@ -28,12 +29,16 @@ if controleer_kaart(data.pc4_woonvorm, data.pc4, data.regel, data.vertrouwelijke
 
 maat = st.radio("Kleur de kaart naar", ["Aantal voorzieningen", "Aantal plaatsen"], horizontal=True)
 kolom = "voorzieningen" if maat == "Aantal voorzieningen" else "plaatsen"
-kaart, legenda = pc4_count_deck(data.pc4, kolom, maat,
-                                extra_tooltip="<br/>Voorzieningen: {voorzieningen}<br/>Plaatsen: {plaatsen}")
-
 links, rechts = st.columns([4, 1])
 with links:
-    show(kaart, height=560)
+    # the public map searches areas (and addresses) only, never a facility
+    gekozen, legenda = pc4_kaart(data.pc4, kolom, maat, "<br/>Voorzieningen: {voorzieningen}<br/>Plaatsen: {plaatsen}",
+                                 key="openbaar", height=560, locaties=False)
+    if gekozen:
+        rij = data.pc4[data.pc4["pc4"].astype(str) == gekozen].iloc[0]
+        plaatsen = rij["plaatsen"] if pd.notna(rij["plaatsen"]) else HIDDEN_LABEL
+        st.markdown(f"**Postcodegebied {gekozen}**: {int(rij['voorzieningen'])} voorzieningen, plaatsen: {plaatsen}. "
+                    "Klik een ander gebied of zoek opnieuw.")
 with rechts:
     st.markdown(f"**{maat} per postcodegebied**")
     st.html(legend_html(legenda))

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import inzage
+from dashboard import inzage, selectie, zoeken
 from dashboard import trends_maps as maps
 from dashboard import trends_state as state
 from dashboard import trends_views as views
@@ -87,21 +87,37 @@ klassen = klassen[klassen.index.isin(namen)]
 user = current_user()
 bron = (niveau, user.rol)  # identifies the outlines for the map caches
 
+# search (postcode, wijk/buurt name; never a facility here) and the selection in the URL (?gebied=CODE)
+treffer = zoeken.zoekbalk("wijktrends", locaties=False, voorkeur=set(namen))
+gezocht = treffer.code if treffer is not None and treffer.code in namen else None
+if gezocht and st.session_state.get("_wijktrends_gezocht") != gezocht:
+    st.session_state[state.SELECTIE] = gezocht  # a new search result selects the area
+st.session_state["_wijktrends_gezocht"] = gezocht
+if "_wijktrends_url" not in st.session_state:  # first opening: a shared link selects its area
+    st.session_state["_wijktrends_url"] = True
+    uit_link = selectie.uit_url("gebied")
+    if uit_link in namen:
+        st.session_state[state.SELECTIE] = uit_link
+    elif "gebied" in st.query_params:
+        st.info("Het gebied uit de link bestaat niet op dit niveau; de kaart toont het overzicht.",
+                icon=":material/link_off:")
 s1, s2 = st.columns([3, 2])
 if state.selectie() not in namen:
     st.session_state[state.SELECTIE] = None
 gekozen = s1.selectbox("Gekozen gebied (klik ook op de kaart, een grafiek of een tabel)", [None, *sorted(namen, key=namen.get)],
                        format_func=lambda c: "—" if c is None else namen[c], key=state.SELECTIE,
                        placeholder="Kies een gebied")
+selectie.naar_url("gebied", gekozen)
 toon = s2.toggle("Voorzieningen tonen", value=False, key="wijktrends_voorzieningen",
                  help="HKD ziet adressen als punten; anderen zien alleen aantallen per postcodegebied.")
-extra = []
+extra = list(zoeken.markering(treffer))
+zoom = treffer.bounds if treffer is not None else None
 if toon:
     punten = views.voorzieningen_punten() if user.rol == "hkd" else None
     if punten is not None:
         inzage.vastleggen("wijktrends", "alle locaties als punten op de Wijktrends-kaart", {"aantal": len(punten)},
                           sleutel="punten")
-    extra = maps.voorziening_layers(user.rol, views.voorzieningen_pc4(), punten)
+    extra += maps.voorziening_layers(user.rol, views.voorzieningen_pc4(), punten)
     s2.caption("Voorzieningen als punten (HKD)." if user.rol == "hkd" else
                "Aantal voorzieningen per postcodegebied (zonder vertrouwelijke woonvormen); nooit adressen.")
 
@@ -122,7 +138,7 @@ if weergave == "kaart48":
     st.subheader(f"Ontwikkeling kwetsbare groepen × niveau en ontwikkeling overlast, {van}-{tot}")
     links, rechts = st.columns([3, 2])
     with links, st.spinner("Kaart tekenen..."):
-        show(maps.bivariaat_deck(vlakken, klassen, gekozen, extra, bron), height=600, key="wijktrends_kaart_48",
+        show(maps.bivariaat_deck(vlakken, klassen, gekozen, extra, bron, zoom), height=600, key="wijktrends_kaart_48",
                         on_select=state.kaart_callback("wijktrends_kaart_48"), selection_mode="single-object")
     with rechts:
         st.markdown("**Legenda Kaart 4-8** (cijfer op de kaart = klasse)")
@@ -178,7 +194,7 @@ elif weergave == "kaarten":
     links, rechts = st.columns([3, 2])
     with links, st.spinner("Kaart tekenen..."):
         show(maps.choropleth_deck(vlakken, klasse, tuple(k.rgb for k in legenda), waarden, label, gekozen,
-                                             extra, f"kaart_{kaart}", bron), height=520, key="wijktrends_kaart_4x",
+                                             extra, f"kaart_{kaart}", bron, zoom), height=520, key="wijktrends_kaart_4x",
                         on_select=state.kaart_callback("wijktrends_kaart_4x"))
     with rechts:
         st.markdown(f"**Legenda Kaart {kaart}**")

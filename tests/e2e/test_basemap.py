@@ -60,3 +60,22 @@ def test_maps_draw_the_configured_tiles_under_the_layers_and_nothing_else(demo_u
             context.close()
         allowed = {urlsplit(base).netloc, urlsplit(tiles.template).netloc, "data", "blob"}
         assert set(hosts) <= allowed, f"requests to other hosts: {set(hosts) - allowed}"
+
+
+def test_search_for_a_postcode_and_a_wijk_zooms_there_on_the_public_map(app_server, page):
+    page.goto(app_server)
+    wait_for_app(page, "Openbare kaart: voorzieningen per postcodegebied")
+    main = page.locator('[data-testid="stMainBlockContainer"]')
+    zoekveld = main.get_by_role("textbox", name="Zoek op de kaart")
+    zoekveld.fill("3072")
+    zoekveld.press("Enter")
+    main.get_by_text("Postcodegebied 3072").first.wait_for(timeout=60_000)
+    wait_for_app(page)
+    assert "pc4=3072" in page.url
+    zoekveld.fill("Feijenoord")
+    zoekveld.press("Enter")
+    main.get_by_text("resultaten").first.wait_for(timeout=60_000)
+    wait_for_app(page)
+    screenshot(page, "zoeken_openbare_kaart")
+    # never a facility among the offered results
+    assert main.get_by_text("Locatie ").count() == 0

@@ -26,7 +26,8 @@ def test_public_map_draws_the_pc4_layer(app_server, page):
     page.wait_for_timeout(1500)  # deck.gl paints on the next animation frames
     share = _coloured_share(chart.screenshot())
     screenshot(page, "openbare_kaart")
-    assert share > 0.10, f"only {share:.1%} of the map is coloured: the layer did not draw"
+    # the first view frames the whole municipality (Hoek van Holland to Nesselande), so the areas fill less of it
+    assert share > 0.05, f"only {share:.1%} of the map is coloured: the layer did not draw"
     assert page.get_by_text("Download als CSV").count() == 1
 
 
