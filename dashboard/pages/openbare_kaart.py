@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from core.settings import get_settings
 from dashboard import db
 from dashboard.maps import legend_html
 from dashboard.pc4_map import HIDDEN_LABEL, pc4_count_deck
@@ -16,6 +17,8 @@ st.write(
     "Opvang- en woonvoorzieningen onder het Convenant Huisvesting Kwetsbare Doelgroepen, geteld per "
     "postcodegebied (4 cijfers). Adressen worden op deze kaart nooit getoond."
 )
+st.caption(f"Deze kaart staat ook als snelle, openbare website online (altijd de nieuwste cijfers): "
+           f"[{get_settings().publicatie_url}]({get_settings().publicatie_url})")
 
 with st.spinner("Kaart laden..."):
     data = db.run_cached(openbare_kaart)
