@@ -137,7 +137,7 @@ def measure_publicatie(scale: str, url: str, work: Path, readers: int, seconds: 
             load = publicatie.run_readers(base, readers, seconds)
         print(f"== {scale}: Streamlit openbare kaart, 50 sessies, {seconds:.0f} s", flush=True)
         with browser.serve_app(url, work) as app:
-            streamlit_load = run_load(app, 50, seconds)
+            streamlit_load = run_load(app, 50, seconds, timeout=120)  # as the load test: slow, not failed
     print(f"== {scale}: van schrijven tot live", flush=True)
     live = publicatie.time_to_live(url, work)
     return publicatie.report(scale, sf, load, streamlit_load, live)
