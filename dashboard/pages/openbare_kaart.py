@@ -17,8 +17,9 @@ st.write(
     "Opvang- en woonvoorzieningen onder het Convenant Huisvesting Kwetsbare Doelgroepen, geteld per "
     "postcodegebied (4 cijfers). Adressen worden op deze kaart nooit getoond."
 )
-st.caption(f"Deze kaart staat ook als snelle, openbare website online (altijd de nieuwste cijfers): "
-           f"[{get_settings().publicatie_url}]({get_settings().publicatie_url})")
+# The public entry point is the published site (docs/publicatie.md); a button, not a grey caption link (contrast).
+st.link_button("Deze kaart als openbare website (altijd de nieuwste cijfers)", get_settings().publicatie_url,
+               icon=":material/public:")
 
 with st.spinner("Kaart laden..."):
     data = db.run_cached(openbare_kaart)
