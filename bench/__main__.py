@@ -29,12 +29,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--schaal", choices=["demo", "nationaal", "beide"], default="beide")
     parser.add_argument("--zonder-browser", action="store_true", help="alleen server-side meten")
+    parser.add_argument("--alleen-publicatie", action="store_true",
+                        help="alleen de gepubliceerde site meten (tekenen, bytes, lezers, tijd tot live)")
+    parser.add_argument("--lezers", type=int, default=1000, help="gelijktijdige lezers tegen nginx")
+    parser.add_argument("--seconden", type=float, default=60, help="duur van de belasting (0: overslaan)")
     args = parser.parse_args(argv)
     _quiet_streamlit()
     from bench.run import main as run
 
     scales = ["demo", "nationaal"] if args.schaal == "beide" else [args.schaal]
-    return run(scales, with_browser=not args.zonder_browser)
+    if args.alleen_publicatie:
+        from bench.run import main_publicatie
+
+        return main_publicatie(scales, args.lezers, args.seconden)
+    return run(scales, with_browser=not args.zonder_browser, readers=args.lezers, seconds=args.seconden)
 
 
 if __name__ == "__main__":

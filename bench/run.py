@@ -121,7 +121,30 @@ def report(scale: str, rows: list[server.ServerFigures], bf: BrowserFigures | No
     return "\n".join(lines)
 
 
-def main(scales: list[str], with_browser: bool) -> int:
+def measure_publicatie(scale: str, url: str, work: Path, readers: int, seconds: float) -> str:
+    """The published site at this scale: drawn and bytes vs the reference, readers against nginx, Streamlit's
+    public page with 50 sessions in the same run, time from a write to live."""
+    from bench import publicatie
+    from bench.load import run_load
+    from ops import nginx
+    from ops import publicatie as pub
+
+    sf, site = publicatie.measure_site(url, minimal_geojson(url), work)
+    load = streamlit_load = None
+    if seconds > 0:
+        print(f"== {scale}: {readers} lezers tegen nginx, {seconds:.0f} s", flush=True)
+        with nginx.running(pub.actueel(site), work / "nginx-load", workers=2) as base:
+            load = publicatie.run_readers(base, readers, seconds)
+        print(f"== {scale}: Streamlit openbare kaart, 50 sessies, {seconds:.0f} s", flush=True)
+        with browser.serve_app(url, work) as app:
+            streamlit_load = run_load(app, 50, seconds, timeout=120)  # as the load test: slow, not failed
+    print(f"== {scale}: van schrijven tot live", flush=True)
+    live = publicatie.time_to_live(url, work)
+    return publicatie.report(scale, sf, load, streamlit_load, live)
+
+
+def main(scales: list[str], with_browser: bool, publicatie: bool = True, readers: int = 1000,
+         seconds: float = 60) -> int:
     out_dir = get_settings().state_dir / "bench"
     sections = [f"Benchmark HKD Kaart, {time.strftime('%Y-%m-%d %H:%M')}"]
     for scale in scales:
@@ -134,9 +157,29 @@ def main(scales: list[str], with_browser: bool) -> int:
             print(f"== {scale}: openbare kaart in Chromium", flush=True)
             bf = measure_browser(url, out_dir / scale)
         section = report(scale, rows, bf)
+        if publicatie and with_browser:
+            print(f"== {scale}: gepubliceerde site", flush=True)
+            section += "\n\n" + measure_publicatie(scale, url, out_dir / scale / "publicatie", readers,
+                                                    seconds if scale == "demo" else 0)
         print(section, flush=True)
         sections.append(section)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "latest.md").write_text("\n\n".join(sections) + "\n")
     print(f"\nTabel bewaard in {out_dir / 'latest.md'}")
+    return 0
+
+
+def main_publicatie(scales: list[str], readers: int, seconds: float) -> int:
+    """Only the published site (``python -m bench --alleen-publicatie``)."""
+    out_dir = get_settings().state_dir / "bench"
+    sections = [f"Benchmark gepubliceerde site, {time.strftime('%Y-%m-%d %H:%M')}"]
+    for scale in scales:
+        print(f"== {scale}: database voorbereiden", flush=True)
+        url = datasets.ensure(scale)
+        section = measure_publicatie(scale, url, out_dir / scale / "publicatie", readers,
+                                     seconds if scale == "demo" else 0)
+        print(section, flush=True)
+        sections.append(section)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "publicatie.md").write_text("\n\n".join(sections) + "\n")
     return 0

@@ -94,6 +94,9 @@ class Settings:
         server serves its ``actueel`` symlink.
     publicatie_port
         Port on which ``hkd run`` serves the published site beside the dashboard (``HKD_PUBLICATIE_PORT``, 8600).
+    publicatie_url
+        The public address of the published site, linked from the Streamlit "Openbare kaart" page
+        (``HKD_PUBLICATIE_URL``; default the local one, ``http://127.0.0.1:<publicatie_port>/``).
     """
 
     explicit_database_url: str | None = field(default_factory=lambda: _env("DATABASE_URL") or None)
@@ -121,6 +124,12 @@ class Settings:
     publicatie_port: int = field(default_factory=lambda: _int("HKD_PUBLICATIE_PORT", 8600))
     signalen_url: str = field(default_factory=lambda: _env("HKD_SIGNALEN_URL"))
     signalen_token: str = field(default_factory=lambda: _env("HKD_SIGNALEN_TOKEN"), repr=False)
+    publicatie_adres: str = field(default_factory=lambda: _env("HKD_PUBLICATIE_URL"))
+
+    @property
+    def publicatie_url(self) -> str:
+        """Where readers find the published public site."""
+        return self.publicatie_adres or f"http://127.0.0.1:{self.publicatie_port}/"
 
     @property
     def is_local(self) -> bool:

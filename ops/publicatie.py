@@ -198,7 +198,7 @@ def volg(engine: Engine, root: Path, door: str = "hkd publiceer", debounce: floa
             r = publiceer(engine, root, door, aanleiding)
             laatste[1] = True
             melden(f"Gepubliceerd: {r.map.name} ({r.bestanden} bestanden, {r.bytes // 1024} kB, {r.duur_ms} ms)")
-        except PublicatieFout as exc:
+        except Exception as exc:  # noqa: BLE001 - the publisher keeps running; the old site stays live
             laatste[1] = False
             melden(f"Publicatie mislukt (de vorige blijft staan): {exc}")
 
@@ -222,7 +222,7 @@ def volg(engine: Engine, root: Path, door: str = "hkd publiceer", debounce: floa
                             break
                         tabellen |= meer
                     een("wijziging in " + ", ".join(sorted(tabellen)))
-        except psycopg.OperationalError as exc:
+        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
             melden(f"Verbinding voor wijzigingssignalen verbroken ({exc}); opnieuw over 5 s")
             stop.wait(5)
 

@@ -106,4 +106,8 @@ def running(database_url: str, log_dir: Path, env: dict[str, str] | None = None)
             yield base
         finally:
             proc.terminate()
-            proc.wait(timeout=15)
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:  # script threads still busy after a load run: stop it hard
+                proc.kill()
+                proc.wait()

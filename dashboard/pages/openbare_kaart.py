@@ -5,6 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from core.settings import get_settings
 from dashboard import db
 from dashboard.maps import legend_html
 from dashboard.pc4_map import HIDDEN_LABEL, pc4_kaart
@@ -18,6 +19,9 @@ st.write(
     "Opvang- en woonvoorzieningen onder het Convenant Huisvesting Kwetsbare Doelgroepen, geteld per "
     "postcodegebied (4 cijfers). Adressen worden op deze kaart nooit getoond."
 )
+# The public entry point is the published site (docs/publicatie.md); a button, not a grey caption link (contrast).
+st.link_button("Deze kaart als openbare website (altijd de nieuwste cijfers)", get_settings().publicatie_url,
+               icon=":material/public:")
 
 with st.spinner("Kaart laden..."):
     data = db.run_cached(openbare_kaart)

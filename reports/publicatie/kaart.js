@@ -39,7 +39,7 @@
   var stijl = function (f) {
     return { color: "#444", weight: 0.6, fillOpacity: 0.85, fillColor: kleur(f.properties.voorzieningen) };
   };
-  fetch(cfg.data).then(function (r) {
+  fetch(cfg.data, { credentials: "same-origin", mode: "cors" }).then(function (r) {
     if (!r.ok) { throw new Error(r.status); }
     return r.json();
   }).then(function (fc) {
@@ -56,9 +56,10 @@
     }).addTo(kaart);
     kaart.fitBounds(laag.getBounds(), { padding: [8, 8] });
     document.getElementById("kaart").setAttribute("data-getekend", String(fc.features.length));
+    // The per-woonvorm figures for the click panel come after the map has drawn.
+    return fetch(cfg.woonvormen).then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (w) { woonvormen = w; }, function () { woonvormen = null; });
   }).catch(function () {
     details.innerHTML = "<p>De kaart kon niet worden geladen. De cijfers staan in de tabel.</p>";
   });
-  fetch(cfg.woonvormen).then(function (r) { return r.ok ? r.json() : null; })
-    .then(function (w) { woonvormen = w; }).catch(function () { woonvormen = null; });
 }());

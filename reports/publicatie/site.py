@@ -117,7 +117,8 @@ def _kop(titel: str, basemap: Basemap) -> str:
 <meta http-equiv="Content-Security-Policy" content="{html.escape(_csp(basemap))}">
 <meta name="referrer" content="no-referrer">
 <title>{html.escape(titel)}</title>
-<link rel="icon" href="data:,"><link rel="stylesheet" href="vendor/leaflet/leaflet.css"><link rel="stylesheet" href="stijl.css">
+<link rel="icon" href="data:,"><link rel="preload" href="data/pc4.geojson" as="fetch" crossorigin="anonymous">
+<link rel="stylesheet" href="vendor/leaflet/leaflet.css"><link rel="stylesheet" href="stijl.css">
 </head>"""
 
 

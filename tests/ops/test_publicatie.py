@@ -128,3 +128,17 @@ def test_the_publisher_republishes_after_a_change(fresh_demo, tmp_path):
     assert pub.actueel(tmp_path).resolve() != eerste, meldingen
     log = _publicaties(fresh_demo)
     assert list(log["aanleiding"])[:2] == ["wijziging in locaties", "start"]
+
+
+def test_cli_publishes_and_refuses_in_dutch(empty_db, fresh_demo, tmp_path, monkeypatch, capsys):
+    from ops.cli import main
+
+    monkeypatch.setenv("DATABASE_URL", empty_db.hkd_url)
+    assert main(["publiceer", "--map", str(tmp_path / "leeg")]) == 1
+    assert "Publicatie mislukt; de vorige publicatie blijft staan. Reden: er zijn geen postcodegebieden" in \
+        capsys.readouterr().err
+    assert not pub.actueel(tmp_path / "leeg").exists()
+    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
+    assert main(["publiceer", "--map", str(tmp_path / "site"), "--door", "beheerder <b>x</b>"]) == 0
+    assert "Gepubliceerd in" in capsys.readouterr().out
+    assert list(_publicaties(fresh_demo)["door"]) == ["beheerder <b>x</b>"]

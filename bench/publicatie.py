@@ -1,0 +1,263 @@
+"""The published public site: drawn in Chromium against the static Leaflet reference (both behind the same nginx),
+bytes as served (gzip) against the minimal GeoJSON, 1,000 concurrent readers against nginx, and the time from a
+write to the new figures being live. Printed side by side in one run (``python -m bench --publicatie``)."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import shutil
+import statistics
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import psycopg
+from psycopg import sql as pgsql
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from bench import browser
+from ops import nginx
+from ops import publicatie as pub
+from queries.db import acting_as, make_engine
+
+SITE_SELECTOR = "#kaart"
+REFERENCE_SELECTOR = "#map"
+# What a first-time reader's browser fetches to draw the map (the favicon is a data: URL; images only on a basemap).
+READER_PATHS = ("/", "/stijl.css", "/vendor/leaflet/leaflet.css", "/vendor/leaflet/leaflet.js", "/kaart.js",
+                "/data/pc4.geojson", "/data/woonvormen.json")
+
+
+@dataclass
+class SiteFigures:
+    drawn_s: float
+    reference_s: float
+    layer_gz: int
+    minimal_gz: int
+    page_gz: int
+    reference_page_gz: int
+    publish_s: float
+
+
+@dataclass
+class ReaderLoad:
+    readers: int
+    seconds: float
+    pages: list[float] = field(default_factory=list)
+    requests: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def q(self, p: float) -> float:
+        s = sorted(self.pages)
+        return s[min(len(s) - 1, int(p * len(s)))] if s else float("nan")
+
+    def summary(self) -> str:
+        med = statistics.median(self.pages) if self.pages else float("nan")
+        return (f"{self.readers} gelijktijdige lezers, {self.seconds:.0f} s: {len(self.pages)} volledige kaartpagina's "
+                f"({self.requests} verzoeken, {self.requests / self.seconds:,.0f}/s), {len(self.errors)} fouten; "
+                f"pagina + data mediaan {med * 1000:.0f} ms, p95 {self.q(0.95) * 1000:.0f} ms, "
+                f"p99 {self.q(0.99) * 1000:.0f} ms")
+
+
+def _served_bytes(base: str, paths) -> int:
+    """Bytes on the wire for ``paths`` (body as served with ``Accept-Encoding: gzip``; headers not counted)."""
+    total = 0
+    for p in paths:
+        req = urllib.request.Request(base + p, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(req, timeout=30) as r:
+            total += len(r.read())
+    return total
+
+
+def _reference_dir(geo: dict, work: Path) -> Path:
+    ref = work / "reference"
+    shutil.rmtree(ref, ignore_errors=True)
+    ref.mkdir(parents=True)
+    src = browser.leaflet_dir()
+    for name in ("leaflet.js", "leaflet.css"):
+        shutil.copy(src / name, ref / name)
+    (ref / "index.html").write_text(browser.REFERENCE_HTML)
+    (ref / "robots.txt").write_text("User-agent: *\n")
+    layer = json.dumps(geo, separators=(",", ":")).encode()
+    (ref / "layer.geojson").write_bytes(layer)
+    for name in ("index.html", "leaflet.js", "leaflet.css", "layer.geojson"):  # served like the site: gzip_static
+        (ref / (name + ".gz")).write_bytes(gzip.compress((ref / name).read_bytes(), 9, mtime=0))
+    return ref
+
+
+def measure_site(url: str, geo: dict, work: Path, runs: int = 3) -> tuple[SiteFigures, Path]:
+    """Publish into ``work/site`` and measure it against the reference, both served by nginx."""
+    engine = make_engine(url)
+    t0 = time.perf_counter()
+    pub.publiceer(engine, work / "site", "bench", "bench")
+    publish_s = time.perf_counter() - t0
+    engine.dispose()
+    ref = _reference_dir(geo, work)
+    minimal_gz = len(gzip.compress(json.dumps(geo, separators=(",", ":")).encode(), 6))
+    with nginx.running(pub.actueel(work / "site"), work / "nginx-site") as site, \
+            nginx.running(ref, work / "nginx-ref") as ref_url, browser.chromium() as chrome:
+        layer_gz = _served_bytes(site, ["/data/pc4.geojson"])
+        page_gz = _served_bytes(site, READER_PATHS)
+        ref_page_gz = _served_bytes(ref_url, ["/index.html", "/leaflet.js", "/leaflet.css", "/layer.geojson"])
+        drawn, reference = [], []
+        for _ in range(runs):  # alternate, fresh context each time (no cache), same viewport
+            for target, selector, out in ((site + "/", SITE_SELECTOR, drawn),
+                                          (ref_url + "/index.html", REFERENCE_SELECTOR, reference)):
+                ctx = chrome.new_context(viewport={"width": 1400, "height": 1000})
+                out.append(browser.time_to_drawn(ctx.new_page(), target, selector))
+                ctx.close()
+    return SiteFigures(statistics.median(drawn), statistics.median(reference), layer_gz, minimal_gz, page_gz,
+                       ref_page_gz, publish_s), work / "site"
+
+
+async def _fetch(reader, writer, host: str, path: str) -> int:
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept-Encoding: gzip\r\nUser-Agent: hkd-bench\r\n\r\n"
+                 .encode())
+    await writer.drain()
+    status = int((await reader.readline()).split()[1])
+    length, chunked = 0, False
+    while (line := await reader.readline()) not in (b"\r\n", b""):
+        k, _, v = line.decode("latin-1").partition(":")
+        if k.lower() == "content-length":
+            length = int(v)
+        elif k.lower() == "transfer-encoding" and "chunked" in v.lower():
+            chunked = True
+    if chunked:
+        while (size := int((await reader.readline()).strip() or b"0", 16)):
+            await reader.readexactly(size + 2)
+        await reader.readline()
+    else:
+        await reader.readexactly(length)
+    return status
+
+
+async def _reader(host: str, port: int, until: float, result: ReaderLoad, timeout: float) -> None:
+    conn = None
+    while time.perf_counter() < until:
+        t0 = time.perf_counter()
+        try:
+            if conn is None:
+                conn = await asyncio.wait_for(asyncio.open_connection(host, port), timeout)
+            for path in READER_PATHS:
+                status = await asyncio.wait_for(_fetch(*conn, f"{host}:{port}", path), timeout)
+                result.requests += 1
+                if status != 200:
+                    raise RuntimeError(f"HTTP {status} op {path}")
+            result.pages.append(time.perf_counter() - t0)
+        except Exception as exc:  # every failure counts
+            result.errors.append(f"{type(exc).__name__}: {exc}"[:160])
+            if conn is not None:
+                conn[1].close()
+            conn = None
+    if conn is not None:
+        conn[1].close()
+
+
+def run_readers(base: str, readers: int = 1000, seconds: float = 60, timeout: float = 30) -> ReaderLoad:
+    """``readers`` concurrent readers, each on its own keep-alive connection, fetching page + data again and
+    again like a first visit (no cache) for ``seconds`` (loopback only; bounded in count and time)."""
+    u = urlparse(base)
+    if u.hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise ValueError("load tests only target this machine (loopback)")
+    result = ReaderLoad(readers, seconds)
+
+    async def main() -> None:
+        until = time.perf_counter() + seconds
+        await asyncio.gather(*(_reader(u.hostname, u.port, until, result, timeout) for _ in range(readers)))
+
+    asyncio.run(main())
+    return result
+
+
+def _clone(url: str, suffix: str) -> str:
+    """A private copy of the benchmark database (the latency measurement writes a decision)."""
+    base = make_url(url)
+    name = f"{base.database}_{suffix}"
+    with psycopg.connect(host=base.host, port=base.port, user=base.username, password=base.password,
+                         dbname="postgres", autocommit=True) as conn:
+        conn.execute(pgsql.SQL("DROP DATABASE IF EXISTS {}").format(pgsql.Identifier(name)))
+        conn.execute(pgsql.SQL("CREATE DATABASE {} TEMPLATE {}").format(pgsql.Identifier(name),
+                                                                      pgsql.Identifier(base.database)))
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def _drop(url: str) -> None:
+    base = make_url(url)
+    with psycopg.connect(host=base.host, port=base.port, user=base.username, password=base.password,
+                         dbname="postgres", autocommit=True) as conn:
+        conn.execute(pgsql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(pgsql.Identifier(base.database)))
+
+
+def time_to_live(url: str, work: Path, rounds: int = 3) -> list[tuple[str, float]]:
+    """Seconds from a committed write to nginx serving the new publication: a fase decision (a new release) and a
+    register change (a new data version), with the real publisher (LISTEN/NOTIFY, debounce 1 s)."""
+    clone = _clone(url, "live")
+    engine = make_engine(clone)
+    root = work / "live"
+    shutil.rmtree(root, ignore_errors=True)
+    stop = threading.Event()
+    t = threading.Thread(target=pub.volg, args=(engine, root), kwargs={"stop": stop, "melden": lambda m: None},
+                         daemon=True)
+    t.start()
+    out = []
+    try:
+        deadline = time.monotonic() + 300
+        while not pub.actueel(root).exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        with nginx.running(pub.actueel(root), work / "nginx-live") as base:
+            def versie() -> dict:
+                with urllib.request.urlopen(base + "/versie.json", timeout=10) as r:
+                    return json.load(r)
+
+            for i in range(rounds):
+                for soort, stmt in (
+                    ("fasebesluit", "INSERT INTO hkd.fase_besluiten (locatie_id, fase, ingangsdatum, reden, "
+                                    "vastgelegd_door) SELECT min(id), '1', current_date, 'bench', 'bench' "
+                                    "FROM hkd.locaties"),
+                    ("registerwijziging", "UPDATE hkd.locaties SET plaatsen = plaatsen + 5 WHERE id IN "
+                                          "(SELECT id FROM hkd.locaties ORDER BY id LIMIT 3)"),
+                ):
+                    before = versie()
+                    with acting_as(engine, "bench") as conn:
+                        conn.execute(text(stmt))
+                    t0 = time.perf_counter()
+                    while versie()["gepubliceerd"] == before["gepubliceerd"]:
+                        if time.perf_counter() - t0 > 120:
+                            raise TimeoutError(f"{soort}: niet live na 120 s")
+                        time.sleep(0.02)
+                    out.append((soort, time.perf_counter() - t0))
+                    time.sleep(1.5 if i < rounds - 1 else 0)
+    finally:
+        stop.set()
+        t.join(timeout=30)
+        engine.dispose()
+        _drop(clone)
+    return out
+
+
+def report(scale: str, sf: SiteFigures, load: ReaderLoad | None, streamlit_load=None,
+           live: list[tuple[str, float]] | None = None) -> str:
+    lines = [f"### Gepubliceerde site, schaal: {scale}", "",
+             f"- Gepubliceerde kaart getekend in Chromium: {sf.drawn_s:.2f} s; statische Leaflet-pagina met dezelfde "
+             f"laag (zelfde nginx): {sf.reference_s:.2f} s; verhouding **{sf.drawn_s / sf.reference_s:.2f}x** "
+             "(doel <= 1.1x)",
+             f"- Kaartlaag zoals geserveerd (gzip): {sf.layer_gz / 1024:,.1f} kB; minimale GeoJSON (gzip): "
+             f"{sf.minimal_gz / 1024:,.1f} kB; verhouding **{sf.layer_gz / sf.minimal_gz:.2f}x** (doel <= 1.1x)",
+             f"- Alles om de kaart te tekenen (pagina, scripts, stijl, data; gzip): {sf.page_gz / 1024:,.1f} kB; "
+             f"referentiepagina: {sf.reference_page_gz / 1024:,.1f} kB; "
+             f"verhouding **{sf.page_gz / sf.reference_page_gz:.2f}x**",
+             f"- Publiceren (lezen als hkd_publiek, renderen, schrijven, omschakelen, loggen): {sf.publish_s:.2f} s"]
+    if load:
+        lines.append(f"- nginx: {load.summary()}")
+        if load.errors:
+            lines.append(f"  - eerste fout: {load.errors[0]}")
+    if streamlit_load:
+        lines.append(f"- Streamlit openbare kaart ter vergelijking: {streamlit_load.summary()}")
+    for soort, s in live or []:
+        lines.append(f"- Van {soort} tot live in de site (nginx): {s:.2f} s")
+    return "\n".join(lines)
