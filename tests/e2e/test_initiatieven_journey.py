@@ -1,0 +1,83 @@
+"""In Chromium: alfa submits an initiative with two candidate addresses; hkd runs and keeps both scans, compares
+them, records a conditional advice live in the Overleg and downloads the besluitenlijst that contains it."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import text
+
+from tests.e2e.conftest import dashboard_with_demo_accounts, login, logout, screenshot, wait_for_app
+
+pytestmark = pytest.mark.e2e
+NAAM = "Flexwonen Journey"
+VOORWAARDEN = "Beheercommissie vóór de opening"
+
+
+@pytest.fixture
+def journey_server(fresh_demo) -> Iterator[str]:
+    with dashboard_with_demo_accounts(fresh_demo.hkd_url) as base:
+        yield base
+
+
+def _naar(page, titel: str) -> None:
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name=titel).click()
+    wait_for_app(page, titel)
+
+
+def test_initiative_from_submission_to_conditional_advice(journey_server, fresh_demo, page):
+    page.set_default_timeout(120_000)  # shared machine: allow slow reruns, never assert on time
+    with fresh_demo.connect() as conn:
+        punten = conn.execute(text("SELECT round(ST_X(geom)) + 40, round(ST_Y(geom)) - 30 FROM hkd.locaties "
+                                   "WHERE code IN ('HKD-010', 'HKD-020') ORDER BY code")).all()
+    main = page.locator('[data-testid="stMainBlockContainer"]')
+
+    login(page, journey_server, "alfa", "alfa-demo-2023")
+    _naar(page, "Initiatieven")
+    main.get_by_label("Naam van het initiatief").fill(NAAM)
+    main.get_by_label("Doelgroep").fill("jongvolwassenen")
+    main.get_by_label("Contact: rol of functie").fill("teamleider wonen")
+    for i, (x, y) in enumerate(punten):
+        main.get_by_label(f"Kandidaat {chr(65 + i)}: omschrijving").fill(f"Kandidaat {chr(65 + i)}")
+        main.get_by_label("RD x").nth(i).fill(str(int(x)))
+        main.get_by_label("RD y").nth(i).fill(str(int(y)))
+    main.get_by_role("button", name="Initiatief indienen").click()
+    main.get_by_text("is ingediend").first.wait_for()
+    wait_for_app(page)
+    logout(page)
+
+    login(page, journey_server, "hkd", "hkd-demo-2023")
+    _naar(page, "Initiatieven")
+    main.get_by_role("tab", name="Initiatief").click()
+    main.get_by_role("combobox", name="Initiatief").click()
+    page.get_by_role("option", name=NAAM).click()
+    wait_for_app(page)
+    for letter in "AB":
+        main.get_by_role("tab", name="Initiatief").click()  # a rerun may show the first tab again
+        main.get_by_role("button", name=f"Scan uitvoeren en bewaren: Kandidaat {letter}").click()
+        main.get_by_text(f"bewaard voor Kandidaat {letter}").first.wait_for()
+        wait_for_app(page)
+    main.get_by_role("tab", name="Initiatief").click()
+    main.get_by_text("Kandidaten naast elkaar").first.wait_for()
+    screenshot(page, "initiatieven_vergelijking")
+    with fresh_demo.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM hkd.scans s JOIN hkd.initiatieven i ON i.id = s.initiatief_id "
+                                 "WHERE i.naam = :n"), {"n": NAAM}).scalar_one() == 2
+
+    _naar(page, "Overleg")
+    main.get_by_role("combobox", name="Initiatief").click()
+    page.get_by_role("option", name=NAAM).click()
+    main.get_by_text("Voorwaardelijk").first.click()
+    main.get_by_label("Voorwaarden (verplicht bij voorwaardelijk)").fill(VOORWAARDEN)
+    main.get_by_role("button", name="Advies vastleggen").click()
+    main.get_by_text("vastgelegd").first.wait_for()
+    wait_for_app(page)
+    with page.expect_download() as xlsx:
+        main.get_by_role("button", name="Besluiten initiatieven (Excel)").click()
+    rows = list(openpyxl.load_workbook(io.BytesIO(Path(xlsx.value.path()).read_bytes())).active
+                .iter_rows(values_only=True))
+    assert any(NAAM in str(r[1]) and "voorwaardelijk" in str(r[3]) and VOORWAARDEN in str(r[4]) for r in rows[4:])
