@@ -99,7 +99,9 @@ def login_local(naam: str, wachtwoord: str) -> tuple[User | None, str]:
     """Check ``naam``/``wachtwoord`` against the local store; on success start a session. Returns (user, message)."""
     from dashboard.accounts import store_from_settings
 
-    result = store_from_settings().authenticate(naam.strip().lower(), wachtwoord)
+    naam = naam.strip().lower()
+    result = store_from_settings().authenticate(naam, wachtwoord)
+    _meld(naam, "ingelogd" if result.account else ("geblokkeerd" if result.reden == "geblokkeerd" else "mislukt"))
     if result.account is None:
         if result.reden == "geblokkeerd" and result.geblokkeerd_tot is not None:
             tot = result.geblokkeerd_tot.astimezone().strftime("%H:%M")
@@ -111,8 +113,19 @@ def login_local(naam: str, wachtwoord: str) -> tuple[User | None, str]:
     return user, ""
 
 
+def _meld(naam: str, gebeurtenis: str) -> None:
+    """Write a login event to the audit log, in the transaction of the layer the person is in now."""
+    from dashboard import db
+    from queries.lagen import meld_aanmelding
+
+    db.run_write(meld_aanmelding, naam, gebeurtenis)
+
+
 def logout(notice: str = "U bent uitgelogd.") -> None:
     """End the session (local and OIDC) and leave a one-off notice for the next run."""
+    user = st.session_state.get(SESSION_KEY)
+    if isinstance(user, User) and notice == "U bent uitgelogd.":
+        _meld(user.naam, "uitgelogd")
     st.session_state.pop(SESSION_KEY, None)
     st.session_state.pop(EXPIRES_KEY, None)
     st.session_state[NOTICE_KEY] = notice
