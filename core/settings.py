@@ -39,6 +39,19 @@ def _bool(name: str, default: bool) -> bool:
     return raw not in ("0", "false", "nee", "uit", "no", "off")
 
 
+def _mapping(name: str) -> dict[str, str]:
+    """``a=b;c=d`` as ``{"a": "b", "c": "d"}`` (empty entries ignored; a malformed one is refused)."""
+    found: dict[str, str] = {}
+    for part in _env(name).split(";"):
+        if not part.strip():
+            continue
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise SettingError(f"{name}: verwacht 'groep=rol;...', niet {part!r}")
+        found[key.strip()] = value.strip()
+    return found
+
+
 def _sqlalchemy_url(url: str) -> str:
     """``postgres://`` and ``postgresql://`` as SQLAlchemy's psycopg 3 URL."""
     for prefix in ("postgresql://", "postgres://"):
@@ -83,6 +96,10 @@ class Settings:
         Idle minutes after which a local login expires (``HKD_SESSIE_MINUTEN``).
     lokaal_inloggen
         Whether the local account store may be used (``HKD_LOKAAL_INLOGGEN``, default on; off in production).
+    oidc_rol_claim, oidc_rollen
+        OIDC: the claim holding a person's groups or roles (``HKD_OIDC_ROL_CLAIM``, default ``groups``) and the
+        mapping of its values to layers (``HKD_OIDC_ROLLEN``, e.g. ``hkd-beheer=hkd;zorg-alfa=aanbieder:alfa``;
+        unmapped = publiek). The per-address mapping in secrets ``[hkd_rollen]`` is checked first.
     basemap
         The basemap under every map (``HKD_BASEMAP``): ``pdok-standaard|pdok-grijs|pdok-pastel``, ``geen`` or an
         XYZ tile URL template; resolved by :func:`geo.basemap.resolve`.
@@ -108,6 +125,8 @@ class Settings:
     sessie_minuten: int = field(default_factory=lambda: _int("HKD_SESSIE_MINUTEN", 60))
     lokaal_inloggen: bool = field(default_factory=lambda: _bool("HKD_LOKAAL_INLOGGEN", True))
     basemap: str = field(default_factory=lambda: _env("HKD_BASEMAP", "geen"))
+    oidc_rol_claim: str = field(default_factory=lambda: _env("HKD_OIDC_ROL_CLAIM", "groups"))
+    oidc_rollen: dict[str, str] = field(default_factory=lambda: _mapping("HKD_OIDC_ROLLEN"))
 
     @property
     def is_local(self) -> bool:

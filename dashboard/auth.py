@@ -59,8 +59,33 @@ def oidc_configured() -> bool:
         return False
 
 
+def _mapped_user(naam: str, mapped: str) -> User | None:
+    """A user for a mapping value ``"hkd"`` or ``"aanbieder:CODE"``; None for anything else."""
+    if mapped == "hkd":
+        return User(naam=naam, rol="hkd")
+    if mapped.startswith("aanbieder:") and mapped.split(":", 1)[1]:
+        return User(naam=naam, rol="aanbieder", aanbieder_code=mapped.split(":", 1)[1])
+    return None
+
+
+def rol_uit_claims(naam: str, claims: dict, claim: str, rollen: dict[str, str]) -> User:
+    """The layer of an OIDC identity from its group/role claim (``HKD_OIDC_ROL_CLAIM``) mapped by
+    ``HKD_OIDC_ROLLEN``. With several mapped groups HKD wins over one provider; two providers give nothing
+    (ambiguous: the public layer only)."""
+    waarde = claims.get(claim)
+    groepen = [waarde] if isinstance(waarde, str) else [str(g) for g in (waarde or []) if isinstance(g, str | int)]
+    gevonden = {_mapped_user(naam, rollen[g]) for g in groepen if g in rollen} - {None}
+    hkd = [u for u in gevonden if u.rol == "hkd"]
+    if hkd:
+        return hkd[0]
+    if len(gevonden) == 1:
+        return gevonden.pop()
+    return User(naam=naam or "onbekend", rol="publiek")
+
+
 def _oidc_user() -> User | None:
-    """The OIDC identity mapped to a role through secrets ``[hkd_rollen]`` (``email = "hkd"|"aanbieder:CODE"``)."""
+    """The OIDC identity mapped to a role: by address in secrets ``[hkd_rollen]`` (``email = "hkd"|
+    "aanbieder:CODE"``), else by the group/role claim (``HKD_OIDC_ROL_CLAIM``, ``HKD_OIDC_ROLLEN``)."""
     try:
         if not st.user.is_logged_in:
             return None
@@ -71,11 +96,11 @@ def _oidc_user() -> User | None:
         mapped = str(st.secrets.get("hkd_rollen", {}).get(email, ""))
     except Exception:
         mapped = ""
-    if mapped == "hkd":
-        return User(naam=email, rol="hkd")
-    if mapped.startswith("aanbieder:") and mapped.split(":", 1)[1]:
-        return User(naam=email, rol="aanbieder", aanbieder_code=mapped.split(":", 1)[1])
-    return User(naam=email or "onbekend", rol="publiek")  # signed in, but no role granted: public layer only
+    user = _mapped_user(email, mapped)
+    if user is not None:
+        return user
+    settings = get_settings()
+    return rol_uit_claims(email, st.user.to_dict(), settings.oidc_rol_claim, settings.oidc_rollen)
 
 
 def current_user() -> User:
