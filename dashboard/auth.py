@@ -146,19 +146,26 @@ def _meld(naam: str, gebeurtenis: str) -> None:
     db.run_write(meld_aanmelding, naam, gebeurtenis)
 
 
-def logout(notice: str = "U bent uitgelogd.") -> None:
-    """End the session (local and OIDC) and leave a one-off notice for the next run."""
-    user = st.session_state.get(SESSION_KEY)
-    if isinstance(user, User) and notice == "U bent uitgelogd.":
-        _meld(user.naam, "uitgelogd")
+def logout(notice: str = "U bent uitgelogd.") -> bool:
+    """End the session (local and OIDC) and leave a one-off notice for the next run.
+
+    Returns True when an OIDC logout is under way: Streamlit then sends the browser to its logout endpoint, which
+    deletes the identity cookie; the caller must not ``st.rerun()`` (that would drop the redirect and leave the
+    cookie, so a reload would sign the person in again)."""
+    if notice == "U bent uitgelogd.":  # a deliberate logout, not an expiry
+        user = _oidc_user() or st.session_state.get(SESSION_KEY)
+        if isinstance(user, User):
+            _meld(user.naam, "uitgelogd")
     st.session_state.pop(SESSION_KEY, None)
     st.session_state.pop(EXPIRES_KEY, None)
     st.session_state[NOTICE_KEY] = notice
     try:
         if st.user.is_logged_in:
             st.logout()
+            return True
     except Exception:  # OIDC not configured
         pass
+    return False
 
 
 def pop_notice() -> str | None:
