@@ -39,6 +39,19 @@ def _bool(name: str, default: bool) -> bool:
     return raw not in ("0", "false", "nee", "uit", "no", "off")
 
 
+def _mapping(name: str) -> dict[str, str]:
+    """``a=b;c=d`` as ``{"a": "b", "c": "d"}`` (empty entries ignored; a malformed one is refused)."""
+    found: dict[str, str] = {}
+    for part in _env(name).split(";"):
+        if not part.strip():
+            continue
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise SettingError(f"{name}: verwacht 'groep=rol;...', niet {part!r}")
+        found[key.strip()] = value.strip()
+    return found
+
+
 def _sqlalchemy_url(url: str) -> str:
     """``postgres://`` and ``postgresql://`` as SQLAlchemy's psycopg 3 URL."""
     for prefix in ("postgresql://", "postgres://"):
@@ -86,6 +99,10 @@ class Settings:
     signalen_url, signalen_token
         Base URL and bearer token of a Signalen (SIA) meldingen system for the periodic import
         (``HKD_SIGNALEN_URL``, ``HKD_SIGNALEN_TOKEN``); empty URL means no import.
+    oidc_rol_claim, oidc_rollen
+        OIDC: the claim holding a person's groups or roles (``HKD_OIDC_ROL_CLAIM``, default ``groups``) and the
+        mapping of its values to layers (``HKD_OIDC_ROLLEN``, e.g. ``hkd-beheer=hkd;zorg-alfa=aanbieder:alfa``;
+        unmapped = publiek). The per-address mapping in secrets ``[hkd_rollen]`` is checked first.
     basemap
         The basemap under every map (``HKD_BASEMAP``): ``pdok-standaard|pdok-grijs|pdok-pastel|pdok-water``, ``geen``, an
         XYZ or WMTS (Web Mercator) tile URL template; resolved by :func:`geo.basemap.resolve`. See docs/kaarten.md.
@@ -130,6 +147,8 @@ class Settings:
     def publicatie_url(self) -> str:
         """Where readers find the published public site."""
         return self.publicatie_adres or f"http://127.0.0.1:{self.publicatie_port}/"
+    oidc_rol_claim: str = field(default_factory=lambda: _env("HKD_OIDC_ROL_CLAIM", "groups"))
+    oidc_rollen: dict[str, str] = field(default_factory=lambda: _mapping("HKD_OIDC_ROLLEN"))
 
     @property
     def is_local(self) -> bool:

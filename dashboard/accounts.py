@@ -7,6 +7,7 @@ The file lives in the git-ignored state folder (``HKD_ACCOUNTS_FILE``, default `
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 
 import bcrypt
@@ -28,8 +30,27 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, str, str | None], ...] = (
     ("alfa", "alfa-demo-2023", "aanbieder", "alfa"),
     ("bravo", "bravo-demo-2023", "aanbieder", "bravo"),
 )
-# Checked against when the name is unknown, so that a wrong name costs as much time as a wrong password.
-_DUMMY_HASH = bcrypt.hashpw(b"niet-bestaand-account", bcrypt.gensalt(rounds=4))
+DEFAULT_ROUNDS = 12
+
+
+@cache
+def _dummy_hash(rounds: int) -> bytes:
+    """Checked against when the name is unknown, at the cost of the store's real hashes, so that a wrong name
+    costs as much time as a wrong password (issue 10: the old dummy used 4 rounds against 12)."""
+    return bcrypt.hashpw(b"niet-bestaand-account", bcrypt.gensalt(rounds=rounds))
+
+
+def _rounds_of(hashed: str) -> int:
+    """The cost factor of a bcrypt hash (``$2b$12$...`` -> 12)."""
+    try:
+        return int(hashed.split("$")[2])
+    except (IndexError, ValueError):
+        return DEFAULT_ROUNDS
+
+
+def _sleutel(naam: str) -> str:
+    """How an unknown name is remembered for its lockout: a digest, never the name an outsider typed."""
+    return hashlib.sha256(naam.encode("utf-8", "replace")).hexdigest()[:32]
 
 
 def _now() -> datetime:
@@ -120,26 +141,53 @@ class AccountStore:
         return Account(naam, rol, aanbieder_code if rol == "aanbieder" else None)
 
     def authenticate(self, naam: str, wachtwoord: str) -> LoginResult:
-        """Check a password; count failures, block after :attr:`max_pogingen` for :attr:`blokkade_minuten`."""
+        """Check a password; count failures, block after :attr:`max_pogingen` for :attr:`blokkade_minuten`.
+
+        An unknown name behaves exactly like a known one with a wrong password: the same bcrypt work (the cost of
+        the store's own hashes), the same answer, and the same lockout after :attr:`max_pogingen` attempts (its
+        failures are kept under a digest of the name and forgotten when the block ends), so that neither time,
+        message nor lockout tells an outsider which accounts exist.
+        """
         now = self.clock()
         with self._locked() as data:
             rec = data["accounts"].get(naam)
             if rec is None:
-                bcrypt.checkpw(wachtwoord.encode("utf-8"), _DUMMY_HASH)
-                return LoginResult(None, "onjuist")
+                hashes = [r["hash"] for r in data["accounts"].values()]
+                rounds = _rounds_of(hashes[0]) if hashes else DEFAULT_ROUNDS
+                bcrypt.checkpw(wachtwoord.encode("utf-8"), _dummy_hash(rounds))
+                onbekend = data.setdefault("onbekend", {})
+                self._vergeet_verlopen(onbekend, now)
+                rec = onbekend.setdefault(_sleutel(naam), {"mislukt": 0, "geblokkeerd_tot": None})
+                echt = False
+            else:
+                echt = True
             blocked = datetime.fromisoformat(rec["geblokkeerd_tot"]) if rec["geblokkeerd_tot"] else None
             if blocked and blocked > now:
                 return LoginResult(None, "geblokkeerd", blocked)
-            if bcrypt.checkpw(wachtwoord.encode("utf-8"), rec["hash"].encode("ascii")):
+            if echt and bcrypt.checkpw(wachtwoord.encode("utf-8"), rec["hash"].encode("ascii")):
                 rec["mislukt"], rec["geblokkeerd_tot"] = 0, None
                 return LoginResult(Account(naam, rec["rol"], rec["aanbieder_code"]))
+            # Failures count within one blocking period from the first one, for known and unknown names alike.
+            sinds = datetime.fromisoformat(rec["sinds"]) if rec.get("sinds") else None
+            if sinds is None or sinds < now - timedelta(minutes=self.blokkade_minuten):
+                rec["mislukt"], rec["sinds"] = 0, now.isoformat()
             rec["mislukt"] += 1
             if rec["mislukt"] >= self.max_pogingen:
                 until = now + timedelta(minutes=self.blokkade_minuten)
-                rec["mislukt"], rec["geblokkeerd_tot"] = 0, until.isoformat()
+                rec["mislukt"], rec["geblokkeerd_tot"], rec["sinds"] = 0, until.isoformat(), None
                 return LoginResult(None, "geblokkeerd", until)
             rec["geblokkeerd_tot"] = None
             return LoginResult(None, "onjuist")
+
+    def _vergeet_verlopen(self, onbekend: dict, now: datetime) -> None:
+        """Forget unknown names whose block ended or whose first failure is older than the blocking time."""
+        grens = now - timedelta(minutes=self.blokkade_minuten)
+        for key in list(onbekend):
+            r = onbekend[key]
+            tot = datetime.fromisoformat(r["geblokkeerd_tot"]) if r.get("geblokkeerd_tot") else None
+            sinds = datetime.fromisoformat(r["sinds"]) if r.get("sinds") else None
+            if (tot is not None and tot <= now) or (tot is None and (sinds is None or sinds < grens)):
+                del onbekend[key]
 
     def unblock(self, naam: str) -> bool:
         """Lift a block and reset the failure count; False when the account does not exist."""

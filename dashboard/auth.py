@@ -59,8 +59,33 @@ def oidc_configured() -> bool:
         return False
 
 
+def _mapped_user(naam: str, mapped: str) -> User | None:
+    """A user for a mapping value ``"hkd"`` or ``"aanbieder:CODE"``; None for anything else."""
+    if mapped == "hkd":
+        return User(naam=naam, rol="hkd")
+    if mapped.startswith("aanbieder:") and mapped.split(":", 1)[1]:
+        return User(naam=naam, rol="aanbieder", aanbieder_code=mapped.split(":", 1)[1])
+    return None
+
+
+def rol_uit_claims(naam: str, claims: dict, claim: str, rollen: dict[str, str]) -> User:
+    """The layer of an OIDC identity from its group/role claim (``HKD_OIDC_ROL_CLAIM``) mapped by
+    ``HKD_OIDC_ROLLEN``. With several mapped groups HKD wins over one provider; two providers give nothing
+    (ambiguous: the public layer only)."""
+    waarde = claims.get(claim)
+    groepen = [waarde] if isinstance(waarde, str) else [str(g) for g in (waarde or []) if isinstance(g, str | int)]
+    gevonden = {_mapped_user(naam, rollen[g]) for g in groepen if g in rollen} - {None}
+    hkd = [u for u in gevonden if u.rol == "hkd"]
+    if hkd:
+        return hkd[0]
+    if len(gevonden) == 1:
+        return gevonden.pop()
+    return User(naam=naam or "onbekend", rol="publiek")
+
+
 def _oidc_user() -> User | None:
-    """The OIDC identity mapped to a role through secrets ``[hkd_rollen]`` (``email = "hkd"|"aanbieder:CODE"``)."""
+    """The OIDC identity mapped to a role: by address in secrets ``[hkd_rollen]`` (``email = "hkd"|
+    "aanbieder:CODE"``), else by the group/role claim (``HKD_OIDC_ROL_CLAIM``, ``HKD_OIDC_ROLLEN``)."""
     try:
         if not st.user.is_logged_in:
             return None
@@ -71,11 +96,11 @@ def _oidc_user() -> User | None:
         mapped = str(st.secrets.get("hkd_rollen", {}).get(email, ""))
     except Exception:
         mapped = ""
-    if mapped == "hkd":
-        return User(naam=email, rol="hkd")
-    if mapped.startswith("aanbieder:") and mapped.split(":", 1)[1]:
-        return User(naam=email, rol="aanbieder", aanbieder_code=mapped.split(":", 1)[1])
-    return User(naam=email or "onbekend", rol="publiek")  # signed in, but no role granted: public layer only
+    user = _mapped_user(email, mapped)
+    if user is not None:
+        return user
+    settings = get_settings()
+    return rol_uit_claims(email, st.user.to_dict(), settings.oidc_rol_claim, settings.oidc_rollen)
 
 
 def current_user() -> User:
@@ -99,7 +124,9 @@ def login_local(naam: str, wachtwoord: str) -> tuple[User | None, str]:
     """Check ``naam``/``wachtwoord`` against the local store; on success start a session. Returns (user, message)."""
     from dashboard.accounts import store_from_settings
 
-    result = store_from_settings().authenticate(naam.strip().lower(), wachtwoord)
+    naam = naam.strip().lower()
+    result = store_from_settings().authenticate(naam, wachtwoord)
+    _meld(naam, "ingelogd" if result.account else ("geblokkeerd" if result.reden == "geblokkeerd" else "mislukt"))
     if result.account is None:
         if result.reden == "geblokkeerd" and result.geblokkeerd_tot is not None:
             tot = result.geblokkeerd_tot.astimezone().strftime("%H:%M")
@@ -111,16 +138,34 @@ def login_local(naam: str, wachtwoord: str) -> tuple[User | None, str]:
     return user, ""
 
 
-def logout(notice: str = "U bent uitgelogd.") -> None:
-    """End the session (local and OIDC) and leave a one-off notice for the next run."""
+def _meld(naam: str, gebeurtenis: str) -> None:
+    """Write a login event to the audit log, in the transaction of the layer the person is in now."""
+    from dashboard import db
+    from queries.lagen import meld_aanmelding
+
+    db.run_write(meld_aanmelding, naam, gebeurtenis)
+
+
+def logout(notice: str = "U bent uitgelogd.") -> bool:
+    """End the session (local and OIDC) and leave a one-off notice for the next run.
+
+    Returns True when an OIDC logout is under way: Streamlit then sends the browser to its logout endpoint, which
+    deletes the identity cookie; the caller must not ``st.rerun()`` (that would drop the redirect and leave the
+    cookie, so a reload would sign the person in again)."""
+    if notice == "U bent uitgelogd.":  # a deliberate logout, not an expiry
+        user = _oidc_user() or st.session_state.get(SESSION_KEY)
+        if isinstance(user, User):
+            _meld(user.naam, "uitgelogd")
     st.session_state.pop(SESSION_KEY, None)
     st.session_state.pop(EXPIRES_KEY, None)
     st.session_state[NOTICE_KEY] = notice
     try:
         if st.user.is_logged_in:
             st.logout()
+            return True
     except Exception:  # OIDC not configured
         pass
+    return False
 
 
 def pop_notice() -> str | None:

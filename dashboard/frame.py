@@ -21,8 +21,8 @@ def account() -> None:
     extra = f", aanbieder {user.aanbieder_code}" if user.aanbieder_code else ""
     st.caption(f"Ingelogd als **{user.naam}** ({auth.ROL_NAMEN[user.rol]}{extra}).")
     if st.button("Uitloggen", key="uitloggen_zijbalk", icon=":material/logout:"):
-        auth.logout()
-        st.rerun()
+        if not auth.logout():  # an OIDC logout redirects the browser itself
+            st.rerun()
 
 
 def sidebar() -> None:

@@ -85,3 +85,13 @@ def na_migratie(conn: Connection) -> None:
     conn.execute(sql("roles", "ensure_roles"))
     conn.execute(sql("roles", "ensure_aanbieder_rollen"))
     conn.execute(sql("roles", "overdragen_aan_eigenaar"))
+
+
+AANMELD_GEBEURTENISSEN = ("ingelogd", "mislukt", "geblokkeerd", "uitgelogd")
+
+
+def meld_aanmelding(conn: Connection, gebruiker: str, gebeurtenis: str) -> None:
+    """Write a login event to the audit log (``gebeurtenis`` one of :data:`AANMELD_GEBEURTENISSEN`)."""
+    if gebeurtenis not in AANMELD_GEBEURTENISSEN:
+        raise ValueError(f"onbekende gebeurtenis {gebeurtenis!r}")
+    conn.execute(sql("lagen", "meld_aanmelding"), {"gebruiker": gebruiker[:64], "gebeurtenis": gebeurtenis})

@@ -11,8 +11,8 @@ if user.rol != "publiek":
     st.success(f"Ingelogd als {user.naam} ({auth.ROL_NAMEN[user.rol]}"
                + (f", aanbieder {user.aanbieder_code}" if user.aanbieder_code else "") + ").")
     if st.button("Uitloggen", key="uitloggen_pagina"):
-        auth.logout()
-        st.rerun()
+        if not auth.logout():  # an OIDC logout redirects the browser itself
+            st.rerun()
     st.stop()
 
 st.write(

@@ -84,3 +84,60 @@ def test_demo_accounts_are_created_once_and_work(tmp_path):
     for naam, wachtwoord, rol, aanbieder in DEMO_ACCOUNTS:
         account = s.authenticate(naam, wachtwoord).account
         assert (account.rol, account.aanbieder_code) == (rol, aanbieder)
+
+
+# Issue 10: an outsider cannot tell known from unknown names by answer, lockout or time ------------------------
+def test_an_unknown_name_is_blocked_exactly_like_a_known_one(store):
+    known = [store.authenticate("alfa", "fout").reden for _ in range(4)]
+    unknown = [store.authenticate("bestaat-niet", "fout").reden for _ in range(4)]
+    assert known == unknown == ["onjuist", "onjuist", "geblokkeerd", "geblokkeerd"]
+    assert store.authenticate("alfa", "x").geblokkeerd_tot == store.authenticate("bestaat-niet", "x").geblokkeerd_tot
+    # and both are free again after the same time
+    store.clock_ref.now += timedelta(minutes=11)
+    assert store.authenticate("alfa", "fout").reden == store.authenticate("bestaat-niet", "fout").reden == "onjuist"
+
+
+def test_failures_expire_alike_for_known_and_unknown_names(store):
+    for naam in ("alfa", "bestaat-niet"):
+        store.authenticate(naam, "fout")
+        store.authenticate(naam, "fout")
+    store.clock_ref.now += timedelta(minutes=11)
+    assert [store.authenticate(n, "fout").reden for n in ("alfa", "bestaat-niet")] == ["onjuist", "onjuist"]
+
+
+def test_unknown_names_are_not_kept_in_the_store_and_are_forgotten(store):
+    hostile = "<script>alert(1)</script>'; DROP TABLE x; --" + "é" * 500
+    store.authenticate(hostile, "fout")
+    raw = store.path.read_text()
+    assert "script" not in raw and "DROP" not in raw
+    store.clock_ref.now += timedelta(minutes=11)
+    store.authenticate("nog-een", "fout")
+    assert len(json.loads(store.path.read_text())["onbekend"]) == 1
+
+
+def test_an_unknown_name_costs_the_same_bcrypt_work_as_a_known_one(tmp_path):
+    """Median time of unknown vs known-with-wrong-password, compared with a tolerance (not one timed run).
+
+    Positive control: the old dummy hash (4 rounds against the store's 10) is measurably cheaper."""
+    import statistics
+    import time
+
+    import bcrypt
+
+    s = AccountStore(tmp_path / "a.json", max_pogingen=10_000, blokkade_minuten=1)
+    s.add("echt", "echt-wachtwoord-1", "hkd", rounds=10)
+
+    def median(fn) -> float:
+        times = []
+        for _ in range(9):
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+        return statistics.median(times)
+
+    known = median(lambda: s.authenticate("echt", "fout"))
+    unknown = median(lambda: s.authenticate("onbekend-account", "fout"))
+    old = bcrypt.hashpw(b"x", bcrypt.gensalt(rounds=4))
+    old_dummy = median(lambda: bcrypt.checkpw(b"fout", old))
+    assert 0.5 < unknown / known < 2.0, (known, unknown)
+    assert old_dummy < known / 4  # the detector can tell a cheaper path apart

@@ -1,0 +1,48 @@
+"""Logins in the audit log, through the real login page (AppTest) connected as the app's login roles."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from dashboard.accounts import AccountStore, ensure_demo_accounts
+
+
+@pytest.fixture
+def login_app(app, fresh_demo, tmp_path, monkeypatch):
+    path = tmp_path / "accounts.json"
+    ensure_demo_accounts(AccountStore(path), rounds=4)
+    monkeypatch.setenv("HKD_ACCOUNTS_FILE", str(path))
+    monkeypatch.setenv("HKD_LOGIN_MAX_POGINGEN", "2")
+    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_app_url)
+    return app
+
+
+def _events(engine) -> list[tuple]:
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(
+            "SELECT gebruiker, db_rol, gegevens->>'gebeurtenis' FROM hkd.audit_log WHERE tabel = 'aanmelding' "
+            "ORDER BY id"))]
+
+
+def _login(at, naam: str, wachtwoord: str) -> None:
+    at.text_input[0].input(naam)
+    at.text_input[1].input(wachtwoord)
+    at.button[0].click().run()
+
+
+def test_logins_failures_lockouts_and_logouts_are_in_the_audit_log(login_app, fresh_demo):
+    at = login_app("inloggen")
+    _login(at, "alfa", "fout")
+    _login(at, "<b>onbekend</b>", "fout")
+    _login(at, "<b>onbekend</b>", "fout")
+    assert "geblokkeerd" in at.error[0].value  # an unknown name is blocked like a known one
+    _login(at, "alfa", "alfa-demo-2023")
+    at.button(key="uitloggen_pagina").click().run()
+    assert _events(fresh_demo) == [
+        ("alfa", "hkd_publiek", "mislukt"),
+        ("<b>onbekend</b>", "hkd_publiek", "mislukt"),
+        ("<b>onbekend</b>", "hkd_publiek", "geblokkeerd"),
+        ("alfa", "hkd_publiek", "ingelogd"),
+        ("alfa", "hkd_aanbieder_alfa", "uitgelogd"),  # the database names the provider's own role
+    ]
