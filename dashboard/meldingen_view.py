@@ -212,9 +212,10 @@ def signalen_sectie(datum: date) -> None:
     if not voorstellen:
         st.info("Geen locaties boven de drempel.")
         return
-    st.dataframe(pd.DataFrame({"Locatie": [v.titel for v in voorstellen],
-                               "Reden": [v.redenen[0] for v in voorstellen],
-                               "Voorstel": [v.redenen[1] for v in voorstellen]}), hide_index=True, width="stretch")
+    # a plain table (few rows): readable on the big screen and by screen readers
+    st.table(pd.DataFrame({"Locatie": [v.titel for v in voorstellen],
+                           "Reden": [v.redenen[0] for v in voorstellen],
+                           "Voorstel": [v.redenen[1] for v in voorstellen]}), hide_index=True)
 
 
 def commissie_sectie(op: date, locaties: pd.DataFrame) -> None:
