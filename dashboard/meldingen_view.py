@@ -302,6 +302,9 @@ def voor_na_sectie(locatie_id: int, code: str, standaard: date | None, sleutel: 
     """Voor- en nameting: one small chart per measure around a reference date (opening or fase change).
 
     ``download=False`` in the meeting view, whose downloads are the agenda and the besluitenlijst."""
+    # opt-in: the charts cost several queries, and opening them is the deliberate view the inzage log records
+    if not st.checkbox("Toon voor- en nameting", key=f"voor_na_aan_{sleutel}"):
+        return
     nrm = normen()
     referentie = st.date_input("Referentiedatum (opening of fasewijziging)", value=standaard or date.today(),
                                format="DD-MM-YYYY", key=f"voor_na_ref_{sleutel}")
