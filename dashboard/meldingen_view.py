@@ -349,7 +349,7 @@ def verbeteractie_formulier(locaties: pd.DataFrame) -> None:
     keuze = dict(zip(locaties["code"] + " " + locaties["naam"], locaties["id"], strict=True))
     with st.form("verbeteractie_vastleggen", clear_on_submit=True):
         k1, k2 = st.columns(2)
-        locatie = k1.selectbox("Locatie", list(keuze), index=None, placeholder="Kies een locatie",
+        locatie = k1.selectbox("Locatie van de actie", list(keuze), index=None, placeholder="Kies een locatie",
                                key="verbeter_locatie")
         eigenaar = k2.selectbox("Eigenaar (partij)", list(COMMISSIE_PARTIJEN), format_func=COMMISSIE_PARTIJEN.get,
                                 key="verbeter_eigenaar")
