@@ -212,9 +212,10 @@ def signalen_sectie(datum: date) -> None:
     if not voorstellen:
         st.info("Geen locaties boven de drempel.")
         return
-    st.dataframe(pd.DataFrame({"Locatie": [v.titel for v in voorstellen],
-                               "Reden": [v.redenen[0] for v in voorstellen],
-                               "Voorstel": [v.redenen[1] for v in voorstellen]}), hide_index=True, width="stretch")
+    # a plain table (few rows): readable on the big screen and by screen readers
+    st.table(pd.DataFrame({"Locatie": [v.titel for v in voorstellen],
+                           "Reden": [v.redenen[0] for v in voorstellen],
+                           "Voorstel": [v.redenen[1] for v in voorstellen]}), hide_index=True)
 
 
 def commissie_sectie(op: date, locaties: pd.DataFrame) -> None:
@@ -301,6 +302,9 @@ def voor_na_sectie(locatie_id: int, code: str, standaard: date | None, sleutel: 
     """Voor- en nameting: one small chart per measure around a reference date (opening or fase change).
 
     ``download=False`` in the meeting view, whose downloads are the agenda and the besluitenlijst."""
+    # opt-in: the charts cost several queries, and opening them is the deliberate view the inzage log records
+    if not st.checkbox("Toon voor- en nameting", key=f"voor_na_aan_{sleutel}"):
+        return
     nrm = normen()
     referentie = st.date_input("Referentiedatum (opening of fasewijziging)", value=standaard or date.today(),
                                format="DD-MM-YYYY", key=f"voor_na_ref_{sleutel}")
@@ -345,7 +349,7 @@ def verbeteractie_formulier(locaties: pd.DataFrame) -> None:
     keuze = dict(zip(locaties["code"] + " " + locaties["naam"], locaties["id"], strict=True))
     with st.form("verbeteractie_vastleggen", clear_on_submit=True):
         k1, k2 = st.columns(2)
-        locatie = k1.selectbox("Locatie", list(keuze), index=None, placeholder="Kies een locatie",
+        locatie = k1.selectbox("Locatie van de actie", list(keuze), index=None, placeholder="Kies een locatie",
                                key="verbeter_locatie")
         eigenaar = k2.selectbox("Eigenaar (partij)", list(COMMISSIE_PARTIJEN), format_func=COMMISSIE_PARTIJEN.get,
                                 key="verbeter_eigenaar")

@@ -54,7 +54,7 @@ def test_hkd_sees_all_locations_signals_and_logs_a_view_once(app_fresh):
     tabel = at.dataframe[0].value
     assert len(tabel) == 78
     assert any("Signalen voor de agenda" in s.value for s in at.subheader)
-    signalen = [d.value for d in at.dataframe if "Reden" in d.value.columns][0]
+    signalen = [t.value for t in at.table if "Reden" in t.value.columns][0]
     assert signalen["Reden"].str.contains("meldingen in 3 maanden").all() and len(signalen) >= 1
     assert _log(engine) == []  # the overview holds no melding: nothing logged
     kies = at.selectbox(key="meldingen_locatie")
