@@ -7,7 +7,7 @@ from dashboard import db, inzage
 from dashboard.auth import require_role
 from dashboard.maps import legend_html
 from dashboard.pc4_map import pc4_count_deck
-from queries import aanbieder
+from queries import aanbieder, vergaderingen
 
 st.title("Aanbiederskaart: voorzieningen per postcodegebied en woonvorm")
 user = require_role("aanbieder", "hkd")
@@ -68,3 +68,9 @@ else:
         hide_index=True, width="stretch",
     )
     st.caption("Het bekijken van locaties op adresniveau wordt vastgelegd (wie, wanneer, wat) voor de DPIA.")
+
+besluiten = db.run_query(vergaderingen.eigen_besluiten)  # row-level security: decisions about own locations only
+with st.expander(f"Besluiten van het Sturingsoverleg en het Platform over uw locaties ({len(besluiten)})"):
+    st.dataframe(besluiten.rename(columns={
+        "soort": "Overleg", "datum": "Datum", "besluit_soort": "Soort besluit", "tekst": "Besluit", "code": "Code",
+        "naam": "Locatie"}), hide_index=True, width="stretch")

@@ -244,3 +244,14 @@ def test_locatieregister_page_explains_the_columns(app):
     at = app("locatieregister", hkd_user=HKD)
     assert not at.exception, at.exception
     assert [b.label for b in at.get("download_button")] == ["Voorbeeld (CSV)", "Voorbeeld (Excel)"]
+
+
+def test_a_provider_sees_the_decisions_about_its_own_locations_only(app, demo_engine):
+    at = app("aanbiederskaart", hkd_user=User(naam="alfa", rol="aanbieder", aanbieder_code="alfa"))
+    assert not at.exception, at.exception
+    with demo_engine.connect() as conn:
+        eigen = {r[0] for r in conn.execute(text(
+            "SELECT l.code FROM hkd.locaties l JOIN hkd.aanbieders a ON a.id = l.aanbieder_id WHERE a.code = 'alfa'"))}
+    tabel = at.dataframe[-1].value
+    assert len(tabel) and set(tabel["Code"]) <= eigen
+    assert any(e.label.startswith("Besluiten van het Sturingsoverleg") for e in at.expander)
