@@ -40,6 +40,13 @@ st.dataframe(tabel, hide_index=True, width="stretch")
 st.download_button("Download per postcodegebied en woonvorm (CSV)", tabel.to_csv(index=False).encode("utf-8"),
                    "hkd_aanbieders_per_pc4.csv", "text/csv")
 
+if user.rol == "aanbieder":
+    besluiten = db.run_query(vergaderingen.eigen_besluiten)  # row-level security: decisions about own locations
+    with st.expander(f"Besluiten van het Sturingsoverleg en het Platform over uw locaties ({len(besluiten)})"):
+        st.dataframe(besluiten.rename(columns={
+            "soort": "Overleg", "datum": "Datum", "besluit_soort": "Soort besluit", "tekst": "Besluit",
+            "code": "Code", "naam": "Locatie"}), hide_index=True, width="stretch")
+
 st.subheader("Uw locaties" if user.rol == "aanbieder" else "Locaties per aanbieder")
 eigen = db.run_query(aanbieder.mijn_locaties)
 inzage.vastleggen("aanbiederskaart", "eigen locaties op adresniveau", {"locaties": eigen["code"].tolist()},
@@ -68,9 +75,3 @@ else:
         hide_index=True, width="stretch",
     )
     st.caption("Het bekijken van locaties op adresniveau wordt vastgelegd (wie, wanneer, wat) voor de DPIA.")
-
-besluiten = db.run_query(vergaderingen.eigen_besluiten)  # row-level security: decisions about own locations only
-with st.expander(f"Besluiten van het Sturingsoverleg en het Platform over uw locaties ({len(besluiten)})"):
-    st.dataframe(besluiten.rename(columns={
-        "soort": "Overleg", "datum": "Datum", "besluit_soort": "Soort besluit", "tekst": "Besluit", "code": "Code",
-        "naam": "Locatie"}), hide_index=True, width="stretch")
