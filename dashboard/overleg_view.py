@@ -1,21 +1,21 @@
-"""Meeting mode UI pieces: the agenda in session state, the big-screen item view, the decision form, exports.
+"""Meeting pieces of the Overleg page: choose or create a meeting, prepare its agenda, run it live, record
+decisions and actions, take the besluitenlijst and actielijst away.
 
-Session state keys (all prefixed ``overleg_``):
+Everything lives in the database (``hkd.vergaderingen`` and its tables), not in the browser session: the agenda,
+its order, the hand-added items and the secretary's current item are the same on every open screen. Session state
+keeps only what this screen shows:
 
-- ``overleg_datum``: the meeting date (date input).
-- ``overleg_volgorde``: ``{iso date: [locatie_id, ...]}``, the agenda order per meeting; built from the automatic
-  agenda the first time a date is opened, then changed by hand (add, move, rebuild).
-- ``overleg_handmatig``: ``{iso date: [locatie_id, ...]}``, items added by hand.
-- ``overleg_stap``: ``{iso date: index}``, the agenda item shown.
+- ``overleg_vergadering``: the id of the meeting chosen.
 - ``overleg_presentatie``: bool, the big-screen view (large type, no agenda management).
-- ``overleg_soort``: which kind of decision the form records (fase or beheer-status).
-- ``overleg_melding``: one-off confirmation shown after a decision was recorded.
+- ``overleg_gezien``: ``(vergadering_id, huidig_punt_id, versie, besluiten)`` this screen drew; the live fragment
+  reruns the page when the database moved on.
+- ``overleg_melding``: one-off confirmation or refusal shown after a write.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
+import re
+from datetime import date, datetime, timedelta
 from functools import partial
 
 import pandas as pd
@@ -23,14 +23,14 @@ import streamlit as st
 from sqlalchemy.exc import DBAPIError
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_CODES
-from dashboard import db, maps
+from dashboard import db, inzage, maps
 from dashboard import ladder_view as lv
 from dashboard.auth import User
-from dashboard.paging import kies_pagina
 from geo import agenda as agendaregels
-from geo.agenda import AgendaItem
-from queries import fasen, overleg
-from queries.besluiten import BeheerStatus, FaseBesluit, append_beheer_status, append_fase_besluit
+from geo.agenda import AgendaVoorstel
+from queries import agenda_bronnen, fasen
+from queries import vergaderingen as vg
+from queries.besluiten import BeheerStatus, FaseBesluit, append_beheer_status
 from reports import overleg_exports as exports
 
 GROOT_SCHERM_CSS = """
@@ -43,105 +43,281 @@ GROOT_SCHERM_CSS = """
 """
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-SOORT_FASE = "Nieuwe fase"
-SOORT_BEHEER = "Beheer-status wijzigen"
-AGENDA_PER_PAGINA = 100
-"""Agenda rows shown at once; the exports always hold the whole agenda."""
+VOLG_SECONDEN = 1.0
+"""How often a screen asks the database whether the secretary moved on (one cheap row per screen per second)."""
+
+SOORT_LABEL = {"sturingsoverleg": "Sturingsoverleg", "platform": "Platform HKD"}
+STATUS_LABEL = {"in_voorbereiding": "in voorbereiding", "vastgesteld": "agenda vastgesteld", "gehouden": "gehouden",
+                "verslag_verstuurd": "verslag verstuurd"}
+PUNT_STATUS = {"voorgesteld": "voorgesteld", "aanvaard": "aanvaard", "reserve": "reserve (boven het maximum)",
+               "verwijderd": "verwijderd"}
+STANDAARD_DEELNEMERS = {
+    "sturingsoverleg": (("Gemeente Rotterdam", "secretariaat"), ("Gemeente Rotterdam", "voorzitter"),
+                        ("Politie Rotterdam", "teamchef wijkteam"), ("Woningcorporaties (Maaskoepel)", "manager wonen"),
+                        ("Zorgaanbieders", "vertegenwoordiger")),
+    "platform": (("Gemeente Rotterdam", "secretariaat"), ("Gemeente Rotterdam", "wethouder (voorzitter)"),
+                 ("Politie Rotterdam", "districtschef"), ("Woningcorporaties (Maaskoepel)", "bestuurder"),
+                 ("Zorgaanbieders", "bestuurder")),
+}
+CONFLICT = ("Niet opgeslagen: iemand anders heeft de agenda van deze vergadering intussen gewijzigd. "
+            "Hieronder staat de agenda zoals die nu is; voer uw wijziging zo nodig opnieuw uit.")
+GEEN_VOORZITTER = "Alleen de voorzitter verplaatst het huidige agendapunt. Neem eerst het voorzitterschap over."
+SOORT_FASE, SOORT_BEHEER, SOORT_VRIJ, SOORT_ACTIE = "Nieuwe fase", "Beheer-status wijzigen", "Vrij besluit", "Actie"
+
+_MD_SPECIAAL = re.compile(r"([\\`*_{}\[\]()#!|<>~$:])")
 
 
-def automatische_agenda(datum: date) -> list[AgendaItem]:
-    """The agenda the history proposes for ``datum`` (cached per role, cleared after every write)."""
-    return db.run_cached(overleg.agenda, datum, ttl="kort")
+def md(tekst: object) -> str:
+    """Text someone typed, safe inside Streamlit markdown (no links, no HTML, no formatting)."""
+    return _MD_SPECIAAL.sub(r"\\\1", str(tekst))
 
 
-def besluiten(datum: date) -> pd.DataFrame:
-    """What the meeting on ``datum`` recorded (cached per role, cleared after every write)."""
-    return db.run_cached(overleg.besluitenlijst, datum, ttl="kort")
+def vergadering_label(r) -> str:
+    return f"{SOORT_LABEL.get(r.soort, r.soort)} {r.datum:%d-%m-%Y} ({STATUS_LABEL.get(r.status, r.status)})"
 
 
-def agenda_items(datum: date, locaties: pd.DataFrame) -> list[AgendaItem]:
-    """The agenda as it stands in this session: the automatic one, plus hand edits kept per meeting date."""
-    sleutel = datum.isoformat()
-    auto = {item.locatie_id: item for item in automatische_agenda(datum)}
-    volgordes = st.session_state.setdefault("overleg_volgorde", {})
-    handmatig = st.session_state.setdefault("overleg_handmatig", {}).setdefault(sleutel, [])
-    volgorde = volgordes.setdefault(sleutel, list(auto))
-    per_id = locaties.set_index("id")
-    met_de_hand = set(handmatig)
-    items = []
-    for locatie_id in volgorde:
-        if locatie_id in auto:
-            item = auto[locatie_id]
-            items.append(replace(item, handmatig=True) if locatie_id in met_de_hand else item)
-        elif locatie_id in per_id.index:
-            row = per_id.loc[locatie_id]
-            items.append(AgendaItem(locatie_id, row["code"], row["naam"], row["fase"],
-                                            ("Handmatig toegevoegd",), handmatig=True))
-    return items
+def _melding(tekst: str, soort: str = "success") -> None:
+    st.session_state["overleg_melding"] = (soort, tekst)
 
 
-def agenda_beheer(datum: date, items: list[AgendaItem], locaties: pd.DataFrame) -> None:
-    """Add an item by hand, move an item, or rebuild the agenda from the history."""
-    sleutel = datum.isoformat()
-    volgorde = st.session_state["overleg_volgorde"][sleutel]
-    start, stop = kies_pagina(len(items), AGENDA_PER_PAGINA, "overleg_agenda_pagina", "agendapunten")
-    tabel = exports.agenda_tabel(items[start:stop])
-    tabel["Nr"] += start
-    st.dataframe(tabel, hide_index=True, width="stretch", height=300)
-    a, b, c = st.columns([2, 2, 1])
-    vrij = locaties[~locaties["id"].isin(set(volgorde))]  # vectorised: 10,000 locations at national scale
-    opties = dict(zip((vrij["code"].astype(str) + " " + vrij["naam"].fillna("").astype(str)).tolist(),
-                      vrij["id"].astype(int).tolist(), strict=True))
-    toe = a.selectbox("Locatie toevoegen", list(opties), index=None, placeholder="Kies een locatie",
-                      key="overleg_toevoegen")
-    if a.button("Toevoegen aan agenda", disabled=toe is None, key="overleg_toevoegen_knop"):
-        volgorde.append(opties[toe])
-        st.session_state["overleg_handmatig"][sleutel].append(opties[toe])
-        st.rerun()
-    labels = {f"{i}. {it.code} {it.naam}": it.locatie_id for i, it in enumerate(items, start=1)}
-    verplaats = b.selectbox("Agendapunt verplaatsen", list(labels), index=None, key="overleg_verplaats",
-                            placeholder="Kies een agendapunt")
-    positie = c.number_input("naar plaats", min_value=1, max_value=max(1, len(items)), value=1, key="overleg_positie")
-    if b.button("Verplaatsen", disabled=verplaats is None, key="overleg_verplaats_knop"):
-        st.session_state["overleg_volgorde"][sleutel] = agendaregels.verplaats(volgorde, labels[verplaats], int(positie) - 1)
-        st.rerun()
-    if c.button("Agenda opnieuw opbouwen", key="overleg_herbouw"):
-        st.session_state["overleg_volgorde"].pop(sleutel, None)
-        st.session_state["overleg_handmatig"].pop(sleutel, None)
-        st.rerun()
+def toon_melding() -> None:
+    """The confirmation or refusal of the last write, once."""
+    if melding := st.session_state.pop("overleg_melding", None):
+        soort, tekst = melding
+        (st.warning if soort == "warning" else st.success)(tekst, icon=":material/info:")
 
 
-def _stap(sleutel: str, delta: int) -> None:
-    stappen = st.session_state.setdefault("overleg_stap", {})
-    stappen[sleutel] = max(0, stappen.get(sleutel, 0) + delta)
+def standaard_vergadering(lijst: pd.DataFrame) -> int | None:
+    """The meeting to open first: the next one in preparation, else the latest."""
+    if lijst.empty:
+        return None
+    open_ = lijst[lijst["status"].isin(["in_voorbereiding", "vastgesteld"])].sort_values("datum")
+    return int((open_ if len(open_) else lijst).iloc[0]["id"])
 
 
-def stapper(datum: date, items: list[AgendaItem]) -> int:
-    """Vorige/Volgende through the agenda (callbacks, so both buttons know the new position); returns the index."""
-    stappen = st.session_state.setdefault("overleg_stap", {})
-    sleutel = datum.isoformat()
-    stap = min(stappen.get(sleutel, 0), len(items) - 1)
-    stappen[sleutel] = stap
+def kies_vergadering() -> vg.Vergadering | None:
+    """The meeting selector (and a form to plan a new one)."""
+    lijst = db.run_query(vg.vergaderingen_lijst)
+    labels = {int(r.id): vergadering_label(r) for r in lijst.itertuples()}
+    if st.session_state.get("overleg_vergadering") not in labels:
+        st.session_state["overleg_vergadering"] = standaard_vergadering(lijst)
+    links, rechts = st.columns([3, 1])
+    vid = links.selectbox("Vergadering", list(labels), format_func=labels.get, key="overleg_vergadering")
+    with rechts.popover("Nieuwe vergadering", icon=":material/add:"):
+        with st.form("overleg_nieuw"):
+            soort = st.selectbox("Soort", list(SOORT_LABEL), format_func=SOORT_LABEL.get)
+            datum = st.date_input("Datum", value=date.today() + timedelta(days=14), format="DD-MM-YYYY")
+            plaats = st.text_input("Plaats", max_chars=200)
+            if st.form_submit_button("Vergadering aanmaken", type="primary"):
+                if any(r.soort == soort and r.datum == datum for r in lijst.itertuples()):
+                    st.error("Er is al een vergadering van deze soort op deze datum.")
+                else:
+                    nieuw = db.run_write(_maak, soort, datum, plaats.strip())
+                    st.session_state["overleg_vergadering"] = nieuw
+                    _melding(f"{SOORT_LABEL[soort]} van {datum:%d-%m-%Y} aangemaakt; de agenda is voorgesteld uit de "
+                             "gegevens.")
+                    st.rerun()
+    return db.run_query(vg.vergadering, vid) if vid is not None else None
+
+
+def _maak(conn, soort: str, datum: date, plaats: str) -> int:
+    vid = vg.maak_vergadering(conn, soort, datum, plaats, STANDAARD_DEELNEMERS[soort])
+    agenda_bronnen.vul_agenda(conn, vid, 1)
+    return vid
+
+
+def _bewerk(v: vg.Vergadering, fn, *args, melding: str = "") -> bool:
+    """A version-checked agenda edit: refused (with :data:`CONFLICT`) when someone else edited first."""
+    def tx(conn):
+        vg.bewerk(conn, v.id, v.versie)
+        fn(conn, v.id, *args)
+    try:
+        db.run_write(tx)
+    except vg.VersieConflict:
+        _melding(CONFLICT, "warning")
+        return False
+    if melding:
+        _melding(melding)
+    return True
+
+
+def op_agenda(punten: pd.DataFrame) -> pd.DataFrame:
+    """The items on the agenda (proposed or accepted), in order; hamerstukken last."""
+    return punten[punten["status"].isin(["voorgesteld", "aanvaard"])]
+
+
+def stappen(punten: pd.DataFrame) -> list[list[int]]:
+    """The steps of the meeting: each agenda item alone, then all hamerstukken as one step (lists of item ids)."""
+    agenda = op_agenda(punten)
+    out = [[int(i)] for i in agenda.loc[~agenda["hamerstuk"], "id"]]
+    hamer = [int(i) for i in agenda.loc[agenda["hamerstuk"], "id"]]
+    return out + ([hamer] if hamer else [])
+
+
+def _punt_label(p) -> str:
+    hamer = " (hamerstuk)" if p.hamerstuk else ""
+    return f"{p.titel}{hamer} · {PUNT_STATUS.get(p.status, p.status)}"
+
+
+def agenda_tabel(punten: pd.DataFrame) -> pd.DataFrame:
+    """The whole agenda as a table for the secretariaat, with status."""
+    nr = {pid: i for i, stap in enumerate(stappen(punten), start=1) for pid in stap}
+    return pd.DataFrame({
+        "Nr": [str(nr.get(int(i), "")) for i in punten["id"]],
+        "Agendapunt": punten["titel"],
+        "Status": [PUNT_STATUS.get(s, s) + (" · hamerstuk" if h else "") for s, h in
+                   zip(punten["status"], punten["hamerstuk"], strict=True)],
+        "Waarom": ["; ".join(r) or t for r, t in zip(punten["redenen"], punten["tekst"], strict=True)],
+        "Gewicht": punten["gewicht"],
+    })
+
+
+def voorbereiding(v: vg.Vergadering, punten: pd.DataFrame, locaties: pd.DataFrame) -> None:
+    """Prepare the agenda: accept, remove, reorder, add by hand, refresh the proposals, fix the agenda."""
+    agenda = op_agenda(punten)
+    st.subheader(f"Agenda: {len(stappen(punten))} punten")
+    st.caption(
+        f"Voorgesteld uit de gegevens, op gewicht: fase 3b, 3a en 2 eerst, dan fasen die veranderden sinds het vorige "
+        f"gehouden overleg van deze soort, open acties (over tijd zwaarder), open beheeracties. Hoogstens "
+        f"{agendaregels.AGENDA_MAX_PUNTEN} punten; de rest staat in reserve. Een beheerconvenant dat alleen ouder is "
+        f"dan {agendaregels.CONVENANT_MAX_JAREN} jaar (periodieke actualisatie) is een hamerstuk: samen één agendapunt, "
+        "zonder bespreking.")
+    st.dataframe(agenda_tabel(punten), hide_index=True, width="stretch", height=320,
+                 column_config={"Gewicht": st.column_config.NumberColumn(help="Hoger is urgenter")})
+    if v.status not in ("in_voorbereiding", "vastgesteld"):
+        st.caption("Deze vergadering is gehouden; de agenda ligt vast.")
+        return
+    labels = {int(p.id): _punt_label(p) for p in punten.itertuples()}
+    a, b, c = st.columns([3, 1, 1])
+    keuze = a.selectbox("Agendapunt", list(labels), format_func=labels.get, index=None, key="overleg_punt",
+                        placeholder="Kies een agendapunt")
+    b.number_input("naar plaats", min_value=1, max_value=max(1, len(agenda)), value=1, key="overleg_positie")
+    # Callbacks with the meeting as this screen drew it: an edit rests on the version the user saw, so an edit
+    # made meanwhile by someone else makes it fail with a message instead of being overwritten.
+    volgorde = [int(i) for i in agenda["id"]]
+    knoppen = st.columns(5)
+    knoppen[0].button("Aanvaarden", disabled=keuze is None, key="overleg_aanvaard", on_click=_punt_actie,
+                      args=(v, "aanvaard"))
+    knoppen[1].button("Verwijderen", disabled=keuze is None, key="overleg_verwijder", on_click=_punt_actie,
+                      args=(v, "verwijderd"))
+    knoppen[2].button("Verplaatsen", disabled=keuze is None, key="overleg_verplaats_knop", on_click=_verplaats,
+                      args=(v, volgorde))
+    knoppen[3].button("Voorstellen bijwerken", key="overleg_herbouw", on_click=_bewerk,
+                      args=(v, lambda conn, vid: agenda_bronnen.vul_agenda(conn, vid, v.versie + 1)),
+                      kwargs={"melding": "Voorstellen bijgewerkt."},
+                      help="Nieuwe voorstellen uit de gegevens toevoegen; aanvaarde, verwijderde en met de hand "
+                           "toegevoegde punten blijven zoals ze zijn.")
+    knoppen[4].button("Agenda vaststellen", type="primary", key="overleg_vaststellen",
+                      disabled=v.status != "in_voorbereiding", on_click=_bewerk, args=(v, vg.stel_vast),
+                      kwargs={"melding": "Agenda vastgesteld."})
+    with c.popover("Punt toevoegen", icon=":material/add:"):
+        opties = dict(zip((locaties["code"].astype(str) + " " + locaties["naam"].fillna("").astype(str)).tolist(),
+                          locaties["id"].astype(int).tolist(), strict=True))
+        locatie = st.selectbox("Locatie (optioneel)", list(opties), index=None, key="overleg_toevoegen",
+                               placeholder="Kies een locatie")
+        titel = st.text_input("Titel", key="overleg_toevoegen_titel", max_chars=200,
+                              placeholder="Bijvoorbeeld: Rondvraag")
+        st.text_area("Toelichting", key="overleg_toevoegen_tekst", max_chars=2000)
+        st.button("Toevoegen aan agenda", key="overleg_toevoegen_knop", disabled=locatie is None and not titel.strip(),
+                  on_click=_voeg_toe, args=(v, opties))
+
+
+def _punt_actie(v: vg.Vergadering, status: str) -> None:
+    keuze = st.session_state.get("overleg_punt")
+    if keuze is not None:
+        _bewerk(v, vg.zet_punt_status, keuze, status, melding=f"Agendapunt {PUNT_STATUS[status]}.")
+
+
+def _verplaats(v: vg.Vergadering, volgorde: list[int]) -> None:
+    keuze = st.session_state.get("overleg_punt")
+    if keuze is None:
+        return
+    nieuw = agendaregels.verplaats(volgorde, keuze, int(st.session_state.get("overleg_positie", 1)) - 1)
+
+    def verplaats(conn, vid):
+        vg.zet_punt_status(conn, vid, keuze, "aanvaard")
+        vg.zet_volgorde(conn, vid, nieuw)
+    _bewerk(v, verplaats, melding="Agendapunt verplaatst.")
+
+
+def _voeg_toe(v: vg.Vergadering, opties: dict[str, int]) -> None:
+    label = st.session_state.get("overleg_toevoegen")
+    lid = opties.get(label) if label is not None else None
+    titel = (st.session_state.get("overleg_toevoegen_titel") or "").strip()
+    tekst = (st.session_state.get("overleg_toevoegen_tekst") or "").strip()
+    if lid is None and not titel:
+        return
+    voorstel = AgendaVoorstel(
+        "hand", f"locatie:{lid}" if lid is not None else f"hand:{datetime.now():%Y%m%d%H%M%S%f}",
+        titel or label, ("Handmatig toegevoegd",), 0, lid)
+    _bewerk(v, lambda conn, vid: vg.voeg_punt_toe(conn, vid, voorstel, status="aanvaard", handmatig=True,
+                                                  tekst=tekst), melding="Agendapunt toegevoegd.")
+
+
+def live_volgen(v: vg.Vergadering, gezien: tuple) -> None:
+    """Every :data:`VOLG_SECONDEN`, ask the database whether the meeting moved on; if so, redraw the page."""
+    @st.fragment(run_every=VOLG_SECONDEN)
+    def volg() -> None:
+        stand = db.run_query(vg.live_stand, v.id)
+        if stand is not None and (v.id, stand.huidig_punt_id, stand.versie, stand.besluiten) != gezien:
+            st.rerun()
+        wie = f"voorzitter: {md(stand.voorzitter)}" if stand and stand.voorzitter else "nog geen voorzitter"
+        st.caption(f":material/sync: Live: dit scherm volgt het huidige agendapunt ({wie}).")
+    volg()
+
+
+def _stap_naar(v: vg.Vergadering, punt_id: int) -> None:
+    if db.run_write(vg.zet_huidig_punt, v.id, punt_id):
+        return
+    _melding(GEEN_VOORZITTER, "warning")
+
+
+def stapper(v: vg.Vergadering, user: User, punten: pd.DataFrame) -> list[int] | None:
+    """The current step (ids of its items) and, for the chair, Vorige/Volgende that move every screen."""
+    alle = stappen(punten)
+    if not alle:
+        return None
+    index = next((i for i, s in enumerate(alle) if v.huidig_punt_id in s), 0)
+    voorzitter = v.voorzitter in (None, user.naam)
     links, midden, rechts = st.columns([1, 4, 1])
-    links.button("◀ Vorige", disabled=stap <= 0, key="overleg_vorige", width="stretch", on_click=_stap,
-                 args=(sleutel, -1))
-    rechts.button("Volgende ▶", disabled=stap >= len(items) - 1, key="overleg_volgende", width="stretch",
-                  on_click=_stap, args=(sleutel, 1))
-    midden.markdown(f"### Agendapunt {stap + 1} van {len(items)}")
-    return stap
+    if voorzitter:
+        links.button("◀ Vorige", disabled=index <= 0, key="overleg_vorige", width="stretch", on_click=_stap_naar,
+                     args=(v, alle[max(0, index - 1)][0]))
+        rechts.button("Volgende ▶", disabled=index >= len(alle) - 1, key="overleg_volgende", width="stretch",
+                      on_click=_stap_naar, args=(v, alle[min(len(alle) - 1, index + 1)][0]))
+    else:
+        rechts.button("Voorzitterschap overnemen", key="overleg_voorzitter", width="stretch",
+                      on_click=lambda: db.run_write(vg.neem_voorzitterschap, v.id))
+    midden.markdown(f"### Agendapunt {index + 1} van {len(alle)}")
+    return alle[index]
 
 
-def agendapunt(item: AgendaItem, row: pd.Series, locaties: pd.DataFrame) -> None:
-    """One item on the big screen: map zoomed to the location, checklist and reasons beside it."""
-    st.header(f"{item.code} {item.naam}")
+def agendapunt(v: vg.Vergadering, stap: list[int], punten: pd.DataFrame, locaties: pd.DataFrame) -> pd.Series | None:
+    """The current item on every screen: map zoomed to the location, checklist and reasons (or the hamerstukken).
+
+    Returns the location row of the item, if it has one."""
+    items = punten.set_index("id").loc[stap]
+    if len(stap) > 1 or bool(items.iloc[0]["hamerstuk"]):
+        st.header(f"Hamerstukken ({len(stap)})")
+        st.markdown("Routine, zonder bespreking tenzij iemand erom vraagt:\n" + "\n".join(
+            f"- {md(p.titel)}: {md('; '.join(p.redenen))}" for p in items.itertuples()))
+        return None
+    punt = items.iloc[0]
+    st.header(md(punt["titel"]))
+    redenen = list(punt["redenen"]) + ([punt["tekst"]] if punt["tekst"] else [])
+    if pd.isna(punt["locatie_id"]) or int(punt["locatie_id"]) not in set(locaties["id"]):
+        st.markdown("**Waarom op de agenda**\n" + "\n".join(f"- {md(r)}" for r in redenen))
+        return None
+    row = locaties[locaties["id"] == int(punt["locatie_id"])].iloc[0]
+    inzage.vastleggen("overleg", f"agendapunt {row['code']} (kaart op adresniveau)",
+                      {"vergadering_id": v.id, "locatie_id": int(row["id"])}, sleutel=("punt", v.id, int(row["id"])))
     kaart, info = st.columns([3, 2])
     with kaart:
-        # only the surroundings: the map is zoomed to the item, drawing every location of the country is waste
         buren = agendaregels.omgeving(locaties, float(row["lon"]), float(row["lat"]))
         maps.show(lv.fase_deck(buren, focus=row, hoogte=460), height=460, key="overleg_kaart")
     with info:
         st.markdown(f"**{lv.fase_label(row['fase'])}**")
-        st.markdown("**Waarom op de agenda**\n" + "\n".join(f"- {r}" for r in item.redenen))
+        st.markdown("**Waarom op de agenda**\n" + "\n".join(f"- {md(r)}" for r in redenen))
         st.markdown("**Beheersafspraken**")
         lv.checklist(row)
         st.markdown(f"{row['woonvorm']} · {row['plaatsen']} plaatsen · {row['aanbieder']} · {row['buurt'] or ''}")
@@ -153,24 +329,32 @@ def agendapunt(item: AgendaItem, row: pd.Series, locaties: pd.DataFrame) -> None
         meldingen_view.voor_na_sectie(int(row["id"]), row["code"],
                                       row["fase_sinds"] if pd.notna(row["fase_sinds"]) else None, "overleg",
                                       download=False)
+    return row
 
 
-def _vastleggen(fn, entry, wat: str, code: str) -> None:
+def _schrijf(fn, *args, wat: str) -> None:
     try:
-        nieuw_id = db.run_write(fn, entry)
+        db.run_write(fn, *args)
     except DBAPIError as exc:
         st.error(f"Niet vastgelegd: de database weigerde dit {wat}. ({str(exc.orig).splitlines()[0]})")
         return
     lv.wis_cache()
-    st.session_state["overleg_melding"] = f"{wat.capitalize()} {nieuw_id} vastgelegd voor {code}."
+    _melding(f"{wat[:1].upper()}{wat[1:]} vastgelegd.")
     st.rerun()
 
 
-def besluit_formulier(row: pd.Series, datum: date, user: User) -> None:
-    """Record a decision live: a new fase with a reason (or a correction), or a new beheer-status."""
-    soort = st.radio("Besluit", [SOORT_FASE, SOORT_BEHEER], horizontal=True, key="overleg_soort")
-    locatie_id = int(row["id"])
-    if soort == SOORT_FASE:
+def besluit_formulier(v: vg.Vergadering, stap: list[int], punten: pd.DataFrame, row: pd.Series | None,
+                      user: User) -> None:
+    """Record on the current item: a new fase (or a correction), a beheer-status, a free decision, an action."""
+    punt_id = stap[0]
+    punt = punten.set_index("id").loc[punt_id]
+    soorten = ([SOORT_FASE, SOORT_BEHEER] if row is not None else []) + [SOORT_VRIJ, SOORT_ACTIE]
+    soort = st.radio("Vastleggen", soorten, horizontal=True, key="overleg_soort")
+    if punt["bron"] == "actie" and st.button("Actie gereed melden", key="overleg_actie_gereed"):
+        actie_id = int(str(punt["sleutel"]).removeprefix("actie:"))
+        _schrijf(_actie_gereed, v.id, punt_id, actie_id, punt["titel"], wat="actie gereed")
+    if soort == SOORT_FASE and row is not None:
+        locatie_id = int(row["id"])
         eerder = db.run_query(fasen.fase_tijdlijn, locatie_id, date.max)
         keuzes = {None: "geen (nieuw besluit)"} | {
             int(r.id): f"besluit {r.id}: {r.ingangsdatum:%d-%m-%Y} fase {r.fase}, {r.reden[:60]}" for r in eerder.itertuples()
@@ -178,50 +362,106 @@ def besluit_formulier(row: pd.Series, datum: date, user: User) -> None:
         with st.form(f"overleg_fase_{locatie_id}", clear_on_submit=True):
             huidig = FASE_CODES.index(row["fase"]) if row["fase"] in FASE_CODES else 0
             fase = st.selectbox("Nieuwe fase", FASE_CODES, index=huidig, format_func=lv.fase_label)
-            reden = st.text_area("Reden", placeholder="Waarom deze fase? (verplicht)")
-            ingang = st.date_input("Ingangsdatum", value=datum, format="DD-MM-YYYY")
+            reden = st.text_area("Reden", placeholder="Waarom deze fase? (verplicht)", max_chars=2000)
+            ingang = st.date_input("Ingangsdatum", value=v.datum, format="DD-MM-YYYY")
             corrigeert = st.selectbox("Corrigeert een eerder besluit", list(keuzes), format_func=keuzes.get)
             if st.form_submit_button("Fasebesluit vastleggen", type="primary"):
                 if not reden.strip():
                     st.error("Geef een reden op; een besluit zonder reden wordt niet vastgelegd.")
                     return
-                _vastleggen(append_fase_besluit, FaseBesluit(
+                _schrijf(vg.leg_fasebesluit_vast, v.id, punt_id, FaseBesluit(
                     locatie_id=locatie_id, fase=fase, ingangsdatum=ingang, reden=reden.strip(),
-                    vastgelegd_door=user.naam, overleg_datum=datum, corrigeert_id=corrigeert), "fasebesluit", row["code"])
+                    vastgelegd_door=user.naam, overleg_datum=v.datum, corrigeert_id=corrigeert),
+                    wat=f"fasebesluit voor {row['code']}")
         return
-    with st.form(f"overleg_beheer_{locatie_id}", clear_on_submit=True):
+    if soort == SOORT_BEHEER and row is not None:
+        with st.form(f"overleg_beheer_{int(row['id'])}", clear_on_submit=True):
+            c1, c2 = st.columns(2)
+            commissie = c1.selectbox("Beheercommissie", list(BEHEERCOMMISSIE), format_func=BEHEERCOMMISSIE.get,
+                                     index=list(BEHEERCOMMISSIE).index(row["beheercommissie"] or "afwezig"))
+            convenant = c2.selectbox("Beheerconvenant", list(BEHEERCONVENANT), format_func=BEHEERCONVENANT.get,
+                                     index=list(BEHEERCONVENANT).index(row["beheerconvenant"] or "afwezig"))
+            convenant_datum = c1.date_input("Convenant van", value=row["convenant_datum"] if pd.notna(
+                row["convenant_datum"]) else v.datum, format="DD-MM-YYYY")
+            register = c2.checkbox("Meldingenregister wordt bijgehouden", value=bool(row["meldingenregister"]))
+            toelichting = st.text_input("Toelichting", max_chars=500)
+            if st.form_submit_button("Beheer-status vastleggen", type="primary"):
+                _schrijf(_beheer, v.id, punt_id, BeheerStatus(
+                    locatie_id=int(row["id"]), ingangsdatum=v.datum, beheercommissie=commissie,
+                    beheerconvenant=convenant, convenant_datum=None if convenant == "afwezig" else convenant_datum,
+                    meldingenregister=register, vastgelegd_door=user.naam, toelichting=toelichting.strip(),
+                    overleg_datum=v.datum), wat=f"beheer-status voor {row['code']}")
+        return
+    if soort == SOORT_VRIJ:
+        with st.form(f"overleg_vrij_{punt_id}", clear_on_submit=True):
+            tekst = st.text_area("Besluit", max_chars=2000, placeholder="Wat heeft de vergadering besloten?")
+            if st.form_submit_button("Besluit vastleggen", type="primary"):
+                if not tekst.strip():
+                    st.error("Schrijf het besluit op; een leeg besluit wordt niet vastgelegd.")
+                    return
+                lid = None if row is None else int(row["id"])
+                _schrijf(vg.voeg_besluit_toe, v.id, "vrij", tekst.strip(), punt_id, lid, wat="besluit")
+        return
+    with st.form(f"overleg_actie_{punt_id}", clear_on_submit=True):
+        omschrijving = st.text_input("Actie", max_chars=300, placeholder="Wat moet er gebeuren?")
         c1, c2 = st.columns(2)
-        commissie = c1.selectbox("Beheercommissie", list(BEHEERCOMMISSIE), format_func=BEHEERCOMMISSIE.get,
-                                 index=list(BEHEERCOMMISSIE).index(row["beheercommissie"] or "afwezig"))
-        convenant = c2.selectbox("Beheerconvenant", list(BEHEERCONVENANT), format_func=BEHEERCONVENANT.get,
-                                 index=list(BEHEERCONVENANT).index(row["beheerconvenant"] or "afwezig"))
-        convenant_datum = c1.date_input("Convenant van", value=row["convenant_datum"] if pd.notna(
-            row["convenant_datum"]) else datum, format="DD-MM-YYYY")
-        register = c2.checkbox("Meldingenregister wordt bijgehouden", value=bool(row["meldingenregister"]))
-        toelichting = st.text_input("Toelichting")
-        if st.form_submit_button("Beheer-status vastleggen", type="primary"):
-            _vastleggen(append_beheer_status, BeheerStatus(
-                locatie_id=locatie_id, ingangsdatum=datum, beheercommissie=commissie, beheerconvenant=convenant,
-                convenant_datum=None if convenant == "afwezig" else convenant_datum, meldingenregister=register,
-                vastgelegd_door=user.naam, toelichting=toelichting.strip(), overleg_datum=datum), "beheer-status", row["code"])
+        eigenaar = c1.text_input("Eigenaar (organisatie)", max_chars=200,
+                                 value="" if row is None else str(row["aanbieder"]))
+        deadline = c2.date_input("Deadline", value=v.datum + timedelta(days=56), format="DD-MM-YYYY")
+        if st.form_submit_button("Actie vastleggen", type="primary"):
+            if not omschrijving.strip() or not eigenaar.strip():
+                st.error("Geef de actie en de eigenaar (een organisatie) op.")
+                return
+            lid = None if row is None else int(row["id"])
+            _schrijf(vg.voeg_actie_toe, v.id, omschrijving.strip(), eigenaar.strip(), deadline, punt_id, lid,
+                     wat="actie")
 
 
-def exports_sectie(datum: date, items: list[AgendaItem]) -> None:
-    """The besluitenlijst on screen, and agenda and besluitenlijst as PDF and Excel."""
-    lijst = besluiten(datum)
-    st.dataframe(exports.besluiten_tabel(lijst), hide_index=True, width="stretch")
-    naam = f"{datum:%Y%m%d}"
-    # Deferred: each file is built only when its button is clicked (a PDF of thousands of agenda items takes
-    # minutes), from the agenda and besluitenlijst as they stand on this rerun (bound now, so the file matches
-    # the screen).
-    agenda = tuple(items)
+def _beheer(conn, vid: int, punt_id: int, status: BeheerStatus) -> None:
+    append_beheer_status(conn, status)
+    tekst = (f"Beheercommissie {BEHEERCOMMISSIE[status.beheercommissie].lower()}; beheerconvenant "
+             f"{BEHEERCONVENANT[status.beheerconvenant].lower()}; meldingenregister "
+             f"{'ja' if status.meldingenregister else 'nee'}" + (f" ({status.toelichting})" if status.toelichting else ""))
+    vg.voeg_besluit_toe(conn, vid, "beheer", tekst, punt_id, status.locatie_id)
+
+
+def _actie_gereed(conn, vid: int, punt_id: int, actie_id: int, titel: str) -> None:
+    vg.zet_actie_status(conn, actie_id, "gereed", vid)
+    vg.voeg_besluit_toe(conn, vid, "vrij", f"{titel}: gereed", punt_id)
+
+
+def status_knoppen(v: vg.Vergadering) -> None:
+    """Mark the meeting held, and the report sent."""
+    a, b = st.columns(2)
+    if v.status in ("in_voorbereiding", "vastgesteld"):
+        a.button("Vergadering gehouden", key="overleg_gehouden", on_click=_bewerk, args=(v, vg.zet_status, "gehouden"),
+                 kwargs={"melding": "Vergadering als gehouden vastgelegd."})
+    if v.status == "gehouden":
+        b.button("Verslag verstuurd", key="overleg_verstuurd", on_click=_bewerk,
+                 args=(v, vg.zet_status, "verslag_verstuurd"), kwargs={"melding": "Verslag als verstuurd vastgelegd."})
+
+
+def exports_sectie(v: vg.Vergadering, punten: pd.DataFrame) -> None:
+    """Besluitenlijst and actielijst on screen; agenda, besluitenlijst and actielijst as PDF and Excel."""
+    besluiten = db.run_query(vg.besluitenlijst, v.id)
+    acties = db.run_query(vg.acties, v.id)
+    st.markdown(f"**Besluitenlijst ({len(besluiten)})**")
+    st.dataframe(exports.vergadering_besluiten_tabel(besluiten), hide_index=True, width="stretch")
+    st.markdown(f"**Actielijst ({len(acties)})**")
+    st.dataframe(exports.acties_tabel(acties), hide_index=True, width="stretch")
+    naam = f"{v.soort}_{v.datum:%Y%m%d}"
+    agenda = op_agenda(punten)
     knoppen = (
-        ("Agenda (PDF)", partial(exports.agenda_pdf, datum, agenda), f"hkd_agenda_{naam}.pdf", PDF),
-        ("Agenda (Excel)", partial(exports.agenda_xlsx, datum, agenda), f"hkd_agenda_{naam}.xlsx", XLSX),
-        ("Besluitenlijst (PDF)", partial(exports.besluitenlijst_pdf, datum, lijst), f"hkd_besluitenlijst_{naam}.pdf",
-         PDF),
-        ("Besluitenlijst (Excel)", partial(exports.besluitenlijst_xlsx, datum, lijst),
+        ("Agenda (PDF)", partial(exports.vergadering_agenda_pdf, v.soort, v.datum, v.plaats, agenda),
+         f"hkd_agenda_{naam}.pdf", PDF),
+        ("Besluitenlijst (PDF)", partial(exports.vergadering_besluiten_pdf, v.soort, v.datum, v.plaats, besluiten),
+         f"hkd_besluitenlijst_{naam}.pdf", PDF),
+        ("Besluitenlijst (Excel)", partial(exports.vergadering_besluiten_xlsx, v.soort, v.datum, v.plaats, besluiten),
          f"hkd_besluitenlijst_{naam}.xlsx", XLSX),
+        ("Actielijst (PDF)", partial(exports.acties_pdf, v.soort, v.datum, v.plaats, acties),
+         f"hkd_actielijst_{naam}.pdf", PDF),
+        ("Actielijst (Excel)", partial(exports.acties_xlsx, v.soort, v.datum, v.plaats, acties),
+         f"hkd_actielijst_{naam}.xlsx", XLSX),
     )
     for kolom, (label, data, bestand, mime) in zip(st.columns(len(knoppen)), knoppen, strict=True):
-        kolom.download_button(label, data, bestand, mime, on_click="ignore")  # no rerun: nothing changes
+        kolom.download_button(label, data, bestand, mime, on_click="ignore")

@@ -13,15 +13,16 @@ from datetime import date
 from sqlalchemy import Connection
 
 from geo.agenda import AGENDA_MAX_PUNTEN, AgendaVoorstel, Voorstelling, stel_agenda_voor
-from queries import overleg, vergaderingen
+from queries import initiatieven, meldingen, monitoring, overleg, vergaderingen
 
 Bron = Callable[..., list[AgendaVoorstel]]
 
 BRONNEN: list[Bron] = [
     overleg.agenda_voorstellen,  # fasen and beheer actions
     vergaderingen.agenda_voorstellen,  # open action items of earlier meetings
-    # queries.initiatieven.agenda_voorstellen,  (issue: initiatives waiting for advice)
-    # queries.meldingen.agenda_voorstellen,  (issue: signals from meldingen)
+    initiatieven.agenda_voorstellen,  # initiatives waiting for advice, provider proposals waiting for approval
+    meldingen.agenda_voorstellen,  # locations whose meldingen pass the signal thresholds
+    monitoring.agenda_voorstellen,  # commissies behind their rhythm, overdue verbeteracties, plan slippage
 ]
 
 

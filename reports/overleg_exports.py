@@ -17,6 +17,12 @@ from reports.pdf import HkdPdf
 from reports.veilig import cel, xlsx_tekstcellen
 
 KOP = "HKD Sturingsoverleg"
+FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+"""Leading characters that make a spreadsheet treat a cell as a formula; such cells are written as text."""
+SOORT_NAAM = {"sturingsoverleg": "Sturingsoverleg", "platform": "Platform HKD"}
+BESLUIT_SOORT = {"fase": "Fasebesluit", "beheer": "Beheer", "vrij": "Besluit", "advies": "Advies",
+                 "goedkeuring": "Goedkeuring"}
+ACTIE_STATUS = {"open": "open", "gereed": "gereed", "vervallen": "vervallen"}
 
 
 def _fase_tekst(code: str | None) -> str:
@@ -95,6 +101,12 @@ def tabel_xlsx(titel: str, ondertitel: str, tabel: pd.DataFrame, blad: str) -> b
         cell.font = Font(bold=True)
     for values in tabel.itertuples(index=False):
         ws.append([None if pd.isna(v) else v for v in values])
+    for row in ws.iter_rows(min_row=5):
+        for cell in row:
+            if isinstance(cell.value, str):  # text stays text: never a formula, whatever someone typed
+                cell.data_type = "s"
+                cell.number_format = "@"
+                cell.quotePrefix = cell.value.startswith(FORMULE_TEKENS)
     for i, col in enumerate(tabel.columns, start=1):
         longest = max([len(str(col))] + [len(str(v)) for v in tabel[col]])
         ws.column_dimensions[get_column_letter(i)].width = min(60, max(8, longest + 2))
@@ -138,3 +150,88 @@ def besluitenlijst_xlsx(datum: date, besluiten: pd.DataFrame) -> bytes:
     """The besluitenlijst of a meeting as Excel."""
     tabel = besluiten_tabel(besluiten)
     return tabel_xlsx(f"{KOP}: besluitenlijst", _ondertitel(datum, len(tabel), "besluiten"), tabel, "Besluitenlijst")
+
+
+# Meetings as records (hkd.vergaderingen) ------------------------------------------------------------------------
+
+
+def vergadering_kop(soort: str, datum: date) -> str:
+    """``"Sturingsoverleg 14-01-2027"``."""
+    return f"{SOORT_NAAM.get(soort, soort)} {datum:%d-%m-%Y}"
+
+
+def vergadering_agenda_tabel(punten: pd.DataFrame) -> pd.DataFrame:
+    """The agenda of a meeting (``punten`` as from :func:`queries.vergaderingen.agendapunten`, only the items on
+    the agenda): numbered items, then the hamerstukken as one item."""
+    rows = []
+    gewoon = punten[~punten["hamerstuk"]]
+    for i, p in enumerate(gewoon.itertuples(index=False), start=1):
+        rows.append({"Nr": str(i), "Agendapunt": p.titel, "Waarom op de agenda": "; ".join(p.redenen) or p.tekst})
+    hamer = punten[punten["hamerstuk"]]
+    if len(hamer):
+        nr = len(gewoon) + 1
+        rows.append({"Nr": str(nr), "Agendapunt": f"Hamerstukken ({len(hamer)}), zonder bespreking",
+                     "Waarom op de agenda": "Routine: afhandeling zonder bespreking tenzij iemand erom vraagt"})
+        for j, p in enumerate(hamer.itertuples(index=False), start=1):
+            rows.append({"Nr": f"{nr}.{j}", "Agendapunt": p.titel, "Waarom op de agenda": "; ".join(p.redenen)})
+    return pd.DataFrame(rows, columns=["Nr", "Agendapunt", "Waarom op de agenda"])
+
+
+def vergadering_besluiten_tabel(besluiten: pd.DataFrame) -> pd.DataFrame:
+    """The besluitenlijst of a meeting (as from :func:`queries.vergaderingen.besluitenlijst`)."""
+    rows = []
+    for i, b in enumerate(besluiten.itertuples(index=False), start=1):
+        locatie = f"{b.code} {b.naam}" if isinstance(b.code, str) else ""
+        rows.append({"Nr": i, "Soort": BESLUIT_SOORT.get(b.soort, b.soort), "Agendapunt": b.agendapunt or "",
+                     "Locatie": locatie, "Besluit": b.tekst, "Vastgelegd door": b.vastgelegd_door})
+    return pd.DataFrame(rows, columns=["Nr", "Soort", "Agendapunt", "Locatie", "Besluit", "Vastgelegd door"])
+
+
+def acties_tabel(acties: pd.DataFrame) -> pd.DataFrame:
+    """The actielijst of a meeting (as from :func:`queries.vergaderingen.acties`)."""
+    rows = []
+    for i, a in enumerate(acties.itertuples(index=False), start=1):
+        deadline = a.deadline.strftime("%d-%m-%Y") if a.deadline is not None and pd.notna(a.deadline) else ""
+        rows.append({"Nr": i, "Actie": a.omschrijving, "Eigenaar": a.eigenaar, "Deadline": deadline,
+                     "Status": ACTIE_STATUS.get(a.status, a.status), "Agendapunt": a.agendapunt or ""})
+    return pd.DataFrame(rows, columns=["Nr", "Actie", "Eigenaar", "Deadline", "Status", "Agendapunt"])
+
+
+def _vergadering_ondertitel(plaats: str, aantal: int, soort: str) -> str:
+    waar = f"{plaats} · " if plaats else ""
+    return f"{waar}{aantal} {soort} · gemaakt op {date.today():%d-%m-%Y}"
+
+
+def vergadering_agenda_pdf(soort: str, datum: date, plaats: str, punten: pd.DataFrame) -> bytes:
+    """The agenda of a meeting as PDF, to send out before the meeting."""
+    tabel = vergadering_agenda_tabel(punten)
+    return tabel_pdf(f"Agenda {vergadering_kop(soort, datum)}", _vergadering_ondertitel(plaats, len(tabel),
+                     "agendapunten"), tabel, (16, 110, 151))
+
+
+def vergadering_besluiten_pdf(soort: str, datum: date, plaats: str, besluiten: pd.DataFrame) -> bytes:
+    """The besluitenlijst of a meeting as PDF."""
+    tabel = vergadering_besluiten_tabel(besluiten)
+    return tabel_pdf(f"Besluitenlijst {vergadering_kop(soort, datum)}", _vergadering_ondertitel(
+        plaats, len(tabel), "besluiten"), tabel, (10, 26, 60, 55, 85, 41))
+
+
+def vergadering_besluiten_xlsx(soort: str, datum: date, plaats: str, besluiten: pd.DataFrame) -> bytes:
+    """The besluitenlijst of a meeting as Excel (cells as text)."""
+    tabel = vergadering_besluiten_tabel(besluiten)
+    return tabel_xlsx(f"Besluitenlijst {vergadering_kop(soort, datum)}", _vergadering_ondertitel(
+        plaats, len(tabel), "besluiten"), tabel, "Besluitenlijst")
+
+
+def acties_pdf(soort: str, datum: date, plaats: str, acties: pd.DataFrame) -> bytes:
+    """The actielijst of a meeting as PDF."""
+    tabel = acties_tabel(acties)
+    return tabel_pdf(f"Actielijst {vergadering_kop(soort, datum)}", _vergadering_ondertitel(
+        plaats, len(tabel), "acties"), tabel, (10, 100, 55, 24, 20, 68))
+
+
+def acties_xlsx(soort: str, datum: date, plaats: str, acties: pd.DataFrame) -> bytes:
+    """The actielijst of a meeting as Excel (cells as text)."""
+    tabel = acties_tabel(acties)
+    return tabel_xlsx(f"Actielijst {vergadering_kop(soort, datum)}", _vergadering_ondertitel(
+        plaats, len(tabel), "acties"), tabel, "Actielijst")

@@ -7,7 +7,7 @@ from dashboard import db, inzage
 from dashboard.auth import require_role
 from dashboard.maps import legend_html
 from dashboard.pc4_map import pc4_kaart
-from queries import aanbieder
+from queries import aanbieder, vergaderingen
 from reports.veilig import csv_bytes
 
 st.title("Aanbiederskaart: voorzieningen per postcodegebied en woonvorm")
@@ -41,6 +41,13 @@ tabel = per_woonvorm.rename(columns={
 st.dataframe(tabel, hide_index=True, width="stretch")
 st.download_button("Download per postcodegebied en woonvorm (CSV)", csv_bytes(tabel),
                    "hkd_aanbieders_per_pc4.csv", "text/csv")
+
+if user.rol == "aanbieder":
+    besluiten = db.run_query(vergaderingen.eigen_besluiten)  # row-level security: decisions about own locations
+    with st.expander(f"Besluiten van het Sturingsoverleg en het Platform over uw locaties ({len(besluiten)})"):
+        st.dataframe(besluiten.rename(columns={
+            "soort": "Overleg", "datum": "Datum", "besluit_soort": "Soort besluit", "tekst": "Besluit",
+            "code": "Code", "naam": "Locatie"}), hide_index=True, width="stretch")
 
 st.subheader("Uw locaties" if user.rol == "aanbieder" else "Locaties per aanbieder")
 eigen = db.run_query(aanbieder.mijn_locaties)

@@ -1,52 +1,53 @@
-"""Overleg: run a Sturingsoverleg from the map: agenda by urgency, one item at a time, decisions recorded live."""
-
-from datetime import date
+"""Overleg: prepare, run and follow up a Sturingsoverleg or Platform meeting; every open screen follows live."""
 
 import streamlit as st
 
+from dashboard import db
 from dashboard import ladder_view as lv
 from dashboard import overleg_view as ov
 from dashboard.auth import require_role
+from queries import vergaderingen as vg
 
 st.title("Overleg")
 user = require_role("hkd")
 
-kop_links, kop_rechts = st.columns([2, 1])
-datum = kop_links.date_input("Datum van het overleg", value=date.today(), format="DD-MM-YYYY", key="overleg_datum")
-presentatie = kop_rechts.toggle("Presentatie (groot scherm)", key="overleg_presentatie",
-                                help="Grote letters, één agendapunt tegelijk, zonder agendabeheer.")
+v = ov.kies_vergadering()
+presentatie = st.toggle("Presentatie (groot scherm)", key="overleg_presentatie",
+                        help="Grote letters, één agendapunt tegelijk, zonder agendabeheer.")
 if presentatie:
     st.html(ov.GROOT_SCHERM_CSS)
-if melding := st.session_state.pop("overleg_melding", None):
-    st.success(melding, icon=":material/check_circle:")
+ov.toon_melding()
 
-with st.spinner("Agenda opbouwen..."):
-    locaties = lv.locaties_op(datum)
-    items = ov.agenda_items(datum, locaties)
+if v is None:
+    st.info("Er is nog geen vergadering. Maak er een aan met 'Nieuwe vergadering'.")
+    st.stop()
+
+with st.spinner("Agenda ophalen..."):
+    locaties = lv.locaties_op(v.datum)
+    punten = db.run_query(vg.agendapunten, v.id)
+    stand = db.run_query(vg.live_stand, v.id)
+ov.live_volgen(v, (v.id, stand.huidig_punt_id, stand.versie, stand.besluiten))
 
 if not presentatie:
-    st.subheader(f"Agenda ({len(items)} punten)")
-    st.caption("Op volgorde van urgentie: fase 3b, 3a en 2 eerst, dan locaties waarvan de fase sinds het vorige "
-               "overleg veranderde, dan het aantal open beheeracties. Punten kunnen met de hand worden toegevoegd "
-               "en verplaatst.")
-    ov.agenda_beheer(datum, items, locaties)
+    deelnemers = db.run_query(vg.deelnemers, v.id)
+    st.caption(("Plaats: " + ov.md(v.plaats) + " · " if v.plaats else "") + "Deelnemers: " + ov.md(", ".join(
+        f"{r.organisatie} ({r.rol})" if r.rol else r.organisatie for r in deelnemers.itertuples())))
+    ov.voorbereiding(v, punten, locaties)
     st.divider()
 
-if not items:
-    st.info("Er staat niets op de agenda voor deze datum. Voeg een locatie toe om een besluit vast te leggen.")
+stap = ov.stapper(v, user, punten)
+if stap is None:
+    st.info("Er staat niets op de agenda. Voeg een punt toe of werk de voorstellen bij.")
 else:
-    stap = ov.stapper(datum, items)
-    item = items[stap]
-    row = locaties[locaties["id"] == item.locatie_id].iloc[0]
-    ov.agendapunt(item, row, locaties)
-    st.subheader("Besluit vastleggen")
-    ov.besluit_formulier(row, datum, user)
+    row = ov.agendapunt(v, stap, punten, locaties)
+    st.subheader("Besluit of actie vastleggen")
+    ov.besluit_formulier(v, stap, punten, row, user)
 
 if not presentatie:
-    from dashboard import initiatieven_overleg
+    ov.status_knoppen(v)
+    from dashboard import initiatieven_overleg  # advice on initiatives and approval of proposals (issue 12)
 
     st.divider()
-    initiatieven_overleg.sectie(datum)
-
-with st.expander("Besluitenlijst en downloads", expanded=not presentatie):
-    ov.exports_sectie(datum, items)
+    initiatieven_overleg.sectie(v.datum)
+with st.expander("Besluitenlijst, actielijst en downloads", expanded=not presentatie):
+    ov.exports_sectie(v, punten)

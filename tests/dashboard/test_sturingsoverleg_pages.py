@@ -114,36 +114,53 @@ def test_escalatieladder_filters_and_location_detail(app):
     assert "Veiligheid:" in tekst and "Plaatsen:" in tekst
 
 
+def _kies(at: AppTest, label: str):
+    return next(s for s in at.selectbox if s.label == label)
+
+
+def _tekst(at: AppTest) -> str:
+    return " ".join(m.value for m in at.markdown)
+
+
+VOLGEND = date(2027, 1, 14)  # the demo's Sturingsoverleg in preparation
+
+
 def test_overleg_steps_through_the_agenda_and_records_a_decision(app_rw, fresh_demo):
-    vandaag = date.today()
     at = app_rw("overleg", hkd_user=HKD)
     assert not at.exception, at.exception
-    assert at.subheader[0].value.startswith("Agenda (")
+    assert "14-01-2027 (in voorbereiding)" in _kies(at, "Vergadering").format_func(at.session_state["overleg_vergadering"])
+    assert at.subheader[0].value.startswith("Agenda: ")
     eerste = at.header[0].value
     at.button(key="overleg_volgende").click().run()
     tweede = at.header[0].value
-    assert tweede != eerste and "Agendapunt 2 van" in " ".join(m.value for m in at.markdown)
+    assert tweede != eerste and "Agendapunt 2 van" in _tekst(at)
+    assert _tekst(at).count("Agendapunt 2 van") == 1
+    with fresh_demo.connect() as conn:  # the current item is in the database, for every other screen
+        huidig = conn.execute(text("SELECT p.titel, v.voorzitter FROM hkd.vergaderingen v JOIN hkd.agendapunten p "
+                                   "ON p.id = v.huidig_punt_id WHERE v.datum = :d"), {"d": VOLGEND}).one()
+    assert tuple(huidig) == (tweede.replace("\\", ""), "t.tester")
     at.button(key="overleg_vorige").click().run()
     assert at.header[0].value == eerste
     at.toggle(key="overleg_presentatie").set_value(True).run()
-    assert not at.get("dataframe") or len(at.dataframe) == 1  # agenda management hidden; besluitenlijst folded
+    assert at.get("dataframe") == [] or len(at.dataframe) == 2  # agenda management hidden; lists folded
     at.button(key="overleg_volgende").click().run()
     code = at.header[0].value.split()[0]
-    at.selectbox[0].set_value("3a")
+    _kies(at, "Nieuwe fase").set_value("3a")
     at.text_area[0].input("Verbeterplan nodig na meldingen")
     _knop(at, "Fasebesluit vastleggen").click().run()
     assert not at.exception, at.exception
-    assert at.success and "vastgelegd voor " + code in at.success[0].value
+    assert at.success and code in at.success[0].value and "vastgelegd" in at.success[0].value
     with fresh_demo.connect() as conn:
         rij = conn.execute(text(
-            "SELECT b.fase, b.reden, b.overleg_datum, b.vastgelegd_door FROM hkd.fase_besluiten b "
-            "JOIN hkd.locaties l ON l.id = b.locatie_id WHERE l.code = :c ORDER BY b.id DESC LIMIT 1"), {"c": code}).one()
-    assert tuple(rij) == ("3a", "Verbeterplan nodig na meldingen", vandaag, "t.tester")
+            "SELECT b.fase, b.reden, b.overleg_datum, b.vastgelegd_door, vb.soort FROM hkd.fase_besluiten b "
+            "JOIN hkd.locaties l ON l.id = b.locatie_id JOIN hkd.vergadering_besluiten vb ON vb.fase_besluit_id = b.id "
+            "WHERE l.code = :c ORDER BY b.id DESC LIMIT 1"), {"c": code}).one()
+    assert tuple(rij) == ("3a", "Verbeterplan nodig na meldingen", VOLGEND, "t.tester", "fase")
     at.toggle(key="overleg_presentatie").set_value(False).run()
-    besluiten = at.dataframe[-1].value
-    assert code in besluiten["Code"].tolist()
-    assert [b.label for b in at.get("download_button")] == ["Agenda (PDF)", "Agenda (Excel)",
-                                                           "Besluitenlijst (PDF)", "Besluitenlijst (Excel)"]
+    besluiten = at.dataframe[-2].value
+    assert any(code in str(x) for x in besluiten["Locatie"])
+    assert [b.label for b in at.get("download_button")] == [
+        "Agenda (PDF)", "Besluitenlijst (PDF)", "Besluitenlijst (Excel)", "Actielijst (PDF)", "Actielijst (Excel)"]
 
 
 def test_overleg_refuses_a_decision_without_reason(app_rw, fresh_demo):
@@ -155,40 +172,86 @@ def test_overleg_refuses_a_decision_without_reason(app_rw, fresh_demo):
                             ).scalar_one() == 0
 
 
-def test_overleg_agenda_items_can_be_added_and_moved(app):
-    at = app("overleg", hkd_user=HKD)
-    voor = len(at.session_state["overleg_volgorde"][date.today().isoformat()])
-    keuze = at.selectbox(key="overleg_toevoegen").options[0]
+def test_overleg_agenda_items_can_be_added_and_moved(app_rw, fresh_demo):
+    at = app_rw("overleg", hkd_user=HKD)
+    voor = len(at.dataframe[0].value)
+    keuze = at.selectbox(key="overleg_toevoegen").options[-1]
     at.selectbox(key="overleg_toevoegen").set_value(keuze).run()
     at.button(key="overleg_toevoegen_knop").click().run()
-    volgorde = at.session_state["overleg_volgorde"][date.today().isoformat()]
-    assert len(volgorde) == voor + 1
-    laatste = at.selectbox(key="overleg_verplaats").options[-1]
-    assert keuze.split()[0] in laatste
-    at.selectbox(key="overleg_verplaats").set_value(laatste)
+    assert not at.exception, at.exception
+    assert len(at.dataframe[0].value) == voor + 1
+    with fresh_demo.connect() as conn:
+        nieuw = conn.execute(text("SELECT id FROM hkd.agendapunten WHERE handmatig")).scalar_one()
+    at.selectbox(key="overleg_punt").set_value(nieuw)
     at.number_input(key="overleg_positie").set_value(1).run()
     at.button(key="overleg_verplaats_knop").click().run()
     assert at.header[0].value.split()[0] == keuze.split()[0], "the moved item is now first"
-    assert "Handmatig toegevoegd" in " ".join(m.value for m in at.markdown)
+    assert "Handmatig toegevoegd" in _tekst(at)
+    # removing an item takes it off the steps of the meeting
+    stappen = _tekst(at).split("Agendapunt 1 van ")[1].split()[0]
+    at.selectbox(key="overleg_punt").set_value(nieuw)
+    at.button(key="overleg_verwijder").click().run()
+    assert int(_tekst(at).split("Agendapunt 1 van ")[1].split()[0]) == int(stappen) - 1
 
 
-def test_overleg_long_agenda_is_shown_a_page_at_a_time(app, monkeypatch):
-    from dashboard import overleg_view
-
-    monkeypatch.setattr(overleg_view, "AGENDA_PER_PAGINA", 5)  # the demo agenda is short; national ones are long
+def test_overleg_long_agenda_is_capped_and_routine_items_bundled(app):
     at = app("overleg", hkd_user=HKD)
     assert not at.exception, at.exception
-    totaal = len(at.session_state["overleg_volgorde"][date.today().isoformat()])
-    assert totaal > 5 and at.subheader[0].value == f"Agenda ({totaal} punten)"
-    assert at.dataframe[0].value["Nr"].tolist() == [1, 2, 3, 4, 5]
-    assert any("de download bevat alle" in c.value and "agendapunten" in c.value for c in at.caption)
-    at.number_input(key="overleg_agenda_pagina").set_value(2).run()
-    assert at.dataframe[0].value["Nr"].tolist() == list(range(6, min(10, totaal) + 1))
-    assert len(at.selectbox(key="overleg_verplaats").options) == totaal, "every item can still be moved"
-    assert [b.label for b in at.get("download_button")][:2] == ["Agenda (PDF)", "Agenda (Excel)"]
+    tabel = at.dataframe[0].value
+    op_agenda = tabel[tabel["Nr"] != ""]
+    hamer = tabel[tabel["Status"].str.contains("hamerstuk")]
+    assert len(hamer) > 5 and hamer["Nr"].nunique() == 1, "all hamerstukken are one agenda item"
+    stappen = int(at.subheader[0].value.split(": ")[1].split()[0])
+    assert stappen == op_agenda["Nr"].nunique() <= 13
+    assert (tabel["Status"].str.startswith("reserve")).any(), "what is beyond the cap waits in reserve"
+    assert len(at.selectbox(key="overleg_punt").options) == len(tabel), "every item can still be accepted or moved"
+    assert any("Hoogstens 12 punten" in c.value and "hamerstuk" in c.value for c in at.caption)
+
+
+def test_overleg_two_editors_never_overwrite_each_other(app_rw, fresh_demo):
+    a = app_rw("overleg", hkd_user=HKD)
+    b = app_rw("overleg", hkd_user=User(naam="b.collega", rol="hkd"))
+    with fresh_demo.connect() as conn:
+        eerste, tweede = conn.execute(text("SELECT p.id FROM hkd.agendapunten p JOIN hkd.vergaderingen v "
+                                           "ON v.id = p.vergadering_id WHERE v.datum = :d ORDER BY p.volgorde LIMIT 2"),
+                                      {"d": VOLGEND}).scalars()
+    b.selectbox(key="overleg_punt").set_value(tweede).run()  # b's screen shows the agenda as it is now ...
+    a.selectbox(key="overleg_punt").set_value(eerste).run()
+    a.button(key="overleg_verwijder").click().run()  # ... then a removes an item
+    assert a.success and "verwijderd" in a.success[0].value
+    b.button(key="overleg_verwijder").click().run()  # b's edit rests on the old version: refused, not lost
+    assert b.warning and "iemand anders heeft de agenda" in b.warning[0].value
+    with fresh_demo.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM hkd.agendapunten WHERE status = 'verwijderd'")).scalar_one() == 1
+    b.selectbox(key="overleg_punt").set_value(tweede).run()  # b now sees the new version: the edit goes through
+    b.button(key="overleg_verwijder").click().run()
+    assert b.success and not b.warning
+    with fresh_demo.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM hkd.agendapunten WHERE status = 'verwijderd'")).scalar_one() == 2
+
+
+def test_a_second_screen_follows_the_chair_and_cannot_move_it(app_rw, fresh_demo):
+    a = app_rw("overleg", hkd_user=HKD)
+    b = app_rw("overleg", hkd_user=User(naam="b.collega", rol="hkd"), overleg_presentatie=True)
+    a.button(key="overleg_volgende").click().run()
+    b.run()  # what the live fragment does when the database moved on
+    assert b.header[0].value == a.header[0].value and "Agendapunt 2 van" in _tekst(b)
+    assert not [x for x in b.button if x.key == "overleg_volgende"], "only the chair moves the meeting"
+    assert any(x.key == "overleg_voorzitter" for x in b.button)
 
 
 def test_locatieregister_page_explains_the_columns(app):
     at = app("locatieregister", hkd_user=HKD)
     assert not at.exception, at.exception
     assert [b.label for b in at.get("download_button")] == ["Voorbeeld (CSV)", "Voorbeeld (Excel)"]
+
+
+def test_a_provider_sees_the_decisions_about_its_own_locations_only(app, demo_engine):
+    at = app("aanbiederskaart", hkd_user=User(naam="alfa", rol="aanbieder", aanbieder_code="alfa"))
+    assert not at.exception, at.exception
+    with demo_engine.connect() as conn:
+        eigen = {r[0] for r in conn.execute(text(
+            "SELECT l.code FROM hkd.locaties l JOIN hkd.aanbieders a ON a.id = l.aanbieder_id WHERE a.code = 'alfa'"))}
+    tabel = next(d.value for d in at.dataframe if "Soort besluit" in d.value.columns)
+    assert len(tabel) and set(tabel["Code"]) <= eigen
+    assert any(e.label.startswith("Besluiten van het Sturingsoverleg") for e in at.expander)

@@ -69,3 +69,28 @@ def test_empty_besluitenlijst_still_exports(demo_engine):
         lijst = overleg.besluitenlijst(conn, date(2020, 1, 1))
     assert "Geen regels" in _pdf_text(exports.besluitenlijst_pdf(date(2020, 1, 1), lijst))
     assert len(_xlsx_rows(exports.besluitenlijst_xlsx(date(2020, 1, 1), lijst))) == 4
+
+
+def test_meeting_lists_in_excel_are_text_never_formulas():
+    import io as _io
+    from datetime import datetime
+
+    import openpyxl as _openpyxl
+    import pandas as pd
+
+    from reports import overleg_exports as ex
+
+    besluiten = pd.DataFrame([{
+        "id": 1, "soort": "vrij", "tekst": '=HYPERLINK("http://x","klik")', "agendapunt": "@SUM(A1)", "code": None,
+        "naam": None, "fase": None, "ingangsdatum": None, "corrigeert_id": None, "fase_besluit_id": None,
+        "vastgelegd_door": "-t.tester", "vastgelegd_op": datetime(2027, 1, 14, 10)}])
+    acties = pd.DataFrame([{"id": 1, "omschrijving": "+31 bellen", "eigenaar": "=cmd|' /C calc'!A0",
+                            "deadline": date(2027, 3, 1), "status": "open", "agendapunt": None, "code": None}])
+    for data in (ex.vergadering_besluiten_xlsx("sturingsoverleg", date(2027, 1, 14), "", besluiten),
+                 ex.acties_xlsx("sturingsoverleg", date(2027, 1, 14), "", acties)):
+        ws = _openpyxl.load_workbook(_io.BytesIO(data)).active
+        cellen = [c for row in ws.iter_rows(min_row=5) for c in row if isinstance(c.value, str)]
+        riskant = [c for c in cellen if c.value[:1] in "=+-@"]
+        assert riskant and all(c.data_type == "s" and c.quotePrefix for c in riskant)
+    pdf = ex.vergadering_besluiten_pdf("platform", date(2027, 1, 14), "Stadhuis", besluiten)
+    assert pdf.startswith(b"%PDF")

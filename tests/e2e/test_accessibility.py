@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import login, wait_for_app
+from tests.e2e.conftest import dashboard_with_demo_accounts, login, wait_for_app
 
 pytestmark = pytest.mark.e2e
 AXE = Path(__file__).resolve().parents[2] / ".hkd" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
@@ -47,8 +47,15 @@ def test_hkd_pages_have_no_serious_accessibility_violations(app_server, page):
     assert found == {title: [] for title in HKD_PAGES}
 
 
-def test_meeting_view_steps_by_keyboard(app_server, page):
-    """The big-screen view can be run from the keyboard: Tab to 'Volgende', Enter moves to the next item."""
+def test_meeting_view_steps_by_keyboard(fresh_demo, page):
+    """The big-screen view can be run from the keyboard: Tab to 'Volgende', Enter moves to the next item.
+
+    On a private clone: moving the meeting's current item is a write (every other screen follows it)."""
+    with dashboard_with_demo_accounts(fresh_demo.hkd_url) as base:
+        _meeting_by_keyboard(base, page)
+
+
+def _meeting_by_keyboard(app_server, page):
     login(page, app_server, "hkd", "hkd-demo-2023")
     page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Overleg").click()
     wait_for_app(page, "Overleg")
