@@ -296,6 +296,7 @@ def _lees_werkmap(raw: bytes, naam: str, formaat: str, verplicht: Verplicht) -> 
     if not bladen:
         raise SpreadsheetFout([f"{naam}: de werkmap heeft geen bladen"])
     gemist: list[str] = []
+    leeg = True
     for blad in bladen:
         try:
             records = wb.get_sheet_by_name(blad).to_python(skip_empty_area=False)
@@ -303,6 +304,7 @@ def _lees_werkmap(raw: bytes, naam: str, formaat: str, verplicht: Verplicht) -> 
             raise SpreadsheetFout([f"{naam}, blad {blad!r}: kan het blad niet lezen (beschadigd?)"]) from exc
         if len(records) > MAX_RIJEN + KOP_ZOEKEN:
             raise SpreadsheetFout([f"{naam}, blad {blad!r}: meer dan {MAX_RIJEN} rijen; splits het bestand"])
+        leeg = leeg and not any(_tekst(c).strip() for rec in records for c in rec)
         kop_index, mist = _zoek_kop(records, verplicht)
         if kop_index is None:
             gemist.append(f"blad {blad!r} mist {', '.join(mist)}")
@@ -315,7 +317,7 @@ def _lees_werkmap(raw: bytes, naam: str, formaat: str, verplicht: Verplicht) -> 
         if problemen:
             raise SpreadsheetFout(problemen)
         return Tabel(naam, formaat, kolommen, tuple(rijen), kop_index + 1, blad, None, None, tuple(meldingen))
-    if all(not r for r in [wb.get_sheet_by_name(b).to_python() for b in bladen]):
+    if leeg:
         raise SpreadsheetFout([f"{naam} is leeg (de werkmap heeft geen cellen)"])
     raise SpreadsheetFout([f"{naam}: geen blad met de vereiste kop in de eerste {KOP_ZOEKEN} rijen ("
                            + "; ".join(gemist) + ")"])

@@ -86,6 +86,7 @@ def register_corpus() -> dict[str, tuple[bytes, str]]:
         "excel-kop-op-rij-3.xlsx": (_xlsx({"Blad1": [["Register"], [], *_rows(goed)]}), "ok"),
         "excel-zonder-kop.xlsx": (_xlsx({"Blad1": [["a", "b"], [1, 2]]}), "geen blad met de vereiste kop"),
         "excel-kapot.xlsx": (_xlsx({"Blad1": _rows(goed)})[:300], "beschadigd"),
+        "excel-leeg.xlsx": (_xlsx({"Blad1": [], "Blad2": []}), "is leeg"),
         "ole2-rommel.xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "beschadigd"),
     }
 

@@ -1,0 +1,80 @@
+"""No export contains a formula, no markup context runs a user's string (read back, not assumed)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from geo.agenda import AgendaItem
+from reports import overleg_exports as exports
+from reports.openbare_kaart_html import Pc4Figuur, render
+from reports.veilig import cel, csv_bytes, html_tekst, veilige_tabel
+from tests.data.hostile import PAYLOADS
+
+FORMULE = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _geen_formules(data: bytes) -> list[str]:
+    """Every cell of every sheet that is a formula or would be read as one (empty list: none)."""
+    fout = []
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    for ws in wb.worksheets:
+        for rij in ws.iter_rows():
+            for c in rij:
+                if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith(FORMULE)):
+                    fout.append(f"{ws.title}!{c.coordinate}: {c.value!r}")
+    return fout
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_cel_neutralises_formula_characters_and_leaves_numbers(payload):
+    uit = cel(payload)
+    assert not uit.startswith(FORMULE) or payload[0] not in "=+-@\t\r"
+    assert uit.endswith(payload)
+    assert cel(-3) == -3 and cel(2.5) == 2.5 and cel(None) is None and cel("Huis") == "Huis"
+
+
+def test_agenda_and_besluitenlijst_excel_hold_no_formula_even_with_hostile_names():
+    items = [AgendaItem(i, f"H-{i}", p, "2", (p,)) for i, p in enumerate(PAYLOADS, start=1)]
+    data = exports.agenda_xlsx(date(2026, 1, 5), items)
+    assert _geen_formules(data) == []
+    waarden = [c for rij in openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True)
+               for c in rij if isinstance(c, str)]
+    assert "'=HYPERLINK(\"http://x\",\"klik\")" in waarden, "the text is kept, visibly neutralised"
+    tabel = pd.DataFrame({"Naam": list(PAYLOADS), "Aantal": range(len(PAYLOADS))})
+    assert _geen_formules(exports.tabel_xlsx("=titel", "@sub", tabel, "=blad")) == []
+
+
+def test_agenda_pdf_renders_hostile_names_as_text():
+    items = [AgendaItem(i, f"H-{i}", p, None, ("reden",)) for i, p in enumerate(PAYLOADS, start=1)]
+    assert exports.agenda_pdf(date(2026, 1, 5), items).startswith(b"%PDF")
+
+
+def test_csv_downloads_are_neutralised_and_keep_numbers():
+    frame = pd.DataFrame({"=kop": list(PAYLOADS), "getal": [-1.5] * len(PAYLOADS)})
+    rijen = list(csv.reader(io.StringIO(csv_bytes(frame).decode("utf-8"))))
+    assert rijen[0] == ["'=kop", "getal"]
+    assert all(not r[0].startswith(FORMULE) for r in rijen[1:])
+    assert {r[1] for r in rijen[1:]} == {"-1.5"}
+    assert veilige_tabel(pd.DataFrame({"a": ["x"]}))["a"].iloc[0] == "x"
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_html_tekst_leaves_no_markup_no_template_and_no_backtick(payload):
+    uit = html_tekst(payload)
+    for teken in "<>\"'`${}":
+        assert teken not in uit
+    assert html_tekst(None) == "" and html_tekst(float("nan")) == ""
+
+
+def test_static_public_map_escapes_and_neutralises_place_names():
+    vierkant = {"type": "Polygon", "coordinates": [[[4.47, 51.91], [4.48, 51.91], [4.48, 51.92], [4.47, 51.91]]]}
+    figuren = [Pc4Figuur(str(3011 + i), p, 12, 40, vierkant) for i, p in enumerate(PAYLOADS)]
+    uit = render(figuren, [], [], "CBS", "01-01-2026")
+    assert "<script>" not in uit and "onerror=" not in uit.replace("onerror=&quot;", "")
+    assert "<img" not in uit and "<td>=HYPERLINK" not in uit and "<td>'=HYPERLINK" in uit.replace("&#x27;", "'")
