@@ -44,7 +44,7 @@ def sectie(datum: date) -> None:
                 except OngeldigeStap as exc:
                     st.error(f"Niet vastgelegd: {exc}.")
                 else:
-                    st.session_state["overleg_melding"] = f"Advies over initiatief {ini} vastgelegd."
+                    st.session_state["overleg_melding"] = ("success", f"Advies over initiatief {ini} vastgelegd.")
                     st.rerun()
     if any(v.bron == "voorstel" for v in voorstellen):
         iv.beoordeel_formulier(db.run_query(q.voorstellen), overleg_datum=datum, key="overleg_voorstel")

@@ -93,7 +93,6 @@ def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: 
         # the surroundings of one location: about a kilometre around it, whatever else the frame holds
         bounds = Bounds(float(focus["lon"]), float(focus["lat"]), float(focus["lon"]), float(focus["lat"])).padded(
             FOCUS_OMGEVING_M)
-    layers += extra or []
     tooltip = {"html": "<b>{code} {naam}</b><br/>{fase_naam}<br/>{woonvorm}, {aanbieder}"}
     return deck(layers, tooltip=tooltip, labels=gebied_namen(), bounds=bounds, height=hoogte)
 

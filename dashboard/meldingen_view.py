@@ -26,6 +26,7 @@ from core.domain import (
 from dashboard import db, inzage
 from dashboard.maps import deck, legend_html
 from data import meldingen_import as mi
+from data.spreadsheet import SpreadsheetFout
 from geo.meldingen import MeldingNormen
 from queries import meldingen as q
 from queries import monitoring as mq
@@ -190,6 +191,9 @@ def import_sectie() -> None:
         return
     try:
         frame = mi.lees_bestand(bestand.getvalue(), bestand.name)
+    except SpreadsheetFout as exc:  # not a table: every problem in Dutch, never a traceback
+        st.error("Het bestand is niet ingelezen:\n" + "\n".join(f"- {p}" for p in exc.problemen))
+        return
     except Exception:  # an unreadable file is a user problem, never a traceback
         st.error("Het bestand kon niet worden gelezen als CSV of Excel.")
         return

@@ -15,6 +15,7 @@ from dashboard import db
 from dashboard.focus_view import focus_keuze, legenda_item
 from dashboard.maps import deck, focus_layer, legend_html, show
 from data import uitstroom_import
+from data.spreadsheet import SpreadsheetFout
 from geo.aanbod import WACHTTIJD_NORM_MAANDEN
 from geo.colours import NO_DATA, colour_for
 from geo.spreiding import KLASSEN_TOV_STAD, index_tov_stad, klasse_tov_stad, lorenz, per_1000
@@ -118,6 +119,9 @@ def uitstroom_laden() -> None:
             return
         try:
             frame = uitstroom_import.lees_bestand(bestand.getvalue(), bestand.name)
+        except SpreadsheetFout as exc:  # not a table: every problem in Dutch, never a traceback
+            st.error("Het bestand is niet ingelezen:\n" + "\n".join(f"- {p}" for p in exc.problemen))
+            return
         except Exception:  # unreadable: say so, never a traceback
             st.error("Het bestand is niet te lezen als CSV of Excel.")
             return

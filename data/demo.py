@@ -199,11 +199,12 @@ def load_demo(engine: Engine, settings: Settings) -> DemoSummary:
         gebieden.set_geografie(conn, soort, omschrijving)
         ids = _load_locations(conn, placed)
         n_besluiten = _load_history(conn, ids)
-        demo_vergaderingen.laad(conn, ids)
         n_ind = _load_indicators(conn, layers)
         demo_initiatieven.load(conn)
         demo_platform.load(conn)
         _load_monitoring(conn, ids, date.today())
+        # last: the meeting in preparation proposes its agenda from every source above
+        demo_vergaderingen.laad(conn, ids)
         counts = gebieden.count_per_level(conn)
         n_loc = conn.execute(sql("locaties", "count_locaties")).scalar_one()
     return DemoSummary(soort, counts, n_loc, n_besluiten, n_ind)

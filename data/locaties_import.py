@@ -21,7 +21,7 @@ from shapely.prepared import prep
 from sqlalchemy import Connection
 
 from clients.geocoder import AddressNotFound, GeocodeResult, GeocoderUnavailable, geocode
-from data.spreadsheet import lees_tabel
+from data.spreadsheet import lees_frame
 from queries import locaties as q
 
 VERPLICHT = ("code", "naam", "aanbieder", "woonvorm", "doelgroep", "plaatsen", "straat", "huisnummer", "postcode")
@@ -90,14 +90,7 @@ def lees_bestand(bron: str | Path | bytes, bestandsnaam: str | None = None) -> p
     be on row 1) and ``frame.attrs["meldingen"]`` what the reader noted (sheet read, header row). Raises
     :class:`data.spreadsheet.SpreadsheetFout` with Dutch problems for a file that is not a readable table.
     """
-    tabel = lees_tabel(bron, bestandsnaam, verplicht=VERPLICHT)
-    kolommen = [k if k else f"kolom {i + 1}" for i, k in enumerate(tabel.kolommen)]
-    frame = pd.DataFrame([[r.waarden.get(k, "") for k in tabel.kolommen] for r in tabel.rijen], columns=kolommen,
-                         dtype=str)
-    frame.attrs["rijen"] = [r.nummer for r in tabel.rijen]
-    frame.attrs["extra"] = [r.nummer for r in tabel.rijen if r.extra]
-    frame.attrs["meldingen"] = list(tabel.meldingen)
-    return frame
+    return lees_frame(bron, bestandsnaam, verplicht=VERPLICHT)
 
 
 def _getal(tekst: str) -> float | None:

@@ -19,7 +19,7 @@ from sqlalchemy import Connection
 
 from core.domain import MELDING_AFHANDELING, MELDING_BRONNEN, MELDING_CATEGORIEEN
 from data.locaties_import import Probleem
-from data.locaties_import import lees_bestand as _lees_register_bestand
+from data.spreadsheet import lees_frame, rijnummers
 from queries import meldingen as q
 
 TZ = ZoneInfo("Europe/Amsterdam")
@@ -36,9 +36,10 @@ NEE = {"nee", "n", "no", "0", "false", "onwaar"}
 def lees_bestand(bron: str | Path | bytes, bestandsnaam: str | None = None) -> pd.DataFrame:
     """Read the file into a frame of stripped strings with lowercased columns.
 
-    The one reading step of this importer: switch it to the hardened ``data.spreadsheet`` reader when that lands.
+    The one reading step of this importer: the shared hardened reader (``data.spreadsheet``); raises
+    :class:`data.spreadsheet.SpreadsheetFout` with Dutch problems for a file that is not a table.
     """
-    return _lees_register_bestand(bron, bestandsnaam)
+    return lees_frame(bron, bestandsnaam)
 
 
 def _sleutels(labels: dict[str, str]) -> dict[str, str]:
@@ -83,8 +84,9 @@ def valideer(frame: pd.DataFrame, locaties: dict[str, int], nu: datetime | None 
     bronnen, categorieen, afhandelingen = (_sleutels(MELDING_BRONNEN), _sleutels(MELDING_CATEGORIEEN),
                                            _sleutels(MELDING_AFHANDELING))
     plan = MeldingenPlan()
+    nummers = rijnummers(frame)
     for i, ruw in enumerate(frame.to_dict("records")):
-        rijnr = i + 2
+        rijnr = nummers[i]
         rij = {k: str(v).strip() for k, v in ruw.items()}
         if not any(rij.values()):
             continue

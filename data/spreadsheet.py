@@ -474,3 +474,27 @@ def lees_getal(cel: str | None, soort: str = RATIO, *, decimaal: str | None = No
     if soort == AANTAL and waarde != int(waarde):
         return Getal(fout=f"{cel!r} is geen geheel aantal")
     return Getal(waarde)
+
+
+def lees_frame(bron: str | Path | bytes, bestandsnaam: str | None = None, *, verplicht: Verplicht = ()):
+    """:func:`lees_tabel` as a pandas frame of strings for the importers.
+
+    Columns are lower-case; ``frame.attrs["rijen"]`` holds each row's spreadsheet row number (the header need not
+    be on row 1), ``frame.attrs["extra"]`` the rows with more cells than columns and ``frame.attrs["meldingen"]``
+    what the reader noted (sheet read, header row). Raises :class:`SpreadsheetFout` for a file that is not a table.
+    """
+    import pandas as pd
+
+    tabel = lees_tabel(bron, bestandsnaam, verplicht=verplicht)
+    kolommen = [k if k else f"kolom {i + 1}" for i, k in enumerate(tabel.kolommen)]
+    frame = pd.DataFrame([[r.waarden.get(k, "") for k in tabel.kolommen] for r in tabel.rijen], columns=kolommen,
+                         dtype=str)
+    frame.attrs["rijen"] = [r.nummer for r in tabel.rijen]
+    frame.attrs["extra"] = [r.nummer for r in tabel.rijen if r.extra]
+    frame.attrs["meldingen"] = list(tabel.meldingen)
+    return frame
+
+
+def rijnummers(frame) -> list[int]:
+    """The spreadsheet row number of every row of a frame from :func:`lees_frame` (header on row 1 otherwise)."""
+    return list(frame.attrs.get("rijen") or range(2, len(frame) + 2))

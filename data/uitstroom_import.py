@@ -18,7 +18,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine
 
 from data.locaties_import import Probleem
-from data.locaties_import import lees_bestand as _lees_tabel
+from data.spreadsheet import SpreadsheetFout, lees_frame, rijnummers
 from queries import platform
 from queries.db import acting_as
 
@@ -52,8 +52,8 @@ class UitstroomPlan:
 def lees_bestand(bron: str | Path | bytes, bestandsnaam: str | None = None) -> pd.DataFrame:
     """The reading step, one function: a frame of stripped strings with lowercased column names.
 
-    Switch this to the shared hardened reader (``data/spreadsheet.py``) when it lands; nothing else reads files."""
-    return _lees_tabel(bron, bestandsnaam)
+    The shared hardened reader (``data/spreadsheet.py``); nothing else reads files."""
+    return lees_frame(bron, bestandsnaam)
 
 
 def _kort(waarde: str) -> str:
@@ -79,7 +79,7 @@ def valideer(frame: pd.DataFrame, corporaties: dict[str, str], bron: str) -> Uit
         plan.problemen.append(Probleem(0, "", f"meer dan {MAX_REGELS} regels; splits het bestand"))
         return plan
     gezien: dict[tuple, int] = {}
-    for i, rij in enumerate(frame.to_dict("records"), start=2):
+    for i, rij in zip(rijnummers(frame), frame.to_dict("records"), strict=True):
         fouten_voor = len(plan.problemen)
 
         def fout(kolom: str, reden: str, _i: int = i) -> None:
@@ -162,6 +162,8 @@ def laad(engine: Engine, bestand: str | Path | bytes, bestandsnaam: str | None =
     naam = bestandsnaam or Path(str(bestand)).name
     try:
         frame = lees_bestand(bestand, bestandsnaam)
+    except SpreadsheetFout as exc:
+        raise UitstroomImportError([Probleem(0, "", p) for p in exc.problemen]) from exc
     except Exception as exc:  # unreadable file: one Dutch message, never a traceback
         raise UitstroomImportError([Probleem(0, "", f"het bestand is niet te lezen als CSV of Excel ({type(exc).__name__})")]) from exc
     with acting_as(engine, gebruiker) as conn:

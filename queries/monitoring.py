@@ -136,12 +136,14 @@ def agenda_voorstellen(conn: Connection, datum: date) -> list[AgendaVoorstel]:
             titels[r.id] = f"{r.code} {r.naam}"
             gewicht[r.id] = gewicht.get(r.id, 0) + 1
     acties = verbeteracties(conn, datum)
-    for (loc, code, naam), groep in acties[acties["over_tijd"]].groupby(["locatie_id", "code", "naam"]):
+    over_tijd = acties[acties["over_tijd"]] if not acties.empty else acties.iloc[0:0]
+    for (loc, code, naam), groep in (over_tijd.groupby(["locatie_id", "code", "naam"]) if not over_tijd.empty
+                                     else ()):
         redenen.setdefault(int(loc), []).append(verbeteracties_reden(len(groep)))
         titels[int(loc)] = f"{code} {naam}"
         gewicht[int(loc)] = gewicht.get(int(loc), 0) + 3 * len(groep)
     plan = planning(conn, datum)
-    for r in plan[plan["stand"] == "te_laat"].itertuples(index=False):
+    for r in (plan[plan["stand"] == "te_laat"].itertuples(index=False) if not plan.empty else ()):
         redenen.setdefault(int(r.locatie_id), []).append(planning_reden(r.soort, r.streefdatum))
         titels[int(r.locatie_id)] = f"{r.code} {r.naam}"
         gewicht[int(r.locatie_id)] = gewicht.get(int(r.locatie_id), 0) + 4 - int(r.prioriteit)

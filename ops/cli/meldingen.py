@@ -25,8 +25,12 @@ def register(sub) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from data import meldingen_import as mi
+    from data.spreadsheet import SpreadsheetFout
 
-    frame = mi.lees_bestand(args.bestand)
+    try:
+        frame = mi.lees_bestand(args.bestand)
+    except SpreadsheetFout as exc:
+        return refused("Niet ingelezen", exc.problemen, args.bestand)
     with acting_as(migrated_engine(), args.gebruiker) as conn:
         plan = mi.plan_import(conn, frame)
         if not plan.geldig:

@@ -142,7 +142,6 @@ def test_hkd_runs_keeps_and_compares_scans_and_records_advice(open_page, fresh_d
 
 def test_overleg_records_a_conditional_advice_live_into_the_besluitenlijst(open_page, fresh_demo):
     import io
-    from datetime import date
 
     import openpyxl
     import pypdf
@@ -158,14 +157,17 @@ def test_overleg_records_a_conditional_advice_live_into_the_besluitenlijst(open_
     next(b for b in at.button if b.label == "Advies vastleggen").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert "vastgelegd" in at.success[0].value
+    with fresh_demo.connect() as conn:  # the page opens the next meeting in preparation: its date is the advice's
+        datum = conn.execute(text("SELECT datum FROM hkd.vergaderingen WHERE status IN ('in_voorbereiding', "
+                                  "'vastgesteld') ORDER BY datum LIMIT 1")).scalar_one()
     with as_layer(fresh_demo, "hkd", "hkd") as conn:
-        besluiten = q.besluiten_op(conn, date.today())
+        besluiten = q.besluiten_op(conn, datum)
         stand = q.lijst(conn).set_index("naam").loc["Flexwonen Maashaven", "stap"]
     assert stand == "advies" and list(besluiten["uitkomst"]) == ["voorwaardelijk"]
     tabel = next(d.value for d in at.dataframe if "Voorwaarden / reden" in d.value.columns)
     assert "Eerst een beheercommissie" in tabel.iloc[0]["Voorwaarden / reden"]
-    ws = openpyxl.load_workbook(io.BytesIO(besluitenlijst_xlsx(date.today(), besluiten))).active
+    ws = openpyxl.load_workbook(io.BytesIO(besluitenlijst_xlsx(datum, besluiten))).active
     cellen = [c.value for row in ws.iter_rows(min_row=5) for c in row]
     assert any(isinstance(v, str) and v.startswith("'=HYPERLINK") for v in cellen)  # never a formula
-    tekst = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(besluitenlijst_pdf(date.today(), besluiten))).pages)
+    tekst = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(besluitenlijst_pdf(datum, besluiten))).pages)
     assert "Flexwonen Maashaven" in tekst and "voorwaardelijk" in tekst

@@ -28,7 +28,9 @@ def test_scan_map_tooltips_are_escaped_for_html_and_template_literals():
 
 
 def test_ladder_map_data_is_escaped_before_pydeck_renders_its_tooltip(monkeypatch):
+    # the outlines and area labels come from the database; this test looks only at the locations' own strings
     monkeypatch.setattr(ladder_view, "gebied_omtrek", lambda _f: {"type": "FeatureCollection", "features": []})
+    monkeypatch.setattr(ladder_view, "gebied_namen", lambda: [])
     deck = ladder_view.fase_deck(_locaties().assign(fase=["2"] * len(PAYLOADS)))
     data = deck.to_json()
     assert "<script>" not in data and "onerror=\\\"" not in data and "${" not in data

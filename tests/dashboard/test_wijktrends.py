@@ -252,7 +252,7 @@ def test_raster_view_draws_100m_squares_from_postgis(app, demo_engine):
     at = app("wijktrends")
     at.segmented_control(key="wijktrends_weergave").set_value("raster").run()
     assert not at.exception, at.exception
-    layer = _deck(at)["layers"][0]
+    layer = _layer(_deck(at), "raster_niveau")
     assert layer["@@type"] == "GridCellLayer" and layer["cellSize"] == 100
     with demo_engine.connect() as conn:
         n = conn.execute(text("SELECT count(*) FROM publiek.raster_100m('buurt', 'kwetsbare_groepen', 2018, false)")

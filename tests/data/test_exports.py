@@ -90,7 +90,9 @@ def test_meeting_lists_in_excel_are_text_never_formulas():
                  ex.acties_xlsx("sturingsoverleg", date(2027, 1, 14), "", acties)):
         ws = _openpyxl.load_workbook(_io.BytesIO(data)).active
         cellen = [c for row in ws.iter_rows(min_row=5) for c in row if isinstance(c.value, str)]
-        riskant = [c for c in cellen if c.value[:1] in "=+-@"]
-        assert riskant and all(c.data_type == "s" and c.quotePrefix for c in riskant)
+        assert cellen and not any(c.data_type == "f" for c in cellen), "never a formula cell"
+        # neutralised the OWASP way: a leading quote before = + - @ (reports/veilig.py), stored as text
+        neutraal = [c for c in cellen if c.value[:1] == "'" and c.value[1:2] in "=+-@"]
+        assert neutraal and all(c.data_type == "s" for c in neutraal)
     pdf = ex.vergadering_besluiten_pdf("platform", date(2027, 1, 14), "Stadhuis", besluiten)
     assert pdf.startswith(b"%PDF")
