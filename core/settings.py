@@ -103,6 +103,8 @@ class Settings:
         OIDC: the claim holding a person's groups or roles (``HKD_OIDC_ROL_CLAIM``, default ``groups``) and the
         mapping of its values to layers (``HKD_OIDC_ROLLEN``, e.g. ``hkd-beheer=hkd;zorg-alfa=aanbieder:alfa``;
         unmapped = publiek). The per-address mapping in secrets ``[hkd_rollen]`` is checked first.
+    volg_seconden
+        How often an open Overleg screen asks whether the meeting moved on (``HKD_VOLG_SECONDEN``, default 2).
     basemap
         The basemap under every map (``HKD_BASEMAP``): ``pdok-standaard|pdok-grijs|pdok-pastel|pdok-water``, ``geen``, an
         XYZ or WMTS (Web Mercator) tile URL template; resolved by :func:`geo.basemap.resolve`. See docs/kaarten.md.
@@ -136,6 +138,7 @@ class Settings:
     sessie_minuten: int = field(default_factory=lambda: _int("HKD_SESSIE_MINUTEN", 60))
     lokaal_inloggen: bool = field(default_factory=lambda: _bool("HKD_LOKAAL_INLOGGEN", True))
     basemap: str = field(default_factory=lambda: _env("HKD_BASEMAP", "geen"))
+    volg_seconden: float = field(default_factory=lambda: float(_env("HKD_VOLG_SECONDEN") or 2))
     publicatie_map: Path | None = field(default_factory=lambda: Path(_env("HKD_PUBLICATIE_DIR")).resolve() if _env(
         "HKD_PUBLICATIE_DIR") else None)
     publicatie_port: int = field(default_factory=lambda: _int("HKD_PUBLICATIE_PORT", 8600))

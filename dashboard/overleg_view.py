@@ -23,6 +23,7 @@ import streamlit as st
 from sqlalchemy.exc import DBAPIError
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_CODES
+from core.settings import get_settings
 from dashboard import db, inzage, maps
 from dashboard import ladder_view as lv
 from dashboard.auth import User
@@ -43,7 +44,6 @@ GROOT_SCHERM_CSS = """
 """
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-VOLG_SECONDEN = 1.0
 """How often a screen asks the database whether the secretary moved on (one cheap row per screen per second)."""
 
 SOORT_LABEL = {"sturingsoverleg": "Sturingsoverleg", "platform": "Platform HKD"}
@@ -255,8 +255,8 @@ def _voeg_toe(v: vg.Vergadering, opties: dict[str, int]) -> None:
 
 
 def live_volgen(v: vg.Vergadering, gezien: tuple) -> None:
-    """Every :data:`VOLG_SECONDEN`, ask the database whether the meeting moved on; if so, redraw the page."""
-    @st.fragment(run_every=VOLG_SECONDEN)
+    """Every ``HKD_VOLG_SECONDEN`` (default 2), ask the database whether the meeting moved on; if so, redraw."""
+    @st.fragment(run_every=get_settings().volg_seconden)
     def volg() -> None:
         stand = db.run_query(vg.live_stand, v.id)
         if stand is not None and (v.id, stand.huidig_punt_id, stand.versie, stand.besluiten) != gezien:

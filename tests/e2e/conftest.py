@@ -18,14 +18,14 @@ SCREENSHOTS = STATE / "screenshots"
 
 
 @contextlib.contextmanager
-def dashboard_with_demo_accounts(database_url: str) -> Iterator[str]:
+def dashboard_with_demo_accounts(database_url: str, env: dict[str, str] | None = None) -> Iterator[str]:
     """The real app against ``database_url``, with the documented demo accounts (fast hashes) in its own store."""
     from dashboard.accounts import AccountStore, ensure_demo_accounts
 
     accounts = STATE / f"accounts-e2e-{uuid.uuid4().hex[:8]}.json"
     ensure_demo_accounts(AccountStore(accounts), rounds=4)
     try:
-        with running(database_url, STATE, env={"HKD_ACCOUNTS_FILE": str(accounts)}) as base:
+        with running(database_url, STATE, env={"HKD_ACCOUNTS_FILE": str(accounts), **(env or {})}) as base:
             yield base
     finally:
         accounts.unlink(missing_ok=True)

@@ -20,7 +20,8 @@ VOORWAARDEN = "Beheercommissie vóór de opening"
 
 @pytest.fixture
 def journey_server(fresh_demo) -> Iterator[str]:
-    with dashboard_with_demo_accounts(fresh_demo.hkd_url) as base:
+    # the Overleg's live poll would close the dropdowns this journey opens there (see test_overleg_meeting)
+    with dashboard_with_demo_accounts(fresh_demo.hkd_url, env={"HKD_VOLG_SECONDEN": "300"}) as base:
         yield base
 
 
