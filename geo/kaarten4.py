@@ -1,0 +1,175 @@
+"""Kaart 4-3 to 4-7 of *Veerkracht in Rotterdam*: level and development classes with stated thresholds. Pure.
+
+The report draws these maps without printing its class limits. Where it states the rule we follow it; where it
+does not, the project's choice is written here and shown on the page (:func:`uitleg`):
+
+- **Kaart 4-3** (index kwetsbare groepen, one year): the index relative to the Dutch average (100 = Nederland),
+  in the five bands the municipality uses for its Wijkprofiel (< 70, 70-90, 90-110, 110-130, >= 130), from
+  "ver onder" to "ver boven" the Dutch average. Lower bounds are inclusive.
+- **Kaart 4-4** (development of the index, van → tot): the change in index points, in five classes: sterke afname
+  (< -10), afname (-10 to -2), stabiel (-2 to 2, inclusive), toename (2 to 10), sterke toename (> 10).
+- **Kaart 4-5** (increasing concentration): the report's definition — a large share (Kaart 4-3: at least 110,
+  "boven") *and* an increase (Kaart 4-4: more than +2). The darkest class has both the largest share (>= 130)
+  and the strongest increase (> 10).
+- **Kaart 4-6** (overlast en onveiligheid, one year): relative to the Rotterdam mean, as the report does, in
+  standard deviations: veel beter (< -1), beter (-1 to -0.25), gemiddeld (-0.25 to 0.25), slechter (0.25 to 1),
+  veel slechter (> 1), "worse" counted in the direction that is bad for the indicator.
+- **Kaart 4-7** (development of overlast): the change in standard deviations of the start year: sterke
+  verslechtering (> 0.5 sd worse), verslechtering (> 0.1), gelijk (within ±0.1), verbetering, sterke verbetering.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Klasse:
+    """One class of a map: index ``nr`` (0 = the calmest), a Dutch label, a colour (colour-blind safe)."""
+
+    nr: int
+    label: str
+    rgb: tuple[int, int, int]
+
+
+# ColorBrewer YlOrBr (sequential) for levels; BrBG (diverging) for developments: both colour-blind safe, and the
+# class number is printed on the map as well.
+_NIVEAU = ((255, 255, 212), (254, 217, 142), (254, 153, 41), (217, 95, 14), (153, 52, 4))
+_ONTW = ((1, 133, 113), (128, 205, 193), (245, 245, 245), (223, 194, 125), (166, 97, 26))
+
+KAART_4_3 = tuple(Klasse(i, t, _NIVEAU[i]) for i, t in enumerate((
+    "ver onder het Nederlandse gemiddelde (< 70)", "onder het gemiddelde (70-90)", "rond het gemiddelde (90-110)",
+    "boven het gemiddelde (110-130)", "ver boven het gemiddelde (130 of meer)")))
+GRENZEN_4_3 = (70.0, 90.0, 110.0, 130.0)
+
+KAART_4_4 = tuple(Klasse(i, t, _ONTW[i]) for i, t in enumerate((
+    "sterke afname (meer dan 10 punten)", "afname (2 tot 10 punten)", "stabiel (binnen 2 punten)",
+    "toename (2 tot 10 punten)", "sterke toename (meer dan 10 punten)")))
+GRENZEN_4_4 = (-10.0, -2.0, 2.0, 10.0)
+
+KAART_4_5 = (
+    Klasse(0, "geen toenemende concentratie", (245, 245, 245)),
+    Klasse(1, "groot aandeel (110+) en toename (> 2 punten)", (254, 153, 41)),
+    Klasse(2, "groot aandeel en sterke toename (> 10) of zeer groot aandeel (130+) en toename", (217, 95, 14)),
+    Klasse(3, "zeer groot aandeel (130+) én sterke toename (> 10 punten)", (153, 52, 4)),
+)
+
+KAART_4_6 = tuple(Klasse(i, t, _NIVEAU[i]) for i, t in enumerate((
+    "veel minder overlast dan gemiddeld in Rotterdam (> 1 sd)", "minder dan gemiddeld (0,25-1 sd)",
+    "rond het Rotterdamse gemiddelde (binnen 0,25 sd)", "meer dan gemiddeld (0,25-1 sd)",
+    "veel meer overlast dan gemiddeld (> 1 sd)")))
+GRENZEN_4_6 = (-1.0, -0.25, 0.25, 1.0)
+
+KAART_4_7 = tuple(Klasse(i, t, _ONTW[i]) for i, t in enumerate((
+    "sterke verbetering (> 0,5 sd)", "verbetering (0,1-0,5 sd)", "gelijk (binnen 0,1 sd)",
+    "verslechtering (0,1-0,5 sd)", "sterke verslechtering (> 0,5 sd)")))
+GRENZEN_4_7 = (-0.5, -0.1, 0.1, 0.5)
+
+
+def _bands(values: pd.Series, grenzen: Sequence[float], *, lower_inclusive: bool) -> pd.Series:
+    """Class index per value: band ``i`` lies between ``grenzen[i-1]`` and ``grenzen[i]`` (NaN stays NaN).
+
+    ``lower_inclusive``: a value on a limit belongs to the band above it (``>=``); otherwise to the band below
+    (``<=``), which keeps a symmetric "stable" band closed on both sides."""
+    v = values.astype(float)
+    out = pd.Series(np.nan, index=values.index)
+    ok = v.notna()
+    side = "right" if lower_inclusive else "left"
+    out[ok] = np.searchsorted(np.asarray(grenzen, dtype=float), v[ok].to_numpy(), side=side)
+    return out
+
+
+def _stable_bands(values: pd.Series, grenzen: Sequence[float]) -> pd.Series:
+    """Five development classes around 0 with a closed middle band: ``[-g, g]`` is stable."""
+    v = values.astype(float)
+    lo2, lo1, hi1, hi2 = grenzen
+    conds = [v < lo2, v < lo1, v <= hi1, v <= hi2]
+    out = pd.Series(np.select(conds, [0, 1, 2, 3], default=4), index=values.index, dtype=float)
+    return out.where(v.notna())
+
+
+def kaart_4_3(index_nl: pd.Series) -> pd.Series:
+    """Kaart 4-3 class per area of the kwetsbare-groepen index relative to NL (100 = Nederland)."""
+    return _bands(index_nl, GRENZEN_4_3, lower_inclusive=True)
+
+
+def kaart_4_4(delta: pd.Series) -> pd.Series:
+    """Kaart 4-4 class per area of the change in index points (tot - van)."""
+    return _stable_bands(delta, GRENZEN_4_4)
+
+
+def kaart_4_5(index_nl_tot: pd.Series, delta: pd.Series) -> pd.Series:
+    """Kaart 4-5: 0 none; 1 large share and increase; 2 one of both strong; 3 both strong (darkest)."""
+    idx = index_nl_tot.reindex(index_nl_tot.index.union(delta.index)).astype(float)
+    d = delta.reindex(idx.index).astype(float)
+    groot, zeer_groot = idx >= GRENZEN_4_3[2], idx >= GRENZEN_4_3[3]
+    toename, sterk = d > GRENZEN_4_4[2], d > GRENZEN_4_4[3]
+    klasse = np.select([groot & toename & zeer_groot & sterk, groot & toename & (zeer_groot | sterk),
+                        groot & toename], [3, 2, 1], default=0)
+    out = pd.Series(klasse, index=idx.index, dtype=float)
+    return out.where(idx.notna() & d.notna())
+
+
+def z_scores(values: pd.Series, hoger_is_beter: bool) -> pd.Series:
+    """How much worse than the mean of all areas, in (population) standard deviations; positive = worse."""
+    vals = sorted(float(v) for v in values if pd.notna(v))
+    if len(vals) < 2:
+        return pd.Series(np.nan, index=values.index)
+    mean = math.fsum(vals) / len(vals)
+    sd = math.sqrt(math.fsum((v - mean) ** 2 for v in vals) / len(vals))
+    if sd == 0:
+        return values.astype(float) * 0.0
+    richting = -1.0 if hoger_is_beter else 1.0
+    return richting * (values.astype(float) - mean) / sd
+
+
+def kaart_4_6(overlast: pd.Series, hoger_is_beter: bool = True) -> pd.Series:
+    """Kaart 4-6 class per area: overlast relative to the Rotterdam mean (0 = much less ... 4 = much more)."""
+    z = z_scores(overlast, hoger_is_beter)
+    return _stable_bands(z, GRENZEN_4_6)
+
+
+def kaart_4_7(van: pd.Series, tot: pd.Series, hoger_is_beter: bool = True) -> pd.Series:
+    """Kaart 4-7 class per area: change of overlast in standard deviations of the start year (4 = much worse)."""
+    vals = sorted(float(v) for v in van if pd.notna(v))
+    if len(vals) < 2:
+        return pd.Series(np.nan, index=van.index)
+    mean = math.fsum(vals) / len(vals)
+    sd = math.sqrt(math.fsum((v - mean) ** 2 for v in vals) / len(vals))
+    richting = -1.0 if hoger_is_beter else 1.0
+    slechter = richting * (tot.reindex(van.index).astype(float) - van.astype(float)) / (sd if sd > 0 else 1.0)
+    return _stable_bands(slechter, GRENZEN_4_7)
+
+
+def tabel_4_1(index_nl: pd.Series) -> pd.Series:
+    """Tabel 4-1 (hoge concentratie kwetsbare groepen): Kaart 4-3's top band, index at least 130 (NL = 100)."""
+    return (index_nl.astype(float) >= GRENZEN_4_3[3]).fillna(False)
+
+
+def uitleg() -> dict[str, str]:
+    """The rule of every map and table in Dutch, to print above it."""
+    return {
+        "4-3": "Index kwetsbare groepen ten opzichte van het Nederlandse gemiddelde (100 = Nederland), in de vijf "
+               "banden van het Wijkprofiel: onder 70, 70-90, 90-110, 110-130, 130 of meer (keuze van HKD Kaart; "
+               "het rapport noemt geen grenzen).",
+        "4-4": "Verandering van de index in punten tussen begin- en eindjaar: stabiel binnen 2 punten, sterk bij "
+               "meer dan 10 (keuze van HKD Kaart).",
+        "4-5": "Toenemende concentratie zoals het rapport haar definieert: een groot aandeel kwetsbare groepen "
+               "(Kaart 4-3: 110 of meer) én een toename (Kaart 4-4: meer dan 2 punten); het donkerst waar het "
+               "aandeel het grootst (130+) én de toename het sterkst (meer dan 10) is.",
+        "4-6": "Overlast en onveiligheid ten opzichte van het Rotterdamse gemiddelde (zoals het rapport), in "
+               "standaardafwijkingen: gemiddeld binnen 0,25; veel meer of minder bij meer dan 1.",
+        "4-7": "Verandering van overlast en onveiligheid in standaardafwijkingen van het beginjaar: gelijk binnen "
+               "0,1; sterk bij meer dan 0,5 (keuze van HKD Kaart).",
+        "4-1t": "Tabel 4-1: buurten in de hoogste band van Kaart 4-3 (index kwetsbare groepen 130 of meer, "
+                "Nederland = 100) in het eindjaar.",
+        "4-2t": "Tabel 4-2: buurten in klasse 1 van Kaart 4-8 (toename kwetsbare groepen én meer overlast, waar de "
+                "overlast al hoog was).",
+        "4-3t": "Tabel 4-3: buurten in klasse 3 van Kaart 4-8 (toename kwetsbare groepen maar minder overlast, waar "
+                "de overlast hoog was: de uitzondering op de regel).",
+    }
