@@ -24,7 +24,17 @@ INDICATOR_NAMEN = {
     "pct_bijstand_van_inwoners": "Bijstand (% van de inwoners)",
     "personen_bijstand": "Personen met bijstand",
     "bijstandsuitkeringen": "Bijstandsuitkeringen",
+    "laagste_inkomens": "Laagste inkomens (%)",
+    "pct_bijstand": "Afhankelijk van bijstand (%)",
+    "vluchtelingenlanden": "Afkomstig uit vluchtelingenlanden (%)",
+    "lvb": "Licht verstandelijke beperking (%)",
+    "psychiatrie": "Psychiatrische problematiek (%)",
+    "chronisch_meervoudig": "Meervoudig chronische aandoeningen (%)",
+    "lbm_bewoners": "Leefbaarometer: dimensie bewoners",
 }
+# Figuur 3-1..3-17 of the report, in its order: the indicators the charts offer first.
+FIGUUR_3 = ("laagste_inkomens", "pct_bijstand", "vluchtelingenlanden", "lvb", "psychiatrie", "chronisch_meervoudig",
+            "lbm_totaal", "lbm_bewoners", "overlast_onveiligheid", "kwetsbare_groepen")
 NIVEAU_NAMEN = {"buurt": "Wijken (CBS-buurten)", "wijkprofiel": "Wijkprofiel-wijken", "gebied": "Gebieden (CBS-wijken)",
                 "pc4": "Postcodegebieden", "gemeente": "Gemeente"}
 # Codes, not measurements: never offered as an indicator to plot or classify.
@@ -44,6 +54,12 @@ def catalogus() -> list[trends.IndicatorInfo]:
 def reeks(niveau: str, indicator: str) -> pd.DataFrame:
     """One indicator on one level, every year (cached per role)."""
     return db.run_cached(trends.indicator_reeks, niveau, indicator)
+
+
+def referentie(indicator: str) -> pd.Series:
+    """The Dutch average per year of an indicator (index ``jaar``; empty when no reference is loaded)."""
+    frame = db.run_cached(trends.referentie_reeks, indicator, "NL")
+    return frame.set_index("jaar")["waarde"] if not frame.empty else pd.Series(dtype=float)
 
 
 def vlakken(niveau: str) -> pd.DataFrame:
@@ -81,8 +97,9 @@ def lijn_grafiek(data: pd.DataFrame, codes: dict[str, str], titel: str, y_titel:
     return fig
 
 
-def groep_grafiek(data: pd.DataFrame, titel: str, volgorde: list[str]) -> go.Figure:
-    """Figuur 3-x: the mean per group relative to the average of all areas (index 100 or difference 0)."""
+def groep_grafiek(data: pd.DataFrame, titel: str, volgorde: list[str], ref_naam: str = "gemiddelde alle gebieden"
+                  ) -> go.Figure:
+    """Figuur 3-x: the mean per group relative to a reference (index 100 or difference 0), with its line."""
     vorm = data["vorm"].iloc[0] if len(data) else "index"
     fig = go.Figure()
     symbols = ["circle", "square", "diamond", "triangle-up", "x"]
@@ -92,9 +109,9 @@ def groep_grafiek(data: pd.DataFrame, titel: str, volgorde: list[str]) -> go.Fig
                                  marker={"symbol": symbols[i % len(symbols)], "size": 9},
                                  hovertemplate="%{y:.1f} (" + part["gebieden"].astype(str) + " gebieden)"))
     ref = 100.0 if vorm == "index" else 0.0
-    fig.add_hline(y=ref, line_dash="dot", line_color="#444",
-                  annotation_text="gemiddelde alle gebieden", annotation_position="bottom right")
-    y = "Index (gemiddelde = 100)" if vorm == "index" else "Verschil met het gemiddelde"
+    fig.add_hline(y=ref, line_dash="dot", line_color="#444", annotation_text=ref_naam,
+                  annotation_position="bottom right")
+    y = f"Index ({ref_naam} = 100)" if vorm == "index" else f"Verschil met {ref_naam}"
     fig.update_layout(title=titel, xaxis_title="Jaar", yaxis_title=y, height=400, legend_title_text="",
                       margin={"t": 50, "l": 10, "r": 10, "b": 10})
     fig.update_xaxes(dtick=2)

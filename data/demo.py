@@ -136,7 +136,8 @@ def _load_indicators(conn: Connection, layers: dict[str, gpd.GeoDataFrame]) -> i
     buurt_facts = read_facts("buurt")
     wijk_facts = layers["wijkprofiel"].rename(columns={"naam": "name"})[["code", "name"]]
     frame = pd.concat(
-        [demo_indicatoren.buurt_series(buurt_facts), demo_indicatoren.wijkprofiel_series(wijk_facts)],
+        [demo_indicatoren.buurt_series(buurt_facts), demo_indicatoren.wijkprofiel_series(wijk_facts),
+         demo_indicatoren.referentie_series()],
         ignore_index=True,
     )
     conn.execute(sql("indicatoren", "upsert_indicator"), frame.to_dict("records"))

@@ -9,6 +9,11 @@ Indicators (all per year):
 - ``aandeel_corporatie``: share of corporatiebezit in % (constant over the years), ``dominant_eigendom``: the
   dominant ownership as a code 1-4 (corporatiehuur, goedkope particuliere huur, overige particuliere huur, koop).
 - ``wijkprofiel_veiligheid``, ``wijkprofiel_sociaal``, ``wijkprofiel_fysiek`` per Wijkprofiel wijk (100 = Rotterdam 2014).
+- the components of Figuur 3-1..3-17 as shares of the residents in %: ``laagste_inkomens``, ``pct_bijstand``,
+  ``vluchtelingenlanden``, ``lvb``, ``psychiatrie``, ``chronisch_meervoudig``; and the Leefbaarometer scores
+  ``lbm_totaal`` (leefbaarheid) and ``lbm_bewoners`` (the dimension bewoners), 0 = the Dutch mean;
+- reference values for Nederland (level ``referentie``, code ``NL``) of every share, so that the charts can index
+  against the Dutch average (100 = NL) as the report does. All demo values are fictitious, shaped by the findings.
 
 The lists below come from the report (Tabel 4-1, Tabel 4-2, the highest-overlast list and the dark-green
 exceptions of Kaart 4-8).
@@ -127,15 +132,54 @@ def buurt_series(buurten: pd.DataFrame) -> pd.DataFrame:
         for step, jaar in enumerate(JAREN):
             slowdown = 1.0 if jaar <= 2018 else 0.5  # trends flatten after the report period
             t = min(step, 3) + max(0, step - 3) * slowdown
+            k = round(k0 + dk * t + rng.uniform(-0.8, 0.8), 1)
+            o = round(o0 + do * t + rng.uniform(-0.004, 0.004), 3)
+            # a separate stream, so that adding components never changes the index series above
+            extra = componenten(k, o, random.Random(f"{SEED}:{code}:{jaar}:componenten"))
+            rows += [("buurt", code, jaar, ind, float(v)) for ind, v in extra.items()]
             rows += [
-                ("buurt", code, jaar, "kwetsbare_groepen", round(k0 + dk * t + rng.uniform(-0.8, 0.8), 1)),
-                ("buurt", code, jaar, "overlast_onveiligheid", round(o0 + do * t + rng.uniform(-0.004, 0.004), 3)),
+                ("buurt", code, jaar, "kwetsbare_groepen", k),
+                ("buurt", code, jaar, "overlast_onveiligheid", o),
                 ("buurt", code, jaar, "inwoners", float(round(inwoners0 * (1 + 0.006 * step), -1))),
                 ("buurt", code, jaar, "aandeel_corporatie", float(corporatie)),
                 ("buurt", code, jaar, "dominant_eigendom", float(dominant)),
             ]
     out = pd.DataFrame(rows, columns=["niveau", "gebied_code", "jaar", "indicator", "waarde"])
     out["bron"] = BRON
+    return out
+
+
+# Dutch averages of the component shares (%) in 2012 and their yearly drift; fictitious but of the right size.
+NL_REFERENTIE: dict[str, tuple[float, float]] = {
+    "laagste_inkomens": (40.0, -0.15),
+    "pct_bijstand": (4.0, 0.05),
+    "vluchtelingenlanden": (1.6, 0.12),
+    "lvb": (2.4, 0.02),
+    "psychiatrie": (3.1, 0.04),
+    "chronisch_meervoudig": (11.0, 0.15),
+}
+# The kwetsbare-groepen index (Rotterdam 2012 = 100) for Nederland: Rotterdam lies well above the Dutch average.
+NL_INDEX: dict[str, tuple[float, float]] = {"kwetsbare_groepen": (80.0, 0.4)}
+BRON_REFERENTIE = "Demo: Nederlands gemiddelde (fictief, van de juiste orde van grootte)"
+
+
+def componenten(k: float, o: float, rng: random.Random) -> dict[str, float]:
+    """The component shares (%) and Leefbaarometer scores of one buurt-year, from its index ``k`` (Rotterdam 2012
+    = 100) and overlast score ``o``: higher index, larger shares relative to the Dutch average."""
+    factor = max(0.2, k / 100.0)
+    out = {ind: round(nl * (0.55 + 0.75 * factor) * rng.uniform(0.92, 1.08), 2)
+           for ind, (nl, _) in NL_REFERENTIE.items()}
+    out["lbm_totaal"] = round(o * 0.8 - 0.05 * (factor - 1) + rng.uniform(-0.01, 0.01), 3)
+    out["lbm_bewoners"] = round(-0.12 * (factor - 1) + rng.uniform(-0.01, 0.01), 3)
+    return out
+
+
+def referentie_series() -> pd.DataFrame:
+    """Dutch averages per year for the component shares (level ``referentie``, code ``NL``)."""
+    rows = [("referentie", "NL", jaar, ind, round(nl + drift * (jaar - JAREN[0]), 2))
+            for ind, (nl, drift) in {**NL_REFERENTIE, **NL_INDEX}.items() for jaar in JAREN]
+    out = pd.DataFrame(rows, columns=["niveau", "gebied_code", "jaar", "indicator", "waarde"])
+    out["bron"] = BRON_REFERENTIE
     return out
 
 

@@ -65,8 +65,12 @@ def relatieve_vorm(reeks: pd.DataFrame) -> str:
     return "index" if len(reeks) and bool((reeks["waarde"] > 0).all()) else "verschil"
 
 
-def per_groep(reeks: pd.DataFrame, groep: pd.Series) -> pd.DataFrame:
-    """Mean per group and year relative to the city average, for the Figuur 3-x charts.
+def per_groep(reeks: pd.DataFrame, groep: pd.Series, referentie: pd.Series | None = None) -> pd.DataFrame:
+    """Mean per group and year relative to a reference, for the Figuur 3-x charts.
+
+    The reference is the Dutch average per year when ``referentie`` is given (index ``jaar``; the report's
+    "t.o.v. gemiddelde in Nederland", 100 = NL), otherwise the unweighted mean of all areas. Scores around 0
+    (Leefbaarometer, where 0 is the Dutch mean) are shown as a difference instead of an index.
 
     Parameters
     ----------
@@ -79,17 +83,26 @@ def per_groep(reeks: pd.DataFrame, groep: pd.Series) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``groep, jaar, waarde, relatief, gebieden, vorm``: the group mean, that mean relative to the
-        average of all areas in the same year (index 100 or difference, see :func:`relatieve_vorm`) and the number
-        of areas in the group. Sorted by group and year.
+        reference in the same year (index 100 or difference, see :func:`relatieve_vorm`) and the number of areas in
+        the group. Sorted by group and year. Years without a reference value are left out.
     """
     vorm = relatieve_vorm(reeks)
-    gemiddelde = stadsgemiddelde(reeks)
+    gemiddelde = stadsgemiddelde(reeks) if referentie is None else referentie.astype(float)
     joined = reeks.assign(groep=reeks["gebied_code"].map(groep)).dropna(subset=["groep"])
     out = joined.groupby(["groep", "jaar"]).agg(waarde=("waarde", "mean"), gebieden=("gebied_code", "nunique"))
     out = out.reset_index()
     out["relatief"] = relatief(out["waarde"], out["jaar"].map(gemiddelde), vorm)
     out["vorm"] = vorm
+    out = out.dropna(subset=["relatief"])
     return out.sort_values(["groep", "jaar"]).reset_index(drop=True)
+
+
+def index_tegen(reeks: pd.DataFrame, referentie: pd.Series) -> pd.Series:
+    """Every area's value as an index against the reference of its year (100 = the reference), index
+    ``gebied_code`` for one year's rows; NaN where the reference is missing or zero."""
+    ref = reeks["jaar"].map(referentie.astype(float))
+    out = reeks["waarde"].astype(float) / ref.where(ref != 0) * 100.0
+    return pd.Series(out.to_numpy(), index=reeks["gebied_code"].to_numpy())
 
 
 def gebieden_tegen_gemiddelde(reeks: pd.DataFrame, codes: list[str], namen: dict[str, str]) -> pd.DataFrame:

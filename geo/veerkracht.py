@@ -1,4 +1,4 @@
-"""The Veerkracht classification (Kaart 4-8, Tabel 4-1, Tabel 4-2): pure, documented, thresholds configurable.
+"""The Veerkracht classification (Kaart 4-8, Tabel 4-2, Tabel 4-3): pure, documented, thresholds configurable.
 
 Kaart 4-8 of *Veerkracht in Rotterdam* crosses three things per area over a period ``van → tot``:
 
@@ -92,15 +92,11 @@ class Drempels:
     overlast_hoog_sd
         Overlast counts as *hoog* at the start when the score is worse than the mean over all areas in the start
         year by more than this many standard deviations (0 = worse than the mean).
-    kwetsbaar_hoog_sd
-        Tabel 4-1: a concentration counts as *hoog* when the kwetsbaar indicator in the end year is above the mean
-        by more than this many standard deviations.
     """
 
     kwetsbaar_toename: float = 0.0
     overlast_verslechtering: float = 0.0
     overlast_hoog_sd: float = 0.0
-    kwetsbaar_hoog_sd: float = 0.5
 
     def __post_init__(self) -> None:
         for name in ("kwetsbaar_toename", "overlast_verslechtering"):
@@ -222,31 +218,6 @@ def classificeer(
     return out
 
 
-def hoge_concentratie(
-    kwetsbaar: pd.Series, *, drempels: Drempels = Drempels(), indicator: str = "kwetsbare_groepen"
-) -> pd.Series:
-    """Tabel 4-1: which areas have a high concentration of vulnerable groups.
-
-    Parameters
-    ----------
-    kwetsbaar
-        The kwetsbaar indicator per area (index ``gebied_code``) in one year; NaN is never "hoog".
-    drempels
-        ``kwetsbaar_hoog_sd`` decides how far above the mean counts as high.
-    indicator
-        Its name, for the direction.
-
-    Returns
-    -------
-    pandas.Series
-        Boolean per area, same index.
-    """
-    values = kwetsbaar.astype(float)
-    mean, sd = _mean_sd(values)
-    if not sd > 0:
-        return pd.Series(False, index=kwetsbaar.index)
-    z = -_richting(indicator) * (values - mean) / sd
-    return (z > drempels.kwetsbaar_hoog_sd).fillna(False)
 
 
 def focus(naam: str) -> str:
@@ -273,6 +244,20 @@ def drempel_uitleg(drempels: Drempels) -> list[str]:
         "Overlast al hoog: in het beginjaar slechter dan het gemiddelde van alle buurten"
         + (f" met meer dan {n(drempels.overlast_hoog_sd)} standaardafwijking." if drempels.overlast_hoog_sd
            else "."),
-        f"Hoge concentratie kwetsbare groepen (Tabel 4-1): in het eindjaar meer dan {n(drempels.kwetsbaar_hoog_sd)} "
-        "standaardafwijking boven het gemiddelde van alle buurten.",
     ]
+
+
+def opmerking(kw_van: float, kw_tot: float, overlast_z: float, inwoners: float | None = None) -> str:
+    """The "opmerkingen" column of Tabel 4-2/4-3, derived from the data (the report's remarks were written by
+    hand): how strong the rise of vulnerable groups was, how far overlast lies from the mean, small buurten."""
+    delen = []
+    if inwoners is not None and not math.isnan(inwoners) and inwoners < 2_000:
+        delen.append("kleine buurt")
+    if not (math.isnan(kw_van) or math.isnan(kw_tot)):
+        delta = kw_tot - kw_van
+        delen.append("sterke toename kwetsbare groepen" if delta > 10 else
+                     "toename kwetsbare groepen" if delta > 0 else "geen toename kwetsbare groepen")
+    if not math.isnan(overlast_z):
+        delen.append("overlast ver boven het gemiddelde" if overlast_z > 1 else
+                     "overlast boven het gemiddelde" if overlast_z > 0 else "overlast onder het gemiddelde")
+    return ", ".join(delen)

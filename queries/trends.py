@@ -36,6 +36,12 @@ def indicator_reeks(conn: Connection, niveau: str, indicator: str) -> pd.DataFra
     return frame.astype({"jaar": int, "waarde": float})
 
 
+def referentie_reeks(conn: Connection, indicator: str, code: str = "NL") -> pd.DataFrame:
+    """Reference values ``jaar, waarde, bron`` of one indicator (``NL``, ``G4`` or ``GM0599``), every year."""
+    frame = pd.read_sql(sql("trends", "referentie_reeks"), conn, params={"code": code, "indicator": indicator})
+    return frame.astype({"jaar": int, "waarde": float})
+
+
 def gebied_vlakken(conn: Connection, niveau: str) -> pd.DataFrame:
     """Areas of a level: ``code, naam, parent_code, jaar, geometry`` (GeoJSON text) and label point ``lon, lat``."""
     return pd.read_sql(sql("trends", "gebied_vlakken"), conn, params={"niveau": niveau})

@@ -48,3 +48,10 @@ SELECT l.code, l.naam, w.naam AS woonvorm, l.plaatsen,
 FROM hkd.locaties l
 JOIN hkd.woonvormen w ON w.code = l.woonvorm
 ORDER BY l.code;
+
+-- name: referentie_reeks
+-- The reference values (Nederland, G4, Rotterdam) of one indicator per year, with their source.
+SELECT jaar, waarde, bron
+FROM publiek.indicator_waarden
+WHERE niveau = 'referentie' AND gebied_code = :code AND indicator = :indicator
+ORDER BY jaar;

@@ -1,5 +1,6 @@
 """Wijktrends: the Veerkracht analysis (Kaart 4-8, Tabel 4-1/4-2, Figuur 3-x) as living maps and charts."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import inzage
@@ -8,6 +9,7 @@ from dashboard import trends_state as state
 from dashboard import trends_views as views
 from dashboard.auth import current_user
 from dashboard.maps import legend_html
+from geo import kaarten4 as k4
 from geo import trends as tr
 from geo import veerkracht as vk
 
@@ -51,12 +53,11 @@ if van == tot:
     st.stop()
 
 with st.expander("Drempels van de indeling (instelbaar)"):
-    d1, d2, d3, d4 = st.columns(4)
+    d1, d2, d3 = st.columns(3)
     drempels = vk.Drempels(
         kwetsbaar_toename=d1.number_input("Toename kwetsbaar groter dan", 0.0, value=0.0, step=0.5),
         overlast_verslechtering=d2.number_input("Verslechtering overlast groter dan", 0.0, value=0.0, step=0.01),
         overlast_hoog_sd=d3.number_input("Overlast hoog: slechter dan gemiddelde + (sd)", 0.0, 3.0, 0.0, 0.25),
-        kwetsbaar_hoog_sd=d4.number_input("Tabel 4-1: boven gemiddelde + (sd)", 0.0, 3.0, 0.5, 0.25),
     )
 for zin in vk.drempel_uitleg(drempels):
     st.caption(zin)
@@ -87,8 +88,8 @@ if toon:
                "Aantal voorzieningen per postcodegebied (zonder vertrouwelijke woonvormen); nooit adressen.")
 
 # One view at a time: only the chosen view is computed and sent (st.tabs would render every map, chart and table).
-WEERGAVEN = {"kaart48": "Kaart 4-8: ontwikkeling samen", "kaarten": "Niveau en ontwikkeling",
-             "lijnen": "Door de jaren (Figuur 3-x)", "tabellen": "Tabel 4-1 en 4-2"}
+WEERGAVEN = {"kaart48": "Kaart 4-8: ontwikkeling samen", "kaarten": "Kaart 4-3 tot 4-7",
+             "lijnen": "Door de jaren (Figuur 3-x)", "tabellen": "Tabel 4-1, 4-2 en 4-3"}
 weergave = st.segmented_control("Weergave", list(WEERGAVEN), format_func=WEERGAVEN.get, default="kaart48",
                                 required=True, key="wijktrends_weergave") or "kaart48"
 kolommen = ["gebied_code", "gebied", "focus", "klasse_nr", "klasse_naam", "kwetsbaar_van", "kwetsbaar_tot",
@@ -107,31 +108,59 @@ if weergave == "kaart48":
                 f"hkd_kaart_4_8_{niveau}_{van}_{tot}.csv", gekozen)
 
 elif weergave == "kaarten":
-    welke = st.radio("Indicator", [kw_ind, ov_ind], format_func=views.naam, horizontal=True, key="wijktrends_kaartind")
-    beter = vk.HOGER_IS_BETER.get(welke, True)
-    data = views.reeks(niveau, welke)
-    jaar = st.select_slider("Jaar (niveau)", options=sorted(data["jaar"].unique()), value=tot, key="wijktrends_jaar")
-    niveau_w = data[data["jaar"] == jaar].set_index("gebied_code")["waarde"]
-    niveau_k, niveau_leg = tr.niveau_klassen(niveau_w, beter)
-    ontw = tr.ontwikkeling(data, van, tot)
-    ontw_k, ontw_leg = tr.ontwikkeling_klassen(ontw, beter)
-    k1, k2 = st.columns(2)
-    with k1:
-        st.markdown(f"**Niveau {jaar}**: {views.naam(welke)}")
-        st.pydeck_chart(maps.choropleth_deck(vlakken, niveau_k, tr.NIVEAU_KLEUREN, niveau_w, views.naam(welke),
-                                             gekozen, extra, "niveau", bron), height=440, key="wijktrends_kaart_niveau",
-                        on_select=state.kaart_callback("wijktrends_kaart_niveau"))
-        st.html(legend_html(niveau_leg))
-    with k2:
-        st.markdown(f"**Ontwikkeling {van}-{tot}**: {views.naam(welke)}")
-        st.pydeck_chart(maps.choropleth_deck(vlakken, ontw_k, tr.ONTWIKKELING_KLEUREN, ontw, "Verandering",
-                                             gekozen, extra, "ontwikkeling", bron), height=440,
-                        key="wijktrends_kaart_ontw", on_select=state.kaart_callback("wijktrends_kaart_ontw"))
-        st.html(legend_html(ontw_leg))
-    kaartdata = (niveau_w.rename(f"niveau_{jaar}").to_frame().join(ontw.rename(f"verandering_{van}_{tot}"), how="outer")
-                 .reset_index().rename(columns={"index": "gebied_code"}))
-    kaartdata.insert(1, "gebied", kaartdata["gebied_code"].map(namen))
-    views.tabel(kaartdata, kaartdata["gebied_code"], "wijktrends_tabel_kaart", f"hkd_{welke}_{niveau}.csv", gekozen)
+    regels = k4.uitleg()
+    kaart = st.radio("Kaart", ["4-3", "4-4", "4-5", "4-6", "4-7"], horizontal=True, key="wijktrends_kaartnr",
+                     format_func={"4-3": "4-3 Niveau kwetsbare groepen", "4-4": "4-4 Ontwikkeling kwetsbare groepen",
+                                  "4-5": "4-5 Toenemende concentratie", "4-6": "4-6 Niveau overlast",
+                                  "4-7": "4-7 Ontwikkeling overlast"}.get)
+    st.caption(regels[kaart])
+    kw = views.reeks(niveau, kw_ind)
+    ov = views.reeks(niveau, ov_ind)
+    nl = views.referentie(kw_ind)
+    kw_tot = kw[kw["jaar"] == tot]
+    if nl.empty or tot not in nl.index:
+        # no Dutch reference loaded: fall back to the mean of all areas and say so
+        nl = kw.groupby("jaar")["waarde"].mean()
+        st.info(f"Geen Nederlands gemiddelde geladen voor {views.naam(kw_ind)}: de index is hier ten opzichte van "
+                "het gemiddelde van alle gebieden (100).")
+    index_nl = tr.index_tegen(kw_tot, nl)
+    delta_k = tr.ontwikkeling(kw, van, tot)
+    ov_van = ov[ov["jaar"] == van].set_index("gebied_code")["waarde"]
+    ov_tot = ov[ov["jaar"] == tot].set_index("gebied_code")["waarde"]
+    beter = vk.HOGER_IS_BETER.get(ov_ind, True)
+    keuzes = {
+        "4-3": (k4.kaart_4_3(index_nl), k4.KAART_4_3, index_nl, "Index (NL = 100)"),
+        "4-4": (k4.kaart_4_4(delta_k), k4.KAART_4_4, delta_k, f"Verandering {van}-{tot} (punten)"),
+        "4-5": (k4.kaart_4_5(index_nl, delta_k), k4.KAART_4_5, index_nl, "Index (NL = 100)"),
+        "4-6": (k4.kaart_4_6(ov_tot, beter), k4.KAART_4_6, ov_tot, views.naam(ov_ind)),
+        "4-7": (k4.kaart_4_7(ov_van, ov_tot, beter), k4.KAART_4_7, ov_tot - ov_van.reindex(ov_tot.index),
+                f"Verandering {van}-{tot}"),
+    }
+    klasse, legenda, waarden, label = keuzes[kaart]
+    telling = klasse.value_counts().to_dict()
+    filter_klasse = st.pills("Filter op klasse (tabel)", [k.nr for k in legenda], key="wijktrends_klassefilter",
+                             format_func=lambda nr: legenda[int(nr)].label)
+    links, rechts = st.columns([3, 2])
+    with links, st.spinner("Kaart tekenen..."):
+        st.pydeck_chart(maps.choropleth_deck(vlakken, klasse, tuple(k.rgb for k in legenda), waarden, label, gekozen,
+                                             extra, f"kaart_{kaart}", bron), height=520, key="wijktrends_kaart_4x",
+                        on_select=state.kaart_callback("wijktrends_kaart_4x"))
+    with rechts:
+        st.markdown(f"**Legenda Kaart {kaart}**")
+        st.html(legend_html([(k.rgb, f"{k.nr + 1}. {k.label} ({telling.get(float(k.nr), 0)})") for k in legenda]))
+    kaartdata = pd.DataFrame({"gebied_code": list(namen)}).assign(
+        gebied=lambda f: f["gebied_code"].map(namen),
+        klasse_nr=lambda f: f["gebied_code"].map(klasse).map(lambda v: "–" if pd.isna(v) else str(int(v) + 1)),
+        klasse=lambda f: f["gebied_code"].map(klasse).map(lambda v: "geen gegevens" if pd.isna(v)
+                                                          else legenda[int(v)].label),
+        waarde=lambda f: f["gebied_code"].map(waarden),
+    )
+    if filter_klasse is not None:
+        kaartdata = kaartdata[kaartdata["gebied_code"].map(klasse) == float(filter_klasse)]
+        st.caption(f"Gefilterd op klasse {int(filter_klasse) + 1}: {len(kaartdata)} gebieden. Wis het filter door "
+                   "de klasse opnieuw aan te klikken.")
+    views.tabel(kaartdata, kaartdata["gebied_code"], "wijktrends_tabel_kaart", f"hkd_kaart_{kaart}_{niveau}.csv",
+                gekozen)
 
 elif weergave == "lijnen":
     ind = st.radio("Indicator", [kw_ind, ov_ind], format_func=views.naam, horizontal=True, key="wijktrends_lijnind")
@@ -145,6 +174,19 @@ elif weergave == "lijnen":
                     selection_mode="points")
     st.download_button("Download als CSV", lijn.to_csv(index=False).encode("utf-8"), f"hkd_{ind}_{niveau}_reeks.csv",
                        "text/csv", key="wijktrends_lijn_csv")
+    st.markdown("**Figuur 3-x: per eigendomstype en per aandeel corporatiebezit**")
+    figuur_opties = [i for i in views.FIGUUR_3 if i in per_niveau[niveau]] or [ind]
+    fig_ind = st.selectbox("Indicator (Figuur 3-1 tot 3-17)", figuur_opties, format_func=views.naam,
+                           key="wijktrends_figuur_ind")
+    fig_data = views.reeks(niveau, fig_ind)
+    nl_ref = views.referentie(fig_ind)
+    score = tr.relatieve_vorm(fig_data) == "verschil"
+    if score:  # Leefbaarometer scores: 0 is the Dutch mean by construction
+        nl_ref = pd.Series(0.0, index=sorted(fig_data["jaar"].unique()))
+    ref_naam = "Nederland" if score or not nl_ref.empty else "gemiddelde alle gebieden"
+    st.caption("Ten opzichte van het gemiddelde in Nederland (" + ("0 = Nederland" if score else "100 = Nederland")
+               + ")." if ref_naam == "Nederland" else "Geen Nederlands gemiddelde geladen voor deze indicator: "
+               "ten opzichte van het gemiddelde van alle gebieden.")
     g1, g2 = st.columns(2)
     eig, corp = views.reeks(niveau, "dominant_eigendom"), views.reeks(niveau, "aandeel_corporatie")
     for kolom, groep_reeks, fn, volgorde, titel in (
@@ -157,24 +199,42 @@ elif weergave == "lijnen":
                 continue
             laatste = groep_reeks[groep_reeks["jaar"] == groep_reeks["jaar"].max()]
             groep = laatste.set_index("gebied_code")["waarde"].map(fn)
-            per = tr.per_groep(data, groep)
-            st.plotly_chart(views.groep_grafiek(per, f"{views.naam(ind)} {titel}", volgorde), key=f"wt_groep_{titel}")
+            per = tr.per_groep(fig_data, groep, None if nl_ref.empty else nl_ref)
+            st.plotly_chart(views.groep_grafiek(per, f"{views.naam(fig_ind)} {titel}", volgorde, ref_naam),
+                            key=f"wt_groep_{titel}")
             st.download_button("Download als CSV", per.to_csv(index=False).encode("utf-8"),
-                               f"hkd_{ind}_{titel.replace(' ', '_')}.csv", "text/csv", key=f"wt_groep_csv_{titel}")
+                               f"hkd_{fig_ind}_{titel.replace(' ', '_')}.csv", "text/csv", key=f"wt_groep_csv_{titel}")
 
 else:
+    regels = k4.uitleg()
     uitvoer = views.kaart48_tabel(klassen, namen)
-    hoog = vk.hoge_concentratie(klassen["kwetsbaar_tot"], drempels=drempels, indicator=kw_ind)
-    lijsten = uitvoer.assign(hoog=uitvoer["gebied_code"].map(hoog))
-    for titel, rijen, key in (
-        (f"Tabel 4-1: hoge concentratie kwetsbare groepen ({tot})", lijsten[lijsten["hoog"]], "wijktrends_tabel_41"),
-        (f"Tabel 4-2: toename kwetsbare groepen én overlast, waar die al hoog was ({van}-{tot})",
+    kw = views.reeks(niveau, kw_ind)
+    nl = views.referentie(kw_ind)
+    if nl.empty or tot not in nl.index:
+        nl = kw.groupby("jaar")["waarde"].mean()
+        st.info("Geen Nederlands gemiddelde geladen: Tabel 4-1 rekent hier met het gemiddelde van alle gebieden.")
+    index_nl = tr.index_tegen(kw[kw["jaar"] == tot], nl)
+    inwoners = views.reeks(niveau, "inwoners")
+    inw_tot = inwoners[inwoners["jaar"] == inwoners["jaar"].max()].set_index("gebied_code")["waarde"] \
+        if not inwoners.empty else pd.Series(dtype=float)
+    lijsten = uitvoer.assign(index_nl=uitvoer["gebied_code"].map(index_nl).round(1),
+                             hoog=uitvoer["gebied_code"].map(k4.tabel_4_1(index_nl)).fillna(False).astype(bool),
+                             opmerkingen=[vk.opmerking(r.kwetsbaar_van, r.kwetsbaar_tot, r.overlast_z,
+                                                       inw_tot.get(r.gebied_code)) for r in uitvoer.itertuples()],
+                             corporaties="geen gegevens")
+    tabel_kolommen = ["gebied_code", "gebied", "focus", "index_nl", "klasse_nr", "klasse_naam", "opmerkingen",
+                      "corporaties", "kwetsbaar_van", "kwetsbaar_tot", "overlast_van", "overlast_tot", "overlast_z"]
+    for titel, regel, rijen, key in (
+        (f"Tabel 4-1: hoge concentratie kwetsbare groepen ({tot})", regels["4-1t"], lijsten[lijsten["hoog"]],
+         "wijktrends_tabel_41"),
+        (f"Tabel 4-2: toename kwetsbare groepen én overlast, waar die al hoog was ({van}-{tot})", regels["4-2t"],
          lijsten[lijsten["klasse"] == "donkerrood"], "wijktrends_tabel_42"),
         (f"Tabel 4-3: toename kwetsbare groepen maar minder overlast, waar die hoog was ({van}-{tot})",
-         lijsten[lijsten["klasse"] == "donkergroen"], "wijktrends_tabel_43"),
+         regels["4-3t"], lijsten[lijsten["klasse"] == "donkergroen"], "wijktrends_tabel_43"),
     ):
         st.subheader(titel)
-        st.caption(f"{len(rijen)} gebieden; focusgebieden gemarkeerd (NPRZ: {', '.join(vk.NPRZ)}; "
+        st.caption(f"Regel: {regel} {len(rijen)} gebieden; focusgebieden gemarkeerd (NPRZ: {', '.join(vk.NPRZ)}; "
                    f"RGW: {', '.join(vk.RGW)}).")
         rijen = rijen.sort_values("gebied")
-        views.tabel(rijen[kolommen], rijen["gebied_code"], key, f"hkd_{key.removeprefix('wijktrends_')}.csv", gekozen)
+        views.tabel(rijen[tabel_kolommen], rijen["gebied_code"], key, f"hkd_{key.removeprefix('wijktrends_')}.csv",
+                    gekozen)

@@ -8,6 +8,7 @@ import json
 import numpy as np
 import pytest
 import streamlit as st
+from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
 from core.settings import SHARED_DATA
@@ -62,8 +63,8 @@ def test_only_the_chosen_view_is_sent(app):
     assert len(at.get("deck_gl_json_chart")) == 1 and not at.get("plotly_chart")
     at.segmented_control(key="wijktrends_weergave").set_value("kaarten").run()
     assert not at.exception, at.exception
-    assert [_deck(at, i)["layers"][0]["id"] for i in (0, 1)] == ["niveau", "ontwikkeling"]
-    assert len(at.get("deck_gl_json_chart")) == 2 and not at.get("plotly_chart")
+    assert _deck(at, 0)["layers"][0]["id"] == "kaart_4-3"
+    assert len(at.get("deck_gl_json_chart")) == 1 and not at.get("plotly_chart")
 
 
 def test_tables_4_1_and_4_2_follow_the_data_and_mark_focus_areas(app):
@@ -173,3 +174,66 @@ def test_long_tables_are_paged_and_keep_the_selected_wijk_visible(app, monkeypat
     page3 = at.dataframe[0].value
     assert 0 < len(page3) <= 41 and "Bloemhof" in set(page3["gebied"])
     assert any("de download bevat alle" in c.value and c.value.endswith("rijen.") for c in at.caption)
+
+
+def _sql_tabel_4_1(engine, jaar: int) -> set[str]:
+    """Tabel 4-1 straight from SQL: buurten whose index is at least 130 % of the Dutch value that year."""
+    with engine.connect() as conn:
+        return {r[0] for r in conn.execute(text(
+            "SELECT g.naam FROM hkd.indicatoren i JOIN hkd.gebieden g ON g.niveau = 'buurt' AND g.code = i.gebied_code "
+            "JOIN hkd.indicatoren nl ON nl.niveau = 'referentie' AND nl.gebied_code = 'NL' "
+            "AND nl.indicator = i.indicator AND nl.jaar = i.jaar "
+            "WHERE i.niveau = 'buurt' AND i.indicator = 'kwetsbare_groepen' AND i.jaar = :j "
+            "AND i.waarde / nl.waarde * 100 >= 130"), {"j": jaar})}
+
+
+def test_tabel_4_1_is_the_top_band_against_nl_and_agrees_with_sql(app, demo_engine):
+    at = app("wijktrends")
+    at.segmented_control(key="wijktrends_weergave").set_value("tabellen").run()
+    assert not at.exception, at.exception
+    tabel_41 = next(df.value for df in at.dataframe if "index_nl" in df.value)
+    assert set(tabel_41["gebied"]) == _sql_tabel_4_1(demo_engine, 2018)
+    assert (tabel_41["index_nl"] >= 130).all()
+    # the report's own Tabel 4-1 buurten are there in the demo
+    assert {"Spangen", "Bospolder", "Feijenoord", "Bloemhof", "Pendrecht", "Zuidwijk"} <= set(tabel_41["gebied"])
+    assert any("130 of meer" in c.value for c in at.caption), "the rule is stated above the table"
+    assert tabel_41["opmerkingen"].str.len().gt(0).all()
+
+
+def test_kaart_4_3_to_4_7_state_their_rule_and_classes_cover_every_area(app):
+    at = app("wijktrends")
+    at.segmented_control(key="wijktrends_weergave").set_value("kaarten").run()
+    for kaart in ("4-3", "4-4", "4-5", "4-6", "4-7"):
+        at.radio(key="wijktrends_kaartnr").set_value(kaart).run()
+        assert not at.exception, at.exception
+        assert _deck(at, 0)["layers"][0]["id"] == f"kaart_{kaart}"
+        tabel = at.dataframe[0].value
+        assert len(tabel) >= 79 and set(tabel["klasse_nr"]) - {"–"} <= {"1", "2", "3", "4", "5"}
+        assert any("keuze van HKD Kaart" in c.value or "zoals het rapport" in c.value or "rapport haar" in c.value
+                   for c in at.caption)
+    at.radio(key="wijktrends_kaartnr").set_value("4-5").run()
+    alle = at.dataframe[0].value
+    at.pills(key="wijktrends_klassefilter").set_value(3).run()
+    gefilterd = at.dataframe[0].value
+    assert 0 < len(gefilterd) < len(alle) and set(gefilterd["klasse_nr"]) == {"4"}
+
+
+def test_figuur_3_indexes_groups_against_the_dutch_average(app, demo_engine):
+    at = app("wijktrends")
+    at.segmented_control(key="wijktrends_weergave").set_value("lijnen").run()
+    at.selectbox(key="wijktrends_figuur_ind").set_value("pct_bijstand").run()
+    assert not at.exception, at.exception
+    assert any("100 = Nederland" in c.value for c in at.caption)
+    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
+    assert "Nederland" in json.dumps(spec["layout"])
+    with demo_engine.connect() as conn:
+        expected = conn.execute(text(
+            "SELECT avg(i.waarde) / max(nl.waarde) * 100 FROM hkd.indicatoren i "
+            "JOIN hkd.indicatoren e ON e.niveau = 'buurt' AND e.gebied_code = i.gebied_code "
+            "AND e.indicator = 'dominant_eigendom' AND e.jaar = 2024 AND e.waarde = 1 "
+            "JOIN hkd.indicatoren nl ON nl.niveau = 'referentie' AND nl.gebied_code = 'NL' "
+            "AND nl.indicator = i.indicator AND nl.jaar = i.jaar "
+            "WHERE i.niveau = 'buurt' AND i.indicator = 'pct_bijstand' AND i.jaar = 2018")).scalar_one()
+    trace = next(t for t in spec["data"] if t.get("name") == "Corporatiehuur")
+    got = dict(zip(_values(trace["x"]), _values(trace["y"]), strict=True))[2018]
+    assert abs(got - expected) < 1e-6
