@@ -181,3 +181,21 @@ def bivariaat_legenda_html(telling: dict[str, int]) -> str:
             f'{html.escape(k.zin)}</span></div>'
         )
     return f'<div role="list" aria-label="Legenda Kaart 4-8">{"".join(rows)}</div>'
+
+
+def raster_deck(cellen: pd.DataFrame, klasse: pd.Series, kleuren: tuple, waarden: pd.Series, label: str,
+                layer_id: str) -> pdk.Deck:
+    """100 m squares as a deck.gl GridCellLayer: per square only its south-west corner, its class and its value
+    (the colour comes from the class in the browser), so that ten thousand squares stay well under a megabyte."""
+    idx = cellen["code"].map(klasse)
+    vals = cellen["code"].map(waarden)
+    data = pd.DataFrame({
+        "lon": cellen["lon"], "lat": cellen["lat"],
+        "k": [int(i) if pd.notna(i) else -1 for i in idx],
+        "w": [f"{v:.3g}".replace(".", ",") if pd.notna(v) else "geen gegevens" for v in vals],
+    })
+    kleur = " : ".join(f"k == {i} ? {list(rgb)}" for i, rgb in enumerate(kleuren)) + f" : {list(NO_DATA)}"
+    layer = pdk.Layer("GridCellLayer", data, id=layer_id, get_position=["lon", "lat"], cell_size=100,
+                      extruded=False, get_fill_color=f"@@={kleur}", pickable=True)
+    return deck([layer], tooltip={"html": f"<b>Vierkant 100 m</b><br/>{html.escape(label)}: {{w}}",
+                                  "style": {"fontSize": "13px"}})

@@ -62,6 +62,16 @@ def referentie(indicator: str) -> pd.Series:
     return frame.set_index("jaar")["waarde"] if not frame.empty else pd.Series(dtype=float)
 
 
+AANTALLEN = {"inwoners", "personen_bijstand", "bijstandsuitkeringen"}
+"""Indicators that are counts (spread over squares by area share); everything else is a share or score."""
+
+
+def raster(niveau: str, indicator: str, jaar: int) -> pd.DataFrame:
+    """The indicator on 100 m squares: ``code`` (``x_y`` in RD), ``waarde``, south-west corner ``lon, lat``."""
+    cellen = db.run_cached(trends.raster_100m, niveau, indicator, jaar, indicator in AANTALLEN)
+    return cellen.assign(code=cellen["cel_x"].astype(str) + "_" + cellen["cel_y"].astype(str))
+
+
 def vlakken(niveau: str) -> pd.DataFrame:
     """Outlines and label points of a level (cached per role)."""
     return db.run_cached(trends.gebied_vlakken, niveau)

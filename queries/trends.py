@@ -73,3 +73,22 @@ def voorzieningen_pc4(conn: Connection) -> pd.DataFrame:
 def voorzieningen_punten(conn: Connection) -> pd.DataFrame:
     """HKD resolution only: every facility as a point (``code, naam, woonvorm, plaatsen, lon, lat``)."""
     return pd.read_sql(sql("trends", "voorzieningen_punten"), conn)
+
+
+MIN_WAARNEMINGEN = 10
+"""Small-numbers rule of the grid: a square with a count under this is withheld (Veerkracht, footnote 6)."""
+
+
+def raster_100m(conn: Connection, niveau: str, indicator: str, jaar: int, aantal: bool,
+                minimum: float = MIN_WAARNEMINGEN) -> pd.DataFrame:
+    """``cel_x, cel_y, waarde, dekking, lon, lat`` (south-west corner, WGS84) of the 100 m squares shown."""
+    return pd.read_sql(sql("trends", "raster_100m"), conn, params={
+        "niveau": niveau, "indicator": indicator, "jaar": jaar, "aantal": aantal, "minimum": minimum})
+
+
+def interpoleer(conn: Connection, van_niveau: str, naar_niveau: str, indicator: str, jaar: int,
+                aantal: bool) -> pd.DataFrame:
+    """``gebied_code, waarde, dekking`` of ``indicator`` moved from ``van_niveau`` to ``naar_niveau`` by area."""
+    return pd.read_sql(sql("trends", "interpoleer"), conn, params={
+        "van_niveau": van_niveau, "naar_niveau": naar_niveau, "indicator": indicator, "jaar": jaar,
+        "aantal": aantal})

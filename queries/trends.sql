@@ -55,3 +55,13 @@ SELECT jaar, waarde, bron
 FROM publiek.indicator_waarden
 WHERE niveau = 'referentie' AND gebied_code = :code AND indicator = :indicator
 ORDER BY jaar;
+
+-- name: raster_100m
+-- One indicator of one level and year on the 100 m squares of RD New (small-numbers rule per square applied).
+SELECT cel_x, cel_y, waarde, dekking, lon, lat
+FROM publiek.raster_100m(:niveau, :indicator, :jaar, :aantal, :minimum);
+
+-- name: interpoleer
+-- One indicator moved from one geography to another by area weighting (counts conserved where covered).
+SELECT gebied_code, waarde, dekking
+FROM publiek.interpoleer(:van_niveau, :naar_niveau, :indicator, :jaar, :aantal);

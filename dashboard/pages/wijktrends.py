@@ -12,6 +12,7 @@ from dashboard.maps import legend_html
 from geo import kaarten4 as k4
 from geo import trends as tr
 from geo import veerkracht as vk
+from queries import trends
 
 st.title("Wijktrends")
 st.write("Hoe ontwikkelden kwetsbare groepen zich ten opzichte van overlast en onveiligheid, per wijk? De analyse "
@@ -89,7 +90,8 @@ if toon:
 
 # One view at a time: only the chosen view is computed and sent (st.tabs would render every map, chart and table).
 WEERGAVEN = {"kaart48": "Kaart 4-8: ontwikkeling samen", "kaarten": "Kaart 4-3 tot 4-7",
-             "lijnen": "Door de jaren (Figuur 3-x)", "tabellen": "Tabel 4-1, 4-2 en 4-3"}
+             "lijnen": "Door de jaren (Figuur 3-x)", "tabellen": "Tabel 4-1, 4-2 en 4-3",
+             "raster": "Raster 100 m"}
 weergave = st.segmented_control("Weergave", list(WEERGAVEN), format_func=WEERGAVEN.get, default="kaart48",
                                 required=True, key="wijktrends_weergave") or "kaart48"
 kolommen = ["gebied_code", "gebied", "focus", "klasse_nr", "klasse_naam", "kwetsbaar_van", "kwetsbaar_tot",
@@ -161,6 +163,42 @@ elif weergave == "kaarten":
                    "de klasse opnieuw aan te klikken.")
     views.tabel(kaartdata, kaartdata["gebied_code"], "wijktrends_tabel_kaart", f"hkd_kaart_{kaart}_{niveau}.csv",
                 gekozen)
+
+elif weergave == "raster":
+    st.caption("Zoals het rapport (voetnoot 6): de cijfers op vierkanten van 100 bij 100 meter in RD, uitgelijnd als "
+               "de CBS-vierkantstatistiek. Aantallen worden naar oppervlakte over de vierkanten verdeeld, aandelen "
+               "en scores zijn het oppervlaktegewogen gemiddelde. Een vierkant met minder dan "
+               f"{trends.MIN_WAARNEMINGEN} waarnemingen, of dat voor minder dan de helft onder gebieden met een waarde "
+               "valt, wordt niet getoond. Het raster verandert niet als buurtgrenzen veranderen: de ontwikkeling "
+               "wordt op dezelfde vierkanten berekend.")
+    welke = st.radio("Indicator", [kw_ind, ov_ind], format_func=views.naam, horizontal=True, key="wijktrends_rasterind")
+    with st.spinner("Raster berekenen (enkele seconden, daarna bewaard)..."):
+        cel_van, cel_tot = views.raster(niveau, welke, van), views.raster(niveau, welke, tot)
+    if cel_tot.empty:
+        st.info("Geen vierkanten met genoeg waarnemingen voor deze indicator.")
+        st.stop()
+    delta = cel_tot.set_index("code")["waarde"] - cel_van.set_index("code")["waarde"]
+    beter = vk.HOGER_IS_BETER.get(welke, True)
+    niveau_k, niveau_leg = tr.niveau_klassen(cel_tot.set_index("code")["waarde"], beter)
+    ontw_k, ontw_leg = tr.ontwikkeling_klassen(delta, beter)
+    toon_r = st.radio("Kaart", ["niveau", "ontwikkeling"], horizontal=True, key="wijktrends_raster_kaart",
+                      format_func={"niveau": f"Niveau {tot}", "ontwikkeling": f"Ontwikkeling {van}-{tot}"}.get)
+    links, rechts = st.columns([3, 2])
+    with links, st.spinner("Kaart tekenen..."):
+        if toon_r == "niveau":
+            kaart, leg = maps.raster_deck(cel_tot, niveau_k, tr.NIVEAU_KLEUREN, cel_tot.set_index("code")["waarde"],
+                                          views.naam(welke), "raster_niveau"), niveau_leg
+        else:
+            kaart, leg = maps.raster_deck(cel_tot, ontw_k, tr.ONTWIKKELING_KLEUREN, delta, "Verandering",
+                                          "raster_ontw"), ontw_leg
+        st.pydeck_chart(kaart, height=520, key="wijktrends_raster")
+    with rechts:
+        st.markdown(f"**{views.naam(welke)}**, {len(cel_tot)} vierkanten")
+        st.html(legend_html(leg))
+    uit = cel_tot[["cel_x", "cel_y", "waarde"]].assign(verandering=cel_tot["code"].map(delta))
+    st.download_button("Download het raster als CSV", uit.to_csv(index=False).encode("utf-8"),
+                       f"hkd_raster_100m_{welke}_{tot}.csv", "text/csv", key="wijktrends_raster_csv",
+                       on_click="ignore")
 
 elif weergave == "lijnen":
     ind = st.radio("Indicator", [kw_ind, ov_ind], format_func=views.naam, horizontal=True, key="wijktrends_lijnind")

@@ -237,3 +237,16 @@ def test_figuur_3_indexes_groups_against_the_dutch_average(app, demo_engine):
     trace = next(t for t in spec["data"] if t.get("name") == "Corporatiehuur")
     got = dict(zip(_values(trace["x"]), _values(trace["y"]), strict=True))[2018]
     assert abs(got - expected) < 1e-6
+
+
+def test_raster_view_draws_100m_squares_from_postgis(app, demo_engine):
+    at = app("wijktrends")
+    at.segmented_control(key="wijktrends_weergave").set_value("raster").run()
+    assert not at.exception, at.exception
+    layer = _deck(at)["layers"][0]
+    assert layer["@@type"] == "GridCellLayer" and layer["cellSize"] == 100
+    with demo_engine.connect() as conn:
+        n = conn.execute(text("SELECT count(*) FROM publiek.raster_100m('buurt', 'kwetsbare_groepen', 2018, false)")
+                         ).scalar_one()
+    assert len(layer["data"]) == n > 1000
+    assert any("100 bij 100 meter" in c.value for c in at.caption)
