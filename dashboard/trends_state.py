@@ -73,3 +73,10 @@ def tabel_callback(key: str, codes: pd.Series) -> Callable[[], None]:
             _set(values[rows[0]])
 
     return on_select
+
+
+def wis(*widget_keys: str) -> None:
+    """Callback: clear the selected area and the given filter widgets, in one click."""
+    st.session_state[SELECTIE] = None
+    for key in widget_keys:
+        st.session_state[key] = None

@@ -157,10 +157,13 @@ elif weergave == "kaarten":
                                                           else legenda[int(v)].label),
         waarde=lambda f: f["gebied_code"].map(waarden),
     )
+    if filter_klasse is None and gekozen in klasse.index and pd.notna(klasse.get(gekozen)):
+        filter_klasse = klasse[gekozen]  # an area chosen on the map (or in a table) filters to its class
+        st.caption(f"Gefilterd op de klasse van {namen[gekozen]}.")
     if filter_klasse is not None:
         kaartdata = kaartdata[kaartdata["gebied_code"].map(klasse) == float(filter_klasse)]
-        st.caption(f"Gefilterd op klasse {int(filter_klasse) + 1}: {len(kaartdata)} gebieden. Wis het filter door "
-                   "de klasse opnieuw aan te klikken.")
+        st.caption(f"Klasse {int(filter_klasse) + 1}: {len(kaartdata)} gebieden.")
+        st.button("Selectie wissen", key="wijktrends_wis", on_click=state.wis, args=("wijktrends_klassefilter",))
     views.tabel(kaartdata, kaartdata["gebied_code"], "wijktrends_tabel_kaart", f"hkd_kaart_{kaart}_{niveau}.csv",
                 gekozen)
 

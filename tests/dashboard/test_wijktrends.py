@@ -216,6 +216,15 @@ def test_kaart_4_3_to_4_7_state_their_rule_and_classes_cover_every_area(app):
     at.pills(key="wijktrends_klassefilter").set_value(3).run()
     gefilterd = at.dataframe[0].value
     assert 0 < len(gefilterd) < len(alle) and set(gefilterd["klasse_nr"]) == {"4"}
+    at.button(key="wijktrends_wis").click().run()
+    assert len(at.dataframe[0].value) == len(alle), "one click clears the filter"
+    # choosing an area (as a click on the map does) filters the table to that area's class
+    bloemhof = next(c for c, n in zip(alle["gebied_code"], alle["gebied"], strict=True) if n == "Bloemhof")
+    at.session_state[SELECTIE] = bloemhof
+    at.run()
+    klasse_bloemhof = alle.set_index("gebied_code").loc[bloemhof, "klasse_nr"]
+    gekozen = at.dataframe[0].value
+    assert set(gekozen["klasse_nr"]) == {klasse_bloemhof} and len(gekozen) < len(alle)
 
 
 def test_figuur_3_indexes_groups_against_the_dutch_average(app, demo_engine):
