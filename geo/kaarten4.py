@@ -154,6 +154,10 @@ def tabel_4_1(index_nl: pd.Series) -> pd.Series:
 def uitleg() -> dict[str, str]:
     """The rule of every map and table in Dutch, to print above it."""
     return {
+        "3-1": "Dominante eigendomsvorm per gebied: het grootste segment van de woningvoorraad (code 1-4 uit de "
+               "indicator dominant_eigendom).",
+        "3-2": "Aandeel corporatiebezit in de woningvoorraad, in de klassen van het rapport: 0 %, 1-10 %, 10-50 %, "
+               "50-67 %, meer dan 67 %.",
         "4-3": "Index kwetsbare groepen ten opzichte van het Nederlandse gemiddelde (100 = Nederland), in de vijf "
                "banden van het Wijkprofiel: onder 70, 70-90, 90-110, 110-130, 130 of meer (keuze van HKD Kaart; "
                "het rapport noemt geen grenzen).",
@@ -173,3 +177,29 @@ def uitleg() -> dict[str, str]:
         "4-3t": "Tabel 4-3: buurten in klasse 3 van Kaart 4-8 (toename kwetsbare groepen maar minder overlast, waar "
                 "de overlast hoog was: de uitzondering op de regel).",
     }
+
+
+# Kaart 3-1 and 3-2 (chapter 3): dominant ownership (categorical, Okabe-Ito) and share of corporatiebezit.
+KAART_3_1 = (
+    Klasse(0, "corporatiehuur", (0, 114, 178)),
+    Klasse(1, "goedkope particuliere huur", (230, 159, 0)),
+    Klasse(2, "overige particuliere huur", (204, 121, 167)),
+    Klasse(3, "koop", (0, 158, 115)),
+)
+KAART_3_2 = tuple(Klasse(i, t, rgb) for i, (t, rgb) in enumerate((
+    ("geen corporatiebezit (0 %)", (240, 249, 232)), ("1-10 %", (186, 228, 188)), ("10-50 %", (123, 204, 196)),
+    ("50-67 %", (67, 162, 202)), ("meer dan 67 %", (8, 104, 172)))))
+
+
+def kaart_3_1(dominant: pd.Series) -> pd.Series:
+    """Kaart 3-1 class per area from the code 1-4 of ``dominant_eigendom`` (NaN for missing or unknown)."""
+    code = dominant.astype(float).round()
+    return (code - 1).where(code.between(1, 4))
+
+
+def kaart_3_2(aandeel: pd.Series) -> pd.Series:
+    """Kaart 3-2 class per area from the share of corporatiebezit in %: 0 %, (0, 10], (10, 50], (50, 67], > 67."""
+    v = aandeel.astype(float)
+    out = pd.Series(np.select([v <= 0, v <= 10, v <= 50, v <= 67], [0, 1, 2, 3], default=4), index=v.index,
+                    dtype=float)
+    return out.where(v.notna())

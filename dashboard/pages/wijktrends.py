@@ -111,8 +111,10 @@ if weergave == "kaart48":
 
 elif weergave == "kaarten":
     regels = k4.uitleg()
-    kaart = st.radio("Kaart", ["4-3", "4-4", "4-5", "4-6", "4-7"], horizontal=True, key="wijktrends_kaartnr",
-                     format_func={"4-3": "4-3 Niveau kwetsbare groepen", "4-4": "4-4 Ontwikkeling kwetsbare groepen",
+    kaart = st.radio("Kaart", ["4-3", "4-4", "4-5", "4-6", "4-7", "3-1", "3-2"], horizontal=True,
+                     key="wijktrends_kaartnr",
+                     format_func={"3-1": "3-1 Dominante eigendomsvorm", "3-2": "3-2 Aandeel corporatiebezit",
+                                  "4-3": "4-3 Niveau kwetsbare groepen", "4-4": "4-4 Ontwikkeling kwetsbare groepen",
                                   "4-5": "4-5 Toenemende concentratie", "4-6": "4-6 Niveau overlast",
                                   "4-7": "4-7 Ontwikkeling overlast"}.get)
     st.caption(regels[kaart])
@@ -130,7 +132,16 @@ elif weergave == "kaarten":
     ov_van = ov[ov["jaar"] == van].set_index("gebied_code")["waarde"]
     ov_tot = ov[ov["jaar"] == tot].set_index("gebied_code")["waarde"]
     beter = vk.HOGER_IS_BETER.get(ov_ind, True)
+
+    def _laatste(indicator: str) -> pd.Series:
+        r = views.reeks(niveau, indicator)
+        return r[r["jaar"] == r["jaar"].max()].set_index("gebied_code")["waarde"] if not r.empty \
+            else pd.Series(dtype=float)
+
+    eigendom, corporatie = _laatste("dominant_eigendom"), _laatste("aandeel_corporatie")
     keuzes = {
+        "3-1": (k4.kaart_3_1(eigendom), k4.KAART_3_1, eigendom, "Dominant eigendom (code 1-4)"),
+        "3-2": (k4.kaart_3_2(corporatie), k4.KAART_3_2, corporatie, "Aandeel corporatiebezit (%)"),
         "4-3": (k4.kaart_4_3(index_nl), k4.KAART_4_3, index_nl, "Index (NL = 100)"),
         "4-4": (k4.kaart_4_4(delta_k), k4.KAART_4_4, delta_k, f"Verandering {van}-{tot} (punten)"),
         "4-5": (k4.kaart_4_5(index_nl, delta_k), k4.KAART_4_5, index_nl, "Index (NL = 100)"),

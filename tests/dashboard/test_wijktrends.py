@@ -203,14 +203,14 @@ def test_tabel_4_1_is_the_top_band_against_nl_and_agrees_with_sql(app, demo_engi
 def test_kaart_4_3_to_4_7_state_their_rule_and_classes_cover_every_area(app):
     at = app("wijktrends")
     at.segmented_control(key="wijktrends_weergave").set_value("kaarten").run()
-    for kaart in ("4-3", "4-4", "4-5", "4-6", "4-7"):
+    for kaart in ("4-3", "4-4", "4-5", "4-6", "4-7", "3-1", "3-2"):
         at.radio(key="wijktrends_kaartnr").set_value(kaart).run()
         assert not at.exception, at.exception
         assert _deck(at, 0)["layers"][0]["id"] == f"kaart_{kaart}"
         tabel = at.dataframe[0].value
         assert len(tabel) >= 79 and set(tabel["klasse_nr"]) - {"–"} <= {"1", "2", "3", "4", "5"}
-        assert any("keuze van HKD Kaart" in c.value or "zoals het rapport" in c.value or "rapport haar" in c.value
-                   for c in at.caption)
+        assert any("keuze van HKD Kaart" in c.value or "zoals het rapport" in c.value or "rapport" in c.value
+                   or "dominant_eigendom" in c.value for c in at.caption)
     at.radio(key="wijktrends_kaartnr").set_value("4-5").run()
     alle = at.dataframe[0].value
     at.pills(key="wijktrends_klassefilter").set_value(3).run()

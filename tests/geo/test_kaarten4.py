@@ -79,3 +79,9 @@ def test_every_map_states_its_rule():
     uitleg = k4.uitleg()
     assert {"4-3", "4-4", "4-5", "4-6", "4-7", "4-1t", "4-2t", "4-3t"} <= set(uitleg)
     assert "130" in uitleg["4-1t"] and "Rotterdamse gemiddelde" in uitleg["4-6"]
+
+
+def test_kaart_3_1_and_3_2_classes():
+    assert k4.kaart_3_1(_s(1, 2, 3, 4, 5, math.nan)).tolist()[:4] == [0, 1, 2, 3]
+    assert math.isnan(k4.kaart_3_1(_s(5)).iloc[0])
+    assert k4.kaart_3_2(_s(0, 0.1, 10, 10.1, 50, 50.1, 67, 67.1)).tolist() == [0, 1, 1, 2, 2, 3, 3, 4]
