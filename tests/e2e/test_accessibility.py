@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import login, wait_for_app
 
@@ -54,9 +55,11 @@ def test_meeting_view_steps_by_keyboard(app_server, page):
     wait_for_app(page, "Overleg")
     main = page.locator('[data-testid="stMainBlockContainer"]')
     main.get_by_text("Presentatie (groot scherm)").click()
-    main.get_by_text("Agendapunt 1 van").wait_for()
+    main.get_by_text("Agendapunt 1 van").first.wait_for()
     volgende = main.get_by_role("button", name="Volgende")
+    # While the toggle's rerun runs, the stepper of the previous layout stays on screen until it is replaced.
+    expect(volgende).to_have_count(1)
     volgende.focus()
     assert page.evaluate("document.activeElement.innerText").strip().startswith("Volgende")
     page.keyboard.press("Enter")
-    main.get_by_text("Agendapunt 2 van").wait_for()
+    main.get_by_text("Agendapunt 2 van").first.wait_for()
