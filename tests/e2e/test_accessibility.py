@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import dashboard_with_demo_accounts, login, wait_for_app
 
@@ -65,6 +66,8 @@ def _meeting_by_keyboard(app_server, page):
     main.get_by_text("Presentatie (groot scherm)").click()
     main.get_by_text("Agendapunt 1 van").first.wait_for()
     volgende = main.get_by_role("button", name="Volgende")
+    # While the toggle's rerun runs, the stepper of the previous layout stays on screen until it is replaced.
+    expect(volgende).to_have_count(1)
     volgende.focus()
     assert page.evaluate("document.activeElement.innerText").strip().startswith("Volgende")
     page.keyboard.press("Enter")
