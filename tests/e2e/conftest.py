@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from ops.serve import running
 
@@ -74,6 +75,28 @@ def wait_for_app(page, heading: str | None = None, timeout: float = 60_000) -> N
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
     )
+
+
+def kies_optie(page, combobox, optie: str, filter_tekst: str | None = None, pogingen: int = 5) -> None:
+    """Open a selectbox and pick the option whose label contains ``optie``.
+
+    A rerun that is still on its way when the box is clicked (the previous step's, or a map finishing) replaces the
+    widget and closes its list; then the list never shows. Open it again, up to ``pogingen`` times, instead of
+    waiting for an option that will not come. ``filter_tekst`` is typed first (long, virtualised lists)."""
+    for _ in range(pogingen):
+        wait_for_app(page)
+        combobox.click()
+        if filter_tekst:
+            page.keyboard.type(filter_tekst)
+        keuze = page.get_by_role("option", name=optie).first
+        try:
+            keuze.wait_for(timeout=10_000)
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")
+            continue
+        keuze.click()
+        return
+    raise AssertionError(f"the list of {combobox} never showed the option {optie!r}")
 
 
 def screenshot(page, name: str) -> Path:

@@ -12,7 +12,7 @@ import openpyxl
 import pypdf
 import pytest
 
-from tests.e2e.conftest import dashboard_with_demo_accounts, login, screenshot, wait_for_app
+from tests.e2e.conftest import dashboard_with_demo_accounts, kies_optie, login, screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
 REDEN = "Toename meldingen; verbeterplan met deadlines"
@@ -73,8 +73,7 @@ def test_hkd_user_runs_a_meeting_and_records_a_fase_change(meeting_server, page)
     screenshot(page, "overleg_presentatie")
     code = tweede.split()[0]
 
-    main.get_by_role("combobox", name="Nieuwe fase").click()
-    page.get_by_role("option", name="Fase 3a").click()
+    kies_optie(page, main.get_by_role("combobox", name="Nieuwe fase"), "Fase 3a")
     main.get_by_label("Reden").fill(REDEN)
     main.get_by_role("button", name="Fasebesluit vastleggen").click()
     main.get_by_text(f"Fasebesluit voor {code} vastgelegd").first.wait_for()
@@ -93,9 +92,8 @@ def test_hkd_user_runs_a_meeting_and_records_a_fase_change(meeting_server, page)
 
     _naar(page, "Escalatieladder")
     assert _metrics(page) == ["41", "31", "6", "0", "0"], "the decision takes effect on the meeting date"
-    main.get_by_role("combobox", name="Of kies een locatie").click()
-    page.keyboard.type(code)  # the list is long and virtualised: filter it first
-    page.get_by_role("option", name=code).first.click()
+    # the list is long and virtualised: filter it first
+    kies_optie(page, main.get_by_role("combobox", name="Of kies een locatie"), code, filter_tekst=code)
     wait_for_app(page)
     screenshot(page, "escalatieladder_na_besluit")
 
