@@ -25,8 +25,8 @@ from core.domain import (
 )
 from dashboard import db, inzage
 from dashboard.maps import deck, legend_html
+from dashboard.upload import lees_upload, toon_problemen
 from data import meldingen_import as mi
-from data.spreadsheet import SpreadsheetFout
 from geo.meldingen import MeldingNormen
 from queries import meldingen as q
 from queries import monitoring as mq
@@ -189,20 +189,12 @@ def import_sectie() -> None:
     bestand = st.file_uploader("Meldingenbestand (CSV of Excel)", type=["csv", "xlsx"], key="meldingen_bestand")
     if bestand is None:
         return
-    try:
-        frame = mi.lees_bestand(bestand.getvalue(), bestand.name)
-    except SpreadsheetFout as exc:  # not a table: every problem in Dutch, never a traceback
-        st.error("Het bestand is niet ingelezen:\n" + "\n".join(f"- {p}" for p in exc.problemen))
-        return
-    except Exception:  # an unreadable file is a user problem, never a traceback
-        st.error("Het bestand kon niet worden gelezen als CSV of Excel.")
+    frame = lees_upload(bestand, mi.lees_bestand)
+    if frame is None:
         return
     plan = db.run_query(mi.plan_import, frame)
     if plan.problemen:
-        st.error(f"Niet ingelezen: {len(plan.problemen)} probleem/problemen; er is niets opgeslagen.")
-        st.dataframe(pd.DataFrame({"Rij": [p.rij or "bestand" for p in plan.problemen],
-                                   "Kolom": [p.kolom for p in plan.problemen],
-                                   "Reden": [p.reden for p in plan.problemen]}), hide_index=True)
+        toon_problemen(plan.problemen, "meldingen")
         return
     st.success(f"{len(plan.regels)} meldingen zijn in orde.")
     if st.button("Alle meldingen inlezen", type="primary", key="meldingen_inlezen"):

@@ -14,8 +14,8 @@ from core.domain import INVENTARISATIE_DATUM
 from dashboard import db
 from dashboard.focus_view import focus_keuze, legenda_item
 from dashboard.maps import deck, focus_layer, legend_html, show
+from dashboard.upload import lees_upload, toon_problemen
 from data import uitstroom_import
-from data.spreadsheet import SpreadsheetFout
 from geo.aanbod import WACHTTIJD_NORM_MAANDEN
 from geo.colours import NO_DATA, colour_for
 from geo.spreiding import KLASSEN_TOV_STAD, index_tov_stad, klasse_tov_stad, lorenz, per_1000
@@ -117,19 +117,12 @@ def uitstroom_laden() -> None:
         bestand = st.file_uploader("Bestand", type=["csv", "xlsx"], key="uitstroom_bestand")
         if bestand is None:
             return
-        try:
-            frame = uitstroom_import.lees_bestand(bestand.getvalue(), bestand.name)
-        except SpreadsheetFout as exc:  # not a table: every problem in Dutch, never a traceback
-            st.error("Het bestand is niet ingelezen:\n" + "\n".join(f"- {p}" for p in exc.problemen))
-            return
-        except Exception:  # unreadable: say so, never a traceback
-            st.error("Het bestand is niet te lezen als CSV of Excel.")
+        frame = lees_upload(bestand, uitstroom_import.lees_bestand)
+        if frame is None:
             return
         plan = db.run_query(uitstroom_import.plan_import, frame, f"Uitstroommonitor ({bestand.name})")
         if plan.problemen:
-            st.error(f"Niet geladen: {len(plan.problemen)} probleem/problemen. Verbeter het bestand en probeer opnieuw.")
-            st.dataframe(pd.DataFrame({"Probleem": [str(p) for p in plan.problemen]}), hide_index=True,
-                         width="stretch")
+            toon_problemen(plan.problemen, "uitstroom")
             return
         st.success(f"{len(plan.regels)} perioden gecontroleerd, geen problemen.")
         if st.button("Laden", key="uitstroom_laden", type="primary"):

@@ -10,9 +10,8 @@ from core.settings import PROJECT_ROOT
 from dashboard import db
 from dashboard import ladder_view as lv
 from dashboard.auth import require_role
+from dashboard.upload import lees_upload, toon_problemen
 from data.locaties_import import OPTIONEEL, VERPLICHT, lees_bestand, pas_toe, plan_import
-from data.spreadsheet import SpreadsheetFout
-from reports.veilig import csv_bytes
 
 VOORBEELD = PROJECT_ROOT / "data" / "examples" / "locatieregister_voorbeeld"
 PLAN_KEY = "register_plan"  # (sha256 of the uploaded file, ImportPlan): validate (and geocode) once per file
@@ -52,14 +51,8 @@ inhoud = bestand.getvalue()
 vingerafdruk = hashlib.sha256(inhoud).hexdigest()
 bewaard = st.session_state.get(PLAN_KEY)
 if bewaard is None or bewaard[0] != vingerafdruk:
-    try:
-        frame = lees_bestand(inhoud, bestand.name)
-    except SpreadsheetFout as exc:
-        st.error("Het bestand kon niet worden gelezen; er is niets geschreven.", icon=":material/error:")
-        st.dataframe(pd.DataFrame({"Probleem": exc.problemen}), hide_index=True, width="stretch")
-        st.stop()
-    except Exception as exc:  # noqa: BLE001 - whatever else a file does, the user gets a sentence, not a trace
-        st.error(f"Het bestand kon niet worden verwerkt ({type(exc).__name__}); er is niets geschreven.")
+    frame = lees_upload(bestand, lees_bestand)
+    if frame is None:
         st.stop()
     with st.spinner("Regels controleren (en adressen opzoeken)..."):
         plan = db.run_query(plan_import, frame)
@@ -71,12 +64,7 @@ for melding in st.session_state.get(PLAN_KEY + "_meldingen", []):
     st.text(f"Let op: {melding}")  # plain text: a sheet name is user input, never markdown
 
 if plan.problemen:
-    st.error(f"{len(plan.problemen)} probleem/problemen gevonden. Er is niets geschreven; verbeter het bestand en "
-             "upload het opnieuw.", icon=":material/error:")
-    problemen = pd.DataFrame([{"Rij": p.rij or "", "Kolom": p.kolom, "Probleem": p.reden} for p in plan.problemen])
-    st.dataframe(problemen, hide_index=True, width="stretch")
-    st.download_button("Download problemen als CSV", csv_bytes(problemen),
-                       "locatieregister_problemen.csv", "text/csv")
+    toon_problemen(plan.problemen, "locatieregister")
     st.stop()
 
 st.success(f"Alle {len(plan.regels)} regels zijn in orde.", icon=":material/task_alt:")
