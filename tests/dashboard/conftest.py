@@ -1,33 +1,54 @@
-"""AppTest fixtures: the real app against the demo database."""
+"""AppTest fixtures: the real app against the demo database, connected as the app's LOGIN roles (``hkd_app_publiek``,
+``hkd_app_beheer``, ``hkd_aanbieder_<code>``), never as an administrator."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from dashboard.auth import SESSION_KEY, User
+
 APP = "dashboard/app.py"
+OpenPage = Callable[..., AppTest]
 
 
-@pytest.fixture
-def app(demo_app_url, monkeypatch, project_root):
-    """Return a function that opens a page of the real app, connected to the shared demo database as the app's
-    LOGIN roles (``hkd_app_publiek``, ``hkd_app_beheer``, ``hkd_aanbieder_<code>``), never as an administrator."""
-    monkeypatch.setenv("DATABASE_URL", demo_app_url)
+def _opener(url: str, monkeypatch, project_root) -> OpenPage:
+    """A function that opens ``pages/<page>.py`` of the real app on ``url``, signed in as ``user`` if given."""
+    monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.delenv("HKD_APP_DATABASE_URL", raising=False)
     monkeypatch.chdir(project_root)
     st.cache_resource.clear()
     st.cache_data.clear()
 
-    def open_page(page: str, **session) -> AppTest:
-        at = AppTest.from_file(str(project_root / APP), default_timeout=60)
+    def open_page(page: str, user: User | None = None, **session) -> AppTest:
+        at = AppTest.from_file(str(project_root / APP), default_timeout=120)
         for key, value in session.items():
             at.session_state[key] = value
+        if user is not None:
+            at.session_state[SESSION_KEY] = user
         at.run()
         if page != "openbare_kaart":
             at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, at.exception
         return at
 
-    yield open_page
+    return open_page
+
+
+@pytest.fixture
+def app(demo_app_url, monkeypatch, project_root):
+    """Open a page of the real app on the shared, read-only demo database."""
+    yield _opener(demo_app_url, monkeypatch, project_root)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def app_rw(fresh_demo, monkeypatch, project_root):
+    """Like ``app``, on a private writable clone of the demo: pages that record something, tests that count rows."""
+    yield _opener(fresh_demo.hkd_app_url, monkeypatch, project_root)
     st.cache_resource.clear()
     st.cache_data.clear()

@@ -4,11 +4,9 @@ submits and follows its own initiative and proposals, HKD runs and keeps scans, 
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 from sqlalchemy import text
-from streamlit.testing.v1 import AppTest
 
-from dashboard.auth import SESSION_KEY, User
+from dashboard.auth import User
 from queries import initiatieven as q
 from queries.lagen import as_layer
 
@@ -18,26 +16,9 @@ BRAVO = User("bravo", "aanbieder", "bravo")
 
 
 @pytest.fixture
-def open_page(fresh_demo, monkeypatch, project_root):
-    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
-    monkeypatch.chdir(project_root)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-    def _open(user: User | None, **session) -> AppTest:
-        at = AppTest.from_file(str(project_root / "dashboard/app.py"), default_timeout=120)
-        for key, value in session.items():
-            at.session_state[key] = value
-        if user:
-            at.session_state[SESSION_KEY] = user
-        at.run()
-        at.switch_page("pages/initiatieven.py").run()
-        assert not at.exception, at.exception
-        return at
-
-    yield _open
-    st.cache_resource.clear()
-    st.cache_data.clear()
+def open_page(app_rw):
+    """The Initiatieven page on a private demo copy: ``open_page(user, **session)``."""
+    return lambda user, **session: app_rw("initiatieven", user, **session)
 
 
 @pytest.fixture

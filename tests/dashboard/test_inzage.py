@@ -5,34 +5,16 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from dashboard.auth import SESSION_KEY, User
+from dashboard.auth import User
 
 HKD = User("beleid", "hkd")
 ALFA = User("alfa", "aanbieder", "alfa")
 
 
 @pytest.fixture
-def app_fresh(fresh_demo, monkeypatch, project_root):
-    """The app on a private demo copy (these tests count log rows)."""
-    import streamlit as st
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
-    monkeypatch.chdir(project_root)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-    def open_page(page: str, user: User) -> AppTest:
-        at = AppTest.from_file(str(project_root / "dashboard" / "app.py"), default_timeout=60)
-        at.session_state[SESSION_KEY] = user
-        at.run()
-        at.switch_page(f"pages/{page}.py").run()
-        assert not at.exception, at.exception
-        return at
-
-    yield open_page, fresh_demo
-    st.cache_resource.clear()
-    st.cache_data.clear()
+def app_fresh(app_rw, fresh_demo):
+    """The app on a private demo copy (these tests count log rows): ``open_page(page, user)`` and the engine."""
+    return app_rw, fresh_demo
 
 
 def _entries(engine, onderdeel: str) -> list[tuple[str, str]]:

@@ -13,26 +13,9 @@ ALFA = User("alfa", "aanbieder", "alfa")
 
 
 @pytest.fixture
-def app_fresh(fresh_demo, monkeypatch, project_root):
-    import streamlit as st
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
-    monkeypatch.chdir(project_root)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-    def open_page(user: User) -> AppTest:
-        at = AppTest.from_file(str(project_root / "dashboard" / "app.py"), default_timeout=90)
-        at.session_state[SESSION_KEY] = user
-        at.run()
-        at.switch_page("pages/meldingen.py").run()
-        assert not at.exception, at.exception
-        return at
-
-    yield open_page, fresh_demo
-    st.cache_resource.clear()
-    st.cache_data.clear()
+def app_fresh(app_rw, fresh_demo):
+    """The Meldingen page on a private demo copy: ``open_page(user)`` and the engine."""
+    return (lambda user: app_rw("meldingen", user)), fresh_demo
 
 
 def _codes(engine, aanbieder: str) -> set[str]:

@@ -1,8 +1,6 @@
 """The Beheer page shows the live publication and, above all, a failed one (the old site stays online)."""
 
 import pytest
-import streamlit as st
-from streamlit.testing.v1 import AppTest
 
 from dashboard.auth import User
 from ops import publicatie as pub
@@ -11,23 +9,9 @@ HKD = User(naam="t.tester", rol="hkd")
 
 
 @pytest.fixture
-def beheer(fresh_demo, monkeypatch, project_root):
-    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
-    monkeypatch.chdir(project_root)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-    def open_page() -> AppTest:
-        at = AppTest.from_file(str(project_root / "dashboard/app.py"), default_timeout=60)
-        at.session_state["hkd_user"] = HKD
-        at.run()
-        at.switch_page("pages/beheer.py").run()
-        assert not at.exception, at.exception
-        return at
-
-    yield open_page
-    st.cache_resource.clear()
-    st.cache_data.clear()
+def beheer(app_rw):
+    """The Beheer page for HKD on a private demo copy."""
+    return lambda: app_rw("beheer", HKD)
 
 
 def test_beheer_shows_the_live_publication_and_a_failure(beheer, fresh_demo, tmp_path, monkeypatch):

@@ -4,7 +4,6 @@ import json
 from datetime import date
 
 import pytest
-import streamlit as st
 from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
@@ -19,25 +18,6 @@ def _knop(at: AppTest, label: str):
     return next(b for b in at.button if b.label == label)
 
 
-@pytest.fixture
-def app_rw(fresh_demo, monkeypatch, project_root):
-    """Like ``app``, but on a private writable clone of the demo (for pages that record decisions)."""
-    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
-    monkeypatch.chdir(project_root)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-    def open_page(page: str, **session) -> AppTest:
-        at = AppTest.from_file(str(project_root / "dashboard/app.py"), default_timeout=60)
-        for key, value in session.items():
-            at.session_state[key] = value
-        at.run()
-        at.switch_page(f"pages/{page}.py").run()
-        return at
-
-    yield open_page
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 @pytest.mark.parametrize("page", ["escalatieladder", "overleg", "locatieregister", "beheer"])
