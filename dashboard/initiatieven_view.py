@@ -20,6 +20,7 @@ from geo.scan_norms import NIVEAU_SYMBOOL, load_config
 from geo.stappenplan import Context, OngeldigeStap, volgende_stappen
 from queries import initiatieven as q
 from queries import scan
+from queries import vergaderingen as vg
 
 # Okabe-Ito: open steps blue, advice/college orange, realised green, ended grey (the label carries the meaning)
 STAP_KLEUR = {"aangemeld": (86, 180, 233), "draagkrachtscan": (86, 180, 233), "bespreking": (0, 114, 178),
@@ -392,8 +393,9 @@ def voorstellen_tabel(frame: pd.DataFrame) -> pd.DataFrame:
         "Status": [status(r) for r in frame.itertuples()], "Reden": frame["reden"].fillna("")})
 
 
-def beoordeel_formulier(frame: pd.DataFrame, overleg_datum: date | None = None, key: str = "beoordeel") -> None:
-    """HKD approves or rejects an open proposal with a reason."""
+def beoordeel_formulier(frame: pd.DataFrame, vergadering_id: int | None = None, key: str = "beoordeel") -> None:
+    """HKD approves or rejects an open proposal with a reason; in a meeting (``vergadering_id``) on the meeting's date
+    and with a line in its besluitenlijst."""
     open_ = frame[frame["goedgekeurd"].isna()]
     if open_.empty:
         st.caption("Geen voorstellen die op beoordeling wachten.")
@@ -408,7 +410,10 @@ def beoordeel_formulier(frame: pd.DataFrame, overleg_datum: date | None = None, 
             if not reden.strip():
                 st.error("Niet vastgelegd: geef een reden.")
                 return
-            db.run_write(q.voorstel_beoordelen, int(nr), besluit == "goedkeuren", reden, overleg_datum)
+            if vergadering_id is None:
+                db.run_write(q.voorstel_beoordelen, int(nr), besluit == "goedkeuren", reden, None)
+            else:
+                db.run_write(vg.leg_beoordeling_vast, vergadering_id, int(nr), besluit == "goedkeuren", reden)
             st.cache_data.clear()
             st.session_state["initiatief_melding"] = f"Voorstel {nr} {'goedgekeurd' if besluit == 'goedkeuren' else 'afgewezen'}."
             st.rerun()

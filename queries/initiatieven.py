@@ -334,12 +334,6 @@ def agenda_voorstellen(conn: Connection, datum: date) -> list[AgendaVoorstel]:
     return out
 
 
-def besluiten_op(conn: Connection, datum: date) -> pd.DataFrame:
-    """Advice on initiatives and decisions on proposals recorded at the meeting on ``datum`` (for the
-    besluitenlijst to union with the fase decisions)."""
-    return pd.read_sql(sql("initiatieven", "besluiten_op"), conn, params={"datum": datum})
-
-
 def eigen_locaties(conn: Connection) -> pd.DataFrame:
     """``id, code, naam, plaatsen`` of the locations the caller may see (a provider: its own)."""
     return pd.read_sql(sql("initiatieven", "eigen_locaties"), conn)

@@ -179,27 +179,6 @@ WHERE NOT EXISTS (SELECT 1 FROM hkd.voorstel_besluiten b WHERE b.voorstel_id = v
   AND v.ingediend_op::date <= :datum
 ORDER BY v.id;
 
--- name: besluiten_op
--- What a meeting recorded about initiatives (advice) and proposals (approved / rejected), recording order.
-SELECT * FROM (
-SELECT 'initiatief' AS soort, s.id, 'initiatief:' || i.id AS sleutel, i.naam AS onderwerp, a.naam AS aanbieder,
-       s.advies AS uitkomst, s.voorwaarden, s.fase, s.reden AS toelichting, s.vastgelegd_door, s.vastgelegd_op
-FROM hkd.initiatief_stappen s
-JOIN hkd.initiatieven i ON i.id = s.initiatief_id
-JOIN hkd.aanbieders a ON a.id = i.aanbieder_id
-WHERE s.stap = 'advies' AND s.overleg_datum = :datum
-UNION ALL
-SELECT 'voorstel', b.id, 'voorstel:' || v.id, l.code || ' ' || l.naam || ': ' || v.soort, a.naam,
-       CASE WHEN b.goedgekeurd THEN 'goedgekeurd' ELSE 'afgewezen' END, '', NULL, b.reden, b.vastgelegd_door,
-       b.vastgelegd_op
-FROM hkd.voorstel_besluiten b
-JOIN hkd.voorstellen v ON v.id = b.voorstel_id
-JOIN hkd.locaties l ON l.id = v.locatie_id
-JOIN hkd.aanbieders a ON a.id = v.aanbieder_id
-WHERE b.overleg_datum = :datum
-) besluiten
-ORDER BY vastgelegd_op, soort, id;
-
 -- name: spreiding
 -- Facilities, places and inhabitants (latest year per buurt) of the candidate's buurt, its wijk (CBS wijk =
 -- gebied) and the whole city: the spreading figures of the scan and the comparison.

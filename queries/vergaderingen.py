@@ -12,8 +12,11 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Connection
 
+from core.domain import ADVIEZEN, VOORSTEL_SOORTEN
 from geo.agenda import AgendaVoorstel, actie_voorstel
+from geo.stappenplan import OngeldigeStap
 from queries.besluiten import FaseBesluit, append_fase_besluit
+from queries.initiatieven import advies_vastleggen, initiatief, voorstel_beoordelen
 from queries.sqlfiles import sql
 
 SOORTEN = ("sturingsoverleg", "platform")
@@ -173,6 +176,40 @@ def leg_fasebesluit_vast(conn: Connection, vergadering_id: int, agendapunt_id: i
     fase_id = append_fase_besluit(conn, besluit)
     return voeg_besluit_toe(conn, vergadering_id, "fase", f"Fase {besluit.fase}: {besluit.reden}", agendapunt_id,
                             besluit.locatie_id, fase_id)
+
+
+def leg_advies_vast(conn: Connection, vergadering_id: int, initiatief_id: int, advies: str, voorwaarden: str,
+                    fase: str | None, reden: str = "") -> int:
+    """Advice on an initiative taken at the meeting: a step in the stappenplan (on the meeting date) and a line in
+    the meeting's besluitenlijst, in one transaction; returns the besluit's id."""
+    v = vergadering(conn, vergadering_id)
+    if v is None:
+        raise OngeldigeStap("onbekende vergadering")
+    advies_vastleggen(conn, initiatief_id, advies, voorwaarden, v.datum, fase, reden)
+    naam = initiatief(conn, initiatief_id).naam
+    delen = [f"Advies {ADVIEZEN[advies].lower()} over initiatief {naam}"]
+    if voorwaarden.strip():
+        delen.append(f"voorwaarden: {voorwaarden.strip()}")
+    if fase is not None and advies != "negatief":
+        delen.append(f"startfase {fase}")
+    if reden.strip():
+        delen.append(reden.strip())
+    return voeg_besluit_toe(conn, vergadering_id, "advies", "; ".join(delen))
+
+
+def leg_beoordeling_vast(conn: Connection, vergadering_id: int, voorstel_id: int, goedgekeurd: bool,
+                         reden: str) -> int:
+    """A provider's proposal approved or rejected at the meeting: the decision on the proposal (on the meeting
+    date) and a line in the besluitenlijst about its location, in one transaction; returns the besluit's id."""
+    v = vergadering(conn, vergadering_id)
+    if v is None:
+        raise ValueError("onbekende vergadering")
+    voorstel_beoordelen(conn, voorstel_id, goedgekeurd, reden, v.datum)
+    row = conn.execute(sql("vergaderingen", "voorstel_locatie"), {"id": voorstel_id}).one()
+    wat = "goedgekeurd" if goedgekeurd else "afgewezen"
+    return voeg_besluit_toe(conn, vergadering_id, "goedkeuring",
+                            f"Voorstel {voorstel_id} ({VOORSTEL_SOORTEN.get(row.soort, row.soort)}) {wat}: "
+                            f"{reden.strip()}", locatie_id=row.locatie_id)
 
 
 def besluitenlijst(conn: Connection, vergadering_id: int) -> pd.DataFrame:

@@ -106,6 +106,10 @@ LEFT JOIN hkd.fase_besluiten f ON f.id = b.fase_besluit_id
 WHERE b.vergadering_id = :vergadering_id
 ORDER BY b.vastgelegd_op, b.id;
 
+-- name: voorstel_locatie
+-- The location and kind of a provider's proposal (for its line in the besluitenlijst).
+SELECT locatie_id, soort FROM hkd.voorstellen WHERE id = :id;
+
 -- name: eigen_besluiten
 -- Decisions a provider may see (row-level security), with the meeting's type and date.
 SELECT v.soort, v.datum, b.soort AS besluit_soort, b.tekst, l.code, l.naam

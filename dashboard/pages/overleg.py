@@ -48,6 +48,6 @@ if not presentatie:
     from dashboard import initiatieven_overleg  # advice on initiatives and approval of proposals (issue 12)
 
     st.divider()
-    initiatieven_overleg.sectie(v.datum)
+    initiatieven_overleg.sectie(v)
 with st.expander("Besluitenlijst, actielijst en downloads", expanded=not presentatie):
     ov.exports_sectie(v, punten)

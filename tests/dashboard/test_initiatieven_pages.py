@@ -127,7 +127,8 @@ def test_overleg_records_a_conditional_advice_live_into_the_besluitenlijst(open_
     import openpyxl
     import pypdf
 
-    from reports.initiatieven_exports import besluitenlijst_pdf, besluitenlijst_xlsx
+    from queries import vergaderingen as vg
+    from reports.overleg_exports import vergadering_besluiten_pdf, vergadering_besluiten_xlsx
 
     at = open_page(HKD)
     at.switch_page("pages/overleg.py").run()
@@ -139,16 +140,21 @@ def test_overleg_records_a_conditional_advice_live_into_the_besluitenlijst(open_
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert "vastgelegd" in at.success[0].value
     with fresh_demo.connect() as conn:  # the page opens the next meeting in preparation: its date is the advice's
-        datum = conn.execute(text("SELECT datum FROM hkd.vergaderingen WHERE status IN ('in_voorbereiding', "
-                                  "'vastgesteld') ORDER BY datum LIMIT 1")).scalar_one()
+        vergadering_id, datum = conn.execute(text(
+            "SELECT id, datum FROM hkd.vergaderingen WHERE status IN ('in_voorbereiding', 'vastgesteld') "
+            "ORDER BY datum LIMIT 1")).one()
     with as_layer(fresh_demo, "hkd", "hkd") as conn:
-        besluiten = q.besluiten_op(conn, datum)
-        stand = q.lijst(conn).set_index("naam").loc["Flexwonen Maashaven", "stap"]
-    assert stand == "advies" and list(besluiten["uitkomst"]) == ["voorwaardelijk"]
-    tabel = next(d.value for d in at.dataframe if "Voorwaarden / reden" in d.value.columns)
-    assert "Eerst een beheercommissie" in tabel.iloc[0]["Voorwaarden / reden"]
-    ws = openpyxl.load_workbook(io.BytesIO(besluitenlijst_xlsx(datum, besluiten))).active
+        besluiten = vg.besluitenlijst(conn, vergadering_id)
+        stand = q.lijst(conn).set_index("naam").loc["Flexwonen Maashaven"]
+        stap = q.stappen(conn, int(stand["id"])).iloc[-1]
+    assert stand["stap"] == "advies" and (stap.advies, stap.overleg_datum) == ("voorwaardelijk", datum)
+    advies = besluiten[besluiten["soort"] == "advies"]
+    assert len(advies) == 1 and "Flexwonen Maashaven" in advies.iloc[0]["tekst"]
+    assert "Eerst een beheercommissie" in advies.iloc[0]["tekst"]
+    ws = openpyxl.load_workbook(io.BytesIO(vergadering_besluiten_xlsx("sturingsoverleg", datum, "", besluiten))).active
     cellen = [c.value for row in ws.iter_rows(min_row=5) for c in row]
-    assert any(isinstance(v, str) and v.startswith("'=HYPERLINK") for v in cellen)  # never a formula
-    tekst = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(besluitenlijst_pdf(datum, besluiten))).pages)
+    assert any(isinstance(v, str) and "Flexwonen Maashaven" in v for v in cellen)
+    assert not any(isinstance(v, str) and v.startswith("=") for v in cellen)  # never a formula
+    pdf = vergadering_besluiten_pdf("sturingsoverleg", datum, "", besluiten)
+    tekst = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert "Flexwonen Maashaven" in tekst and "voorwaardelijk" in tekst

@@ -281,8 +281,8 @@ def test_approval_appends_exactly_one_fact_and_rejection_none(fresh_demo):
         assert conn.execute(text("SELECT beheer_status_id FROM hkd.voorstel_besluiten WHERE id = :b"),
                             {"b": besluit}).scalar_one() == fact.id
         assert conn.execute(text("SELECT plaatsen FROM hkd.locaties WHERE id = :l"), {"l": loc}).scalar_one() == 7
-        besluiten = q.besluiten_op(conn, VANDAAG)
-        assert sorted(besluiten["sleutel"]) == sorted(f"voorstel:{v}" for v in (ja, nee, plaatsen))
+        beslist = q.voorstellen(conn).set_index("id").loc[[ja, nee, plaatsen]]
+        assert list(beslist["overleg_datum"]) == [VANDAAG] * 3
         with pytest.raises(ValueError):
             q.voorstel_beoordelen(conn, nee, True, "  ", VANDAAG)
     with pytest.raises(DBAPIError, match="al besloten"):
@@ -303,8 +303,9 @@ def test_meeting_contract_agenda_and_besluiten(fresh_demo, punten):
         assert items[f"initiatief:{ini}"].bron == "initiatief"
         q.advies_vastleggen(conn, ini, "voorwaardelijk", "Eerst een beheercommissie", date.today(), fase="1")
         assert f"initiatief:{ini}" not in {v.sleutel for v in q.agenda_voorstellen(conn, date.today())}
-        rij = q.besluiten_op(conn, date.today()).set_index("sleutel").loc[f"initiatief:{ini}"]
-        assert (rij.uitkomst, rij.voorwaarden, rij.fase) == ("voorwaardelijk", "Eerst een beheercommissie", "1")
+        rij = q.stappen(conn, ini).iloc[-1]
+        assert (rij.stap, rij.advies, rij.voorwaarden, rij.fase, rij.overleg_datum) == (
+            "advies", "voorwaardelijk", "Eerst een beheercommissie", "1", date.today())
 
 
 def test_candidate_outside_the_municipality_is_refused(fresh_demo):
@@ -337,3 +338,23 @@ def test_demo_holds_initiatives_in_different_steps_and_stays_at_78_locations(dem
     assert len(set(frame["stap"])) >= 5
     assert list(voorstellen["goedgekeurd"].isna()) == [True]
 
+
+
+def test_advice_in_a_meeting_is_a_step_and_a_besluit_together_or_neither(fresh_demo, punten):
+    from queries import vergaderingen as vg
+
+    ini = _indienen(fresh_demo, punten)
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        q.stap_vastleggen(conn, ini, "draagkrachtscan", date.today(), "scan")
+        v = vg.maak_vergadering(conn, "sturingsoverleg", date(2031, 3, 6))
+    with pytest.raises(OngeldigeStap):  # conditional advice without conditions: refused, nothing recorded
+        with as_layer(fresh_demo, "hkd", "hkd") as conn:
+            vg.leg_advies_vast(conn, v, ini, "voorwaardelijk", "  ", "1")
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        assert vg.besluitenlijst(conn, v).empty and q.initiatief(conn, ini).stap == "draagkrachtscan"
+        vg.leg_advies_vast(conn, v, ini, "voorwaardelijk", "Eerst een beheercommissie", "1", "Goed plan")
+        besluiten = vg.besluitenlijst(conn, v)
+        stap = q.stappen(conn, ini).iloc[-1]
+    assert list(besluiten["soort"]) == ["advies"]
+    assert "voorwaarden: Eerst een beheercommissie" in besluiten.iloc[0]["tekst"]
+    assert (stap.stap, stap.advies, stap.overleg_datum) == ("advies", "voorwaardelijk", date(2031, 3, 6))
