@@ -30,6 +30,7 @@ from data import meldingen_import as mi
 from geo.meldingen import MeldingNormen
 from queries import meldingen as q
 from queries import monitoring as mq
+from reports.veilig import csv_bytes
 
 TZ = ZoneInfo("Europe/Amsterdam")
 GEEN_FASE = (153, 153, 153)
@@ -121,17 +122,35 @@ def locatie_detail(row: pd.Series, van: date, tot: date, nrm: MeldingNormen) -> 
     st.plotly_chart(tijdlijn_figuur(tijdlijn, nrm), width="stretch", key=f"tijdlijn_{row['id']}")
     lijst = db.run_query(q.lijst, van, tot, nrm.afhandel_norm_dagen, int(row["id"]))
     tabel = pd.DataFrame({
-        "Ontvangen": lijst["ontvangen_op"].dt.tz_convert(TZ).dt.strftime("%d-%m-%Y %H:%M"),
+        "Ontvangen": pd.to_datetime(lijst["ontvangen_op"], utc=True).dt.tz_convert(TZ).dt.strftime("%d-%m-%Y %H:%M"),
         "Bron": lijst["bron"].map(MELDING_BRONNEN), "Categorie": lijst["categorie"].map(MELDING_CATEGORIEEN),
         "Omschrijving": lijst["omschrijving"],
-        "Afgehandeld": lijst["afgehandeld_op"].dt.tz_convert(TZ).dt.strftime("%d-%m-%Y"),
+        "Afgehandeld": pd.to_datetime(lijst["afgehandeld_op"], utc=True).dt.tz_convert(TZ).dt.strftime("%d-%m-%Y"),
         "Hoe": lijst["afhandeling"].map(MELDING_AFHANDELING), "Dagen": lijst["afhandel_dagen"],
         "Binnen norm": lijst["binnen_norm"].map({True: "ja", False: "nee"}).fillna("open"),
     })
     st.dataframe(tabel, hide_index=True, width="stretch")
-    st.download_button("Download meldingen als CSV", tabel.to_csv(index=False),
+    st.download_button("Download meldingen als CSV", csv_bytes(tabel),
                        f"hkd_meldingen_{row['code']}_{van:%Y%m%d}_{tot:%Y%m%d}.csv", "text/csv",
-                       key=f"download_{row['id']}")
+                       key=f"download_{row['id']}", on_click="ignore")
+    extra_inzet_lijst(int(row["id"]))
+
+
+def extra_inzet_lijst(locatie_id: int) -> None:
+    """The extra inzet (fase 3b) of one location, running first; nothing when there is none."""
+    inzet = db.run_query(mq.extra_inzet, locatie_id)
+    if inzet.empty:
+        return
+    vandaag = date.today()
+    lopend = [pd.isna(t) or t >= vandaag for t in inzet["tot"]]
+    st.markdown(f"**Extra inzet (fase 3b)**: {sum(lopend)} lopend, {len(inzet) - sum(lopend)} afgelopen")
+    st.dataframe(pd.DataFrame({
+        "Maatregel": inzet["maatregel"].map(EXTRA_INZET_MAATREGELEN).fillna(inzet["maatregel"]),
+        "Van": [d.strftime("%d-%m-%Y") for d in inzet["van"]],
+        "Tot": ["loopt" if pd.isna(t) else t.strftime("%d-%m-%Y") for t in inzet["tot"]],
+        "Stand": ["lopend" if x else "afgelopen" for x in lopend],
+        "Toelichting": inzet["toelichting"],
+    }), hide_index=True, width="stretch")
 
 
 def _schrijf(fn, *args, bericht: str) -> bool:

@@ -82,6 +82,30 @@ def test_hkd_records_a_verbeteractie_with_a_deadline(app_fresh):
     assert any("Verbeteractie vastgelegd" in s.value for s in at.success)
 
 
+def test_extra_inzet_recorded_by_hkd_shows_at_the_location_for_hkd_and_its_provider_only(app_fresh):
+    open_page, engine = app_fresh
+    eigen = sorted(_codes(engine, "alfa"))[0]
+    at = open_page(HKD)
+    plek = next(o for o in at.selectbox(key="inzet_loc").options if o.startswith(eigen + " "))
+    at.selectbox(key="inzet_loc").set_value(plek)
+    at.text_input(key="inzet_toelichting").set_value("Avondsurveillance =1+1")
+    [b for b in at.button if b.label == "Extra inzet vastleggen"][0].click().run()
+    assert not at.exception and any("Extra inzet vastgelegd" in s.value for s in at.success)
+
+    def inzet_bij(at, code):
+        kies = at.selectbox(key="meldingen_locatie")
+        kies.set_value(next(o for o in kies.options if o.startswith(code + " "))).run()
+        assert not at.exception, at.exception
+        return [d.value for d in at.dataframe if "Maatregel" in d.value.columns]
+
+    tabel = inzet_bij(at, eigen)[0]
+    assert list(tabel["Tot"]) == ["loopt"] and list(tabel["Stand"]) == ["lopend"]
+    assert tabel.iloc[0]["Toelichting"] == "Avondsurveillance =1+1"
+    assert inzet_bij(open_page(ALFA), eigen)[0].equals(tabel)  # the provider sees it at its own location
+    ander = sorted(_codes(engine, "bravo"))[0]
+    assert inzet_bij(open_page(HKD), ander) == []  # no extra inzet there: no table
+
+
 def test_escalatieladder_counts_progress_against_the_plan(app):
     at = app("escalatieladder", **{SESSION_KEY: HKD})
     assert not at.exception, at.exception
