@@ -9,7 +9,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from core.domain import ADVIEZEN, FASE_BY_CODE, FASE_CODES, STAPPEN, VOORSTEL_SOORTEN
+from core.domain import ADVIEZEN, EINDSTAPPEN, FASE_BY_CODE, FASE_CODES, STAPPEN, VOORSTEL_SOORTEN
 from core.settings import get_settings
 from dashboard import db, inzage
 from dashboard.auth import User
@@ -112,6 +112,27 @@ def koptekst(row) -> None:
     st.caption(f"Contact: {row.contact_rol}" + (f" ({row.contact_kanaal})" if row.contact_kanaal else ""))
     if row.context:
         st.text(row.context)  # st.text: free text shown as typed, never as markdown
+
+
+def intrek_formulier(row) -> None:
+    """A provider withdraws its own initiative: a reason and a confirmation, then one step 'ingetrokken' today."""
+    if row.stap in EINDSTAPPEN:
+        return
+    with st.expander("Initiatief intrekken"), st.form(f"intrekken_{row.id}", clear_on_submit=True):
+        reden = st.text_area("Reden van intrekken (verplicht)", max_chars=2000)
+        zeker = st.checkbox("Ik trek dit initiatief in; dit kan niet ongedaan worden gemaakt")
+        if st.form_submit_button("Initiatief intrekken"):
+            if not zeker:
+                st.error("Niet ingetrokken: bevestig eerst dat u het initiatief intrekt.")
+                return
+            try:
+                db.run_write(q.intrekken, int(row.id), reden)
+            except OngeldigeStap as exc:
+                st.error(f"Niet ingetrokken: {exc}.")
+                return
+            st.cache_data.clear()
+            st.session_state["initiatief_melding"] = "Het initiatief is ingetrokken."
+            st.rerun()
 
 
 def _kandidaat(res_row, woonvorm_naam: str, plaatsen: int) -> Kandidaat:

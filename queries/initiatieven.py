@@ -158,6 +158,18 @@ def stap_vastleggen(conn: Connection, initiatief_id: int, stap: str, datum: date
         "overleg_datum": overleg_datum, "locatie_id": locatie_id}).scalar_one()
 
 
+def intrekken(conn: Connection, initiatief_id: int, reden: str) -> int:
+    """Withdraw an initiative today with a reason (a provider its own, HKD any); returns the step's id."""
+    row = initiatief(conn, initiatief_id)
+    if row is None:
+        raise OngeldigeStap("onbekend initiatief")
+    controleer(row.stap, "ingetrokken", _context(row), None)
+    if not reden.strip():
+        raise OngeldigeStap("geef een reden voor het intrekken")
+    return conn.execute(sql("initiatieven", "intrekken"), {"initiatief_id": initiatief_id,
+                                                           "reden": reden.strip()}).scalar_one()
+
+
 def advies_vastleggen(conn: Connection, initiatief_id: int, advies: str, voorwaarden: str, overleg_datum: date,
                       fase: str | None = "0", reden: str = "") -> int:
     """Record the Sturingsoverleg's advice on ``overleg_datum`` (the meeting contract); returns the step's id.

@@ -72,6 +72,12 @@ FROM hkd.initiatief_stappen s JOIN hkd.stappen st ON st.code = s.stap
 WHERE s.initiatief_id = :id
 ORDER BY s.id;
 
+-- name: intrekken
+-- Withdraw an initiative today (the only step a provider may record: migration 190).
+INSERT INTO hkd.initiatief_stappen (initiatief_id, stap, datum, reden)
+VALUES (:initiatief_id, 'ingetrokken', (now() AT TIME ZONE 'Europe/Amsterdam')::date, :reden)
+RETURNING id;
+
 -- name: stap_invoegen
 -- Append a step (the database checks the transition against hkd.stap_overgangen).
 INSERT INTO hkd.initiatief_stappen (initiatief_id, stap, datum, reden, advies, voorwaarden, fase, overleg_datum,

@@ -80,6 +80,7 @@ with tab_detail:
         elif not hkd:
             st.caption("HKD voert de draagkrachtscan uit en bespreekt het initiatief in het Sturingsoverleg; "
                        "u ziet hier elke stap zodra die is vastgelegd.")
+            iv.intrek_formulier(row)
 
 with tab_voorstellen:
     voorstellen = db.run_query(q.voorstellen)

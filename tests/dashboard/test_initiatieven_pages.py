@@ -73,6 +73,25 @@ def test_provider_submission_with_bad_input_says_what_is_wrong(open_page):
     assert "Geef de doelgroep op" in fout
 
 
+def test_provider_withdraws_its_own_initiative_after_confirming(open_page, fresh_demo, punten):
+    with as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as conn:
+        ini = q.indienen(conn, q.eigen_aanbieder_id(conn), q.NieuwInitiatief("Terugtrekker", "flexwonen", "x", 8, "x"),
+                         [q.KandidaatAdres("Plek A", *punten[0])])
+    at = open_page(ALFA, initiatief_keuze=ini)
+    next(t for t in at.text_area if t.label == "Reden van intrekken (verplicht)").input("Pand gaat naar een ander")
+    next(b for b in at.button if b.label == "Initiatief intrekken").click().run()
+    assert "bevestig eerst" in at.error[0].value  # not without the confirmation
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        assert q.initiatief(conn, ini).stap == "aangemeld"
+    next(t for t in at.text_area if t.label == "Reden van intrekken (verplicht)").input("Pand gaat naar een ander")
+    next(c for c in at.checkbox if c.label.startswith("Ik trek dit initiatief in")).check()
+    next(b for b in at.button if b.label == "Initiatief intrekken").click().run()
+    assert not at.exception and "ingetrokken" in at.success[0].value
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        assert q.initiatief(conn, ini).stap == "ingetrokken"
+    assert not [b for b in at.button if b.label == "Initiatief intrekken"]  # an end step: no form any more
+
+
 def test_provider_proposes_and_hkd_approves(open_page, fresh_demo):
     at = open_page(ALFA)
     form_areas = [t for t in at.text_area if t.label == "Toelichting"]

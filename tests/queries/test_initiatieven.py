@@ -238,8 +238,6 @@ def test_provider_attacks_are_refused_by_the_database(fresh_demo, punten):
         "INSERT INTO hkd.fase_besluiten (locatie_id, fase, ingangsdatum, reden, vastgelegd_door) "
         "VALUES (:l, '0', current_date, 'x', 'x')",
         "UPDATE hkd.locaties SET plaatsen = 1 WHERE id = :l",
-        "INSERT INTO hkd.initiatief_stappen (initiatief_id, stap, datum, reden) VALUES (1, 'ingetrokken', "
-        "current_date, 'x')",
         "INSERT INTO hkd.voorstel_besluiten (voorstel_id, goedgekeurd, reden) VALUES (1, true, 'x')",
         "SELECT hkd.voorstel_beoordelen(1, true, 'x', NULL)",
         "SELECT count(*) FROM hkd.scans",
@@ -247,6 +245,9 @@ def test_provider_attacks_are_refused_by_the_database(fresh_demo, punten):
         "DELETE FROM hkd.voorstellen",
     ]:
         _refused(fresh_demo, "aanbieder", stmt, {"l": alfa_loc}, "alfa")
+    # withdraw another provider's initiative (a provider may withdraw only its own: see the test below)
+    _refused(fresh_demo, "aanbieder", "INSERT INTO hkd.initiatief_stappen (initiatief_id, stap, datum, reden) "
+             "VALUES (:i, 'ingetrokken', current_date, 'x')", {"i": eigen}, "alfa")
     for tabel in ("initiatieven", "initiatief_kandidaten", "initiatief_stappen", "scans", "voorstellen",
                   "voorstel_besluiten", "initiatief_stand"):
         _refused(fresh_demo, "publiek", f"SELECT * FROM hkd.{tabel} LIMIT 1")
@@ -358,3 +359,31 @@ def test_advice_in_a_meeting_is_a_step_and_a_besluit_together_or_neither(fresh_d
     assert list(besluiten["soort"]) == ["advies"]
     assert "voorwaarden: Eerst een beheercommissie" in besluiten.iloc[0]["tekst"]
     assert (stap.stap, stap.advies, stap.overleg_datum) == ("advies", "voorwaardelijk", date(2031, 3, 6))
+
+
+def test_a_provider_withdraws_its_own_initiative_and_can_record_no_other_step(fresh_demo, punten):
+    ini = _indienen(fresh_demo, punten)
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        q.stap_vastleggen(conn, ini, "draagkrachtscan", date.today(), "scan")
+    # any other step, a backdated withdrawal, or a withdrawal carrying an advice: refused by the database
+    for stmt in [
+        "INSERT INTO hkd.initiatief_stappen (initiatief_id, stap, datum, reden) VALUES (:i, 'bespreking', "
+        "current_date, 'x')",
+        "INSERT INTO hkd.initiatief_stappen (initiatief_id, stap, datum, reden) VALUES (:i, 'ingetrokken', "
+        "current_date - 30, 'x')",
+        "INSERT INTO hkd.initiatief_stappen (initiatief_id, stap, datum, reden, advies) VALUES (:i, 'ingetrokken', "
+        "current_date, 'x', 'positief')",
+    ]:
+        _refused(fresh_demo, "aanbieder", stmt, {"i": ini}, "alfa")
+    with pytest.raises(OngeldigeStap):
+        with as_layer(fresh_demo, "aanbieder", "alfa.medewerker", "alfa") as conn:
+            q.intrekken(conn, ini, "   ")
+    with as_layer(fresh_demo, "aanbieder", "alfa.medewerker", "alfa") as conn:
+        q.intrekken(conn, ini, "Pand niet beschikbaar")
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        stap = q.stappen(conn, ini).iloc[-1]
+        assert (stap.stap, stap.reden, stap.datum) == ("ingetrokken", "Pand niet beschikbaar", date.today())
+        assert stap.vastgelegd_door == "alfa.medewerker"
+    with pytest.raises((OngeldigeStap, DBAPIError)):  # an end step: nothing follows, not even a second withdrawal
+        with as_layer(fresh_demo, "aanbieder", "alfa.medewerker", "alfa") as conn:
+            q.intrekken(conn, ini, "nogmaals")
