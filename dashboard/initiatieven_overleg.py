@@ -14,6 +14,7 @@ from geo.stappenplan import OngeldigeStap
 from queries import initiatieven as q
 from queries import vergaderingen as vg
 from queries.vergaderingen import Vergadering
+from reports.veilig import md_tekst
 
 
 def sectie(v: Vergadering) -> None:
@@ -21,7 +22,7 @@ def sectie(v: Vergadering) -> None:
     wachten = [x for x in voorstellen if x.bron == "initiatief"]
     st.subheader(f"Initiatieven en voorstellen ({len(voorstellen)})")
     for x in voorstellen:
-        st.markdown(f"- **{x.titel}**: " + "; ".join(x.redenen))
+        st.markdown(f"- **{md_tekst(x.titel)}**: " + "; ".join(md_tekst(r) for r in x.redenen))
     if wachten:
         with st.form("overleg_advies", clear_on_submit=True):
             st.markdown("**Advies vastleggen** (bewaarde scans staan bij het initiatief op de pagina Initiatieven)")

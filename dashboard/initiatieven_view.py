@@ -21,6 +21,7 @@ from geo.stappenplan import Context, OngeldigeStap, volgende_stappen
 from queries import initiatieven as q
 from queries import scan
 from queries import vergaderingen as vg
+from reports.veilig import md_tekst
 
 # Okabe-Ito: open steps blue, advice/college orange, realised green, ended grey (the label carries the meaning)
 STAP_KLEUR = {"aangemeld": (86, 180, 233), "draagkrachtscan": (86, 180, 233), "bespreking": (0, 114, 178),
@@ -103,13 +104,16 @@ def stappen_tabel(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def koptekst(row) -> None:
-    st.subheader(f"{row.naam}")
-    st.write(f"**{row.aanbieder}** · {row.woonvorm} · {row.doelgroep} · {row.plaatsen} plaatsen · "
-             f"beoogde start {row.startdatum:%d-%m-%Y}" if row.startdatum else
-             f"**{row.aanbieder}** · {row.woonvorm} · {row.doelgroep} · {row.plaatsen} plaatsen")
+    """The initiative's heading: what the provider typed is shown literally (never as markdown)."""
+    st.subheader(md_tekst(row.naam))
+    delen = [f"**{md_tekst(row.aanbieder)}**", md_tekst(row.woonvorm), md_tekst(row.doelgroep), f"{row.plaatsen} plaatsen"]
+    if row.startdatum:
+        delen.append(f"beoogde start {row.startdatum:%d-%m-%Y}")
+    st.write(" · ".join(delen))
     st.write(f"Huidige stap: **{STAPPEN[row.stap]}** sinds {row.sinds:%d-%m-%Y}"
              + (" · ruimtelijke procedure leidend" if row.ruimtelijke_procedure else ""))
-    st.caption(f"Contact: {row.contact_rol}" + (f" ({row.contact_kanaal})" if row.contact_kanaal else ""))
+    st.caption(f"Contact: {md_tekst(row.contact_rol)}"
+               + (f" ({md_tekst(row.contact_kanaal)})" if row.contact_kanaal else ""))
     if row.context:
         st.text(row.context)  # st.text: free text shown as typed, never as markdown
 
@@ -153,7 +157,7 @@ def scans_sectie(row, kandidaten: pd.DataFrame, user: User) -> None:
     woonvormen = db.run_cached(scan.woonvormen)
     st.markdown("**Draagkrachtscan per kandidaat**")
     for k in kandidaten.itertuples():
-        if st.button(f"Scan uitvoeren en bewaren: {k.omschrijving}", key=f"scan_{k.id}"):
+        if st.button(f"Scan uitvoeren en bewaren: {md_tekst(k.omschrijving)}", key=f"scan_{k.id}"):
             kandidaat = _kandidaat(k, woonvormen.get(row.woonvorm, row.woonvorm), row.plaatsen)
             with st.spinner("Scan berekenen en bewaren..."):
                 res = db.run_query(scan.scan, kandidaat, config, None, db.run_cached(scan.veerkracht_klassen))
@@ -163,7 +167,7 @@ def scans_sectie(row, kandidaten: pd.DataFrame, user: User) -> None:
                               {"initiatief": int(row.id), "kandidaat": int(k.id), "scan": scan_id,
                                "locaties": [n.code for n in res.nabij]}, sleutel=("scan", scan_id))
             st.session_state["initiatief_scan"] = scan_id
-            st.session_state["initiatief_melding"] = f"Scan {scan_id} bewaard voor {k.omschrijving}."
+            st.session_state["initiatief_melding"] = f"Scan {scan_id} bewaard voor {md_tekst(k.omschrijving)}."
             st.rerun()
     bewaard = db.run_query(q.scans, int(row.id))
     if bewaard.empty:
@@ -322,7 +326,7 @@ def indien_formulier(user: User) -> None:
     kandidaten, problemen = plaats_kandidaten(rijen)
     problemen = q.fouten(ini, kandidaten, set(woonvormen)) + problemen
     if problemen:
-        st.error("Niet ingediend:\n" + "\n".join(f"- {html.escape(p)}" for p in problemen))
+        st.error("Niet ingediend:\n" + "\n".join(f"- {md_tekst(p)}" for p in problemen))
         return
     try:
         nieuw = db.run_write(_indienen_eigen, ini, kandidaten)

@@ -15,7 +15,7 @@ from dashboard.maps import deck, gebied_namen, legend_html, outline_layer
 from geo.view import Bounds
 from queries import fasen
 from queries.kaart import feature_collection, outline
-from reports.veilig import html_tekst
+from reports.veilig import html_tekst, md_tekst
 
 GEEN_FASE_KLEUR = (153, 153, 153)
 KAART_LAAG = "locaties"
@@ -150,22 +150,24 @@ def tijdlijn_tabel(tijdlijn: pd.DataFrame) -> pd.DataFrame:
 
 def detail(row: pd.Series, op: date) -> None:
     """Everything about one location on ``op``: facts, checklist, Wijkprofiel context, fase timeline."""
-    st.subheader(f"{row['code']} {row['naam']}")
+    st.subheader(f"{row['code']} {md_tekst(row['naam'])}")
     inzage.vastleggen("escalatieladder", f"locatie {row['code']} (adres, geschiedenis)",
                       {"locatie_id": int(row["id"]), "stand_op": op.isoformat()}, sleutel=row["code"])
     links, midden, rechts = st.columns(3)
     with links:
         st.markdown(f"**{fase_label(row['fase'])}**" + (f" sinds {row['fase_sinds']:%d-%m-%Y}"
                                                        if pd.notna(row["fase_sinds"]) else ""))
-        st.markdown(f"Woonvorm: {row['woonvorm']}  \nDoelgroep: {row['doelgroep']}  \nPlaatsen: {row['plaatsen']}  \n"
-                    f"Aanbieder: {row['aanbieder']}  \nAdres: {row['straat']} {row['huisnummer']}, {row['postcode']}  \n"
-                    f"Wijk: {row['buurt'] or '-'} · gebied {row['gebied'] or '-'}")
+        t = {k: md_tekst(row[k] or "-") for k in ("woonvorm", "doelgroep", "aanbieder", "straat", "huisnummer",
+                                                   "postcode", "buurt", "gebied")}
+        st.markdown(f"Woonvorm: {t['woonvorm']}  \nDoelgroep: {t['doelgroep']}  \nPlaatsen: {row['plaatsen']}  \n"
+                    f"Aanbieder: {t['aanbieder']}  \nAdres: {t['straat']} {t['huisnummer']}, {t['postcode']}  \n"
+                    f"Wijk: {t['buurt']} · gebied {t['gebied']}")
     with midden:
         st.markdown("**Beheersafspraken**")
         checklist(row)
     with rechts:
         indices = db.run_query(fasen.wijkprofiel_indices, row["wijkprofiel_code"], op.year)
-        st.markdown(f"**Wijkprofiel {row['wijkprofiel_wijk'] or ''}**")
+        st.markdown(f"**Wijkprofiel {md_tekst(row['wijkprofiel_wijk'] or '')}**")
         if indices.empty:
             st.caption("Geen Wijkprofiel-cijfers geladen voor deze wijk.")
         for r in indices.itertuples():
@@ -173,7 +175,10 @@ def detail(row: pd.Series, op: date) -> None:
             st.markdown(f"{naam}: **{r.waarde:.0f}** ({r.jaar}; 100 = Rotterdam 2014)")
     st.markdown("**Fasegeschiedenis**")
     # a plain table (not the canvas grid): few rows, readable on the big screen and by screen readers
-    st.table(tijdlijn_tabel(db.run_query(fasen.fase_tijdlijn, int(row["id"]), op)), hide_index=True)
+    tabel = tijdlijn_tabel(db.run_query(fasen.fase_tijdlijn, int(row["id"]), op))
+    for kolom in ("Reden", "Vastgelegd door"):  # st.table renders markdown: typed text is shown literally
+        tabel[kolom] = tabel[kolom].map(md_tekst)
+    st.table(tabel, hide_index=True)
     with st.expander("Voor- en nameting leefbaarheid"):
         from dashboard import meldingen_view  # issue 13: meldingen and indicators around a reference date
 

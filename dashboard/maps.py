@@ -212,7 +212,9 @@ def show(kaart: pdk.Deck, **kwargs):
 
 
 def legend_html(items: list[tuple[tuple[int, int, int], str]]) -> str:
-    """A legend: colour swatch plus text for each item (the text carries the meaning, the colour supports it)."""
+    """A legend: colour swatch plus text for each item (the text carries the meaning, the colour supports it).
+
+    Labels are HTML (some carry ``<b>``): pass only the app's own text, or ``html.escape`` what came from a user."""
     rows = "".join(
         f'<div role="listitem" style="display:flex;align-items:center;gap:.5em;margin:.15em 0">'
         f'<span aria-hidden="true" style="display:inline-block;width:1.1em;height:1.1em;border:1px solid #444;'

@@ -30,7 +30,7 @@ from data import meldingen_import as mi
 from geo.meldingen import MeldingNormen
 from queries import meldingen as q
 from queries import monitoring as mq
-from reports.veilig import csv_bytes
+from reports.veilig import csv_bytes, md_tekst
 
 TZ = ZoneInfo("Europe/Amsterdam")
 GEEN_FASE = (153, 153, 153)
@@ -108,7 +108,7 @@ def tijdlijn_figuur(tijdlijn: pd.DataFrame, nrm: MeldingNormen, referentie: date
 
 def locatie_detail(row: pd.Series, van: date, tot: date, nrm: MeldingNormen) -> None:
     """Timeline and list of one location's meldingen; logs the view once (address-level data)."""
-    st.subheader(f"{row['code']} {row['naam']}")
+    st.subheader(f"{row['code']} {md_tekst(row['naam'])}")
     inzage.vastleggen("meldingen", f"meldingen van locatie {row['code']}",
                       {"locatie_id": int(row["id"]), "van": van.isoformat(), "tot": tot.isoformat()},
                       sleutel=(row["code"], van, tot))
@@ -158,7 +158,7 @@ def _schrijf(fn, *args, bericht: str) -> bool:
         db.run_write(fn, *args)
     except Exception as exc:  # the database's check refused: say why, in Dutch, without a traceback
         reden = str(getattr(exc, "orig", exc)).splitlines()[0]
-        st.error(f"Niet vastgelegd: {html.escape(reden)}", icon=":material/error:")
+        st.error(f"Niet vastgelegd: {md_tekst(reden)}", icon=":material/error:")
         return False
     st.cache_data.clear()
     st.session_state[BERICHT] = bericht
@@ -217,7 +217,7 @@ def import_sectie() -> None:
         return
     st.success(f"{len(plan.regels)} meldingen zijn in orde.")
     if st.button("Alle meldingen inlezen", type="primary", key="meldingen_inlezen"):
-        if _schrijf(mi.importeer, plan, bericht=f"{len(plan.regels)} meldingen ingelezen uit {bestand.name}."):
+        if _schrijf(mi.importeer, plan, bericht=f"{len(plan.regels)} meldingen ingelezen uit {md_tekst(bestand.name)}."):
             st.rerun()
 
 
@@ -228,7 +228,7 @@ def signalen_sectie(datum: date) -> None:
         st.info("Geen locaties boven de drempel.")
         return
     # a plain table (few rows): readable on the big screen and by screen readers
-    st.table(pd.DataFrame({"Locatie": [v.titel for v in voorstellen],
+    st.table(pd.DataFrame({"Locatie": [md_tekst(v.titel) for v in voorstellen],
                            "Reden": [v.redenen[0] for v in voorstellen],
                            "Voorstel": [v.redenen[1] for v in voorstellen]}), hide_index=True)
 
@@ -347,8 +347,8 @@ def voor_na_sectie(locatie_id: int, code: str, standaard: date | None, sleutel: 
         return
     tabel = ring.assign(periode=ring["begin"].dt.strftime("%d-%m-%Y") + " – " + ring["eind"].dt.strftime("%d-%m-%Y"))
     st.download_button("Download voor- en nameting (CSV)",
-                       pd.concat([tabel[["periode", "straal", "aantal", "per_km2"]].assign(maat="meldingen"),
-                                  indicatoren.assign(maat="indicator")]).to_csv(index=False),
+                       csv_bytes(pd.concat([tabel[["periode", "straal", "aantal", "per_km2"]].assign(maat="meldingen"),
+                                            indicatoren.assign(maat="indicator")])),
                        f"hkd_voor_na_{code}_{referentie:%Y%m%d}.csv", "text/csv", key=f"voor_na_csv_{sleutel}")
 
 

@@ -14,7 +14,6 @@ keeps only what this screen shows:
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, timedelta
 from functools import partial
 
@@ -33,6 +32,7 @@ from queries import agenda_bronnen, fasen
 from queries import vergaderingen as vg
 from queries.besluiten import BeheerStatus, FaseBesluit, append_beheer_status
 from reports import overleg_exports as exports
+from reports.veilig import md_tekst as md
 
 GROOT_SCHERM_CSS = """
 <style>
@@ -63,14 +63,6 @@ CONFLICT = ("Niet opgeslagen: iemand anders heeft de agenda van deze vergadering
             "Hieronder staat de agenda zoals die nu is; voer uw wijziging zo nodig opnieuw uit.")
 GEEN_VOORZITTER = "Alleen de voorzitter verplaatst het huidige agendapunt. Neem eerst het voorzitterschap over."
 SOORT_FASE, SOORT_BEHEER, SOORT_VRIJ, SOORT_ACTIE = "Nieuwe fase", "Beheer-status wijzigen", "Vrij besluit", "Actie"
-
-_MD_SPECIAAL = re.compile(r"([\\`*_{}\[\]()#!|<>~$:])")
-
-
-def md(tekst: object) -> str:
-    """Text someone typed, safe inside Streamlit markdown (no links, no HTML, no formatting)."""
-    return _MD_SPECIAAL.sub(r"\\\1", str(tekst))
-
 
 def vergadering_label(r) -> str:
     return f"{SOORT_LABEL.get(r.soort, r.soort)} {r.datum:%d-%m-%Y} ({STATUS_LABEL.get(r.status, r.status)})"
@@ -320,7 +312,8 @@ def agendapunt(v: vg.Vergadering, stap: list[int], punten: pd.DataFrame, locatie
         st.markdown("**Waarom op de agenda**\n" + "\n".join(f"- {md(r)}" for r in redenen))
         st.markdown("**Beheersafspraken**")
         lv.checklist(row)
-        st.markdown(f"{row['woonvorm']} · {row['plaatsen']} plaatsen · {row['aanbieder']} · {row['buurt'] or ''}")
+        st.markdown(f"{md(row['woonvorm'])} · {row['plaatsen']} plaatsen · {md(row['aanbieder'])} · "
+                    f"{md(row['buurt'] or '')}")
         from dashboard import meldingen_view  # issue 13: meldingen and monitoring signals of this location
 
         if signalen := meldingen_view.locatie_signalen(int(row["id"]), date.today()):

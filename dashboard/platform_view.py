@@ -22,6 +22,7 @@ from geo.spreiding import KLASSEN_TOV_STAD, index_tov_stad, klasse_tov_stad, lor
 from queries import platform
 from queries.kaart import feature_collection
 from reports.platform_pdf import aanbod_samenvatting, getal, render_pdf
+from reports.veilig import csv_bytes
 
 GEEN_INWONERS = "inwonertal onbekend"
 EERSTE_DATUM = date(2015, 1, 1)  # the series start here (the register's in-use dates and the 2015 areas)
@@ -65,7 +66,7 @@ def aanbod(c: platform.PlatformCijfers) -> None:
     st.dataframe(tabel, hide_index=True, width="stretch")
     st.caption("Berekend uit het locatieregister: een locatie telt mee vanaf 'in gebruik sinds' tot 'buiten gebruik "
                "sinds'. Verschil negatief = onder het doel.")
-    st.download_button("Download aanbod per jaar (CSV)", c.aanbod.to_csv(index=False).encode("utf-8"),
+    st.download_button("Download aanbod per jaar (CSV)", csv_bytes(c.aanbod),
                        "hkd_aanbod_per_jaar.csv", "text/csv", key="aanbod_csv")
 
 
@@ -104,7 +105,7 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
             "jaar": "Jaar", "kwartaal": "Kwartaal", "corporatie": "Corporatie", "uitstromers": "Uitstromers",
             "directe_bemiddeling": "Directe bemiddeling", "wachttijd_maanden": "Wachttijd (maanden)"}),
             hide_index=True, width="stretch")
-    st.download_button("Download uitstroomreeks (CSV)", u.to_csv(index=False).encode("utf-8"), "hkd_uitstroom.csv",
+    st.download_button("Download uitstroomreeks (CSV)", csv_bytes(u), "hkd_uitstroom.csv",
                        "text/csv", key="uitstroom_csv")
 
 
@@ -182,7 +183,7 @@ def spreiding(c: platform.PlatformCijfers) -> None:
                  "plaatsen": "Plaatsen", "plaatsen_vorig": f"Plaatsen op {c.vorige:%d-%m-%Y}", "inwoners": "Inwoners",
                  "per_1000": "Per 1.000 inwoners", "index": "Index (stad = 100)"})
     st.dataframe(tabel, hide_index=True, width="stretch")
-    st.download_button("Download spreiding (CSV)", tabel.to_csv(index=False).encode("utf-8"),
+    st.download_button("Download spreiding (CSV)", csv_bytes(tabel),
                        f"hkd_spreiding_{niveau}_{c.peildatum:%Y%m%d}.csv", "text/csv", key="spreiding_csv")
     concentratie(c)
 

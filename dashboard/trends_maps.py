@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard.maps import deck, gebied_namen
 from geo.veerkracht import ALLE_KLASSEN, KLASSE_BY_CODE
-from geo.view import bounds_of
+from geo.view import bounds_of, kern
 from queries.kaart import feature_collection
 from reports.veilig import html_tekst
 
@@ -104,8 +104,11 @@ def _text_layer(layer_id: str, size: int = 13) -> pdk.Layer:
 
 
 def _bounds(vlakken: pd.DataFrame):
-    """The areas' extent from their label points, widened (the outlines reach beyond their label points)."""
-    box = bounds_of(zip(vlakken["lon"], vlakken["lat"], strict=True))
+    """The areas' extent from their label points within the core city, widened (outlines reach beyond them).
+
+    The Veerkracht analysis draws its maps of the core city, with Pernis and Hoogvliet, without the port area,
+    Rozenburg and Hoek van Holland (seed 002, section 4.1); these maps open the same way, the rest a pan away."""
+    box = kern(bounds_of(zip(vlakken["lon"], vlakken["lat"], strict=True)))
     return box.padded(1500) if box is not None else None
 
 

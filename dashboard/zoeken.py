@@ -20,6 +20,7 @@ from dashboard import db
 from geo.search import Zoekvraag, lees
 from geo.view import Bounds
 from queries import zoeken
+from reports.veilig import md_tekst
 
 NIVEAU_NAAM = {"pc4": "postcodegebied", "gebied": "gebied", "wijkprofiel": "wijk (Wijkprofiel)", "buurt": "wijk/buurt"}
 PUNT_OMGEVING_M = 250
@@ -37,11 +38,6 @@ class Treffer:
     punt: tuple[float, float] | None = None  # lon, lat of a location or address
     locatie_id: int | None = None
     code: str | None = None
-
-
-def _md(tekst: str) -> str:
-    """Text taken literally in Streamlit markdown (a searched string is the user's, a name is the register's)."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!<>|~:$" else ch for ch in tekst)
 
 
 def _gebied_treffers(vraag: Zoekvraag) -> list[Treffer]:
@@ -109,10 +105,10 @@ def zoekbalk(key: str, locaties: bool = False, voorkeur: frozenset[str] | set[st
         st.caption("De adreszoeker is niet bereikbaar; gezocht in de geladen gebieden"
                    + (" en locaties." if locaties else "."))
     if not treffers:
-        st.caption(f"Niets gevonden voor “{_md(vraag.tekst)}”. Zoek op een {wat}.")
+        st.caption(f"Niets gevonden voor “{md_tekst(vraag.tekst)}”. Zoek op een {wat}.")
         return None
     if len(treffers) == 1:
-        st.caption(f"Gevonden: {_md(treffers[0].label)}")
+        st.caption(f"Gevonden: {md_tekst(treffers[0].label)}")
         return treffers[0]
     keuze = st.selectbox(f"{len(treffers)} resultaten", range(len(treffers)), key=f"{key}_keuze",
                          format_func=lambda i: treffers[i].label)

@@ -62,6 +62,25 @@ def bounds_of(points: Iterable[tuple[float, float]]) -> Bounds | None:
     return Bounds(min(lons), min(lats), max(lons), max(lats))
 
 
+KERN_ROTTERDAM = Bounds(4.33, 51.84, 4.62, 51.99)
+"""The core city as the Veerkracht analysis draws its maps: Rotterdam with Pernis and Hoogvliet, without the port
+area, Rozenburg and Hoek van Holland (seed 002, section 4.1)."""
+
+
+def kern(box: Bounds | None, kern_box: Bounds = KERN_ROTTERDAM) -> Bounds | None:
+    """``box`` narrowed to the core city where the two overlap, for the first view of a city-wide map.
+
+    Everything outside stays drawn, a pan or zoom away; a box that does not overlap the core (a search result in
+    Hoek van Holland, data of another city) comes back unchanged."""
+    if box is None:
+        return None
+    binnen = Bounds(max(box.min_lon, kern_box.min_lon), max(box.min_lat, kern_box.min_lat),
+                    min(box.max_lon, kern_box.max_lon), min(box.max_lat, kern_box.max_lat))
+    if binnen.min_lon >= binnen.max_lon or binnen.min_lat >= binnen.max_lat:
+        return box
+    return binnen
+
+
 def _merc_y(lat: float) -> float:
     """Web Mercator y in [0, 1] (0 = north)."""
     r = math.radians(lat)

@@ -10,6 +10,10 @@ One helper per context, used by every export and page:
 * :func:`html_tekst`: a string for an HTML context that may itself sit in a JavaScript template literal or a
   pydeck/deck.gl ``{field}`` template (folium binds tooltips and popups as `` `...` `` literals): ``& < > " '``
   become entities, and so do `` ` ``, ``$``, ``{`` and ``}``.
+* :func:`md_tekst`: a string shown literally inside Streamlit markdown (``st.markdown``, ``st.write``, captions,
+  alerts, subheaders, button labels, ``st.table`` cells): every markdown character is backslash-escaped, including
+  ``.`` and ``@`` (so ``www.x.nl`` and ``a@b.nl`` do not become links); line breaks become spaces and a leading
+  ``-``, ``+`` or ``=`` is escaped (so a value cannot start a heading or a list of its own).
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+_MD_TEKENS = frozenset("\\`*_{}[]()#.!<>|~:$@&\"'^%")
+_MD_BEGIN = frozenset("-+=")  # a list marker or heading underline only at the start of a (single) line
 _JS_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "{": "&#123;", "}": "&#125;", "\\": "&#92;"})
 
 
@@ -60,3 +66,10 @@ def html_tekst(waarde: object) -> str:
     if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
         return ""
     return html.escape(str(waarde), quote=True).translate(_JS_EXTRA)
+
+
+def md_tekst(waarde: object) -> str:
+    """``waarde`` as literal text inside Streamlit markdown: no link, image, HTML or formatting, one line."""
+    tekst = " ".join(str(waarde).split())
+    veilig = "".join("\\" + ch if ch in _MD_TEKENS else ch for ch in tekst)
+    return "\\" + veilig if veilig[:1] in _MD_BEGIN else veilig

@@ -16,6 +16,7 @@ from geo.rings import KAART_OVERZICHT_STRAAL, kaart_straal, lonlat_to_rd, parse_
 from geo.scan_norms import NIVEAU_SYMBOOL, ScanConfig, load_config
 from queries import kaart, scan
 from reports.scan_pdf import render_pdf
+from reports.veilig import md_tekst
 
 st.title("Draagkrachtscan")
 user = require_role("hkd")
@@ -146,9 +147,10 @@ st.dataframe(pd.DataFrame([{"Code": n.code, "Naam": n.naam, "Aanbieder": n.aanbi
                             "Plaatsen": n.plaatsen, "Fase": n.fase, "Afstand (m)": round(n.afstand_m)}
                            for n in res.nabij]), hide_index=True, width="stretch")
 
-st.subheader(f"Notities over {res.buurt or 'de wijk'} (MO, SO, DV)")
+st.subheader(f"Notities over {md_tekst(res.buurt or 'de wijk')} (MO, SO, DV)")
 for note in res.notities:
-    st.markdown(f"**{note.cluster}**, {note.auteur}, {note.geschreven_op:%d-%m-%Y}: {note.tekst}")
+    st.markdown(f"**{md_tekst(note.cluster)}**, {md_tekst(note.auteur)}, {note.geschreven_op:%d-%m-%Y}: "
+                f"{md_tekst(note.tekst)}")
 if not res.notities:
     st.caption("Nog geen notities over deze wijk.")
 if res.buurt_code:

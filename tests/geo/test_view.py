@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.view import Bounds, bounds_of, fit, visible
+from geo.view import KERN_ROTTERDAM, Bounds, bounds_of, fit, kern, visible
 
 # Rotterdam from the Maasvlakte (west) to Nesselande (east)
 ROTTERDAM = Bounds(3.94, 51.84, 4.62, 52.01)
@@ -31,3 +31,20 @@ def test_one_point_gets_surroundings_not_the_maximum_zoom():
 def test_bounds_skip_missing_and_impossible_points():
     assert bounds_of([(None, None), (float("nan"), 1.0), (500.0, 1.0)]) is None
     assert bounds_of([(4.4, 51.9), (None, 2), (4.5, 52.0)]) == Bounds(4.4, 51.9, 4.5, 52.0)
+
+
+def test_a_city_wide_first_view_frames_the_core_city_not_the_port_and_hoek_van_holland():
+    heel_rotterdam = Bounds(3.97, 51.83, 4.60, 51.99)  # Maasvlakte to Nesselande: the core is a third of it
+    assert kern(heel_rotterdam) == Bounds(4.33, 51.84, 4.60, 51.99)
+    zichtbaar = visible(fit(kern(heel_rotterdam), 900, 560), 900, 560)
+    assert zichtbaar.contains(4.35, 51.86)  # Hoogvliet
+    assert zichtbaar.contains(4.39, 51.885) and zichtbaar.contains(4.59, 51.98)  # Pernis, Nesselande
+    assert not zichtbaar.contains(4.13, 51.98)  # Hoek van Holland stays a pan away
+
+
+def test_a_box_outside_the_core_is_left_as_it_is():
+    hoek_van_holland = Bounds(4.10, 51.96, 4.16, 51.99)
+    assert kern(hoek_van_holland) == hoek_van_holland
+    assert kern(None) is None
+    binnen = Bounds(4.45, 51.90, 4.50, 51.93)  # a search result in the centre
+    assert kern(binnen) == binnen and KERN_ROTTERDAM.contains(4.47, 51.92)

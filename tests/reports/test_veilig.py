@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 from datetime import date
 
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geo.agenda import AgendaItem
 from reports import overleg_exports as exports
 from reports.openbare_kaart_html import Pc4Figuur, render
-from reports.veilig import cel, csv_bytes, html_tekst, veilige_tabel
+from reports.veilig import cel, csv_bytes, html_tekst, md_tekst, veilige_tabel
 from tests.data.hostile import PAYLOADS
 
 FORMULE = ("=", "+", "-", "@", "\t", "\r")
@@ -78,3 +81,32 @@ def test_static_public_map_escapes_and_neutralises_place_names():
     uit = render(figuren, [], [], "CBS", "01-01-2026")
     assert "<script>" not in uit and "onerror=" not in uit.replace("onerror=&quot;", "")
     assert "<img" not in uit and "<td>=HYPERLINK" not in uit and "<td>'=HYPERLINK" in uit.replace("&#x27;", "'")
+
+
+# Markdown: what a user typed is shown literally (CommonMark, as Streamlit's renderer parses it) --------------------
+def _markdown_html(tekst: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").render(tekst)
+
+
+@pytest.mark.parametrize("invoer", [
+    "[klik hier](https://evil.example/inloggen)", "![x](https://evil.example/pixel.png)", "<img src=x onerror=alert(1)>",
+    "<https://evil.example>", "# Kop", "- lijst", "1. lijst", "**vet** _schuin_ `code`", "&lt;b&gt;", "a\n\n===\n",
+    "regel\n- item", "[a]: https://evil.example\n[a]", "HKD-010 Huis 't Anker (5 plaatsen)",
+])
+def test_markdown_text_renders_as_exactly_the_typed_text(invoer):
+    uit = _markdown_html(md_tekst(invoer))
+    assert "<a" not in uit and "<img" not in uit and "<h" not in uit and "<li" not in uit and "<strong" not in uit
+    assert "<code" not in uit and "<em" not in uit
+    assert html.unescape(uit.removeprefix("<p>").removesuffix("</p>\n")) == " ".join(invoer.split())
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=80))
+def test_markdown_text_of_any_string_is_one_plain_paragraph(invoer):
+    uit = _markdown_html(md_tekst(invoer))
+    gewoon = " ".join(invoer.split())
+    if not gewoon:
+        return
+    assert uit.startswith("<p>") and uit.count("<") == 2  # one paragraph, no other element
+    assert html.unescape(uit.removeprefix("<p>").removesuffix("</p>\n")) == gewoon
