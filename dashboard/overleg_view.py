@@ -73,10 +73,12 @@ def _melding(tekst: str, soort: str = "success") -> None:
 
 
 def toon_melding() -> None:
-    """The confirmation or refusal of the last write, once."""
+    """The confirmation or refusal of the last write, once, in a slot that is always there (so the elements below
+    keep their place, and their open or closed state, on the next rerun)."""
+    slot = st.container()
     if melding := st.session_state.pop("overleg_melding", None):
         soort, tekst = melding
-        (st.warning if soort == "warning" else st.success)(tekst, icon=":material/info:")
+        (slot.warning if soort == "warning" else slot.success)(tekst, icon=":material/info:")
 
 
 def standaard_vergadering(lijst: pd.DataFrame) -> int | None:

@@ -49,5 +49,7 @@ if not presentatie:
 
     st.divider()
     initiatieven_overleg.sectie(v)
-with st.expander("Besluitenlijst, actielijst en downloads", expanded=not presentatie):
+# keyed: a rerun that adds or drops an element above (a confirmation shown once) keeps it open or closed as it was
+with st.expander("Besluitenlijst, actielijst en downloads", expanded=not presentatie,
+                 key=f"overleg_downloads_{'groot' if presentatie else 'normaal'}"):
     ov.exports_sectie(v, punten)
