@@ -447,7 +447,8 @@ def exports_sectie(v: vg.Vergadering, punten: pd.DataFrame) -> None:
     naam = f"{v.soort}_{v.datum:%Y%m%d}"
     agenda = op_agenda(punten)
     knoppen = (
-        ("Agenda (PDF)", partial(exports.vergadering_agenda_pdf, v.soort, v.datum, v.plaats, agenda),
+        ("Agenda (PDF)", partial(exports.vergadering_agenda_pdf, v.soort, v.datum, v.plaats, agenda,
+                                 db.run_query(vg.deelnemers, v.id)),
          f"hkd_agenda_{naam}.pdf", PDF),
         ("Besluitenlijst (PDF)", partial(exports.vergadering_besluiten_pdf, v.soort, v.datum, v.plaats, besluiten),
          f"hkd_besluitenlijst_{naam}.pdf", PDF),

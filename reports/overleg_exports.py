@@ -1,9 +1,9 @@
-"""Exports of a Sturingsoverleg: the agenda and the besluitenlijst as PDF (fpdf2) and Excel (openpyxl)."""
+"""Exports of a meeting (Sturingsoverleg, Platform): agenda, besluitenlijst and actielijst as PDF (fpdf2) and Excel
+(openpyxl), every text cell as text."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
 from datetime import date
 
 import pandas as pd
@@ -12,61 +12,19 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE
 from reports.pdf import HkdPdf
-from reports.veilig import cel, xlsx_tekstcellen
+from reports.veilig import FORMULE_TEKENS, cel, xlsx_tekstcellen
 
-KOP = "HKD Sturingsoverleg"
-FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
-"""Leading characters that make a spreadsheet treat a cell as a formula; such cells are written as text."""
 SOORT_NAAM = {"sturingsoverleg": "Sturingsoverleg", "platform": "Platform HKD"}
 BESLUIT_SOORT = {"fase": "Fasebesluit", "beheer": "Beheer", "vrij": "Besluit", "advies": "Advies",
                  "goedkeuring": "Goedkeuring"}
 ACTIE_STATUS = {"open": "open", "gereed": "gereed", "vervallen": "vervallen"}
 
 
-def _fase_tekst(code: str | None) -> str:
-    if not code or code not in FASE_BY_CODE:
-        return "geen"
-    return f"{code} ({FASE_BY_CODE[code].naam})"
-
-
-def agenda_tabel(items: Iterable) -> pd.DataFrame:
-    """The agenda as a table (items are :class:`queries.overleg.AgendaItem`)."""
-    rows = [
-        {"Nr": i, "Code": it.code, "Locatie": it.naam, "Fase": _fase_tekst(it.fase),
-         "Waarom op de agenda": "; ".join(it.redenen)}
-        for i, it in enumerate(items, start=1)
-    ]
-    return pd.DataFrame(rows, columns=["Nr", "Code", "Locatie", "Fase", "Waarom op de agenda"])
-
-
-def _besluit_tekst(row) -> str:
-    if row.soort == "fase":
-        return f"Fase {_fase_tekst(row.fase)}"
-    register = "meldingenregister aanwezig" if row.meldingenregister else "geen meldingenregister"
-    datum = f" van {row.convenant_datum:%d-%m-%Y}" if row.convenant_datum is not None and pd.notna(row.convenant_datum) else ""
-    return (f"Beheercommissie: {BEHEERCOMMISSIE.get(row.beheercommissie, row.beheercommissie).lower()}; "
-            f"beheerconvenant: {BEHEERCONVENANT.get(row.beheerconvenant, row.beheerconvenant).lower()}{datum}; "
-            f"{register}")
-
-
-def besluiten_tabel(besluiten: pd.DataFrame) -> pd.DataFrame:
-    """The besluitenlijst as a table (``besluiten`` as from :func:`queries.overleg.besluitenlijst`)."""
-    rows = []
-    for i, row in enumerate(besluiten.itertuples(index=False), start=1):
-        correctie = f"corrigeert besluit {int(row.corrigeert_id)}" if pd.notna(row.corrigeert_id) else ""
-        rows.append({
-            "Nr": i, "Besluit-id": int(row.id), "Code": row.code, "Locatie": row.naam,
-            "Ingangsdatum": row.ingangsdatum.strftime("%d-%m-%Y"), "Besluit": _besluit_tekst(row),
-            "Reden / toelichting": row.toelichting, "Correctie": correctie, "Vastgelegd door": row.vastgelegd_door,
-        })
-    return pd.DataFrame(rows, columns=["Nr", "Besluit-id", "Code", "Locatie", "Ingangsdatum", "Besluit",
-                                       "Reden / toelichting", "Correctie", "Vastgelegd door"])
-
-
-def tabel_pdf(titel: str, ondertitel: str, tabel: pd.DataFrame, breedtes: tuple[int, ...] | None = None) -> bytes:
-    """A landscape A4 PDF with a heading and the table; DejaVu Sans when present, else a latin-1 core font."""
+def tabel_pdf(titel: str, ondertitel: str, tabel: pd.DataFrame, breedtes: tuple[int, ...] | None = None,
+              toelichting: str = "") -> bytes:
+    """A landscape A4 PDF with a heading, an optional paragraph and the table; DejaVu Sans when present, else a
+    latin-1 core font."""
     pdf = HkdPdf(orientation="L")
     pdf.set_auto_page_break(auto=True, margin=12)
     family, clean = pdf.family, pdf.t
@@ -75,6 +33,8 @@ def tabel_pdf(titel: str, ondertitel: str, tabel: pd.DataFrame, breedtes: tuple[
     pdf.cell(0, 10, clean(titel), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, "", 10)
     pdf.cell(0, 7, clean(ondertitel), new_x="LMARGIN", new_y="NEXT")
+    if toelichting:
+        pdf.multi_cell(0, 5, clean(toelichting), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     if tabel.empty:
         pdf.cell(0, 8, "Geen regels.", new_x="LMARGIN", new_y="NEXT")
@@ -120,38 +80,6 @@ def tabel_xlsx(titel: str, ondertitel: str, tabel: pd.DataFrame, blad: str) -> b
     return out.getvalue()
 
 
-def _ondertitel(datum: date, aantal: int, soort: str) -> str:
-    return f"Overleg van {datum:%d-%m-%Y} · {aantal} {soort} · gemaakt op {date.today():%d-%m-%Y}"
-
-
-AGENDA_BREEDTES = (10, 24, 45, 60, 134)
-BESLUITEN_BREEDTES = (8, 20, 20, 30, 25, 56, 60, 24, 34)
-
-
-def agenda_pdf(datum: date, items: list) -> bytes:
-    """The agenda of a meeting as PDF."""
-    tabel = agenda_tabel(items)
-    return tabel_pdf(f"{KOP}: agenda", _ondertitel(datum, len(tabel), "agendapunten"), tabel, AGENDA_BREEDTES)
-
-
-def agenda_xlsx(datum: date, items: list) -> bytes:
-    """The agenda of a meeting as Excel."""
-    tabel = agenda_tabel(items)
-    return tabel_xlsx(f"{KOP}: agenda", _ondertitel(datum, len(tabel), "agendapunten"), tabel, "Agenda")
-
-
-def besluitenlijst_pdf(datum: date, besluiten: pd.DataFrame) -> bytes:
-    """The besluitenlijst of a meeting as PDF."""
-    tabel = besluiten_tabel(besluiten)
-    return tabel_pdf(f"{KOP}: besluitenlijst", _ondertitel(datum, len(tabel), "besluiten"), tabel, BESLUITEN_BREEDTES)
-
-
-def besluitenlijst_xlsx(datum: date, besluiten: pd.DataFrame) -> bytes:
-    """The besluitenlijst of a meeting as Excel."""
-    tabel = besluiten_tabel(besluiten)
-    return tabel_xlsx(f"{KOP}: besluitenlijst", _ondertitel(datum, len(tabel), "besluiten"), tabel, "Besluitenlijst")
-
-
 # Meetings as records (hkd.vergaderingen) ------------------------------------------------------------------------
 
 
@@ -182,8 +110,9 @@ def vergadering_besluiten_tabel(besluiten: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for i, b in enumerate(besluiten.itertuples(index=False), start=1):
         locatie = f"{b.code} {b.naam}" if isinstance(b.code, str) else ""
+        besluit = b.tekst + (f" (corrigeert fasebesluit {int(b.corrigeert_id)})" if pd.notna(b.corrigeert_id) else "")
         rows.append({"Nr": i, "Soort": BESLUIT_SOORT.get(b.soort, b.soort), "Agendapunt": b.agendapunt or "",
-                     "Locatie": locatie, "Besluit": b.tekst, "Vastgelegd door": b.vastgelegd_door})
+                     "Locatie": locatie, "Besluit": besluit, "Vastgelegd door": b.vastgelegd_door})
     return pd.DataFrame(rows, columns=["Nr", "Soort", "Agendapunt", "Locatie", "Besluit", "Vastgelegd door"])
 
 
@@ -202,11 +131,14 @@ def _vergadering_ondertitel(plaats: str, aantal: int, soort: str) -> str:
     return f"{waar}{aantal} {soort} · gemaakt op {date.today():%d-%m-%Y}"
 
 
-def vergadering_agenda_pdf(soort: str, datum: date, plaats: str, punten: pd.DataFrame) -> bytes:
-    """The agenda of a meeting as PDF, to send out before the meeting."""
+def vergadering_agenda_pdf(soort: str, datum: date, plaats: str, punten: pd.DataFrame,
+                           deelnemers: pd.DataFrame | None = None) -> bytes:
+    """The agenda of a meeting as PDF, to send out before the meeting, with its attendees (``organisatie, rol``)."""
     tabel = vergadering_agenda_tabel(punten)
+    wie = "" if deelnemers is None or deelnemers.empty else "Deelnemers: " + ", ".join(
+        f"{r.organisatie} ({r.rol})" if r.rol else str(r.organisatie) for r in deelnemers.itertuples())
     return tabel_pdf(f"Agenda {vergadering_kop(soort, datum)}", _vergadering_ondertitel(plaats, len(tabel),
-                     "agendapunten"), tabel, (16, 110, 151))
+                     "agendapunten"), tabel, (16, 110, 151), toelichting=wie)
 
 
 def vergadering_besluiten_pdf(soort: str, datum: date, plaats: str, besluiten: pd.DataFrame) -> bytes:

@@ -5,9 +5,10 @@ from datetime import date
 
 import openpyxl
 import pypdf
+from sqlalchemy import text
 
-from queries import overleg
-from queries.besluiten import FaseBesluit, append_fase_besluit
+from queries import vergaderingen as vg
+from queries.besluiten import FaseBesluit
 from queries.lagen import as_layer
 from reports import overleg_exports as exports
 
@@ -23,52 +24,63 @@ def _xlsx_rows(data: bytes) -> list[tuple]:
     return list(openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
 
 
+def _vergadering(conn, datum: date) -> int:
+    return conn.execute(text("SELECT id FROM hkd.vergaderingen WHERE soort = 'sturingsoverleg' AND datum = :d"),
+                        {"d": datum}).scalar_one()
+
+
 def test_besluitenlijst_pdf_and_excel_hold_a_new_decision(fresh_demo):
     vandaag = date.today()
     with as_layer(fresh_demo, "hkd", "t.tester") as conn:
-        nieuw = append_fase_besluit(conn, FaseBesluit(1, "3a", vandaag, "Verbeterplan nodig; één meldingenpiek",
-                                                      "t.tester", vandaag))
-    with as_layer(fresh_demo, "hkd", "t.tester") as conn:
-        lijst = overleg.besluitenlijst(conn, vandaag)
-    pdf = exports.besluitenlijst_pdf(vandaag, lijst)
+        v = vg.maak_vergadering(conn, "sturingsoverleg", date(2031, 5, 8), "Stadhuis")
+        vg.leg_fasebesluit_vast(conn, v, None, FaseBesluit(1, "3a", vandaag, "Verbeterplan nodig; één meldingenpiek",
+                                                           "t.tester", date(2031, 5, 8)))
+        lijst = vg.besluitenlijst(conn, v)
+    pdf = exports.vergadering_besluiten_pdf("sturingsoverleg", date(2031, 5, 8), "Stadhuis", lijst)
     assert pdf.startswith(b"%PDF")
-    tekst = _pdf_text(pdf)
-    assert "besluitenlijst" in tekst and "HKD-001" in tekst and "t.tester" in tekst
-    assert "één meldingenpiek" in tekst.replace("\n", " "), "Dutch diacritics survive"
-    rows = _xlsx_rows(exports.besluitenlijst_xlsx(vandaag, lijst))
-    kop = rows.index(tuple(exports.besluiten_tabel(lijst).columns))
+    tekst = " ".join(_pdf_text(pdf).split())
+    assert "Besluitenlijst Sturingsoverleg 08-05-2031" in tekst and "HKD-001" in tekst and "t.tester" in tekst
+    assert "één meldingenpiek" in tekst, "Dutch diacritics survive"
+    rows = _xlsx_rows(exports.vergadering_besluiten_xlsx("sturingsoverleg", date(2031, 5, 8), "Stadhuis", lijst))
+    kop = rows.index(tuple(exports.vergadering_besluiten_tabel(lijst).columns))
     data = rows[kop + 1:]
-    assert len(data) == 1 and data[0][1] == nieuw and data[0][2] == "HKD-001"
-    assert "3a" in data[0][5] and data[0][6] == "Verbeterplan nodig; één meldingenpiek"
+    assert len(data) == 1 and data[0][1] == "Fasebesluit" and str(data[0][3]).startswith("HKD-001")
+    assert data[0][4] == "Fase 3a: Verbeterplan nodig; één meldingenpiek"
 
 
 def test_correction_is_marked_in_the_besluitenlijst(demo_engine):
     with as_layer(demo_engine, "hkd", "t.tester") as conn:
-        lijst = overleg.besluitenlijst(conn, CORRECTIE_OVERLEG)
-    tabel = exports.besluiten_tabel(lijst)
-    assert len(tabel) == 2
-    assert tabel["Correctie"].tolist() == ["", f"corrigeert besluit {int(lijst['id'].iloc[0])}"]
-    assert "corrigeert besluit" in _pdf_text(exports.besluitenlijst_pdf(CORRECTIE_OVERLEG, lijst))
+        lijst = vg.besluitenlijst(conn, _vergadering(conn, CORRECTIE_OVERLEG))
+    fase = lijst[lijst["soort"] == "fase"]
+    gecorrigeerd = fase[fase["corrigeert_id"].notna()]
+    assert len(gecorrigeerd) == 1
+    tabel = exports.vergadering_besluiten_tabel(lijst)
+    correctie = f"(corrigeert fasebesluit {int(gecorrigeerd['corrigeert_id'].iloc[0])})"
+    assert sum(correctie in b for b in tabel["Besluit"]) == 1
+    pdf = exports.vergadering_besluiten_pdf("sturingsoverleg", CORRECTIE_OVERLEG, "", lijst)
+    assert correctie in " ".join(_pdf_text(pdf).split())
 
 
-def test_agenda_pdf_and_excel_list_every_item_in_order(demo_engine):
-    datum = date(2025, 9, 11)
+def test_agenda_pdf_lists_every_item_in_order_and_the_attendees(demo_engine):
     with as_layer(demo_engine, "hkd", "t.tester") as conn:
-        items = overleg.agenda(conn, datum)
-    tekst = _pdf_text(exports.agenda_pdf(datum, items))
-    posities = [tekst.find(i.code) for i in items]
+        v = conn.execute(text("SELECT id, datum, plaats FROM hkd.vergaderingen WHERE status = 'in_voorbereiding'")).one()
+        punten = vg.agendapunten(conn, v.id)
+        deelnemers = vg.deelnemers(conn, v.id)
+    agenda = punten[punten["status"].isin(["voorgesteld", "aanvaard"])]
+    tabel = exports.vergadering_agenda_tabel(agenda)
+    assert len(agenda) and len(deelnemers)
+    tekst = " ".join(_pdf_text(exports.vergadering_agenda_pdf("sturingsoverleg", v.datum, v.plaats or "", agenda,
+                                                               deelnemers)).split())
+    posities = [tekst.find(" ".join(str(t).split())[:25]) for t in tabel["Agendapunt"]]
     assert all(p >= 0 for p in posities) and posities == sorted(posities)
-    rows = _xlsx_rows(exports.agenda_xlsx(datum, items))
-    codes = [r[1] for r in rows[4:]]
-    assert codes == [i.code for i in items]
-    assert rows[0][0] == "HKD Sturingsoverleg: agenda" and "11-09-2025" in rows[1][0]
+    assert "Deelnemers:" in tekst and all(str(o) in tekst for o in deelnemers["organisatie"])
 
 
-def test_empty_besluitenlijst_still_exports(demo_engine):
-    with as_layer(demo_engine, "hkd", "t.tester") as conn:
-        lijst = overleg.besluitenlijst(conn, date(2020, 1, 1))
-    assert "Geen regels" in _pdf_text(exports.besluitenlijst_pdf(date(2020, 1, 1), lijst))
-    assert len(_xlsx_rows(exports.besluitenlijst_xlsx(date(2020, 1, 1), lijst))) == 4
+def test_empty_besluitenlijst_still_exports(fresh_demo):
+    with as_layer(fresh_demo, "hkd", "t.tester") as conn:
+        lijst = vg.besluitenlijst(conn, vg.maak_vergadering(conn, "platform", date(2031, 6, 5)))
+    assert "Geen regels" in _pdf_text(exports.vergadering_besluiten_pdf("platform", date(2031, 6, 5), "", lijst))
+    assert len(_xlsx_rows(exports.vergadering_besluiten_xlsx("platform", date(2031, 6, 5), "", lijst))) == 4
 
 
 def test_meeting_lists_in_excel_are_text_never_formulas():
