@@ -32,6 +32,8 @@ INDICATOR_NAMEN = {
     "psychiatrie": "Psychiatrische problematiek (%)",
     "chronisch_meervoudig": "Meervoudig chronische aandoeningen (%)",
     "lbm_bewoners": "Leefbaarometer: dimensie bewoners",
+    "adressen": "Adressen",
+    "directe_bemiddeling": "Plaatsingen via directe bemiddeling",
 }
 # Figuur 3-1..3-17 of the report, in its order: the indicators the charts offer first.
 FIGUUR_3 = ("laagste_inkomens", "pct_bijstand", "vluchtelingenlanden", "lvb", "psychiatrie", "chronisch_meervoudig",
@@ -39,7 +41,7 @@ FIGUUR_3 = ("laagste_inkomens", "pct_bijstand", "vluchtelingenlanden", "lvb", "p
 NIVEAU_NAMEN = {"buurt": "Wijken (CBS-buurten)", "wijkprofiel": "Wijkprofiel-wijken", "gebied": "Gebieden (CBS-wijken)",
                 "pc4": "Postcodegebieden", "gemeente": "Gemeente"}
 # Codes, not measurements: never offered as an indicator to plot or classify.
-GEEN_REEKS = {"dominant_eigendom", "inwoners"}
+GEEN_REEKS = {"dominant_eigendom", "inwoners", "adressen", "directe_bemiddeling"}
 
 
 def naam(indicator: str) -> str:
@@ -63,7 +65,7 @@ def referentie(indicator: str) -> pd.Series:
     return frame.set_index("jaar")["waarde"] if not frame.empty else pd.Series(dtype=float)
 
 
-AANTALLEN = {"inwoners", "personen_bijstand", "bijstandsuitkeringen"}
+AANTALLEN = {"inwoners", "personen_bijstand", "bijstandsuitkeringen", "adressen", "directe_bemiddeling"}
 """Indicators that are counts (spread over squares by area share); everything else is a share or score."""
 
 
