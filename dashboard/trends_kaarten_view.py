@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard import trends_corporatie_view
 from dashboard import trends_maps as maps
 from dashboard import trends_state as state
 from dashboard import trends_views as views
@@ -14,9 +15,10 @@ from geo import kaarten4 as k4
 from geo import trends as tr
 from geo import veerkracht as vk
 
-KAARTEN = {"3-1": "3-1 Dominante eigendomsvorm", "3-2": "3-2 Aandeel corporatiebezit",
-           "4-3": "4-3 Niveau kwetsbare groepen", "4-4": "4-4 Ontwikkeling kwetsbare groepen",
-           "4-5": "4-5 Toenemende concentratie", "4-6": "4-6 Niveau overlast", "4-7": "4-7 Ontwikkeling overlast"}
+KAARTEN = {"4-3": "4-3 Niveau kwetsbare groepen", "4-4": "4-4 Ontwikkeling kwetsbare groepen",
+           "4-5": "4-5 Toenemende concentratie", "4-6": "4-6 Niveau overlast", "4-7": "4-7 Ontwikkeling overlast",
+           "3-1": "3-1 Dominante eigendomsvorm", "3-2": "3-2 Aandeel corporatiebezit",
+           "4-1": "4-1 Dominante corporatie"}
 
 
 def _laatste(niveau: str, indicator: str) -> pd.Series:
@@ -28,9 +30,11 @@ def _laatste(niveau: str, indicator: str) -> pd.Series:
 def toon(k: Keuzes) -> None:
     """The chosen map with its rule above it, its legend (with counts) and the table filtered by class or area."""
     regels = k4.uitleg()
-    kaart = st.radio("Kaart", ["4-3", "4-4", "4-5", "4-6", "4-7", "3-1", "3-2"], horizontal=True,
-                     key="wijktrends_kaartnr", format_func=KAARTEN.get)
+    kaart = st.radio("Kaart", list(KAARTEN), horizontal=True, key="wijktrends_kaartnr", format_func=KAARTEN.get)
     st.caption(regels[kaart])
+    if kaart == "4-1":
+        trends_corporatie_view.toon(k, _tabel)
+        return
     niveau, van, tot = k.niveau, k.van, k.tot
     kw = views.reeks(niveau, k.kw_ind)
     ov = views.reeks(niveau, k.ov_ind)
@@ -62,25 +66,33 @@ def toon(k: Keuzes) -> None:
     telling = klasse.value_counts().to_dict()
     filter_klasse = st.pills("Filter op klasse (tabel)", [c.nr for c in legenda], key="wijktrends_klassefilter",
                              format_func=lambda nr: legenda[int(nr)].label)
+    overlay = trends_corporatie_view.bemiddeling(k) if kaart == "4-4" else None
     links, rechts = st.columns([3, 2])
     with links, st.spinner("Kaart tekenen..."):
+        extra = k.extra if overlay is None else [*k.extra, overlay.layer]
         show(maps.choropleth_deck(k.vlakken, klasse, tuple(c.rgb for c in legenda), waarden, label, k.gekozen,
-                                  k.extra, f"kaart_{kaart}", k.bron, k.zoom), height=520, key="wijktrends_kaart_4x",
+                                  extra, f"kaart_{kaart}", k.bron, k.zoom), height=520, key="wijktrends_kaart_4x",
              on_select=state.kaart_callback("wijktrends_kaart_4x"))
     with rechts:
         st.markdown(f"**Legenda Kaart {kaart}**")
         st.html(legend_html([(c.rgb, f"{c.nr + 1}. {c.label} ({telling.get(float(c.nr), 0)})") for c in legenda]))
+        if overlay is not None:
+            overlay.legenda()
     _tabel(k, kaart, klasse, legenda, waarden, filter_klasse)
 
 
-def _tabel(k: Keuzes, kaart: str, klasse: pd.Series, legenda, waarden: pd.Series, filter_klasse) -> None:
+def _tabel(k: Keuzes, kaart: str, klasse: pd.Series, legenda, waarden: pd.Series, filter_klasse, *,
+           extra: dict[str, pd.Series] | None = None, waarde_naam: str = "waarde") -> None:
+    """The table of a map: one row per area with class number and name, value (and ``extra`` columns by code);
+    filtered to one class (the pills, or the class of the chosen area) with a button that clears it."""
     namen, gekozen = k.namen, k.gekozen
     kaartdata = pd.DataFrame({"gebied_code": list(namen)}).assign(
         gebied=lambda f: f["gebied_code"].map(namen),
         klasse_nr=lambda f: f["gebied_code"].map(klasse).map(lambda v: "–" if pd.isna(v) else str(int(v) + 1)),
         klasse=lambda f: f["gebied_code"].map(klasse).map(lambda v: "geen gegevens" if pd.isna(v)
                                                           else legenda[int(v)].label),
-        waarde=lambda f: f["gebied_code"].map(waarden),
+        **{waarde_naam: lambda f: f["gebied_code"].map(waarden)},
+        **{naam: (lambda f, s=s: f["gebied_code"].map(s)) for naam, s in (extra or {}).items()},
     )
     if filter_klasse is None and gekozen in klasse.index and pd.notna(klasse.get(gekozen)):
         filter_klasse = klasse[gekozen]  # an area chosen on the map (or in a table) filters to its class

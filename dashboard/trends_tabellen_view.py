@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import trends_views as views
+from dashboard.trends_corporatie_view import bezit_jaar
 from dashboard.trends_keuzes import Keuzes
 from geo import kaarten4 as k4
 from geo import trends as tr
@@ -13,6 +14,19 @@ from geo import veerkracht as vk
 
 KOLOMMEN = ["gebied_code", "gebied", "focus", "index_nl", "klasse_nr", "klasse_naam", "opmerkingen",
             "corporaties", "kwetsbaar_van", "kwetsbaar_tot", "overlast_van", "overlast_tot", "overlast_z"]
+
+
+def _corporaties(niveau: str, tot: int) -> pd.Series:
+    """The dominant corporation with its share of the addresses per area (Kaart 4-1), as the report's tables have;
+    "geen corporatiebezit" where a loaded year has none; empty when no corporatiebezit is loaded."""
+    jaar = bezit_jaar(views.bezit_jaren(niveau), tot)
+    if jaar is None:
+        return pd.Series(dtype=object)
+    dom = views.dominante_corporatie(niveau, jaar)
+    tekst = pd.Series([f"{r.corporatie} ({r.aandeel:.0f} %)" if pd.notna(r.aandeel) else r.corporatie
+                       for r in dom.itertuples()], index=dom["gebied_code"], dtype=object)
+    alle = views.vlakken(niveau)["code"]
+    return tekst.reindex(alle).fillna("geen corporatiebezit").set_axis(alle)
 
 
 def toon(k: Keuzes) -> None:
@@ -33,7 +47,7 @@ def toon(k: Keuzes) -> None:
                              hoog=uitvoer["gebied_code"].map(k4.tabel_4_1(index_nl)).fillna(False).astype(bool),
                              opmerkingen=[vk.opmerking(r.kwetsbaar_van, r.kwetsbaar_tot, r.overlast_z,
                                                        inw_tot.get(r.gebied_code)) for r in uitvoer.itertuples()],
-                             corporaties="geen gegevens")
+                             corporaties=uitvoer["gebied_code"].map(_corporaties(niveau, tot)).fillna("geen gegevens"))
     for titel, regel, rijen, key in (
         (f"Tabel 4-1: hoge concentratie kwetsbare groepen ({tot})", regels["4-1t"], lijsten[lijsten["hoog"]],
          "wijktrends_tabel_41"),

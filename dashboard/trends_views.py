@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import db, trends_state
 from dashboard.paging import kies_pagina
 from geo import veerkracht as vk
-from queries import trends
+from queries import corporatiebezit, trends
 from reports.veilig import csv_bytes
 
 INDICATOR_NAMEN = {
@@ -73,6 +73,16 @@ def raster(niveau: str, indicator: str, jaar: int) -> pd.DataFrame:
     """The indicator on 100 m squares: ``code`` (``x_y`` in RD), ``waarde``, south-west corner ``lon, lat``."""
     cellen = db.run_cached(trends.raster_100m, niveau, indicator, jaar, indicator in AANTALLEN)
     return cellen.assign(code=cellen["cel_x"].astype(str) + "_" + cellen["cel_y"].astype(str))
+def dominante_corporatie(niveau: str, jaar: int) -> pd.DataFrame:
+    """Kaart 4-1: the dominant corporation per area of a level in a year (cached per role)."""
+    return db.run_cached(corporatiebezit.dominante_corporatie, niveau, jaar)
+
+
+def bezit_jaren(niveau: str) -> list[int]:
+    """The years with corporatiebezit on a level (cached per role)."""
+    return db.run_cached(corporatiebezit.bezit_jaren, niveau)
+
+
 def indicator_regel():
     """The disclosure rule of the public indicators (cached per role)."""
     return db.run_cached(trends.indicator_regel)

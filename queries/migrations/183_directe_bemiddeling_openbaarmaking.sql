@@ -38,12 +38,14 @@ CREATE OR REPLACE FUNCTION publiek.raster_100m(p_niveau text, p_indicator text, 
 RETURNS TABLE (cel_x integer, cel_y integer, waarde double precision, dekking double precision,
                lon double precision, lat double precision)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-    WITH bron AS (
+    WITH getoond AS MATERIALIZED (  -- first the shown values (a handful of rows), then their geometry
+        SELECT gebied_code, waarde FROM publiek.indicator_waarden
+        WHERE niveau = p_niveau AND indicator = p_indicator AND jaar = p_jaar AND waarde IS NOT NULL
+    ), bron AS (
         SELECT g.geom, i.waarde, ST_Area(g.geom) AS opp
-        FROM publiek.indicator_waarden i
-        JOIN hkd.gebieden g ON g.niveau = i.niveau AND g.code = i.gebied_code
-        WHERE i.niveau = p_niveau AND i.indicator = p_indicator AND i.jaar = p_jaar AND i.waarde IS NOT NULL
-          AND ST_Area(g.geom) > 0
+        FROM getoond i
+        JOIN hkd.gebieden g ON g.niveau = p_niveau AND g.code = i.gebied_code
+        WHERE ST_Area(g.geom) > 0
     ), stukken AS (
         SELECT c.i, c.j, b.waarde, b.opp, ST_Area(ST_Intersection(c.geom, b.geom)) AS deel
         FROM bron b, LATERAL ST_SquareGrid(100, b.geom) AS c
@@ -67,12 +69,14 @@ CREATE OR REPLACE FUNCTION publiek.interpoleer(p_van_niveau text, p_naar_niveau 
                                                p_jaar integer, p_aantal boolean)
 RETURNS TABLE (gebied_code text, waarde double precision, dekking double precision)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-    WITH bron AS (
+    WITH getoond AS MATERIALIZED (
+        SELECT gebied_code, waarde FROM publiek.indicator_waarden
+        WHERE niveau = p_van_niveau AND indicator = p_indicator AND jaar = p_jaar AND waarde IS NOT NULL
+    ), bron AS (
         SELECT g.geom, i.waarde, ST_Area(g.geom) AS opp
-        FROM publiek.indicator_waarden i
-        JOIN hkd.gebieden g ON g.niveau = i.niveau AND g.code = i.gebied_code
-        WHERE i.niveau = p_van_niveau AND i.indicator = p_indicator AND i.jaar = p_jaar AND i.waarde IS NOT NULL
-          AND ST_Area(g.geom) > 0
+        FROM getoond i
+        JOIN hkd.gebieden g ON g.niveau = p_van_niveau AND g.code = i.gebied_code
+        WHERE ST_Area(g.geom) > 0
     ), stukken AS (
         SELECT t.code, ST_Area(t.geom) AS t_opp, b.waarde, b.opp,
                ST_Area(ST_Intersection(t.geom, b.geom)) AS deel
