@@ -52,11 +52,24 @@ def toon(k: Keuzes, tabel: Callable) -> None:
     telling = klasse.value_counts().to_dict()
     filter_klasse = st.pills("Filter op klasse (tabel)", [c.nr for c in legenda], key="wijktrends_klassefilter",
                              format_func=lambda nr: legenda[int(nr)].label)
+    raster = st.radio("Tekenen op", ["gebieden", "raster"], horizontal=True, key="wijktrends_kaart41_op",
+                      format_func={"gebieden": "gebieden", "raster": "vierkanten van 100 m (zoals het rapport)"}.get)
+    kleuren = tuple(c.rgb for c in legenda)
     links, rechts = st.columns([3, 2])
     with links, st.spinner("Kaart tekenen..."):
-        show(maps.categorie_deck(k.vlakken, klasse, tuple(c.rgb for c in legenda), toelichting, k.gekozen, k.extra,
-                                 "kaart_4-1", k.bron, k.zoom), height=520, key="wijktrends_kaart_4x",
-             on_select=state.kaart_callback("wijktrends_kaart_4x"))
+        if raster == "raster":
+            with st.spinner("Raster berekenen (enkele seconden, daarna bewaard)..."):
+                cellen = views.raster_corporatie(k.niveau, jaar)
+            kaart = maps.raster_klassen_deck(cellen, cellen["gebied_code"].map(klasse), kleuren,
+                                             cellen["gebied_code"].map(toelichting), "kaart_4-1_raster", k.extra)
+        else:
+            kaart = maps.categorie_deck(k.vlakken, klasse, kleuren, toelichting, k.gekozen, k.extra, "kaart_4-1",
+                                        k.bron, k.zoom)
+        show(kaart, height=520, key="wijktrends_kaart_4x", on_select=state.kaart_callback("wijktrends_kaart_4x"))
+    if raster == "raster":
+        st.caption("Elk vierkant van 100 bij 100 meter (RD, uitgelijnd als de CBS-vierkantstatistiek) krijgt de "
+                   "dominante corporatie van het gebied dat het grootste deel ervan bedekt; vierkanten die voor minder "
+                   "dan de helft in gebieden liggen, worden niet getekend. Klik op een vierkant om het gebied te kiezen.")
     with rechts:
         st.markdown("**Legenda Kaart 4-1** (cijfer op de kaart = klasse)")
         st.html(legend_html([(c.rgb, f"{c.nr + 1}. {html.escape(c.label)} ({telling.get(float(c.nr), 0)} gebieden)")

@@ -261,3 +261,18 @@ def cirkel_legenda_html(aantallen: tuple[int, ...], meter_per_pixel: float = 12.
             f'r="{r:.1f}" fill="rgba(0,0,0,.27)" stroke="#000" stroke-width="2"/></svg>{n} plaatsingen</span>')
     return ('<div role="list" aria-label="Grootte van de cirkels: plaatsingen via directe bemiddeling">'
             f'{"".join(items)}</div>')
+
+
+def raster_klassen_deck(cellen: pd.DataFrame, klasse: pd.Series, kleuren: tuple, tekst: pd.Series,
+                        layer_id: str, extra: list[pdk.Layer] | None = None) -> pdk.Deck:
+    """Categorical 100 m squares (Kaart 4-1 on the grid): per square its south-west corner, class index ``k``,
+    the area ``code`` (a click selects the area) and the tooltip text ``t`` (HTML-escaped by the caller).
+    ``klasse`` and ``tekst`` are aligned with the rows of ``cellen``."""
+    data = pd.DataFrame({
+        "lon": cellen["lon"].to_numpy(), "lat": cellen["lat"].to_numpy(), "code": cellen["gebied_code"].to_numpy(),
+        "k": [int(i) if pd.notna(i) else -1 for i in klasse], "t": list(tekst),
+    })
+    kleur = " : ".join(f"k == {i} ? {list(rgb)}" for i, rgb in enumerate(kleuren)) + f" : {list(NO_DATA)}"
+    layer = pdk.Layer("GridCellLayer", data, id=layer_id, get_position=["lon", "lat"], cell_size=100,
+                      extruded=False, get_fill_color=f"@@={kleur}", pickable=True)
+    return deck([layer, *(extra or [])], tooltip={"html": "<b>Vierkant 100 m</b><br/>{t}", "style": {"fontSize": "13px"}})

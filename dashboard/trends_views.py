@@ -78,6 +78,11 @@ def dominante_corporatie(niveau: str, jaar: int) -> pd.DataFrame:
     return db.run_cached(corporatiebezit.dominante_corporatie, niveau, jaar)
 
 
+def raster_corporatie(niveau: str, jaar: int) -> pd.DataFrame:
+    """Kaart 4-1 on the 100 m squares (cached per role; computing it takes seconds)."""
+    return db.run_cached(corporatiebezit.raster_dominant, niveau, jaar)
+
+
 def bezit_jaren(niveau: str) -> list[int]:
     """The years with corporatiebezit on a level (cached per role)."""
     return db.run_cached(corporatiebezit.bezit_jaren, niveau)

@@ -37,3 +37,9 @@ def store_bezit(conn: Connection, rows: list[dict]) -> int:
     if rows:
         conn.execute(sql("corporatiebezit", "upsert_bezit"), rows)
     return len(rows)
+
+
+def raster_dominant(conn: Connection, niveau: str, jaar: int) -> pd.DataFrame:
+    """``cel_x, cel_y, gebied_code, corporatie, aandeel, lon, lat`` (south-west corner, WGS84) of every 100 m square
+    at least half covered by areas of ``niveau``; ``corporatie`` is empty where that area has no corporatiebezit."""
+    return pd.read_sql(sql("corporatiebezit", "raster_dominant"), conn, params={"niveau": niveau, "jaar": jaar})

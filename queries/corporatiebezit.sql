@@ -27,3 +27,8 @@ SELECT :jaar, :niveau, :gebied_code, c.id, :woningen, :bron FROM hkd.corporaties
 ON CONFLICT (jaar, niveau, gebied_code, corporatie_id)
 DO UPDATE SET woningen = EXCLUDED.woningen, bron = EXCLUDED.bron
 WHERE (hkd.corporatie_bezit.woningen, hkd.corporatie_bezit.bron) IS DISTINCT FROM (EXCLUDED.woningen, EXCLUDED.bron);
+
+-- name: raster_dominant
+-- Kaart 4-1 on the 100 m squares of RD New: the dominant corporation of the area covering most of each square.
+SELECT cel_x, cel_y, gebied_code, corporatie, aandeel, lon, lat
+FROM publiek.raster_dominante_corporatie(:niveau, :jaar);

@@ -145,3 +145,21 @@ def test_a_hostile_corporation_name_is_escaped_in_tooltip_and_legend(fresh_demo,
     finally:
         st.cache_resource.clear()
         st.cache_data.clear()
+
+
+def test_kaart_4_1_on_the_100m_grid_takes_each_squares_area_and_selects_it(app, demo_engine):
+    at = _kaart(app("wijktrends"), "4-1")
+    at.radio(key="wijktrends_kaart41_op").set_value("raster").run()
+    assert not at.exception, at.exception
+    layer = _layer(_decks(at)[0], "kaart_4-1_raster")
+    assert layer["@@type"] == "GridCellLayer" and layer["cellSize"] == 100
+    cellen = layer["data"]
+    with demo_engine.connect() as conn:
+        n = conn.execute(text("SELECT count(*) FROM publiek.raster_dominante_corporatie('buurt', 2018)")).scalar_one()
+    assert len(cellen) == n > 1000
+    verwacht = _dominant_sql(demo_engine, 2018)
+    for cel in cellen[::50]:
+        naam = verwacht.get(cel["code"])
+        assert cel["t"].startswith(f"{naam}: ") if naam else cel["t"].startswith("geen corporatiebezit")
+    assert {c["k"] for c in cellen if c["code"] not in verwacht} == {max(c["k"] for c in cellen)}  # grey: last
+    assert any("100 bij 100 meter" in c.value for c in at.caption)

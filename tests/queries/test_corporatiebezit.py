@@ -121,3 +121,19 @@ def test_directe_bemiddeling_under_ten_is_withheld_for_every_role_and_not_leaked
         assert code not in set(terug["gebied_code"]), "interpolating a level onto itself must not return it"
         cellen = trends.raster_100m(conn, "buurt", "directe_bemiddeling", jaar, False, minimum=0)
         assert not set(cellen["waarde"].round(6)) & set(klein[klein["jaar"] == jaar]["waarde"].round(6))
+
+
+def test_the_grid_gives_each_square_the_dominant_corporation_of_the_area_covering_most_of_it(demo_engine):
+    with as_layer(demo_engine, "publiek", "t.publiek") as conn:
+        cellen = corporatiebezit.raster_dominant(conn, "buurt", 2018)
+        dom = corporatiebezit.dominante_corporatie(conn, "buurt", 2018).set_index("gebied_code")["corporatie"]
+    assert len(cellen) > 1000 and not cellen.duplicated(["cel_x", "cel_y"]).any()
+    assert ((cellen["cel_x"] % 100 == 0) & (cellen["cel_y"] % 100 == 0)).all()  # aligned like CBS squares
+    assert (cellen["corporatie"].fillna("-") == cellen["gebied_code"].map(dom).fillna("-")).all()
+    with demo_engine.connect() as conn:  # the square's centre lies in its area for squares well inside one
+        binnen = conn.execute(text(
+            "SELECT count(*) FILTER (WHERE g.code = r.gebied_code), count(*) "
+            "FROM publiek.raster_dominante_corporatie('buurt', 2018) r "
+            "JOIN hkd.gebieden g ON g.niveau = 'buurt' "
+            "AND ST_Contains(g.geom, ST_SetSRID(ST_MakePoint(r.cel_x + 50, r.cel_y + 50), 28992))")).one()
+    assert binnen[0] / binnen[1] > 0.97
