@@ -60,8 +60,12 @@ def toon(k: Keuzes, tabel: Callable) -> None:
         if raster == "raster":
             with st.spinner("Raster berekenen (enkele seconden, daarna bewaard)..."):
                 cellen = views.raster_corporatie(k.niveau, jaar)
+            # a short text per square (ten thousands of squares): name and share; the table has the rest
+            kort = pd.Series({code: html_tekst(r.corporatie) + (f" ({r.aandeel:.0f} %)" if pd.notna(r.aandeel)
+                                                                 else "") for code, r in dom.iterrows()},
+                             dtype=object).reindex(list(k.namen)).fillna("geen corporatiebezit")
             kaart = maps.raster_klassen_deck(cellen, cellen["gebied_code"].map(klasse), kleuren,
-                                             cellen["gebied_code"].map(toelichting), "kaart_4-1_raster", k.extra)
+                                             cellen["gebied_code"].map(kort), "kaart_4-1_raster", k.extra)
         else:
             kaart = maps.categorie_deck(k.vlakken, klasse, kleuren, toelichting, k.gekozen, k.extra, "kaart_4-1",
                                         k.bron, k.zoom)
