@@ -40,7 +40,8 @@ def toon(k: Keuzes, tabel: Callable) -> None:
                 "het met `hkd corporatiebezit laden <bestand>` (woningen per corporatie, gebied en jaar).")
         return
     st.caption(f"Corporatiebezit in {jaar}" + ("." if jaar == k.tot else
-                                               f" (het jaar met gegevens dat het dichtst bij {k.tot} ligt)."))
+                                               f" (het laatste jaar met gegevens tot en met {k.tot})." if jaar < k.tot
+                                               else f" (er zijn geen gegevens van {k.tot} of eerder)."))
     dom = views.dominante_corporatie(k.niveau, jaar)
     dom = dom[dom["gebied_code"].isin(k.namen)].set_index("gebied_code")
     klasse, legenda = k4.kaart_4_1(dom["corporatie"], list(k.namen))
@@ -75,7 +76,8 @@ def toon(k: Keuzes, tabel: Callable) -> None:
                    "dominante corporatie van het gebied dat het grootste deel ervan bedekt; vierkanten die voor minder "
                    "dan de helft in gebieden liggen, worden niet getekend. Klik op een vierkant om het gebied te kiezen.")
     with rechts:
-        st.markdown("**Legenda Kaart 4-1** (cijfer op de kaart = klasse)")
+        st.markdown("**Legenda Kaart 4-1** " + ("(naam en aandeel in de tooltip van elk vierkant)" if raster == "raster"
+                                                else "(cijfer op de kaart = klasse)"))
         st.html(legend_html([(c.rgb, f"{c.nr + 1}. {html.escape(c.label)} ({telling.get(float(c.nr), 0)} gebieden)")
                              for c in legenda]))
     aandeel = dom["aandeel"].reindex(list(k.namen))
