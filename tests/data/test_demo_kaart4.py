@@ -69,3 +69,13 @@ def test_demo_twice_writes_no_corporatiebezit_twice(fresh_demo):
     load_demo(fresh_demo, get_settings())
     with fresh_demo.connect() as conn:
         assert conn.execute(text(q)).one() == voor
+
+
+def test_city_total_of_directe_bemiddeling_agrees_with_the_uitstroom_monitor(demo_engine):
+    df = _frame(demo_engine, """
+        SELECT d.jaar, sum(d.waarde) AS buurten, max(u.directe_bemiddeling) AS monitor
+        FROM hkd.indicatoren d JOIN hkd.uitstroom u ON u.jaar = d.jaar AND u.kwartaal IS NULL
+             AND u.corporatie_id IS NULL
+        WHERE d.indicator = 'directe_bemiddeling' AND d.niveau = 'buurt' GROUP BY d.jaar""")
+    assert set(df["jaar"]) == {2022, 2024}
+    assert ((df["buurten"] - df["monitor"]).abs() <= 0.05 * df["monitor"]).all()
