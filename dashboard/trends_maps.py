@@ -15,6 +15,7 @@ import pydeck as pdk
 import streamlit as st
 
 from dashboard.maps import deck, gebied_namen
+from geo.kaarten4 import cirkel_straal
 from geo.veerkracht import ALLE_KLASSEN, KLASSE_BY_CODE
 from geo.view import bounds_of, kern
 from queries.kaart import feature_collection
@@ -212,3 +213,69 @@ def raster_deck(cellen: pd.DataFrame, klasse: pd.Series, kleuren: tuple, waarden
                       extruded=False, get_fill_color=f"@@={kleur}", pickable=True)
     return deck([layer], tooltip={"html": f"<b>Vierkant 100 m</b><br/>{html.escape(label)}: {{w}}",
                                   "style": {"fontSize": "13px"}})
+
+
+@st.cache_data(ttl=600, max_entries=8, show_spinner=False)
+def _categorie_data(_vlakken: pd.DataFrame, bron: tuple, klasse: pd.Series, kleuren: tuple,
+                    toelichting: pd.Series) -> tuple[str, str]:
+    """Areas and class-number labels of a categorical map, cached per source (level, role), classes and texts."""
+    idx = _vlakken["code"].map(klasse)
+    props = pd.DataFrame({
+        "code": _vlakken["code"], "naam": _vlakken["naam"].map(html_tekst),  # the tooltip is HTML
+        "toelichting": _vlakken["code"].map(toelichting).fillna("geen gegevens"),  # escaped by the caller
+        "kleur": [list(kleuren[int(i)]) if pd.notna(i) else NO_DATA for i in idx],
+    })
+    labels = [str(int(i) + 1) if pd.notna(i) else "–" for i in idx]
+    return _features_json(_vlakken, props), _labels_json(_vlakken, labels)
+
+
+def categorie_deck(vlakken: pd.DataFrame, klasse: pd.Series, kleuren: tuple, toelichting: pd.Series,
+                   gekozen: str | None, extra: list[pdk.Layer], layer_id: str, bron: tuple,
+                   bounds=None) -> pdk.Deck:
+    """A categorical map (Kaart 4-1): colour per class, the class number as label, ``toelichting`` (HTML-escaped
+    text per area code) in the tooltip."""
+    areas, labels = _categorie_data(vlakken, bron, klasse, tuple(kleuren), toelichting)
+    layers = [_area_layer(layer_id), _text_layer(f"{layer_id}_labels"), *_selection_layer(vlakken, gekozen), *extra]
+    return _spliced_deck(layers, {_AREAS: areas, _LABELS: labels}, bounds or _bounds(vlakken))
+
+
+def bemiddeling_layer(punten: pd.DataFrame, jaar: int) -> pdk.Layer:
+    """Kaart 4-4 overlay: a circle per area at its label point (``lon, lat``, computed in PostGIS), its area
+    proportional to ``aantal``; the tooltip names the area and the count. Only shown counts may be passed in."""
+    data = [{"lon": round(float(r.lon), 5), "lat": round(float(r.lat), 5), "naam": html_tekst(r.naam),
+             "toelichting": f"{int(r.aantal)} plaatsingen via directe bemiddeling ({jaar})",
+             "straal": round(cirkel_straal(r.aantal), 1)}
+            for r in punten.itertuples()]
+    return pdk.Layer("ScatterplotLayer", data, id="directe_bemiddeling", get_position=["lon", "lat"],
+                     get_radius="straal", radius_units="meters", radius_min_pixels=3, stroked=True, filled=True,
+                     get_fill_color=[0, 0, 0, 70], get_line_color=[0, 0, 0, 230], line_width_min_pixels=2,
+                     pickable=True)
+
+
+def cirkel_legenda_html(aantallen: tuple[int, ...], meter_per_pixel: float = 12.0) -> str:
+    """Size legend of the directe-bemiddeling circles: one circle per example count, area proportional."""
+    items = []
+    for n in aantallen:
+        r = max(3.0, cirkel_straal(n) / meter_per_pixel)
+        d = 2 * r + 4
+        items.append(
+            f'<span role="listitem" style="display:inline-flex;align-items:center;gap:.35em;margin-right:1em">'
+            f'<svg aria-hidden="true" width="{d:.0f}" height="{d:.0f}"><circle cx="{d / 2:.1f}" cy="{d / 2:.1f}" '
+            f'r="{r:.1f}" fill="rgba(0,0,0,.27)" stroke="#000" stroke-width="2"/></svg>{n} plaatsingen</span>')
+    return ('<div role="list" aria-label="Grootte van de cirkels: plaatsingen via directe bemiddeling">'
+            f'{"".join(items)}</div>')
+
+
+def raster_klassen_deck(cellen: pd.DataFrame, klasse: pd.Series, kleuren: tuple, tekst: pd.Series,
+                        layer_id: str, extra: list[pdk.Layer] | None = None) -> pdk.Deck:
+    """Categorical 100 m squares (Kaart 4-1 on the grid): per square its south-west corner, class index ``k``,
+    the area ``code`` (a click selects the area) and the tooltip text ``t`` (HTML-escaped by the caller).
+    ``klasse`` and ``tekst`` are aligned with the rows of ``cellen``."""
+    data = pd.DataFrame({
+        "lon": cellen["lon"].to_numpy(), "lat": cellen["lat"].to_numpy(), "code": cellen["gebied_code"].to_numpy(),
+        "k": [int(i) if pd.notna(i) else -1 for i in klasse], "t": list(tekst),
+    })
+    kleur = " : ".join(f"k == {i} ? {list(rgb)}" for i, rgb in enumerate(kleuren)) + f" : {list(NO_DATA)}"
+    layer = pdk.Layer("GridCellLayer", data, id=layer_id, get_position=["lon", "lat"], cell_size=100,
+                      extruded=False, get_fill_color=f"@@={kleur}", pickable=True)
+    return deck([layer, *(extra or [])], tooltip={"html": "<b>Vierkant 100 m</b><br/>{t}", "style": {"fontSize": "13px"}})

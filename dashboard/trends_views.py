@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import db, trends_state
 from dashboard.paging import kies_pagina
 from geo import veerkracht as vk
-from queries import trends
+from queries import corporatiebezit, trends
 from reports.veilig import csv_bytes
 
 INDICATOR_NAMEN = {
@@ -32,6 +32,8 @@ INDICATOR_NAMEN = {
     "psychiatrie": "Psychiatrische problematiek (%)",
     "chronisch_meervoudig": "Meervoudig chronische aandoeningen (%)",
     "lbm_bewoners": "Leefbaarometer: dimensie bewoners",
+    "adressen": "Adressen",
+    "directe_bemiddeling": "Plaatsingen via directe bemiddeling",
 }
 # Figuur 3-1..3-17 of the report, in its order: the indicators the charts offer first.
 FIGUUR_3 = ("laagste_inkomens", "pct_bijstand", "vluchtelingenlanden", "lvb", "psychiatrie", "chronisch_meervoudig",
@@ -39,7 +41,7 @@ FIGUUR_3 = ("laagste_inkomens", "pct_bijstand", "vluchtelingenlanden", "lvb", "p
 NIVEAU_NAMEN = {"buurt": "Wijken (CBS-buurten)", "wijkprofiel": "Wijkprofiel-wijken", "gebied": "Gebieden (CBS-wijken)",
                 "pc4": "Postcodegebieden", "gemeente": "Gemeente"}
 # Codes, not measurements: never offered as an indicator to plot or classify.
-GEEN_REEKS = {"dominant_eigendom", "inwoners"}
+GEEN_REEKS = {"dominant_eigendom", "inwoners", "adressen", "directe_bemiddeling"}
 
 
 def naam(indicator: str) -> str:
@@ -63,7 +65,7 @@ def referentie(indicator: str) -> pd.Series:
     return frame.set_index("jaar")["waarde"] if not frame.empty else pd.Series(dtype=float)
 
 
-AANTALLEN = {"inwoners", "personen_bijstand", "bijstandsuitkeringen"}
+AANTALLEN = {"inwoners", "personen_bijstand", "bijstandsuitkeringen", "adressen", "directe_bemiddeling"}
 """Indicators that are counts (spread over squares by area share); everything else is a share or score."""
 
 
@@ -71,6 +73,21 @@ def raster(niveau: str, indicator: str, jaar: int) -> pd.DataFrame:
     """The indicator on 100 m squares: ``code`` (``x_y`` in RD), ``waarde``, south-west corner ``lon, lat``."""
     cellen = db.run_cached(trends.raster_100m, niveau, indicator, jaar, indicator in AANTALLEN)
     return cellen.assign(code=cellen["cel_x"].astype(str) + "_" + cellen["cel_y"].astype(str))
+def dominante_corporatie(niveau: str, jaar: int) -> pd.DataFrame:
+    """Kaart 4-1: the dominant corporation per area of a level in a year (cached per role)."""
+    return db.run_cached(corporatiebezit.dominante_corporatie, niveau, jaar)
+
+
+def raster_corporatie(niveau: str, jaar: int) -> pd.DataFrame:
+    """Kaart 4-1 on the 100 m squares (cached per role; computing it takes seconds)."""
+    return db.run_cached(corporatiebezit.raster_dominant, niveau, jaar)
+
+
+def bezit_jaren(niveau: str) -> list[int]:
+    """The years with corporatiebezit on a level (cached per role)."""
+    return db.run_cached(corporatiebezit.bezit_jaren, niveau)
+
+
 def indicator_regel():
     """The disclosure rule of the public indicators (cached per role)."""
     return db.run_cached(trends.indicator_regel)

@@ -14,6 +14,8 @@ from sqlalchemy import Connection, Engine
 
 from core.settings import Settings
 from data import (
+    demo_bemiddeling,
+    demo_corporatiebezit,
     demo_history,
     demo_indicatoren,
     demo_initiatieven,
@@ -177,16 +179,18 @@ def _load_monitoring(conn: Connection, ids: dict[str, int], anker: date) -> int:
     return nieuw
 
 
-def _load_indicators(conn: Connection, layers: dict[str, gpd.GeoDataFrame]) -> int:
+def _load_indicators(conn: Connection, layers: dict[str, gpd.GeoDataFrame]) -> tuple[int, pd.DataFrame]:
+    """Upsert the indicator series; returns their number and the buurt series (Kaart 4-1 derives from it)."""
     buurt_facts = read_facts("buurt")
     wijk_facts = layers["wijkprofiel"].rename(columns={"naam": "name"})[["code", "name"]]
+    buurten = demo_indicatoren.buurt_series(buurt_facts)
     frame = pd.concat(
-        [demo_indicatoren.buurt_series(buurt_facts), demo_indicatoren.wijkprofiel_series(wijk_facts),
-         demo_indicatoren.referentie_series()],
+        [buurten, demo_indicatoren.wijkprofiel_series(wijk_facts), demo_indicatoren.referentie_series(),
+         demo_bemiddeling.directe_bemiddeling(buurten)],
         ignore_index=True,
     )
     conn.execute(sql("indicatoren", "upsert_indicator"), frame.to_dict("records"))
-    return len(frame)
+    return len(frame), buurten
 
 
 def load_demo(engine: Engine, settings: Settings) -> DemoSummary:
@@ -199,9 +203,10 @@ def load_demo(engine: Engine, settings: Settings) -> DemoSummary:
         gebieden.set_geografie(conn, soort, omschrijving)
         ids = _load_locations(conn, placed)
         n_besluiten = _load_history(conn, ids)
-        n_ind = _load_indicators(conn, layers)
+        n_ind, buurten = _load_indicators(conn, layers)
         demo_initiatieven.load(conn)
         demo_platform.load(conn)
+        demo_corporatiebezit.load(conn, buurten)  # after the corporations exist
         _load_monitoring(conn, ids, date.today())
         # last: the meeting in preparation proposes its agenda from every source above
         demo_vergaderingen.laad(conn, ids)

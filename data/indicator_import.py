@@ -122,7 +122,7 @@ class LoadResultaat:
 
 # Reading ---------------------------------------------------------------------------------------------------------
 # Counts are whole numbers (a dot between groups of three digits is a thousands dot); everything else is a ratio.
-AANTALLEN = frozenset({"inwoners", "personen_bijstand", "bijstandsuitkeringen"})
+AANTALLEN = frozenset({"inwoners", "personen_bijstand", "bijstandsuitkeringen", "adressen", "directe_bemiddeling"})
 # Range per indicator (inclusive); an indicator not listed must only be a finite number.
 BEREIK: dict[str, tuple[float, float]] = {
     **{i: (0.0, 100.0) for i in ("pct_bijstand_van_inwoners", "pct_huurwoningen", "aandeel_corporatie",

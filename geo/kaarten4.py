@@ -170,6 +170,12 @@ def uitleg() -> dict[str, str]:
                "standaardafwijkingen: gemiddeld binnen 0,25; veel meer of minder bij meer dan 1.",
         "4-7": "Verandering van overlast en onveiligheid in standaardafwijkingen van het beginjaar: gelijk binnen "
                "0,1; sterk bij meer dan 0,5 (keuze van HKD Kaart).",
+        "4-1": "Dominante woningcorporatie per gebied: de corporatie met het grootste aandeel van de adressen "
+               "(woningen van de corporatie gedeeld door alle adressen in het gebied). Bij gelijke aantallen gaat "
+               "de corporatie voor waarvan de naam alfabetisch eerst komt. Grijs: geen corporatiebezit.",
+        "4-4b": "Directe bemiddeling: plaatsingen vanuit de maatschappelijke opvang per buurt en jaar, als cirkel op "
+                "een punt binnen de buurt (nooit een adres); de oppervlakte van de cirkel is evenredig met het "
+                "aantal.",
         "4-1t": "Tabel 4-1: buurten in de hoogste band van Kaart 4-3 (index kwetsbare groepen 130 of meer, "
                 "Nederland = 100) in het eindjaar.",
         "4-2t": "Tabel 4-2: buurten in klasse 1 van Kaart 4-8 (toename kwetsbare groepen én meer overlast, waar de "
@@ -203,3 +209,45 @@ def kaart_3_2(aandeel: pd.Series) -> pd.Series:
     out = pd.Series(np.select([v <= 0, v <= 10, v <= 50, v <= 67], [0, 1, 2, 3], default=4), index=v.index,
                     dtype=float)
     return out.where(v.notna())
+
+
+# Kaart 4-1 (chapter 4): the dominant woningcorporatie per area, a categorical map. Okabe-Ito without black (the
+# class number is printed on the map and the name is in the tooltip and the table, so colour is never alone).
+OKABE_ITO = ((230, 159, 0), (86, 180, 233), (0, 158, 115), (240, 228, 66), (0, 114, 178), (213, 94, 0),
+             (204, 121, 167))
+OVERIGE_CORPORATIE = (255, 255, 255)
+GEEN_CORPORATIEBEZIT = (200, 200, 200)
+
+
+def kaart_4_1(dominant: pd.Series, codes: Sequence[str]) -> tuple[pd.Series, tuple[Klasse, ...]]:
+    """Kaart 4-1 classes per area and the legend.
+
+    ``dominant`` maps area code to the name of its dominant corporation (areas without corporatiebezit absent);
+    ``codes`` are all areas of the map. The corporations that dominate most areas (ties: by name) get the seven
+    Okabe-Ito colours in that order; any further corporations share the class "overige corporatie" (their name
+    stays in the tooltip and the table); every area of ``codes`` without a dominant corporation gets the last
+    class, "geen corporatiebezit" (grey).
+    """
+    telling = dominant.value_counts()
+    volgorde = sorted(telling.index, key=lambda naam: (-telling[naam], naam))
+    eigen = volgorde[:len(OKABE_ITO)]
+    legenda = [Klasse(i, naam, OKABE_ITO[i]) for i, naam in enumerate(eigen)]
+    if len(volgorde) > len(eigen):
+        legenda.append(Klasse(len(legenda), "overige corporatie (naam in de tabel)", OVERIGE_CORPORATIE))
+    legenda.append(Klasse(len(legenda), "geen corporatiebezit", GEEN_CORPORATIEBEZIT))
+    nr = {naam: i for i, naam in enumerate(eigen)}
+    overig = len(eigen) if len(volgorde) > len(eigen) else None
+    klasse = pd.Series([float(nr.get(dominant[c], overig)) if c in dominant.index else float(legenda[-1].nr)
+                        for c in codes], index=list(codes), dtype=float)
+    return klasse, tuple(legenda)
+
+
+# Kaart 4-4 overlay: placements via directe bemiddeling as circles whose AREA is proportional to the count.
+CIRKEL_BASIS_M = 110.0
+"""Radius in metres of the circle of 10 placements (the smallest count the public may see)."""
+CIRKEL_LEGENDA = (10, 25, 50)
+
+
+def cirkel_straal(aantal: float) -> float:
+    """Radius in metres: area proportional to the count (10 placements = :data:`CIRKEL_BASIS_M`)."""
+    return CIRKEL_BASIS_M * math.sqrt(max(float(aantal), 0.0) / 10.0)

@@ -10,10 +10,22 @@ import os
 import sys
 
 from core.settings import SettingError
-from ops.cli import accounts, database, demo, export, initiatieven, laden, meldingen, overzicht, publiceer, run
+from ops.cli import (
+    accounts,
+    corporatiebezit,
+    database,
+    demo,
+    export,
+    initiatieven,
+    laden,
+    meldingen,
+    overzicht,
+    publiceer,
+    run,
+)
 from ops.localdb import LocalDbError
 
-GROUPS = (database, laden, demo, overzicht, export, publiceer, initiatieven, meldingen, accounts, run)
+GROUPS = (database, laden, corporatiebezit, demo, overzicht, export, publiceer, initiatieven, meldingen, accounts, run)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,30 @@
+"""Wijktrends weergave "Kaart 4-8": development of kwetsbare groepen against level and development of overlast."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import trends_maps as maps
+from dashboard import trends_state as state
+from dashboard import trends_views as views
+from dashboard.maps import show
+from dashboard.trends_keuzes import Keuzes
+
+KOLOMMEN = ["gebied_code", "gebied", "focus", "klasse_nr", "klasse_naam", "kwetsbaar_van", "kwetsbaar_tot",
+            "overlast_van", "overlast_tot", "overlast_z"]
+
+
+def toon(k: Keuzes) -> None:
+    """The bivariate map with its legend and the table of every area."""
+    st.subheader(f"Ontwikkeling kwetsbare groepen × niveau en ontwikkeling overlast, {k.van}-{k.tot}")
+    links, rechts = st.columns([3, 2])
+    with links, st.spinner("Kaart tekenen..."):
+        show(maps.bivariaat_deck(k.vlakken, k.klassen, k.gekozen, k.extra, k.bron, k.zoom), height=600,
+             key="wijktrends_kaart_48", on_select=state.kaart_callback("wijktrends_kaart_48"),
+             selection_mode="single-object")
+    with rechts:
+        st.markdown("**Legenda Kaart 4-8** (cijfer op de kaart = klasse)")
+        st.html(maps.bivariaat_legenda_html(k.klassen["klasse"].value_counts().to_dict()))
+    uitvoer = views.kaart48_tabel(k.klassen, k.namen)
+    views.tabel(uitvoer[KOLOMMEN], uitvoer["gebied_code"], "wijktrends_tabel_48",
+                f"hkd_kaart_4_8_{k.niveau}_{k.van}_{k.tot}.csv", k.gekozen)

@@ -1,0 +1,54 @@
+"""Wijktrends weergave "Raster 100 m": an indicator on the 100 m squares of RD New, level or development."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import trends_maps as maps
+from dashboard import trends_views as views
+from dashboard.maps import legend_html, show
+from dashboard.trends_keuzes import Keuzes
+from geo import trends as tr
+from geo import veerkracht as vk
+from queries import trends
+from reports.veilig import csv_bytes
+
+
+def toon(k: Keuzes) -> None:
+    """The squares of one indicator (the small-numbers rule applied in PostGIS), legend and CSV download."""
+    van, tot = k.van, k.tot
+    st.caption("Zoals het rapport (voetnoot 6): de cijfers op vierkanten van 100 bij 100 meter in RD, uitgelijnd als "
+               "de CBS-vierkantstatistiek. Aantallen worden naar oppervlakte over de vierkanten verdeeld, aandelen "
+               "en scores zijn het oppervlaktegewogen gemiddelde. Een vierkant met minder dan "
+               f"{trends.MIN_WAARNEMINGEN} waarnemingen, of dat voor minder dan de helft onder gebieden met een waarde "
+               "valt, wordt niet getoond. Het raster verandert niet als buurtgrenzen veranderen: de ontwikkeling "
+               "wordt op dezelfde vierkanten berekend.")
+    welke = st.radio("Indicator", [k.kw_ind, k.ov_ind], format_func=views.naam, horizontal=True,
+                     key="wijktrends_rasterind")
+    with st.spinner("Raster berekenen (enkele seconden, daarna bewaard)..."):
+        cel_van, cel_tot = views.raster(k.niveau, welke, van), views.raster(k.niveau, welke, tot)
+    if cel_tot.empty:
+        st.info("Geen vierkanten met genoeg waarnemingen voor deze indicator.")
+        st.stop()
+    delta = cel_tot.set_index("code")["waarde"] - cel_van.set_index("code")["waarde"]
+    beter = vk.HOGER_IS_BETER.get(welke, True)
+    niveau_k, niveau_leg = tr.niveau_klassen(cel_tot.set_index("code")["waarde"], beter)
+    ontw_k, ontw_leg = tr.ontwikkeling_klassen(delta, beter)
+    toon_r = st.radio("Kaart", ["niveau", "ontwikkeling"], horizontal=True, key="wijktrends_raster_kaart",
+                      format_func={"niveau": f"Niveau {tot}", "ontwikkeling": f"Ontwikkeling {van}-{tot}"}.get)
+    links, rechts = st.columns([3, 2])
+    with links, st.spinner("Kaart tekenen..."):
+        if toon_r == "niveau":
+            kaart, leg = maps.raster_deck(cel_tot, niveau_k, tr.NIVEAU_KLEUREN, cel_tot.set_index("code")["waarde"],
+                                          views.naam(welke), "raster_niveau"), niveau_leg
+        else:
+            kaart, leg = maps.raster_deck(cel_tot, ontw_k, tr.ONTWIKKELING_KLEUREN, delta, "Verandering",
+                                          "raster_ontw"), ontw_leg
+        show(kaart, height=520, key="wijktrends_raster")
+    with rechts:
+        st.markdown(f"**{views.naam(welke)}**, {len(cel_tot)} vierkanten")
+        st.html(legend_html(leg))
+    uit = cel_tot[["cel_x", "cel_y", "waarde"]].assign(verandering=cel_tot["code"].map(delta))
+    st.download_button("Download het raster als CSV", csv_bytes(uit),
+                       f"hkd_raster_100m_{welke}_{tot}.csv", "text/csv", key="wijktrends_raster_csv",
+                       on_click="ignore")

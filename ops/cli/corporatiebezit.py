@@ -1,0 +1,28 @@
+"""``hkd corporatiebezit laden <bestand>``: dwellings per woningcorporatie, area and year (Kaart 4-1), all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+
+from ops.cli.common import migrated_engine, refused
+
+
+def register(sub) -> None:
+    c = sub.add_parser("corporatiebezit", help="corporatiebezit per gebied en jaar (Kaart 4-1)")
+    c_sub = c.add_subparsers(dest="what", required=True)
+    cl = c_sub.add_parser("laden", help="woningen per corporatie, gebied en jaar uit CSV of Excel (alles of niets)")
+    cl.add_argument("bestand")
+    cl.add_argument("--bron", help="bronvermelding voor regels zonder kolom bron (standaard de bestandsnaam)")
+    cl.add_argument("--gebruiker", default="hkd load", help="naam in het auditlog")
+    cl.set_defaults(func=cmd_laden)
+
+
+def cmd_laden(args: argparse.Namespace) -> int:
+    from data.corporatiebezit_import import CorporatiebezitImportError, laad
+
+    try:
+        n = laad(migrated_engine(), args.bestand, gebruiker=args.gebruiker, bron=args.bron)
+    except CorporatiebezitImportError as exc:
+        return refused("Niet geladen", exc.problems, args.bestand)
+    print(f"{n} regels corporatiebezit geladen uit {args.bestand}.")
+    return 0
