@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.agenda import AgendaItem
 from reports import overleg_exports as exports
 from reports.openbare_kaart_html import Pc4Figuur, render
 from reports.veilig import cel, csv_bytes, html_tekst, md_tekst, veilige_tabel
@@ -42,20 +41,32 @@ def test_cel_neutralises_formula_characters_and_leaves_numbers(payload):
     assert cel(-3) == -3 and cel(2.5) == 2.5 and cel(None) is None and cel("Huis") == "Huis"
 
 
-def test_agenda_and_besluitenlijst_excel_hold_no_formula_even_with_hostile_names():
-    items = [AgendaItem(i, f"H-{i}", p, "2", (p,)) for i, p in enumerate(PAYLOADS, start=1)]
-    data = exports.agenda_xlsx(date(2026, 1, 5), items)
+def _hostile_besluiten() -> pd.DataFrame:
+    return pd.DataFrame([{"id": i, "soort": "vrij", "tekst": p, "agendapunt": p, "code": f"H-{i}", "naam": p,
+                          "fase": None, "ingangsdatum": None, "corrigeert_id": None, "fase_besluit_id": None,
+                          "vastgelegd_door": p, "vastgelegd_op": None} for i, p in enumerate(PAYLOADS, start=1)])
+
+
+def test_besluitenlijst_and_actielijst_excel_hold_no_formula_even_with_hostile_text():
+    data = exports.vergadering_besluiten_xlsx("sturingsoverleg", date(2026, 1, 5), "=Stadhuis", _hostile_besluiten())
     assert _geen_formules(data) == []
     waarden = [c for rij in openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True)
                for c in rij if isinstance(c, str)]
     assert "'=HYPERLINK(\"http://x\",\"klik\")" in waarden, "the text is kept, visibly neutralised"
+    acties = pd.DataFrame([{"id": i, "omschrijving": p, "eigenaar": p, "deadline": None, "status": "open",
+                            "agendapunt": p, "code": None} for i, p in enumerate(PAYLOADS, start=1)])
+    assert _geen_formules(exports.acties_xlsx("platform", date(2026, 1, 5), "", acties)) == []
     tabel = pd.DataFrame({"Naam": list(PAYLOADS), "Aantal": range(len(PAYLOADS))})
     assert _geen_formules(exports.tabel_xlsx("=titel", "@sub", tabel, "=blad")) == []
 
 
-def test_agenda_pdf_renders_hostile_names_as_text():
-    items = [AgendaItem(i, f"H-{i}", p, None, ("reden",)) for i, p in enumerate(PAYLOADS, start=1)]
-    assert exports.agenda_pdf(date(2026, 1, 5), items).startswith(b"%PDF")
+def test_agenda_and_besluitenlijst_pdf_render_hostile_text_as_text():
+    punten = pd.DataFrame({"titel": list(PAYLOADS), "redenen": [[p] for p in PAYLOADS], "tekst": list(PAYLOADS),
+                           "hamerstuk": [False] * len(PAYLOADS)})
+    deelnemers = pd.DataFrame({"organisatie": list(PAYLOADS), "rol": list(PAYLOADS)})
+    pdf = exports.vergadering_agenda_pdf("sturingsoverleg", date(2026, 1, 5), "<b>zaal</b>", punten, deelnemers)
+    assert pdf.startswith(b"%PDF")
+    assert exports.vergadering_besluiten_pdf("platform", date(2026, 1, 5), "", _hostile_besluiten()).startswith(b"%PDF")
 
 
 def test_csv_downloads_are_neutralised_and_keep_numbers():
