@@ -99,6 +99,24 @@ def kies_optie(page, combobox, optie: str, filter_tekst: str | None = None, pogi
     raise AssertionError(f"the list of {combobox} never showed the option {optie!r}")
 
 
+def download(page, knop, pogingen: int = 3, timeout: float = 30_000):
+    """Click a download button and return the download.
+
+    A download whose file is made on the click (a callable behind ``st.download_button``) is lost when a rerun
+    still on its way replaces the button in the same moment; a person clicks again, and so does this helper (at
+    most ``pogingen`` times, each after the app has settled)."""
+    for poging in range(pogingen):
+        wait_for_app(page)
+        try:
+            with page.expect_download(timeout=timeout) as info:
+                knop.click()
+            return info.value
+        except PlaywrightTimeoutError:
+            if poging == pogingen - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
 def screenshot(page, name: str) -> Path:
     """Save a full-page screenshot where the test run keeps it (``.hkd/screenshots``)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,15 @@ import openpyxl
 import pytest
 from sqlalchemy import text
 
-from tests.e2e.conftest import dashboard_with_demo_accounts, kies_optie, login, logout, screenshot, wait_for_app
+from tests.e2e.conftest import (
+    dashboard_with_demo_accounts,
+    download,
+    kies_optie,
+    login,
+    logout,
+    screenshot,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.e2e
 NAAM = "Flexwonen Journey"
@@ -75,9 +83,9 @@ def test_initiative_from_submission_to_conditional_advice(journey_server, fresh_
     main.get_by_role("button", name="Advies vastleggen").click()
     main.get_by_text("vastgelegd").first.wait_for()
     wait_for_app(page)
-    with page.expect_download() as xlsx:  # the downloads are open below the agenda outside the presentation view
-        main.get_by_role("button", name="Besluitenlijst (Excel)").click()
-    rows = list(openpyxl.load_workbook(io.BytesIO(Path(xlsx.value.path()).read_bytes())).active
+    # the downloads are open below the agenda outside the presentation view
+    xlsx = download(page, main.get_by_role("button", name="Besluitenlijst (Excel)"))
+    rows = list(openpyxl.load_workbook(io.BytesIO(Path(xlsx.path()).read_bytes())).active
                 .iter_rows(values_only=True))
     # the advice is a line of the meeting's own besluitenlijst: soort Advies, the initiative and its conditions
     assert any(r[1] == "Advies" and NAAM in str(r[4]) and "voorwaardelijk" in str(r[4]) and VOORWAARDEN in str(r[4])

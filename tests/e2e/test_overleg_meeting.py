@@ -12,7 +12,14 @@ import openpyxl
 import pypdf
 import pytest
 
-from tests.e2e.conftest import dashboard_with_demo_accounts, kies_optie, login, screenshot, wait_for_app
+from tests.e2e.conftest import (
+    dashboard_with_demo_accounts,
+    download,
+    kies_optie,
+    login,
+    screenshot,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.e2e
 REDEN = "Toename meldingen; verbeterplan met deadlines"
@@ -80,13 +87,11 @@ def test_hkd_user_runs_a_meeting_and_records_a_fase_change(meeting_server, page)
     wait_for_app(page)
 
     main.get_by_text("Besluitenlijst, actielijst en downloads").click()
-    with page.expect_download() as pdf_download:
-        main.get_by_role("button", name="Besluitenlijst (PDF)").click()
-    pdf_text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(pdf_download.value.path()).pages)
+    pdf_download = download(page, main.get_by_role("button", name="Besluitenlijst (PDF)"))
+    pdf_text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(pdf_download.path()).pages)
     assert code in pdf_text and "Toename meldingen" in pdf_text and "14-01-2027" in pdf_text
-    with page.expect_download() as xlsx_download:
-        main.get_by_role("button", name="Besluitenlijst (Excel)").click()
-    rows = list(openpyxl.load_workbook(io.BytesIO(Path(xlsx_download.value.path()).read_bytes())).active
+    xlsx_download = download(page, main.get_by_role("button", name="Besluitenlijst (Excel)"))
+    rows = list(openpyxl.load_workbook(io.BytesIO(Path(xlsx_download.path()).read_bytes())).active
                 .iter_rows(values_only=True))
     assert any(str(r[3]).startswith(code) and REDEN in r[4] for r in rows[4:])
 
