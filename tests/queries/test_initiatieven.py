@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
@@ -382,7 +383,8 @@ def test_a_provider_withdraws_its_own_initiative_and_can_record_no_other_step(fr
         q.intrekken(conn, ini, "Pand niet beschikbaar")
     with as_layer(fresh_demo, "hkd", "hkd") as conn:
         stap = q.stappen(conn, ini).iloc[-1]
-        assert (stap.stap, stap.reden, stap.datum) == ("ingetrokken", "Pand niet beschikbaar", date.today())
+        vandaag = datetime.now(ZoneInfo("Europe/Amsterdam")).date()  # the convenant's day, also just after midnight
+        assert (stap.stap, stap.reden, stap.datum) == ("ingetrokken", "Pand niet beschikbaar", vandaag)
         assert stap.vastgelegd_door == "alfa.medewerker"
     with pytest.raises((OngeldigeStap, DBAPIError)):  # an end step: nothing follows, not even a second withdrawal
         with as_layer(fresh_demo, "aanbieder", "alfa.medewerker", "alfa") as conn:
