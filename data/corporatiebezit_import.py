@@ -15,14 +15,13 @@ with ``hkd load indicatoren``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Connection, Engine
 
 from data.indicator_import import JAAR_MAX, JAAR_MIN, LEVELS
-from data.locaties_import import Probleem
+from data.locaties_import import ImportGeweigerd, Probleem, RegelPlan
 from data.spreadsheet import SpreadsheetFout, lees_frame, rijnummers
 from queries import corporatiebezit, trends
 from queries.db import acting_as
@@ -35,24 +34,12 @@ _GEHEEL = re.compile(r"^[0-9]{1,9}(\.0+)?$")
 _JAAR = re.compile(r"^[0-9]{4}(\.0+)?$")
 
 
-class CorporatiebezitImportError(ValueError):
+class CorporatiebezitImportError(ImportGeweigerd):
     """The file was refused; ``problems`` lists every problem (the database is unchanged)."""
 
-    def __init__(self, problems: list[Probleem]):
-        super().__init__(f"{len(problems)} probleem/problemen")
-        self.problems = problems
 
-
-@dataclass
-class BezitPlan:
+class BezitPlan(RegelPlan):
     """The validated rows (``jaar, niveau, gebied_code, corporatie, woningen, bron``) and every problem found."""
-
-    regels: list[dict] = field(default_factory=list)
-    problemen: list[Probleem] = field(default_factory=list)
-
-    @property
-    def geldig(self) -> bool:
-        return not self.problemen and bool(self.regels)
 
 
 def lees_bestand(bron: str | Path | bytes, bestandsnaam: str | None = None) -> pd.DataFrame:

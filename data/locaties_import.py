@@ -67,20 +67,34 @@ class Referentie:
 
 
 @dataclass
-class ImportPlan:
-    """The validated file and what applying it would change."""
+class RegelPlan:
+    """A validated file: the rows ready to write, or every problem that refuses it (all or nothing)."""
 
-    regels: list[dict] = field(default_factory=list)
+    regels: list = field(default_factory=list)
     problemen: list[Probleem] = field(default_factory=list)
+
+    @property
+    def geldig(self) -> bool:
+        """True when the whole file is valid (only then may it be written)."""
+        return not self.problemen and bool(self.regels)
+
+
+class ImportGeweigerd(ValueError):
+    """A file was refused; ``problems`` lists every problem (the database is unchanged)."""
+
+    def __init__(self, problems: list[Probleem]):
+        super().__init__(f"{len(problems)} probleem/problemen")
+        self.problems = problems
+
+
+@dataclass
+class ImportPlan(RegelPlan):
+    """The validated register and what applying it would change."""
+
     nieuw: list[dict] = field(default_factory=list)
     gewijzigd: list[tuple[dict, dict[str, tuple]]] = field(default_factory=list)
     ongewijzigd: list[dict] = field(default_factory=list)
     niet_in_bestand: list[str] = field(default_factory=list)
-
-    @property
-    def geldig(self) -> bool:
-        """True when the whole file is valid (only then may it be applied)."""
-        return not self.problemen and bool(self.regels)
 
 
 def lees_bestand(bron: str | Path | bytes, bestandsnaam: str | None = None) -> pd.DataFrame:

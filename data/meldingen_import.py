@@ -9,7 +9,6 @@ time). A column with personal data of reporters (naam, e-mail, telefoon, adres) 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,7 +17,7 @@ import pandas as pd
 from sqlalchemy import Connection
 
 from core.domain import MELDING_AFHANDELING, MELDING_BRONNEN, MELDING_CATEGORIEEN
-from data.locaties_import import Probleem
+from data.locaties_import import Probleem, RegelPlan
 from data.spreadsheet import lees_frame, rijnummers
 from queries import meldingen as q
 
@@ -57,17 +56,8 @@ def lees_tijd(tekst: str) -> datetime | None:
     return None
 
 
-@dataclass
-class MeldingenPlan:
-    """The validated file: rows ready to record, or the problems that refuse it."""
-
-    regels: list[q.Melding] = field(default_factory=list)
-    problemen: list[Probleem] = field(default_factory=list)
-
-    @property
-    def geldig(self) -> bool:
-        """True when the whole file is valid (only then is it written)."""
-        return not self.problemen and bool(self.regels)
+class MeldingenPlan(RegelPlan):
+    """The validated file: meldingen (``queries.meldingen.Melding``) ready to record, or the problems that refuse it."""
 
 
 def valideer(frame: pd.DataFrame, locaties: dict[str, int], nu: datetime | None = None) -> MeldingenPlan:

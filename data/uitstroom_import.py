@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Connection, Engine
 
-from data.locaties_import import Probleem
+from data.locaties_import import ImportGeweigerd, Probleem, RegelPlan
 from data.spreadsheet import SpreadsheetFout, lees_frame, rijnummers
 from queries import platform
 from queries.db import acting_as
@@ -29,24 +28,12 @@ ALLE = {"", "alle", "totaal", "alle corporaties"}
 _GEHEEL = re.compile(r"^[0-9]{1,7}(\.0+)?$")
 
 
-class UitstroomImportError(ValueError):
+class UitstroomImportError(ImportGeweigerd):
     """The file was refused; ``problems`` lists every problem (the database is unchanged)."""
 
-    def __init__(self, problems: list[Probleem]):
-        super().__init__(f"{len(problems)} probleem/problemen")
-        self.problems = problems
 
-
-@dataclass
-class UitstroomPlan:
+class UitstroomPlan(RegelPlan):
     """The validated rows and every problem found."""
-
-    regels: list[dict] = field(default_factory=list)
-    problemen: list[Probleem] = field(default_factory=list)
-
-    @property
-    def geldig(self) -> bool:
-        return not self.problemen and bool(self.regels)
 
 
 def lees_bestand(bron: str | Path | bytes, bestandsnaam: str | None = None) -> pd.DataFrame:

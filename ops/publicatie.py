@@ -31,6 +31,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import psycopg
+import psycopg.sql
 from sqlalchemy import Engine
 
 from core.settings import PROJECT_ROOT, get_settings
@@ -205,7 +206,7 @@ def volg(engine: Engine, root: Path, door: str = "hkd publiceer", debounce: floa
     while not stop.is_set():
         try:
             with psycopg.connect(dsn_van(engine), autocommit=True) as conn:
-                conn.execute(f"LISTEN {KANAAL}")
+                conn.execute(psycopg.sql.SQL("LISTEN {}").format(psycopg.sql.Identifier(KANAAL)))
                 # Publish after LISTEN: a change committed while we start up is then either in this publication or
                 # signalled to us, never lost.
                 een("start" if laatste[0] == 0.0 else "opnieuw verbonden")
