@@ -100,7 +100,8 @@ def stappen_tabel(frame: pd.DataFrame) -> pd.DataFrame:
         "Stap": frame["stap_naam"], "Datum": frame["datum"], "Toelichting": frame["reden"],
         "Advies": frame["advies"].map(lambda a: ADVIEZEN.get(a, "") if a else ""),
         "Voorwaarden": frame["voorwaarden"], "Startfase": frame["fase"].fillna(""),
-        "Overleg": frame["overleg_datum"], "Door": frame["vastgelegd_door"]})
+        "Overleg": frame["overleg_datum"].map(lambda d: "" if pd.isna(d) else f"{d:%d-%m-%Y}"),
+        "Door": frame["vastgelegd_door"]})
 
 
 def koptekst(row) -> None:
