@@ -8,10 +8,11 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import text
 
+from core import kalender
 from core.settings import get_settings
 from queries import meldingen as q
 from queries import monitoring as mq
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> None:
     """Time the meldkaart counts, the agenda sources and a voor- en nameting per role."""
     args = _parser().parse_args(argv)
     engine = make_engine(get_settings().database_url)
-    vandaag = date.today()
+    vandaag = kalender.vandaag()
     with engine.connect() as conn:
         n_meldingen = conn.execute(text("SELECT count(*) FROM hkd.meldingen")).scalar()
         n_locaties = conn.execute(text("SELECT count(*) FROM hkd.locaties")).scalar()

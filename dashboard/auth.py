@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
+from core.kalender import TZ
 from core.settings import get_settings
 
 ROLES = ("publiek", "aanbieder", "hkd")
@@ -129,7 +130,7 @@ def login_local(naam: str, wachtwoord: str) -> tuple[User | None, str]:
     _meld(naam, "ingelogd" if result.account else ("geblokkeerd" if result.reden == "geblokkeerd" else "mislukt"))
     if result.account is None:
         if result.reden == "geblokkeerd" and result.geblokkeerd_tot is not None:
-            tot = result.geblokkeerd_tot.astimezone().strftime("%H:%M")
+            tot = result.geblokkeerd_tot.astimezone(TZ).strftime("%H:%M")
             return None, f"Te veel mislukte pogingen: dit account is geblokkeerd tot {tot}."
         return None, "Onbekende gebruikersnaam of onjuist wachtwoord."
     user = User(naam=result.account.naam, rol=result.account.rol, aanbieder_code=result.account.aanbieder_code)

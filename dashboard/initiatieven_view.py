@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import html
-from datetime import date, datetime
 
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
+from core import kalender
 from core.domain import ADVIEZEN, EINDSTAPPEN, FASE_BY_CODE, FASE_CODES, STAPPEN, VOORSTEL_SOORTEN
 from core.settings import get_settings
 from dashboard import db, inzage
@@ -162,8 +162,8 @@ def scans_sectie(row, kandidaten: pd.DataFrame, user: User) -> None:
             kandidaat = _kandidaat(k, woonvormen.get(row.woonvorm, row.woonvorm), row.plaatsen)
             with st.spinner("Scan berekenen en bewaren..."):
                 res = db.run_query(scan.scan, kandidaat, config, None, db.run_cached(scan.veerkracht_klassen))
-                pdf = render_pdf(res, user.naam, datetime.now())
-                scan_id = db.run_write(q.scan_bewaren, int(row.id), int(k.id), res, pdf, date.today())
+                pdf = render_pdf(res, user.naam, kalender.nu())
+                scan_id = db.run_write(q.scan_bewaren, int(row.id), int(k.id), res, pdf, kalender.vandaag())
             inzage.vastleggen("initiatieven", "draagkrachtscan voor een kandidaatadres bewaard",
                               {"initiatief": int(row.id), "kandidaat": int(k.id), "scan": scan_id,
                                "locaties": [n.code for n in res.nabij]}, sleutel=("scan", scan_id))
@@ -242,7 +242,7 @@ def stap_formulier(row) -> None:
     with st.form(f"stap_{row.id}", clear_on_submit=True):
         st.markdown("**Volgende stap vastleggen**")
         stap = st.selectbox("Stap", verder, format_func=STAPPEN.get)
-        datum = st.date_input("Datum", value=date.today(), format="DD-MM-YYYY")
+        datum = st.date_input("Datum", value=kalender.vandaag(), format="DD-MM-YYYY")
         reden = st.text_area("Toelichting (wie besloot, waarom)")
         advies = st.radio("Advies (alleen bij de stap Advies)", list(ADVIEZEN), format_func=ADVIEZEN.get,
                           horizontal=True)
@@ -280,7 +280,7 @@ def realiseren_formulier(row, kandidaten: pd.DataFrame) -> None:
         postcode = c1.text_input("Postcode", placeholder="3072 AB")
         if st.form_submit_button("Gerealiseerd vastleggen"):
             try:
-                db.run_write(q.realiseren, int(row.id), q.Realisatie(date.today(), int(kandidaat), code.strip(),
+                db.run_write(q.realiseren, int(row.id), q.Realisatie(kalender.vandaag(), int(kandidaat), code.strip(),
                                                                       naam.strip(), straat.strip(),
                                                                       huisnummer.strip(), postcode.strip().upper()))
             except OngeldigeStap as exc:
@@ -388,7 +388,7 @@ def voorstel_formulier(user: User, locaties: pd.DataFrame) -> None:
         loc = st.selectbox("Locatie", locaties["id"].tolist(),
                            format_func=lambda i: " ".join(locaties.set_index("id").loc[i, ["code", "naam"]]))
         soort = st.selectbox("Wat is er veranderd", list(VOORSTEL_SOORTEN), format_func=VOORSTEL_SOORTEN.get)
-        datum = st.date_input("Per datum (vergadering, ondertekening, sinds)", value=date.today(), format="DD-MM-YYYY")
+        datum = st.date_input("Per datum (vergadering, ondertekening, sinds)", value=kalender.vandaag(), format="DD-MM-YYYY")
         plaatsen = st.number_input("Nieuw aantal plaatsen (alleen bij plaatsen)", min_value=0, max_value=500, value=0)
         toelichting = st.text_area("Toelichting")
         if st.form_submit_button("Voorstel indienen"):

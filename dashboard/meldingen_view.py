@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import html
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
+from core import kalender
 from core.domain import (
     COMMISSIE_PARTIJEN,
     EXTRA_INZET_MAATREGELEN,
@@ -23,6 +23,7 @@ from core.domain import (
     MELDING_CATEGORIEEN,
     VERBETERACTIE_STATUS,
 )
+from core.kalender import TZ
 from dashboard import db, inzage
 from dashboard.maps import deck, legend_html
 from dashboard.upload import lees_upload, toon_problemen
@@ -32,7 +33,6 @@ from queries import meldingen as q
 from queries import monitoring as mq
 from reports.veilig import csv_bytes, md_tekst
 
-TZ = ZoneInfo("Europe/Amsterdam")
 GEEN_FASE = (153, 153, 153)
 BERICHT = "meldingen_melding"
 PLANNING_STAND = {"gereed": "✔ gereed", "te_laat": "⚠ te laat", "binnenkort": "⏰ binnenkort",
@@ -141,7 +141,7 @@ def extra_inzet_lijst(locatie_id: int) -> None:
     inzet = db.run_query(mq.extra_inzet, locatie_id)
     if inzet.empty:
         return
-    vandaag = date.today()
+    vandaag = kalender.vandaag()
     lopend = [pd.isna(t) or t >= vandaag for t in inzet["tot"]]
     st.markdown(f"**Extra inzet (fase 3b)**: {sum(lopend)} lopend, {len(inzet) - sum(lopend)} afgelopen")
     st.dataframe(pd.DataFrame({
@@ -172,15 +172,17 @@ def registreer_formulier(locaties: pd.DataFrame) -> None:
     with st.form("melding_registreren", clear_on_submit=True):
         k1, k2, k3 = st.columns(3)
         locatie = k1.selectbox("Locatie", list(keuze), index=None, placeholder="Kies een locatie")
-        dag = k2.date_input("Ontvangen op", value=date.today(), max_value=date.today(), format="DD-MM-YYYY")
-        uur = k3.time_input("Tijd", value=time(12, 0))
+        nu = kalender.nu()  # keyed widgets: the default follows the clock without resetting what a user chose
+        dag = k2.date_input("Ontvangen op", value=nu.date(), max_value=nu.date(), format="DD-MM-YYYY",
+                            key="melding_dag")
+        uur = k3.time_input("Tijd", value=nu.time().replace(second=0, microsecond=0), key="melding_tijd")
         k4, k5 = st.columns(2)
         bron = k4.selectbox("Bron", list(MELDING_BRONNEN), format_func=MELDING_BRONNEN.get)
         categorie = k5.selectbox("Categorie", list(MELDING_CATEGORIEEN), format_func=MELDING_CATEGORIEEN.get)
         omschrijving = st.text_input("Korte omschrijving", max_chars=mi.MAX_OMSCHRIJVING,
                                      help="Wat is er gemeld? Geen namen of contactgegevens.")
         k6, k7, k8 = st.columns(3)
-        afgehandeld = k6.date_input("Afgehandeld op (leeg = nog open)", value=None, max_value=date.today(),
+        afgehandeld = k6.date_input("Afgehandeld op (leeg = nog open)", value=None, max_value=kalender.vandaag(),
                                     format="DD-MM-YYYY")
         hoe = k7.selectbox("Hoe afgehandeld", list(MELDING_AFHANDELING), format_func=MELDING_AFHANDELING.get,
                            index=None, placeholder="–")
@@ -193,8 +195,11 @@ def registreer_formulier(locaties: pd.DataFrame) -> None:
                 st.error("Vul bij een afgehandelde melding zowel de datum als de manier van afhandelen in.")
                 return
             ontvangen = datetime.combine(dag, uur, TZ)
-            af = datetime.combine(afgehandeld, time(23, 59) if afgehandeld != date.today()
-                                  else datetime.now(TZ).time().replace(microsecond=0), TZ) if afgehandeld else None
+            if ontvangen > kalender.nu():
+                st.error(f"Het tijdstip van ontvangst ({ontvangen:%d-%m-%Y %H:%M}) ligt in de toekomst.")
+                return
+            af = datetime.combine(afgehandeld, time(23, 59) if afgehandeld != kalender.vandaag()
+                                  else kalender.nu().time().replace(microsecond=0), TZ) if afgehandeld else None
             melding = q.Melding(int(keuze[locatie]), ontvangen, bron, categorie, omschrijving.strip(), af, hoe,
                                 {"ja": True, "nee": False}.get(tevreden) if af else None)
             if _schrijf(q.registreer, melding, bericht=f"Melding vastgelegd voor {locatie}."):
@@ -248,7 +253,7 @@ def commissie_sectie(op: date, locaties: pd.DataFrame) -> None:
     with st.form("vergadering_vastleggen", clear_on_submit=True):
         k1, k2 = st.columns(2)
         locatie = k1.selectbox("Locatie", list(keuze), index=None, placeholder="Kies een locatie")
-        datum = k2.date_input("Datum vergadering", value=date.today(), max_value=date.today(), format="DD-MM-YYYY")
+        datum = k2.date_input("Datum vergadering", value=kalender.vandaag(), max_value=kalender.vandaag(), format="DD-MM-YYYY")
         aanwezig = st.multiselect("Aanwezige partijen", list(COMMISSIE_PARTIJEN), format_func=COMMISSIE_PARTIJEN.get)
         verslag = st.text_input("Verslag (verwijzing, bijv. documentnummer)", max_chars=200)
         if st.form_submit_button("Vergadering vastleggen", type="primary"):
@@ -321,7 +326,7 @@ def voor_na_sectie(locatie_id: int, code: str, standaard: date | None, sleutel: 
     if not st.checkbox("Toon voor- en nameting", key=f"voor_na_aan_{sleutel}"):
         return
     nrm = normen()
-    referentie = st.date_input("Referentiedatum (opening of fasewijziging)", value=standaard or date.today(),
+    referentie = st.date_input("Referentiedatum (opening of fasewijziging)", value=standaard or kalender.vandaag(),
                                format="DD-MM-YYYY", key=f"voor_na_ref_{sleutel}")
     inzage.vastleggen("meldingen", f"voor- en nameting meldingen rond locatie {code}",
                       {"locatie_id": locatie_id, "referentie": referentie.isoformat()},
@@ -370,7 +375,7 @@ def verbeteractie_formulier(locaties: pd.DataFrame) -> None:
                                 key="verbeter_eigenaar")
         actie = st.text_input("Verbeteractie", max_chars=300, key="verbeter_actie")
         k3, k4 = st.columns(2)
-        deadline = k3.date_input("Deadline", value=date.today(), format="DD-MM-YYYY", key="verbeter_deadline")
+        deadline = k3.date_input("Deadline", value=kalender.vandaag(), format="DD-MM-YYYY", key="verbeter_deadline")
         status = k4.selectbox("Status", list(VERBETERACTIE_STATUS), format_func=VERBETERACTIE_STATUS.get,
                               key="verbeter_status")
         if st.form_submit_button("Verbeteractie vastleggen", type="primary"):
@@ -411,7 +416,7 @@ def extra_inzet_formulier(locaties: pd.DataFrame) -> None:
         k1, k2, k3, k4 = st.columns(4)
         locatie = k1.selectbox("Locatie", list(keuze), index=None, placeholder="Kies een locatie", key="inzet_loc")
         maatregel = k2.selectbox("Maatregel", list(EXTRA_INZET_MAATREGELEN), format_func=EXTRA_INZET_MAATREGELEN.get)
-        van = k3.date_input("Van", value=date.today(), format="DD-MM-YYYY", key="inzet_van")
+        van = k3.date_input("Van", value=kalender.vandaag(), format="DD-MM-YYYY", key="inzet_van")
         tot = k4.date_input("Tot (leeg = loopt)", value=None, format="DD-MM-YYYY", key="inzet_tot")
         toelichting = st.text_input("Toelichting", max_chars=300, key="inzet_toelichting")
         if st.form_submit_button("Extra inzet vastleggen", type="primary"):

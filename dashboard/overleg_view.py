@@ -14,7 +14,7 @@ keeps only what this screen shows:
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import partial
 
 import pandas as pd
@@ -22,6 +22,7 @@ import streamlit as st
 from sqlalchemy.exc import DBAPIError
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_CODES
+from core.kalender import nu, vandaag
 from core.settings import get_settings
 from dashboard import db, inzage, maps
 from dashboard import ladder_view as lv
@@ -100,7 +101,7 @@ def kies_vergadering() -> vg.Vergadering | None:
     with rechts.popover("Nieuwe vergadering", icon=":material/add:"):
         with st.form("overleg_nieuw"):
             soort = st.selectbox("Soort", list(SOORT_LABEL), format_func=SOORT_LABEL.get)
-            datum = st.date_input("Datum", value=date.today() + timedelta(days=14), format="DD-MM-YYYY")
+            datum = st.date_input("Datum", value=vandaag() + timedelta(days=14), format="DD-MM-YYYY")
             plaats = st.text_input("Plaats", max_chars=200)
             if st.form_submit_button("Vergadering aanmaken", type="primary"):
                 if any(r.soort == soort and r.datum == datum for r in lijst.itertuples()):
@@ -242,7 +243,7 @@ def _voeg_toe(v: vg.Vergadering, opties: dict[str, int]) -> None:
     if lid is None and not titel:
         return
     voorstel = AgendaVoorstel(
-        "hand", f"locatie:{lid}" if lid is not None else f"hand:{datetime.now():%Y%m%d%H%M%S%f}",
+        "hand", f"locatie:{lid}" if lid is not None else f"hand:{nu():%Y%m%d%H%M%S%f}",
         titel or label, ("Handmatig toegevoegd",), 0, lid)
     _bewerk(v, lambda conn, vid: vg.voeg_punt_toe(conn, vid, voorstel, status="aanvaard", handmatig=True,
                                                   tekst=tekst), melding="Agendapunt toegevoegd.")
@@ -318,7 +319,7 @@ def agendapunt(v: vg.Vergadering, stap: list[int], punten: pd.DataFrame, locatie
                     f"{md(row['buurt'] or '')}")
         from dashboard import meldingen_view  # issue 13: meldingen and monitoring signals of this location
 
-        if signalen := meldingen_view.locatie_signalen(int(row["id"]), date.today()):
+        if signalen := meldingen_view.locatie_signalen(int(row["id"]), vandaag()):
             st.markdown("**Signalen uit meldingen en monitoring**\n" + "\n".join(f"- {r}" for r in signalen))
     with st.expander("Voor- en nameting leefbaarheid"):
         meldingen_view.voor_na_sectie(int(row["id"]), row["code"],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -11,6 +11,7 @@ import pydeck as pdk
 import streamlit as st
 
 from core.domain import INVENTARISATIE_DATUM
+from core.kalender import nu, vandaag
 from dashboard import db
 from dashboard.focus_view import focus_keuze, legenda_item
 from dashboard.maps import deck, focus_layer, legend_html, show
@@ -37,7 +38,7 @@ def cijfers(peildatum: date, vorige: date) -> platform.PlatformCijfers:
 def rapport_knop(c: platform.PlatformCijfers, gebruiker: str) -> None:
     """The report as a PDF download."""
     with st.spinner("Rapport opmaken..."):
-        pdf = render_pdf(c, gebruiker, datetime.now())
+        pdf = render_pdf(c, gebruiker, nu())
     st.download_button("Download rapport voor het Platform (PDF)", pdf, f"hkd_platform_{c.peildatum:%Y%m%d}.pdf",
                        "application/pdf", key="platform_pdf", icon=":material/picture_as_pdf:")
 
@@ -240,7 +241,7 @@ def doelen_beheer() -> None:
         st.markdown("**Doel vaststellen of wijzigen**")
         k1, k2, k3, k4 = st.columns(4)
         woonvorm = k1.selectbox("Woonvorm", list(woonvormen), format_func=woonvormen.get)
-        jaar = k2.number_input("Jaar", 2015, 2100, date.today().year, step=1)
+        jaar = k2.number_input("Jaar", 2015, 2100, vandaag().year, step=1)
         soort = k3.selectbox("Telt", ["stand", "instroom"],
                              format_func={"stand": "stand op 31-12", "instroom": "nieuw per jaar"}.get)
         plaatsen = k4.number_input("Plaatsen", 0, 100_000, 0, step=10)

@@ -12,6 +12,7 @@ import pandas as pd
 import shapely
 from sqlalchemy import Connection, Engine
 
+from core.kalender import vandaag
 from core.settings import Settings
 from data import (
     demo_bemiddeling,
@@ -207,7 +208,7 @@ def load_demo(engine: Engine, settings: Settings) -> DemoSummary:
         demo_initiatieven.load(conn)
         demo_platform.load(conn)
         demo_corporatiebezit.load(conn, buurten)  # after the corporations exist
-        _load_monitoring(conn, ids, date.today())
+        _load_monitoring(conn, ids, vandaag())
         # last: the meeting in preparation proposes its agenda from every source above
         demo_vergaderingen.laad(conn, ids)
         counts = gebieden.count_per_level(conn)

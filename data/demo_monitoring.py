@@ -22,6 +22,9 @@ MAANDEN_TERUG = 36
 PER_MAAND = {"0": 0.03, "1": 0.35, "2": 3.2, "3a": 5.0, "3b": 6.0}
 JOURNEY_LOCATIE = "HKD-047"
 """Alfa's fase 2 location: exactly one melding short of the signal in the last period (the browser journey)."""
+JOURNEY_MARGE_DAGEN = 14
+"""Its meldingen start this many days into the period, so it stays one short for two weeks after the demo is loaded
+(a demo database, or a test run, that crosses midnight still tells the same story)."""
 BRONNEN = ("omwonende", "omwonende", "omwonende", "politie", "aanbieder", "gemeente", "anders")
 CATEGORIEEN = ("geluid", "geluid", "vervuiling", "agressie", "drugs_alcohol", "drugs_alcohol", "anders")
 OMSCHRIJVINGEN = {
@@ -97,10 +100,11 @@ def meldingen(codes: list[str], initial: dict[str, str], history: list[FaseRecor
                 out.append(_melding(rng, code, n, dag, fase, nu))
             maand = volgende
         if code == JOURNEY_LOCATIE:  # one short of the threshold, all but one handled in time
-            dagen = max((anker - periode_start).days, 1)
+            eerste = periode_start + timedelta(days=JOURNEY_MARGE_DAGEN)
+            dagen = max((anker - eerste).days, 1)
             for i in range(signaal_min - 1):
                 n += 1
-                dag = periode_start + timedelta(days=(i * dagen) // signaal_min)
+                dag = eerste + timedelta(days=(i * dagen) // signaal_min)
                 out.append(_melding(rng, code, n, dag, "2", nu, laat=(i == 0)))
     return out
 

@@ -11,17 +11,16 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy import Connection
 
 from core.domain import MELDING_AFHANDELING, MELDING_BRONNEN, MELDING_CATEGORIEEN
+from core.kalender import TZ
 from data.locaties_import import Probleem, RegelPlan
 from data.spreadsheet import lees_frame, rijnummers
 from queries import meldingen as q
 
-TZ = ZoneInfo("Europe/Amsterdam")
 VERPLICHT = ("locatie", "ontvangen_op", "bron", "categorie", "omschrijving")
 OPTIONEEL = ("afgehandeld_op", "afhandeling", "tevreden")
 MAX_OMSCHRIJVING = 300
@@ -62,7 +61,7 @@ class MeldingenPlan(RegelPlan):
 
 def valideer(frame: pd.DataFrame, locaties: dict[str, int], nu: datetime | None = None) -> MeldingenPlan:
     """Check every row against the visible locations (code -> id) and the vocabulary; write nothing."""
-    nu = nu or datetime.now(TZ)
+    nu = nu or nu()
     persoonlijk = [c for c in frame.columns if PERSOONSGEGEVENS.search(c)]
     if persoonlijk:
         return MeldingenPlan(problemen=[Probleem(0, ", ".join(persoonlijk),

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
+from core.kalender import nu
 from queries.sqlfiles import sql
 
 
@@ -24,7 +24,7 @@ def _libpq_url(url: str) -> str:
 
 def default_backup_path(state_dir: Path) -> Path:
     """``.hkd/backups/hkd-YYYYmmdd-HHMMSS.dump``."""
-    return state_dir / "backups" / f"hkd-{datetime.now():%Y%m%d-%H%M%S}.dump"
+    return state_dir / "backups" / f"hkd-{nu():%Y%m%d-%H%M%S}.dump"
 
 
 def backup(url: str, target: Path) -> Path:

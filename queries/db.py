@@ -12,6 +12,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, text
 
+from core.kalender import TZ
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -20,7 +22,8 @@ def make_engine(url: str, **kwargs) -> Engine:
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 5)
     kwargs.setdefault("max_overflow", 5)
-    kwargs.setdefault("connect_args", {"connect_timeout": 5, "application_name": "hkd-kaart"})
+    kwargs.setdefault("connect_args", {"connect_timeout": 5, "application_name": "hkd-kaart",
+                                       "options": f"-c timezone={TZ.key}"})  # current_date is Rotterdam's day
     return create_engine(url, **kwargs)
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 from sqlalchemy import Connection
 
 from core.domain import ADVIEZEN, FASE_CODES, STAPPEN, VOORSTEL_SOORTEN
+from core.kalender import vandaag
 from geo.agenda import AgendaVoorstel
 from geo.draagkracht import ScanResultaat
 from geo.scan_archief import (
@@ -114,7 +115,7 @@ def kandidaat_toevoegen(conn: Connection, initiatief_id: int, k: KandidaatAdres)
 def lijst(conn: Connection, datum: date | None = None, met_gebied: bool = True) -> pd.DataFrame:
     """Initiatives by step (order of the stappenplan), with days in the step; ``met_gebied`` for HKD only."""
     return pd.read_sql(sql("initiatieven", "lijst" if met_gebied else "lijst_aanbieder"), conn,
-                       params={"datum": datum or date.today()})
+                       params={"datum": datum or vandaag()})
 
 
 def initiatief(conn: Connection, initiatief_id: int):

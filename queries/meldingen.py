@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy import Connection
 
+from core.kalender import TZ, nu
 from geo.agenda import AgendaVoorstel
 from geo.meldingen import FASE_HEROVERWEGEN, MeldingNormen, maanden_terug, melding_signaal, signaal_reden
 from queries.sqlfiles import sql
-
-TZ = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass(frozen=True)
@@ -93,7 +91,7 @@ def per_locatie(conn: Connection, van: date, tot: date, nrm: MeldingNormen) -> p
     """Per visible location: meldingen, not within the norm, open, and counts within each ring of ``nrm``."""
     begin, eind = _grenzen(van, tot)
     frame = pd.read_sql(sql("meldingen", "per_locatie"), conn, params={
-        "van": begin, "tot": eind, "norm_dagen": nrm.afhandel_norm_dagen, "op": min(eind, datetime.now(TZ)),
+        "van": begin, "tot": eind, "norm_dagen": nrm.afhandel_norm_dagen, "op": min(eind, nu()),
         "ringen": list(nrm.ring_meters),
     })
     for i, straal in enumerate(nrm.ring_meters):
@@ -106,7 +104,7 @@ def tijdlijn(conn: Connection, locatie_id: int, van: date, tot: date, norm_dagen
     begin, eind = _grenzen(van, tot)
     frame = pd.read_sql(sql("meldingen", "tijdlijn"), conn, params={
         "locatie_id": locatie_id, "van": begin, "tot": eind, "norm_dagen": norm_dagen,
-        "op": min(eind, datetime.now(TZ)),
+        "op": min(eind, nu()),
     })
     maanden = pd.date_range(pd.Timestamp(van).replace(day=1), pd.Timestamp(tot), freq="MS").date
     alle = pd.DataFrame({"maand": list(maanden)})

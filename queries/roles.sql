@@ -24,6 +24,9 @@ BEGIN
     END IF;
     GRANT hkd_publiek TO hkd_app_publiek;
     GRANT hkd_beheer TO hkd_app_beheer;
+    -- Days are Rotterdam's days (current_date, date_trunc) for every login, also outside the app's engine.
+    ALTER ROLE hkd_app_publiek SET timezone TO 'Europe/Amsterdam';
+    ALTER ROLE hkd_app_beheer SET timezone TO 'Europe/Amsterdam';
 END $$;
 
 -- name: has_hkd_schema
@@ -43,6 +46,7 @@ BEGIN
                            'hkd_aanbieder_' || c);
         END IF;
         EXECUTE format('GRANT hkd_aanbieder TO %I', 'hkd_aanbieder_' || c);
+        EXECUTE format('ALTER ROLE %I SET timezone TO %L', 'hkd_aanbieder_' || c, 'Europe/Amsterdam');
     END LOOP;
 END $$;
 

@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Connection
 
+from core.kalender import vandaag
 from geo.draagkracht import IndicatorStand, Kandidaat, NabijeLocatie, Notitie, ScanResultaat
 from geo.rings import met_kandidaat
 from geo.scan_norms import ScanConfig
@@ -25,13 +26,13 @@ def woonvormen(conn: Connection) -> dict[str, str]:
 
 def locaties_adres(conn: Connection, datum: date | None = None) -> pd.DataFrame:
     """All locations at address level with fase and point."""
-    return pd.read_sql(sql("scan", "locaties_adres"), conn, params={"datum": datum or date.today()})
+    return pd.read_sql(sql("scan", "locaties_adres"), conn, params={"datum": datum or vandaag()})
 
 
 def locaties_omgeving(conn: Connection, x: float, y: float, straal: float, datum: date | None = None) -> pd.DataFrame:
     """The locations within ``straal`` metres of ``(x, y)`` (RD New) with fase and point, for the scan map."""
     return pd.read_sql(sql("scan", "locaties_omgeving"), conn,
-                       params={"x": x, "y": y, "straal": straal, "datum": datum or date.today()})
+                       params={"x": x, "y": y, "straal": straal, "datum": datum or vandaag()})
 
 
 def buurten_omgeving(conn: Connection, x: float, y: float, straal: float) -> pd.DataFrame:
@@ -103,7 +104,7 @@ def scan(conn: Connection, kandidaat: Kandidaat, config: ScanConfig, datum: date
     """Run the whole scan for a candidate (the page logs the view once, see ``dashboard.inzage``).
 
     ``klassen`` is :func:`veerkracht_klassen` when the caller has it cached; computed here otherwise."""
-    datum = datum or date.today()
+    datum = datum or vandaag()
     p = {"x": kandidaat.x, "y": kandidaat.y}
     gebied = conn.execute(sql("scan", "kandidaat_gebieden"), p).one()
     if not gebied.in_gemeente:

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from core.kalender import vandaag
 from reports.pdf import HkdPdf
 from reports.veilig import FORMULE_TEKENS, cel, xlsx_tekstcellen
 
@@ -128,7 +129,7 @@ def acties_tabel(acties: pd.DataFrame) -> pd.DataFrame:
 
 def _vergadering_ondertitel(plaats: str, aantal: int, soort: str) -> str:
     waar = f"{plaats} · " if plaats else ""
-    return f"{waar}{aantal} {soort} · gemaakt op {date.today():%d-%m-%Y}"
+    return f"{waar}{aantal} {soort} · gemaakt op {vandaag():%d-%m-%Y}"
 
 
 def vergadering_agenda_pdf(soort: str, datum: date, plaats: str, punten: pd.DataFrame,

@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from core import kalender
 from core.domain import FASES
 from geo.aanbod import WACHTTIJD_NORM_MAANDEN, boven_norm
 from geo.spreiding import index_tov_stad, per_1000
@@ -78,7 +79,7 @@ def aanbod_samenvatting(c) -> list[dict]:
 
 def render_pdf(c, gebruiker: str, gemaakt_op: datetime | None = None) -> bytes:
     """The report as PDF bytes."""
-    gemaakt_op = gemaakt_op or datetime.now()
+    gemaakt_op = gemaakt_op or kalender.nu()
     pdf = HkdPdf(voettekst=VOETTEKST)
     pdf.set_title("Rapportage Platform HKD")
     pdf.add_page()

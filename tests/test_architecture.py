@@ -53,3 +53,21 @@ def test_the_product_wheel_leaves_the_tools_out():
     include = next(line for line in text.splitlines() if line.startswith("include = "))
     assert "bench" not in include and "tests" not in include
     assert all(f'"{pkg}*"' in include for pkg in PRODUCT)
+
+
+def test_today_and_now_come_from_the_convenants_clock():
+    """``date.today()`` and a naive ``datetime.now()`` give the server's (UTC) day: between 23:00 and 01:00 UTC that
+    is not Rotterdam's day. Product code takes both from core/kalender.py; UTC instants (``datetime.now(UTC)``,
+    for session expiry) are fine."""
+    offenders = []
+    for path in _python_files(*PRODUCT, "bench"):
+        if path == ROOT / "core" / "kalender.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            naam = f"{getattr(node.func.value, 'id', '')}.{node.func.attr}"
+            utc = [a for a in node.args if getattr(a, "id", None) == "UTC"]
+            if naam == "date.today" or (naam == "datetime.now" and not utc) or naam == "datetime.today":
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {naam}")
+    assert offenders == []

@@ -1,11 +1,11 @@
 """Draagkrachtscan (HKD only): a candidate location weighed against transparent norms, before and after."""
 
-from datetime import datetime
 
 import pandas as pd
 import streamlit as st
 
 from core.domain import FASE_BY_CODE, FASE_KLEUREN
+from core.kalender import nu
 from core.settings import get_settings
 from dashboard import db, inzage
 from dashboard.auth import require_role
@@ -161,5 +161,5 @@ if res.buurt_code:
             db.run_write(scan.notitie_toevoegen, res.buurt_code, cluster, tekst)
             st.rerun()
 
-st.download_button("Download de scan als PDF", render_pdf(res, user.naam, datetime.now()),
-                   f"draagkrachtscan_{datetime.now():%Y%m%d_%H%M}.pdf", "application/pdf", type="primary")
+st.download_button("Download de scan als PDF", render_pdf(res, user.naam, nu()),
+                   f"draagkrachtscan_{nu():%Y%m%d_%H%M}.pdf", "application/pdf", type="primary")

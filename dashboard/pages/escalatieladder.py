@@ -1,10 +1,10 @@
 """Escalatieladder: every location's fase on a chosen date, on a map and in a table, with its history."""
 
-from datetime import date
 
 import streamlit as st
 
 from core.domain import FASE_CODES, FASES, INVENTARISATIE_DATUM
+from core.kalender import vandaag
 from dashboard import ladder_view as lv
 from dashboard import maps, selectie, zoeken
 from dashboard.auth import require_role
@@ -16,7 +16,7 @@ from reports.veilig import csv_bytes
 st.title("Escalatieladder")
 require_role("hkd")
 
-op = st.date_input("Stand per datum", value=date.today(), min_value=INVENTARISATIE_DATUM, format="DD-MM-YYYY",
+op = st.date_input("Stand per datum", value=vandaag(), min_value=INVENTARISATIE_DATUM, format="DD-MM-YYYY",
                    key="ladder_datum", help="Kaart, aantallen en checklist zoals ze op deze datum waren.")
 with st.spinner("Stand laden..."):
     alle = lv.locaties_op(op)

@@ -1,10 +1,10 @@
 """Initiatieven: new initiatives through the stappenplan (HKD: all, with scans and advice; provider: its own)."""
 
-from datetime import date
 
 import streamlit as st
 
 from core.domain import STAPPEN
+from core.kalender import vandaag
 from dashboard import db, inzage
 from dashboard import initiatieven_view as iv
 from dashboard.auth import require_role
@@ -21,7 +21,7 @@ if melding := st.session_state.pop("initiatief_melding", None):
     st.success(melding, icon=":material/check_circle:")
 
 with st.spinner("Initiatieven laden..."):
-    lijst = db.run_query(q.lijst, date.today(), hkd)
+    lijst = db.run_query(q.lijst, vandaag(), hkd)
 
 tab_lijst, tab_detail, tab_voorstellen = st.tabs(
     ["Overzicht per stap", "Initiatief", "Voorstellen van aanbieders" if hkd else "Mijn voorstellen"])

@@ -1,9 +1,10 @@
 """Meldingen: the meldingenregister and meldkaart per location; for HKD also commissies, verbeteracties, planning."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import streamlit as st
 
+from core.kalender import vandaag
 from dashboard import db
 from dashboard import meldingen_view as mv
 from dashboard.auth import require_role
@@ -17,9 +18,9 @@ if bericht := st.session_state.pop(mv.BERICHT, None):
 
 nrm = mv.normen()
 k1, k2 = st.columns(2)
-van = k1.date_input("Van", value=date.today() - timedelta(days=90), max_value=date.today(), format="DD-MM-YYYY",
+van = k1.date_input("Van", value=vandaag() - timedelta(days=90), max_value=vandaag(), format="DD-MM-YYYY",
                     key="meldingen_van")
-tot = k2.date_input("Tot en met", value=date.today(), max_value=date.today(), format="DD-MM-YYYY",
+tot = k2.date_input("Tot en met", value=vandaag(), max_value=vandaag(), format="DD-MM-YYYY",
                     key="meldingen_tot")
 if van > tot:
     st.error("De begindatum ligt na de einddatum.")
@@ -74,15 +75,15 @@ with tab_vastleggen:
 
 with tab_commissies:
     st.subheader("Beheercommissies")
-    mv.commissie_sectie(date.today(), locaties)
+    mv.commissie_sectie(vandaag(), locaties)
     if user.rol == "hkd":
         st.subheader("Verbeteracties (fase 3a)")
-        mv.verbeteracties_sectie(date.today())
-        mv.status_formulier(date.today())
+        mv.verbeteracties_sectie(vandaag())
+        mv.status_formulier(vandaag())
         with st.expander("Nieuwe verbeteractie"):
             mv.verbeteractie_formulier(locaties)
         st.subheader("Extra inzet (fase 3b)")
         with st.expander("Extra inzet vastleggen (boa's, politie, camera)"):
             mv.extra_inzet_formulier(locaties)
         st.subheader("Planning van de inventarisatie")
-        mv.planning_sectie(date.today())
+        mv.planning_sectie(vandaag())

@@ -1,10 +1,10 @@
 """Openbare kaart: facilities per postcode area (PC4), for everyone, read-only, disclosure-controlled."""
 
-from datetime import date
 
 import pandas as pd
 import streamlit as st
 
+from core.kalender import vandaag
 from core.settings import get_settings
 from dashboard import db
 from dashboard.maps import legend_html
@@ -74,5 +74,5 @@ c1.download_button("Download als CSV", csv_bytes(tabel),
 c2.download_button("Download per woonvorm (CSV)", csv_bytes(per_woonvorm),
                    "hkd_voorzieningen_per_pc4_woonvorm.csv", "text/csv", on_click="ignore")
 c3.download_button("Download kaart om in te bedden (HTML)",
-                   lambda: statische_kaart(data, date.today().isoformat()).encode("utf-8"),  # built on click
+                   lambda: statische_kaart(data, vandaag().isoformat()).encode("utf-8"),  # built on click
                    "hkd_openbare_kaart.html", "text/html", on_click="ignore")

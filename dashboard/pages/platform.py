@@ -1,9 +1,10 @@
 """Platform HKD: vraag en aanbod, spreiding over de stad, uitstroom; the report for the Platform meeting."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import streamlit as st
 
+from core.kalender import vandaag
 from dashboard import platform_view as pv
 from dashboard.auth import require_role
 
@@ -17,10 +18,10 @@ if user.rol == "aanbieder":
     st.stop()
 
 k1, k2 = st.columns(2)
-peildatum = k1.date_input("Peildatum", value=date.today(), min_value=pv.EERSTE_DATUM, max_value=date.today(),
+peildatum = k1.date_input("Peildatum", value=vandaag(), min_value=pv.EERSTE_DATUM, max_value=vandaag(),
                           format="DD-MM-YYYY", key="platform_peildatum")
-vorige = k2.date_input("Vergelijken met (vorige rapportage)", value=date.today() - timedelta(days=365),
-                       min_value=pv.EERSTE_DATUM, max_value=date.today(), format="DD-MM-YYYY", key="platform_vorige")
+vorige = k2.date_input("Vergelijken met (vorige rapportage)", value=vandaag() - timedelta(days=365),
+                       min_value=pv.EERSTE_DATUM, max_value=vandaag(), format="DD-MM-YYYY", key="platform_vorige")
 if vorige >= peildatum:
     st.warning("De vergelijkingsdatum ligt niet voor de peildatum; vergeleken wordt met een jaar eerder.")
     vorige = max(pv.EERSTE_DATUM, peildatum - timedelta(days=365))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
+from core.kalender import vandaag
 from ops.cli.common import migrated_engine
 
 
@@ -24,7 +24,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     # Read under the public role: the export can contain nothing the public views do not give.
     with as_layer(migrated_engine(), "publiek", "hkd export") as conn:
         data = openbare_kaart(conn)
-    html = statische_kaart(data, date.today().isoformat())
+    html = statische_kaart(data, vandaag().isoformat())
     Path(args.bestand).write_text(html, encoding="utf-8")
     print(f"Openbare kaart geschreven naar {args.bestand} ({len(html.encode('utf-8')) // 1024} kB, zelfstandig).")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from core.kalender import vandaag
 from ops.cli.common import engine
 
 
@@ -20,7 +21,7 @@ def cmd_initiatieven(args: argparse.Namespace) -> int:
     from queries.initiatieven import lijst
     from queries.lagen import as_layer
 
-    op = args.op or date.today()
+    op = args.op or vandaag()
     with as_layer(engine(), "hkd", "hkd initiatieven") as conn:
         frame = lijst(conn, op)
     if not args.alle:

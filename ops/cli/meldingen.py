@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, timedelta
+from datetime import timedelta
 
+from core.kalender import nu
 from core.settings import get_settings
 from ops.cli.common import migrated_engine, refused
 from queries.db import acting_as
@@ -48,7 +49,7 @@ def cmd_signalen(args: argparse.Namespace) -> int:
     try:
         with acting_as(migrated_engine(), args.gebruiker) as conn:
             r = importeer(conn, settings.signalen_url, settings.signalen_token,
-                          datetime.now().astimezone() - timedelta(days=args.dagen))
+                          nu() - timedelta(days=args.dagen))
     except SignalenUnavailable as exc:
         return refused("Niet opgehaald", [str(exc)])
     print(f"{r.gelezen} signalen gelezen: {r.nieuw} nieuw, {r.bijgewerkt} bijgewerkt, {r.niet_bij_locatie} niet bij "

@@ -6,6 +6,7 @@ import argparse
 import sys
 from datetime import date
 
+from core.kalender import vandaag
 from ops.cli.common import engine
 
 
@@ -27,7 +28,7 @@ def cmd_fasen(args: argparse.Namespace) -> int:
     from core.domain import FASE_BY_CODE
     from queries.besluiten import fase_counts
 
-    op = args.op or date.today()
+    op = args.op or vandaag()
     with engine().connect() as conn:
         counts = fase_counts(conn, op)
     print(f"Locaties per fase op {op.isoformat()}:")

@@ -63,8 +63,10 @@ def test_provider_sees_only_its_own_and_records_a_melding(app_fresh):
     assert not at.exception, at.exception
     with engine.connect() as conn:
         na = conn.execute(text("SELECT count(*) FROM hkd.meldingen")).scalar()
-        door = conn.execute(text("SELECT vastgelegd_door FROM hkd.meldingen ORDER BY id DESC LIMIT 1")).scalar()
+        door, leeftijd = conn.execute(text("SELECT vastgelegd_door, extract(epoch FROM now() - ontvangen_op) "
+                                           "FROM hkd.meldingen ORDER BY id DESC LIMIT 1")).one()
     assert na == voor + 1 and door == "alfa"
+    assert 0 <= leeftijd < 600  # received "now" by default (Rotterdam's time), at any hour of the day
     assert any("Melding vastgelegd" in s.value for s in at.success)
 
 

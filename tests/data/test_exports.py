@@ -7,6 +7,7 @@ import openpyxl
 import pypdf
 from sqlalchemy import text
 
+from core import kalender
 from queries import vergaderingen as vg
 from queries.besluiten import FaseBesluit
 from queries.lagen import as_layer
@@ -30,7 +31,7 @@ def _vergadering(conn, datum: date) -> int:
 
 
 def test_besluitenlijst_pdf_and_excel_hold_a_new_decision(fresh_demo):
-    vandaag = date.today()
+    vandaag = kalender.vandaag()
     with as_layer(fresh_demo, "hkd", "t.tester") as conn:
         v = vg.maak_vergadering(conn, "sturingsoverleg", date(2031, 5, 8), "Stadhuis")
         vg.leg_fasebesluit_vast(conn, v, None, FaseBesluit(1, "3a", vandaag, "Verbeterplan nodig; één meldingenpiek",

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import datetime, timedelta
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from zoneinfo import ZoneInfo
 
 import pytest
 from pyproj import Transformer
 from sqlalchemy import text
 
 from clients.signalen import SignalenUnavailable, map_signal, signalen_paginas
+from core.kalender import nu
 from data import meldingen_import as mi
 from data import signalen_import
 from queries.lagen import as_layer
 
-TZ = ZoneInfo("Europe/Amsterdam")
 KOP = "locatie;ontvangen_op;bron;categorie;omschrijving;afgehandeld_op;afhandeling;tevreden\n"
 
 
@@ -47,7 +46,7 @@ def test_valid_file_is_written_whole(fresh_demo):
 
 def test_every_bad_row_is_reported_and_nothing_written(fresh_demo):
     eigen, ander = _code(fresh_demo, "alfa"), _code(fresh_demo, "bravo")
-    morgen = (datetime.now(TZ) + timedelta(days=1)).strftime("%Y-%m-%d")
+    morgen = (nu() + timedelta(days=1)).strftime("%Y-%m-%d")
     csv = KOP + "\n".join([
         f"{eigen};2025-03-01;omwonende;geluid;Goed;2025-03-02;afgehandeld;ja",  # row 2 fine
         f"{eigen};{morgen};omwonende;geluid;Toekomst;;;",  # 3 future
@@ -98,8 +97,8 @@ _TO_WGS = Transformer.from_crs(28992, 4326, always_xy=True)
 
 def _signal(i: int, lon: float, lat: float, state: str = "m", sub: str = "geluidsoverlast-muziek",
             main: str = "overlast-bedrijven-en-horeca", dagen: int = 10) -> dict:
-    created = (datetime.now(TZ) - timedelta(days=dagen)).isoformat()
-    status_at = (datetime.now(TZ) - timedelta(days=dagen - 2)).isoformat()
+    created = (nu() - timedelta(days=dagen)).isoformat()
+    status_at = (nu() - timedelta(days=dagen - 2)).isoformat()
     return {
         "_links": {"self": {"href": f"http://x/signals/v1/private/signals/{i}"}}, "id": i, "id_display": f"SIG-{i}",
         "source": "online", "text": "Mijn buurman Piet de Vries, 06-12345678, maakt herrie",

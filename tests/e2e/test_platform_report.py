@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import io
-from datetime import date
 
 import pypdf
 import pytest
 
+from core.kalender import vandaag
 from tests.e2e.conftest import login, screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
@@ -22,10 +22,10 @@ def test_hkd_opens_platform_and_downloads_the_report(app_server, page):
     wait_for_app(page, "Platform HKD: vraag en aanbod")
     with page.expect_download() as dl:
         main.get_by_role("button", name="Download rapport voor het Platform (PDF)").click()
-    assert dl.value.suggested_filename == f"hkd_platform_{date.today():%Y%m%d}.pdf"
+    assert dl.value.suggested_filename == f"hkd_platform_{vandaag():%Y%m%d}.pdf"
     body = " ".join(" ".join(p.extract_text().split())
                     for p in pypdf.PdfReader(io.BytesIO(open(dl.value.path(), "rb").read())).pages)
-    assert f"Peildatum {date.today():%d-%m-%Y}" in body
+    assert f"Peildatum {vandaag():%d-%m-%Y}" in body
     for kop in ("Aanbod per woonvorm tegen de doelen", "Uitstroom naar een corporatiewoning",
                 "Spreiding over de stad", "Escalatieladder: stand en verandering", "Bronnen en data"):
         assert kop in body

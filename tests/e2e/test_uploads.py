@@ -6,13 +6,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
 
+from core.kalender import nu
 from tests.e2e.conftest import dashboard_with_demo_accounts, login, wait_for_app
 
 pytestmark = pytest.mark.e2e
@@ -60,7 +60,7 @@ def test_provider_uploads_hostile_then_bad_then_good_meldingen(upload_server, fr
     assert _meldingen(fresh_demo) == voor
 
     # 2. a table with one good row and bad ones: every problem with its row, nothing written
-    morgen = (datetime.now(ZoneInfo("Europe/Amsterdam")) + timedelta(days=1)).strftime("%Y-%m-%d")
+    morgen = (nu() + timedelta(days=1)).strftime("%Y-%m-%d")
     slecht = KOP + "\n".join([
         f"{eigen};2025-03-01;omwonende;geluid;Goed;2025-03-02;afgehandeld;ja",  # row 2 fine
         f"{eigen};{morgen};omwonende;geluid;Toekomst;;;",  # row 3: in the future

@@ -2,13 +2,13 @@
 
 import threading
 import time
-from datetime import date
 from pathlib import Path
 
 import psycopg
 import pytest
 from sqlalchemy import text
 
+from core.kalender import vandaag
 from geo.privacyscan import scan
 from ops import publicatie as pub
 from queries.db import acting_as
@@ -79,7 +79,7 @@ def test_the_published_site_pins_down_no_facility(fresh_demo, tmp_path):
     pub.publiceer(fresh_demo, tmp_path, "tester")
     with as_layer(fresh_demo, "hkd", "test") as conn:
         locaties = locaties_privacyscan(conn)
-        hkd_payload = locaties_kaart(conn, date.today()).to_json(orient="records")
+        hkd_payload = locaties_kaart(conn, vandaag()).to_json(orient="records")
     assert len(locaties) == 78
     assert scan(_site(tmp_path), locaties) == []
     # Positive control: the scanner fires on what an HKD page sends to the browser (points, names, streets).

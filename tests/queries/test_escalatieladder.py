@@ -6,12 +6,13 @@ import pandas as pd
 import pytest
 
 from core.domain import FASE_CODES, INVENTARISATIE_DATUM
+from core.kalender import vandaag
 from geo.agenda import convenant_grens
 from queries import fasen
 from queries.besluiten import fase_counts
 from queries.lagen import as_layer
 
-VANDAAG = date.today()
+VANDAAG = vandaag()
 
 
 def _per_fase(frame: pd.DataFrame) -> list[int]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 
+from core import kalender
 from core.domain import OVERGANGEN, STAPPEN
 from geo.draagkracht import Kandidaat
 from geo.scan_archief import naar_json, uit_json, vergelijking
@@ -299,15 +299,15 @@ def test_approval_appends_exactly_one_fact_and_rejection_none(fresh_demo):
 def test_meeting_contract_agenda_and_besluiten(fresh_demo, punten):
     ini = _indienen(fresh_demo, punten)
     with as_layer(fresh_demo, "hkd", "hkd") as conn:
-        assert not [v for v in q.agenda_voorstellen(conn, date.today()) if v.sleutel == f"initiatief:{ini}"]
-        q.stap_vastleggen(conn, ini, "draagkrachtscan", date.today(), "scan")
-        items = {v.sleutel: v for v in q.agenda_voorstellen(conn, date.today())}
+        assert not [v for v in q.agenda_voorstellen(conn, kalender.vandaag()) if v.sleutel == f"initiatief:{ini}"]
+        q.stap_vastleggen(conn, ini, "draagkrachtscan", kalender.vandaag(), "scan")
+        items = {v.sleutel: v for v in q.agenda_voorstellen(conn, kalender.vandaag())}
         assert items[f"initiatief:{ini}"].bron == "initiatief"
-        q.advies_vastleggen(conn, ini, "voorwaardelijk", "Eerst een beheercommissie", date.today(), fase="1")
-        assert f"initiatief:{ini}" not in {v.sleutel for v in q.agenda_voorstellen(conn, date.today())}
+        q.advies_vastleggen(conn, ini, "voorwaardelijk", "Eerst een beheercommissie", kalender.vandaag(), fase="1")
+        assert f"initiatief:{ini}" not in {v.sleutel for v in q.agenda_voorstellen(conn, kalender.vandaag())}
         rij = q.stappen(conn, ini).iloc[-1]
         assert (rij.stap, rij.advies, rij.voorwaarden, rij.fase, rij.overleg_datum) == (
-            "advies", "voorwaardelijk", "Eerst een beheercommissie", "1", date.today())
+            "advies", "voorwaardelijk", "Eerst een beheercommissie", "1", kalender.vandaag())
 
 
 def test_candidate_outside_the_municipality_is_refused(fresh_demo):
@@ -347,7 +347,7 @@ def test_advice_in_a_meeting_is_a_step_and_a_besluit_together_or_neither(fresh_d
 
     ini = _indienen(fresh_demo, punten)
     with as_layer(fresh_demo, "hkd", "hkd") as conn:
-        q.stap_vastleggen(conn, ini, "draagkrachtscan", date.today(), "scan")
+        q.stap_vastleggen(conn, ini, "draagkrachtscan", kalender.vandaag(), "scan")
         v = vg.maak_vergadering(conn, "sturingsoverleg", date(2031, 3, 6))
     with pytest.raises(OngeldigeStap):  # conditional advice without conditions: refused, nothing recorded
         with as_layer(fresh_demo, "hkd", "hkd") as conn:
@@ -365,7 +365,7 @@ def test_advice_in_a_meeting_is_a_step_and_a_besluit_together_or_neither(fresh_d
 def test_a_provider_withdraws_its_own_initiative_and_can_record_no_other_step(fresh_demo, punten):
     ini = _indienen(fresh_demo, punten)
     with as_layer(fresh_demo, "hkd", "hkd") as conn:
-        q.stap_vastleggen(conn, ini, "draagkrachtscan", date.today(), "scan")
+        q.stap_vastleggen(conn, ini, "draagkrachtscan", kalender.vandaag(), "scan")
     # any other step, a backdated withdrawal, or a withdrawal carrying an advice: refused by the database
     for stmt in [
         "INSERT INTO hkd.initiatief_stappen (initiatief_id, stap, datum, reden) VALUES (:i, 'bespreking', "
@@ -383,7 +383,7 @@ def test_a_provider_withdraws_its_own_initiative_and_can_record_no_other_step(fr
         q.intrekken(conn, ini, "Pand niet beschikbaar")
     with as_layer(fresh_demo, "hkd", "hkd") as conn:
         stap = q.stappen(conn, ini).iloc[-1]
-        vandaag = datetime.now(ZoneInfo("Europe/Amsterdam")).date()  # the convenant's day, also just after midnight
+        vandaag = kalender.nu().date()  # the convenant's day, also just after midnight
         assert (stap.stap, stap.reden, stap.datum) == ("ingetrokken", "Pand niet beschikbaar", vandaag)
         assert stap.vastgelegd_door == "alfa.medewerker"
     with pytest.raises((OngeldigeStap, DBAPIError)):  # an end step: nothing follows, not even a second withdrawal

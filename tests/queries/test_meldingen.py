@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 
+from core import kalender
 from geo.meldingen import MeldingNormen, binnen_norm, melding_signaal
 from queries import meldingen as q
 from queries.lagen import as_layer
-
-TZ = ZoneInfo("Europe/Amsterdam")
 
 
 def _locatie(engine, aanbieder: str) -> int:
@@ -24,7 +22,7 @@ def _locatie(engine, aanbieder: str) -> int:
 
 
 def _melding(locatie_id: int, **kw) -> q.Melding:
-    base = dict(locatie_id=locatie_id, ontvangen_op=datetime.now(TZ) - timedelta(days=3), bron="omwonende",
+    base = dict(locatie_id=locatie_id, ontvangen_op=kalender.nu() - timedelta(days=3), bron="omwonende",
                 categorie="geluid", omschrijving="Harde muziek")
     return q.Melding(**{**base, **kw})
 
@@ -67,7 +65,7 @@ def test_provider_records_and_reads_only_its_own(fresh_demo):
                               ).scalar()
     if vreemd is not None:
         with as_layer(fresh_demo, "aanbieder", "alfa-user", "alfa") as conn:
-            assert not q.afhandeling(conn, vreemd, datetime.now(TZ), "afgehandeld", True)
+            assert not q.afhandeling(conn, vreemd, kalender.nu(), "afgehandeld", True)
     # attack: move a melding to another provider's location, delete one, choose the recorder
     for stmt in ("UPDATE hkd.meldingen SET locatie_id = :ander WHERE id = :id",
                  "DELETE FROM hkd.meldingen WHERE id = :id",
@@ -98,14 +96,14 @@ def test_public_layer_reads_no_melding_and_no_figure(demo_engine):
 
 
 @pytest.mark.parametrize("wijziging, fout", [
-    ({"ontvangen_op": datetime.now(TZ) + timedelta(days=2)}, "toekomst"),
-    ({"afgehandeld_op": datetime.now(TZ) - timedelta(days=5), "afhandeling": "afgehandeld"}, "check"),
-    ({"afgehandeld_op": datetime.now(TZ) + timedelta(days=1), "afhandeling": "afgehandeld"}, "toekomst"),
+    ({"ontvangen_op": kalender.nu() + timedelta(days=2)}, "toekomst"),
+    ({"afgehandeld_op": kalender.nu() - timedelta(days=5), "afhandeling": "afgehandeld"}, "check"),
+    ({"afgehandeld_op": kalender.nu() + timedelta(days=1), "afhandeling": "afgehandeld"}, "toekomst"),
     ({"categorie": "inbraak"}, "check"),
     ({"bron": "buurman Jan"}, "check"),
     ({"omschrijving": "   "}, "check"),
     ({"omschrijving": "x" * 301}, "check"),
-    ({"afgehandeld_op": datetime.now(TZ), "afhandeling": None}, "check"),
+    ({"afgehandeld_op": kalender.nu(), "afhandeling": None}, "check"),
     ({"melder_tevreden": True}, "check"),
 ])
 def test_database_refuses_bad_meldingen(fresh_demo, wijziging, fout):
@@ -117,7 +115,7 @@ def test_database_refuses_bad_meldingen(fresh_demo, wijziging, fout):
 
 def test_ring_counts_match_st_dwithin(demo_engine):
     nrm = MeldingNormen()
-    van, tot = date.today() - timedelta(days=365), date.today()
+    van, tot = kalender.vandaag() - timedelta(days=365), kalender.vandaag()
     with as_layer(demo_engine, "hkd", "test") as conn:
         frame = q.per_locatie(conn, van, tot, nrm)
         for row in frame.head(10).itertuples():
@@ -135,8 +133,8 @@ def test_ring_counts_match_st_dwithin(demo_engine):
 def test_buiten_norm_in_sql_matches_the_pure_rule(demo_engine):
     nrm = MeldingNormen()
     with as_layer(demo_engine, "hkd", "test") as conn:
-        frame = q.lijst(conn, date.today() - timedelta(days=400), date.today(), nrm.afhandel_norm_dagen)
-    nu = datetime.now(TZ)
+        frame = q.lijst(conn, kalender.vandaag() - timedelta(days=400), kalender.vandaag(), nrm.afhandel_norm_dagen)
+    nu = kalender.nu()
     for row in frame.head(300).itertuples():
         afgehandeld = row.afgehandeld_op.to_pydatetime() if row.afgehandeld_op is not None and \
             str(row.afgehandeld_op) != "NaT" else None
@@ -145,7 +143,7 @@ def test_buiten_norm_in_sql_matches_the_pure_rule(demo_engine):
 
 
 def test_agenda_voorstellen_follow_the_threshold(fresh_demo):
-    vandaag = date.today()
+    vandaag = kalender.vandaag()
     with as_layer(fresh_demo, "hkd", "test") as conn:
         nrm = q.normen(conn)
         voor = {v.locatie_id: v for v in q.agenda_voorstellen(conn, vandaag)}
@@ -154,7 +152,7 @@ def test_agenda_voorstellen_follow_the_threshold(fresh_demo):
     assert voor and all(v.bron == "meldingen" and "meldingen in 3 maanden" in v.redenen[0] for v in voor.values())
     # alfa records one more melding for its own location: the location surfaces with the reason
     with as_layer(fresh_demo, "aanbieder", "alfa-user", "alfa") as conn:
-        q.registreer(conn, _melding(journey, ontvangen_op=datetime.now(TZ) - timedelta(hours=2)))
+        q.registreer(conn, _melding(journey, ontvangen_op=kalender.nu() - timedelta(hours=2)))
     with as_layer(fresh_demo, "hkd", "test") as conn:
         na = {v.locatie_id: v for v in q.agenda_voorstellen(conn, vandaag)}
     assert journey in na
@@ -172,7 +170,7 @@ def _journey_locatie(engine) -> int:
 
 def test_provider_sees_signals_only_of_its_own(demo_engine):
     with as_layer(demo_engine, "aanbieder", "alfa-user", "alfa") as conn:
-        frame = q.per_locatie(conn, date.today() - timedelta(days=365), date.today(), MeldingNormen())
+        frame = q.per_locatie(conn, kalender.vandaag() - timedelta(days=365), kalender.vandaag(), MeldingNormen())
     assert set(frame["id"]) == set(_eigen_ids(demo_engine, "alfa"))
 
 
@@ -182,7 +180,7 @@ def test_normen_are_configurable_in_the_database(fresh_demo):
                           "signaal_min_buiten_norm = 1000"))
     with as_layer(fresh_demo, "hkd", "test") as conn:
         assert q.normen(conn).signaal_min_meldingen == 1000
-        assert q.agenda_voorstellen(conn, date.today()) == []
+        assert q.agenda_voorstellen(conn, kalender.vandaag()) == []
 
 
 def test_voor_na_meldingen_match_direct_sql(demo_engine):

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from core import kalender
 from dashboard.paging import pagina
 from geo import agenda
 from queries import fasen, overleg
@@ -99,7 +100,7 @@ def test_pagina_slices_and_clamps():
 
 
 def test_a_decision_is_appended_with_meeting_and_user_and_shows_everywhere(fresh_demo):
-    vandaag = date.today()
+    vandaag = kalender.vandaag()
     with as_layer(fresh_demo, "hkd", "t.tester") as conn:
         kaart = fasen.locaties_kaart(conn, vandaag)
         locatie = kaart[kaart["fase"] == "0"].iloc[0]
@@ -127,7 +128,7 @@ def test_a_decision_is_appended_with_meeting_and_user_and_shows_everywhere(fresh
 
 
 def test_a_correction_is_a_new_entry_and_the_original_stays(fresh_demo):
-    vandaag = date.today()
+    vandaag = kalender.vandaag()
     with as_layer(fresh_demo, "hkd", "t.tester") as conn:
         locatie_id = int(fasen.locaties_kaart(conn, vandaag)["id"].iloc[0])
         fout = append_fase_besluit(conn, FaseBesluit(locatie_id, "3a", vandaag, "Verkeerde locatie", "t.tester",

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
+from core.kalender import vandaag
 from data import demo_platform, focusgebieden
 from data.focusgebieden import Focusgebied, FocusgebiedFout
 from queries import platform
@@ -136,8 +137,8 @@ def test_a_location_added_later_counts_from_the_day_it_is_added(fresh_demo):
             "doelgroep": "GGZ", "plaatsen": 12, "straat": "Proefstraat", "huisnummer": "1", "postcode": "3011 AB",
             "plaats": "Rotterdam", "x": x, "y": y})
         sinds = conn.execute(text("SELECT in_gebruik_sinds FROM hkd.locaties WHERE code = 'NIEUW-1'")).scalar_one()
-        vorig_jaar = platform.aanbod_per_jaar(conn, date.today().year - 1, date.today().year, date.today())
-    assert sinds == date.today()
+        vorig_jaar = platform.aanbod_per_jaar(conn, vandaag().year - 1, vandaag().year, vandaag())
+    assert sinds == vandaag()
     per_jaar = vorig_jaar[vorig_jaar["woonvorm"] == "beschermd_wonen"].set_index("jaar")
-    assert per_jaar.loc[date.today().year, "plaatsen"] - per_jaar.loc[date.today().year - 1, "plaatsen"] == 12
-    assert per_jaar.loc[date.today().year, "instroom"] == 12
+    assert per_jaar.loc[vandaag().year, "plaatsen"] - per_jaar.loc[vandaag().year - 1, "plaatsen"] == 12
+    assert per_jaar.loc[vandaag().year, "instroom"] == 12

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import psycopg
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from queries.db import acting_as, migrate
+from queries.lagen import LOGIN_BEHEER, LOGIN_PUBLIEK, aanbieder_rol
+from tests.conftest import as_login
 
 
 def test_migrate_twice_applies_nothing_the_second_time(empty_db):
@@ -116,3 +120,15 @@ def test_the_audit_log_names_the_layer_role_of_the_write(fresh_demo):
             text("SELECT db_rol FROM hkd.audit_log WHERE tabel = 'fase_besluiten' AND rij_id = :id"), {"id": str(new_id)}
         ).scalar_one()
     assert rol == "hkd_beheer"
+
+
+
+@pytest.mark.parametrize("login", [LOGIN_PUBLIEK, LOGIN_BEHEER, aanbieder_rol("alfa")])
+def test_the_database_day_is_rotterdams_day_for_the_app_and_every_login(demo_engine, demo_url, login):
+    # A commissie meeting held at 00:30 is "today" for the database too, not tomorrow (UTC is an hour behind):
+    # the app's engine asks for Rotterdam's time zone, and each login role has it too (psql, the publisher).
+    with demo_engine.connect() as conn:
+        assert conn.execute(text("SHOW timezone")).scalar_one() == "Europe/Amsterdam"
+    u = make_url(as_login(demo_url, login))
+    with psycopg.connect(host=u.host, port=u.port, user=u.username, dbname=u.database) as raw:
+        assert raw.execute("SHOW timezone").fetchone()[0] == "Europe/Amsterdam"

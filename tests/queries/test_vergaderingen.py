@@ -9,6 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from core.domain import INVENTARISATIE_DATUM
+from core.kalender import vandaag
 from data.demo_vergaderingen import PLATFORM_DATA, VOLGEND_STURINGSOVERLEG
 from geo.agenda import AGENDA_MAX_PUNTEN, AgendaVoorstel
 from queries import agenda_bronnen, overleg
@@ -28,7 +29,7 @@ def test_demo_has_a_meeting_history_consistent_with_the_fase_history(demo_engine
     with as_layer(demo_engine, "hkd", "t.tester") as conn:
         lijst = vg.vergaderingen_lijst(conn)
         assert fase_counts(conn, INVENTARISATIE_DATUM) == {"0": 41, "1": 30, "2": 6, "3a": 1, "3b": 0}
-        assert fase_counts(conn, date.today()) == {"0": 41, "1": 31, "2": 6, "3a": 0, "3b": 0}
+        assert fase_counts(conn, vandaag()) == {"0": 41, "1": 31, "2": 6, "3a": 0, "3b": 0}
         ongekoppeld = conn.execute(text(
             "SELECT count(*) FROM hkd.fase_besluiten f WHERE f.overleg_datum IS NOT NULL AND NOT EXISTS "
             "(SELECT 1 FROM hkd.vergadering_besluiten b WHERE b.fase_besluit_id = f.id)")).scalar_one()
@@ -74,7 +75,7 @@ def test_changed_since_the_previous_held_meeting_not_the_day_before(fresh_demo):
 
 def test_proposed_agenda_is_focused_with_routine_items_bundled(demo_engine, capsys):
     with as_layer(demo_engine, "hkd", "t.tester") as conn:
-        oud = overleg.agenda(conn, date.today())
+        oud = overleg.agenda(conn, vandaag())
         vs = agenda_bronnen.voorstelling(conn, VOLGEND_STURINGSOVERLEG)
         punten = vg.agendapunten(conn, _vid(conn, "sturingsoverleg", VOLGEND_STURINGSOVERLEG))
     with capsys.disabled():
