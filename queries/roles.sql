@@ -2,6 +2,8 @@
 -- The three layer roles, the owner and the app's login roles (cluster-wide), created when missing. Also in migration 002; needed again before a
 -- restore into a fresh cluster, where the dump's GRANTs refer to them.
 DO $$
+DECLARE
+    r text;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hkd_publiek') THEN
         CREATE ROLE hkd_publiek NOLOGIN;
@@ -24,9 +26,15 @@ BEGIN
     END IF;
     GRANT hkd_publiek TO hkd_app_publiek;
     GRANT hkd_beheer TO hkd_app_beheer;
-    -- Days are Rotterdam's days (current_date, date_trunc) for every login, also outside the app's engine.
-    ALTER ROLE hkd_app_publiek SET timezone TO 'Europe/Amsterdam';
-    ALTER ROLE hkd_app_beheer SET timezone TO 'Europe/Amsterdam';
+    -- Rotterdam's days (current_date) for every login, also outside the app's engine (psql, the publisher);
+    -- written only when missing, so that concurrent runs do not update the same catalog row.
+    FOREACH r IN ARRAY ARRAY['hkd_app_publiek', 'hkd_app_beheer'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_db_role_setting s, unnest(s.setconfig) AS cfg(v)
+                       WHERE s.setrole = r::regrole AND s.setdatabase = 0
+                         AND lower(cfg.v) = 'timezone=europe/amsterdam') THEN
+            EXECUTE format('ALTER ROLE %I SET timezone TO %L', r, 'Europe/Amsterdam');
+        END IF;
+    END LOOP;
 END $$;
 
 -- name: has_hkd_schema
@@ -46,7 +54,11 @@ BEGIN
                            'hkd_aanbieder_' || c);
         END IF;
         EXECUTE format('GRANT hkd_aanbieder TO %I', 'hkd_aanbieder_' || c);
-        EXECUTE format('ALTER ROLE %I SET timezone TO %L', 'hkd_aanbieder_' || c, 'Europe/Amsterdam');
+        IF NOT EXISTS (SELECT 1 FROM pg_db_role_setting s, unnest(s.setconfig) AS cfg(v)
+                           WHERE s.setrole = ('hkd_aanbieder_' || c)::regrole AND s.setdatabase = 0
+                             AND lower(cfg.v) = 'timezone=europe/amsterdam') THEN
+            EXECUTE format('ALTER ROLE %I SET timezone TO %L', 'hkd_aanbieder_' || c, 'Europe/Amsterdam');
+        END IF;
     END LOOP;
 END $$;
 
