@@ -3,6 +3,8 @@ databases per run, the demo loaded once as a template and cloned for tests that 
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
@@ -20,6 +22,7 @@ from queries.db import make_engine, migrate
 from queries.lagen import LOGIN_PUBLIEK, na_migratie
 
 SHARED_AVAILABLE = (SHARED_DATA / "rotterdam_buurten_2015.geojson").exists()
+LOCK = Path(__file__).resolve().parent.parent / ".hkd" / "test-cluster.lock"
 needs_shared_data = pytest.mark.skipif(not SHARED_AVAILABLE, reason="../shared/data is not present on this machine")
 
 
@@ -47,6 +50,10 @@ class PgServer:
             conn.execute(pgsql.SQL("REVOKE TEMPORARY ON DATABASE {} FROM PUBLIC").format(pgsql.Identifier(name)))
         return self.url(name)
 
+    def exists(self, name: str) -> bool:
+        with self._admin() as conn:
+            return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is not None
+
     def drop(self, name: str) -> None:
         with self._admin() as conn:
             conn.execute(
@@ -56,15 +63,65 @@ class PgServer:
             conn.execute(pgsql.SQL("DROP DATABASE IF EXISTS {}").format(pgsql.Identifier(name)))
 
 
+def _test_server_settings():
+    return replace(get_settings(), local_port=get_settings().test_port, local_dbname="postgres")
+
+
+def _is_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def _parallel_controller(config: pytest.Config) -> bool:
+    return not _is_worker(config) and bool(getattr(config.option, "numprocesses", None))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With ``-n N`` (pytest-xdist) the controller starts the test cluster once, before any worker connects, and
+    stops it after the last one; the workers share it and one demo template. Without workers, ``pg_server`` and
+    ``demo_template`` do this lazily."""
+    config.hkd_started_cluster = None  # type: ignore[attr-defined]
+    config.hkd_run = uuid.uuid4().hex[:8]  # type: ignore[attr-defined]
+    if not _parallel_controller(config) or get_settings().test_database_url:
+        return
+    server = localdb.server_for(_test_server_settings(), name="test-pg")
+    if not localdb.is_running(server):
+        localdb.start(server)
+        config.hkd_started_cluster = server  # type: ignore[attr-defined]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    """xdist: every worker gets the controller's run id, so that they share one demo template."""
+    node.workerinput["hkd_run"] = node.config.hkd_run
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _parallel_controller(config):  # the shared template outlives the workers: drop it here
+        url = get_settings().test_database_url or \
+            localdb.server_for(_test_server_settings(), name="test-pg").url("postgres")
+        with contextlib.suppress(Exception):
+            PgServer(url).drop(_demo_name(config.hkd_run))
+    server = getattr(config, "hkd_started_cluster", None)
+    if server is not None:
+        localdb.stop(server)
+
+
+def _demo_name(run: str) -> str:
+    return f"hkd_test_{run}_demo"
+
+
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
-    """The server the tests use: TEST_DATABASE_URL's, or a project-local test cluster started here."""
+def pg_server(request: pytest.FixtureRequest) -> Iterator[PgServer]:
+    """The server the tests use: TEST_DATABASE_URL's, or a project-local test cluster (started here, or by the
+    xdist controller when tests run in parallel workers)."""
     settings = get_settings()
     if settings.test_database_url:
         yield PgServer(settings.test_database_url)
         return
-    settings = replace(settings, local_port=settings.test_port, local_dbname="postgres")
-    server = localdb.server_for(settings, name="test-pg")
+    server = localdb.server_for(_test_server_settings(), name="test-pg")
+    if _is_worker(request.config):  # the controller started it and stops it
+        yield PgServer(server.url("postgres"))
+        return
     started_here = not localdb.is_running(server)
     localdb.start(server)
     yield PgServer(server.url("postgres"))
@@ -73,25 +130,52 @@ def pg_server() -> Iterator[PgServer]:
 
 
 @pytest.fixture(scope="session")
-def run_id() -> str:
-    return uuid.uuid4().hex[:8]
+def run_id(request: pytest.FixtureRequest) -> str:
+    """Unique per run, and per worker under xdist (its databases never meet another worker's)."""
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "")
+    return uuid.uuid4().hex[:8] + worker
+
+
+@contextlib.contextmanager
+def _cluster_lock() -> Iterator[None]:
+    """One builder at a time across xdist workers: roles are cluster-wide, and two migrations that create the
+    same role at once would collide. The first worker builds the demo (and so every role); the others wait."""
+    LOCK.parent.mkdir(parents=True, exist_ok=True)
+    with open(LOCK, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")
-def demo_template(pg_server: PgServer, run_id: str) -> Iterator[str]:
-    """Name of a database with the schema and the demo loaded (real boundaries when ../shared/data is present)."""
+def demo_template(pg_server: PgServer, request: pytest.FixtureRequest) -> Iterator[str]:
+    """Name of a database with the schema and the demo loaded (real boundaries when ../shared/data is present).
+
+    Built once per run: under xdist the first worker builds it, the others wait for the lock and clone the same
+    one, and the controller drops it when all have finished."""
     from data.demo import load_demo
 
-    name = f"hkd_test_{run_id}_demo"
-    url = pg_server.create(name)
-    engine = make_engine(url)
-    migrate(engine)
-    load_demo(engine, get_settings())
-    with engine.begin() as conn:
-        na_migratie(conn)  # a LOGIN role per demo provider (issue 10)
-    engine.dispose()
+    workerinput = getattr(request.config, "workerinput", None)
+    name = _demo_name(workerinput["hkd_run"] if workerinput else request.config.hkd_run)
+    with _cluster_lock():
+        if not pg_server.exists(name):
+            url = pg_server.create(name)
+            engine = make_engine(url)
+            try:
+                migrate(engine)
+                load_demo(engine, get_settings())
+                with engine.begin() as conn:
+                    na_migratie(conn)  # a LOGIN role per demo provider (issue 10)
+            except BaseException:
+                engine.dispose()
+                pg_server.drop(name)
+                raise
+            engine.dispose()
     yield name
-    pg_server.drop(name)
+    if workerinput is None:
+        pg_server.drop(name)
 
 
 @pytest.fixture(scope="session")
