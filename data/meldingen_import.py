@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Connection
 
+from core import kalender
 from core.domain import MELDING_AFHANDELING, MELDING_BRONNEN, MELDING_CATEGORIEEN
 from core.kalender import TZ
 from data.locaties_import import Probleem, RegelPlan
@@ -61,7 +62,7 @@ class MeldingenPlan(RegelPlan):
 
 def valideer(frame: pd.DataFrame, locaties: dict[str, int], nu: datetime | None = None) -> MeldingenPlan:
     """Check every row against the visible locations (code -> id) and the vocabulary; write nothing."""
-    nu = nu or nu()
+    nu = nu or kalender.nu()
     persoonlijk = [c for c in frame.columns if PERSOONSGEGEVENS.search(c)]
     if persoonlijk:
         return MeldingenPlan(problemen=[Probleem(0, ", ".join(persoonlijk),
