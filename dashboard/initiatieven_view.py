@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
@@ -13,7 +11,7 @@ from core.domain import ADVIEZEN, EINDSTAPPEN, FASE_BY_CODE, FASE_CODES, STAPPEN
 from core.settings import get_settings
 from dashboard import db, inzage
 from dashboard.auth import User
-from dashboard.maps import deck, legend_html
+from dashboard.maps import deck, legend_html, tekst_tooltip
 from geo.draagkracht import Kandidaat
 from geo.scan_archief import vergelijking
 from geo.scan_norms import NIVEAU_SYMBOOL, load_config
@@ -67,13 +65,13 @@ def kandidaten_deck(frame: pd.DataFrame, kleur_kolom: str = "stap") -> pdk.Deck:
     if kleur_kolom == "stap":
         data["kleur"] = [list(STAP_KLEUR.get(s, (150, 150, 150))) for s in data["stap"]]
         data["label"] = data["initiatief_id"].astype(str)
-        data["tip"] = [html.escape(f"Initiatief {i} {n}: {o} ({STAPPEN.get(s, s)})")
+        data["tip"] = [f"Initiatief {i} {n}: {o} ({STAPPEN.get(s, s)})"
                        for i, n, o, s in zip(data["initiatief_id"], data["initiatief"], data["omschrijving"],
                                              data["stap"], strict=True)]
     else:
         data["kleur"] = [list(KANDIDAAT_KLEUREN[i % len(KANDIDAAT_KLEUREN)]) for i in range(len(data))]
         data["label"] = [chr(65 + i) for i in range(len(data))]
-        data["tip"] = [html.escape(f"Kandidaat {chr(65 + i)}: {o}") for i, o in enumerate(data["omschrijving"])]
+        data["tip"] = [f"Kandidaat {chr(65 + i)}: {o}" for i, o in enumerate(data["omschrijving"])]
     layers = [
         pdk.Layer("ScatterplotLayer", data, id="kandidaten", get_position=["lon", "lat"], get_fill_color="kleur",
                   get_line_color=[0, 0, 0], stroked=True, line_width_min_pixels=2, get_radius=60,
@@ -83,7 +81,7 @@ def kandidaten_deck(frame: pd.DataFrame, kleur_kolom: str = "stap") -> pdk.Deck:
     ]
     view = pdk.ViewState(latitude=float(data["lat"].mean()), longitude=float(data["lon"].mean()),
                          zoom=12 if len(data) > 1 else 14)
-    return deck(layers, tooltip={"text": "{tip}"}, view=view)
+    return deck(layers, tooltip=tekst_tooltip("{tip}"), view=view)
 
 
 def stap_legenda() -> str:

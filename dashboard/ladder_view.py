@@ -11,11 +11,11 @@ import streamlit as st
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE, FASE_KLEUREN, FASES, INVENTARISATIE_DATUM
 from dashboard import db, inzage
-from dashboard.maps import deck, gebied_namen, legend_html, outline_layer
+from dashboard.maps import deck, gebied_namen, legend_html, outline_layer, tekst_tooltip
 from geo.view import Bounds
 from queries import fasen
 from queries.kaart import feature_collection, outline
-from reports.veilig import html_tekst, md_tekst
+from reports.veilig import md_tekst
 
 GEEN_FASE_KLEUR = (153, 153, 153)
 KAART_LAAG = "locaties"
@@ -68,9 +68,9 @@ def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: 
     fase = frame["fase"].fillna("")
     punten = frame[["lon", "lat"]].round(5)
     data = punten.assign(
-        # pydeck renders the tooltip as HTML: every value that came from a file or a person is escaped
-        id=frame["id"], code=frame["code"].map(html_tekst), naam=frame["naam"].map(html_tekst),
-        aanbieder=frame["aanbieder"].map(html_tekst), woonvorm=frame["woonvorm"].map(html_tekst),
+        # the tooltip is text (innerText): values exactly as typed, a missing one blank
+        id=frame["id"], code=frame["code"].fillna(""), naam=frame["naam"].fillna(""),
+        aanbieder=frame["aanbieder"].fillna(""), woonvorm=frame["woonvorm"].fillna(""),
         fase_naam=fase.map(fase_label),
         kleur=fase.map(lambda f: [*FASE_KLEUREN.get(f, GEEN_FASE_KLEUR), 235]),
     )
@@ -93,7 +93,7 @@ def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: 
         # the surroundings of one location: about a kilometre around it, whatever else the frame holds
         bounds = Bounds(float(focus["lon"]), float(focus["lat"]), float(focus["lon"]), float(focus["lat"])).padded(
             FOCUS_OMGEVING_M)
-    tooltip = {"html": "<b>{code} {naam}</b><br/>{fase_naam}<br/>{woonvorm}, {aanbieder}"}
+    tooltip = tekst_tooltip("{code} {naam}\n{fase_naam}\n{woonvorm}, {aanbieder}")
     return deck(layers, tooltip=tooltip, labels=gebied_namen(), bounds=bounds, height=hoogte)
 
 

@@ -158,6 +158,19 @@ def basemap_shown() -> bool:
     return bool(bm.url) and _reachable(bm.url)
 
 
+TOOLTIP_STIJL = {"fontSize": "13px", "maxWidth": "28em"}
+
+
+def tekst_tooltip(sjabloon: str) -> dict:
+    """The tooltip of every pydeck map: plain text, ``{veld}`` filled in from the picked object, ``\\n`` a new line.
+
+    Streamlit (every version) and deck.gl put a text tooltip in the page with ``innerText``: nothing in it is ever
+    markup, so the values in the deck data stay exactly as typed (never ``html.escape``d: that would show
+    ``&#x27;`` and ``&amp;``). An ``"html"`` tooltip would interpret markup in older Streamlit and escape every
+    value itself in newer, so the app never uses one."""
+    return {"text": sjabloon, "style": dict(TOOLTIP_STIJL)}
+
+
 def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewState | None = None, *,
          labels: list[dict] | None = None, bounds: Bounds | None = None, height: int = MAP_HEIGHT_PX) -> pdk.Deck:
     """A Deck with the configured basemap under its layers, framed on its data.
@@ -166,7 +179,10 @@ def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewSta
     itself, under the layers, and the layers never wait for them. Without a basemap nothing is requested from
     any other host. Without a (reachable) basemap, the schematic water and roads and the ``labels`` give context.
     ``view`` (default: fitted to ``bounds`` or to what the layers draw, with a margin) is the first view.
+    ``tooltip`` is a :func:`tekst_tooltip`.
     """
+    if tooltip is not None and "html" in tooltip:
+        raise ValueError("pydeck tooltips are text tooltips (dashboard.maps.tekst_tooltip), never HTML")
     if view is None:
         view = fitted_view(bounds or layer_bounds(layers), height)
     if not basemap_shown():

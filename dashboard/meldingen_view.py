@@ -5,7 +5,6 @@ Session state: ``meldingen_melding`` holds a success message shown once after a 
 
 from __future__ import annotations
 
-import html
 from datetime import date, datetime, time
 
 import pandas as pd
@@ -25,7 +24,7 @@ from core.domain import (
 )
 from core.kalender import TZ
 from dashboard import db, inzage
-from dashboard.maps import deck, legend_html
+from dashboard.maps import deck, legend_html, tekst_tooltip
 from dashboard.upload import lees_upload, toon_problemen
 from data import meldingen_import as mi
 from geo.meldingen import MeldingNormen
@@ -61,8 +60,6 @@ def per_locatie(van: date, tot: date, nrm: MeldingNormen) -> pd.DataFrame:
 def meldkaart(frame: pd.DataFrame, nrm: MeldingNormen) -> pdk.Deck:
     """Locations as circles sized by their meldingen, coloured by fase, with the count printed on them."""
     data = frame[["id", "code", "naam", "lon", "lat", "aantal", "buiten_norm", "open"]].copy()
-    data["naam"] = data["naam"].map(html.escape)
-    data["code"] = data["code"].map(html.escape)
     data["kleur"] = [list(FASE_KLEUREN.get(f, GEEN_FASE)) for f in frame["fase"].fillna("")]
     data["straal"] = 40 + 25 * data["aantal"].clip(upper=40) ** 0.5 * 4
     data["label"] = data["aantal"].astype(str)
@@ -77,8 +74,8 @@ def meldkaart(frame: pd.DataFrame, nrm: MeldingNormen) -> pdk.Deck:
         pdk.Layer("TextLayer", data[data["aantal"] > 0], id="aantallen", get_position=["lon", "lat"],
                   get_text="label", get_size=13, get_color=[0, 0, 0]),
     ]
-    tooltip = {"html": "<b>{code} {naam}</b><br/>{aantal} meldingen, {buiten_norm} niet binnen de norm, "
-                       "{open} open<br/>{ringen}"}
+    tooltip = tekst_tooltip("{code} {naam}\n{aantal} meldingen, {buiten_norm} niet binnen de norm, {open} open\n"
+                            "{ringen}")
     return deck(lagen, tooltip=tooltip)
 
 

@@ -7,7 +7,7 @@ import pydeck as pdk
 import streamlit as st
 
 from dashboard import selectie, zoeken
-from dashboard.maps import deck, gebied_namen, layer_bounds, show
+from dashboard.maps import deck, gebied_namen, layer_bounds, show, tekst_tooltip
 from geo.colours import NO_DATA, class_index, colour_for, count_classes
 from queries.kaart import feature_collection
 
@@ -16,7 +16,8 @@ HIDDEN_LABEL = "niet getoond (te weinig voorzieningen)"
 
 def pc4_count_deck(frame: pd.DataFrame, value: str, label: str, extra_tooltip: str = "", *,
                    extra: list[pdk.Layer] | None = None, bounds=None, height: int = 560) -> tuple[pdk.Deck, list]:
-    """A choropleth of ``value`` per PC4 and its legend items ``[(rgb, text), ...]``.
+    """A choropleth of ``value`` per PC4 and its legend items ``[(rgb, text), ...]``; ``extra_tooltip`` is more
+    text tooltip template (``"\\nPlaatsen: {plaatsen}"``, see :func:`dashboard.maps.tekst_tooltip`).
 
     Missing values (hidden by disclosure control) get the grey no-data colour and the legend says why. ``extra``
     layers (a search highlight, the selection) go on top; ``bounds`` frames the first view (default: all areas).
@@ -33,7 +34,7 @@ def pc4_count_deck(frame: pd.DataFrame, value: str, label: str, extra_tooltip: s
         get_fill_color="properties.kleur", get_line_color=[60, 60, 60, 200], line_width_min_pixels=1,
         opacity=0.85,
     )
-    tooltip = {"html": f"<b>Postcode {{pc4}}</b><br/>{label}: {{{value}}}{extra_tooltip}"}
+    tooltip = tekst_tooltip(f"Postcode {{pc4}}\n{label}: {{{value}}}{extra_tooltip}")
     legend = [(colour_for(i), text) for i, text in enumerate(labels)]
     if any(v is None for v in values):
         legend.append((NO_DATA, HIDDEN_LABEL))

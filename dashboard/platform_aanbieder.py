@@ -24,7 +24,7 @@ def toon() -> None:
         columns={"woonvorm": "Woonvorm", "voorzieningen": "Voorzieningen", "plaatsen": "Plaatsen"}),
         hide_index=True, width="stretch")
     st.subheader("Spreiding per postcodegebied")
-    kaart, legenda = pc4_count_deck(totaal, "plaatsen", "Plaatsen", extra_tooltip="<br/>Voorzieningen: {voorzieningen}")
+    kaart, legenda = pc4_count_deck(totaal, "plaatsen", "Plaatsen", extra_tooltip="\nVoorzieningen: {voorzieningen}")
     links, rechts = st.columns([4, 1])
     links.pydeck_chart(kaart, height=420)
     with rechts:

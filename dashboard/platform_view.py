@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import date
 
 import pandas as pd
@@ -14,7 +13,7 @@ from core.domain import INVENTARISATIE_DATUM
 from core.kalender import nu, vandaag
 from dashboard import db
 from dashboard.focus_view import focus_keuze, legenda_item
-from dashboard.maps import deck, focus_layer, legend_html, show
+from dashboard.maps import deck, focus_layer, legend_html, show, tekst_tooltip
 from dashboard.upload import lees_upload, toon_problemen
 from data import uitstroom_import
 from geo.aanbod import WACHTTIJD_NORM_MAANDEN
@@ -155,7 +154,6 @@ def spreiding(c: platform.PlatformCijfers) -> None:
                 f"{c.peildatum:%d-%m-%Y}.")
     kaart = vlakken.merge(t.drop(columns=["naam"]), on="code", how="left")
     kaart = kaart.assign(
-        naam=kaart["naam"].map(html.escape),
         tekst=[GEEN_INWONERS if k is None or pd.isna(k) else KLASSEN_TOV_STAD[int(k)] for k in kaart["klasse"]],
         per_1000_tekst=[getal(v, 1) for v in kaart["per_1000"]],
         kleur=[list(NO_DATA if k is None or pd.isna(k) else colour_for(int(k))) for k in kaart["klasse"]],
@@ -169,9 +167,8 @@ def spreiding(c: platform.PlatformCijfers) -> None:
         lagen.append(focus_layer(focus))
     links, rechts = st.columns([4, 1])
     with links:
-        show(deck(lagen, tooltip={"html": "<b>{naam}</b><br/>{plaatsen} plaatsen in {voorzieningen} "
-                                                      "voorzieningen<br/>{per_1000_tekst} per 1.000 inwoners: {tekst}"}),
-                        height=480)
+        show(deck(lagen, tooltip=tekst_tooltip("{naam}\n{plaatsen} plaatsen in {voorzieningen} voorzieningen\n"
+                                               "{per_1000_tekst} per 1.000 inwoners: {tekst}")), height=480)
     with rechts:
         st.markdown("**Plaatsen per 1.000 inwoners tegen de stad**")
         items = [(colour_for(i), label) for i, label in enumerate(KLASSEN_TOV_STAD)] + [(NO_DATA, GEEN_INWONERS)]

@@ -17,7 +17,6 @@ from dashboard import trends_views as views
 from dashboard.maps import legend_html, show
 from dashboard.trends_keuzes import Keuzes
 from geo import kaarten4 as k4
-from reports.veilig import html_tekst
 
 
 def _getal(v: float, decimalen: int = 0) -> str:
@@ -46,8 +45,8 @@ def toon(k: Keuzes, tabel: Callable) -> None:
     dom = dom[dom["gebied_code"].isin(k.namen)].set_index("gebied_code")
     klasse, legenda = k4.kaart_4_1(dom["corporatie"], list(k.namen))
     toelichting = pd.Series({code: (
-        f"{html_tekst(r.corporatie)}: " + (f"{_getal(r.aandeel, 1)} % van de adressen, " if pd.notna(r.aandeel)
-                                          else "") + f"{_getal(r.woningen)} woningen ({jaar})")
+        f"{r.corporatie}: " + (f"{_getal(r.aandeel, 1)} % van de adressen, " if pd.notna(r.aandeel)
+                               else "") + f"{_getal(r.woningen)} woningen ({jaar})")
         for code, r in dom.iterrows()}, dtype=object)
     toelichting = toelichting.reindex(list(k.namen)).fillna(f"geen corporatiebezit ({jaar})")
     telling = klasse.value_counts().to_dict()
@@ -62,8 +61,8 @@ def toon(k: Keuzes, tabel: Callable) -> None:
             with st.spinner("Raster berekenen (enkele seconden, daarna bewaard)..."):
                 cellen = views.raster_corporatie(k.niveau, jaar)
             # a short text per square (ten thousands of squares): name and share; the table has the rest
-            kort = pd.Series({code: html_tekst(r.corporatie) + (f" ({r.aandeel:.0f} %)" if pd.notna(r.aandeel)
-                                                                 else "") for code, r in dom.iterrows()},
+            kort = pd.Series({code: str(r.corporatie) + (f" ({r.aandeel:.0f} %)" if pd.notna(r.aandeel)
+                                                         else "") for code, r in dom.iterrows()},
                              dtype=object).reindex(list(k.namen)).fillna("geen corporatiebezit")
             kaart = maps.raster_klassen_deck(cellen, cellen["gebied_code"].map(klasse), kleuren,
                                              cellen["gebied_code"].map(kort), "kaart_4-1_raster", k.extra)

@@ -14,14 +14,13 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from dashboard.maps import deck, gebied_namen
+from dashboard.maps import deck, gebied_namen, tekst_tooltip
 from geo.kaarten4 import cirkel_straal
 from geo.veerkracht import ALLE_KLASSEN, KLASSE_BY_CODE
 from geo.view import bounds_of, kern
 from queries.kaart import feature_collection
-from reports.veilig import html_tekst
 
-TOOLTIP = {"html": "<b>{naam}</b><br/>{toelichting}", "style": {"fontSize": "13px"}}
+TOOLTIP = tekst_tooltip("{naam}\n{toelichting}")
 NO_DATA = [230, 230, 230]
 # Placeholders for the large layer data: the deck is serialised without them (small), then the cached JSON of the
 # areas is put in their place, so that thousands of polygons are never parsed and re-serialised on a rerun.
@@ -52,7 +51,7 @@ def _bivariaat_data(_vlakken: pd.DataFrame, bron: tuple, klasse: pd.Series) -> t
     """Areas and labels of Kaart 4-8, cached per source (level, role) and classification."""
     codes = _vlakken["code"].map(klasse).fillna("geen_gegevens")
     props = pd.DataFrame({
-        "code": _vlakken["code"], "naam": _vlakken["naam"].map(html_tekst),  # the tooltip is HTML
+        "code": _vlakken["code"], "naam": _vlakken["naam"].fillna(""),  # as typed: the tooltip is text
         # class number and colour name; the legend beside the map gives each class its sentence
         "toelichting": [f"{KLASSE_BY_CODE[c].label}. {KLASSE_BY_CODE[c].kleur}" for c in codes],
         "kleur": [list(KLASSE_BY_CODE[c].rgb) for c in codes],
@@ -67,7 +66,7 @@ def _choropleth_data(_vlakken: pd.DataFrame, bron: tuple, klasse: pd.Series, kle
     idx = _vlakken["code"].map(klasse)
     values = _vlakken["code"].map(waarden)
     props = pd.DataFrame({
-        "code": _vlakken["code"], "naam": _vlakken["naam"].map(html_tekst),  # the tooltip is HTML
+        "code": _vlakken["code"], "naam": _vlakken["naam"].fillna(""),  # as typed: the tooltip is text
         "toelichting": [f"{label}: {v:.3g}".replace(".", ",") if pd.notna(v) else f"{label}: geen gegevens"
                         for v in values],
         "kleur": [list(kleuren[int(i)]) if pd.notna(i) else NO_DATA for i in idx],
@@ -211,8 +210,7 @@ def raster_deck(cellen: pd.DataFrame, klasse: pd.Series, kleuren: tuple, waarden
     kleur = " : ".join(f"k == {i} ? {list(rgb)}" for i, rgb in enumerate(kleuren)) + f" : {list(NO_DATA)}"
     layer = pdk.Layer("GridCellLayer", data, id=layer_id, get_position=["lon", "lat"], cell_size=100,
                       extruded=False, get_fill_color=f"@@={kleur}", pickable=True)
-    return deck([layer], tooltip={"html": f"<b>Vierkant 100 m</b><br/>{html.escape(label)}: {{w}}",
-                                  "style": {"fontSize": "13px"}})
+    return deck([layer], tooltip=tekst_tooltip(f"Vierkant 100 m\n{label}: {{w}}"))
 
 
 @st.cache_data(ttl=600, max_entries=8, show_spinner=False)
@@ -221,8 +219,8 @@ def _categorie_data(_vlakken: pd.DataFrame, bron: tuple, klasse: pd.Series, kleu
     """Areas and class-number labels of a categorical map, cached per source (level, role), classes and texts."""
     idx = _vlakken["code"].map(klasse)
     props = pd.DataFrame({
-        "code": _vlakken["code"], "naam": _vlakken["naam"].map(html_tekst),  # the tooltip is HTML
-        "toelichting": _vlakken["code"].map(toelichting).fillna("geen gegevens"),  # escaped by the caller
+        "code": _vlakken["code"], "naam": _vlakken["naam"].fillna(""),  # as typed: the tooltip is text
+        "toelichting": _vlakken["code"].map(toelichting).fillna("geen gegevens"),
         "kleur": [list(kleuren[int(i)]) if pd.notna(i) else NO_DATA for i in idx],
     })
     labels = [str(int(i) + 1) if pd.notna(i) else "–" for i in idx]
@@ -232,8 +230,8 @@ def _categorie_data(_vlakken: pd.DataFrame, bron: tuple, klasse: pd.Series, kleu
 def categorie_deck(vlakken: pd.DataFrame, klasse: pd.Series, kleuren: tuple, toelichting: pd.Series,
                    gekozen: str | None, extra: list[pdk.Layer], layer_id: str, bron: tuple,
                    bounds=None) -> pdk.Deck:
-    """A categorical map (Kaart 4-1): colour per class, the class number as label, ``toelichting`` (HTML-escaped
-    text per area code) in the tooltip."""
+    """A categorical map (Kaart 4-1): colour per class, the class number as label, ``toelichting`` (plain text per
+    area code, as typed) in the tooltip."""
     areas, labels = _categorie_data(vlakken, bron, klasse, tuple(kleuren), toelichting)
     layers = [_area_layer(layer_id), _text_layer(f"{layer_id}_labels"), *_selection_layer(vlakken, gekozen), *extra]
     return _spliced_deck(layers, {_AREAS: areas, _LABELS: labels}, bounds or _bounds(vlakken))
@@ -242,7 +240,8 @@ def categorie_deck(vlakken: pd.DataFrame, klasse: pd.Series, kleuren: tuple, toe
 def bemiddeling_layer(punten: pd.DataFrame, jaar: int) -> pdk.Layer:
     """Kaart 4-4 overlay: a circle per area at its label point (``lon, lat``, computed in PostGIS), its area
     proportional to ``aantal``; the tooltip names the area and the count. Only shown counts may be passed in."""
-    data = [{"lon": round(float(r.lon), 5), "lat": round(float(r.lat), 5), "naam": html_tekst(r.naam),
+    data = [{"lon": round(float(r.lon), 5), "lat": round(float(r.lat), 5),
+             "naam": "" if pd.isna(r.naam) else str(r.naam),  # as typed: the tooltip is text
              "toelichting": f"{int(r.aantal)} plaatsingen via directe bemiddeling ({jaar})",
              "straal": round(cirkel_straal(r.aantal), 1)}
             for r in punten.itertuples()]
@@ -269,7 +268,7 @@ def cirkel_legenda_html(aantallen: tuple[int, ...], meter_per_pixel: float = 12.
 def raster_klassen_deck(cellen: pd.DataFrame, klasse: pd.Series, kleuren: tuple, tekst: pd.Series,
                         layer_id: str, extra: list[pdk.Layer] | None = None) -> pdk.Deck:
     """Categorical 100 m squares (Kaart 4-1 on the grid): per square its south-west corner, class index ``k``,
-    the area ``code`` (a click selects the area) and the tooltip text ``t`` (HTML-escaped by the caller).
+    the area ``code`` (a click selects the area) and the tooltip text ``t`` (plain text, as typed).
     ``klasse`` and ``tekst`` are aligned with the rows of ``cellen``."""
     data = pd.DataFrame({
         "lon": cellen["lon"].to_numpy(), "lat": cellen["lat"].to_numpy(), "code": cellen["gebied_code"].to_numpy(),
@@ -278,4 +277,4 @@ def raster_klassen_deck(cellen: pd.DataFrame, klasse: pd.Series, kleuren: tuple,
     kleur = " : ".join(f"k == {i} ? {list(rgb)}" for i, rgb in enumerate(kleuren)) + f" : {list(NO_DATA)}"
     layer = pdk.Layer("GridCellLayer", data, id=layer_id, get_position=["lon", "lat"], cell_size=100,
                       extruded=False, get_fill_color=f"@@={kleur}", pickable=True)
-    return deck([layer, *(extra or [])], tooltip={"html": "<b>Vierkant 100 m</b><br/>{t}", "style": {"fontSize": "13px"}})
+    return deck([layer, *(extra or [])], tooltip=tekst_tooltip("Vierkant 100 m\n{t}"))

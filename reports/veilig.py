@@ -7,9 +7,10 @@ One helper per context, used by every export and page:
   Sheets show it as text instead of evaluating it. Numbers stay numbers (a negative number is no formula).
 * :func:`xlsx_tekstcellen`: every text cell of an openpyxl sheet is typed as a string (``data_type = "s"``), so
   no cell of ours is ever a formula, whatever it holds.
-* :func:`html_tekst`: a string for an HTML context that may itself sit in a JavaScript template literal or a
-  pydeck/deck.gl ``{field}`` template (folium binds tooltips and popups as `` `...` `` literals): ``& < > " '``
-  become entities, and so do `` ` ``, ``$``, ``{`` and ``}``.
+* :func:`html_tekst`: a string for an HTML context that may itself sit in a JavaScript template literal (folium
+  binds tooltips and popups as `` `...` `` literals): ``& < > " '`` become entities, and so do `` ` ``, ``$``,
+  ``{`` and ``}``. Not for pydeck tooltips: they are text (:func:`dashboard.maps.tekst_tooltip`), their values
+  stay as typed.
 * :func:`md_tekst`: a string shown literally inside Streamlit markdown (``st.markdown``, ``st.write``, captions,
   alerts, subheaders, button labels, ``st.table`` cells): every markdown character is backslash-escaped, including
   ``.`` and ``@`` (so ``www.x.nl`` and ``a@b.nl`` do not become links); line breaks become spaces and a leading
@@ -62,7 +63,7 @@ def xlsx_tekstcellen(rijen: Iterable) -> None:
 
 
 def html_tekst(waarde: object) -> str:
-    """``waarde`` as text for HTML that may sit inside a JS template literal or a deck.gl tooltip template."""
+    """``waarde`` as text for HTML that may sit inside a JS template literal (folium tooltips and popups)."""
     if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
         return ""
     return html.escape(str(waarde), quote=True).translate(_JS_EXTRA)

@@ -24,7 +24,7 @@ with st.spinner("Kaart laden..."):
 links, rechts = st.columns([4, 1])
 with links:
     gekozen, legenda = pc4_kaart(totaal, "voorzieningen", "Voorzieningen",
-                                 "<br/>Plaatsen: {plaatsen}<br/>Aanbieders: {aantal_aanbieders}",
+                                 "\nPlaatsen: {plaatsen}\nAanbieders: {aantal_aanbieders}",
                                  key="aanbieder", height=480, locaties=True)
     if gekozen:
         rij = totaal[totaal["pc4"].astype(str) == gekozen].iloc[0]

@@ -36,7 +36,7 @@ kolom = "voorzieningen" if maat == "Aantal voorzieningen" else "plaatsen"
 links, rechts = st.columns([4, 1])
 with links:
     # the public map searches areas (and addresses) only, never a facility
-    gekozen, legenda = pc4_kaart(data.pc4, kolom, maat, "<br/>Voorzieningen: {voorzieningen}<br/>Plaatsen: {plaatsen}",
+    gekozen, legenda = pc4_kaart(data.pc4, kolom, maat, "\nVoorzieningen: {voorzieningen}\nPlaatsen: {plaatsen}",
                                  key="openbaar", height=560, locaties=False)
     if gekozen:
         rij = data.pc4[data.pc4["pc4"].astype(str) == gekozen].iloc[0]

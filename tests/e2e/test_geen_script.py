@@ -22,6 +22,7 @@ PAYLOADS = (
     "{{constructor.constructor('alert(1)')()}}",
     "=HYPERLINK(\"http://x\",\"klik\")",
 )
+ANKER = "Huis 't Anker & Co"  # shown as typed in a tooltip, never as "Huis &#x27;t Anker &amp; Co"
 PAGES = {
     "hkd": [("Escalatieladder", "Escalatieladder"), ("Draagkrachtscan", "Draagkrachtscan"),
             ("Aanbiederskaart", "Aanbiederskaart: voorzieningen per postcodegebied en woonvorm"),
@@ -39,6 +40,8 @@ def _import_payloads(engine, tmp_path, monkeypatch) -> list[str]:
     for i, payload in zip(alfa, PAYLOADS, strict=False):  # alfa's own first, so the provider sees them too
         reg.loc[i, "naam"] = f"{payload} {reg.loc[i, 'code']}"
     reg.loc[alfa[0], "straat"] = PAYLOADS[1]
+    anker = alfa[len(PAYLOADS)]
+    reg.loc[anker, "naam"] = f"{ANKER} {reg.loc[anker, 'code']}"
     path = tmp_path / "register.csv"
     reg.to_csv(path, index=False)
     monkeypatch.setenv("DATABASE_URL", engine.hkd_url)
@@ -82,6 +85,42 @@ def _hover_and_click_everything(page) -> None:
         wait_for_app(page)
 
 
+def _tooltip_of_location(page, code: str) -> str:
+    """Search a location by code (the map zooms to it: it is in the middle), hover it and read deck.gl's tooltip."""
+    main = page.locator('[data-testid="stMainBlockContainer"]')
+    zoekveld = main.get_by_role("textbox", name="Zoek op de kaart")
+    zoekveld.fill(code)
+    zoekveld.press("Enter")
+    main.get_by_text(f"Locatie {code}").first.wait_for(timeout=60_000)
+    wait_for_app(page)
+    canvas = main.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    for _ in range(20):  # the map may still be flying to the new view: hover again until the tooltip names it
+        box = canvas.bounding_box(timeout=10_000)
+        page.mouse.move(2, 2)
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=3)
+        page.wait_for_timeout(300)
+        tekst = page.evaluate("() => [...document.querySelectorAll('.deck-tooltip')]"
+                              ".map(t => t.style.display === 'none' ? '' : t.innerText).join(' ')")
+        if code in tekst:
+            page.mouse.move(2, 2)
+            return tekst
+    raise AssertionError(f"no tooltip for {code} in the middle of the map")
+
+
+def _tooltips_show_names_as_typed(engine, page) -> None:
+    """A name with ' and & and a name with a script tag, hovered on the Escalatieladder: the tooltip's visible text
+    holds them literally (a text tooltip, innerText), never an HTML entity."""
+    with engine.connect() as conn:
+        codes = dict(conn.execute(text(
+            "SELECT code, naam FROM hkd.locaties WHERE naam LIKE :a OR naam LIKE :s ORDER BY code"),
+            {"a": f"{ANKER}%", "s": f"{PAYLOADS[0]}%"}).all())
+    assert len(codes) == 2, codes
+    for code, naam in codes.items():
+        tekst = _tooltip_of_location(page, code)
+        assert naam in tekst, (naam, tekst)
+        assert "&#x27;" not in tekst and "&amp;" not in tekst and "&lt;" not in tekst, tekst
+
+
 def _no_script_ran(page) -> list[str]:
     ran = []
     for frame in page.frames:
@@ -111,6 +150,8 @@ def test_hostile_names_run_no_script_on_any_page_for_any_role(fresh_demo, browse
                     page.locator('[data-testid="stSidebar"]').get_by_text(label, exact=True).first.click()
                     wait_for_app(page, heading)
                 _hover_and_click_everything(page)
+                if label == "Escalatieladder":
+                    _tooltips_show_names_as_typed(fresh_demo, page)
                 assert dialogs == [], f"{gebruiker} {label}: {dialogs}"
                 assert _no_script_ran(page) == [], f"{gebruiker} {label}"
                 screenshot(page, f"geen_script_{gebruiker}_{label}")
