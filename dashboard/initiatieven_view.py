@@ -15,7 +15,7 @@ from dashboard.maps import deck, legend_html, tekst_tooltip
 from geo.draagkracht import Kandidaat
 from geo.scan_archief import vergelijking
 from geo.scan_norms import NIVEAU_SYMBOOL, load_config
-from geo.stappenplan import Context, OngeldigeStap, volgende_stappen
+from geo.stappenplan import Context, OngeldigeStap, ruimtelijk_telt, volgende_stappen
 from queries import initiatieven as q
 from queries import scan
 from queries import vergaderingen as vg
@@ -93,13 +93,29 @@ def stap_legenda() -> str:
 
 
 # Detail --------------------------------------------------------------------------------------------------------
-def stappen_tabel(frame: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
+def _leidend(waarde: bool) -> str:
+    return "leidend" if waarde else "niet leidend"
+
+
+def stappen_tabel(frame: pd.DataFrame, wijzigingen: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The step history; with ``wijzigingen`` (:func:`queries.initiatieven.ruimtelijk_historie`) every change of the
+    ruimtelijke-procedure flag as a row of its own, in the order they were recorded."""
+    tabel = pd.DataFrame({
         "Stap": frame["stap_naam"], "Datum": frame["datum"], "Toelichting": frame["reden"],
         "Advies": frame["advies"].map(lambda a: ADVIEZEN.get(a, "") if a else ""),
         "Voorwaarden": frame["voorwaarden"], "Startfase": frame["fase"].fillna(""),
         "Overleg": frame["overleg_datum"].map(lambda d: "" if pd.isna(d) else f"{d:%d-%m-%Y}"),
         "Door": frame["vastgelegd_door"]})
+    if wijzigingen is None or wijzigingen.empty:
+        return tabel
+    extra = pd.DataFrame({
+        "Stap": [f"Ruimtelijke procedure: {_leidend(n)} (was {_leidend(v)})"
+                 for n, v in zip(wijzigingen["ruimtelijke_procedure"], wijzigingen["vorige"], strict=True)],
+        "Datum": wijzigingen["datum"], "Toelichting": wijzigingen["reden"], "Advies": "", "Voorwaarden": "",
+        "Startfase": "", "Overleg": "", "Door": wijzigingen["vastgelegd_door"]})
+    volgorde = pd.concat([frame["vastgelegd_op"], wijzigingen["vastgelegd_op"]], ignore_index=True)
+    samen = pd.concat([tabel, extra], ignore_index=True)
+    return samen.iloc[volgorde.argsort(kind="stable")].reset_index(drop=True)
 
 
 def koptekst(row) -> None:
@@ -148,6 +164,26 @@ def criteria_tabel(beoordelingen) -> pd.DataFrame:
                           "Waarde": b.waarde, "Norm": b.normtekst} for b in beoordelingen])
 
 
+def _verschillen_vandaag(conn, scan_id: int, config, datum, klassen, versie: int):
+    """What differs if saved scan ``scan_id`` were run on ``datum`` with ``config``. A saved scan never changes, so
+    its id names its inputs; ``versie`` (:func:`queries.scan.gegevens_versie`) only keys the cache."""
+    bewaard = q.scan_openen(conn, scan_id)
+    return q.vergelijk_met_nu(bewaard, scan.scan(conn, bewaard.resultaat.kandidaat, config, datum, klassen))
+
+
+def _scan_en_versie(conn, scan_id: int):
+    """A saved scan as kept, and the data version, read in one transaction."""
+    return q.scan_openen(conn, scan_id), scan.gegevens_versie(conn)
+
+
+def verschillen_vandaag(scan_id: int, config, versie: int):
+    """Today's comparison of a saved scan, cached on the scan, the norms, the date and the data version (read with
+    the saved scan on every rerun): a rerun that changes nothing does not redo today's scan; an audited change of
+    locations, decisions, areas or indicators does. Only the small list of differences is kept in the cache."""
+    return db.run_cached(_verschillen_vandaag, int(scan_id), config, kalender.vandaag(),
+                         db.run_cached(scan.veerkracht_klassen), versie)
+
+
 def scans_sectie(row, kandidaten: pd.DataFrame, user: User) -> None:
     """Run and keep a scan per candidate; reopen saved scans exactly as kept, with what differs today."""
     from reports.scan_pdf import render_pdf
@@ -181,7 +217,7 @@ def scans_sectie(row, kandidaten: pd.DataFrame, user: User) -> None:
                          index=bewaard["id"].tolist().index(st.session_state["initiatief_scan"])
                          if st.session_state.get("initiatief_scan") in bewaard["id"].tolist() else 0,
                          format_func=lambda i: f"Scan {i}: " + bewaard.set_index("id").loc[i, "kandidaat"])
-    b = db.run_query(q.scan_openen, int(keuze))
+    b, versie = db.run_query(_scan_en_versie, int(keuze))
     inzage.vastleggen("initiatieven", "bewaarde draagkrachtscan geopend (locaties op adresniveau)",
                       {"scan": b.id, "locaties": [n.code for n in b.resultaat.nabij]}, sleutel=("open", b.id))
     st.markdown(f"**Scan {b.id} zoals bewaard** (normen {b.normen_versie}, gegevens van {b.data_datum:%d-%m-%Y}, "
@@ -191,8 +227,7 @@ def scans_sectie(row, kandidaten: pd.DataFrame, user: User) -> None:
         st.download_button("Download de bewaarde scan (PDF)", b.pdf, f"draagkrachtscan_scan{b.id}.pdf",
                            "application/pdf", key=f"pdf_{b.id}")
     with st.spinner("Vergelijken met de gegevens en normen van vandaag..."):
-        nu = db.run_query(scan.scan, b.resultaat.kandidaat, config, None, db.run_cached(scan.veerkracht_klassen))
-    diff = q.vergelijk_met_nu(b, nu)
+        diff = verschillen_vandaag(b.id, config, versie)
     if not diff:
         st.success("Vandaag uitgevoerd geeft deze scan dezelfde uitkomst.", icon=":material/check_circle:")
     else:
@@ -259,6 +294,36 @@ def stap_formulier(row) -> None:
                 st.error(f"Niet vastgelegd: {exc}.")
                 return
             st.session_state["initiatief_melding"] = f"Stap '{STAPPEN[stap]}' vastgelegd."
+            st.rerun()
+
+
+def ruimtelijk_formulier(row) -> None:
+    """HKD changes the ruimtelijke-procedure flag with a date and a reason; the next steps follow at once. Offered
+    only while the flag can still change the route (the database refuses it otherwise too)."""
+    ctx = Context(row.woonvorm, bool(row.ruimtelijke_procedure), row.advies)
+    if not ruimtelijk_telt(row.stap, ctx):
+        if row.stap not in EINDSTAPPEN:
+            st.caption(f"Ruimtelijke procedure: {_leidend(ctx.ruimtelijk)}. Vanaf '{STAPPEN[row.stap]}' bepaalt die "
+                       "de volgende stappen niet meer; wijzigen kan daarom niet meer.")
+        return
+    nieuw = not ctx.ruimtelijk
+    verder = volgende_stappen(row.stap, Context(row.woonvorm, nieuw, row.advies))
+    with st.expander("Ruimtelijke procedure wijzigen"), st.form(f"ruimtelijk_{row.id}", clear_on_submit=True):
+        st.markdown(f"Nu: **{_leidend(ctx.ruimtelijk)}**. Na de wijziging: **{_leidend(nieuw)}** "
+                    "(onderdeel van een gebiedsontwikkeling of sloop/nieuwbouw). Het vervolg van het stappenplan "
+                    "hangt hiervan af; vanaf de huidige stap kan het initiatief dan naar: "
+                    + ", ".join(STAPPEN[s].lower() for s in verder) + ".")
+        datum = st.date_input("Datum van de wijziging", value=kalender.vandaag(), max_value=kalender.vandaag(),
+                              min_value=row.ingediend_op.astimezone(kalender.TZ).date(), format="DD-MM-YYYY",
+                              key=f"ruimtelijk_datum_{row.id}")
+        reden = st.text_area("Reden van de wijziging (verplicht)", max_chars=2000, key=f"ruimtelijk_reden_{row.id}")
+        if st.form_submit_button(f"Ruimtelijke procedure {_leidend(nieuw)} maken"):
+            try:
+                db.run_write(q.ruimtelijk_wijzigen, int(row.id), nieuw, datum, reden)
+            except OngeldigeStap as exc:
+                st.error(f"Niet gewijzigd: {exc}.")
+                return
+            st.session_state["initiatief_melding"] = f"De ruimtelijke procedure is nu {_leidend(nieuw)}."
             st.rerun()
 
 

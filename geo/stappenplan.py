@@ -73,3 +73,38 @@ def route(ctx: Context) -> tuple[str, ...]:
             break
         stappen.append(verder[0])
     return tuple(stappen)
+
+
+def _open(o, ctx: Context) -> bool:
+    """Whether transition ``o`` can apply to this initiative whatever the ruimtelijke-procedure flag."""
+    return _past(o.college, ctx.college) and _past(o.negatief, ctx.negatief)
+
+
+def ruimtelijk_telt(huidige: str, ctx: Context) -> bool:
+    """Whether the ruimtelijke-procedure flag can still change the route from ``huidige``: a transition that depends
+    on the flag is reachable from here (with this woonvorm and advice). From the procedure itself, from
+    beheerafspraken, after a negative advice and at an end step the flag decides nothing any more.
+
+    The database applies the same rule to :data:`OVERGANGEN`'s table (migration 191)."""
+    if huidige not in STAPPEN:
+        raise OngeldigeStap(f"onbekende stap {huidige!r}")
+    bereik, rand = {huidige}, [huidige]
+    while rand:
+        van = rand.pop()
+        for o in OVERGANGEN:
+            if o.van == van and _open(o, ctx) and o.naar not in bereik:
+                bereik.add(o.naar)
+                rand.append(o.naar)
+    return any(o.van in bereik and o.ruimtelijk is not None and _open(o, ctx) for o in OVERGANGEN)
+
+
+def controleer_ruimtelijk(huidige: str, ctx: Context, nieuw: bool) -> None:
+    """Raise :class:`OngeldigeStap` (Dutch) unless the flag may change to ``nieuw`` now."""
+    if nieuw == ctx.ruimtelijk:
+        raise OngeldigeStap("de ruimtelijke procedure is al " + ("leidend" if nieuw else "niet leidend"))
+    if huidige in EINDSTAPPEN:
+        raise OngeldigeStap(f"het initiatief is {STAPPEN[huidige].lower()}: de ruimtelijke procedure wijzigt "
+                            "niet meer")
+    if not ruimtelijk_telt(huidige, ctx):
+        raise OngeldigeStap(f"het initiatief staat al bij '{STAPPEN[huidige]}': de ruimtelijke procedure bepaalt "
+                            "de volgende stappen niet meer")

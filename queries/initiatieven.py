@@ -15,7 +15,7 @@ import pandas as pd
 from sqlalchemy import Connection
 
 from core.domain import ADVIEZEN, FASE_CODES, STAPPEN, VOORSTEL_SOORTEN
-from core.kalender import vandaag
+from core.kalender import TZ, vandaag
 from geo.agenda import AgendaVoorstel
 from geo.draagkracht import ScanResultaat
 from geo.scan_archief import (
@@ -28,7 +28,7 @@ from geo.scan_archief import (
     verschillen,
 )
 from geo.scan_norms import Beoordeling
-from geo.stappenplan import Context, OngeldigeStap, controleer
+from geo.stappenplan import Context, OngeldigeStap, controleer, controleer_ruimtelijk
 from queries.sqlfiles import sql
 
 BRONNEN = ("adres", "kaart", "coördinaten")
@@ -169,6 +169,26 @@ def intrekken(conn: Connection, initiatief_id: int, reden: str) -> int:
         raise OngeldigeStap("geef een reden voor het intrekken")
     return conn.execute(sql("initiatieven", "intrekken"), {"initiatief_id": initiatief_id,
                                                            "reden": reden.strip()}).scalar_one()
+
+
+def ruimtelijk_wijzigen(conn: Connection, initiatief_id: int, ruimtelijk: bool, datum: date, reden: str) -> int:
+    """HKD changes the ruimtelijke-procedure flag (appended with date, reason and who; the next steps follow the new
+    value at once). Refused while the flag no longer decides the route. Returns the change's id."""
+    row = initiatief(conn, initiatief_id)
+    if row is None:
+        raise OngeldigeStap("onbekend initiatief")
+    controleer_ruimtelijk(row.stap, _context(row), ruimtelijk)
+    if not reden.strip():
+        raise OngeldigeStap("geef een reden voor de wijziging")
+    if not row.ingediend_op.astimezone(TZ).date() <= datum <= vandaag():
+        raise OngeldigeStap("de datum van de wijziging ligt tussen de indiening en vandaag")
+    return conn.execute(sql("initiatieven", "ruimtelijk_wijzigen"), {
+        "initiatief_id": initiatief_id, "ruimtelijk": ruimtelijk, "datum": datum, "reden": reden.strip()}).scalar_one()
+
+
+def ruimtelijk_historie(conn: Connection, initiatief_id: int) -> pd.DataFrame:
+    """The changes of the ruimtelijke-procedure flag (``vorige`` of the first is the value at submission)."""
+    return pd.read_sql(sql("initiatieven", "ruimtelijk_historie"), conn, params={"id": initiatief_id})
 
 
 def advies_vastleggen(conn: Connection, initiatief_id: int, advies: str, voorwaarden: str, overleg_datum: date,

@@ -85,6 +85,20 @@ INSERT INTO hkd.initiatief_stappen (initiatief_id, stap, datum, reden, advies, v
 VALUES (:initiatief_id, :stap, :datum, :reden, :advies, :voorwaarden, :fase, :overleg_datum, :locatie_id)
 RETURNING id;
 
+-- name: ruimtelijk_wijzigen
+-- Change the ruimtelijke-procedure flag with a date and a reason (the database checks it may still change, records
+-- the previous value and the step, and moves hkd.initiatieven.ruimtelijke_procedure: migration 191).
+INSERT INTO hkd.initiatief_ruimtelijk (initiatief_id, ruimtelijke_procedure, datum, reden)
+VALUES (:initiatief_id, :ruimtelijk, :datum, :reden)
+RETURNING id;
+
+-- name: ruimtelijk_historie
+-- Every change of the ruimtelijke-procedure flag of one initiative, oldest first.
+SELECT h.id, h.ruimtelijke_procedure, h.vorige, h.stap, h.datum, h.reden, h.vastgelegd_door, h.vastgelegd_op
+FROM hkd.initiatief_ruimtelijk h
+WHERE h.initiatief_id = :id
+ORDER BY h.id;
+
 -- name: kandidaten
 -- The candidate addresses of one initiative with their point (RD and WGS84) and wijk (address level).
 SELECT k.id, k.omschrijving, k.bron, ST_X(k.geom) AS x, ST_Y(k.geom) AS y,

@@ -83,6 +83,12 @@ def veerkracht_klassen(conn: Connection) -> dict[str, tuple[str, str]]:
     return out
 
 
+def gegevens_versie(conn: Connection) -> int:
+    """The id of the latest audited write: it changes whenever the data a scan reads may have changed (locations,
+    fase decisions, beheer-status, a load of areas or indicators). HKD only (the audit log is HKD's)."""
+    return int(conn.execute(sql("scan", "gegevens_versie")).scalar_one())
+
+
 def notities(conn: Connection, buurt_code: str) -> list[Notitie]:
     """The notes about a wijk, newest first."""
     return [Notitie(r.cluster, r.tekst, r.auteur, r.geschreven_op)

@@ -106,3 +106,8 @@ SELECT b.code, b.naam, ST_AsGeoJSON(b.geom_display, 5) AS geometry
 FROM hkd.gebieden b
 WHERE b.niveau = 'buurt' AND ST_DWithin(b.geom, ST_SetSRID(ST_MakePoint(:x, :y), 28992), :straal)
 ORDER BY b.code;
+
+-- name: gegevens_versie
+-- The latest audited write (every change of locations, fase decisions and beheer-status, and every load of areas
+-- or indicators lands in the audit log): with the date and the norms, the key of a cached scan (HKD only).
+SELECT coalesce(max(id), 0) FROM hkd.audit_log;

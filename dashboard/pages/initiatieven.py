@@ -62,7 +62,8 @@ with tab_detail:
         kandidaten = db.run_query(q.kandidaten, int(keuze))
         iv.koptekst(row)
         st.markdown("**Stappen**")
-        st.dataframe(iv.stappen_tabel(db.run_query(q.stappen, int(keuze))), hide_index=True, width="stretch")
+        historie = iv.stappen_tabel(db.run_query(q.stappen, int(keuze)), db.run_query(q.ruimtelijk_historie, int(keuze)))
+        st.dataframe(historie, hide_index=True, width="stretch")
         st.markdown("**Kandidaatadressen**")
         st.dataframe(kandidaten[["omschrijving", "bron", "buurt_code", "gebied_code"]].rename(columns={
             "omschrijving": "Kandidaat", "bron": "Bron", "buurt_code": "Buurt", "gebied_code": "Gebied"}),
@@ -75,6 +76,7 @@ with tab_detail:
             st.caption("Letters A, B, C: de kandidaten in de volgorde van de tabel.")
             iv.scans_sectie(row, kandidaten, user)
             iv.vergelijk_sectie(row, kandidaten)
+            iv.ruimtelijk_formulier(row)
             iv.stap_formulier(row)
             iv.realiseren_formulier(row, kandidaten)
         elif not hkd:

@@ -177,3 +177,108 @@ def test_overleg_records_a_conditional_advice_live_into_the_besluitenlijst(open_
     pdf = vergadering_besluiten_pdf("sturingsoverleg", datum, "", besluiten)
     tekst = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert "Flexwonen Maashaven" in tekst and "voorwaardelijk" in tekst
+
+
+def _naar_advies(fresh_demo, punten, naam):
+    """An initiative of alfa (flexwonen, no ruimtelijke procedure) after a positive advice."""
+    from core import kalender
+
+    with as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as conn:
+        ini = q.indienen(conn, q.eigen_aanbieder_id(conn), q.NieuwInitiatief(naam, "flexwonen", "x", 10, "x"),
+                         [q.KandidaatAdres("Plek A", *punten[0])])
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        q.stap_vastleggen(conn, ini, "draagkrachtscan", kalender.vandaag(), "scan")
+        q.advies_vastleggen(conn, ini, "positief", "", kalender.vandaag(), fase="0")
+    return ini
+
+
+def test_hkd_changes_the_ruimtelijk_flag_with_a_reason_and_the_next_steps_follow(open_page, fresh_demo, punten):
+    ini = _naar_advies(fresh_demo, punten, "Blok in ontwikkeling")
+    at = open_page(HKD, initiatief_keuze=ini)
+    assert next(s for s in at.selectbox if s.label == "Stap").options == ["Beheerafspraken vastgelegd", "Ingetrokken"]
+    knop = next(b for b in at.button if b.label == "Ruimtelijke procedure leidend maken")
+    knop.click().run()  # without a reason: refused in Dutch, nothing recorded
+    assert "Niet gewijzigd: geef een reden" in at.error[0].value
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        assert q.ruimtelijk_historie(conn, ini).empty and not q.initiatief(conn, ini).ruimtelijke_procedure
+    next(t for t in at.text_area if t.label == "Reden van de wijziging (verplicht)").input(
+        "Het blok valt onder de gebiedsontwikkeling <b>Noord</b>")
+    next(b for b in at.button if b.label == "Ruimtelijke procedure leidend maken").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "nu leidend" in at.success[0].value
+    # the form now offers the procedure instead of the beheerafspraken, and the history shows the change
+    assert next(s for s in at.selectbox if s.label == "Stap").options == ["Ruimtelijke procedure (leidend)",
+                                                                          "Ingetrokken"]
+    historie = at.dataframe[1].value
+    rij = historie[historie["Stap"].str.startswith("Ruimtelijke procedure:")].iloc[0]
+    assert rij["Stap"] == "Ruimtelijke procedure: leidend (was niet leidend)"
+    assert (rij["Toelichting"], rij["Door"]) == ("Het blok valt onder de gebiedsontwikkeling <b>Noord</b>", "beleid")
+    assert historie["Stap"].tolist()[-1] == rij["Stap"]  # recorded after the advice
+    assert [b.label for b in at.button if b.label.startswith("Ruimtelijke procedure")] == [
+        "Ruimtelijke procedure niet leidend maken"]
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        assert q.initiatief(conn, ini).ruimtelijke_procedure is True
+        assert q.ruimtelijk_historie(conn, ini)["vastgelegd_door"].tolist() == ["beleid"]
+    # once in the procedure the flag decides nothing: no form, a caption says why
+    stap = next(s for s in at.selectbox if s.label == "Stap")
+    stap.set_value("ruimtelijke_procedure")
+    next(t for t in at.text_area if t.label == "Toelichting (wie besloot, waarom)").input("Bestemmingsplan loopt")
+    next(b for b in at.button if b.label == "Stap vastleggen").click().run()
+    assert not at.exception and not [b for b in at.button if b.label.startswith("Ruimtelijke procedure")]
+    assert any("bepaalt die de volgende stappen niet meer" in c.value for c in at.caption)
+
+
+def test_a_provider_sees_the_flag_change_but_cannot_change_it(open_page, fresh_demo, punten):
+    from core import kalender
+
+    ini = _naar_advies(fresh_demo, punten, "Blok van Alfa")
+    with as_layer(fresh_demo, "hkd", "beleid") as conn:
+        q.ruimtelijk_wijzigen(conn, ini, True, kalender.vandaag(), "Sloop/nieuwbouw van het blok")
+    at = open_page(ALFA, initiatief_keuze=ini)
+    assert not [b for b in at.button if b.label.startswith("Ruimtelijke procedure")]
+    historie = at.dataframe[1].value
+    assert "Ruimtelijke procedure: leidend (was niet leidend)" in historie["Stap"].tolist()
+    assert any("ruimtelijke procedure leidend" in m.value for m in at.markdown)
+
+
+def test_reopening_a_saved_scan_does_not_redo_todays_scan_on_a_plain_rerun(open_page, fresh_demo, punten):
+    """Count the scan's ring query through the real app's engine: once to open, none on a rerun that changes
+    nothing, once again after an audited change of the data (and the comparison then shows the change)."""
+    from sqlalchemy import Engine, event
+
+    from core import kalender
+    from geo.draagkracht import Kandidaat
+    from geo.scan_norms import ScanConfig
+    from queries import scan
+
+    with as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as conn:
+        ini = q.indienen(conn, q.eigen_aanbieder_id(conn), q.NieuwInitiatief("Eén plek", "flexwonen", "x", 16, "x"),
+                         [q.KandidaatAdres("Plek A", *punten[0])])
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        k = q.kandidaten(conn, ini).iloc[0]
+        res = scan.scan(conn, Kandidaat(float(k.x), float(k.y), "Flexwonen", 16, "adres", "Plek A"), ScanConfig())
+        scan_id = q.scan_bewaren(conn, ini, int(k.id), res, None, kalender.vandaag())
+    ring_queries = []
+
+    def tel(conn, cursor, statement, parameters, context, executemany):
+        if "AS r(straal)" in statement:  # queries/scan.sql ring_tellingen: only today's scan runs it on this page
+            ring_queries.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", tel)
+    try:
+        at = open_page(HKD, initiatief_keuze=ini, initiatief_scan=scan_id)
+        geopend = len(ring_queries)
+        assert any("dezelfde uitkomst" in s.value for s in at.success)
+        for _ in range(3):
+            at.run()
+            assert not at.exception
+        herhaald = len(ring_queries) - geopend
+        with fresh_demo.begin() as conn:  # the nearby location grows by 40 places (audited like every change)
+            conn.execute(text("SELECT set_config('hkd.gebruiker', 'test', true)"))
+            conn.execute(text("UPDATE hkd.locaties SET plaatsen = plaatsen + 40 WHERE code = 'HKD-010'"))
+        at.run()
+        na_wijziging = len(ring_queries) - geopend - herhaald
+    finally:
+        event.remove(Engine, "before_cursor_execute", tel)
+    assert (geopend, herhaald, na_wijziging) == (1, 0, 1)
+    assert any("verschillen" in w.value for w in at.warning)

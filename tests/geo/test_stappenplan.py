@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from core.domain import EINDSTAPPEN, OVERGANGEN, STAPPEN
-from geo.stappenplan import Context, OngeldigeStap, controleer, route, volgende_stappen
+from geo.stappenplan import (
+    Context,
+    OngeldigeStap,
+    controleer,
+    controleer_ruimtelijk,
+    route,
+    ruimtelijk_telt,
+    volgende_stappen,
+)
 
 
 def test_bw_and_opvang_need_a_collegebesluit_after_a_positive_advice():
@@ -61,3 +69,34 @@ def test_every_transition_names_known_steps_and_every_step_can_be_withdrawn():
     for stap in STAPPEN:
         if stap not in EINDSTAPPEN:
             assert "ingetrokken" in volgende_stappen(stap, Context("opvang"))
+
+
+def test_the_ruimtelijk_flag_may_change_only_while_it_still_decides_the_route():
+    voor = ("aangemeld", "draagkrachtscan", "bespreking", "advies", "collegebesluit")
+    for woonvorm in ("flexwonen", "opvang"):
+        for ruimtelijk in (False, True):
+            ctx = Context(woonvorm, ruimtelijk)
+            assert {s for s in STAPPEN if ruimtelijk_telt(s, ctx)} == set(voor)
+            for stap in voor:
+                controleer_ruimtelijk(stap, ctx, not ruimtelijk)  # allowed
+    # after a negative advice only afgewezen or ingetrokken follow: the flag decides nothing
+    assert not ruimtelijk_telt("advies", Context("flexwonen", advies="negatief"))
+    assert ruimtelijk_telt("advies", Context("flexwonen", advies="voorwaardelijk"))
+
+
+def test_changing_the_ruimtelijk_flag_too_late_or_to_the_same_value_is_refused_in_dutch():
+    with pytest.raises(OngeldigeStap, match="al leidend"):
+        controleer_ruimtelijk("aangemeld", Context("flexwonen", True), True)
+    with pytest.raises(OngeldigeStap, match="al niet leidend"):
+        controleer_ruimtelijk("advies", Context("flexwonen", False), False)
+    for eind in EINDSTAPPEN:
+        with pytest.raises(OngeldigeStap, match=f"is {STAPPEN[eind].lower()}: de ruimtelijke procedure wijzigt"):
+            controleer_ruimtelijk(eind, Context("opvang", True), False)
+    for stap in ("ruimtelijke_procedure", "beheerafspraken"):
+        with pytest.raises(OngeldigeStap, match="bepaalt de volgende stappen niet meer"):
+            controleer_ruimtelijk(stap, Context("opvang", True), False)
+    with pytest.raises(OngeldigeStap, match="niet meer"):
+        controleer_ruimtelijk("advies", Context("flexwonen", False, "negatief"), True)
+    # the new value reroutes at once
+    assert volgende_stappen("advies", Context("flexwonen", True, "positief"))[0] == "ruimtelijke_procedure"
+    assert volgende_stappen("advies", Context("flexwonen", False, "positief"))[0] == "beheerafspraken"

@@ -389,3 +389,127 @@ def test_a_provider_withdraws_its_own_initiative_and_can_record_no_other_step(fr
     with pytest.raises((OngeldigeStap, DBAPIError)):  # an end step: nothing follows, not even a second withdrawal
         with as_layer(fresh_demo, "aanbieder", "alfa.medewerker", "alfa") as conn:
             q.intrekken(conn, ini, "nogmaals")
+
+
+# The ruimtelijke-procedure flag after submission (migration 191) -------------------------------------------------
+def _ruimtelijk_raw(engine, ini, waarde, datum="current_date", rol="hkd", aanbieder=None):
+    """Straight into the history table, past the Python checks."""
+    with as_layer(engine, rol, "hkd", aanbieder) as conn:
+        conn.execute(text("INSERT INTO hkd.initiatief_ruimtelijk (initiatief_id, ruimtelijke_procedure, datum, reden)"
+                          f" VALUES (:i, :w, {datum}, 'x')"), {"i": ini, "w": waarde})
+
+
+def test_hkd_changes_the_ruimtelijk_flag_with_history_and_the_next_steps_follow_at_once(fresh_demo, punten):
+    ini = _indienen(fresh_demo, punten)  # flexwonen, flag not set at submission
+    vandaag = kalender.vandaag()
+    with as_layer(fresh_demo, "hkd", "beleid") as conn:
+        q.stap_vastleggen(conn, ini, "draagkrachtscan", vandaag, "scan")
+        assert q.ruimtelijk_historie(conn, ini).empty
+        eerste = q.ruimtelijk_wijzigen(conn, ini, True, vandaag, "  Onderdeel van de gebiedsontwikkeling Hart van Zuid ")
+        assert q.initiatief(conn, ini).ruimtelijke_procedure is True
+        q.advies_vastleggen(conn, ini, "positief", "", vandaag, fase="1")
+    # the database follows the new value: without the procedure the initiative cannot skip it
+    with pytest.raises(DBAPIError, match="niet toegestaan"):
+        with as_layer(fresh_demo, "hkd", "beleid") as conn:
+            conn.execute(text("INSERT INTO hkd.initiatief_stappen (initiatief_id, stap, datum, reden)"
+                              " VALUES (:i, 'beheerafspraken', current_date, 'x')"), {"i": ini})
+    with as_layer(fresh_demo, "hkd", "beleid") as conn:
+        with pytest.raises(OngeldigeStap, match="Ruimtelijke procedure"):
+            q.stap_vastleggen(conn, ini, "beheerafspraken", vandaag, "x")
+        # and back: the sloop/nieuwbouw is off; now beheerafspraken follows and the procedure step is refused
+        tweede = q.ruimtelijk_wijzigen(conn, ini, False, vandaag, "Sloop gaat niet door")
+    with pytest.raises(DBAPIError, match="niet toegestaan"):
+        with as_layer(fresh_demo, "hkd", "beleid") as conn:
+            conn.execute(text("INSERT INTO hkd.initiatief_stappen (initiatief_id, stap, datum, reden)"
+                              " VALUES (:i, 'ruimtelijke_procedure', current_date, 'x')"), {"i": ini})
+    with as_layer(fresh_demo, "hkd", "beleid") as conn:
+        q.stap_vastleggen(conn, ini, "beheerafspraken", vandaag, "Beheercommissie opgericht")
+        historie = q.ruimtelijk_historie(conn, ini)
+        audit = conn.execute(text("SELECT tabel, actie, gebruiker FROM hkd.audit_log WHERE "
+                                  "(tabel = 'initiatief_ruimtelijk' AND rij_id IN (:a, :b)) OR "
+                                  "(tabel = 'initiatieven' AND actie = 'UPDATE' AND rij_id = :i) ORDER BY id"),
+                             {"a": str(eerste), "b": str(tweede), "i": str(ini)}).all()
+    assert historie["id"].tolist() == [eerste, tweede]
+    assert historie["vorige"].tolist() == [False, True] and historie["ruimtelijke_procedure"].tolist() == [True, False]
+    assert historie["stap"].tolist() == ["draagkrachtscan", "advies"]
+    assert historie["reden"].tolist() == ["Onderdeel van de gebiedsontwikkeling Hart van Zuid", "Sloop gaat niet door"]
+    assert set(historie["vastgelegd_door"]) == {"beleid"} and set(historie["datum"]) == {vandaag}
+    assert [(t, a, g) for t, a, g in audit] == [("initiatief_ruimtelijk", "INSERT", "beleid"),
+                                               ("initiatieven", "UPDATE", "beleid")] * 2
+
+
+def test_the_ruimtelijk_flag_is_refused_when_it_no_longer_matters_or_says_nothing_new(fresh_demo, punten):
+    a = _indienen(fresh_demo, punten, ruimtelijk=True)
+    b = _indienen(fresh_demo, punten)
+    vandaag = kalender.vandaag()
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        with pytest.raises(OngeldigeStap, match="al leidend"):
+            q.ruimtelijk_wijzigen(conn, a, True, vandaag, "x")
+        with pytest.raises(OngeldigeStap, match="reden"):
+            q.ruimtelijk_wijzigen(conn, a, False, vandaag, "   ")
+        for ini in (a, b):
+            q.stap_vastleggen(conn, ini, "draagkrachtscan", vandaag, "scan")
+            q.advies_vastleggen(conn, ini, "positief", "", vandaag, fase="0")
+        q.stap_vastleggen(conn, a, "ruimtelijke_procedure", vandaag, "bestemmingsplan")
+        q.intrekken(conn, b, "Pand verkocht")
+        with pytest.raises(OngeldigeStap, match="bepaalt de volgende stappen niet meer"):
+            q.ruimtelijk_wijzigen(conn, a, False, vandaag, "toch niet")
+        with pytest.raises(OngeldigeStap, match="is ingetrokken"):
+            q.ruimtelijk_wijzigen(conn, b, True, vandaag, "toch wel")
+    # the database says the same past the Python checks, and refuses a future date and a repeated value
+    for ini, waarde, datum, melding in [
+        (a, False, "current_date", "staat al bij 'Ruimtelijke procedure"),
+        (b, True, "current_date", "is ingetrokken: de ruimtelijke procedure wijzigt niet meer"),
+        (a, True, "current_date", "is al leidend"),
+    ]:
+        with pytest.raises(DBAPIError, match=melding):
+            _ruimtelijk_raw(fresh_demo, ini, waarde, datum)
+    c = _indienen(fresh_demo, punten)
+    with pytest.raises(DBAPIError, match="tussen de indiening en vandaag"):
+        _ruimtelijk_raw(fresh_demo, c, True, "current_date + 1")
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        for datum in (vandaag.replace(year=vandaag.year + 1), date(2020, 1, 1)):
+            with pytest.raises(OngeldigeStap, match="tussen de indiening en vandaag"):
+                q.ruimtelijk_wijzigen(conn, c, True, datum, "x")
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        assert q.ruimtelijk_historie(conn, a).empty and q.ruimtelijk_historie(conn, b).empty
+        assert q.initiatief(conn, a).ruimtelijke_procedure is True and q.initiatief(conn, b).ruimtelijke_procedure is False
+
+
+def test_the_ruimtelijk_flag_moves_only_through_its_history(fresh_demo, punten):
+    ini = _indienen(fresh_demo, punten)
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        wijziging = q.ruimtelijk_wijzigen(conn, ini, True, kalender.vandaag(), "Gebiedsontwikkeling")
+    # HKD may no longer UPDATE the column; history rows cannot be rewritten
+    _refused(fresh_demo, "hkd", "UPDATE hkd.initiatieven SET ruimtelijke_procedure = false WHERE id = :i", {"i": ini})
+    _refused(fresh_demo, "hkd", "UPDATE hkd.initiatief_ruimtelijk SET reden = 'x' WHERE id = :w", {"w": wijziging})
+    _refused(fresh_demo, "hkd", "DELETE FROM hkd.initiatief_ruimtelijk")
+    # not even the owner changes the value without a history row saying so
+    with pytest.raises(DBAPIError, match="alleen met een regel"):
+        with fresh_demo.begin() as conn:
+            conn.execute(text("UPDATE hkd.initiatieven SET ruimtelijke_procedure = false WHERE id = :i"), {"i": ini})
+    with fresh_demo.begin() as conn:  # an UPDATE that leaves the value as the history says is fine
+        conn.execute(text("UPDATE hkd.initiatieven SET ruimtelijke_procedure = true WHERE id = :i"), {"i": ini})
+
+
+def test_a_provider_cannot_change_the_ruimtelijk_flag_but_reads_its_own_history(fresh_demo, punten):
+    eigen = _indienen(fresh_demo, punten)
+    ander = _indienen(fresh_demo, punten, als="bravo")
+    with as_layer(fresh_demo, "hkd", "hkd") as conn:
+        q.ruimtelijk_wijzigen(conn, eigen, True, kalender.vandaag(), "Sloop/nieuwbouw")
+        q.ruimtelijk_wijzigen(conn, ander, True, kalender.vandaag(), "Sloop/nieuwbouw")
+    for stmt in [
+        "INSERT INTO hkd.initiatief_ruimtelijk (initiatief_id, ruimtelijke_procedure, datum, reden) "
+        "VALUES (:i, false, current_date, 'x')",
+        "UPDATE hkd.initiatieven SET ruimtelijke_procedure = false WHERE id = :i",
+    ]:
+        for i in (eigen, ander):
+            _refused(fresh_demo, "aanbieder", stmt, {"i": i}, "alfa")
+    with pytest.raises(DBAPIError, match="permission denied"):
+        with as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as conn:
+            q.ruimtelijk_wijzigen(conn, eigen, False, kalender.vandaag(), "wij willen anders")
+    _refused(fresh_demo, "publiek", "SELECT * FROM hkd.initiatief_ruimtelijk LIMIT 1")
+    with as_layer(fresh_demo, "aanbieder", "alfa", "alfa") as conn:
+        assert q.ruimtelijk_historie(conn, eigen)["reden"].tolist() == ["Sloop/nieuwbouw"]
+        assert q.ruimtelijk_historie(conn, ander).empty
+        assert q.initiatief(conn, eigen).ruimtelijke_procedure is True
