@@ -11,7 +11,7 @@ from core.domain import ADVIEZEN, EINDSTAPPEN, FASE_BY_CODE, FASE_CODES, STAPPEN
 from core.settings import get_settings
 from dashboard import db, inzage
 from dashboard.auth import User
-from dashboard.maps import deck, legend_html, tekst_tooltip
+from dashboard.maps import MAP_HEIGHT_PX, deck, legend_html, tekst_tooltip
 from geo.draagkracht import Kandidaat
 from geo.scan_archief import vergelijking
 from geo.scan_norms import NIVEAU_SYMBOOL, load_config
@@ -59,8 +59,16 @@ def filters(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def kandidaten_deck(frame: pd.DataFrame, kleur_kolom: str = "stap") -> pdk.Deck:
-    """Candidate addresses as numbered points (the number and the tooltip carry the meaning, not the colour)."""
+KANDIDAAT_STIP_PX = 10
+"""Radius of a candidate's dot in pixels: the same size at every zoom, so its letter always sits just above it."""
+
+
+def kandidaten_deck(frame: pd.DataFrame, kleur_kolom: str = "stap", hoogte: int = MAP_HEIGHT_PX) -> pdk.Deck:
+    """Candidate addresses as lettered (or numbered) points, the first view framing all of them in a map
+    ``hoogte`` pixels high (the letter and the tooltip carry the meaning, not the colour).
+
+    The view is fitted to the candidates like every map's (:func:`dashboard.maps.deck`): two candidates kilometres
+    apart are both in the picture, one candidate gets about a kilometre around it."""
     data = frame.copy()
     if kleur_kolom == "stap":
         data["kleur"] = [list(STAP_KLEUR.get(s, (150, 150, 150))) for s in data["stap"]]
@@ -73,15 +81,17 @@ def kandidaten_deck(frame: pd.DataFrame, kleur_kolom: str = "stap") -> pdk.Deck:
         data["label"] = [chr(65 + i) for i in range(len(data))]
         data["tip"] = [f"Kandidaat {chr(65 + i)}: {o}" for i, o in enumerate(data["omschrijving"])]
     layers = [
+        # a dot of a fixed size in pixels (the units quoted: pydeck reads a bare string as an expression)
         pdk.Layer("ScatterplotLayer", data, id="kandidaten", get_position=["lon", "lat"], get_fill_color="kleur",
-                  get_line_color=[0, 0, 0], stroked=True, line_width_min_pixels=2, get_radius=60,
-                  radius_min_pixels=8, pickable=True),
+                  get_line_color=[0, 0, 0], stroked=True, line_width_min_pixels=2, radius_units="'pixels'",
+                  get_radius=KANDIDAAT_STIP_PX, pickable=True),
+        # the letter on a white label just above its dot, legible over water, roads and the basemap
         pdk.Layer("TextLayer", data, id="kandidaat_labels", get_position=["lon", "lat"], get_text="label",
-                  get_size=14, get_color=[0, 0, 0], get_pixel_offset=[0, -18]),
+                  get_size=16, font_weight=700, get_color=[0, 0, 0, 255], get_text_anchor="'middle'",
+                  get_alignment_baseline="'bottom'", get_pixel_offset=[0, -(KANDIDAAT_STIP_PX + 3)],
+                  background=True, get_background_color=[255, 255, 255, 235], background_padding=[3, 1]),
     ]
-    view = pdk.ViewState(latitude=float(data["lat"].mean()), longitude=float(data["lon"].mean()),
-                         zoom=12 if len(data) > 1 else 14)
-    return deck(layers, tooltip=tekst_tooltip("{tip}"), view=view)
+    return deck(layers, tooltip=tekst_tooltip("{tip}"), height=hoogte)
 
 
 def stap_legenda() -> str:

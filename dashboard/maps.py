@@ -29,18 +29,30 @@ def outline_layer(geojson: dict, layer_id: str = "omtrek") -> pdk.Layer:
 
 
 class CompactDeck(pdk.Deck):
-    """A Deck that serialises without indentation.
+    """A Deck that serialises without indentation, and knows the height its first view was fitted for.
 
     pydeck writes its JSON with ``indent=2``: every coordinate on its own indented line, which made the public
     PC4 map 5x larger on the wire than the GeoJSON it draws (410 kB against 77 kB).
+
+    ``hoogte`` (set by :func:`deck`) is the height in pixels the first view was fitted for; :func:`show` draws the
+    map at exactly that height. It never goes to the browser (pydeck's own ``height`` does not either: Streamlit
+    draws the canvas at the element's height).
     """
+
+    hoogte: int | None = None
 
     def to_json(self) -> str:
         # pydeck's own serialiser with indent=2 runs json's pure-python encoder (seconds for 10,000 points);
         # without indent the C encoder writes the same keys and values at once
         from pydeck.bindings.json_tools import default_serialize
 
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        def serialise(o):
+            attrs = default_serialize(o)
+            if o is self and isinstance(attrs, dict):
+                attrs.pop("hoogte", None)
+            return attrs
+
+        return json.dumps(self, sort_keys=True, default=serialise, separators=(",", ":"))
 
 
 def basemap() -> Basemap:
@@ -61,6 +73,8 @@ MAP_WIDTH_PX = 640
 """The map width a first view is fitted to: narrower than most maps in the app (they stretch), so the data fits
 at every supported viewport; a wider map only shows more surroundings."""
 MAP_HEIGHT_PX = 460
+"""The height of a map unless its caller gives another to :func:`deck` (which fits the first view to it and
+hands it on to :func:`show`)."""
 FIT_MARGIN = 0.06
 CONTEXT_LAYER_IDS = ("context_water", "context_wegen", "context_namen")
 
@@ -179,7 +193,8 @@ def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewSta
     itself, under the layers, and the layers never wait for them. Without a basemap nothing is requested from
     any other host. Without a (reachable) basemap, the schematic water and roads and the ``labels`` give context.
     ``view`` (default: fitted to ``bounds`` or to what the layers draw, with a margin) is the first view.
-    ``tooltip`` is a :func:`tekst_tooltip`.
+    ``tooltip`` is a :func:`tekst_tooltip`. ``height`` is the map's height in pixels: the first view is fitted to
+    it and :func:`show` draws the map at it (one number, so the view and the element cannot disagree).
     """
     if tooltip is not None and "html" in tooltip:
         raise ValueError("pydeck tooltips are text tooltips (dashboard.maps.tekst_tooltip), never HTML")
@@ -195,9 +210,8 @@ def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewSta
     style = raster_style(basemap())
     if style is not None:
         d.map_style = [style]
+    d.hoogte = int(height)
     return d
-
-
 
 
 def basemap_notice(offline_context: str = "de omtrekken", schematic: bool = True) -> None:
@@ -221,8 +235,19 @@ def basemap_notice(offline_context: str = "de omtrekken", schematic: bool = True
 
 
 def show(kaart: pdk.Deck, **kwargs):
-    """``st.pydeck_chart`` plus the basemap notice; returns what ``st.pydeck_chart`` returns (the selection)."""
-    result = st.pydeck_chart(kaart, **kwargs)
+    """``st.pydeck_chart`` at the height the deck's first view was fitted for, plus the basemap notice; returns
+    what ``st.pydeck_chart`` returns (the selection).
+
+    The height is the deck's (``deck(..., height=...)``), never given here: a map drawn lower than the height its
+    first view was fitted for cuts off what that view was fitted to show (the Kaart 4-x maps were fitted for 600
+    px and drawn at 520, the provider's PC4 map fitted for 560 and drawn at 420)."""
+    if "height" in kwargs:
+        raise TypeError("give a map's height to dashboard.maps.deck(..., height=...), which fits the first view "
+                        "to it; show() draws the map at that height")
+    hoogte = getattr(kaart, "hoogte", None)
+    if hoogte is None:
+        raise TypeError("show() draws a deck built by dashboard.maps.deck()")
+    result = st.pydeck_chart(kaart, height=hoogte, **kwargs)
     basemap_notice(schematic=any(getattr(la, "id", None) == "context_water" for la in kaart.layers))
     return result
 

@@ -24,7 +24,7 @@ from core.domain import (
 )
 from core.kalender import TZ
 from dashboard import db, inzage
-from dashboard.maps import deck, legend_html, tekst_tooltip
+from dashboard.maps import MAP_HEIGHT_PX, deck, legend_html, tekst_tooltip
 from dashboard.upload import lees_upload, toon_problemen
 from data import meldingen_import as mi
 from geo.meldingen import MeldingNormen
@@ -57,7 +57,7 @@ def per_locatie(van: date, tot: date, nrm: MeldingNormen) -> pd.DataFrame:
     return db.run_cached(q.per_locatie, van, tot, nrm, ttl="kort")
 
 
-def meldkaart(frame: pd.DataFrame, nrm: MeldingNormen) -> pdk.Deck:
+def meldkaart(frame: pd.DataFrame, nrm: MeldingNormen, hoogte: int = MAP_HEIGHT_PX) -> pdk.Deck:
     """Locations as circles sized by their meldingen, coloured by fase, with the count printed on them."""
     data = frame[["id", "code", "naam", "lon", "lat", "aantal", "buiten_norm", "open"]].copy()
     data["kleur"] = [list(FASE_KLEUREN.get(f, GEEN_FASE)) for f in frame["fase"].fillna("")]
@@ -76,7 +76,7 @@ def meldkaart(frame: pd.DataFrame, nrm: MeldingNormen) -> pdk.Deck:
     ]
     tooltip = tekst_tooltip("{code} {naam}\n{aantal} meldingen, {buiten_norm} niet binnen de norm, {open} open\n"
                             "{ringen}")
-    return deck(lagen, tooltip=tooltip)
+    return deck(lagen, tooltip=tooltip, height=hoogte)
 
 
 def meldkaart_legenda() -> str:

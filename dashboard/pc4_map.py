@@ -65,5 +65,5 @@ def pc4_kaart(frame: pd.DataFrame, value: str, label: str, extra_tooltip: str, k
                                    height=height)
     # no on_select here: with a selection mode Streamlit 1.67's deck element did not paint in Chromium (e2e);
     # a PC4 is selected by search or link, its figures are in the table below the map
-    show(kaart, height=height, key=f"{key}_kaart")
+    show(kaart, key=f"{key}_kaart")
     return gekozen, legend

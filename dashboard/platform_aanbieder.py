@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import db
-from dashboard.maps import legend_html
+from dashboard.maps import legend_html, show
 from dashboard.pc4_map import pc4_count_deck
 from queries import aanbieder, platform
 
@@ -24,9 +24,11 @@ def toon() -> None:
         columns={"woonvorm": "Woonvorm", "voorzieningen": "Voorzieningen", "plaatsen": "Plaatsen"}),
         hide_index=True, width="stretch")
     st.subheader("Spreiding per postcodegebied")
-    kaart, legenda = pc4_count_deck(totaal, "plaatsen", "Plaatsen", extra_tooltip="\nVoorzieningen: {voorzieningen}")
+    kaart, legenda = pc4_count_deck(totaal, "plaatsen", "Plaatsen", extra_tooltip="\nVoorzieningen: {voorzieningen}",
+                                    height=420)
     links, rechts = st.columns([4, 1])
-    links.pydeck_chart(kaart, height=420)
+    with links:
+        show(kaart)
     with rechts:
         st.markdown("**Plaatsen per postcodegebied**")
         st.html(legend_html(legenda))

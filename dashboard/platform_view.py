@@ -168,7 +168,7 @@ def spreiding(c: platform.PlatformCijfers) -> None:
     links, rechts = st.columns([4, 1])
     with links:
         show(deck(lagen, tooltip=tekst_tooltip("{naam}\n{plaatsen} plaatsen in {voorzieningen} voorzieningen\n"
-                                               "{per_1000_tekst} per 1.000 inwoners: {tekst}")), height=480)
+                                               "{per_1000_tekst} per 1.000 inwoners: {tekst}"), height=480))
     with rechts:
         st.markdown("**Plaatsen per 1.000 inwoners tegen de stad**")
         items = [(colour_for(i), label) for i, label in enumerate(KLASSEN_TOV_STAD)] + [(NO_DATA, GEEN_INWONERS)]

@@ -65,11 +65,12 @@ def toon(k: Keuzes, tabel: Callable) -> None:
                                                          else "") for code, r in dom.iterrows()},
                              dtype=object).reindex(list(k.namen)).fillna("geen corporatiebezit")
             kaart = maps.raster_klassen_deck(cellen, cellen["gebied_code"].map(klasse), kleuren,
-                                             cellen["gebied_code"].map(kort), "kaart_4-1_raster", k.extra)
+                                             cellen["gebied_code"].map(kort), "kaart_4-1_raster", k.extra,
+                                             hoogte=520)
         else:
             kaart = maps.categorie_deck(k.vlakken, klasse, kleuren, toelichting, k.gekozen, k.extra, "kaart_4-1",
-                                        k.bron, k.zoom)
-        show(kaart, height=520, key="wijktrends_kaart_4x", on_select=state.kaart_callback("wijktrends_kaart_4x"))
+                                        k.bron, k.zoom, hoogte=520)
+        show(kaart, key="wijktrends_kaart_4x", on_select=state.kaart_callback("wijktrends_kaart_4x"))
     if raster == "raster":
         st.caption("Elk vierkant van 100 bij 100 meter (RD, uitgelijnd als de CBS-vierkantstatistiek) krijgt de "
                    "dominante corporatie van het gebied dat het grootste deel ervan bedekt; vierkanten die voor minder "

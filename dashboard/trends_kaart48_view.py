@@ -19,7 +19,7 @@ def toon(k: Keuzes) -> None:
     st.subheader(f"Ontwikkeling kwetsbare groepen × niveau en ontwikkeling overlast, {k.van}-{k.tot}")
     links, rechts = st.columns([3, 2])
     with links, st.spinner("Kaart tekenen..."):
-        show(maps.bivariaat_deck(k.vlakken, k.klassen, k.gekozen, k.extra, k.bron, k.zoom), height=600,
+        show(maps.bivariaat_deck(k.vlakken, k.klassen, k.gekozen, k.extra, k.bron, k.zoom, hoogte=600),
              key="wijktrends_kaart_48", on_select=state.kaart_callback("wijktrends_kaart_48"),
              selection_mode="single-object")
     with rechts:

@@ -71,7 +71,7 @@ def toon(k: Keuzes) -> None:
     with links, st.spinner("Kaart tekenen..."):
         extra = k.extra if overlay is None else [*k.extra, overlay.layer]
         show(maps.choropleth_deck(k.vlakken, klasse, tuple(c.rgb for c in legenda), waarden, label, k.gekozen,
-                                  extra, f"kaart_{kaart}", k.bron, k.zoom), height=520, key="wijktrends_kaart_4x",
+                                  extra, f"kaart_{kaart}", k.bron, k.zoom, hoogte=520), key="wijktrends_kaart_4x",
              on_select=state.kaart_callback("wijktrends_kaart_4x"))
     with rechts:
         st.markdown(f"**Legenda Kaart {kaart}**")

@@ -14,7 +14,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from dashboard.maps import deck, gebied_namen, tekst_tooltip
+from dashboard.maps import MAP_HEIGHT_PX, deck, gebied_namen, tekst_tooltip
 from geo.kaarten4 import cirkel_straal
 from geo.veerkracht import ALLE_KLASSEN, KLASSE_BY_CODE
 from geo.view import bounds_of, kern
@@ -112,9 +112,10 @@ def _bounds(vlakken: pd.DataFrame):
     return box.padded(1500) if box is not None else None
 
 
-def _spliced_deck(layers: list[pdk.Layer], data: dict[str, str], bounds=None) -> pdk.Deck:
-    """A deck from :func:`dashboard.maps.deck` whose placeholder layer data is replaced by cached JSON text."""
-    d = deck(layers, tooltip=TOOLTIP, labels=gebied_namen(), bounds=bounds, height=600)
+def _spliced_deck(layers: list[pdk.Layer], data: dict[str, str], bounds, hoogte: int) -> pdk.Deck:
+    """A deck from :func:`dashboard.maps.deck` (``hoogte`` pixels high) whose placeholder layer data is replaced by
+    cached JSON text."""
+    d = deck(layers, tooltip=TOOLTIP, labels=gebied_namen(), bounds=bounds, height=hoogte)
     spec = d.to_json()
     for token, text in data.items():
         spec = spec.replace(_compact(token), text, 1)
@@ -123,7 +124,7 @@ def _spliced_deck(layers: list[pdk.Layer], data: dict[str, str], bounds=None) ->
 
 
 def bivariaat_deck(vlakken: pd.DataFrame, klassen: pd.DataFrame, gekozen: str | None,
-                   extra: list[pdk.Layer], bron: tuple, bounds=None) -> pdk.Deck:
+                   extra: list[pdk.Layer], bron: tuple, bounds=None, hoogte: int = MAP_HEIGHT_PX) -> pdk.Deck:
     """Kaart 4-8: every area in its class colour, with the class number as label and in the tooltip.
 
     ``klassen`` is indexed by area code with a ``klasse`` column (see :func:`geo.veerkracht.classificeer`);
@@ -131,19 +132,19 @@ def bivariaat_deck(vlakken: pd.DataFrame, klassen: pd.DataFrame, gekozen: str | 
     """
     areas, labels = _bivariaat_data(vlakken, bron, klassen["klasse"])
     layers = [_area_layer("kaart_4_8"), _text_layer("kaart_4_8_labels"), *_selection_layer(vlakken, gekozen), *extra]
-    return _spliced_deck(layers, {_AREAS: areas, _LABELS: labels}, bounds or _bounds(vlakken))
+    return _spliced_deck(layers, {_AREAS: areas, _LABELS: labels}, bounds or _bounds(vlakken), hoogte)
 
 
 def choropleth_deck(vlakken: pd.DataFrame, klasse: pd.Series, kleuren: tuple, waarden: pd.Series, label: str,
                     gekozen: str | None, extra: list[pdk.Layer], layer_id: str, bron: tuple,
-                    bounds=None) -> pdk.Deck:
+                    bounds=None, hoogte: int = MAP_HEIGHT_PX) -> pdk.Deck:
     """A choropleth of one indicator: ``klasse`` (class index per code) picks the colour from ``kleuren``.
 
     ``bron`` identifies ``vlakken`` (level, role) for the cache.
     """
     areas = _choropleth_data(vlakken, bron, klasse, tuple(kleuren), waarden, label)
     return _spliced_deck([_area_layer(layer_id), *_selection_layer(vlakken, gekozen), *extra], {_AREAS: areas},
-                         bounds or _bounds(vlakken))
+                         bounds or _bounds(vlakken), hoogte)
 
 
 def voorziening_layers(rol: str, pc4: pd.DataFrame | None, punten: pd.DataFrame | None) -> list[pdk.Layer]:
@@ -197,7 +198,7 @@ def bivariaat_legenda_html(telling: dict[str, int]) -> str:
 
 
 def raster_deck(cellen: pd.DataFrame, klasse: pd.Series, kleuren: tuple, waarden: pd.Series, label: str,
-                layer_id: str) -> pdk.Deck:
+                layer_id: str, hoogte: int = MAP_HEIGHT_PX) -> pdk.Deck:
     """100 m squares as a deck.gl GridCellLayer: per square only its south-west corner, its class and its value
     (the colour comes from the class in the browser), so that ten thousand squares stay well under a megabyte."""
     idx = cellen["code"].map(klasse)
@@ -210,7 +211,7 @@ def raster_deck(cellen: pd.DataFrame, klasse: pd.Series, kleuren: tuple, waarden
     kleur = " : ".join(f"k == {i} ? {list(rgb)}" for i, rgb in enumerate(kleuren)) + f" : {list(NO_DATA)}"
     layer = pdk.Layer("GridCellLayer", data, id=layer_id, get_position=["lon", "lat"], cell_size=100,
                       extruded=False, get_fill_color=f"@@={kleur}", pickable=True)
-    return deck([layer], tooltip=tekst_tooltip(f"Vierkant 100 m\n{label}: {{w}}"))
+    return deck([layer], tooltip=tekst_tooltip(f"Vierkant 100 m\n{label}: {{w}}"), height=hoogte)
 
 
 @st.cache_data(ttl=600, max_entries=8, show_spinner=False)
@@ -229,12 +230,12 @@ def _categorie_data(_vlakken: pd.DataFrame, bron: tuple, klasse: pd.Series, kleu
 
 def categorie_deck(vlakken: pd.DataFrame, klasse: pd.Series, kleuren: tuple, toelichting: pd.Series,
                    gekozen: str | None, extra: list[pdk.Layer], layer_id: str, bron: tuple,
-                   bounds=None) -> pdk.Deck:
+                   bounds=None, hoogte: int = MAP_HEIGHT_PX) -> pdk.Deck:
     """A categorical map (Kaart 4-1): colour per class, the class number as label, ``toelichting`` (plain text per
     area code, as typed) in the tooltip."""
     areas, labels = _categorie_data(vlakken, bron, klasse, tuple(kleuren), toelichting)
     layers = [_area_layer(layer_id), _text_layer(f"{layer_id}_labels"), *_selection_layer(vlakken, gekozen), *extra]
-    return _spliced_deck(layers, {_AREAS: areas, _LABELS: labels}, bounds or _bounds(vlakken))
+    return _spliced_deck(layers, {_AREAS: areas, _LABELS: labels}, bounds or _bounds(vlakken), hoogte)
 
 
 def bemiddeling_layer(punten: pd.DataFrame, jaar: int) -> pdk.Layer:
@@ -266,7 +267,8 @@ def cirkel_legenda_html(aantallen: tuple[int, ...], meter_per_pixel: float = 12.
 
 
 def raster_klassen_deck(cellen: pd.DataFrame, klasse: pd.Series, kleuren: tuple, tekst: pd.Series,
-                        layer_id: str, extra: list[pdk.Layer] | None = None) -> pdk.Deck:
+                        layer_id: str, extra: list[pdk.Layer] | None = None,
+                        hoogte: int = MAP_HEIGHT_PX) -> pdk.Deck:
     """Categorical 100 m squares (Kaart 4-1 on the grid): per square its south-west corner, class index ``k``,
     the area ``code`` (a click selects the area) and the tooltip text ``t`` (plain text, as typed).
     ``klasse`` and ``tekst`` are aligned with the rows of ``cellen``."""
@@ -277,4 +279,4 @@ def raster_klassen_deck(cellen: pd.DataFrame, klasse: pd.Series, kleuren: tuple,
     kleur = " : ".join(f"k == {i} ? {list(rgb)}" for i, rgb in enumerate(kleuren)) + f" : {list(NO_DATA)}"
     layer = pdk.Layer("GridCellLayer", data, id=layer_id, get_position=["lon", "lat"], cell_size=100,
                       extruded=False, get_fill_color=f"@@={kleur}", pickable=True)
-    return deck([layer, *(extra or [])], tooltip=tekst_tooltip("Vierkant 100 m\n{t}"))
+    return deck([layer, *(extra or [])], tooltip=tekst_tooltip("Vierkant 100 m\n{t}"), height=hoogte)

@@ -40,11 +40,11 @@ def toon(k: Keuzes) -> None:
     with links, st.spinner("Kaart tekenen..."):
         if toon_r == "niveau":
             kaart, leg = maps.raster_deck(cel_tot, niveau_k, tr.NIVEAU_KLEUREN, cel_tot.set_index("code")["waarde"],
-                                          views.naam(welke), "raster_niveau"), niveau_leg
+                                          views.naam(welke), "raster_niveau", hoogte=520), niveau_leg
         else:
             kaart, leg = maps.raster_deck(cel_tot, ontw_k, tr.ONTWIKKELING_KLEUREN, delta, "Verandering",
-                                          "raster_ontw"), ontw_leg
-        show(kaart, height=520, key="wijktrends_raster")
+                                          "raster_ontw", hoogte=520), ontw_leg
+        show(kaart, key="wijktrends_raster")
     with rechts:
         st.markdown(f"**{views.naam(welke)}**, {len(cel_tot)} vierkanten")
         st.html(legend_html(leg))

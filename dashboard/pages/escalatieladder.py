@@ -55,8 +55,8 @@ with kaart_kolom:
     treffer = zoeken.zoekbalk("ladder", locaties=True)
     extra_lagen = [*(zoeken.markering(treffer) or []), *([focus_layer(focus)] if focus else [])]
     kaart = maps.show(lv.fase_deck(lijst, extra=extra_lagen or None,
-                                   bounds=treffer.bounds if treffer is not None else None),
-                      height=560, on_select="rerun", selection_mode="single-object", key="ladder_kaart")
+                                   bounds=treffer.bounds if treffer is not None else None, hoogte=560),
+                      on_select="rerun", selection_mode="single-object", key="ladder_kaart")
 with legenda_kolom:
     st.markdown("**Fase (kleur, symbool en cijfer)**")
     st.html(lv.fase_legenda())

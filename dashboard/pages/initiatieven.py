@@ -45,7 +45,7 @@ with tab_lijst:
                     inzage.vastleggen("initiatieven", "kaart van kandidaatadressen van initiatieven",
                                       {"kandidaten": punten["id"].tolist()},
                                       sleutel=("kaart", tuple(punten["id"].tolist())))
-                    show(iv.kandidaten_deck(punten), height=480)
+                    show(iv.kandidaten_deck(punten, hoogte=480))
                     st.html(iv.stap_legenda())
 
 with tab_detail:
@@ -72,7 +72,7 @@ with tab_detail:
             inzage.vastleggen("initiatieven", "kandidaatadressen van een initiatief",
                               {"initiatief": int(keuze), "kandidaten": kandidaten["id"].tolist()},
                               sleutel=("detail", int(keuze)))
-            show(iv.kandidaten_deck(kandidaten, kleur_kolom="kandidaat"), height=360)
+            show(iv.kandidaten_deck(kandidaten, kleur_kolom="kandidaat", hoogte=360))
             st.caption("Letters A, B, C: de kandidaten in de volgorde van de tabel.")
             iv.scans_sectie(row, kandidaten, user)
             iv.vergelijk_sectie(row, kandidaten)
