@@ -116,28 +116,27 @@ def test_unknown_names_are_not_kept_in_the_store_and_are_forgotten(store):
 
 
 def test_an_unknown_name_costs_the_same_bcrypt_work_as_a_known_one(tmp_path):
-    """Median time of unknown vs known-with-wrong-password, compared with a tolerance (not one timed run).
+    """Fastest of interleaved runs, unknown vs known-with-wrong-password, compared with a tolerance.
 
-    Positive control: the old dummy hash (4 rounds against the store's 10) is measurably cheaper."""
-    import statistics
+    The minimum of runs taken in turn is the cost of the work itself: load on the machine (another test worker)
+    slows single runs, never makes one faster, and hits both paths alike. Positive control: the old dummy hash
+    (4 rounds against the store's 10) is measurably cheaper."""
     import time
 
     import bcrypt
 
     s = AccountStore(tmp_path / "a.json", max_pogingen=10_000, blokkade_minuten=1)
     s.add("echt", "echt-wachtwoord-1", "hkd", rounds=10)
-
-    def median(fn) -> float:
-        times = []
-        for _ in range(9):
+    old = bcrypt.hashpw(b"x", bcrypt.gensalt(rounds=4))
+    paden = {"known": lambda: s.authenticate("echt", "fout"),
+             "unknown": lambda: s.authenticate("onbekend-account", "fout"),
+             "old_dummy": lambda: bcrypt.checkpw(b"fout", old)}
+    tijden: dict[str, list[float]] = {k: [] for k in paden}
+    for _ in range(9):
+        for naam, fn in paden.items():
             t = time.perf_counter()
             fn()
-            times.append(time.perf_counter() - t)
-        return statistics.median(times)
-
-    known = median(lambda: s.authenticate("echt", "fout"))
-    unknown = median(lambda: s.authenticate("onbekend-account", "fout"))
-    old = bcrypt.hashpw(b"x", bcrypt.gensalt(rounds=4))
-    old_dummy = median(lambda: bcrypt.checkpw(b"fout", old))
+            tijden[naam].append(time.perf_counter() - t)
+    known, unknown, old_dummy = (min(tijden[k]) for k in ("known", "unknown", "old_dummy"))
     assert 0.5 < unknown / known < 2.0, (known, unknown)
     assert old_dummy < known / 4  # the detector can tell a cheaper path apart

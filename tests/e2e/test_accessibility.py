@@ -82,7 +82,7 @@ def _meeting_by_keyboard(app_server, page):
     main.get_by_text("Agendapunt 1 van").first.wait_for()
     volgende = main.get_by_role("button", name="Volgende")
     # While the toggle's rerun runs, the stepper of the previous layout stays on screen until it is replaced.
-    expect(volgende).to_have_count(1)
+    expect(volgende).to_have_count(1, timeout=60_000)  # a rerun under load can take longer than 5 s
     volgende.focus()
     assert page.evaluate("document.activeElement.innerText").strip().startswith("Volgende")
     page.keyboard.press("Enter")

@@ -3,6 +3,8 @@ shown on every page per role; hovering and clicking the map features opens no di
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from sqlalchemy import text
 
@@ -93,17 +95,24 @@ def _tooltip_of_location(page, code: str) -> str:
     zoekveld.press("Enter")
     main.get_by_text(f"Locatie {code}").first.wait_for(timeout=60_000)
     wait_for_app(page)
-    canvas = main.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-    for _ in range(20):  # the map may still be flying to the new view: hover again until the tooltip names it
-        box = canvas.bounding_box(timeout=10_000)
-        page.mouse.move(2, 2)
-        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=3)
-        page.wait_for_timeout(300)
-        tekst = page.evaluate("() => [...document.querySelectorAll('.deck-tooltip')]"
-                              ".map(t => t.style.display === 'none' ? '' : t.innerText).join(' ')")
-        if code in tekst:
+    # The map may still be flying to the new view, or a rerun under load may still replace it: hover around the
+    # middle again (a fresh locator each time) until the tooltip names the location, for up to a minute.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        for dx, dy in ((0, 0), (0, -4), (4, 0), (0, 4), (-4, 0)):
+            canvas = main.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+            box = canvas.bounding_box(timeout=10_000)
+            if box is None:
+                break
             page.mouse.move(2, 2)
-            return tekst
+            page.mouse.move(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy, steps=3)
+            page.wait_for_timeout(300)
+            tekst = page.evaluate("() => [...document.querySelectorAll('.deck-tooltip')]"
+                                  ".map(t => t.style.display === 'none' ? '' : t.innerText).join(' ')")
+            if code in tekst:
+                page.mouse.move(2, 2)
+                return tekst
+        page.wait_for_timeout(500)
     raise AssertionError(f"no tooltip for {code} in the middle of the map")
 
 
