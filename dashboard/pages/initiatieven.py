@@ -53,14 +53,11 @@ with tab_detail:
         st.caption("Kies een initiatief zodra er een is.")
     else:
         ids = lijst["id"].tolist()
-        # a keyed widget keeps every choice; a write elsewhere on the page asks for another through iv.KIES
-        if (volgende := st.session_state.pop(iv.KIES, None)) in ids:
-            st.session_state["initiatief_keuze"] = volgende
-        if st.session_state.get("initiatief_keuze") not in ids:
-            st.session_state["initiatief_keuze"] = ids[0]
-        keuze = st.selectbox("Initiatief", ids, key="initiatief_keuze",
+        gekozen = st.session_state.get("initiatief_keuze")
+        keuze = st.selectbox("Initiatief", ids, index=ids.index(gekozen) if gekozen in ids else 0,
                              format_func=lambda i: f"{i}: {lijst.set_index('id').loc[i, 'naam']} "
                                                    f"({STAPPEN[lijst.set_index('id').loc[i, 'stap']].lower()})")
+        st.session_state["initiatief_keuze"] = keuze
         row = db.run_query(q.initiatief, int(keuze))
         kandidaten = db.run_query(q.kandidaten, int(keuze))
         iv.koptekst(row)

@@ -9,7 +9,6 @@ from sqlalchemy import text
 from dashboard.auth import User
 from queries import initiatieven as q
 from queries.lagen import as_layer
-from reports.veilig import md_tekst
 
 HKD = User("beleid", "hkd")
 ALFA = User("alfa", "aanbieder", "alfa")
@@ -283,17 +282,3 @@ def test_reopening_a_saved_scan_does_not_redo_todays_scan_on_a_plain_rerun(open_
         event.remove(Engine, "before_cursor_execute", tel)
     assert (geopend, herhaald, na_wijziging) == (1, 0, 1)
     assert any("verschillen" in w.value for w in at.warning)
-
-
-def test_every_choice_of_initiative_opens_that_initiative(open_page, fresh_demo):
-    # The Overleg switches between initiatives during a meeting: each choice must stick, also the second in a row
-    # (an unkeyed selectbox whose index followed its own state jumped back on every other change).
-    with fresh_demo.connect() as conn:
-        namen = dict(conn.execute(text("SELECT id, naam FROM hkd.initiatieven ORDER BY id")).all())
-    assert len(namen) >= 3
-    at = open_page(HKD)
-    for ini in [*list(namen)[-3:], list(namen)[0]]:
-        next(s for s in at.selectbox if s.label == "Initiatief").set_value(ini).run()
-        assert not at.exception, at.exception
-        assert next(s for s in at.selectbox if s.label == "Initiatief").value == ini
-        assert md_tekst(namen[ini]) in [h.value for h in at.subheader], (ini, [h.value for h in at.subheader])
