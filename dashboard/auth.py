@@ -140,11 +140,11 @@ def login_local(naam: str, wachtwoord: str) -> tuple[User | None, str]:
 
 
 def _meld(naam: str, gebeurtenis: str) -> None:
-    """Write a login event to the audit log, in the transaction of the layer the person is in now."""
+    """Write a login event to the audit log from the server side (the public login may not write, issue 23)."""
     from dashboard import db
     from queries.lagen import meld_aanmelding
 
-    db.run_write(meld_aanmelding, naam, gebeurtenis)
+    db.run_server_write(meld_aanmelding, naam, gebeurtenis)
 
 
 def logout(notice: str = "U bent uitgelogd.") -> bool:

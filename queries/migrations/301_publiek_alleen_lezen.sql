@@ -1,0 +1,131 @@
+-- Issue 23: the public login can only read, briefly.
+--
+-- 1. No SECURITY DEFINER function that writes is executable by the public login (or a provider's): login events
+--    are written from the server side, through the HKD layer's pool (dashboard.auth._meld), never by the layer the
+--    person is in. publiek.meld_aanmelding stays (its signature is part of the allow-list) but only hkd_beheer may
+--    execute it. tests/security/test_publiek_alleen_lezen.py fails on any VOLATILE SECURITY DEFINER function the
+--    public login can call.
+-- 2. Time and connection limits per login role are set after every migration run (queries/roles.sql rol_grenzen,
+--    documented in docs/database-rollen.md).
+-- 3. The heavy public functions check their arguments before any work: a level that exists (not the whole
+--    municipality as one area), a year in 1990-2100, a threshold between 0 and 10^6; anything else is refused at
+--    once. What bounds a legitimate call's time is the statement_timeout of the login (one call takes seconds).
+
+REVOKE EXECUTE ON FUNCTION publiek.meld_aanmelding(text, text) FROM hkd_publiek, hkd_aanbieder, PUBLIC;
+GRANT EXECUTE ON FUNCTION publiek.meld_aanmelding(text, text) TO hkd_beheer;
+
+-- One check for the three functions (SECURITY DEFINER: the layers cannot read hkd.indicatoren or hkd.gebieden).
+CREATE FUNCTION publiek.controleer_raster_argumenten(p_niveau text, p_indicator text, p_jaar integer,
+                                                     p_minimum double precision DEFAULT 10,
+                                                     p_naar_niveau text DEFAULT NULL) RETURNS void
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, hkd AS $$
+BEGIN
+    IF p_niveau IS NULL OR length(p_niveau) > 40
+       OR NOT EXISTS (SELECT 1 FROM hkd.gebieden g WHERE g.niveau = p_niveau AND g.niveau <> 'gemeente') THEN
+        RAISE EXCEPTION 'onbekend niveau voor het raster of de interpolatie' USING ERRCODE = '22023';
+    END IF;
+    IF p_naar_niveau IS NOT NULL AND (length(p_naar_niveau) > 40
+       OR NOT EXISTS (SELECT 1 FROM hkd.gebieden g WHERE g.niveau = p_naar_niveau AND g.niveau <> 'gemeente')) THEN
+        RAISE EXCEPTION 'onbekend doelniveau voor de interpolatie' USING ERRCODE = '22023';
+    END IF;
+    IF p_jaar IS NULL OR p_jaar NOT BETWEEN 1990 AND 2100 THEN
+        RAISE EXCEPTION 'jaar % valt buiten 1990-2100', p_jaar USING ERRCODE = '22023';
+    END IF;
+    IF length(p_indicator) > 64 THEN
+        RAISE EXCEPTION 'onbekende indicator' USING ERRCODE = '22023';
+    END IF;
+    IF p_minimum IS NULL OR p_minimum = 'NaN'::float8 OR p_minimum NOT BETWEEN 0 AND 1000000 THEN
+        RAISE EXCEPTION 'minimum moet tussen 0 en 1.000.000 liggen' USING ERRCODE = '22023';
+    END IF;
+END $$;
+REVOKE EXECUTE ON FUNCTION publiek.controleer_raster_argumenten(text, text, integer, double precision, text)
+    FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION publiek.controleer_raster_argumenten(text, text, integer, double precision, text)
+    TO hkd_publiek, hkd_aanbieder, hkd_beheer;
+
+-- The three functions keep their signature and result (migrations 181, 184), now in PL/pgSQL: the argument check
+-- runs first, so a refused call does no work.
+CREATE OR REPLACE FUNCTION publiek.raster_100m(p_niveau text, p_indicator text, p_jaar integer, p_aantal boolean,
+                                               p_minimum double precision DEFAULT 10)
+RETURNS TABLE (cel_x integer, cel_y integer, waarde double precision, dekking double precision,
+               lon double precision, lat double precision)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    PERFORM publiek.controleer_raster_argumenten(p_niveau, p_indicator, p_jaar, p_minimum);
+    RETURN QUERY
+    WITH bron AS (
+        SELECT g.geom, i.waarde, ST_Area(g.geom) AS opp
+        FROM hkd.indicatoren i
+        JOIN hkd.gebieden g ON g.niveau = i.niveau AND g.code = i.gebied_code
+        WHERE i.niveau = p_niveau AND i.indicator = p_indicator AND i.jaar = p_jaar AND ST_Area(g.geom) > 0
+    ), stukken AS (
+        SELECT c.i, c.j, b.waarde, b.opp, ST_Area(ST_Intersection(c.geom, b.geom)) AS deel
+        FROM bron b, LATERAL ST_SquareGrid(100, b.geom) AS c
+        WHERE ST_Intersects(c.geom, b.geom)
+    ), cellen AS (
+        SELECT s.i, s.j,
+               CASE WHEN p_aantal THEN sum(s.waarde * s.deel / s.opp)
+                    ELSE sum(s.waarde * s.deel) / nullif(sum(s.deel), 0) END AS waarde,
+               sum(s.deel) / 10000.0 AS dekking
+        FROM stukken s WHERE s.deel > 0 GROUP BY s.i, s.j
+    )
+    SELECT c.i * 100, c.j * 100, c.waarde, c.dekking,
+           round(ST_X(ST_Transform(ST_SetSRID(ST_MakePoint(c.i * 100, c.j * 100), 28992), 4326))::numeric, 5)::float8,
+           round(ST_Y(ST_Transform(ST_SetSRID(ST_MakePoint(c.i * 100, c.j * 100), 28992), 4326))::numeric, 5)::float8
+    FROM cellen c
+    WHERE c.dekking >= 0.5 AND (NOT p_aantal OR c.waarde >= p_minimum)
+    ORDER BY 1, 2;
+END $$;
+
+CREATE OR REPLACE FUNCTION publiek.interpoleer(p_van_niveau text, p_naar_niveau text, p_indicator text,
+                                               p_jaar integer, p_aantal boolean)
+RETURNS TABLE (gebied_code text, waarde double precision, dekking double precision)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    PERFORM publiek.controleer_raster_argumenten(p_van_niveau, p_indicator, p_jaar, 10, p_naar_niveau);
+    RETURN QUERY
+    WITH bron AS (
+        SELECT g.geom, i.waarde, ST_Area(g.geom) AS opp
+        FROM hkd.indicatoren i
+        JOIN hkd.gebieden g ON g.niveau = i.niveau AND g.code = i.gebied_code
+        WHERE i.niveau = p_van_niveau AND i.indicator = p_indicator AND i.jaar = p_jaar AND ST_Area(g.geom) > 0
+    ), stukken AS (
+        SELECT t.code, ST_Area(t.geom) AS t_opp, b.waarde, b.opp,
+               ST_Area(ST_Intersection(t.geom, b.geom)) AS deel
+        FROM bron b JOIN hkd.gebieden t ON t.niveau = p_naar_niveau AND ST_Intersects(t.geom, b.geom)
+    )
+    SELECT s.code,
+           CASE WHEN p_aantal THEN sum(s.waarde * s.deel / s.opp)
+                ELSE sum(s.waarde * s.deel) / nullif(sum(s.deel), 0) END,
+           sum(s.deel) / max(s.t_opp)
+    FROM stukken s WHERE s.deel > 0
+    GROUP BY s.code ORDER BY s.code;
+END $$;
+
+CREATE OR REPLACE FUNCTION publiek.raster_dominante_corporatie(p_niveau text, p_jaar integer)
+RETURNS TABLE (cel_x integer, cel_y integer, gebied_code text, corporatie text, aandeel double precision,
+               lon double precision, lat double precision)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    PERFORM publiek.controleer_raster_argumenten(p_niveau, NULL, p_jaar);
+    RETURN QUERY
+    WITH stukken AS (
+        SELECT c.i, c.j, g.code, ST_Area(ST_Intersection(c.geom, g.geom)) AS deel
+        FROM hkd.gebieden g, LATERAL ST_SquareGrid(100, g.geom) AS c
+        WHERE g.niveau = p_niveau AND ST_Intersects(c.geom, g.geom)
+    ), cellen AS (
+        SELECT s.i, s.j, sum(s.deel) OVER (PARTITION BY s.i, s.j) AS gedekt, s.code, s.deel
+        FROM stukken s WHERE s.deel > 0
+    ), grootste AS (
+        SELECT DISTINCT ON (c.i, c.j) c.i, c.j, c.code, c.gedekt FROM cellen c ORDER BY c.i, c.j, c.deel DESC, c.code
+    ), dominant AS MATERIALIZED (
+        SELECT d.gebied_code, d.corporatie, d.aandeel FROM publiek.dominante_corporatie d
+        WHERE d.niveau = p_niveau AND d.jaar = p_jaar
+    )
+    SELECT g.i * 100, g.j * 100, g.code, d.corporatie, d.aandeel,
+           round(ST_X(ST_Transform(ST_SetSRID(ST_MakePoint(g.i * 100, g.j * 100), 28992), 4326))::numeric, 5)::float8,
+           round(ST_Y(ST_Transform(ST_SetSRID(ST_MakePoint(g.i * 100, g.j * 100), 28992), 4326))::numeric, 5)::float8
+    FROM grootste g LEFT JOIN dominant d ON d.gebied_code = g.code
+    WHERE g.gedekt >= 5000
+    ORDER BY 1, 2;
+END $$;
