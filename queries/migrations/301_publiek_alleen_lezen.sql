@@ -9,7 +9,8 @@
 --    documented in docs/database-rollen.md).
 -- 3. The heavy public functions check their arguments before any work: a level that exists (not the whole
 --    municipality as one area), a year in 1990-2100, a threshold between 0 and 10^6; anything else is refused at
---    once. What bounds a legitimate call's time is the statement_timeout of the login (one call takes seconds).
+--    once. What bounds a legitimate call's time is the statement_timeout of the login (one call takes seconds);
+--    because SET can lift a role's default, the check refuses a call on a layer login without a timeout in force.
 
 REVOKE EXECUTE ON FUNCTION publiek.meld_aanmelding(text, text) FROM hkd_publiek, hkd_aanbieder, PUBLIC;
 GRANT EXECUTE ON FUNCTION publiek.meld_aanmelding(text, text) TO hkd_beheer;
@@ -19,7 +20,16 @@ CREATE FUNCTION publiek.controleer_raster_argumenten(p_niveau text, p_indicator 
                                                      p_minimum double precision DEFAULT 10,
                                                      p_naar_niveau text DEFAULT NULL) RETURNS void
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, hkd AS $$
+DECLARE
+    grens_ms bigint := (SELECT setting::bigint FROM pg_settings WHERE name = 'statement_timeout');
 BEGIN
+    -- A role setting is only a default that SET can lift: a call on the public or a provider's login runs only
+    -- with a statement_timeout in force (at most a minute), so this call cannot hold a backend longer.
+    IF (session_user::text = 'hkd_app_publiek' OR session_user::text LIKE 'hkd\_aanbieder\_%')
+       AND (grens_ms = 0 OR grens_ms > 60000) THEN
+        RAISE EXCEPTION 'het raster en de interpolatie rekenen alleen met een tijdslimiet (statement_timeout van '
+                        'hoogstens een minuut)' USING ERRCODE = '57014';
+    END IF;
     IF p_niveau IS NULL OR length(p_niveau) > 40
        OR NOT EXISTS (SELECT 1 FROM hkd.gebieden g WHERE g.niveau = p_niveau AND g.niveau <> 'gemeente') THEN
         RAISE EXCEPTION 'onbekend niveau voor het raster of de interpolatie' USING ERRCODE = '22023';
