@@ -53,89 +53,53 @@ REVOKE EXECUTE ON FUNCTION publiek.controleer_raster_argumenten(text, text, inte
 GRANT EXECUTE ON FUNCTION publiek.controleer_raster_argumenten(text, text, integer, double precision, text)
     TO hkd_publiek, hkd_aanbieder, hkd_beheer;
 
--- The three functions keep their signature and result (migrations 181, 184), now in PL/pgSQL: the argument check
--- runs first, so a refused call does no work.
-CREATE OR REPLACE FUNCTION publiek.raster_100m(p_niveau text, p_indicator text, p_jaar integer, p_aantal boolean,
-                                               p_minimum double precision DEFAULT 10)
+-- The three functions keep their signature, body and result: each body (migrations 181, 183, 184) moves to schema
+-- hkd under a name of its own, executable only by its owner, and the public name becomes a wrapper that checks the
+-- arguments first, so a refused call does no work.
+ALTER FUNCTION publiek.raster_100m(text, text, integer, boolean, double precision) RENAME TO raster_100m_onbegrensd;
+ALTER FUNCTION publiek.raster_100m_onbegrensd(text, text, integer, boolean, double precision) SET SCHEMA hkd;
+ALTER FUNCTION publiek.interpoleer(text, text, text, integer, boolean) RENAME TO interpoleer_onbegrensd;
+ALTER FUNCTION publiek.interpoleer_onbegrensd(text, text, text, integer, boolean) SET SCHEMA hkd;
+ALTER FUNCTION publiek.raster_dominante_corporatie(text, integer) RENAME TO raster_dominante_corporatie_onbegrensd;
+ALTER FUNCTION publiek.raster_dominante_corporatie_onbegrensd(text, integer) SET SCHEMA hkd;
+REVOKE EXECUTE ON FUNCTION hkd.raster_100m_onbegrensd(text, text, integer, boolean, double precision),
+                           hkd.interpoleer_onbegrensd(text, text, text, integer, boolean),
+                           hkd.raster_dominante_corporatie_onbegrensd(text, integer)
+    FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
+
+CREATE FUNCTION publiek.raster_100m(p_niveau text, p_indicator text, p_jaar integer, p_aantal boolean,
+                                    p_minimum double precision DEFAULT 10)
 RETURNS TABLE (cel_x integer, cel_y integer, waarde double precision, dekking double precision,
                lon double precision, lat double precision)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 BEGIN
     PERFORM publiek.controleer_raster_argumenten(p_niveau, p_indicator, p_jaar, p_minimum);
-    RETURN QUERY
-    WITH bron AS (
-        SELECT g.geom, i.waarde, ST_Area(g.geom) AS opp
-        FROM hkd.indicatoren i
-        JOIN hkd.gebieden g ON g.niveau = i.niveau AND g.code = i.gebied_code
-        WHERE i.niveau = p_niveau AND i.indicator = p_indicator AND i.jaar = p_jaar AND ST_Area(g.geom) > 0
-    ), stukken AS (
-        SELECT c.i, c.j, b.waarde, b.opp, ST_Area(ST_Intersection(c.geom, b.geom)) AS deel
-        FROM bron b, LATERAL ST_SquareGrid(100, b.geom) AS c
-        WHERE ST_Intersects(c.geom, b.geom)
-    ), cellen AS (
-        SELECT s.i, s.j,
-               CASE WHEN p_aantal THEN sum(s.waarde * s.deel / s.opp)
-                    ELSE sum(s.waarde * s.deel) / nullif(sum(s.deel), 0) END AS waarde,
-               sum(s.deel) / 10000.0 AS dekking
-        FROM stukken s WHERE s.deel > 0 GROUP BY s.i, s.j
-    )
-    SELECT c.i * 100, c.j * 100, c.waarde, c.dekking,
-           round(ST_X(ST_Transform(ST_SetSRID(ST_MakePoint(c.i * 100, c.j * 100), 28992), 4326))::numeric, 5)::float8,
-           round(ST_Y(ST_Transform(ST_SetSRID(ST_MakePoint(c.i * 100, c.j * 100), 28992), 4326))::numeric, 5)::float8
-    FROM cellen c
-    WHERE c.dekking >= 0.5 AND (NOT p_aantal OR c.waarde >= p_minimum)
-    ORDER BY 1, 2;
+    RETURN QUERY SELECT * FROM hkd.raster_100m_onbegrensd(p_niveau, p_indicator, p_jaar, p_aantal, p_minimum);
 END $$;
 
-CREATE OR REPLACE FUNCTION publiek.interpoleer(p_van_niveau text, p_naar_niveau text, p_indicator text,
-                                               p_jaar integer, p_aantal boolean)
+CREATE FUNCTION publiek.interpoleer(p_van_niveau text, p_naar_niveau text, p_indicator text, p_jaar integer,
+                                    p_aantal boolean)
 RETURNS TABLE (gebied_code text, waarde double precision, dekking double precision)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 BEGIN
     PERFORM publiek.controleer_raster_argumenten(p_van_niveau, p_indicator, p_jaar, 10, p_naar_niveau);
-    RETURN QUERY
-    WITH bron AS (
-        SELECT g.geom, i.waarde, ST_Area(g.geom) AS opp
-        FROM hkd.indicatoren i
-        JOIN hkd.gebieden g ON g.niveau = i.niveau AND g.code = i.gebied_code
-        WHERE i.niveau = p_van_niveau AND i.indicator = p_indicator AND i.jaar = p_jaar AND ST_Area(g.geom) > 0
-    ), stukken AS (
-        SELECT t.code, ST_Area(t.geom) AS t_opp, b.waarde, b.opp,
-               ST_Area(ST_Intersection(t.geom, b.geom)) AS deel
-        FROM bron b JOIN hkd.gebieden t ON t.niveau = p_naar_niveau AND ST_Intersects(t.geom, b.geom)
-    )
-    SELECT s.code,
-           CASE WHEN p_aantal THEN sum(s.waarde * s.deel / s.opp)
-                ELSE sum(s.waarde * s.deel) / nullif(sum(s.deel), 0) END,
-           sum(s.deel) / max(s.t_opp)
-    FROM stukken s WHERE s.deel > 0
-    GROUP BY s.code ORDER BY s.code;
+    RETURN QUERY SELECT * FROM hkd.interpoleer_onbegrensd(p_van_niveau, p_naar_niveau, p_indicator, p_jaar,
+                                                           p_aantal);
 END $$;
 
-CREATE OR REPLACE FUNCTION publiek.raster_dominante_corporatie(p_niveau text, p_jaar integer)
+CREATE FUNCTION publiek.raster_dominante_corporatie(p_niveau text, p_jaar integer)
 RETURNS TABLE (cel_x integer, cel_y integer, gebied_code text, corporatie text, aandeel double precision,
                lon double precision, lat double precision)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 BEGIN
     PERFORM publiek.controleer_raster_argumenten(p_niveau, NULL, p_jaar);
-    RETURN QUERY
-    WITH stukken AS (
-        SELECT c.i, c.j, g.code, ST_Area(ST_Intersection(c.geom, g.geom)) AS deel
-        FROM hkd.gebieden g, LATERAL ST_SquareGrid(100, g.geom) AS c
-        WHERE g.niveau = p_niveau AND ST_Intersects(c.geom, g.geom)
-    ), cellen AS (
-        SELECT s.i, s.j, sum(s.deel) OVER (PARTITION BY s.i, s.j) AS gedekt, s.code, s.deel
-        FROM stukken s WHERE s.deel > 0
-    ), grootste AS (
-        SELECT DISTINCT ON (c.i, c.j) c.i, c.j, c.code, c.gedekt FROM cellen c ORDER BY c.i, c.j, c.deel DESC, c.code
-    ), dominant AS MATERIALIZED (
-        SELECT d.gebied_code, d.corporatie, d.aandeel FROM publiek.dominante_corporatie d
-        WHERE d.niveau = p_niveau AND d.jaar = p_jaar
-    )
-    SELECT g.i * 100, g.j * 100, g.code, d.corporatie, d.aandeel,
-           round(ST_X(ST_Transform(ST_SetSRID(ST_MakePoint(g.i * 100, g.j * 100), 28992), 4326))::numeric, 5)::float8,
-           round(ST_Y(ST_Transform(ST_SetSRID(ST_MakePoint(g.i * 100, g.j * 100), 28992), 4326))::numeric, 5)::float8
-    FROM grootste g LEFT JOIN dominant d ON d.gebied_code = g.code
-    WHERE g.gedekt >= 5000
-    ORDER BY 1, 2;
+    RETURN QUERY SELECT * FROM hkd.raster_dominante_corporatie_onbegrensd(p_niveau, p_jaar);
 END $$;
+
+REVOKE EXECUTE ON FUNCTION publiek.raster_100m(text, text, integer, boolean, double precision),
+                           publiek.interpoleer(text, text, text, integer, boolean),
+                           publiek.raster_dominante_corporatie(text, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION publiek.raster_100m(text, text, integer, boolean, double precision),
+                          publiek.interpoleer(text, text, text, integer, boolean),
+                          publiek.raster_dominante_corporatie(text, integer)
+    TO hkd_publiek, hkd_aanbieder, hkd_beheer;

@@ -115,3 +115,34 @@ def test_the_public_login_sees_no_relation_of_schema_hkd_through_privilege_funct
     assert conn.execute("SELECT has_schema_privilege('hkd', 'USAGE')").fetchone()[0] is False
     # positive control: a provider reads its tables there
     assert sql_as("alfa").execute("SELECT has_table_privilege('hkd.meldingen', 'SELECT')").fetchone()[0] is True
+
+
+TELLERS = [
+    "SELECT reltuples FROM pg_class WHERE relname = 'meldingen'",
+    "SELECT relpages FROM pg_class WHERE relname = 'vergadering_besluiten'",
+    "SELECT * FROM pg_class WHERE relname = 'meldingen'",
+    "SELECT n_live_tup FROM pg_stat_user_tables WHERE relname = 'meldingen'",
+    "SELECT n_tup_ins FROM pg_stat_all_tables WHERE relname = 'vergadering_besluiten'",
+    "SELECT pg_stat_get_live_tuples((SELECT oid FROM pg_class WHERE relname = 'meldingen'))",
+    "SELECT pg_stat_get_tuples_inserted((SELECT oid FROM pg_class WHERE relname = 'meldingen'))",
+    "SELECT pg_relation_size((SELECT oid FROM pg_class WHERE relname = 'meldingen'))",
+    "SELECT pg_total_relation_size((SELECT oid FROM pg_class WHERE relname = 'initiatieven'))",
+    "SELECT tup_inserted FROM pg_stat_database WHERE datname = current_database()",
+]
+
+
+@pytest.mark.parametrize("who", ["publiek", "alfa"])
+@pytest.mark.parametrize("attack", TELLERS)
+def test_row_counts_of_tables_are_not_the_layers_business(sql_as, who, attack):
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        sql_as(who).execute(attack)
+
+
+def test_positive_control_the_catalog_still_answers_what_clients_need_and_admins_see_the_counts(fresh_sql_as):
+    admin = fresh_sql_as("admin")
+    admin.execute("ANALYZE hkd.meldingen")
+    assert admin.execute("SELECT reltuples FROM pg_class WHERE relname = 'meldingen'").fetchone()[0] > 1000
+    publiek = fresh_sql_as("publiek")
+    assert publiek.execute("SELECT relkind FROM pg_class WHERE relname = 'meldingen'").fetchone()[0] == "r"
+    assert publiek.execute("SELECT count(*) FROM geometry_columns").fetchone()[0] >= 0
+    assert publiek.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'publiek'").fetchone()[0] >= 0
