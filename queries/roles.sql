@@ -176,6 +176,49 @@ BEGIN
               AND a.attname = r.kolom;
         END IF;
     END LOOP;
+    -- The same for what else keeps statistics of such a table: expression columns of its indexes (their own rows in
+    -- pg_statistic) and extended statistics objects.
+    FOR r IN
+        WITH RECURSIVE bereik(oid) AS (
+            SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'hkd' AND c.relname IN ('locaties', 'aanbieders')
+            UNION
+            SELECT con.conrelid FROM pg_constraint con JOIN bereik b ON con.confrelid = b.oid
+            WHERE con.contype = 'f'
+        )
+        SELECT i.indexrelid::regclass AS idx, k.nr, a.attstattarget AS doel
+        FROM bereik b JOIN pg_index i ON i.indrelid = b.oid
+        JOIN pg_class ic ON ic.oid = i.indexrelid
+        CROSS JOIN LATERAL generate_series(1, i.indnatts) AS k(nr)
+        JOIN pg_attribute a ON a.attrelid = i.indexrelid AND a.attnum = k.nr
+        WHERE i.indkey[k.nr - 1] = 0 AND pg_has_role(current_user, ic.relowner, 'USAGE')
+    LOOP
+        IF r.doel IS DISTINCT FROM 0 THEN
+            EXECUTE format('ALTER INDEX %s ALTER COLUMN %s SET STATISTICS 0', r.idx, r.nr);
+        END IF;
+        IF su THEN
+            DELETE FROM pg_catalog.pg_statistic WHERE starelid = r.idx AND staattnum = r.nr;
+        END IF;
+    END LOOP;
+    FOR r IN
+        WITH RECURSIVE bereik(oid) AS (
+            SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'hkd' AND c.relname IN ('locaties', 'aanbieders')
+            UNION
+            SELECT con.conrelid FROM pg_constraint con JOIN bereik b ON con.confrelid = b.oid
+            WHERE con.contype = 'f'
+        )
+        SELECT x.oid, format('%I.%I', n.nspname, x.stxname) AS naam, x.stxstattarget AS doel
+        FROM bereik b JOIN pg_statistic_ext x ON x.stxrelid = b.oid JOIN pg_namespace n ON n.oid = x.stxnamespace
+        WHERE pg_has_role(current_user, x.stxowner, 'USAGE')
+    LOOP
+        IF r.doel IS DISTINCT FROM 0 THEN
+            EXECUTE format('ALTER STATISTICS %s SET STATISTICS 0', r.naam);
+        END IF;
+        IF su THEN
+            DELETE FROM pg_catalog.pg_statistic_ext_data WHERE stxoid = r.oid;
+        END IF;
+    END LOOP;
 END $$;
 
 -- name: rol_grenzen
