@@ -21,6 +21,7 @@ from shapely.prepared import prep
 from sqlalchemy import Connection
 
 from clients.geocoder import AddressNotFound, GeocodeResult, GeocoderUnavailable, geocode
+from data.importeur import ImportGeweigerd, Probleem, RegelPlan  # noqa: F401 - ImportGeweigerd: one refusal type
 from data.spreadsheet import lees_frame
 from queries import locaties as q
 
@@ -34,19 +35,6 @@ VERPLAATST_VANAF_METER = 1.0
 _WGS84_TO_RD = Transformer.from_crs(4326, 28992, always_xy=True)
 
 Geocoder = Callable[[str, str], GeocodeResult]
-
-
-@dataclass(frozen=True)
-class Probleem:
-    """One problem in the file: spreadsheet row (0 = the file as a whole), column and reason in Dutch."""
-
-    rij: int
-    kolom: str
-    reden: str
-
-    def __str__(self) -> str:
-        waar = f"rij {self.rij}" if self.rij else "bestand"
-        return f"{waar}, {self.kolom}: {self.reden}" if self.kolom else f"{waar}: {self.reden}"
 
 
 @dataclass(frozen=True)
@@ -64,27 +52,6 @@ class Referentie:
         aanbieders = {**{n.lower(): c for c, n in zip(a.code, a.naam, strict=True)}, **{c.lower(): c for c in a.code}}
         woonvormen = {**{n.lower(): c for c, n in zip(w.code, w.naam, strict=True)}, **{c.lower(): c for c in w.code}}
         return cls(aanbieders, woonvormen, q.gemeente(conn))
-
-
-@dataclass
-class RegelPlan:
-    """A validated file: the rows ready to write, or every problem that refuses it (all or nothing)."""
-
-    regels: list = field(default_factory=list)
-    problemen: list[Probleem] = field(default_factory=list)
-
-    @property
-    def geldig(self) -> bool:
-        """True when the whole file is valid (only then may it be written)."""
-        return not self.problemen and bool(self.regels)
-
-
-class ImportGeweigerd(ValueError):
-    """A file was refused; ``problems`` lists every problem (the database is unchanged)."""
-
-    def __init__(self, problems: list[Probleem]):
-        super().__init__(f"{len(problems)} probleem/problemen")
-        self.problems = problems
 
 
 @dataclass

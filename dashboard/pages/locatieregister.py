@@ -64,7 +64,7 @@ for melding in st.session_state.get(PLAN_KEY + "_meldingen", []):
     st.text(f"Let op: {melding}")  # plain text: a sheet name is user input, never markdown
 
 if plan.problemen:
-    toon_problemen(plan.problemen, "locatieregister")
+    toon_problemen(plan.problemen, bestand.name)
     st.stop()
 
 st.success(f"Alle {len(plan.regels)} regels zijn in orde.", icon=":material/task_alt:")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ops.cli.common import migrated_engine, refused
+from ops.cli.common import geen_traceback, migrated_engine, refused
 
 
 def register(sub) -> None:
@@ -17,6 +17,7 @@ def register(sub) -> None:
     cl.set_defaults(func=cmd_laden)
 
 
+@geen_traceback("Niet geladen", "bestand")
 def cmd_laden(args: argparse.Namespace) -> int:
     from data.corporatiebezit_import import CorporatiebezitImportError, laad
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import functools
-from collections.abc import Callable
 
-from ops.cli.common import migrated_engine, refused, rollen_bij
+from ops.cli.common import geen_traceback, migrated_engine, refused, rollen_bij
 from queries.db import acting_as
 
 NIVEAUS = ["gemeente", "gebied", "buurt", "wijkprofiel", "pc4"]
@@ -49,28 +47,7 @@ def register(sub) -> None:
     il.set_defaults(func=cmd_import_locaties)
 
 
-def _geen_traceback(wat: str, bron: str) -> Callable:
-    """Last line of defence: an unforeseen error on a user's file is a refusal in Dutch, never a traceback.
-
-    Every known problem is reported by the importers themselves; this catches what they did not foresee, so the
-    user still learns which file failed (and the database is unchanged: every load is one transaction).
-    """
-    def wrap(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-        @functools.wraps(func)
-        def run(args: argparse.Namespace) -> int:
-            try:
-                return func(args)
-            except (KeyboardInterrupt, SystemExit):
-                raise
-            except Exception as exc:  # noqa: BLE001 - see the docstring
-                reden = str(exc).splitlines()[0][:200] if str(exc) else ""
-                return refused(wat, [f"kan het bestand niet verwerken ({type(exc).__name__}: {reden})"],
-                               getattr(args, bron))
-        return run
-    return wrap
-
-
-@_geen_traceback("Niet geladen", "source")
+@geen_traceback("Niet geladen", "source")
 def cmd_load_gebieden(args: argparse.Namespace) -> int:
     from data.boundaries import laad_grenzen
     from geo.boundaries import BoundaryError, ColumnMap
@@ -89,7 +66,7 @@ def cmd_load_gebieden(args: argparse.Namespace) -> int:
     return 0
 
 
-@_geen_traceback("Niet geladen", "bestand")
+@geen_traceback("Niet geladen", "bestand")
 def cmd_load_indicatoren(args: argparse.Namespace) -> int:
     from data.indicator_import import IndicatorImportError, load_indicatoren
 
@@ -107,7 +84,7 @@ def cmd_load_indicatoren(args: argparse.Namespace) -> int:
     return 0
 
 
-@_geen_traceback("Niet geladen", "bestand")
+@geen_traceback("Niet geladen", "bestand")
 def cmd_load_uitstroom(args: argparse.Namespace) -> int:
     from data.uitstroom_import import UitstroomImportError, laad
 
@@ -119,7 +96,7 @@ def cmd_load_uitstroom(args: argparse.Namespace) -> int:
     return 0
 
 
-@_geen_traceback("Niet geïmporteerd", "bestand")
+@geen_traceback("Niet geïmporteerd", "bestand")
 def cmd_import_locaties(args: argparse.Namespace) -> int:
     from data.locaties_import import lees_bestand, pas_toe, plan_import
     from data.spreadsheet import SpreadsheetFout

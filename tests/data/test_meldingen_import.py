@@ -40,7 +40,7 @@ def test_valid_file_is_written_whole(fresh_demo):
     with as_layer(fresh_demo, "aanbieder", "alfa-user", "alfa") as conn:
         plan = mi.plan_import(conn, mi.lees_bestand(csv.encode(), "m.csv"))
         assert plan.geldig, plan.problemen
-        assert mi.importeer(conn, plan) == 2
+        assert mi.importeer(conn, plan) == mi.Ingelezen(nieuw=2, overgeslagen=0)
     assert _count(fresh_demo) == voor + 2
 
 
@@ -87,7 +87,7 @@ def test_excel_file_is_read():
     pd.DataFrame([{"Locatie": "HKD-001", "Ontvangen_op": "2025-01-02 10:00", "Bron": "politie",
                    "Categorie": "agressie", "Omschrijving": "Ruzie op straat"}]).to_excel(buf, index=False)
     plan = mi.valideer(mi.lees_bestand(buf.getvalue(), "m.xlsx"), {"HKD-001": 1})
-    assert plan.geldig and plan.regels[0].categorie == "agressie"
+    assert plan.geldig and plan.regels[0]["categorie"] == "agressie"
 
 
 # --- Signalen ----------------------------------------------------------------------------------------------------

@@ -1,0 +1,87 @@
+"""Every tabular file format HKD Kaart reads, declared once (the engine is :mod:`data.importeur`).
+
+``docs/importeren.md`` shows these tables; ``tests/geo/test_formaten.py`` fails when the two disagree
+(:func:`tabel_markdown` writes the table of one format).
+"""
+
+from __future__ import annotations
+
+from core.domain import MELDING_AFHANDELING, MELDING_BRONNEN, MELDING_CATEGORIEEN
+from geo.kolommen import (
+    AANTAL,
+    CODE,
+    JA_NEE,
+    JAAR_BEREIK,
+    KEUZE,
+    KWARTAAL,
+    RATIO,
+    SOORT_UITLEG,
+    TEKST,
+    TIJDSTIP,
+    Formaat,
+    Kolom,
+    keuzes_van,
+)
+
+GEBIED_CODE = r"[A-Za-z0-9_-]{1,40}"
+LOCATIE_CODE = r"[A-Za-z0-9_-]{1,40}"
+NIVEAUS = {"gemeente": "gemeente", "gebied": "gebied", "wijk": "gebied", "buurt": "buurt",
+           "wijkprofiel": "wijkprofiel", "pc4": "pc4"}
+ALLE_CORPORATIES = ("alle", "totaal", "alle corporaties")
+
+UITSTROOM = Formaat("uitstroom", "Uitstroommonitor", (
+    Kolom("jaar", AANTAL, "jaartal", sleutel=True, bereik=(2000, 2100)),
+    Kolom("kwartaal", KEUZE, "het kwartaal", verplicht=False, sleutel=True, keuzes=KWARTAAL),
+    Kolom("corporatie", KEUZE, "woningcorporatie", verplicht=False, sleutel=True, bron_keuzes="corporaties"),
+    Kolom("uitstromers", AANTAL, "aantal", bereik=(0, 1_000_000)),
+    Kolom("directe_bemiddeling", AANTAL, "aantal", aliassen=("directe bemiddeling",), bereik=(0, 1_000_000)),
+    Kolom("reguliere_urgentie", AANTAL, "aantal", aliassen=("reguliere urgentie",), bereik=(0, 1_000_000)),
+    Kolom("wachttijd_maanden", RATIO, "maanden", aliassen=("wachttijd",), verplicht=False, bereik=(0, 60)),
+    Kolom("bron", TEKST, "bronvermelding", verplicht=False, max_tekens=200),
+), max_regels=10_000, sleutel_uitleg="een periode van een corporatie (of alle) staat er één keer in; opnieuw laden "
+                                    "vervangt de cijfers van die periode")
+
+CORPORATIEBEZIT = Formaat("corporatiebezit", "Corporatiebezit", (
+    Kolom("jaar", AANTAL, "jaartal", sleutel=True, bereik=JAAR_BEREIK),
+    Kolom("gebied_code", CODE, "gebiedscode", aliassen=("gebiedscode", "code"), sleutel=True, patroon=GEBIED_CODE),
+    Kolom("corporatie", KEUZE, "woningcorporatie", sleutel=True, bron_keuzes="corporaties"),
+    Kolom("woningen", AANTAL, "aantal", bereik=(0, 1_000_000)),
+    Kolom("niveau", KEUZE, "het niveau", verplicht=False, sleutel=True, keuzes=NIVEAUS),
+    Kolom("bron", TEKST, "bronvermelding", verplicht=False, max_tekens=200),
+), sleutel_uitleg="jaar, gebied en corporatie staan er één keer in; opnieuw laden vervangt het aantal")
+
+MELDINGEN = Formaat("meldingen", "Meldingen", (
+    Kolom("locatie", CODE, "locatiecode", aliassen=("locatiecode",), sleutel=True, patroon=LOCATIE_CODE),
+    Kolom("ontvangen_op", TIJDSTIP, "datum en tijd", aliassen=("ontvangen", "datum"), sleutel=True),
+    Kolom("bron", KEUZE, "bron", sleutel=True, keuzes=keuzes_van(MELDING_BRONNEN)),
+    Kolom("categorie", KEUZE, "categorie", sleutel=True, keuzes=keuzes_van(MELDING_CATEGORIEEN)),
+    Kolom("omschrijving", TEKST, "omschrijving", sleutel=True, max_tekens=300, vrij=True),
+    Kolom("afgehandeld_op", TIJDSTIP, "datum en tijd", aliassen=("afgehandeld",), verplicht=False),
+    Kolom("afhandeling", KEUZE, "afhandeling", verplicht=False, keuzes=keuzes_van(MELDING_AFHANDELING)),
+    Kolom("tevreden", KEUZE, "het antwoord (ja of nee)", aliassen=("melder tevreden", "melder_tevreden"), verplicht=False,
+          keuzes=JA_NEE),
+), sleutel_uitleg="een melding met dezelfde locatie, ontvangst, bron, categorie en omschrijving is dezelfde melding: "
+                  "opnieuw laden voegt niets toe, een overlappend bestand alleen wat nieuw is")
+
+FORMATEN = {f.naam: f for f in (UITSTROOM, CORPORATIEBEZIT, MELDINGEN)}
+
+
+def tabel_markdown(formaat: Formaat) -> str:
+    """The table of one format as it stands in ``docs/importeren.md``."""
+    regels = ["| kolom | ook als | verplicht | soort | sleutel | toegestaan |", "|---|---|---|---|---|---|"]
+    for k in formaat.kolommen:
+        if k.keuzes is not None:
+            toegestaan = ", ".join(f"`{c}`" for c in sorted(set(k.keuzes.values())))
+        elif k.bron_keuzes:
+            toegestaan = f"code of naam uit de database ({k.bron_keuzes})"
+        elif k.soort in (TEKST, CODE):
+            toegestaan = f"tot {k.max_tekens} tekens" + (", zonder persoonsgegevens" if k.vrij else "")
+        else:
+            toegestaan = ""
+        if k.bereik:
+            laag, hoog = (None if b is None else f"{b:g}" for b in k.bereik)
+            toegestaan = f"{laag or ''} t/m {hoog or ''}".strip()
+        ook = ", ".join(f"`{a}`" for a in k.aliassen)
+        regels.append(f"| `{k.naam}` | {ook} | {'ja' if k.verplicht else 'nee'} | {SOORT_UITLEG[k.soort]} | "
+                      f"{'ja' if k.sleutel else ''} | {toegestaan} |")
+    return "\n".join(regels)
