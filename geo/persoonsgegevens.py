@@ -30,7 +30,7 @@ _ZAAKNAMEN = ("gebied", "wijk", "buurt", "bu", "wk", "gm", "gemeente", "locatie"
               "woonplaats", "indicator", "categorie", "bron", "voorziening", "pand", "complex")
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
-_TELEFOON = re.compile(r"(?<![\d+])(?:\+31|0031|0)[\s.\-/()]*(?:\d[\s.\-/()]?){8}\d(?!\d)")
+_TELEFOON = re.compile(r"(?<![\d+])(?:(?:\+31|0031)[\s.-]*(?:\(0\))?[\s.-]*|0)\d(?:[\s.\-/]?\d){8}(?![\d])")
 _NEGEN_CIJFERS = re.compile(r"(?<![\d.,-])(\d{3})[.\s]?(\d{2,3})[.\s]?(\d{3,4})(?![\d,]|\.\d)")
 _POSTCODE_NUMMER = re.compile(
     r"\b[1-9]\d{3}\s?[A-Za-z]{2}\b[\s,]+(?:nr\.?\s*|huisnummer\s*)?\d{1,5}\b"
@@ -70,6 +70,15 @@ def elf_proef(cijfers: str) -> bool:
     return som % 11 == 0
 
 
+def _telefoon_vorm(kandidaat: str) -> bool:
+    """Digit groups the way people write a phone number (``06-12345678``, ``010 123 4567``, ``06 12 34 56 78``),
+    not a date with a time (``01-03-2025 21:15``)."""
+    rest = re.sub(r"^(\+31|0031)[\s.-]*(\(0\))?[\s.-]*", "", kandidaat)
+    groepen = [g for g in re.split(r"[\s.\-/]", rest) if g]
+    staart = [len(g) for g in groepen[1:]]
+    return len(groepen) == 1 or len(groepen[0]) <= 4 and (all(n >= 3 for n in staart) or all(n == 2 for n in staart))
+
+
 def zoek_persoonsgegevens(tekst: str) -> list[str]:
     """The kinds of personal data found in ``tekst``, in Dutch (empty: none found).
 
@@ -81,7 +90,7 @@ def zoek_persoonsgegevens(tekst: str) -> list[str]:
     gevonden = []
     if _EMAIL.search(tekst):
         gevonden.append(EMAIL)
-    if _TELEFOON.search(tekst):
+    if any(_telefoon_vorm(m.group()) for m in _TELEFOON.finditer(tekst)):
         gevonden.append(TELEFOON)
     if any(elf_proef("".join(m.groups())) for m in _NEGEN_CIJFERS.finditer(tekst)):
         gevonden.append(BSN)

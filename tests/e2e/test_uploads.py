@@ -74,7 +74,8 @@ def test_provider_uploads_hostile_then_bad_then_good_meldingen(upload_server, fr
     assert page.evaluate("window.__xss === undefined")  # the markup of row 4 did not run
     with page.expect_download() as download:
         main.get_by_role("button", name="Download problemen als CSV").click()
-    rijen = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text("utf-8"))))
+    # the download opens in Excel with Dutch settings: UTF-8 with BOM, cells separated by ;
+    rijen = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text("utf-8-sig")), delimiter=";"))
     assert {r["Rij"] for r in rijen} == {"3", "4", "5"}
     redenen = " | ".join(r["Probleem"] for r in rijen)
     assert "toekomst" in redenen and "onbekende locatie" in redenen and "onbekende bron" in redenen
