@@ -114,6 +114,7 @@ def lees(bron: str | Path | bytes, bestandsnaam: str | None, formaat: k.Formaat)
 _DAG_EERST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?)?$")
 _EXCEL_NUL = dt.datetime(1899, 12, 30)
+_EEN_PUNT = re.compile(r"^[+-]?[0-9]{1,3}\.[0-9]{3}$")
 _TELBAAR = re.compile(r"^[+-]?[0-9 .\u00a0\u202f\u2009]+(,0+)?$")
 
 
@@ -149,6 +150,10 @@ def _getal(tekst: str, getal: float | None, kolom: k.Kolom, decimaal: str | None
     if getal is None and any(c.isdigit() and not c.isascii() for c in tekst):
         return None, f"{_kort(tekst)} is geen getal (alleen de cijfers 0-9)"
     g = lees_getal(tekst, soort, decimaal=decimaal, getal=getal)
+    if g.fout and kolom.bereik and _EEN_PUNT.match(tekst.strip()):
+        lezingen = [w for w in (float(tekst.strip()), float(tekst.strip().replace(".", ""))) if _binnen(w, kolom)]
+        if len(lezingen) == 1:  # only one reading is plausible for this column (51.923 as a latitude)
+            return lezingen[0], None
     if g.fout:
         return None, g.fout
     if g.geheim:
@@ -177,8 +182,8 @@ def _cel(rij: Rij, kop: str, kolom: k.Kolom, decimaal: str | None,
         waarde, fout = opties.get(" ".join(tekst.lower().split())), None
         if waarde is None:
             codes = sorted(set(opties.values()))
-            fout = f"{_bijv('onbekend', kolom.uitleg or 'waarde')} {_kort(tekst)}; kies uit {', '.join(codes[:12])}" + (" …" if len(codes) > 12
-                                                                                         else "")
+            fout = f"{_bijv('onbekend', kolom.uitleg or 'waarde')} {_kort(tekst)}" + (
+                f"; kies uit {', '.join(codes)}" if kolom.keuzes is not None else " (gebruik de code of de naam)")
     else:  # code, tekst
         waarde, fout = tekst, None
         if len(tekst) > kolom.max_tekens:
@@ -188,11 +193,15 @@ def _cel(rij: Rij, kop: str, kolom: k.Kolom, decimaal: str | None,
         elif kolom.vrij and (soorten := zoek_persoonsgegevens(tekst)):
             fout = (f"bevat persoonsgegevens ({', '.join(soorten)}); die slaan we niet op. Beschrijf wat er "
                     "gebeurde zonder namen, adressen, telefoonnummers of e-mailadressen")
-    if fout is None and kolom.bereik and isinstance(waarde, int | float):
-        laag, hoog = kolom.bereik
-        if (laag is not None and waarde < laag) or (hoog is not None and waarde > hoog):
-            fout = f"{tekst or waarde} ligt buiten het bereik {_bereik(kolom.bereik)}"
+    if fout is None and kolom.bereik and isinstance(waarde, int | float) and not _binnen(waarde, kolom):
+        fout = f"{tekst or waarde} ligt buiten het bereik {_bereik(kolom.bereik)}" + (
+            f" {kolom.bereik_uitleg}" if kolom.bereik_uitleg else "")
     return waarde, fout
+
+
+def _binnen(waarde: float, kolom: k.Kolom) -> bool:
+    laag, hoog = kolom.bereik or (None, None)
+    return (laag is None or waarde >= laag) and (hoog is None or waarde <= hoog)
 
 
 def _bijv(bijvoeglijk: str, uitleg: str) -> str:
@@ -290,8 +299,9 @@ def controleer(tabel: Tabel, formaat: k.Formaat, *, keuzes: Mapping[str, Mapping
             continue
         sleutel = tuple(regel.get(n) for n in formaat.sleutel)
         if sleutel and sleutel in gezien:
-            controle.fout(rij.nummer, "", f"dezelfde {', '.join(formaat.sleutel)} als rij {gezien[sleutel]} "
-                                          "(dubbele regel in het bestand)")
+            controle.fout(rij.nummer, formaat.sleutel[0] if len(formaat.sleutel) == 1 else "",
+                          f"dezelfde {', '.join(formaat.sleutel)} als rij {gezien[sleutel]} (dubbele regel in het "
+                          "bestand)")
             continue
         gezien[sleutel] = rij.nummer
         controle.regels.append(regel)

@@ -63,7 +63,30 @@ MELDINGEN = Formaat("meldingen", "Meldingen", (
 ), sleutel_uitleg="een melding met dezelfde locatie, ontvangst, bron, categorie en omschrijving is dezelfde melding: "
                   "opnieuw laden voegt niets toe, een overlappend bestand alleen wat nieuw is")
 
-FORMATEN = {f.naam: f for f in (UITSTROOM, CORPORATIEBEZIT, MELDINGEN)}
+LOCATIES = Formaat("locaties", "Locatieregister", (
+    Kolom("code", CODE, "locatiecode (letters, cijfers, - en _)", sleutel=True, patroon=r"[A-Za-z0-9_-]{1,40}"),
+    Kolom("naam", TEKST, "naam", max_tekens=200),
+    Kolom("aanbieder", KEUZE, "aanbieder", bron_keuzes="aanbieders"),
+    Kolom("woonvorm", KEUZE, "woonvorm", bron_keuzes="woonvormen"),
+    Kolom("doelgroep", TEKST, "doelgroep", max_tekens=200),
+    Kolom("plaatsen", AANTAL, "aantal", bereik=(0, 100_000)),
+    Kolom("straat", TEKST, "straat", max_tekens=200),
+    Kolom("huisnummer", CODE, "het huisnummer (bijv. 12, 12A, 12-3)",
+          patroon=r"[1-9][0-9]{0,4}[A-Za-z]?(-[A-Za-z0-9]{1,4})?"),
+    Kolom("postcode", CODE, "postcode (1234 AB)", patroon=r"[1-9][0-9]{3} ?[A-Za-z]{2}"),
+    Kolom("plaats", TEKST, "plaats", verplicht=False, max_tekens=100),
+    Kolom("x", RATIO, "RD x", verplicht=False, bereik=(0, 300_000),
+          bereik_uitleg="(buiten het RD-bereik van Nederland; x en y of lat en lon verwisseld?)"),
+    Kolom("y", RATIO, "RD y", verplicht=False, bereik=(289_000, 629_000),
+          bereik_uitleg="(buiten het RD-bereik van Nederland; x en y of lat en lon verwisseld?)"),
+    Kolom("lat", RATIO, "WGS84", verplicht=False, bereik=(50.5, 53.7),
+          bereik_uitleg="(buiten Nederland; lat en lon verwisseld?)"),
+    Kolom("lon", RATIO, "WGS84", verplicht=False, bereik=(3.2, 7.3),
+          bereik_uitleg="(buiten Nederland; lat en lon verwisseld?)"),
+), max_regels=10_000, sleutel_uitleg="een locatiecode staat er één keer in; opnieuw importeren werkt de locatie met "
+                                    "die code bij, een ongewijzigd bestand verandert niets")
+
+FORMATEN = {f.naam: f for f in (UITSTROOM, CORPORATIEBEZIT, MELDINGEN, LOCATIES)}
 
 
 def tabel_markdown(formaat: Formaat) -> str:

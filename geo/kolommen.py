@@ -46,7 +46,8 @@ class Kolom:
 
     ``keuzes`` maps every accepted spelling (lower-case code or label) to the stored code; a ``keuze`` column
     without it gets its choices from the database at validation time (``bron_keuzes`` names which). ``bereik`` is
-    inclusive. A required column must be in the header and refuses an empty cell.
+    inclusive (``bereik_uitleg`` follows its message); a number ambiguous the Dutch way (``51.923``) is read the
+    one way that lies in it. A required column must be in the header and refuses an empty cell.
     """
 
     naam: str
@@ -62,6 +63,7 @@ class Kolom:
     bron_keuzes: str | None = None
     vrij: bool = False
     excel_serieel: bool = True
+    bereik_uitleg: str = ""
 
     def __post_init__(self) -> None:
         if self.soort not in SOORTEN:

@@ -98,19 +98,19 @@ def cmd_load_uitstroom(args: argparse.Namespace) -> int:
 
 @geen_traceback("Niet geïmporteerd", "bestand")
 def cmd_import_locaties(args: argparse.Namespace) -> int:
+    from data.importeur import ImportGeweigerd
     from data.locaties_import import lees_bestand, pas_toe, plan_import
-    from data.spreadsheet import SpreadsheetFout
 
     try:
-        frame = lees_bestand(args.bestand)
-    except SpreadsheetFout as exc:
-        return refused("Niet geïmporteerd", exc.problemen, args.bestand)
+        tabel = lees_bestand(args.bestand)
+    except ImportGeweigerd as exc:
+        return refused("Niet geïmporteerd", exc.problems, args.bestand)
     engine = migrated_engine()
     with engine.connect() as conn:
-        plan = plan_import(conn, frame)
+        plan = plan_import(conn, tabel)
     if plan.problemen:
         return refused("Niet geïmporteerd", plan.problemen, args.bestand)
-    for m in frame.attrs.get("meldingen", []):
+    for m in plan.meldingen:
         print(f"let op: {m}")
     print(f"{len(plan.nieuw)} nieuw, {len(plan.gewijzigd)} gewijzigd, {len(plan.ongewijzigd)} ongewijzigd, "
           f"{len(plan.niet_in_bestand)} locaties niet in het bestand (blijven staan).")

@@ -53,7 +53,7 @@ def test_every_bad_row_is_reported_with_row_and_reason():
     t = _teksten(plan)
     assert t[0] == "b.csv, rij 2, jaar: 1899 ligt buiten het bereik 1990 tot en met 2100"
     assert "b.csv, rij 3, gebied_code: gebied 'BU05999999' bestaat niet op niveau buurt" in t
-    assert "b.csv, rij 4, corporatie: onbekende woningcorporatie 'Onbekend'; kies uit amber, basalt" in t
+    assert "b.csv, rij 4, corporatie: onbekende woningcorporatie 'Onbekend' (gebruik de code of de naam)" in t
     assert "b.csv, rij 5, woningen: -5 ligt buiten het bereik 0 tot en met 1000000" in t
     assert "b.csv, rij 6, woningen: '12.5' is geen geheel aantal" in t
     assert "b.csv, rij 7, woningen: 'veel' is geen geheel getal" in t

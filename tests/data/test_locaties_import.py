@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import text
 
+from data.importeur import ImportGeweigerd
 from data.locaties_import import NIET_TE_PLAATSEN, lees_bestand, pas_toe, plan_import
 from ops import cli
 from queries import locaties as q
@@ -65,21 +66,23 @@ def test_broken_file_lists_every_problem_with_row_and_reason(demo_engine, tmp_pa
     for p in plan.problemen:
         per_rij.setdefault(p.rij, []).append((p.kolom, p.reden))
     assert sorted(per_rij) == [3, 4, 5, 6, 7, 8, 9, 10, 11]  # row 2 (the good one) has no problem
-    assert per_rij[3] == [("aanbieder", "onbekende aanbieder 'zulu'")]
-    assert per_rij[4] == [("woonvorm", "onbekende woonvorm 'kasteel'")]
+    assert per_rij[3] == [("aanbieder", "onbekende aanbieder 'zulu' (gebruik de code of de naam)")]
+    assert per_rij[4] == [("woonvorm", "onbekende woonvorm 'kasteel' (gebruik de code of de naam)")]
     assert per_rij[5][0][0] == "postcode" and per_rij[6][0][0] == "huisnummer"
-    assert per_rij[7] == [("code", "NW-001 staat ook in rij 2 (dubbele code)")]
+    assert per_rij[7] == [("code", "dezelfde code als rij 2 (dubbele regel in het bestand)")]
     assert per_rij[8] == [("x/y", "het punt ligt buiten de gemeente")]
     assert sorted(per_rij[9]) == [("doelgroep", "leeg"), ("naam", "leeg")]
     assert per_rij[10][0][0] == "plaatsen"
     assert "buiten Nederland" in per_rij[11][0][1]
     assert not plan.geldig and not plan.nieuw
-    assert str(plan.problemen[0]).startswith("rij 3, aanbieder:")
+    assert str(plan.problemen[0]).startswith("register.csv, rij 3, aanbieder:")
 
 
-def test_missing_columns_are_reported_for_the_file(demo_engine):
-    plan = _plan(demo_engine, pd.DataFrame({"code": ["X"], "naam": ["x"]}))
-    assert len(plan.problemen) == 1 and plan.problemen[0].rij == 0 and "aanbieder" in plan.problemen[0].reden
+def test_missing_columns_are_reported_for_the_file():
+    with pytest.raises(ImportGeweigerd) as err:
+        lees_bestand(b"code,naam\nX,x\n", "r.csv")
+    [probleem] = err.value.problems
+    assert probleem.rij == 0 and "aanbieder" in probleem.reden and str(probleem).startswith("r.csv")
 
 
 def test_half_good_file_writes_nothing_not_even_through_the_cli(fresh_demo, tmp_path, monkeypatch, capsys):
