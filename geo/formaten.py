@@ -10,12 +10,13 @@ from core.domain import MELDING_AFHANDELING, MELDING_BRONNEN, MELDING_CATEGORIEE
 from geo.kolommen import (
     AANTAL,
     CODE,
+    DATUM,
+    GELD,
     JA_NEE,
     JAAR_BEREIK,
     KEUZE,
     KWARTAAL,
     RATIO,
-    SOORT_UITLEG,
     TEKST,
     TIJDSTIP,
     Formaat,
@@ -38,8 +39,8 @@ UITSTROOM = Formaat("uitstroom", "Uitstroommonitor", (
     Kolom("reguliere_urgentie", AANTAL, "aantal", aliassen=("reguliere urgentie",), bereik=(0, 1_000_000)),
     Kolom("wachttijd_maanden", RATIO, "maanden", aliassen=("wachttijd",), verplicht=False, bereik=(0, 60)),
     Kolom("bron", TEKST, "bronvermelding", verplicht=False, max_tekens=200),
-), max_regels=10_000, sleutel_uitleg="een periode van een corporatie (of alle) staat er één keer in; opnieuw laden "
-                                    "vervangt de cijfers van die periode")
+), max_regels=10_000, sleutel_uitleg="a period of one corporation (or all) appears once; a "
+                                    "re-load replaces that period's figures")
 
 CORPORATIEBEZIT = Formaat("corporatiebezit", "Corporatiebezit", (
     Kolom("jaar", AANTAL, "jaartal", sleutel=True, bereik=JAAR_BEREIK),
@@ -48,7 +49,7 @@ CORPORATIEBEZIT = Formaat("corporatiebezit", "Corporatiebezit", (
     Kolom("woningen", AANTAL, "aantal", bereik=(0, 1_000_000)),
     Kolom("niveau", KEUZE, "het niveau", verplicht=False, sleutel=True, keuzes=NIVEAUS),
     Kolom("bron", TEKST, "bronvermelding", verplicht=False, max_tekens=200),
-), sleutel_uitleg="jaar, gebied en corporatie staan er één keer in; opnieuw laden vervangt het aantal")
+), sleutel_uitleg="year, area and corporation appear once; a re-load replaces the number")
 
 MELDINGEN = Formaat("meldingen", "Meldingen", (
     Kolom("locatie", CODE, "locatiecode", aliassen=("locatiecode",), sleutel=True, patroon=LOCATIE_CODE),
@@ -60,8 +61,8 @@ MELDINGEN = Formaat("meldingen", "Meldingen", (
     Kolom("afhandeling", KEUZE, "afhandeling", verplicht=False, keuzes=keuzes_van(MELDING_AFHANDELING)),
     Kolom("tevreden", KEUZE, "het antwoord (ja of nee)", aliassen=("melder tevreden", "melder_tevreden"), verplicht=False,
           keuzes=JA_NEE),
-), sleutel_uitleg="een melding met dezelfde locatie, ontvangst, bron, categorie en omschrijving is dezelfde melding: "
-                  "opnieuw laden voegt niets toe, een overlappend bestand alleen wat nieuw is")
+), sleutel_uitleg="a melding with the same location, receipt, source, category and description is the same "
+                  "melding: a re-load adds nothing, an overlapping file only what is new")
 
 LOCATIES = Formaat("locaties", "Locatieregister", (
     Kolom("code", CODE, "locatiecode (letters, cijfers, - en _)", sleutel=True, patroon=r"[A-Za-z0-9_-]{1,40}"),
@@ -83,28 +84,45 @@ LOCATIES = Formaat("locaties", "Locatieregister", (
           bereik_uitleg="(buiten Nederland; lat en lon verwisseld?)"),
     Kolom("lon", RATIO, "WGS84", verplicht=False, bereik=(3.2, 7.3),
           bereik_uitleg="(buiten Nederland; lat en lon verwisseld?)"),
-), max_regels=10_000, sleutel_uitleg="een locatiecode staat er één keer in; opnieuw importeren werkt de locatie met "
-                                    "die code bij, een ongewijzigd bestand verandert niets")
+), max_regels=10_000, sleutel_uitleg="a location code appears once; a re-import updates the location with that "
+                                    "code, an unchanged file changes nothing")
 
 FORMATEN = {f.naam: f for f in (UITSTROOM, CORPORATIEBEZIT, MELDINGEN, LOCATIES)}
 
 
+def vervang_tabellen(tekst: str) -> str:
+    """``tekst`` (``docs/importeren.md``) with every ``<!-- formaat:NAAM -->`` block replaced by its table."""
+    for naam, formaat in FORMATEN.items():
+        begin, eind = f"<!-- formaat:{naam} -->", f"<!-- /formaat:{naam} -->"
+        if begin in tekst and eind in tekst:
+            voor, rest = tekst.split(begin, 1)
+            _, na = rest.split(eind, 1)
+            tekst = f"{voor}{begin}\n{tabel_markdown(formaat)}\n\n{formaat.sleutel_uitleg_zin}\n{eind}{na}"
+    return tekst
+
+
+SOORT_DOCS = {CODE: "code", AANTAL: "count", RATIO: "number", GELD: "amount", DATUM: "date", TIJDSTIP: "date-time",
+              KEUZE: "choice", TEKST: "text"}
+
+
 def tabel_markdown(formaat: Formaat) -> str:
     """The table of one format as it stands in ``docs/importeren.md``."""
-    regels = ["| kolom | ook als | verplicht | soort | sleutel | toegestaan |", "|---|---|---|---|---|---|"]
+    regels = ["| column | also as | required | type | key | allowed |", "|---|---|---|---|---|---|"]
     for k in formaat.kolommen:
         if k.keuzes is not None:
             toegestaan = ", ".join(f"`{c}`" for c in sorted(set(k.keuzes.values())))
         elif k.bron_keuzes:
-            toegestaan = f"code of naam uit de database ({k.bron_keuzes})"
-        elif k.soort in (TEKST, CODE):
-            toegestaan = f"tot {k.max_tekens} tekens" + (", zonder persoonsgegevens" if k.vrij else "")
+            toegestaan = f"code or name known in the database ({k.bron_keuzes})"
+        elif k.patroon:
+            toegestaan = f"`{k.patroon}`"
+        elif k.soort == TEKST:
+            toegestaan = f"up to {k.max_tekens} characters" + (", no personal data" if k.vrij else "")
         else:
             toegestaan = ""
         if k.bereik:
-            laag, hoog = (None if b is None else f"{b:g}" for b in k.bereik)
-            toegestaan = f"{laag or ''} t/m {hoog or ''}".strip()
+            laag, hoog = ("" if b is None else f"{b:g}" for b in k.bereik)
+            toegestaan = f"{laag} to {hoog}" if hoog else f"{laag} or more"
         ook = ", ".join(f"`{a}`" for a in k.aliassen)
-        regels.append(f"| `{k.naam}` | {ook} | {'ja' if k.verplicht else 'nee'} | {SOORT_UITLEG[k.soort]} | "
-                      f"{'ja' if k.sleutel else ''} | {toegestaan} |")
+        regels.append(f"| `{k.naam}` | {ook} | {'yes' if k.verplicht else 'no'} | {SOORT_DOCS[k.soort]} | "
+                      f"{'yes' if k.sleutel else ''} | {toegestaan} |")
     return "\n".join(regels)

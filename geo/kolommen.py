@@ -34,10 +34,6 @@ TIJDSTIP = "tijdstip"
 KEUZE = "keuze"
 TEKST = "tekst"
 SOORTEN = (CODE, AANTAL, RATIO, GELD, DATUM, TIJDSTIP, KEUZE, TEKST)
-SOORT_UITLEG = {
-    CODE: "code", AANTAL: "geheel getal", RATIO: "getal", GELD: "bedrag", DATUM: "datum", TIJDSTIP: "datum en tijd",
-    KEUZE: "keuze", TEKST: "tekst",
-}
 
 
 @dataclass(frozen=True)
@@ -89,6 +85,12 @@ class Formaat:
     def sleutel(self) -> tuple[str, ...]:
         """The natural key: rows with the same values here are the same row (within a file and across loads)."""
         return tuple(k.naam for k in self.kolommen if k.sleutel)
+
+    @property
+    def sleutel_uitleg_zin(self) -> str:
+        """The natural key in one line for the documentation."""
+        return (f"Natural key: {', '.join(f'`{n}`' for n in self.sleutel)} ({self.sleutel_uitleg}); at most "
+                f"{self.max_regels:,} rows.")
 
     @property
     def verplicht(self) -> tuple[tuple[str, ...], ...]:

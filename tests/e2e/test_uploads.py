@@ -52,11 +52,22 @@ def test_provider_uploads_hostile_then_bad_then_good_meldingen(upload_server, fr
     wait_for_app(page, "Meldingen")
     main.get_by_role("tab", name="Vastleggen en inlezen").click()
 
-    # 1. bytes that are no spreadsheet at all, under an Excel name
+    # 1. bytes that are no spreadsheet at all, under an Excel name: the reader's refusal is downloadable too
     _upload(page, "meldingen.xlsx", b"PK\x03\x04" + bytes(range(256)) * 8)
     main.get_by_text("Er is niets opgeslagen").first.wait_for()
     wait_for_app(page)
     assert "Traceback" not in main.inner_text()
+    with page.expect_download() as download:
+        main.get_by_role("button", name="Download problemen als CSV").click()
+    assert "meldingen.xlsx" in Path(download.value.path()).read_text("utf-8-sig")
+    assert _meldingen(fresh_demo) == voor
+
+    # 1b. an unquoted comma in a description never passes the check as "in orde"
+    komma = KOP.replace(";", ",") + f"{eigen},2025-03-01,omwonende,geluid,Harde muziek, buren klagen,,,\n"
+    _upload(page, "meldingen_komma.csv", komma.encode())
+    main.get_by_text("probleem/problemen gevonden").first.wait_for()
+    wait_for_app(page)
+    assert "in orde" not in main.inner_text() and "meer cellen dan kolommen" in main.inner_text()
     assert _meldingen(fresh_demo) == voor
 
     # 2. a table with one good row and bad ones: every problem with its row, nothing written
