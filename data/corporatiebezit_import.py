@@ -18,10 +18,9 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
-from data.importeur import Controle, ImportGeweigerd, Probleem, Tabel, bestandsnaam_van, controleer, lees
+from data.importeur import Controle, ImportGeweigerd, Tabel, controleer, laad_in_een_keer, lezer, vereis_geldig
 from geo.formaten import CORPORATIEBEZIT
 from queries import corporatiebezit, trends
-from queries.db import acting_as
 
 FORMAAT = CORPORATIEBEZIT
 LEVELS = ("gemeente", "gebied", "buurt", "wijkprofiel", "pc4")
@@ -35,12 +34,7 @@ class CorporatiebezitImportError(ImportGeweigerd):
 BezitPlan = Controle
 
 
-def lees_bestand(bron: str | Path | bytes, bestandsnaam: str | None = None) -> Tabel:
-    """Read the file with the shared reader (raises :class:`CorporatiebezitImportError` for a file that is no table)."""
-    try:
-        return lees(bron, bestandsnaam, FORMAAT)
-    except ImportGeweigerd as exc:
-        raise CorporatiebezitImportError(exc.problems) from exc
+lees_bestand = lezer(FORMAAT, CorporatiebezitImportError)
 
 
 def _niveau(code: str) -> str | None:
@@ -90,16 +84,12 @@ def plan_import(conn: Connection, tabel: Tabel, bron: str) -> Controle:
 
 def schrijf(conn: Connection, plan: Controle) -> int:
     """Write a valid plan inside the caller's transaction (refuses an invalid one); returns the rows written."""
-    if not plan.geldig:
-        raise CorporatiebezitImportError(plan.problemen or [Probleem(0, "", "het bestand bevat geen regels",
-                                                                     plan.bestand)])
+    vereis_geldig(plan, CorporatiebezitImportError)
     return corporatiebezit.store_bezit(conn, plan.regels)
 
 
 def laad(engine: Engine, bestand: str | Path | bytes, bestandsnaam: str | None = None, *,
          gebruiker: str = "hkd load", bron: str | None = None) -> int:
     """Read, validate and write a file in one transaction, attributed to ``gebruiker``; all or nothing."""
-    naam = bestandsnaam_van(bestand, bestandsnaam)
-    tabel = lees_bestand(bestand, bestandsnaam)
-    with acting_as(engine, gebruiker) as conn:
-        return schrijf(conn, plan_import(conn, tabel, bron or f"Corporatiebezit ({naam})"))
+    return laad_in_een_keer(engine, lees_bestand(bestand, bestandsnaam), gebruiker, lambda conn, tabel: schrijf(
+        conn, plan_import(conn, tabel, bron or f"Corporatiebezit ({tabel.bestand})")))

@@ -244,14 +244,15 @@ def _kop(tabel: Tabel, formaat: k.Formaat, controle: Controle) -> dict[str, str]
 
 
 def _celtelling(tabel: Tabel, rij: Rij) -> str | None:
-    if rij.extra:
-        return ("meer cellen dan kolommen in de kop; staat er een komma of puntkomma zonder aanhalingstekens in een "
-                "waarde (een omschrijving of een decimaal getal)? Zet zo'n waarde tussen aanhalingstekens")
-    if tabel.formaat == "csv" and tabel.kop_cellen and rij.cellen != tabel.kop_cellen:
-        meer = rij.cellen > tabel.kop_cellen
-        return (f"{rij.cellen} cellen, de kop heeft er {tabel.kop_cellen}; "
-                + ("staat er een komma of puntkomma zonder aanhalingstekens in een waarde?" if meer
-                   else "ontbreekt er een scheidingsteken?") + " De rij is niet gelezen")
+    """Why a row does not have as many cells as its header (``None``: it does)."""
+    csv_telling = tabel.formaat == "csv" and tabel.kop_cellen and rij.cellen != tabel.kop_cellen
+    telling = f" ({rij.cellen} cellen, de kop heeft er {tabel.kop_cellen})" if csv_telling else ""
+    if rij.extra or (csv_telling and rij.cellen > tabel.kop_cellen):
+        return (f"meer cellen dan kolommen in de kop{telling}; staat er een komma of puntkomma zonder "
+                "aanhalingstekens in een waarde (een omschrijving of een decimaal getal)? Zet zo'n waarde tussen "
+                "aanhalingstekens. De rij is niet gelezen")
+    if csv_telling:
+        return f"minder cellen dan kolommen in de kop{telling}; ontbreekt er een scheidingsteken? De rij is niet gelezen"
     return None
 
 
@@ -332,6 +333,31 @@ def _regel(tabel: Tabel, rij: Rij, formaat: k.Formaat, kop: dict[str, str], deci
             fouten += 1
         regel[kolom.naam] = waarde
     return None if fouten else regel
+
+
+def lezer(formaat: k.Formaat, fout: type[ImportGeweigerd] = ImportGeweigerd) -> Callable[..., Tabel]:
+    """The reading step of one format: ``lees_bestand(bron, bestandsnaam=None)`` raising ``fout``."""
+    def lees_bestand(bron: str | Path | bytes, bestandsnaam: str | None = None) -> Tabel:
+        try:
+            return lees(bron, bestandsnaam, formaat)
+        except ImportGeweigerd as exc:
+            raise fout(exc.problems) from exc
+    lees_bestand.__doc__ = f"Read a {formaat.titel} file with the shared reader (raises ``{fout.__name__}``)."
+    return lees_bestand
+
+
+def vereis_geldig(plan: Controle, fout: type[ImportGeweigerd] = ImportGeweigerd) -> None:
+    """Refuse to write a plan with problems (or without rows): all or nothing."""
+    if not plan.geldig:
+        raise fout(plan.problemen or [Probleem(0, "", "het bestand bevat geen regels", plan.bestand)])
+
+
+def laad_in_een_keer(engine, tabel: Tabel, gebruiker: str, verwerk: Callable[..., int]) -> int:
+    """Check and write a read file in one transaction attributed to ``gebruiker``: ``verwerk(conn, tabel)``."""
+    from queries.db import acting_as
+
+    with acting_as(engine, gebruiker) as conn:
+        return verwerk(conn, tabel)
 
 
 def weigering(exc: Exception, bestand: str) -> ImportGeweigerd:

@@ -13,7 +13,6 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 import shapely
@@ -22,7 +21,7 @@ from shapely.prepared import prep
 from sqlalchemy import Connection
 
 from clients.geocoder import AddressNotFound, GeocodeResult, GeocoderUnavailable, geocode
-from data.importeur import Controle, RegelPlan, Tabel, controleer, lees
+from data.importeur import Controle, RegelPlan, Tabel, controleer, lezer
 from geo.formaten import LOCATIES
 from queries import locaties as q
 
@@ -65,10 +64,7 @@ class ImportPlan(RegelPlan):
     niet_in_bestand: list[str] = field(default_factory=list)
 
 
-def lees_bestand(bron: str | Path | bytes, bestandsnaam: str | None = None) -> Tabel:
-    """Read the register with the shared reader (:func:`data.importeur.lees`); raises
-    :class:`data.importeur.ImportGeweigerd` with Dutch problems (naming the file) for a file that is no table."""
-    return lees(bron, bestandsnaam, FORMAAT)
+lees_bestand = lezer(FORMAAT)
 
 
 class _Plaatser:

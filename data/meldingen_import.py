@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from sqlalchemy import Connection
 
 from core import kalender
-from data.importeur import Controle, ImportGeweigerd, Tabel, controleer, lees
+from data.importeur import Controle, ImportGeweigerd, Tabel, controleer, lezer
 from geo.formaten import MELDINGEN
 from queries import meldingen as q
 
@@ -40,10 +39,7 @@ class Ingelezen:
     overgeslagen: int
 
 
-def lees_bestand(bron: str | Path | bytes, bestandsnaam: str | None = None) -> Tabel:
-    """Read the file with the shared reader; raises :class:`data.importeur.ImportGeweigerd` for a file that is no
-    table (every problem in Dutch, naming the file)."""
-    return lees(bron, bestandsnaam, FORMAAT)
+lees_bestand = lezer(FORMAAT)
 
 
 def _regel(locaties: dict[str, int], nu: datetime):

@@ -13,10 +13,18 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
-from data.importeur import Controle, ImportGeweigerd, Probleem, Tabel, afgerond, bestandsnaam_van, controleer, lees
+from data.importeur import (
+    Controle,
+    ImportGeweigerd,
+    Tabel,
+    afgerond,
+    controleer,
+    laad_in_een_keer,
+    lezer,
+    vereis_geldig,
+)
 from geo.formaten import ALLE_CORPORATIES, UITSTROOM
 from queries import platform
-from queries.db import acting_as
 
 FORMAAT = UITSTROOM
 MAX_REGELS = FORMAAT.max_regels
@@ -29,12 +37,7 @@ class UitstroomImportError(ImportGeweigerd):
 UitstroomPlan = Controle
 
 
-def lees_bestand(bron: str | Path | bytes, bestandsnaam: str | None = None) -> Tabel:
-    """Read the file with the shared reader (raises :class:`UitstroomImportError` for a file that is no table)."""
-    try:
-        return lees(bron, bestandsnaam, FORMAAT)
-    except ImportGeweigerd as exc:
-        raise UitstroomImportError(exc.problems) from exc
+lees_bestand = lezer(FORMAAT, UitstroomImportError)
 
 
 def _regel(bron: str):
@@ -67,9 +70,8 @@ def plan_import(conn: Connection, tabel: Tabel, bron: str) -> Controle:
 
 
 def schrijf(conn: Connection, plan: Controle) -> int:
-    """Write a valid plan inside the caller's transaction (refuses an invalid one); returns the rows in the file."""
-    if not plan.geldig:
-        raise UitstroomImportError(plan.problemen or [Probleem(0, "", "het bestand bevat geen regels", plan.bestand)])
+    """Write a valid plan inside the caller's transaction (refuses an invalid one); returns the rows written."""
+    vereis_geldig(plan, UitstroomImportError)
     platform.upsert_uitstroom(conn, plan.regels)
     return len(plan.regels)
 
@@ -77,7 +79,5 @@ def schrijf(conn: Connection, plan: Controle) -> int:
 def laad(engine: Engine, bestand: str | Path | bytes, bestandsnaam: str | None = None, *,
          gebruiker: str = "hkd load", bron: str | None = None) -> int:
     """Read, validate and write a file in one transaction, attributed to ``gebruiker``; all or nothing."""
-    naam = bestandsnaam_van(bestand, bestandsnaam)
-    tabel = lees_bestand(bestand, bestandsnaam)
-    with acting_as(engine, gebruiker) as conn:
-        return schrijf(conn, plan_import(conn, tabel, bron or f"Uitstroommonitor ({naam})"))
+    return laad_in_een_keer(engine, lees_bestand(bestand, bestandsnaam), gebruiker, lambda conn, tabel: schrijf(
+        conn, plan_import(conn, tabel, bron or f"Uitstroommonitor ({tabel.bestand})")))

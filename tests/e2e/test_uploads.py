@@ -67,7 +67,10 @@ def test_provider_uploads_hostile_then_bad_then_good_meldingen(upload_server, fr
     _upload(page, "meldingen_komma.csv", komma.encode())
     main.get_by_text("probleem/problemen gevonden").first.wait_for()
     wait_for_app(page)
-    assert "in orde" not in main.inner_text() and "meer cellen dan kolommen" in main.inner_text()
+    assert "meldingen zijn in orde" not in main.inner_text()
+    with page.expect_download() as download:
+        main.get_by_role("button", name="Download problemen als CSV").click()
+    assert "meer cellen dan kolommen" in Path(download.value.path()).read_text("utf-8-sig")
     assert _meldingen(fresh_demo) == voor
 
     # 2. a table with one good row and bad ones: every problem with its row, nothing written
