@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ops.cli.common import geen_traceback, migrated_engine, refused
+from queries.db import acting_as
 
 
 def register(sub) -> None:
@@ -19,11 +20,16 @@ def register(sub) -> None:
 
 @geen_traceback("Niet geladen", "bestand")
 def cmd_laden(args: argparse.Namespace) -> int:
-    from data.corporatiebezit_import import CorporatiebezitImportError, laad
+    from data import corporatiebezit_import as cb
 
     try:
-        n = laad(migrated_engine(), args.bestand, gebruiker=args.gebruiker, bron=args.bron)
-    except CorporatiebezitImportError as exc:
+        tabel = cb.lees_bestand(args.bestand)
+        with acting_as(migrated_engine(), args.gebruiker) as conn:
+            plan = cb.plan_import(conn, tabel, args.bron or f"Corporatiebezit ({tabel.bestand})")
+            n = cb.schrijf(conn, plan)
+    except cb.CorporatiebezitImportError as exc:
         return refused("Niet geladen", exc.problems, args.bestand)
+    for m in plan.meldingen:
+        print(f"let op: {m}")
     print(f"{n} regels corporatiebezit geladen uit {args.bestand}.")
     return 0

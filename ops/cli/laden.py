@@ -86,12 +86,17 @@ def cmd_load_indicatoren(args: argparse.Namespace) -> int:
 
 @geen_traceback("Niet geladen", "bestand")
 def cmd_load_uitstroom(args: argparse.Namespace) -> int:
-    from data.uitstroom_import import UitstroomImportError, laad
+    from data import uitstroom_import as ui
 
     try:
-        n = laad(migrated_engine(), args.bestand, gebruiker=args.gebruiker, bron=args.bron)
-    except UitstroomImportError as exc:
+        tabel = ui.lees_bestand(args.bestand)
+        with acting_as(migrated_engine(), args.gebruiker) as conn:
+            plan = ui.plan_import(conn, tabel, args.bron or f"Uitstroommonitor ({tabel.bestand})")
+            n = ui.schrijf(conn, plan)
+    except ui.UitstroomImportError as exc:
         return refused("Niet geladen", exc.problems, args.bestand)
+    for m in plan.meldingen:
+        print(f"let op: {m}")
     print(f"{n} perioden van de uitstroommonitor geladen uit {args.bestand}.")
     return 0
 

@@ -98,3 +98,19 @@ def test_cli_load_uitstroom(fresh_demo, monkeypatch, capsys, tmp_path):
     kapot.write_text(KOP + "2023,,,10,4,5,\n", encoding="utf-8")
     assert main(["load", "uitstroom", str(kapot)]) == 2  # refused file: exit code 2 (issue 11)
     assert "kapot.csv; de database is ongewijzigd. 1 probleem/problemen" in capsys.readouterr().err
+
+
+def test_dutch_thousands_are_thousands_and_ignored_columns_are_said(fresh_demo, monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
+    bestand = tmp_path / "nl.csv"
+    bestand.write_text("jaar;uitstromers;directe_bemiddeling;reguliere_urgentie;opmerking\n"
+                       "2027;2.000;1.200;800;eerste schatting\n", encoding="utf-8")
+    assert main(["load", "uitstroom", str(bestand)]) == 0
+    assert "let op: kolom(men) opmerking genegeerd" in capsys.readouterr().out
+    with fresh_demo.connect() as conn:
+        rij = conn.execute(text("SELECT uitstromers, directe_bemiddeling FROM hkd.uitstroom WHERE jaar = 2027")).one()
+    assert tuple(rij) == (2000, 1200)
+    schuif = tmp_path / "schuif.csv"
+    schuif.write_text(KOP + "2027,,,10,5,5,3,0\n", encoding="utf-8")  # an unquoted decimal comma
+    assert main(["load", "uitstroom", str(schuif)]) == 2
+    assert "schuif.csv, rij 2: meer cellen dan kolommen in de kop" in capsys.readouterr().err
