@@ -18,7 +18,16 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
-from data.importeur import Controle, ImportGeweigerd, Tabel, controleer, laad_in_een_keer, lezer, vereis_geldig
+from data.importeur import (
+    Controle,
+    ImportGeweigerd,
+    Tabel,
+    controleer,
+    laad_in_een_keer,
+    leg_vast,
+    lezer,
+    vereis_geldig,
+)
 from geo.formaten import CORPORATIEBEZIT
 from queries import corporatiebezit, trends
 
@@ -85,7 +94,9 @@ def plan_import(conn: Connection, tabel: Tabel, bron: str) -> Controle:
 def schrijf(conn: Connection, plan: Controle) -> int:
     """Write a valid plan inside the caller's transaction (refuses an invalid one); returns the rows written."""
     vereis_geldig(plan, CorporatiebezitImportError)
-    return corporatiebezit.store_bezit(conn, plan.regels)
+    n = corporatiebezit.store_bezit(conn, plan.regels)
+    leg_vast(conn, plan, "corporatie_bezit")
+    return n
 
 
 def laad(engine: Engine, bestand: str | Path | bytes, bestandsnaam: str | None = None, *,

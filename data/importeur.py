@@ -352,6 +352,13 @@ def vereis_geldig(plan: Controle, fout: type[ImportGeweigerd] = ImportGeweigerd)
         raise fout(plan.problemen or [Probleem(0, "", "het bestand bevat geen regels", plan.bestand)])
 
 
+def leg_vast(conn, plan: RegelPlan, tabel: str, **tellingen: int) -> None:
+    """The one audit entry of this load: the file, how many rows it had and what became of them."""
+    from queries.importeren import audit_laden
+
+    audit_laden(conn, tabel, {"bestand": getattr(plan, "bestand", ""), "regels": len(plan.regels), **tellingen})
+
+
 def laad_in_een_keer(engine, tabel: Tabel, gebruiker: str, verwerk: Callable[..., int]) -> int:
     """Check and write a read file in one transaction attributed to ``gebruiker``: ``verwerk(conn, tabel)``."""
     from queries.db import acting_as

@@ -21,7 +21,7 @@ from shapely.prepared import prep
 from sqlalchemy import Connection
 
 from clients.geocoder import AddressNotFound, GeocodeResult, GeocoderUnavailable, geocode
-from data.importeur import Controle, RegelPlan, Tabel, controleer, lezer
+from data.importeur import Controle, RegelPlan, Tabel, controleer, leg_vast, lezer
 from geo.formaten import LOCATIES
 from queries import locaties as q
 
@@ -58,6 +58,7 @@ class ImportPlan(RegelPlan):
     noted, such as ignored columns)."""
 
     meldingen: list[str] = field(default_factory=list)
+    bestand: str = ""
     nieuw: list[dict] = field(default_factory=list)
     gewijzigd: list[tuple[dict, dict[str, tuple]]] = field(default_factory=list)
     ongewijzigd: list[dict] = field(default_factory=list)
@@ -153,7 +154,8 @@ def verschil(regels: list[dict], bestaand: pd.DataFrame, plan: ImportPlan | None
 def plan_import(conn: Connection, tabel: Tabel, geocoder: Geocoder = geocode) -> ImportPlan:
     """Validate ``tabel`` against the database and work out the diff; writes nothing."""
     controle = valideer(tabel, Referentie.uit_database(conn), geocoder)
-    plan = ImportPlan(regels=controle.regels, problemen=controle.problemen, meldingen=controle.meldingen)
+    plan = ImportPlan(regels=controle.regels, problemen=controle.problemen, meldingen=controle.meldingen,
+                      bestand=controle.bestand)
     return plan if plan.problemen else verschil(controle.regels, q.register(conn), plan)
 
 
@@ -166,4 +168,6 @@ def pas_toe(conn: Connection, plan: ImportPlan) -> tuple[int, int]:
     if not plan.geldig:
         raise ValueError("alleen een bestand zonder problemen kan worden toegepast")
     actueel = verschil(plan.regels, q.register(conn))
-    return q.insert_locaties(conn, actueel.nieuw), q.update_locaties(conn, [r for r, _ in actueel.gewijzigd])
+    nieuw, gewijzigd = q.insert_locaties(conn, actueel.nieuw), q.update_locaties(conn, [r for r, _ in actueel.gewijzigd])
+    leg_vast(conn, plan, "locaties", nieuw=nieuw, gewijzigd=gewijzigd, ongewijzigd=len(actueel.ongewijzigd))
+    return nieuw, gewijzigd

@@ -19,7 +19,7 @@ from datetime import datetime
 from sqlalchemy import Connection
 
 from core import kalender
-from data.importeur import Controle, ImportGeweigerd, Tabel, controleer, lezer
+from data.importeur import Controle, ImportGeweigerd, Tabel, controleer, leg_vast, lezer
 from geo.formaten import MELDINGEN
 from queries import meldingen as q
 
@@ -86,4 +86,5 @@ def importeer(conn: Connection, plan: Controle) -> Ingelezen:
         raise ImportGeweigerd(plan.problemen)
     nieuw = q.registreer_nieuw(conn, [melding(r) for r in plan.regels])
     plan.overgeslagen = len(plan.regels) - nieuw
+    leg_vast(conn, plan, "meldingen", nieuw=nieuw, overgeslagen=plan.overgeslagen)
     return Ingelezen(nieuw, plan.overgeslagen)

@@ -20,6 +20,7 @@ from data.importeur import (
     afgerond,
     controleer,
     laad_in_een_keer,
+    leg_vast,
     lezer,
     vereis_geldig,
 )
@@ -73,6 +74,7 @@ def schrijf(conn: Connection, plan: Controle) -> int:
     """Write a valid plan inside the caller's transaction (refuses an invalid one); returns the rows written."""
     vereis_geldig(plan, UitstroomImportError)
     platform.upsert_uitstroom(conn, plan.regels)
+    leg_vast(conn, plan, "uitstroom")
     return len(plan.regels)
 
 

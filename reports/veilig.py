@@ -31,7 +31,7 @@ import pandas as pd
 
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
 # a formula character right after a separator or line break inside a cell (a reader splitting elsewhere sees a cell)
-_NA_SCHEIDING = re.compile(r"((?:^|[;,\t\r\n])[ \t]*\"?)(?=[=+\-@])")
+_NA_SCHEIDING = re.compile(r"((?:^|[;,\t\r\n])[ \t\"]*)(?=[=+\-@])")
 _MD_TEKENS = frozenset("\\`*_{}[]()#.!<>|~:$@&\"'^%")
 _MD_BEGIN = frozenset("-+=")  # a list marker or heading underline only at the start of a (single) line
 _JS_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "{": "&#123;", "}": "&#125;", "\\": "&#92;"})

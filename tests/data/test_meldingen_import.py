@@ -222,6 +222,11 @@ def test_loading_the_same_file_twice_adds_nothing(fresh_demo, vorm):
             uitkomsten.append(mi.importeer(conn, mi.plan_import(conn, mi.lees_bestand(data, naam))))
     assert uitkomsten == [mi.Ingelezen(2, 0), mi.Ingelezen(0, 2)]
     assert _count(fresh_demo) == voor + 2
+    with fresh_demo.connect() as conn:  # one audit entry per load, written under the provider's layer
+        ladingen = conn.execute(text("SELECT gebruiker, gegevens FROM hkd.audit_log WHERE tabel = 'meldingen' "
+                                     "AND actie = 'LOAD' ORDER BY id")).all()
+    assert [(g, d["bestand"], d["nieuw"], d["overgeslagen"]) for g, d in ladingen] == [
+        ("alfa-user", naam, 2, 0), ("alfa-user", naam, 0, 2)]
 
 
 def test_an_overlapping_file_adds_only_what_is_new_and_says_what_it_skipped(fresh_demo, monkeypatch, capsys,
