@@ -131,7 +131,9 @@ def uitstroom_laden() -> None:
         if st.button("Laden", key="uitstroom_laden", type="primary"):
             n = db.run_write(uitstroom_import.schrijf, plan)
             st.cache_data.clear()
-            st.success(f"{n} perioden geladen.")
+            t = plan.tellingen
+            st.success(f"{n} perioden geladen: {t.get('nieuw', 0)} nieuw, {t.get('gewijzigd', 0)} gewijzigd, "
+                       f"{t.get('ongewijzigd', 0)} ongewijzigd (stonden er al zo).")
 
 
 def _spreiding_tabel(c: platform.PlatformCijfers, niveau: str) -> tuple[pd.DataFrame, float | None]:

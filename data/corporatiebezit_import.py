@@ -26,6 +26,7 @@ from data.importeur import (
     laad_in_een_keer,
     leg_vast,
     lezer,
+    tel,
     vereis_geldig,
 )
 from geo.formaten import CORPORATIEBEZIT
@@ -94,9 +95,8 @@ def plan_import(conn: Connection, tabel: Tabel, bron: str) -> Controle:
 def schrijf(conn: Connection, plan: Controle) -> int:
     """Write a valid plan inside the caller's transaction (refuses an invalid one); returns the rows written."""
     vereis_geldig(plan, CorporatiebezitImportError)
-    n = corporatiebezit.store_bezit(conn, plan.regels)
-    leg_vast(conn, plan, "corporatie_bezit")
-    return n
+    leg_vast(conn, plan, "corporatie_bezit", **tel(plan, *corporatiebezit.store_bezit_geteld(conn, plan.regels)))
+    return len(plan.regels)
 
 
 def laad(engine: Engine, bestand: str | Path | bytes, bestandsnaam: str | None = None, *,

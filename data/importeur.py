@@ -81,6 +81,7 @@ class Controle(RegelPlan):
     rijnummers: list[int] = field(default_factory=list)
     meldingen: list[str] = field(default_factory=list)
     overgeslagen: int = 0  # rows already loaded before (set by the writer)
+    tellingen: dict[str, int] = field(default_factory=dict)  # new / changed / unchanged (set by the writer)
 
     def fout(self, rij: int, kolom: str, reden: str) -> None:
         """Record one problem of this file."""
@@ -357,6 +358,13 @@ def leg_vast(conn, plan: RegelPlan, tabel: str, **tellingen: int) -> None:
     from queries.importeren import audit_laden
 
     audit_laden(conn, tabel, {"bestand": getattr(plan, "bestand", ""), "regels": len(plan.regels), **tellingen})
+
+
+def tel(plan: Controle, nieuw: int, gewijzigd: int) -> dict[str, int]:
+    """What a replacing load did with the rows of ``plan``: new, changed and unchanged (loaded before as they are)."""
+    plan.tellingen = {"nieuw": nieuw, "gewijzigd": gewijzigd, "ongewijzigd": len(plan.regels) - nieuw - gewijzigd}
+    plan.overgeslagen = plan.tellingen["ongewijzigd"]
+    return plan.tellingen
 
 
 def laad_in_een_keer(engine, tabel: Tabel, gebruiker: str, verwerk: Callable[..., int]) -> int:

@@ -22,6 +22,7 @@ from data.importeur import (
     laad_in_een_keer,
     leg_vast,
     lezer,
+    tel,
     vereis_geldig,
 )
 from geo.formaten import ALLE_CORPORATIES, UITSTROOM
@@ -73,8 +74,7 @@ def plan_import(conn: Connection, tabel: Tabel, bron: str) -> Controle:
 def schrijf(conn: Connection, plan: Controle) -> int:
     """Write a valid plan inside the caller's transaction (refuses an invalid one); returns the rows written."""
     vereis_geldig(plan, UitstroomImportError)
-    platform.upsert_uitstroom(conn, plan.regels)
-    leg_vast(conn, plan, "uitstroom")
+    leg_vast(conn, plan, "uitstroom", **tel(plan, *platform.upsert_uitstroom_geteld(conn, plan.regels)))
     return len(plan.regels)
 
 

@@ -31,5 +31,7 @@ def cmd_laden(args: argparse.Namespace) -> int:
         return refused("Niet geladen", exc.problems, args.bestand)
     for m in plan.meldingen:
         print(f"let op: {m}")
-    print(f"{n} regels corporatiebezit geladen uit {args.bestand}.")
+    t = plan.tellingen
+    print(f"{n} regels corporatiebezit geladen uit {args.bestand}: {t['nieuw']} nieuw, {t['gewijzigd']} gewijzigd, "
+          f"{t['ongewijzigd']} ongewijzigd (stonden er al zo).")
     return 0

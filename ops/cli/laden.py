@@ -97,7 +97,9 @@ def cmd_load_uitstroom(args: argparse.Namespace) -> int:
         return refused("Niet geladen", exc.problems, args.bestand)
     for m in plan.meldingen:
         print(f"let op: {m}")
-    print(f"{n} perioden van de uitstroommonitor geladen uit {args.bestand}.")
+    t = plan.tellingen
+    print(f"{n} perioden van de uitstroommonitor geladen uit {args.bestand}: {t['nieuw']} nieuw, {t['gewijzigd']} "
+          f"gewijzigd, {t['ongewijzigd']} ongewijzigd (stonden er al zo).")
     return 0
 
 

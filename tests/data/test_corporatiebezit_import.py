@@ -145,6 +145,8 @@ def test_cli_laden_and_refusal_exit_code(fresh_demo, monkeypatch, capsys, tmp_pa
     monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
     assert main(["corporatiebezit", "laden", str(EXAMPLES / "corporatiebezit_voorbeeld.csv")]) == 0
     assert "3 regels corporatiebezit geladen" in capsys.readouterr().out
+    assert main(["corporatiebezit", "laden", str(EXAMPLES / "corporatiebezit_voorbeeld.csv")]) == 0
+    assert "0 nieuw, 0 gewijzigd, 3 ongewijzigd" in capsys.readouterr().out  # a re-load changes nothing
     kapot = tmp_path / "kapot.csv"
     kapot.write_text(KOP + "2024,,BU05991081,onbekend,5\n", encoding="utf-8")
     assert main(["corporatiebezit", "laden", str(kapot)]) == 2

@@ -95,6 +95,8 @@ def test_cli_load_uitstroom(fresh_demo, monkeypatch, capsys, tmp_path):
     monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
     assert main(["load", "uitstroom", str(EXAMPLES / "uitstroom_voorbeeld.csv")]) == 0
     assert "3 perioden van de uitstroommonitor geladen" in capsys.readouterr().out
+    assert main(["load", "uitstroom", str(EXAMPLES / "uitstroom_voorbeeld.csv")]) == 0  # again: nothing changes
+    assert "0 nieuw, 0 gewijzigd, 3 ongewijzigd" in capsys.readouterr().out
     kapot = tmp_path / "kapot.csv"
     kapot.write_text(KOP + "2023,,,10,4,5,\n", encoding="utf-8")
     assert main(["load", "uitstroom", str(kapot)]) == 2  # refused file: exit code 2 (issue 11)
