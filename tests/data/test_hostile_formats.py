@@ -5,6 +5,7 @@ part of a file. No database is needed to validate (the lookups are given), so th
 from __future__ import annotations
 
 import random
+from datetime import datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -102,3 +103,21 @@ def test_mutated_good_files_load_or_are_refused_in_dutch(formaat, seed, invoeg):
     plek = rnd.randrange(len(goed))
     weg = rnd.randrange(0, 3)
     _controleer_eigenschap(formaat, (goed[:plek] + invoeg + goed[plek + weg:]).encode(), "gemuteerd.csv")
+
+
+WERKMAP_TEKST = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=15)  # what a workbook can hold
+cel = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12),
+                st.floats(allow_nan=False, allow_infinity=False), WERKMAP_TEKST,
+                st.sampled_from(["HKD-001", "amber", "2.000", "3,5", "01-03-2025", "geluid", "omwonende", "BU05991081",
+                                 "=1+1", "2023", "Q2"]),
+                st.datetimes(min_value=datetime(1900, 1, 1)))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(formaat=st.sampled_from(sorted(FORMATEN)), rijen=st.lists(st.lists(cel, min_size=1, max_size=9), max_size=5))
+def test_any_workbook_cells_load_or_are_refused_in_dutch(formaat, rijen):
+    from tests.data.hostile import _xlsx
+
+    kop = FORMATEN[formaat][0]()["goed.csv"][0].decode().splitlines()[0]
+    kop_cellen = kop.split(";" if ";" in kop else ",")
+    _controleer_eigenschap(formaat, _xlsx({"Blad": [kop_cellen, *rijen]}), "werkmap.xlsx")
