@@ -165,35 +165,49 @@ def _getal(tekst: str, getal: float | None, kolom: k.Kolom, decimaal: str | None
     return waarde, None
 
 
-def _cel(rij: Rij, kop: str, kolom: k.Kolom, decimaal: str | None,
-         keuzes: Mapping[str, Mapping[str, str]]) -> tuple[object, str | None]:
+Keuzes = Mapping[str, Mapping[str, str]]
+Uitkomst = tuple[object, str | None]
+
+
+def _getal_cel(tekst: str, getal: float | None, kolom: k.Kolom, decimaal: str | None, _: Keuzes) -> Uitkomst:
+    waarde, fout = _getal(tekst, getal, kolom, decimaal)
+    return (int(waarde) if fout is None and kolom.soort == k.AANTAL else waarde), fout
+
+
+def _tijd_cel(tekst: str, getal: float | None, kolom: k.Kolom, _d: str | None, _: Keuzes) -> Uitkomst:
+    waarde, fout = _tijd(tekst, getal, kolom)
+    return (waarde.date() if waarde is not None and kolom.soort == k.DATUM else waarde), fout
+
+
+def _keuze_cel(tekst: str, _g: float | None, kolom: k.Kolom, _d: str | None, keuzes: Keuzes) -> Uitkomst:
+    opties = kolom.keuzes if kolom.keuzes is not None else keuzes.get(kolom.bron_keuzes or kolom.naam, {})
+    waarde = opties.get(" ".join(tekst.lower().split()))
+    if waarde is not None:
+        return waarde, None
+    hoe = (f"; kies uit {', '.join(sorted(set(opties.values())))}" if kolom.keuzes is not None
+           else " (gebruik de code of de naam)")
+    return None, f"{_bijv('onbekend', kolom.uitleg or 'waarde')} {_kort(tekst)}{hoe}"
+
+
+def _tekst_cel(tekst: str, _g: float | None, kolom: k.Kolom, _d: str | None, _: Keuzes) -> Uitkomst:
+    if len(tekst) > kolom.max_tekens:
+        return None, f"langer dan {kolom.max_tekens} tekens ({len(tekst)})"
+    if kolom.patroon and not re.fullmatch(kolom.patroon, tekst):
+        return None, f"{_kort(tekst)} is geen {_bijv('geldig', kolom.uitleg or 'code')}"
+    if kolom.vrij and (soorten := zoek_persoonsgegevens(tekst)):
+        return None, (f"bevat persoonsgegevens ({', '.join(soorten)}); die slaan we niet op. Beschrijf wat er "
+                      "gebeurde zonder namen, adressen, telefoonnummers of e-mailadressen")
+    return tekst, None
+
+
+_LEZERS = {k.AANTAL: _getal_cel, k.RATIO: _getal_cel, k.GELD: _getal_cel, k.DATUM: _tijd_cel, k.TIJDSTIP: _tijd_cel,
+           k.KEUZE: _keuze_cel, k.CODE: _tekst_cel, k.TEKST: _tekst_cel}
+
+
+def _cel(rij: Rij, kop: str, kolom: k.Kolom, decimaal: str | None, keuzes: Keuzes) -> Uitkomst:
     """Parse one non-empty cell by its column's type: (value, None) or (None, reason)."""
     tekst = rij.waarden.get(kop, "")
-    getal = rij.getallen.get(kop)
-    if kolom.soort in (k.AANTAL, k.RATIO, k.GELD):
-        waarde, fout = _getal(tekst, getal, kolom, decimaal)
-        if fout is None and kolom.soort == k.AANTAL:
-            waarde = int(waarde)
-    elif kolom.soort in (k.DATUM, k.TIJDSTIP):
-        waarde, fout = _tijd(tekst, getal, kolom)
-        if waarde is not None and kolom.soort == k.DATUM:
-            waarde = waarde.date()
-    elif kolom.soort == k.KEUZE:
-        opties = kolom.keuzes if kolom.keuzes is not None else keuzes.get(kolom.bron_keuzes or kolom.naam, {})
-        waarde, fout = opties.get(" ".join(tekst.lower().split())), None
-        if waarde is None:
-            codes = sorted(set(opties.values()))
-            fout = f"{_bijv('onbekend', kolom.uitleg or 'waarde')} {_kort(tekst)}" + (
-                f"; kies uit {', '.join(codes)}" if kolom.keuzes is not None else " (gebruik de code of de naam)")
-    else:  # code, tekst
-        waarde, fout = tekst, None
-        if len(tekst) > kolom.max_tekens:
-            fout = f"langer dan {kolom.max_tekens} tekens ({len(tekst)})"
-        elif kolom.patroon and not re.fullmatch(kolom.patroon, tekst):
-            fout = f"{_kort(tekst)} is geen {_bijv('geldig', kolom.uitleg or 'code')}"
-        elif kolom.vrij and (soorten := zoek_persoonsgegevens(tekst)):
-            fout = (f"bevat persoonsgegevens ({', '.join(soorten)}); die slaan we niet op. Beschrijf wat er "
-                    "gebeurde zonder namen, adressen, telefoonnummers of e-mailadressen")
+    waarde, fout = _LEZERS[kolom.soort](tekst, rij.getallen.get(kop), kolom, decimaal, keuzes)
     if fout is None and kolom.bereik and isinstance(waarde, int | float) and not _binnen(waarde, kolom):
         fout = f"{tekst or waarde} ligt buiten het bereik {_bereik(kolom.bereik)}" + (
             f" {kolom.bereik_uitleg}" if kolom.bereik_uitleg else "")
