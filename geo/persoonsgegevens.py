@@ -18,12 +18,14 @@ ADRES = "postcode met huisnummer"
 NAAM = "naam met aanspreekvorm"
 
 # Parts of a column name that always mean personal data.
-_KOLOM_DELEN = ("voornaam", "achternaam", "roepnaam", "tussenvoegsel", "meisjesnaam", "mail", "telefoon", "mobiel",
-                "burgerservice", "sofinummer", "geboorte", "geslacht", "nationaliteit")
+_KOLOM_DELEN = ("voornaam", "achternaam", "roepnaam", "tussenvoegsel", "meisjesnaam", "voorletter", "initialen",
+                "mail", "telefoon", "mobiel", "burgerservice", "sofinummer", "geboorte", "geslacht", "nationaliteit",
+                "contactgegevens", "huisnummer", "postcodehuisnummer")
 # Whole words of a column name that mean personal data (``tel``, not the ``tel`` in ``hotel``).
 _KOLOM_WOORDEN = frozenset({"naam", "name", "tel", "telnr", "telefoonnr", "gsm", "phone", "bsn", "adres",
-                            "woonadres", "huisadres", "postadres", "geb", "gebdat", "gebdatum", "dob", "melder",
-                            "contactpersoon", "bewoner", "client", "cliënt", "iban"})
+                            "woonadres", "huisadres", "postadres", "geb", "gebdat", "gebdatum", "geboren", "dob",
+                            "melder", "contact", "contactpersoon", "bewoner", "client", "cliënt", "iban", "postcode",
+                            "huisnr", "straat", "straatnaam"})
 # A ``naam`` qualified by one of these is the name of a thing, not of a person (``gebiedsnaam``, ``wijk_naam``).
 _ZAAKNAMEN = ("gebied", "wijk", "buurt", "bu", "wk", "gm", "gemeente", "locatie", "straat", "organisatie",
               "aanbieder", "corporatie", "bedrijf", "instelling", "project", "bestand", "blad", "kolom", "plaats",
@@ -46,12 +48,13 @@ def _woorden(naam: str) -> list[str]:
 def is_persoonskolom(naam: str) -> bool:
     """True when a column name announces personal data (``naam melder``, ``E-mail``, ``Mobiel``, ``Geb. datum``).
 
-    ``naam`` qualified by a thing (``gebiedsnaam``, ``naam locatie``) is not a person's name."""
+    ``naam`` qualified by a thing (``gebiedsnaam``, ``naam locatie``) is not a person's name. An address column
+    (``postcode``, ``huisnummer``, ``straat``) counts: only the locations register declares those, for a location."""
     tekst = naam.lower()
     woorden = _woorden(tekst)
-    if any(deel in tekst for deel in _KOLOM_DELEN):
-        return True
-    if any(w.startswith(z) and w.endswith("naam") for w in woorden for z in _ZAAKNAMEN):
+    if any(deel in re.sub(r"[^a-zà-ÿ]", "", tekst) for deel in _KOLOM_DELEN):
+        return True  # also written apart: ``Burger service nummer``, ``Geboorte datum``
+    if any(w.startswith(z) and w.endswith("naam") and w != "straatnaam" for w in woorden for z in _ZAAKNAMEN):
         return False
     zaak = any(w in _ZAAKNAMEN or w.rstrip("s") in _ZAAKNAMEN for w in woorden)
     for w in woorden:

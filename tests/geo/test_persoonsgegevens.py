@@ -11,7 +11,8 @@ from geo.persoonsgegevens import elf_proef, is_persoonskolom, zoek_persoonsgegev
     "naam", "Naam melder", "naam_melder", "voornaam", "Achternaam", "e-mail", "E-mailadres", "email", "mail",
     "telefoon", "Telefoonnummer", "tel", "Tel.", "telnr", "Mobiel", "mobiel nummer", "gsm", "bsn", "BSN melder",
     "Burgerservicenummer", "geboortedatum", "Geb. datum", "geb_datum", "adres", "Woonadres", "melder",
-    "contactpersoon", "naam bewoner", "Roepnaam",
+    "contactpersoon", "naam bewoner", "Roepnaam", "Burger service nummer", "Geboorte datum", "postcode", "Huisnummer",
+    "straat", "Straatnaam", "Adres melder", "IP-adres", "Voorletters", "Contactgegevens", "Mobiele nummer", "Telnr.",
 ])
 def test_columns_that_announce_personal_data(naam):
     assert is_persoonskolom(naam)
@@ -19,7 +20,7 @@ def test_columns_that_announce_personal_data(naam):
 
 @pytest.mark.parametrize("naam", [
     "locatie", "omschrijving", "bron", "categorie", "tevreden", "jaar", "gebied_code", "gebiedsnaam", "bu_naam",
-    "wijk naam", "naam locatie", "straatnaam", "corporatie", "woningen", "adressen", "hotel", "totaal", "kwartaal",
+    "wijk naam", "naam locatie", "corporatie", "pc4", "woningen", "adressen", "hotel", "totaal", "kwartaal",
     "wachttijd_maanden", "opmerking",
 ])
 def test_columns_that_do_not(naam):
