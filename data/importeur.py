@@ -112,8 +112,11 @@ def lees(bron: str | Path | bytes, bestandsnaam: str | None, formaat: k.Formaat)
 
 
 # Cells -----------------------------------------------------------------------------------------------------------
-_DAG_EERST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?)?$")
+_DAG_EERST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$",
+                        re.ASCII)
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?)?$", re.ASCII)
+_SERIEEL = re.compile(r"^\d{5}([.,]\d+)?$", re.ASCII)
+SERIEEL_BEREIK = (20_000, 80_000)  # Excel day numbers of 1954 to 2119: a plausible date, not a year or a count
 _EXCEL_NUL = dt.datetime(1899, 12, 30)
 _EEN_PUNT = re.compile(r"^[+-]?[0-9]{1,3}\.[0-9]{3}$")
 _TELBAAR = re.compile(r"^[+-]?[0-9 .\u00a0\u202f\u2009]+(,0+)?$")
@@ -121,11 +124,11 @@ _TELBAAR = re.compile(r"^[+-]?[0-9 .\u00a0\u202f\u2009]+(,0+)?$")
 
 def _tijd(tekst: str, getal: float | None, kolom: k.Kolom) -> tuple[dt.datetime | None, str | None]:
     t = tekst.strip()
-    serieel = getal if getal is not None else (float(t) if kolom.excel_serieel and re.fullmatch(r"\d{5}(\.\d+)?", t)
+    serieel = getal if getal is not None else (float(t.replace(",", ".")) if kolom.excel_serieel and _SERIEEL.match(t)
                                                else None)
     if serieel is not None:
-        if not kolom.excel_serieel or not 1 <= serieel < 2_958_466:
-            return None, f"{_kort(t)} is geen datum"
+        if not kolom.excel_serieel or not SERIEEL_BEREIK[0] <= serieel <= SERIEEL_BEREIK[1]:
+            return None, f"{_kort(t)} is geen datum (een getal, geen datum; zet de cel op een datumnotatie)"
         moment = _EXCEL_NUL + dt.timedelta(days=serieel)
         return moment.replace(microsecond=0, tzinfo=TZ), None
     if m := _DAG_EERST.match(t):

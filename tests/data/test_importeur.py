@@ -29,13 +29,15 @@ def _rij(**cellen: str):
 @pytest.mark.parametrize("tekst, dag", [
     ("1-5-2024", dt.date(2024, 5, 1)), ("01-05-2024", dt.date(2024, 5, 1)), ("01/05/2024", dt.date(2024, 5, 1)),
     ("1.5.2024", dt.date(2024, 5, 1)), ("2024-05-01", dt.date(2024, 5, 1)), ("45413", dt.date(2024, 5, 1)),
+    ("45413,5", dt.date(2024, 5, 1)),
 ])
 def test_dates_day_first_iso_or_excel_serial(tekst, dag):
     regel, problemen = _rij(id="1", dag=tekst)
     assert not problemen and regel["dag"] == dag
 
 
-@pytest.mark.parametrize("tekst", ["05/13/2024", "31-02-2024", "1-5-24", "mei 2024", "2024-13-01"])
+@pytest.mark.parametrize("tekst", ["05/13/2024", "31-02-2024", "1-5-24", "mei 2024", "2024-13-01", "2023", "99999",
+                                   "٠١-٠٥-٢٠٢٤"])
 def test_impossible_or_unclear_dates_are_refused(tekst):
     regel, problemen = _rij(id="1", dag=tekst)
     assert regel is None and problemen[0].startswith("p.csv, rij 2, dag:")
