@@ -14,20 +14,17 @@ with ``hkd load indicatoren``.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection
 
 from data.importeur import (
     Controle,
     ImportGeweigerd,
     Tabel,
     controleer,
-    laad_in_een_keer,
-    leg_vast,
+    laadfunctie,
     lezer,
-    tel,
-    vereis_geldig,
+    schrijf_vervangend,
 )
 from geo.formaten import CORPORATIEBEZIT
 from queries import corporatiebezit, trends
@@ -93,14 +90,8 @@ def plan_import(conn: Connection, tabel: Tabel, bron: str) -> Controle:
 
 
 def schrijf(conn: Connection, plan: Controle) -> int:
-    """Write a valid plan inside the caller's transaction (refuses an invalid one); returns the rows written."""
-    vereis_geldig(plan, CorporatiebezitImportError)
-    leg_vast(conn, plan, "corporatie_bezit", **tel(plan, *corporatiebezit.store_bezit_geteld(conn, plan.regels)))
-    return len(plan.regels)
+    """Write a valid plan inside the caller's transaction (refuses an invalid one); returns the rows in the file."""
+    return schrijf_vervangend(conn, plan, CorporatiebezitImportError, "corporatie_bezit", corporatiebezit.store_bezit_geteld)
 
 
-def laad(engine: Engine, bestand: str | Path | bytes, bestandsnaam: str | None = None, *,
-         gebruiker: str = "hkd load", bron: str | None = None) -> int:
-    """Read, validate and write a file in one transaction, attributed to ``gebruiker``; all or nothing."""
-    return laad_in_een_keer(engine, lees_bestand(bestand, bestandsnaam), gebruiker, lambda conn, tabel: schrijf(
-        conn, plan_import(conn, tabel, bron or f"Corporatiebezit ({tabel.bestand})")))
+laad = laadfunctie(lees_bestand, plan_import, schrijf, "Corporatiebezit")

@@ -384,12 +384,28 @@ def tel(plan: Controle, nieuw: int, gewijzigd: int) -> dict[str, int]:
     return plan.tellingen
 
 
-def laad_in_een_keer(engine, tabel: Tabel, gebruiker: str, verwerk: Callable[..., int]) -> int:
-    """Check and write a read file in one transaction attributed to ``gebruiker``: ``verwerk(conn, tabel)``."""
-    from queries.db import acting_as
+def schrijf_vervangend(conn, plan: Controle, fout: type[ImportGeweigerd], tabel: str,
+                       upsert: Callable[..., tuple[int, int]]) -> int:
+    """Write a valid plan whose natural key replaces what was loaded before: ``upsert(conn, rows)`` returns
+    ``(new, changed)``; counts and the load's one audit entry follow. Returns the rows in the file."""
+    vereis_geldig(plan, fout)
+    leg_vast(conn, plan, tabel, **tel(plan, *upsert(conn, plan.regels)))
+    return len(plan.regels)
 
-    with acting_as(engine, gebruiker) as conn:
-        return verwerk(conn, tabel)
+
+def laadfunctie(lees_bestand: Callable[..., Tabel], plan_import: Callable[..., Controle],
+                schrijf: Callable[..., int], titel: str) -> Callable[..., int]:
+    """``laad(engine, bestand, bestandsnaam=None, *, gebruiker, bron)`` for a format: read, check and write in one
+    transaction attributed to ``gebruiker``, all or nothing; ``bron`` defaults to the title and the file's name."""
+    def laad(engine, bestand: str | Path | bytes, bestandsnaam: str | None = None, *, gebruiker: str = "hkd load",
+             bron: str | None = None) -> int:
+        from queries.db import acting_as
+
+        tabel = lees_bestand(bestand, bestandsnaam)
+        with acting_as(engine, gebruiker) as conn:
+            return schrijf(conn, plan_import(conn, tabel, bron or f"{titel} ({tabel.bestand})"))
+    laad.__doc__ = f"Read, check and write a {titel} file in one transaction, attributed to ``gebruiker``."
+    return laad
 
 
 def weigering(exc: Exception, bestand: str) -> ImportGeweigerd:

@@ -9,9 +9,7 @@ figures), so loading the same file twice changes nothing.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection
 
 from data.importeur import (
     Controle,
@@ -19,11 +17,9 @@ from data.importeur import (
     Tabel,
     afgerond,
     controleer,
-    laad_in_een_keer,
-    leg_vast,
+    laadfunctie,
     lezer,
-    tel,
-    vereis_geldig,
+    schrijf_vervangend,
 )
 from geo.formaten import ALLE_CORPORATIES, UITSTROOM
 from queries import platform
@@ -72,14 +68,8 @@ def plan_import(conn: Connection, tabel: Tabel, bron: str) -> Controle:
 
 
 def schrijf(conn: Connection, plan: Controle) -> int:
-    """Write a valid plan inside the caller's transaction (refuses an invalid one); returns the rows written."""
-    vereis_geldig(plan, UitstroomImportError)
-    leg_vast(conn, plan, "uitstroom", **tel(plan, *platform.upsert_uitstroom_geteld(conn, plan.regels)))
-    return len(plan.regels)
+    """Write a valid plan inside the caller's transaction (refuses an invalid one); returns the rows in the file."""
+    return schrijf_vervangend(conn, plan, UitstroomImportError, "uitstroom", platform.upsert_uitstroom_geteld)
 
 
-def laad(engine: Engine, bestand: str | Path | bytes, bestandsnaam: str | None = None, *,
-         gebruiker: str = "hkd load", bron: str | None = None) -> int:
-    """Read, validate and write a file in one transaction, attributed to ``gebruiker``; all or nothing."""
-    return laad_in_een_keer(engine, lees_bestand(bestand, bestandsnaam), gebruiker, lambda conn, tabel: schrijf(
-        conn, plan_import(conn, tabel, bron or f"Uitstroommonitor ({tabel.bestand})")))
+laad = laadfunctie(lees_bestand, plan_import, schrijf, "Uitstroommonitor")
