@@ -41,5 +41,6 @@ def toon_problemen(problemen: Sequence[Probleem], bestandsnaam: str) -> None:
                          columns=["Rij", "Kolom", "Probleem"]).astype({"Rij": str})
     st.dataframe(tabel, hide_index=True, width="stretch")
     stam = Path(bestandsnaam).stem or "bestand"
+    # one key for every file: a new upload replaces the button instead of leaving the previous file's beside it
     st.download_button("Download problemen als CSV", csv_bytes(tabel), f"{stam}_problemen.csv", "text/csv",
-                       key=f"{bestandsnaam}_problemen_csv", on_click="ignore")
+                       key="upload_problemen_csv", on_click="ignore")
