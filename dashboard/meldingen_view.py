@@ -210,16 +210,27 @@ def import_sectie() -> None:
     bestand = st.file_uploader("Meldingenbestand (CSV of Excel)", type=["csv", "xlsx"], key="meldingen_bestand")
     if bestand is None:
         return
-    frame = lees_upload(bestand, mi.lees_bestand)
-    if frame is None:
+    tabel = lees_upload(bestand, mi.lees_bestand)
+    if tabel is None:
         return
-    plan = db.run_query(mi.plan_import, frame)
+    plan = db.run_query(mi.plan_import, tabel)
     if plan.problemen:
-        toon_problemen(plan.problemen, "meldingen")
+        toon_problemen(plan.problemen, bestand.name)
         return
-    st.success(f"{len(plan.regels)} meldingen zijn in orde.")
+    for m in plan.meldingen:
+        st.info(md_tekst(m), icon=":material/info:")
+    st.success(f"{len(plan.regels)} meldingen zijn in orde. Meldingen die al in het register staan (zelfde locatie, "
+               "ontvangst, bron, categorie en omschrijving) worden overgeslagen.")
     if st.button("Alle meldingen inlezen", type="primary", key="meldingen_inlezen"):
-        if _schrijf(mi.importeer, plan, bericht=f"{len(plan.regels)} meldingen ingelezen uit {md_tekst(bestand.name)}."):
+        uitkomst: list = []
+
+        def inlezen(conn, p=plan):
+            uitkomst.append(mi.importeer(conn, p))
+
+        if _schrijf(inlezen, bericht=f"Meldingen ingelezen uit {md_tekst(bestand.name)}."):
+            r = uitkomst[0]
+            st.session_state[BERICHT] = (f"{r.nieuw} meldingen ingelezen uit {md_tekst(bestand.name)}; "
+                                         f"{r.overgeslagen} overgeslagen (stonden al in het register).")
             st.rerun()
 
 

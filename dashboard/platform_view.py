@@ -22,7 +22,7 @@ from geo.spreiding import KLASSEN_TOV_STAD, index_tov_stad, klasse_tov_stad, lor
 from queries import platform
 from queries.kaart import feature_collection
 from reports.platform_pdf import aanbod_samenvatting, getal, render_pdf
-from reports.veilig import csv_bytes
+from reports.veilig import csv_bytes, md_tekst
 
 GEEN_INWONERS = "inwonertal onbekend"
 EERSTE_DATUM = date(2015, 1, 1)  # the series start here (the register's in-use dates and the 2015 areas)
@@ -118,18 +118,22 @@ def uitstroom_laden() -> None:
         bestand = st.file_uploader("Bestand", type=["csv", "xlsx"], key="uitstroom_bestand")
         if bestand is None:
             return
-        frame = lees_upload(bestand, uitstroom_import.lees_bestand)
-        if frame is None:
+        tabel = lees_upload(bestand, uitstroom_import.lees_bestand)
+        if tabel is None:
             return
-        plan = db.run_query(uitstroom_import.plan_import, frame, f"Uitstroommonitor ({bestand.name})")
+        plan = db.run_query(uitstroom_import.plan_import, tabel, f"Uitstroommonitor ({bestand.name})")
         if plan.problemen:
-            toon_problemen(plan.problemen, "uitstroom")
+            toon_problemen(plan.problemen, bestand.name)
             return
+        for m in plan.meldingen:
+            st.info(md_tekst(m), icon=":material/info:")
         st.success(f"{len(plan.regels)} perioden gecontroleerd, geen problemen.")
         if st.button("Laden", key="uitstroom_laden", type="primary"):
             n = db.run_write(uitstroom_import.schrijf, plan)
             st.cache_data.clear()
-            st.success(f"{n} perioden geladen.")
+            t = plan.tellingen
+            st.success(f"{n} perioden geladen: {t.get('nieuw', 0)} nieuw, {t.get('gewijzigd', 0)} gewijzigd, "
+                       f"{t.get('ongewijzigd', 0)} ongewijzigd (stonden er al zo).")
 
 
 def _spreiding_tabel(c: platform.PlatformCijfers, niveau: str) -> tuple[pd.DataFrame, float | None]:

@@ -13,6 +13,25 @@ VALUES (:locatie_id, :ontvangen_op, :bron, :categorie, :omschrijving, :afgehande
         :melder_tevreden)
 RETURNING id;
 
+-- name: import_slot
+-- Serialise file imports of meldingen (held until the transaction ends), so two loads of one file add it once.
+SELECT pg_advisory_xact_lock(hashtext('hkd.meldingen import'));
+
+-- name: registreer_nieuw
+-- Record one melding from a file unless the register has it already (its natural key: location, receipt, source,
+-- category and description); returns its id only when it was new.
+INSERT INTO hkd.meldingen (locatie_id, ontvangen_op, bron, categorie, omschrijving, afgehandeld_op, afhandeling,
+                           melder_tevreden)
+SELECT CAST(:locatie_id AS integer), CAST(:ontvangen_op AS timestamptz), CAST(:bron AS text),
+       CAST(:categorie AS text), CAST(:omschrijving AS text), CAST(:afgehandeld_op AS timestamptz),
+       CAST(:afhandeling AS text), CAST(:melder_tevreden AS boolean)
+WHERE NOT EXISTS (
+    SELECT 1 FROM hkd.meldingen m
+    WHERE m.locatie_id = CAST(:locatie_id AS integer) AND m.ontvangen_op = CAST(:ontvangen_op AS timestamptz)
+      AND m.bron = CAST(:bron AS text) AND m.categorie = CAST(:categorie AS text)
+      AND m.omschrijving = CAST(:omschrijving AS text))
+RETURNING id;
+
 -- name: registreer_extern
 -- Record or refresh a melding from another system (Signalen, a file); a Signalen signal keeps its own point (never
 -- a facility's: migration 300); known ones get their handling.

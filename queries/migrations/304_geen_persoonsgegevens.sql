@@ -19,10 +19,10 @@ CREATE FUNCTION hkd.persoonsgegevens(p_tekst text) RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, hkd AS $$
     SELECT array_remove(ARRAY[
         CASE WHEN p_tekst ~ '[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}' THEN 'e-mailadres' END,
-        CASE WHEN p_tekst ~ '(?<![0-9+])(?:\+31|0031|0)[ -]?(?:\(0\)[ -]?)?[1-9](?:[ -]?[0-9]){8}(?![0-9])' THEN 'telefoonnummer' END,
+        CASE WHEN p_tekst ~ '(?<![0-9+])(?![0-3][0-9][-/.][01][0-9][-/.](?:19|20)[0-9]{2})(?:\+31|0031|0)[ -]?(?:\(0\)[ -]?)?[1-9](?:[ -]?[0-9]){8}(?![0-9])' THEN 'telefoonnummer' END,
         CASE WHEN EXISTS (SELECT 1 FROM regexp_matches(p_tekst, '(?<![0-9])(?:[0-9]{9}|[0-9]{4}[. ][0-9]{2}[. ][0-9]{3}|[0-9]{3}[. ][0-9]{3}[. ][0-9]{3})(?![0-9])', 'g') AS m
                           WHERE hkd.elfproef(regexp_replace(m[1], '[^0-9]', '', 'g'))) THEN 'bsn' END,
-        CASE WHEN p_tekst ~ '(?<![0-9])[1-9][0-9]{3}(?: ?[A-Z]{2}|[a-z]{2})(?![A-Za-z])[ ,]*[0-9]{1,5}(?![0-9])|(?<![0-9A-Za-z])[0-9]{1,5}[A-Za-z]?[ ,]+[1-9][0-9]{3}(?: ?[A-Z]{2}|[a-z]{2})(?![A-Za-z])' THEN 'postcode_huisnummer' END
+        CASE WHEN p_tekst ~ '(?<![0-9])[1-9][0-9]{3}(?: ?[A-Z]{2}|[a-z]{2})(?![A-Za-z])[ ,]*(?:[Nn]r\.? ?|[Hh]uisnummer ?)?[0-9]{1,5}(?![0-9])|(?<![0-9A-Za-z])[0-9]{1,5}[A-Za-z]?[ ,]+[1-9][0-9]{3}(?: ?[A-Z]{2}|[a-z]{2})(?![A-Za-z])' THEN 'postcode_huisnummer' END
     ]::text[], NULL)
 $$;
 
