@@ -20,6 +20,29 @@ from collections.abc import Iterator
 from pathlib import Path
 
 MIME_TYPES = Path("/etc/nginx/mime.types")
+SNIPPET_NAAM = "hkd-kopregels.conf"
+
+# The security headers of every answer of the public site, declared once: nginx gets them as an include snippet in
+# every location (nginx drops the server level's add_header in a location that has one of its own), the local
+# Python server (ops/publicatie.py) sends the same. The pages carry a stricter CSP of their own (a meta tag naming
+# the basemap host); both policies apply, so the header's ``img-src https:`` only lets that meta narrow it.
+KOPREGELS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
+        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
+    ),
+    "Permissions-Policy": "geolocation=(), camera=(), microphone=(), payment=(), usb=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Strict-Transport-Security": "max-age=31536000",  # ignored by browsers over plain http (the tests)
+}
+
+
+def snippet() -> str:
+    """The include snippet (``/etc/nginx/snippets/hkd-kopregels.conf`` in production)."""
+    return "".join(f'add_header {k} "{v}" always;\n' for k, v in KOPREGELS.items())
+
 
 SERVER_BLOCK = """\
     server {{
@@ -28,6 +51,7 @@ SERVER_BLOCK = """\
         index index.html;
         charset utf-8;
         etag on;
+        autoindex off;                         # never list /data/ or /vendor/
         gzip on;
         gzip_static on;
         gzip_vary on;
@@ -35,28 +59,33 @@ SERVER_BLOCK = """\
         gzip_min_length 512;
         gzip_types text/css text/javascript application/javascript application/json application/geo+json
                    text/csv text/plain image/svg+xml;
-        add_header X-Content-Type-Options nosniff always;
-        add_header Referrer-Policy no-referrer always;
+        # Security headers: included in EVERY location (a location with its own add_header drops the server's).
+        include {kopregels};
         # Pages and data: cache briefly, then revalidate (ETag): readers see a new publication within a minute.
         location / {{
             try_files $uri $uri/ =404;
+            include {kopregels};
             add_header Cache-Control "public, max-age=60, stale-while-revalidate=30" always;
-            add_header X-Content-Type-Options nosniff always;
         }}
-        # Vendored Leaflet: changes only with a new HKD Kaart release.
+        # Vendored Leaflet: changes only with a new HKD Kaart release; a folder is never listed.
         location /vendor/ {{
+            try_files $uri =404;
+            include {kopregels};
             add_header Cache-Control "public, max-age=86400" always;
-            add_header X-Content-Type-Options nosniff always;
         }}
         # The manifest is for checking a copy, not for readers; .gz twins are served through gzip_static.
-        location = /MANIFEST.sha256 {{ default_type text/plain; }}
+        location = /MANIFEST.sha256 {{
+            default_type text/plain;
+            include {kopregels};
+        }}
     }}
 """
 
 
 def config(root: Path, port: int, prefix: Path, address: str = "127.0.0.1", workers: int = 2) -> str:
     """A complete nginx.conf serving ``root`` (the ``actueel`` symlink) on ``address:port``, everything it writes
-    under ``prefix``; runs in the foreground (``daemon off``) so the caller owns the process."""
+    under ``prefix`` (the header snippet is ``prefix/hkd-kopregels.conf``, written by :func:`running`); runs in the
+    foreground (``daemon off``) so the caller owns the process."""
     user = f"user {getpass.getuser()};\n" if os.geteuid() == 0 else ""  # workers must read what root wrote
     temp = "\n".join(f"    {k}_temp_path {prefix}/tmp/{k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi",
                                                                         "scgi"))
@@ -76,7 +105,7 @@ http {{
     keepalive_requests 10000;
     server_tokens off;
 {temp}
-{SERVER_BLOCK.format(listen=f"{address}:{port}", root=root)}}}
+{SERVER_BLOCK.format(listen=f"{address}:{port}", root=root, kopregels=prefix / SNIPPET_NAAM)}}}
 """
 
 
@@ -94,6 +123,7 @@ def running(root: Path, prefix: Path, port: int | None = None, workers: int = 2)
         raise RuntimeError("nginx is niet geïnstalleerd (apt-get install nginx-light; ./scripts/setup --browser)")
     port = port or free_port()
     (prefix / "tmp").mkdir(parents=True, exist_ok=True)
+    (prefix / SNIPPET_NAAM).write_text(snippet(), encoding="utf-8")
     conf = prefix / "nginx.conf"
     conf.write_text(config(root, port, prefix, workers=workers), encoding="utf-8")
     proc = subprocess.Popen([binary, "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "error.log")],
