@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 import streamlit as st
 
+from dashboard import downloads
 from data.locaties_import import Probleem
 from data.spreadsheet import SpreadsheetFout
 from reports.veilig import csv_bytes
@@ -36,5 +37,5 @@ def toon_problemen(problemen: Sequence[Probleem], bestandsnaam: str) -> None:
     tabel = pd.DataFrame([{"Rij": p.rij or "bestand", "Kolom": p.kolom, "Probleem": p.reden} for p in problemen],
                          columns=["Rij", "Kolom", "Probleem"]).astype({"Rij": str})
     st.dataframe(tabel, hide_index=True, width="stretch")
-    st.download_button("Download problemen als CSV", csv_bytes(tabel), f"{bestandsnaam}_problemen.csv", "text/csv",
-                       key=f"{bestandsnaam}_problemen_csv", on_click="ignore")
+    downloads.knop("Download problemen als CSV", csv_bytes(tabel), f"{bestandsnaam}_problemen.csv", "text/csv",
+                   key=f"{bestandsnaam}_problemen_csv")

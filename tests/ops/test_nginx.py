@@ -156,3 +156,48 @@ def test_the_local_site_server_sends_the_same_headers_and_lists_nothing(fresh_de
     finally:
         plain.shutdown()
         plain.server_close()
+
+
+# --- the dashboard behind nginx: Secure on Streamlit's cookies, headers (issue 23) ----------------------------------
+
+class _Streamlitachtig(http.server.BaseHTTPRequestHandler):
+    """Sets cookies as Streamlit's auth callback does (no Secure), plus one cookie of something else."""
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        self.send_response(200)
+        for c in ("_streamlit_user=abc; HttpOnly; Path=/; SameSite=lax; Max-Age=2592000",
+                  "_streamlit_user_1=def; HttpOnly; Path=/; SameSite=lax; Max-Age=2592000",
+                  "_streamlit_user_tokens=ghi; HttpOnly; Path=/; SameSite=lax; Max-Age=2592000",
+                  "_streamlit_xsrf=2|aa|bb|1; Path=/; SameSite=Lax", "ander=1; Path=/"):
+            self.send_header("Set-Cookie", c)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def log_message(self, *args):
+        pass
+
+
+def _set_cookies(url: str) -> dict[str, str]:
+    with urllib.request.urlopen(url, timeout=10) as r:
+        return {c.split("=", 1)[0]: c for c in r.headers.get_all("Set-Cookie")}, dict(r.headers)
+
+
+def test_the_dashboard_proxy_marks_every_streamlit_cookie_secure(tmp_path):
+    upstream = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Streamlitachtig)
+    threading.Thread(target=upstream.serve_forever, daemon=True).start()
+    try:
+        direct, _ = _set_cookies(f"http://127.0.0.1:{upstream.server_port}/oauth2callback")
+        # positive control: as Streamlit sends them, the cookies carry no Secure flag
+        assert len(direct) == 5 and not any("secure" in c.lower() for c in direct.values())
+        with nginx.dashboard_proxy(f"127.0.0.1:{upstream.server_port}", tmp_path / "proxy") as base:
+            via, headers = _set_cookies(base + "/oauth2callback")
+        for naam in ("_streamlit_user", "_streamlit_user_1", "_streamlit_user_tokens", "_streamlit_xsrf"):
+            assert "; secure" in via[naam].lower(), via[naam]
+            assert via[naam].split(";")[0] == direct[naam].split(";")[0]
+        assert "httponly" in via["_streamlit_user"].lower()
+        for k, v in nginx.KOPREGELS_DASHBOARD.items():
+            assert headers.get(k) == v, k
+    finally:
+        upstream.shutdown()
+        upstream.server_close()
