@@ -14,6 +14,7 @@ import os
 import shutil
 import socket
 import subprocess
+import textwrap
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -149,6 +150,12 @@ http {{
 {temp}
 {SERVER_BLOCK.format(listen=f"{address}:{port}", root=root, kopregels=prefix / SNIPPET_NAAM)}}}
 """
+
+
+def dashboard_block_productie() -> str:
+    """The dashboard's server block as docs/sessies.md shows it (add ``server_name`` and the certificates)."""
+    return textwrap.dedent(DASHBOARD_BLOCK.format(listen="443 ssl http2", upstream="127.0.0.1:8501",
+                                                  kopregels="snippets/" + SNIPPET_DASHBOARD))
 
 
 def dashboard_proxy_config(upstream: str, port: int, prefix: Path, address: str = "127.0.0.1") -> str:

@@ -201,3 +201,10 @@ def test_the_dashboard_proxy_marks_every_streamlit_cookie_secure(tmp_path):
     finally:
         upstream.shutdown()
         upstream.server_close()
+
+
+def test_the_docs_show_the_tested_dashboard_proxy_verbatim():
+    doc = (PROJECT_ROOT / "docs" / "sessies.md").read_text(encoding="utf-8")
+    assert nginx.snippet_dashboard() in doc
+    assert nginx.dashboard_block_productie() in doc
+    assert "proxy_cookie_flags ~^_streamlit_ secure;" in nginx.dashboard_block_productie()
