@@ -196,24 +196,30 @@ def haal_op(url: str, headers: dict[str, str], deadline: float, max_bytes: int =
         raise SignalenUnavailable("tijd voor het ophalen uit Signalen is op; gestopt")
     cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
     conn = cls(parts.hostname, parts.port, timeout=min(resterend, TIMEOUT_SECONDS))
-    verlopen = threading.Event()
+    verlopen, klaar = threading.Event(), threading.Event()
 
-    def _afbreken() -> None:  # the watchdog: closing the socket ends any read that is still waiting
+    def _waakhond() -> None:
+        # at the deadline, close whatever socket the connection has, and keep doing so (a TLS handshake or a
+        # connect may put a socket in place after the first try) until the request is over
+        if klaar.wait(resterend):
+            return
         verlopen.set()
-        sock = conn.sock
-        if sock is not None:
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
+        while not klaar.is_set():
+            sock = conn.sock
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+            klaar.wait(0.05)
 
-    waakhond = threading.Timer(resterend, _afbreken)
-    waakhond.daemon = True
-    waakhond.start()
+    threading.Thread(target=_waakhond, daemon=True, name="signalen-waakhond").start()
     try:
         pad = parts.path + (f"?{parts.query}" if parts.query else "")
         conn.request("GET", pad or "/", headers=headers)
         response = conn.getresponse()
+        if verlopen.is_set():
+            raise SignalenUnavailable("Signalen antwoordt te traag; gestopt")
         if 300 <= response.status < 400:
             raise SignalenUnavailable(f"Signalen stuurt door (HTTP {response.status}); doorverwijzingen worden "
                                       "niet gevolgd")
@@ -234,11 +240,11 @@ def haal_op(url: str, headers: dict[str, str], deadline: float, max_bytes: int =
             raise SignalenUnavailable("Signalen antwoordt te traag; gestopt")
         return bytes(body)
     except (OSError, http.client.HTTPException) as exc:
-        if verlopen.is_set():
+        if verlopen.is_set() or isinstance(exc, TimeoutError):
             raise SignalenUnavailable("Signalen antwoordt te traag; gestopt") from exc
         raise SignalenUnavailable(f"Signalen niet bereikbaar: {exc}") from exc
     finally:
-        waakhond.cancel()
+        klaar.set()
         conn.close()
 
 

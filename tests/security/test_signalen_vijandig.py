@@ -153,6 +153,26 @@ def test_a_trickling_server_cannot_hold_the_import(vijand, druppel):
     assert time.monotonic() - start < 3.5
 
 
+@pytest.mark.parametrize("schema", ["http", "https"])
+def test_a_server_that_accepts_and_says_nothing_cannot_hold_the_import(schema):
+    """A connection accepted and then left silent (also during the TLS handshake) ends at the deadline."""
+    import socket
+
+    luister = socket.create_server(("127.0.0.1", 0))
+    open_: list[socket.socket] = []
+    threading.Thread(target=lambda: open_.append(luister.accept()[0]), daemon=True).start()
+    try:
+        start = time.monotonic()
+        with pytest.raises(SignalenUnavailable, match="te traag"):
+            _lees(f"{schema}://127.0.0.1:{luister.getsockname()[1]}", timeout=2)
+        assert time.monotonic() - start < 3.5
+        assert open_, "the client never connected (the refusal would not be the deadline's)"
+    finally:
+        for c in open_:
+            c.close()
+        luister.close()
+
+
 def test_the_import_as_a_whole_has_a_deadline(vijand):
     s = vijand()
 
