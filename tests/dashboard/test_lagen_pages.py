@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pypdf
 import pytest
 from sqlalchemy import text
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from dashboard.accounts import AccountStore, ensure_demo_accounts
@@ -36,6 +37,15 @@ def downloads(monkeypatch):
         return original(self, path_or_data, mimetype, kind, filename)
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    add_deferred = MediaFileManager.add_deferred
+
+    def klik(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        # a download made on the click (dashboard.downloads): click it at once, as a person would
+        data = data_callable()
+        captured.append((file_name, data.encode() if isinstance(data, str) else data))
+        return add_deferred(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", klik)
     return captured
 
 
