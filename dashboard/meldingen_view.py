@@ -23,7 +23,7 @@ from core.domain import (
     VERBETERACTIE_STATUS,
 )
 from core.kalender import TZ
-from dashboard import db, inzage
+from dashboard import db, downloads, inzage
 from dashboard.maps import MAP_HEIGHT_PX, deck, legend_html, tekst_tooltip
 from dashboard.upload import lees_upload, toon_problemen
 from data import meldingen_import as mi
@@ -127,9 +127,9 @@ def locatie_detail(row: pd.Series, van: date, tot: date, nrm: MeldingNormen) -> 
         "Binnen norm": lijst["binnen_norm"].map({True: "ja", False: "nee"}).fillna("open"),
     })
     st.dataframe(tabel, hide_index=True, width="stretch")
-    st.download_button("Download meldingen als CSV", csv_bytes(tabel),
-                       f"hkd_meldingen_{row['code']}_{van:%Y%m%d}_{tot:%Y%m%d}.csv", "text/csv",
-                       key=f"download_{row['id']}", on_click="ignore")
+    downloads.knop("Download meldingen als CSV", csv_bytes(tabel),
+                   f"hkd_meldingen_{row['code']}_{van:%Y%m%d}_{tot:%Y%m%d}.csv", "text/csv",
+                   key=f"download_{row['id']}")
     extra_inzet_lijst(int(row["id"]))
 
 
@@ -359,10 +359,10 @@ def voor_na_sectie(locatie_id: int, code: str, standaard: date | None, sleutel: 
     if not download:
         return
     tabel = ring.assign(periode=ring["begin"].dt.strftime("%d-%m-%Y") + " – " + ring["eind"].dt.strftime("%d-%m-%Y"))
-    st.download_button("Download voor- en nameting (CSV)",
-                       csv_bytes(pd.concat([tabel[["periode", "straal", "aantal", "per_km2"]].assign(maat="meldingen"),
-                                            indicatoren.assign(maat="indicator")])),
-                       f"hkd_voor_na_{code}_{referentie:%Y%m%d}.csv", "text/csv", key=f"voor_na_csv_{sleutel}")
+    downloads.knop("Download voor- en nameting (CSV)",
+                   csv_bytes(pd.concat([tabel[["periode", "straal", "aantal", "per_km2"]].assign(maat="meldingen"),
+                                        indicatoren.assign(maat="indicator")])),
+                   f"hkd_voor_na_{code}_{referentie:%Y%m%d}.csv", "text/csv", key=f"voor_na_csv_{sleutel}")
 
 
 def locatie_signalen(locatie_id: int, datum: date) -> list[str]:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from core.domain import INVENTARISATIE_DATUM
 from core.kalender import nu, vandaag
-from dashboard import db
+from dashboard import db, downloads
 from dashboard.focus_view import focus_keuze, legenda_item
 from dashboard.maps import deck, focus_layer, legend_html, show, tekst_tooltip
 from dashboard.upload import lees_upload, toon_problemen
@@ -36,10 +36,9 @@ def cijfers(peildatum: date, vorige: date) -> platform.PlatformCijfers:
 
 def rapport_knop(c: platform.PlatformCijfers, gebruiker: str) -> None:
     """The report as a PDF download."""
-    with st.spinner("Rapport opmaken..."):
-        pdf = render_pdf(c, gebruiker, nu())
-    st.download_button("Download rapport voor het Platform (PDF)", pdf, f"hkd_platform_{c.peildatum:%Y%m%d}.pdf",
-                       "application/pdf", key="platform_pdf", icon=":material/picture_as_pdf:")
+    downloads.knop("Download rapport voor het Platform (PDF)", lambda: render_pdf(c, gebruiker, nu()),
+                   f"hkd_platform_{c.peildatum:%Y%m%d}.pdf", "application/pdf", key="platform_pdf",
+                   icon=":material/picture_as_pdf:")
 
 
 def aanbod(c: platform.PlatformCijfers) -> None:
@@ -66,8 +65,8 @@ def aanbod(c: platform.PlatformCijfers) -> None:
     st.dataframe(tabel, hide_index=True, width="stretch")
     st.caption("Berekend uit het locatieregister: een locatie telt mee vanaf 'in gebruik sinds' tot 'buiten gebruik "
                "sinds'. Verschil negatief = onder het doel.")
-    st.download_button("Download aanbod per jaar (CSV)", csv_bytes(c.aanbod),
-                       "hkd_aanbod_per_jaar.csv", "text/csv", key="aanbod_csv")
+    downloads.knop("Download aanbod per jaar (CSV)", csv_bytes(c.aanbod),
+                   "hkd_aanbod_per_jaar.csv", "text/csv", key="aanbod_csv")
 
 
 def uitstroom(c: platform.PlatformCijfers) -> None:
@@ -105,8 +104,8 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
             "jaar": "Jaar", "kwartaal": "Kwartaal", "corporatie": "Corporatie", "uitstromers": "Uitstromers",
             "directe_bemiddeling": "Directe bemiddeling", "wachttijd_maanden": "Wachttijd (maanden)"}),
             hide_index=True, width="stretch")
-    st.download_button("Download uitstroomreeks (CSV)", csv_bytes(u), "hkd_uitstroom.csv",
-                       "text/csv", key="uitstroom_csv")
+    downloads.knop("Download uitstroomreeks (CSV)", csv_bytes(u), "hkd_uitstroom.csv",
+                   "text/csv", key="uitstroom_csv")
 
 
 def uitstroom_laden() -> None:
@@ -185,8 +184,8 @@ def spreiding(c: platform.PlatformCijfers) -> None:
                  "plaatsen": "Plaatsen", "plaatsen_vorig": f"Plaatsen op {c.vorige:%d-%m-%Y}", "inwoners": "Inwoners",
                  "per_1000": "Per 1.000 inwoners", "index": "Index (stad = 100)"})
     st.dataframe(tabel, hide_index=True, width="stretch")
-    st.download_button("Download spreiding (CSV)", csv_bytes(tabel),
-                       f"hkd_spreiding_{niveau}_{c.peildatum:%Y%m%d}.csv", "text/csv", key="spreiding_csv")
+    downloads.knop("Download spreiding (CSV)", csv_bytes(tabel),
+                   f"hkd_spreiding_{niveau}_{c.peildatum:%Y%m%d}.csv", "text/csv", key="spreiding_csv")
     concentratie(c)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from dashboard import downloads
 from data.importeur import ImportGeweigerd, Probleem
 from data.spreadsheet import SpreadsheetFout
 from reports.veilig import csv_bytes
@@ -42,5 +43,5 @@ def toon_problemen(problemen: Sequence[Probleem], bestandsnaam: str) -> None:
     st.dataframe(tabel, hide_index=True, width="stretch")
     stam = Path(bestandsnaam).stem or "bestand"
     # one key for every file: a new upload replaces the button instead of leaving the previous file's beside it
-    st.download_button("Download problemen als CSV", csv_bytes(tabel), f"{stam}_problemen.csv", "text/csv",
-                       key="upload_problemen_csv", on_click="ignore")
+    downloads.knop("Download problemen als CSV", csv_bytes(tabel), f"{stam}_problemen.csv", "text/csv",
+                   key="upload_problemen_csv")

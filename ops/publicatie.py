@@ -37,6 +37,7 @@ from sqlalchemy import Engine
 from core.settings import PROJECT_ROOT, get_settings
 from geo.basemap import Basemap, resolve
 from geo.disclosure import controleer_kaart
+from ops.nginx import KOPREGELS
 from queries.db import acting_as
 from queries.lagen import as_layer
 from queries.publicatie import KANAAL, log_publicatie
@@ -229,7 +230,8 @@ def volg(engine: Engine, root: Path, door: str = "hkd publiceer", debounce: floa
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files of the live site; short caching for pages and data, a week for Leaflet."""
+    """Static files of the live site; short caching for pages and data, a week for Leaflet; the security headers
+    of ``ops.nginx.KOPREGELS`` on every answer; a folder without ``index.html`` is never listed."""
 
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".geojson": "application/geo+json",
                       ".js": "text/javascript", ".json": "application/json", ".csv": "text/csv; charset=utf-8"}
@@ -237,9 +239,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         lang = "/vendor/" in self.path
         self.send_header("Cache-Control", "public, max-age=604800" if lang else "public, max-age=30")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
+        for naam, waarde in KOPREGELS.items():
+            self.send_header(naam, waarde)
         super().end_headers()
+
+    def list_directory(self, path):  # noqa: ANN001, ANN201 - the stdlib's signature
+        self.send_error(404, "Niet gevonden")
+        return None
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's signature
         pass

@@ -11,10 +11,11 @@ from datetime import UTC, datetime, timedelta
 import pypdf
 import pytest
 from sqlalchemy import text
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from dashboard.accounts import AccountStore, ensure_demo_accounts
-from dashboard.auth import EXPIRES_KEY, SESSION_KEY, User
+from dashboard.auth import BEGIN_KEY, EXPIRES_KEY, SESSION_KEY, User
 from queries.lagen import as_layer
 from queries.publiek import openbare_kaart
 from reports.openbare_kaart_html import statische_kaart
@@ -36,6 +37,15 @@ def downloads(monkeypatch):
         return original(self, path_or_data, mimetype, kind, filename)
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    add_deferred = MediaFileManager.add_deferred
+
+    def klik(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        # a download made on the click (dashboard.downloads): click it at once, as a person would
+        data = data_callable()
+        captured.append((file_name, data.encode() if isinstance(data, str) else data))
+        return add_deferred(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", klik)
     return captured
 
 
@@ -184,6 +194,16 @@ def test_login_lockout_and_logout(app, accounts):
     at.text_input[1].input("bravo-demo-2023")
     at.button[0].click().run()
     assert "geblokkeerd" in at.error[0].value and SESSION_KEY not in at.session_state
+
+
+@pytest.mark.parametrize(("uren_geleden", "open_"), [(9, True), (11, False)])
+def test_a_local_session_ends_hours_after_the_login_however_active(app, uren_geleden, open_):
+    """HKD_SESSIE_MAX_UREN (10): the absolute end of a local login, as for OIDC (9 hours: the positive control)."""
+    nu = datetime.now(UTC)
+    at = app("aanbiederskaart", **{SESSION_KEY: ALFA, EXPIRES_KEY: nu + timedelta(minutes=30),
+                                   BEGIN_KEY: nu - timedelta(hours=uren_geleden)})
+    assert (SESSION_KEY in at.session_state) is open_
+    assert bool(at.warning) is not open_
 
 
 def test_an_expired_session_falls_back_to_the_public(app):
