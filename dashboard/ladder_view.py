@@ -11,6 +11,7 @@ import streamlit as st
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE, FASE_KLEUREN, FASES, INVENTARISATIE_DATUM
 from dashboard import db, inzage
+from dashboard.grafiek import datum_as
 from dashboard.maps import deck, gebied_namen, legend_html, outline_layer, tekst_tooltip
 from geo.view import Bounds
 from queries import fasen
@@ -208,4 +209,4 @@ def voortgang(op: date) -> None:
                                  line_shape="hv", name=f"{titel} (van {totaal})"))
     fig.update_layout(height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10}, yaxis_title="gedaan",
                       legend={"orientation": "h", "y": -0.2}, title="Acties uit de inventarisatie, gedaan in de tijd")
-    st.plotly_chart(fig, width="stretch")
+    st.plotly_chart(datum_as(fig, data["datum"]), width="stretch")

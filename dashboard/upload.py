@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 import streamlit as st
 
+from core.taal import aantal
 from data.locaties_import import Probleem
 from data.spreadsheet import SpreadsheetFout
 from reports.veilig import csv_bytes
@@ -32,7 +33,7 @@ def lees_upload(bestand, lezer: Callable[[bytes, str], pd.DataFrame]) -> pd.Data
 
 def toon_problemen(problemen: Sequence[Probleem], bestandsnaam: str) -> None:
     """Every problem of a refused file: row, column, reason; downloadable to fix the file beside the table."""
-    st.error(f"{len(problemen)} probleem/problemen gevonden. " + NIETS_OPGESLAGEN, icon=":material/error:")
+    st.error(f"{aantal(len(problemen), 'probleem', 'problemen')} gevonden. " + NIETS_OPGESLAGEN, icon=":material/error:")
     tabel = pd.DataFrame([{"Rij": p.rij or "bestand", "Kolom": p.kolom, "Probleem": p.reden} for p in problemen],
                          columns=["Rij", "Kolom", "Probleem"]).astype({"Rij": str})
     st.dataframe(tabel, hide_index=True, width="stretch")

@@ -12,13 +12,15 @@
     for (var i = 0; i < cfg.breaks.length; i++) { if (n <= cfg.breaks[i]) { return cfg.kleuren[i]; } }
     return cfg.kleuren[Math.min(cfg.breaks.length, cfg.kleuren.length - 1)];
   }
+  function aantal(n, enkelvoud, meervoud) { return n + " " + (n === 1 ? enkelvoud : meervoud); }
   function samenvatting(p) {
-    return "Postcode " + p.pc4 + " (" + p.plaats + "): " + p.voorzieningen + " voorzieningen, plaatsen: " +
+    return "Postcode " + p.pc4 + " (" + p.plaats + "): " + aantal(p.voorzieningen, "voorziening", "voorzieningen") +
+      ", plaatsen: " +
       plaatsen(p.plaatsen);
   }
   function toonDetails(p) {
     var h = "<p><strong>Postcode " + tekst(p.pc4) + "</strong> (" + tekst(p.plaats) + ")<br>" +
-      tekst(p.voorzieningen) + " voorzieningen, plaatsen: " + tekst(plaatsen(p.plaatsen)) + "</p>";
+      tekst(aantal(p.voorzieningen, "voorziening", "voorzieningen")) + ", plaatsen: " + tekst(plaatsen(p.plaatsen)) + "</p>";
     var rijen = woonvormen && woonvormen[p.pc4];
     if (rijen && rijen.length) {
       h += "<table><caption>Per woonvorm</caption><thead><tr><th scope=\"col\">Woonvorm</th>" +

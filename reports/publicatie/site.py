@@ -86,7 +86,7 @@ def _plaatsen(v) -> str:
 
 
 def _legenda(labels: Sequence[str]) -> tuple[list[dict], str]:
-    items = [{"kleur": "#{:02x}{:02x}{:02x}".format(*colour_for(i)), "tekst": f"{label} voorzieningen"}
+    items = [{"kleur": "#{:02x}{:02x}{:02x}".format(*colour_for(i)), "tekst": f"{label} {'voorziening' if label == '1' else 'voorzieningen'}"}
              for i, label in enumerate(labels)]
     lis = "".join(
         f'<li><span class="sw" style="background:{i["kleur"]}" aria-hidden="true"></span>{html.escape(i["tekst"])}</li>'

@@ -1,0 +1,88 @@
+"""Tables as people read them: Dutch headers, dates as DD-MM-YYYY, times on Rotterdam's clock, a dash for nothing.
+
+Streamlit's grid draws a missing value as ``None``, an empty table as ``empty``, a date as ``2026-12-07`` and a
+``timestamptz`` (which pandas reads as UTC) with ``+00:00``. :func:`toon` is ``st.dataframe`` without those: it
+labels columns from a mapping (through ``column_config``, so the frame keeps its codes), formats every date and time
+column, writes ``–`` where a cell has no value, and shows a Dutch sentence instead of an empty grid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import pandas as pd
+import streamlit as st
+
+from core.kalender import TZ
+
+LEEG = "–"
+DATUM = "DD-MM-YYYY"
+DATUM_TIJD = "DD-MM-YYYY HH:mm"
+
+
+def _getal(v) -> str:
+    if pd.isna(v):
+        return LEEG
+    if float(v).is_integer():
+        return f"{int(v):,}".replace(",", ".")
+    return f"{float(v):,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def _als_tijd(reeks: pd.Series) -> pd.Series | None:
+    """A date or time column as naive datetimes on Rotterdam's clock, or None when it is not one."""
+    if isinstance(reeks.dtype, pd.DatetimeTZDtype):
+        return reeks.dt.tz_convert(TZ).dt.tz_localize(None)
+    if pd.api.types.is_datetime64_any_dtype(reeks):
+        return reeks
+    waarden = reeks.dropna()
+    if reeks.dtype == object and not waarden.empty and all(isinstance(v, dt.date) for v in waarden):
+        if any(isinstance(v, dt.datetime) and v.tzinfo is not None for v in waarden):
+            return pd.to_datetime(reeks, utc=True).dt.tz_convert(TZ).dt.tz_localize(None)
+        return pd.to_datetime(reeks)
+    return None
+
+
+def weergave(frame: pd.DataFrame, kolommen: Mapping[str, str] | None = None,
+             column_config: Mapping[str, object] | None = None) -> tuple[pd.DataFrame, dict]:
+    """``(frame, column_config)`` as :func:`toon` shows them (pure apart from Streamlit's config objects)."""
+    kolommen = dict(kolommen or {})
+    config: dict = dict(column_config or {})
+    out = frame.copy()
+    for kol in out.columns:
+        naam = str(kol)
+        label = kolommen.get(naam)
+        gegeven = naam in config
+        reeks = out[kol]
+        tijd = _als_tijd(reeks)
+        if tijd is not None:
+            heel = tijd.dropna()
+            alleen_dagen = heel.empty or bool((heel == heel.dt.normalize()).all())
+            if reeks.isna().any():  # the grid would draw the missing date as "None": text, with a dash
+                out[kol] = tijd.dt.strftime("%d-%m-%Y" if alleen_dagen else "%d-%m-%Y %H:%M").fillna(LEEG)
+                if label and not gegeven:
+                    config[naam] = st.column_config.Column(label)
+                continue
+            out[kol] = tijd
+            if not gegeven:
+                config[naam] = (st.column_config.DateColumn(label, format=DATUM) if alleen_dagen
+                                else st.column_config.DatetimeColumn(label, format=DATUM_TIJD))
+            continue
+        if reeks.isna().any():
+            if pd.api.types.is_numeric_dtype(reeks) and not pd.api.types.is_bool_dtype(reeks):
+                out[kol] = reeks.map(_getal).astype(object)
+            else:
+                out[kol] = reeks.astype(object).where(reeks.notna(), LEEG)
+        if label and not gegeven:
+            config[naam] = st.column_config.Column(label)
+    return out, config
+
+
+def toon(frame: pd.DataFrame, *, kolommen: Mapping[str, str] | None = None, leeg: str = "Geen gegevens.",
+         column_config: Mapping[str, object] | None = None, **kwargs):
+    """``st.dataframe`` as people read it (see the module docstring); ``leeg``: the sentence for no rows."""
+    if frame.empty and "on_select" not in kwargs:
+        st.caption(leeg)
+        return None
+    shown, config = weergave(frame, kolommen, column_config)
+    return st.dataframe(shown, column_config=config, **kwargs)
