@@ -2,8 +2,9 @@
 
 Streamlit's grid draws a missing value as ``None``, an empty table as ``empty``, a date as ``2026-12-07`` and a
 ``timestamptz`` (which pandas reads as UTC) with ``+00:00``. :func:`toon` is ``st.dataframe`` without those: it
-labels columns from a mapping (through ``column_config``, so the frame keeps its codes), formats every date and time
-column, writes ``–`` where a cell has no value, and shows a Dutch sentence instead of an empty grid.
+labels columns from a mapping (through ``column_config``, so the frame keeps its codes and types), formats every
+date and time column, shows ``–`` where a cell has no value (the grid's ``placeholder``), and shows a Dutch sentence
+instead of an empty grid.
 """
 
 from __future__ import annotations
@@ -21,16 +22,8 @@ DATUM = "DD-MM-YYYY"
 DATUM_TIJD = "DD-MM-YYYY HH:mm"
 
 
-def _getal(v) -> str:
-    if pd.isna(v):
-        return LEEG
-    if float(v).is_integer():
-        return f"{int(v):,}".replace(",", ".")
-    return f"{float(v):,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
 def _als_tijd(reeks: pd.Series) -> pd.Series | None:
-    """A date or time column as naive datetimes on Rotterdam's clock, or None when it is not one."""
+    """A date or time column, a moment taken to Rotterdam's clock (naive); None when it is not one."""
     if isinstance(reeks.dtype, pd.DatetimeTZDtype):
         return reeks.dt.tz_convert(TZ).dt.tz_localize(None)
     if pd.api.types.is_datetime64_any_dtype(reeks):
@@ -39,7 +32,7 @@ def _als_tijd(reeks: pd.Series) -> pd.Series | None:
     if reeks.dtype == object and not waarden.empty and all(isinstance(v, dt.date) for v in waarden):
         if any(isinstance(v, dt.datetime) and v.tzinfo is not None for v in waarden):
             return pd.to_datetime(reeks, utc=True).dt.tz_convert(TZ).dt.tz_localize(None)
-        return pd.to_datetime(reeks)
+        return reeks  # dates (or naive moments) as they are: the column config formats them
     return None
 
 
@@ -56,23 +49,13 @@ def weergave(frame: pd.DataFrame, kolommen: Mapping[str, str] | None = None,
         reeks = out[kol]
         tijd = _als_tijd(reeks)
         if tijd is not None:
-            heel = tijd.dropna()
+            heel = pd.to_datetime(tijd.dropna())
             alleen_dagen = heel.empty or bool((heel == heel.dt.normalize()).all())
-            if reeks.isna().any():  # the grid would draw the missing date as "None": text, with a dash
-                out[kol] = tijd.dt.strftime("%d-%m-%Y" if alleen_dagen else "%d-%m-%Y %H:%M").fillna(LEEG)
-                if label and not gegeven:
-                    config[naam] = st.column_config.Column(label)
-                continue
             out[kol] = tijd
             if not gegeven:
                 config[naam] = (st.column_config.DateColumn(label, format=DATUM) if alleen_dagen
                                 else st.column_config.DatetimeColumn(label, format=DATUM_TIJD))
             continue
-        if reeks.isna().any():
-            if pd.api.types.is_numeric_dtype(reeks) and not pd.api.types.is_bool_dtype(reeks):
-                out[kol] = reeks.map(_getal).astype(object)
-            else:
-                out[kol] = reeks.astype(object).where(reeks.notna(), LEEG)
         if label and not gegeven:
             config[naam] = st.column_config.Column(label)
     return out, config
@@ -85,4 +68,4 @@ def toon(frame: pd.DataFrame, *, kolommen: Mapping[str, str] | None = None, leeg
         st.caption(leeg)
         return None
     shown, config = weergave(frame, kolommen, column_config)
-    return st.dataframe(shown, column_config=config, **kwargs)
+    return st.dataframe(shown, column_config=config, placeholder=LEEG, **kwargs)

@@ -85,8 +85,8 @@ def _tabel(el, waar: str) -> Iterator[Bevinding]:
         c = config.get(str(kol), {})
         fmt = (c.get("type_config") or {}).get("format")
         reeks = frame[kol]
-        if reeks.isna().any():
-            yield f"{waar}: cel in {kol}", "None"
+        if reeks.isna().any() and not getattr(el.proto, "placeholder", ""):
+            yield f"{waar}: cel in {kol}", "None"  # the grid's own text for a missing value
         niet_leeg = reeks.dropna()
         if niet_leeg.empty:
             continue
