@@ -13,6 +13,7 @@ from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE, FASE_KLE
 from dashboard import db, inzage
 from dashboard.grafiek import datum_as
 from dashboard.maps import deck, gebied_namen, legend_html, outline_layer, tekst_tooltip
+from dashboard.tabel import datums_als_tekst
 from geo.view import Bounds
 from queries import fasen
 from queries.kaart import feature_collection, outline
@@ -176,7 +177,7 @@ def detail(row: pd.Series, op: date) -> None:
             st.markdown(f"{naam}: **{r.waarde:.0f}** ({r.jaar}; 100 = Rotterdam 2014)")
     st.markdown("**Fasegeschiedenis**")
     # a plain table (not the canvas grid): few rows, readable on the big screen and by screen readers
-    tabel = tijdlijn_tabel(db.run_query(fasen.fase_tijdlijn, int(row["id"]), op))
+    tabel = datums_als_tekst(tijdlijn_tabel(db.run_query(fasen.fase_tijdlijn, int(row["id"]), op)))
     for kolom in ("Reden", "Vastgelegd door"):  # st.table renders markdown: typed text is shown literally
         tabel[kolom] = tabel[kolom].map(md_tekst)
     st.table(tabel, hide_index=True)

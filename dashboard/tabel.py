@@ -61,6 +61,21 @@ def weergave(frame: pd.DataFrame, kolommen: Mapping[str, str] | None = None,
     return out, config
 
 
+def datums_als_tekst(frame: pd.DataFrame) -> pd.DataFrame:
+    """For ``st.table`` (which has no column formats): every date or time column as DD-MM-YYYY [HH:MM] text on
+    Rotterdam's clock, ``–`` where empty."""
+    out = frame.copy()
+    for kol in out.columns:
+        tijd = _als_tijd(out[kol])
+        if tijd is None:
+            continue
+        tijd = pd.to_datetime(tijd)
+        heel = tijd.dropna()
+        alleen_dagen = heel.empty or bool((heel == heel.dt.normalize()).all())
+        out[kol] = tijd.dt.strftime("%d-%m-%Y" if alleen_dagen else "%d-%m-%Y %H:%M").fillna(LEEG)
+    return out
+
+
 def toon(frame: pd.DataFrame, *, kolommen: Mapping[str, str] | None = None, leeg: str = "Geen gegevens.",
          column_config: Mapping[str, object] | None = None, **kwargs):
     """``st.dataframe`` as people read it (see the module docstring); ``leeg``: the sentence for no rows."""

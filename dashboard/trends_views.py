@@ -186,7 +186,7 @@ def tabel(frame: pd.DataFrame, codes: pd.Series, key: str, bestand: str, gekozen
     shown_codes = codes.iloc[rijen].reset_index(drop=True)
     shown = _gemarkeerd(frame.iloc[rijen], shown_codes, gekozen)
     config = {k: st.column_config.Column(v) for k, v in KOLOM_NAMEN.items() if k in shown.columns}
-    st.dataframe(shown, hide_index=True, width="stretch", key=key, column_config=config,
+    st.dataframe(shown, hide_index=True, width="stretch", key=key, column_config=config, placeholder="–",
                  on_select=trends_state.tabel_callback(key, shown_codes), selection_mode="single-row")
     st.download_button("Download als CSV", lambda: csv_bytes(_gemarkeerd(frame, codes, gekozen)), bestand, "text/csv", key=f"{key}_csv", on_click="ignore")
 

@@ -80,3 +80,43 @@ def test_the_scan_reads_tables_and_charts_as_shown():
     assert any("xaxis" in g for g in gevonden), gevonden
     assert any("Choose" in g for g in gevonden), gevonden
     assert go and json and pd
+
+
+def _lekken(at, wat: str) -> list[str]:
+    assert not at.exception, at.exception
+    return [f"{wat}: {lek}" for lek in lekken(teksten(at), INDICATOR_NAMEN)]
+
+
+def _schoon(at, wat: str) -> None:
+    gelekt = _lekken(at, wat)
+    assert not gelekt, "\n".join(gelekt)
+
+
+@pytest.mark.parametrize("rol", ["publiek", "hkd"])
+def test_every_wijktrends_view_speaks_dutch(app, rol):
+    """Each weergave is drawn only when chosen: scan them one by one (charts with indicator names, tables, maps)."""
+    at = app("wijktrends", ROLLEN[rol])
+    gelekt = []
+    for weergave in at.segmented_control(key="wijktrends_weergave").options:
+        at.segmented_control(key="wijktrends_weergave").set_value(weergave).run()
+        gelekt += _lekken(at, f"{rol} wijktrends {weergave}")
+    assert not gelekt, "\n".join(gelekt)
+
+
+def test_a_locations_meldingen_timeline_speaks_dutch(app_rw):
+    """The melding timeline per month (a date axis) and the list of meldingen."""
+    at = app_rw("meldingen", ROLLEN["hkd"])
+    kies = at.selectbox(key="meldingen_locatie")
+    kies.set_value(kies.options[0]).run()
+    assert at.get("plotly_chart"), "the timeline is drawn"
+    _schoon(at, "hkd meldingen, een locatie")
+
+
+def test_a_locations_history_and_before_after_charts_speak_dutch(app_rw):
+    """The fase history (dates in a plain table) and the voor/nameting (indicator names as chart titles)."""
+    at = app_rw("escalatieladder", ROLLEN["hkd"])
+    kies = at.selectbox(key="ladder_locatie")
+    kies.set_value(kies.options[0]).run()
+    at.checkbox(key="voor_na_aan_ladder").check().run()
+    assert len(at.get("plotly_chart")) >= 3, "the before/after charts are drawn"
+    _schoon(at, "hkd escalatieladder, een locatie met voor- en nameting")
