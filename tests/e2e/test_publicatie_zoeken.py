@@ -127,3 +127,68 @@ def test_a_hostile_area_name_is_found_and_shown_as_text(site, page):
     assert page.locator("#kaart .buurtnaam", has_text="<img").count() == 1
     assert page.locator("#kaart img[src='x'], #details img, #zoekstatus img").count() == 0
     assert page.evaluate("window.__xss") is None
+
+
+@pytest.fixture
+def geocoder():
+    """A PDOK-Locatieserver-shaped geocoder on loopback that answers every question with one address, placed inside
+    PC4 3072 (the point is set by the test); the questions it got are kept."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    staat = {"punt": (0.0, 0.0), "vragen": []}
+
+    class Geocoder(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            staat["vragen"].append(self.path)
+            lon, lat = staat["punt"]
+            body = json.dumps({"response": {"docs": [{"type": "adres", "weergavenaam": "Testlaan 12, 3072AB Rotterdam",
+                                                      "centroide_ll": f"POINT({lon} {lat})"}]}}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Geocoder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    staat["url"] = f"http://127.0.0.1:{server.server_address[1]}/bzk/locatieserver/search/v3_1"
+    yield staat
+    server.shutdown()
+
+
+def test_an_address_is_asked_of_the_configured_geocoder_and_opens_its_postcode(fresh_demo, tmp_path, browser,
+                                                                                 geocoder, monkeypatch):
+    import json
+
+    from shapely.geometry import shape
+
+    monkeypatch.setenv("HKD_GEOCODER_URL", geocoder["url"])
+    root = tmp_path / "pub"
+    pub.publiceer(fresh_demo, root, "tester")
+    laag = json.loads((pub.actueel(root) / "data/pc4.geojson").read_text(encoding="utf-8"))
+    vlak = next(f for f in laag["features"] if f["properties"]["pc4"] == "3072")
+    punt = shape(vlak["geometry"]).representative_point()
+    geocoder["punt"] = (round(punt.x, 5), round(punt.y, 5))
+    with nginx.running(pub.actueel(root), tmp_path / "nginx") as base:
+        context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="nl-NL")  # the real CSP
+        page = context.new_page()
+        page.goto(base + "/")
+        page.wait_for_selector("#kaart[data-getekend='76'][data-gebieden]", timeout=30_000)
+        vak = page.get_by_label("Zoek een postcode, adres, wijk of buurt")
+        vak.fill("Testlaan 12")
+        vak.press("Enter")
+        page.wait_for_selector("#kaart[data-gezocht^='adres:']", timeout=10_000)
+        assert _zoom(page) == 16
+        details = page.locator("#details").inner_text()
+        assert "Testlaan 12, 3072AB Rotterdam" in details and "Postcode 3072" in details
+        context.close()
+    assert len(geocoder["vragen"]) == 1
+    vraag = geocoder["vragen"][0]
+    assert vraag.startswith("/bzk/locatieserver/search/v3_1/free?") and "q=Testlaan%2012" in vraag
+    assert "gemeentenaam%3ARotterdam" in vraag
