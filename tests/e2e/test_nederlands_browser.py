@@ -15,7 +15,7 @@ ENGELS = re.compile(r"Press Enter|Press ⌘|Choose (an )?options?|No options to 
 def test_typing_in_a_search_field_shows_no_english_hint(app_server, page):
     page.goto(app_server)
     wait_for_app(page, "Openbare kaart: voorzieningen per postcodegebied")
-    vak = page.get_by_label("Zoek op de kaart")
+    vak = page.get_by_role("textbox", name="Zoek op de kaart")
     vak.click()
     vak.type("30", delay=50)
     page.wait_for_timeout(500)
