@@ -21,6 +21,7 @@ from shapely.prepared import prep
 from sqlalchemy import Connection
 
 from clients.geocoder import AddressNotFound, GeocodeResult, GeocoderUnavailable, geocode
+from core.taal import aantal
 from data.spreadsheet import lees_frame
 from queries import locaties as q
 
@@ -83,7 +84,7 @@ class ImportGeweigerd(ValueError):
     """A file was refused; ``problems`` lists every problem (the database is unchanged)."""
 
     def __init__(self, problems: list[Probleem]):
-        super().__init__(f"{len(problems)} probleem/problemen")
+        super().__init__(aantal(len(problems), "probleem", "problemen"))
         self.problems = problems
 
 
