@@ -120,3 +120,18 @@ def test_a_locations_history_and_before_after_charts_speak_dutch(app_rw):
     at.checkbox(key="voor_na_aan_ladder").check().run()
     assert len(at.get("plotly_chart")) >= 3, "the before/after charts are drawn"
     _schoon(at, "hkd escalatieladder, een locatie met voor- en nameting")
+
+
+def test_a_draagkrachtscan_result_speaks_dutch(app_rw, fresh_demo):
+    """The scan's verdict, rings, criteria and nearby locations for a candidate 60 m from a location."""
+    from sqlalchemy import text
+
+    at = app_rw("draagkrachtscan", ROLLEN["hkd"])
+    with fresh_demo.connect() as conn:
+        x, y = conn.execute(text("SELECT ST_X(geom) + 60, ST_Y(geom) FROM hkd.locaties WHERE code = 'HKD-020'")).one()
+    at.radio[0].set_value("Coördinaten (RD)").run()
+    at.number_input[0].set_value(x)
+    at.number_input[1].set_value(y)
+    at.button[0].click().run()
+    assert len(at.dataframe) >= 3, "the scan's tables are shown"
+    _schoon(at, "hkd draagkrachtscan met een kandidaat")
