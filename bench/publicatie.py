@@ -30,7 +30,7 @@ SITE_SELECTOR = "#kaart"
 REFERENCE_SELECTOR = "#map"
 # What a first-time reader's browser fetches to draw the map (the favicon is a data: URL; images only on a basemap).
 READER_PATHS = ("/", "/stijl.css", "/vendor/leaflet/leaflet.css", "/vendor/leaflet/leaflet.js", "/kaart.js",
-                "/data/pc4.geojson", "/data/woonvormen.json")
+                "/data/pc4.geojson", "/data/woonvormen.json", "/data/gebieden.json")
 
 
 @dataclass

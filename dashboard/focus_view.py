@@ -28,7 +28,7 @@ def focus_keuze(key: str) -> dict | None:
     """A checkbox 'Focusgebieden tonen'; the outlines when ticked."""
     if st.checkbox("Focusgebieden tonen (NPRZ, Rotterdams Goed Wonen)", key=key,
                    help="Omlijnt de focuswijken van het Nationaal Programma Rotterdam Zuid en van Rotterdams Goed "
-                        "Wonen, op buurtcode uit data/facts/focusgebieden.csv."):
+                        "Wonen, per CBS-buurt."):
         return focus_geojson()
     return None
 

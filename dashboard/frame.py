@@ -25,8 +25,14 @@ def account() -> None:
             st.rerun()
 
 
+# Streamlit writes "Press Enter to apply" / "Press Enter to submit form" under a text field while typing, in English
+# and without a way to translate it; the labels and buttons say what to do, so the hint is not shown.
+STIJL = "<style>[data-testid='InputInstructions']{display:none}</style>"
+
+
 def sidebar() -> None:
-    """Draw the shared sidebar once, from the entry script."""
+    """Draw the shared sidebar once, from the entry script (with the page-wide style)."""
+    st.html(STIJL)
     with st.sidebar:
         account()
         geo = db.geografie()

@@ -11,7 +11,9 @@ import streamlit as st
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE, FASE_KLEUREN, FASES, INVENTARISATIE_DATUM
 from dashboard import db, inzage
+from dashboard.grafiek import datum_as
 from dashboard.maps import deck, gebied_namen, legend_html, outline_layer, tekst_tooltip
+from dashboard.tabel import datums_als_tekst
 from geo.view import Bounds
 from queries import fasen
 from queries.kaart import feature_collection, outline
@@ -175,7 +177,7 @@ def detail(row: pd.Series, op: date) -> None:
             st.markdown(f"{naam}: **{r.waarde:.0f}** ({r.jaar}; 100 = Rotterdam 2014)")
     st.markdown("**Fasegeschiedenis**")
     # a plain table (not the canvas grid): few rows, readable on the big screen and by screen readers
-    tabel = tijdlijn_tabel(db.run_query(fasen.fase_tijdlijn, int(row["id"]), op))
+    tabel = datums_als_tekst(tijdlijn_tabel(db.run_query(fasen.fase_tijdlijn, int(row["id"]), op)))
     for kolom in ("Reden", "Vastgelegd door"):  # st.table renders markdown: typed text is shown literally
         tabel[kolom] = tabel[kolom].map(md_tekst)
     st.table(tabel, hide_index=True)
@@ -208,4 +210,4 @@ def voortgang(op: date) -> None:
                                  line_shape="hv", name=f"{titel} (van {totaal})"))
     fig.update_layout(height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10}, yaxis_title="gedaan",
                       legend={"orientation": "h", "y": -0.2}, title="Acties uit de inventarisatie, gedaan in de tijd")
-    st.plotly_chart(fig, width="stretch")
+    st.plotly_chart(datum_as(fig, data["datum"]), width="stretch")

@@ -23,8 +23,11 @@ from core.domain import (
     VERBETERACTIE_STATUS,
 )
 from core.kalender import TZ
-from dashboard import db, downloads, inzage
+from core.taal import aantal
+from dashboard import db, downloads, inzage, trends_views
+from dashboard.grafiek import datum_as
 from dashboard.maps import MAP_HEIGHT_PX, deck, legend_html, tekst_tooltip
+from dashboard.tabel import toon as toon_tabel
 from dashboard.upload import lees_upload, toon_problemen
 from data import meldingen_import as mi
 from geo.meldingen import MeldingNormen
@@ -100,7 +103,7 @@ def tijdlijn_figuur(tijdlijn: pd.DataFrame, nrm: MeldingNormen, referentie: date
     fig.update_layout(barmode="stack", height=260, margin={"l": 10, "r": 10, "t": 30, "b": 10},
                       yaxis_title="meldingen per maand", legend={"orientation": "h", "y": -0.25},
                       title="Meldingen per maand")
-    return fig
+    return datum_as(fig, tijdlijn["maand"], per_maand=True)
 
 
 def locatie_detail(row: pd.Series, van: date, tot: date, nrm: MeldingNormen) -> None:
@@ -110,7 +113,7 @@ def locatie_detail(row: pd.Series, van: date, tot: date, nrm: MeldingNormen) -> 
                       {"locatie_id": int(row["id"]), "van": van.isoformat(), "tot": tot.isoformat()},
                       sleutel=(row["code"], van, tot))
     gem = row["gem_afhandel_dagen"]
-    st.markdown(f"{int(row['aantal'])} meldingen, {int(row['buiten_norm'])} niet binnen de norm, "
+    st.markdown(f"{aantal(int(row['aantal']), 'melding', 'meldingen')}, {int(row['buiten_norm'])} niet binnen de norm, "
                 f"{int(row['open'])} open · gemiddelde afhandeltijd "
                 f"{'–' if pd.isna(gem) else f'{gem:.1f} dagen'} (norm {nrm.afhandel_norm_dagen} dagen)"
                 + (f" · melder tevreden: {int(row['tevreden'])} van {int(row['tevredenheid_bekend'])} bekend"
@@ -126,7 +129,7 @@ def locatie_detail(row: pd.Series, van: date, tot: date, nrm: MeldingNormen) -> 
         "Hoe": lijst["afhandeling"].map(MELDING_AFHANDELING), "Dagen": lijst["afhandel_dagen"],
         "Binnen norm": lijst["binnen_norm"].map({True: "ja", False: "nee"}).fillna("open"),
     })
-    st.dataframe(tabel, hide_index=True, width="stretch")
+    toon_tabel(tabel, hide_index=True, width="stretch")
     downloads.knop("Download meldingen als CSV", csv_bytes(tabel),
                    f"hkd_meldingen_{row['code']}_{van:%Y%m%d}_{tot:%Y%m%d}.csv", "text/csv",
                    key=f"download_{row['id']}")
@@ -141,7 +144,7 @@ def extra_inzet_lijst(locatie_id: int) -> None:
     vandaag = kalender.vandaag()
     lopend = [pd.isna(t) or t >= vandaag for t in inzet["tot"]]
     st.markdown(f"**Extra inzet (fase 3b)**: {sum(lopend)} lopend, {len(inzet) - sum(lopend)} afgelopen")
-    st.dataframe(pd.DataFrame({
+    toon_tabel(pd.DataFrame({
         "Maatregel": inzet["maatregel"].map(EXTRA_INZET_MAATREGELEN).fillna(inzet["maatregel"]),
         "Van": [d.strftime("%d-%m-%Y") for d in inzet["van"]],
         "Tot": ["loopt" if pd.isna(t) else t.strftime("%d-%m-%Y") for t in inzet["tot"]],
@@ -219,7 +222,7 @@ def import_sectie() -> None:
         return
     for m in plan.meldingen:
         st.info(md_tekst(m), icon=":material/info:")
-    st.success(f"{len(plan.regels)} meldingen zijn in orde. Meldingen die al in het register staan (zelfde locatie, "
+    st.success(f"{aantal(len(plan.regels), 'melding is', 'meldingen zijn')} in orde. Meldingen die al in het register staan (zelfde locatie, "
                "ontvangst, bron, categorie en omschrijving) worden overgeslagen.")
     if st.button("Alle meldingen inlezen", type="primary", key="meldingen_inlezen"):
         uitkomst: list = []
@@ -229,7 +232,7 @@ def import_sectie() -> None:
 
         if _schrijf(inlezen, bericht=f"Meldingen ingelezen uit {md_tekst(bestand.name)}."):
             r = uitkomst[0]
-            st.session_state[BERICHT] = (f"{r.nieuw} meldingen ingelezen uit {md_tekst(bestand.name)}; "
+            st.session_state[BERICHT] = (f"{aantal(r.nieuw, 'melding', 'meldingen')} ingelezen uit {md_tekst(bestand.name)}; "
                                          f"{r.overgeslagen} overgeslagen (stonden al in het register).")
             st.rerun()
 
@@ -252,7 +255,7 @@ def commissie_sectie(op: date, locaties: pd.DataFrame) -> None:
     achter = stand[stand["achter"]]
     st.markdown(f"**{len(achter)} beheercommissies achter op hun ritme** (fase 0: minstens eens per "
                 f"{normen().ritme_fase_0_maanden} maanden, fase 1: eens per {normen().ritme_fase_1_maanden} maanden)")
-    st.dataframe(pd.DataFrame({
+    toon_tabel(pd.DataFrame({
         "Code": achter["code"], "Locatie": achter["naam"], "Fase": achter["fase"],
         "Laatste vergadering": [d.strftime("%d-%m-%Y") if d else "nog nooit" for d in achter["laatste"]],
         "Uiterlijk volgende": [d.strftime("%d-%m-%Y") if d else "–" for d in achter["volgende_uiterlijk"]],
@@ -262,7 +265,8 @@ def commissie_sectie(op: date, locaties: pd.DataFrame) -> None:
         k1, k2 = st.columns(2)
         locatie = k1.selectbox("Locatie", list(keuze), index=None, placeholder="Kies een locatie")
         datum = k2.date_input("Datum vergadering", value=kalender.vandaag(), max_value=kalender.vandaag(), format="DD-MM-YYYY")
-        aanwezig = st.multiselect("Aanwezige partijen", list(COMMISSIE_PARTIJEN), format_func=COMMISSIE_PARTIJEN.get)
+        aanwezig = st.multiselect("Aanwezige partijen", list(COMMISSIE_PARTIJEN), format_func=COMMISSIE_PARTIJEN.get,
+                                  placeholder="Kies een of meer partijen")
         verslag = st.text_input("Verslag (verwijzing, bijv. documentnummer)", max_chars=200)
         if st.form_submit_button("Vergadering vastleggen", type="primary"):
             if locatie is None or not aanwezig:
@@ -280,7 +284,7 @@ def verbeteracties_sectie(op: date) -> None:
     if acties.empty:
         st.info("Geen verbeteracties vastgelegd.")
         return
-    st.dataframe(pd.DataFrame({
+    toon_tabel(pd.DataFrame({
         "Locatie": acties["code"] + " " + acties["naam"], "Actie": acties["actie"], "Eigenaar": acties["eigenaar"],
         "Deadline": pd.to_datetime(acties["deadline"]).dt.strftime("%d-%m-%Y"),
         "Status": acties["status"].map(VERBETERACTIE_STATUS),
@@ -297,7 +301,7 @@ def planning_sectie(op: date) -> None:
     telling = plan["stand"].value_counts()
     for kolom, (sleutel, tekst) in zip(st.columns(4), PLANNING_STAND.items(), strict=True):
         kolom.metric(tekst, int(telling.get(sleutel, 0)))
-    st.dataframe(pd.DataFrame({
+    toon_tabel(pd.DataFrame({
         "Prioriteit": plan["prioriteit"], "Code": plan["code"], "Locatie": plan["naam"],
         "Actie": plan["soort"].map({"commissie": "Beheercommissie (her)starten",
                                     "convenant": "Beheerconvenant actualiseren"}),
@@ -316,14 +320,12 @@ def _klein_figuur(titel: str, x, y, referentie: date, y_titel: str) -> go.Figure
                        text=f"referentie {referentie:%d-%m-%Y}", showarrow=False, xanchor="left", font={"size": 10})
     fig.update_layout(title={"text": titel, "font": {"size": 13}}, height=220, showlegend=False,
                       margin={"l": 10, "r": 10, "t": 35, "b": 10}, yaxis_title=y_titel)
-    return fig
+    return datum_as(fig, x)
 
 
-INDICATOR_NAMEN = {
-    "overlast_onveiligheid": "Overlast en onveiligheid (buurt)", "kwetsbare_groepen": "Kwetsbare groepen (buurt)",
-    "wijkprofiel_veiligheid": "Wijkprofiel veiligheid", "wijkprofiel_sociaal": "Wijkprofiel sociaal",
-    "wijkprofiel_fysiek": "Wijkprofiel fysiek",
-}
+# The level a before/after indicator is measured on, as the chart title names it (the indicator's name comes from the
+# one catalogue, dashboard.trends_views.INDICATOR_NAMEN).
+NIVEAU_KORT = {"buurt": "buurt", "wijkprofiel": "wijkprofiel-wijk", "gebied": "gebied", "pc4": "postcodegebied"}
 
 
 def voor_na_sectie(locatie_id: int, code: str, standaard: date | None, sleutel: str, download: bool = True) -> None:
@@ -349,7 +351,7 @@ def voor_na_sectie(locatie_id: int, code: str, standaard: date | None, sleutel: 
                                      groep["per_km2"].round(1), referentie, "per km²"))
     for (niveau, indicator), groep in indicatoren.groupby(["niveau", "indicator"]):
         x = pd.to_datetime(groep["jaar"].astype(str) + "-07-01")
-        figuren.append(_klein_figuur(INDICATOR_NAMEN.get(indicator, f"{indicator} ({niveau})"), x, groep["waarde"],
+        figuren.append(_klein_figuur(f"{trends_views.naam(indicator)} ({NIVEAU_KORT.get(niveau, niveau)})", x, groep["waarde"],
                                      referentie, "waarde"))
     for i in range(0, len(figuren), 3):
         for kolom, fig in zip(st.columns(3), figuren[i:i + 3], strict=False):

@@ -27,6 +27,7 @@ from core.settings import get_settings
 from dashboard import db, downloads, inzage, maps
 from dashboard import ladder_view as lv
 from dashboard.auth import User
+from dashboard.tabel import toon as toon_tabel
 from geo import agenda as agendaregels
 from geo.agenda import AgendaVoorstel
 from queries import agenda_bronnen, fasen
@@ -177,7 +178,7 @@ def voorbereiding(v: vg.Vergadering, punten: pd.DataFrame, locaties: pd.DataFram
         f"{agendaregels.AGENDA_MAX_PUNTEN} punten; de rest staat in reserve. Een beheerconvenant dat alleen ouder is "
         f"dan {agendaregels.CONVENANT_MAX_JAREN} jaar (periodieke actualisatie) is een hamerstuk: samen één agendapunt, "
         "zonder bespreking.")
-    st.dataframe(agenda_tabel(punten), hide_index=True, width="stretch", height=320,
+    toon_tabel(agenda_tabel(punten), hide_index=True, width="stretch", height=320,
                  column_config={"Gewicht": st.column_config.NumberColumn(help="Hoger is urgenter")})
     if v.status not in ("in_voorbereiding", "vastgesteld"):
         st.caption("Deze vergadering is gehouden; de agenda ligt vast.")
@@ -442,9 +443,9 @@ def exports_sectie(v: vg.Vergadering, punten: pd.DataFrame) -> None:
     besluiten = db.run_query(vg.besluitenlijst, v.id)
     acties = db.run_query(vg.acties, v.id)
     st.markdown(f"**Besluitenlijst ({len(besluiten)})**")
-    st.dataframe(exports.vergadering_besluiten_tabel(besluiten), hide_index=True, width="stretch")
+    toon_tabel(exports.vergadering_besluiten_tabel(besluiten), leeg="Nog geen besluiten.", hide_index=True, width="stretch")
     st.markdown(f"**Actielijst ({len(acties)})**")
-    st.dataframe(exports.acties_tabel(acties), hide_index=True, width="stretch")
+    toon_tabel(exports.acties_tabel(acties), leeg="Nog geen acties.", hide_index=True, width="stretch")
     naam = f"{v.soort}_{v.datum:%Y%m%d}"
     agenda = op_agenda(punten)
     knoppen = (

@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import db
 from dashboard.maps import legend_html, show
 from dashboard.pc4_map import pc4_count_deck
+from dashboard.tabel import toon as toon_tabel
 from queries import aanbieder, platform
 
 
@@ -20,7 +21,7 @@ def toon() -> None:
         per_woonvorm = db.run_cached(aanbieder.pc4_woonvorm)
         uitstroom = db.run_cached(platform.uitstroom, ttl="kort")
     st.subheader("Aanbod per woonvorm")
-    st.dataframe(per_woonvorm.groupby("woonvorm", as_index=False)[["voorzieningen", "plaatsen"]].sum().rename(
+    toon_tabel(per_woonvorm.groupby("woonvorm", as_index=False)[["voorzieningen", "plaatsen"]].sum().rename(
         columns={"woonvorm": "Woonvorm", "voorzieningen": "Voorzieningen", "plaatsen": "Plaatsen"}),
         hide_index=True, width="stretch")
     st.subheader("Spreiding per postcodegebied")
@@ -33,7 +34,7 @@ def toon() -> None:
         st.markdown("**Plaatsen per postcodegebied**")
         st.html(legend_html(legenda))
     rang = totaal[totaal["voorzieningen"] > 0].sort_values("plaatsen", ascending=False)
-    st.dataframe(rang[["pc4", "plaats", "voorzieningen", "plaatsen", "aantal_aanbieders"]].rename(columns={
+    toon_tabel(rang[["pc4", "plaats", "voorzieningen", "plaatsen", "aantal_aanbieders"]].rename(columns={
         "pc4": "Postcode", "plaats": "Plaats", "voorzieningen": "Voorzieningen", "plaatsen": "Plaatsen",
         "aantal_aanbieders": "Aanbieders"}), hide_index=True, width="stretch")
     st.subheader("Uitstroom naar een corporatiewoning")
@@ -41,7 +42,7 @@ def toon() -> None:
     if stad.empty:
         st.info("Nog geen uitstroomcijfers.")
     else:
-        st.dataframe(stad[["jaar", "kwartaal", "uitstromers", "directe_bemiddeling", "reguliere_urgentie",
+        toon_tabel(stad[["jaar", "kwartaal", "uitstromers", "directe_bemiddeling", "reguliere_urgentie",
                            "wachttijd_maanden"]].rename(columns={
             "jaar": "Jaar", "kwartaal": "Kwartaal", "uitstromers": "Uitstromers",
             "directe_bemiddeling": "Directe bemiddeling", "reguliere_urgentie": "Reguliere urgentie",

@@ -11,9 +11,11 @@ import streamlit as st
 
 from core.domain import INVENTARISATIE_DATUM
 from core.kalender import nu, vandaag
+from core.taal import aantal
 from dashboard import db, downloads
 from dashboard.focus_view import focus_keuze, legenda_item
 from dashboard.maps import deck, focus_layer, legend_html, show, tekst_tooltip
+from dashboard.tabel import toon as toon_tabel
 from dashboard.upload import lees_upload, toon_problemen
 from data import uitstroom_import
 from geo.aanbod import WACHTTIJD_NORM_MAANDEN
@@ -62,7 +64,7 @@ def aanbod(c: platform.PlatformCijfers) -> None:
         "percentage": "% van doel"})
     tabel["Doel telt"] = tabel["Doel telt"].map({"stand": "stand", "instroom": "nieuw per jaar"}).fillna("geen doel")
     st.markdown(f"**Stand op {c.peildatum:%d-%m-%Y} tegen het doel van {c.peildatum.year}**")
-    st.dataframe(tabel, hide_index=True, width="stretch")
+    toon_tabel(tabel, hide_index=True, width="stretch")
     st.caption("Berekend uit het locatieregister: een locatie telt mee vanaf 'in gebruik sinds' tot 'buiten gebruik "
                "sinds'. Verschil negatief = onder het doel.")
     downloads.knop("Download aanbod per jaar (CSV)", csv_bytes(c.aanbod),
@@ -91,7 +93,7 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
                       yaxis2={"overlaying": "y", "side": "right", "title": "uitstromers"},
                       legend={"orientation": "h", "y": -0.25}, title="Uitstroom en wachttijd tegen de norm")
     st.plotly_chart(fig, width="stretch")
-    st.dataframe(stad[["periode", "uitstromers", "directe_bemiddeling", "reguliere_urgentie", "aandeel_db",
+    toon_tabel(stad[["periode", "uitstromers", "directe_bemiddeling", "reguliere_urgentie", "aandeel_db",
                        "wachttijd_maanden", "bron"]].rename(columns={
         "periode": "Periode", "uitstromers": "Uitstromers", "directe_bemiddeling": "Huurzorgcontract / directe bemiddeling",
         "reguliere_urgentie": "Reguliere urgentie", "aandeel_db": "% directe bemiddeling",
@@ -99,7 +101,7 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
     per_corp = u[u["corporatie_code"].notna()]
     if not per_corp.empty:
         st.markdown("**Per woningcorporatie (waar bekend)**")
-        st.dataframe(per_corp[["jaar", "kwartaal", "corporatie", "uitstromers", "directe_bemiddeling",
+        toon_tabel(per_corp[["jaar", "kwartaal", "corporatie", "uitstromers", "directe_bemiddeling",
                                "wachttijd_maanden"]].rename(columns={
             "jaar": "Jaar", "kwartaal": "Kwartaal", "corporatie": "Corporatie", "uitstromers": "Uitstromers",
             "directe_bemiddeling": "Directe bemiddeling", "wachttijd_maanden": "Wachttijd (maanden)"}),
@@ -126,12 +128,12 @@ def uitstroom_laden() -> None:
             return
         for m in plan.meldingen:
             st.info(md_tekst(m), icon=":material/info:")
-        st.success(f"{len(plan.regels)} perioden gecontroleerd, geen problemen.")
+        st.success(f"{aantal(len(plan.regels), 'periode', 'perioden')} gecontroleerd, geen problemen.")
         if st.button("Laden", key="uitstroom_laden", type="primary"):
             n = db.run_write(uitstroom_import.schrijf, plan)
             st.cache_data.clear()
             t = plan.tellingen
-            st.success(f"{n} perioden geladen: {t.get('nieuw', 0)} nieuw, {t.get('gewijzigd', 0)} gewijzigd, "
+            st.success(f"{aantal(n, 'periode', 'perioden')} geladen: {t.get('nieuw', 0)} nieuw, {t.get('gewijzigd', 0)} gewijzigd, "
                        f"{t.get('ongewijzigd', 0)} ongewijzigd (stonden er al zo).")
 
 
@@ -183,7 +185,7 @@ def spreiding(c: platform.PlatformCijfers) -> None:
         columns={"naam": "Gebied" if niveau == "gebied" else "Wijk", "voorzieningen": "Voorzieningen",
                  "plaatsen": "Plaatsen", "plaatsen_vorig": f"Plaatsen op {c.vorige:%d-%m-%Y}", "inwoners": "Inwoners",
                  "per_1000": "Per 1.000 inwoners", "index": "Index (stad = 100)"})
-    st.dataframe(tabel, hide_index=True, width="stretch")
+    toon_tabel(tabel, hide_index=True, width="stretch")
     downloads.knop("Download spreiding (CSV)", csv_bytes(tabel),
                    f"hkd_spreiding_{niveau}_{c.peildatum:%Y%m%d}.csv", "text/csv", key="spreiding_csv")
     concentratie(c)
@@ -232,7 +234,7 @@ def concentratie(c: platform.PlatformCijfers) -> None:
 def doelen_beheer() -> None:
     """HKD sets targets per woonvorm and year; the corporations as parties."""
     doelen = db.run_cached(platform.doelen, ttl="kort")
-    st.dataframe(doelen.rename(columns={"woonvorm_naam": "Woonvorm", "jaar": "Jaar", "soort": "Telt",
+    toon_tabel(doelen.rename(columns={"woonvorm_naam": "Woonvorm", "jaar": "Jaar", "soort": "Telt",
                                         "plaatsen": "Doel (plaatsen)", "bron": "Bron",
                                         "vastgesteld_door": "Vastgesteld door", "vastgesteld_op": "Op"}).drop(
         columns=["woonvorm"]), hide_index=True, width="stretch")
@@ -255,7 +257,7 @@ def doelen_beheer() -> None:
                 st.success(f"Doel vastgelegd: {woonvormen[woonvorm]} {jaar}: {plaatsen} ({soort}).")
     st.markdown("**Woningcorporaties (partijen van het convenant)**")
     corp = db.run_cached(platform.corporaties)
-    st.dataframe(corp.drop(columns=["id"]).rename(columns={"code": "Code", "naam": "Naam",
+    toon_tabel(corp.drop(columns=["id"]).rename(columns={"code": "Code", "naam": "Naam",
                                                           "eigenaar_van": "Eigenaar van locaties",
                                                           "verhuurder_van": "Verhuurder van locaties"}),
                  hide_index=True, width="stretch")

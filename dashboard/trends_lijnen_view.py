@@ -22,7 +22,8 @@ def toon(k: Keuzes) -> None:
     data = views.reeks(niveau, ind)
     standaard = [gekozen] if gekozen else [c for c in sorted(namen, key=namen.get) if namen[c] in vk.NPRZ][:3]
     keuze = st.multiselect("Gebieden in de grafiek", sorted(namen, key=namen.get), default=standaard,
-                           format_func=namen.get, key=f"wijktrends_lijnen_{niveau}_{gekozen}")
+                           format_func=namen.get, key=f"wijktrends_lijnen_{niveau}_{gekozen}",
+                           placeholder="Kies een of meer gebieden")
     lijn = tr.gebieden_tegen_gemiddelde(data, keuze, namen)
     st.plotly_chart(views.lijn_grafiek(lijn, {c: namen[c] for c in keuze}, views.naam(ind), views.naam(ind), gekozen),
                     key="wijktrends_grafiek_lijn", on_select=state.grafiek_callback("wijktrends_grafiek_lijn"),

@@ -40,6 +40,15 @@ FIGUUR_3 = ("laagste_inkomens", "pct_bijstand", "vluchtelingenlanden", "lvb", "p
             "lbm_totaal", "lbm_bewoners", "overlast_onveiligheid", "kwetsbare_groepen")
 NIVEAU_NAMEN = {"buurt": "Wijken (CBS-buurten)", "wijkprofiel": "Wijkprofiel-wijken", "gebied": "Gebieden (CBS-wijken)",
                 "pc4": "Postcodegebieden", "gemeente": "Gemeente"}
+# Headers of the Wijktrends tables (the frames keep their codes; the grid shows these names).
+KOLOM_NAMEN = {
+    "gebied_code": "Code", "gebied": "Gebied", "focus": "Focusgebied", "index_nl": "Index (NL = 100)",
+    "klasse_nr": "Klasse", "klasse_naam": "Klasse (omschrijving)", "opmerkingen": "Opmerkingen",
+    "corporaties": "Grootste corporatie", "corporatie": "Grootste corporatie", "kwetsbaar_van": "Kwetsbaar begin",
+    "kwetsbaar_tot": "Kwetsbaar eind", "overlast_van": "Overlast begin", "overlast_tot": "Overlast eind",
+    "overlast_z": "Overlast begin (z-score)", "jaar": "Jaar", "waarde": "Waarde", "naam": "Naam",
+    "aandeel": "Aandeel (%)", "woningen": "Woningen", "klasse": "Klasse",
+}
 # Codes, not measurements: never offered as an indicator to plot or classify.
 GEEN_REEKS = {"dominant_eigendom", "inwoners", "adressen", "directe_bemiddeling"}
 
@@ -176,7 +185,8 @@ def tabel(frame: pd.DataFrame, codes: pd.Series, key: str, bestand: str, gekozen
         rijen = list(np.flatnonzero(codes.to_numpy() == gekozen)) + rijen
     shown_codes = codes.iloc[rijen].reset_index(drop=True)
     shown = _gemarkeerd(frame.iloc[rijen], shown_codes, gekozen)
-    st.dataframe(shown, hide_index=True, width="stretch", key=key,
+    config = {k: st.column_config.Column(v) for k, v in KOLOM_NAMEN.items() if k in shown.columns}
+    st.dataframe(shown, hide_index=True, width="stretch", key=key, column_config=config, placeholder="–",
                  on_select=trends_state.tabel_callback(key, shown_codes), selection_mode="single-row")
     downloads.knop("Download als CSV", lambda: csv_bytes(_gemarkeerd(frame, codes, gekozen)), bestand, "text/csv",
                    key=f"{key}_csv")

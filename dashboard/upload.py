@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from core.taal import aantal
 from dashboard import downloads
 from data.importeur import ImportGeweigerd, Probleem
 from data.spreadsheet import SpreadsheetFout
@@ -36,7 +37,7 @@ def lees_upload(bestand, lezer: Callable[[bytes, str], object]):
 
 def toon_problemen(problemen: Sequence[Probleem], bestandsnaam: str) -> None:
     """Every problem of a refused file: row, column, reason; downloadable to fix the file beside the table."""
-    st.error(f"{bestandsnaam}: {len(problemen)} probleem/problemen gevonden. " + NIETS_OPGESLAGEN,
+    st.error(f"{bestandsnaam}: {aantal(len(problemen), 'probleem', 'problemen')} gevonden. " + NIETS_OPGESLAGEN,
              icon=":material/error:")
     tabel = pd.DataFrame([{"Rij": p.rij or "bestand", "Kolom": p.kolom, "Probleem": p.reden} for p in problemen],
                          columns=["Rij", "Kolom", "Probleem"]).astype({"Rij": str})

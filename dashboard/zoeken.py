@@ -16,6 +16,7 @@ import streamlit as st
 
 from clients.geocoder import GeocoderUnavailable, zoek
 from core.settings import get_settings
+from core.taal import aantal
 from dashboard import db
 from geo.search import Zoekvraag, lees
 from geo.view import Bounds
@@ -110,7 +111,7 @@ def zoekbalk(key: str, locaties: bool = False, voorkeur: frozenset[str] | set[st
     if len(treffers) == 1:
         st.caption(f"Gevonden: {md_tekst(treffers[0].label)}")
         return treffers[0]
-    keuze = st.selectbox(f"{len(treffers)} resultaten", range(len(treffers)), key=f"{key}_keuze",
+    keuze = st.selectbox(f"{aantal(len(treffers), 'resultaat', 'resultaten')}", range(len(treffers)), key=f"{key}_keuze",
                          format_func=lambda i: treffers[i].label)
     return treffers[keuze if keuze is not None else 0]
 

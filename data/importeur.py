@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.kalender import TZ
+from core.taal import aantal
 from data.spreadsheet import AANTAL as GETAL_AANTAL
 from data.spreadsheet import RATIO as GETAL_RATIO
 from data.spreadsheet import Rij, SpreadsheetFout, Tabel, decimaalteken, lees_getal, lees_tabel
@@ -69,7 +70,7 @@ class ImportGeweigerd(ValueError):
     """A file was refused; ``problems`` lists every problem (the database is unchanged)."""
 
     def __init__(self, problems: list[Probleem]):
-        super().__init__(f"{len(problems)} probleem/problemen: " + "; ".join(map(str, problems[:20])))
+        super().__init__(f"{aantal(len(problems), 'probleem', 'problemen')}: " + "; ".join(map(str, problems[:20])))
         self.problems = problems
 
 

@@ -99,7 +99,7 @@ def render(engine: Engine, door: str, basemap: Basemap | None = None, nu: dateti
     """Every file of the site, read ONLY through the publiek views under the public role."""
     basemap = resolve(get_settings().basemap) if basemap is None else basemap
     with as_layer(engine, "publiek", door) as conn:
-        data = openbare_kaart(conn)
+        data = openbare_kaart(conn, met_gebieden=True)
     # Defence in depth: the views apply the rule; refuse to publish anything that breaks it anyway.
     fouten = controleer_kaart(data.pc4_woonvorm, data.pc4, data.regel, data.vertrouwelijke_namen)
     if fouten:
@@ -107,7 +107,7 @@ def render(engine: Engine, door: str, basemap: Basemap | None = None, nu: dateti
     if data.pc4.empty:
         raise PublicatieFout("er zijn geen postcodegebieden geladen")
     nu = (nu or datetime.now(UTC)).astimezone(TZ)
-    bestanden = site_bestanden(data, nu.strftime("%d-%m-%Y %H:%M"), basemap)
+    bestanden = site_bestanden(data, nu.strftime("%d-%m-%Y %H:%M"), basemap, get_settings().geocoder_url)
     bestanden.update(_leaflet())
     return bestanden
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy import Connection
@@ -46,6 +46,12 @@ def vertrouwelijk(conn: Connection) -> pd.DataFrame:
     return frame
 
 
+def zoekgebieden(conn: Connection) -> pd.DataFrame:
+    """``niveau, code, naam, west, zuid, oost, noord, lon, lat, rand (GeoJSON or None), pc4s`` of every CBS wijk
+    (``gebied``) and buurt: what the published map searches and names when zoomed in."""
+    return pd.read_sql(sql("publiek", "zoekgebieden"), conn)
+
+
 @dataclass(frozen=True)
 class OpenbareKaart:
     """Everything the public map shows, read in one transaction."""
@@ -55,9 +61,12 @@ class OpenbareKaart:
     pc4_woonvorm: pd.DataFrame
     vertrouwelijk: pd.DataFrame
     vertrouwelijke_namen: tuple[str, ...]
+    gebieden: pd.DataFrame = field(default_factory=pd.DataFrame)  # zoekgebieden(); empty where not needed
 
 
-def openbare_kaart(conn: Connection) -> OpenbareKaart:
-    """The public map's data (rule, per PC4, per PC4 and woonvorm, confidential woonvormen)."""
+def openbare_kaart(conn: Connection, met_gebieden: bool = False) -> OpenbareKaart:
+    """The public map's data (rule, per PC4, per PC4 and woonvorm, confidential woonvormen; with ``met_gebieden``
+    also the wijken and buurten the published site searches)."""
     namen = tuple(r[0].lower() for r in conn.execute(sql("publiek", "vertrouwelijke_woonvormen")))
-    return OpenbareKaart(regel(conn), pc4(conn), pc4_woonvorm(conn), vertrouwelijk(conn), namen)
+    return OpenbareKaart(regel(conn), pc4(conn), pc4_woonvorm(conn), vertrouwelijk(conn), namen,
+                         zoekgebieden(conn) if met_gebieden else pd.DataFrame())

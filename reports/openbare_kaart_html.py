@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.taal import aantal
 from geo.colours import class_index, colour_for, count_classes
 from reports.veilig import cel
 
@@ -70,14 +71,14 @@ def render(figuren: Sequence[Pc4Figuur], regel: Sequence[str], vertrouwelijk: Se
     paths = []
     for f in figuren:
         rgb = colour_for(class_index(f.voorzieningen, breaks))
-        tip = (f"Postcode {f.pc4} ({f.plaats}): {f.voorzieningen} voorzieningen, "
+        tip = (f"Postcode {f.pc4} ({f.plaats}): {aantal(int(f.voorzieningen), 'voorziening', 'voorzieningen')}, "
                f"plaatsen: {plaatsen_tekst(f.plaatsen)}")
         paths.append(
             f'<path d="{_path(f.geometry, project)}" fill="rgb{rgb}" stroke="#444" stroke-width="0.6" '
             f'fill-rule="evenodd"><title>{html.escape(tip)}</title></path>'
         )
     legend = "".join(
-        f'<li><span class="sw" style="background:rgb{colour_for(i)}"></span>{html.escape(label)} voorzieningen</li>'
+        f'<li><span class="sw" style="background:rgb{colour_for(i)}"></span>{html.escape(label)} {"voorziening" if label == "1" else "voorzieningen"}</li>'
         for i, label in enumerate(labels)
     )
     rows = "".join(

@@ -127,9 +127,12 @@ def acties_tabel(acties: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Nr", "Actie", "Eigenaar", "Deadline", "Status", "Agendapunt"])
 
 
+ENKELVOUD = {"besluiten": "besluit", "acties": "actie", "agendapunten": "agendapunt"}
+
+
 def _vergadering_ondertitel(plaats: str, aantal: int, soort: str) -> str:
     waar = f"{plaats} · " if plaats else ""
-    return f"{waar}{aantal} {soort} · gemaakt op {vandaag():%d-%m-%Y}"
+    return f"{waar}{aantal} {ENKELVOUD.get(soort, soort) if aantal == 1 else soort} · gemaakt op {vandaag():%d-%m-%Y}"
 
 
 def vergadering_agenda_pdf(soort: str, datum: date, plaats: str, punten: pd.DataFrame,

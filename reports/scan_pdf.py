@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from core.domain import FASE_KLEUREN
+from core.taal import aantal
 from geo.draagkracht import ScanResultaat
 from geo.scan_norms import NIVEAU_KLEUR
 from reports.pdf import HkdPdf
@@ -109,7 +110,7 @@ def render_pdf(r: ScanResultaat, gebruiker: str, gemaakt_op: datetime | None = N
     def nl(v: float | None) -> str:
         return "-" if v is None else f"{v:g}".replace(".", ",")
 
-    pdf.para(f"Wijk {r.buurt}: {r.buurt_voorzieningen} voorzieningen, {r.buurt_plaatsen} plaatsen, {inwoners}; "
+    pdf.para(f"Wijk {r.buurt}: {aantal(int(r.buurt_voorzieningen), 'voorziening', 'voorzieningen')}, {aantal(int(r.buurt_plaatsen), 'plaats', 'plaatsen')}, {inwoners}; "
              f"plaatsen per 1.000 inwoners voor {nl(voor)}, na {nl(na)}.")
     pdf.ln(2)
     pdf.para("Criteria en normen", size=12, bold=True, h=6)

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE
-from dashboard import db, downloads, inzage
+from core.taal import aantal
+from dashboard import db, downloads, inzage, tabel
 from dashboard.auth import require_role
 from dashboard.maps import legend_html
 from dashboard.pc4_map import pc4_kaart
@@ -28,26 +29,27 @@ with links:
                                  key="aanbieder", height=480, locaties=True)
     if gekozen:
         rij = totaal[totaal["pc4"].astype(str) == gekozen].iloc[0]
-        st.markdown(f"**Postcodegebied {gekozen}**: {int(rij['voorzieningen'])} voorzieningen.")
+        st.markdown(f"**Postcodegebied {gekozen}**: {aantal(int(rij['voorzieningen']), 'voorziening', 'voorzieningen')}.")
 with rechts:
     st.markdown("**Voorzieningen per postcodegebied**")
     st.html(legend_html(legenda))
 st.caption("Grenzen: CBS / Kadaster (CC BY 4.0).")
 
 st.subheader("Per postcodegebied en woonvorm")
-tabel = per_woonvorm.rename(columns={
+per_pc4_wv = per_woonvorm.rename(columns={
     "pc4": "Postcode", "woonvorm": "Woonvorm", "doelgroepen": "Doelgroepen", "voorzieningen": "Voorzieningen",
     "plaatsen": "Plaatsen", "aantal_aanbieders": "Aantal aanbieders", "aanbieders": "Aanbieders"})
-st.dataframe(tabel, hide_index=True, width="stretch")
-downloads.knop("Download per postcodegebied en woonvorm (CSV)", csv_bytes(tabel),
+tabel.toon(per_pc4_wv, hide_index=True, width="stretch")
+downloads.knop("Download per postcodegebied en woonvorm (CSV)", csv_bytes(per_pc4_wv),
                "hkd_aanbieders_per_pc4.csv", "text/csv")
 
 if user.rol == "aanbieder":
     besluiten = db.run_query(vergaderingen.eigen_besluiten)  # row-level security: decisions about own locations
     with st.expander(f"Besluiten van het Sturingsoverleg en het Platform over uw locaties ({len(besluiten)})"):
-        st.dataframe(besluiten.rename(columns={
+        tabel.toon(besluiten.rename(columns={
             "soort": "Overleg", "datum": "Datum", "besluit_soort": "Soort besluit", "tekst": "Besluit",
-            "code": "Code", "naam": "Locatie"}), hide_index=True, width="stretch")
+            "code": "Code", "naam": "Locatie"}), leeg="Nog geen besluiten over uw locaties.",
+                   hide_index=True, width="stretch")
 
 st.subheader("Uw locaties" if user.rol == "aanbieder" else "Locaties per aanbieder")
 eigen = db.run_query(aanbieder.mijn_locaties)
@@ -66,7 +68,7 @@ else:
         beheerconvenant=[BEHEERCONVENANT.get(v, "onbekend") for v in eigen["beheerconvenant"]],
         meldingenregister=["ja" if v else "nee" for v in eigen["meldingenregister"]],
     )
-    st.dataframe(
+    tabel.toon(
         eigen.drop(columns=["aanbieder_code"]).rename(columns={
             "code": "Code", "naam": "Naam", "aanbieder": "Aanbieder", "woonvorm": "Woonvorm",
             "doelgroep": "Doelgroep", "plaatsen": "Plaatsen", "straat": "Straat", "huisnummer": "Huisnummer",

@@ -2,10 +2,18 @@
 
 import streamlit as st
 
-from dashboard import db
+from core.taal import tijdstip
+from dashboard import db, tabel
 from dashboard.auth import require_role
 from queries.overzicht import gebieden_per_niveau, recente_audit
 from queries.publicatie import publicatie_stand, recente_publicaties
+
+PUBLICATIE_KOLOMMEN = {"id": "Nr.", "tijd": "Tijd", "door": "Door", "status": "Status", "aanleiding": "Aanleiding",
+                       "data_versie": "Dataversie", "checksum": "Controlegetal", "map": "Map",
+                       "bestanden": "Bestanden", "bytes": "Bytes", "duur_ms": "Duur (ms)", "fout": "Fout"}
+GEBIED_KOLOMMEN = {"niveau": "Niveau", "aantal": "Aantal", "jaar": "Jaar", "bron": "Bron"}
+AUDIT_KOLOMMEN = {"tijd": "Tijd", "gebruiker": "Gebruiker", "db_rol": "Databaserol", "actie": "Actie",
+                  "tabel": "Tabel", "rij_id": "Rij"}
 
 st.title("Beheer")
 require_role("hkd")
@@ -18,16 +26,19 @@ if stand.laatste_gelukt is None and stand.mislukt is None:
             "`hkd publiceer`.")
 if stand.laatste_gelukt is not None:
     g = stand.laatste_gelukt
-    st.success(f"Live sinds {g.tijd:%d-%m-%Y %H:%M:%S}: dataversie {g.data_versie}, controlegetal "
+    st.success(f"Live sinds {tijdstip(g.tijd)}: dataversie {g.data_versie}, controlegetal "
                f"{(g.checksum or '')[:16]}… (aanleiding: {g.aanleiding or 'onbekend'}).")
 if stand.mislukt is not None:
     m = stand.mislukt
-    st.error(f"De laatste publicatie is mislukt ({m.tijd:%d-%m-%Y %H:%M:%S}, aanleiding: {m.aanleiding}). De vorige "
+    st.error(f"De laatste publicatie is mislukt ({tijdstip(m.tijd)}, aanleiding: {m.aanleiding}). De vorige "
              f"publicatie blijft online staan. Reden:", icon=":material/error:")
     st.code(m.fout or "", language=None, wrap_lines=True)  # as text: the reason may hold anything
 with st.expander("Publicatielog"):
-    st.dataframe(db.run_query(recente_publicaties, 20), hide_index=True, width="stretch")
+    tabel.toon(db.run_query(recente_publicaties, 20), kolommen=PUBLICATIE_KOLOMMEN, leeg="Nog geen publicaties.",
+               hide_index=True, width="stretch")
 st.subheader("Geladen gebieden")
-st.dataframe(db.run_query(gebieden_per_niveau), hide_index=True, width="stretch")
+tabel.toon(db.run_query(gebieden_per_niveau), kolommen=GEBIED_KOLOMMEN, leeg="Er zijn nog geen gebieden geladen.",
+           hide_index=True, width="stretch")
 st.subheader("Laatste wijzigingen (auditlog)")
-st.dataframe(db.run_query(recente_audit, 50), hide_index=True, width="stretch")
+tabel.toon(db.run_query(recente_audit, 50), kolommen=AUDIT_KOLOMMEN, leeg="Het auditlog is nog leeg.",
+           hide_index=True, width="stretch")

@@ -5,12 +5,14 @@ import streamlit as st
 
 from core.domain import FASE_CODES, FASES, INVENTARISATIE_DATUM
 from core.kalender import vandaag
+from core.taal import aantal
 from dashboard import downloads, maps, selectie, zoeken
 from dashboard import ladder_view as lv
 from dashboard.auth import require_role
 from dashboard.focus_view import focus_keuze, legenda_item
 from dashboard.maps import focus_layer, legend_html
 from dashboard.paging import kies_pagina
+from dashboard.tabel import DATUM
 from reports.veilig import csv_bytes
 
 st.title("Escalatieladder")
@@ -23,12 +25,15 @@ with st.spinner("Stand laden..."):
 
 with st.expander("Filters", expanded=False):
     k1, k2, k3 = st.columns(3)
-    fase_keuze = k1.multiselect("Fase", FASE_CODES, format_func=lv.fase_label, key="ladder_fase")
-    woonvorm_keuze = k2.multiselect("Woonvorm", sorted(alle["woonvorm"].unique()), key="ladder_woonvorm")
-    aanbieder_keuze = k3.multiselect("Aanbieder", sorted(alle["aanbieder"].unique()), key="ladder_aanbieder")
+    fase_keuze = k1.multiselect("Fase", FASE_CODES, format_func=lv.fase_label, key="ladder_fase",
+                              placeholder="Alle fasen")
+    woonvorm_keuze = k2.multiselect("Woonvorm", sorted(alle["woonvorm"].unique()), key="ladder_woonvorm",
+                                    placeholder="Alle woonvormen")
+    aanbieder_keuze = k3.multiselect("Aanbieder", sorted(alle["aanbieder"].unique()), key="ladder_aanbieder",
+                                     placeholder="Alle aanbieders")
     k4, k5 = st.columns([2, 1])
     gebied_keuze = k4.multiselect("Gebied of wijk", sorted(set(alle["gebied"].dropna()) | set(alle["buurt"].dropna())),
-                                  key="ladder_gebied")
+                                  key="ladder_gebied", placeholder="Alle gebieden en wijken")
     alleen_open = k5.checkbox("Alleen met open beheeracties", key="ladder_open")
 
 lijst = alle
@@ -47,7 +52,7 @@ lijst = lijst.reset_index(drop=True)
 telling = lijst["fase"].value_counts()
 for col, fase in zip(st.columns(len(FASES)), FASES, strict=True):
     col.metric(f"{fase.symbool} Fase {fase.code}", int(telling.get(fase.code, 0)), help=f"{fase.naam}: {fase.betekenis}")
-st.caption(f"{len(lijst)} van {len(alle)} locaties getoond · stand op {op:%d-%m-%Y}")
+st.caption(f"{len(lijst)} van {aantal(len(alle), 'locatie', 'locaties')} getoond · stand op {op:%d-%m-%Y}")
 
 focus = focus_keuze("ladder_focusgebieden")
 kaart_kolom, legenda_kolom = st.columns([4, 1])
@@ -73,6 +78,7 @@ keuze = st.dataframe(
                  "plaatsen": "Plaatsen", "buurt": "Wijk", "fase_tekst": "Fase", "fase_sinds": "Fase sinds",
                  "acties": "Open beheeracties"}),
     hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="ladder_tabel",
+    column_config={"Fase sinds": st.column_config.DateColumn(format=DATUM)},
 )
 downloads.knop("Download lijst als CSV", csv_bytes(tabel.drop(columns=["kleur"], errors="ignore")),
                f"hkd_escalatieladder_{op:%Y%m%d}.csv", "text/csv")

@@ -5,7 +5,8 @@ import streamlit as st
 
 from core.domain import STAPPEN
 from core.kalender import vandaag
-from dashboard import db, inzage
+from core.taal import aantal
+from dashboard import db, inzage, tabel
 from dashboard import initiatieven_view as iv
 from dashboard.auth import require_role
 from dashboard.maps import show
@@ -33,9 +34,10 @@ with tab_lijst:
         st.info("Er zijn nog geen initiatieven.")
     else:
         gefilterd = iv.filters(lijst)
-        st.caption(f"{len(gefilterd)} van {len(lijst)} initiatieven, op volgorde van de stappen; 'Dagen in stap' is "
+        st.caption(f"{len(gefilterd)} van {aantal(len(lijst), 'initiatief', 'initiatieven')}, op volgorde van de stappen; 'Dagen in stap' is "
                    "hoe lang het initiatief al in zijn huidige stap staat.")
-        st.dataframe(iv.lijst_tabel(gefilterd), hide_index=True, width="stretch")
+        tabel.toon(iv.lijst_tabel(gefilterd), leeg="Geen initiatieven met deze keuzes.", hide_index=True,
+                   width="stretch")
         if hkd:
             st.markdown("**Kaart van de kandidaatadressen** (alleen HKD: dit zijn adressen)")
             if st.toggle("Toon de kaart", key="initiatieven_kaart"):
@@ -63,11 +65,11 @@ with tab_detail:
         iv.koptekst(row)
         st.markdown("**Stappen**")
         historie = iv.stappen_tabel(db.run_query(q.stappen, int(keuze)), db.run_query(q.ruimtelijk_historie, int(keuze)))
-        st.dataframe(historie, hide_index=True, width="stretch")
+        tabel.toon(historie, hide_index=True, width="stretch")
         st.markdown("**Kandidaatadressen**")
-        st.dataframe(kandidaten[["omschrijving", "bron", "buurt_code", "gebied_code"]].rename(columns={
+        tabel.toon(kandidaten[["omschrijving", "bron", "buurt_code", "gebied_code"]].rename(columns={
             "omschrijving": "Kandidaat", "bron": "Bron", "buurt_code": "Buurt", "gebied_code": "Gebied"}),
-            hide_index=True, width="stretch")
+            leeg="Nog geen kandidaatadressen.", hide_index=True, width="stretch")
         if hkd and not kandidaten.empty:
             inzage.vastleggen("initiatieven", "kandidaatadressen van een initiatief",
                               {"initiatief": int(keuze), "kandidaten": kandidaten["id"].tolist()},
@@ -91,7 +93,7 @@ with tab_voorstellen:
     if voorstellen.empty:
         st.caption("Nog geen voorstellen.")
     else:
-        st.dataframe(iv.voorstellen_tabel(voorstellen), hide_index=True, width="stretch")
+        tabel.toon(iv.voorstellen_tabel(voorstellen), hide_index=True, width="stretch")
     if hkd:
         iv.beoordeel_formulier(voorstellen)
         st.caption("Een voorstel is geen feit: pas een goedkeuring voegt één regel toe aan de beheerstatus (of "

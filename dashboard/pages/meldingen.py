@@ -9,6 +9,7 @@ from dashboard import db
 from dashboard import meldingen_view as mv
 from dashboard.auth import require_role
 from dashboard.maps import show
+from dashboard.tabel import toon as toon_tabel
 from queries import meldingen as q
 
 st.title("Meldingen")
@@ -46,8 +47,8 @@ with tab_kaart:
                  "buiten_norm": f"Niet binnen {nrm.afhandel_norm_dagen} dagen", "open": "Open",
                  "gem_afhandel_dagen": "Gem. afhandeltijd (dagen)",
                  **{f"ring_{s}": f"Binnen {s} m" for s in nrm.ring_meters}})
-    keuze = st.dataframe(tabel, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
-                         key="meldingen_tabel")
+    keuze = toon_tabel(tabel, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
+                       key="meldingen_tabel")
     gekozen = None
     if keuze and keuze.selection.rows:
         gekozen = frame.iloc[keuze.selection.rows[0]]

@@ -6,6 +6,7 @@ import streamlit as st
 
 from core.kalender import vandaag
 from core.settings import get_settings
+from core.taal import aantal
 from dashboard import db
 from dashboard.maps import legend_html
 from dashboard.pc4_map import HIDDEN_LABEL, pc4_kaart
@@ -41,7 +42,7 @@ with links:
     if gekozen:
         rij = data.pc4[data.pc4["pc4"].astype(str) == gekozen].iloc[0]
         plaatsen = rij["plaatsen"] if pd.notna(rij["plaatsen"]) else HIDDEN_LABEL
-        st.markdown(f"**Postcodegebied {gekozen}**: {int(rij['voorzieningen'])} voorzieningen, plaatsen: {plaatsen}. "
+        st.markdown(f"**Postcodegebied {gekozen}**: {aantal(int(rij['voorzieningen']), 'voorziening', 'voorzieningen')}, plaatsen: {plaatsen}. "
                     "Klik een ander gebied of zoek opnieuw.")
 with rechts:
     st.markdown(f"**{maat} per postcodegebied**")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from sqlalchemy import Engine
 
 from core.settings import get_settings
+from core.taal import aantal
 from ops import localdb
 from queries.db import make_engine, migrate
 from queries.lagen import na_migratie
@@ -49,7 +50,7 @@ REFUSED = 2  # exit code of a refused file (1 stays for other failures, e.g. a c
 def refused(what: str, problems: list, bestand: str | None = None) -> int:
     """Print every problem of a refused file (the database is unchanged) and return the exit code 2."""
     what = f"{what}: {bestand}" if bestand else what
-    print(f"{what}; de database is ongewijzigd. {len(problems)} probleem/problemen:", file=sys.stderr)
+    print(f"{what}; de database is ongewijzigd. {aantal(len(problems), 'probleem', 'problemen')}:", file=sys.stderr)
     for p in problems:
         print(f"  - {p}", file=sys.stderr)
     return REFUSED

@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 
 from core.kalender import vandaag
+from core.taal import aantal
 from ops.cli.common import engine
 
 
@@ -34,5 +35,5 @@ def cmd_initiatieven(args: argparse.Namespace) -> int:
         print(f"{naam} ({len(deel)})")
         for r in deel.itertuples():
             print(f"  {r.id:>4}  {r.naam[:36]:<36} {r.aanbieder[:24]:<24} {r.woonvorm_naam[:22]:<22} "
-                  f"{r.plaatsen:>4} pl.  {r.dagen_in_stap:>4} dagen in stap  {r.kandidaten} kandidaat/en")
+                  f"{r.plaatsen:>4} pl.  {r.dagen_in_stap:>4} dagen in stap  {aantal(int(r.kandidaten), 'kandidaat', 'kandidaten')}")
     return 0

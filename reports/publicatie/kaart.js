@@ -1,24 +1,33 @@
-/* HKD Kaart, published public map: Leaflet (vendored), one GeoJSON layer of PC4 areas with public figures only. */
+/* HKD Kaart, published public map: Leaflet (vendored), one GeoJSON layer of PC4 areas with public figures only,
+   a search for postcode, wijk and buurt (and address when a geocoder is configured), and the wijk borders and
+   names for orientation when zoomed in. Every name reaches the page as text (textContent or tekst()), never as HTML. */
 (function () {
   "use strict";
   var cfg = JSON.parse(document.getElementById("hkd-config").textContent);
   var details = document.getElementById("details");
+  var kaartEl = document.getElementById("kaart");
   var woonvormen = null;
+  var perPc4 = {};      // pc4 -> Leaflet layer
+  var gebieden = { gebied: [], buurt: [] };
+  var gemarkeerd = [];
+  var adresStip = null;
+  var LABEL_PX = 150 * 48;  // map pixels a name needs around it (fewer names at low zoom, none overlapping much)
 
   function tekst(s) { var d = document.createElement("div"); d.textContent = s == null ? "" : String(s); return d.innerHTML; }
   function plaatsen(p) { return p == null ? cfg.verborgen : String(p); }
+  function aantal(n, enkelvoud, meervoud) { return n + " " + (n === 1 ? enkelvoud : meervoud); }
   function kleur(n) {
     if (n == null) { return cfg.geenData; }
     for (var i = 0; i < cfg.breaks.length; i++) { if (n <= cfg.breaks[i]) { return cfg.kleuren[i]; } }
     return cfg.kleuren[Math.min(cfg.breaks.length, cfg.kleuren.length - 1)];
   }
   function samenvatting(p) {
-    return "Postcode " + p.pc4 + " (" + p.plaats + "): " + p.voorzieningen + " voorzieningen, plaatsen: " +
-      plaatsen(p.plaatsen);
+    return "Postcode " + p.pc4 + " (" + p.plaats + "): " + aantal(p.voorzieningen, "voorziening", "voorzieningen") +
+      ", plaatsen: " + plaatsen(p.plaatsen);
   }
-  function toonDetails(p) {
+  function cijfers(p) {
     var h = "<p><strong>Postcode " + tekst(p.pc4) + "</strong> (" + tekst(p.plaats) + ")<br>" +
-      tekst(p.voorzieningen) + " voorzieningen, plaatsen: " + tekst(plaatsen(p.plaatsen)) + "</p>";
+      tekst(aantal(p.voorzieningen, "voorziening", "voorzieningen")) + ", plaatsen: " + tekst(plaatsen(p.plaatsen)) + "</p>";
     var rijen = woonvormen && woonvormen[p.pc4];
     if (rijen && rijen.length) {
       h += "<table><caption>Per woonvorm</caption><thead><tr><th scope=\"col\">Woonvorm</th>" +
@@ -28,35 +37,217 @@
       });
       h += "</tbody></table>";
     }
-    details.innerHTML = h;
+    return h;
   }
+  function toonDetails(p) { details.innerHTML = cijfers(p); }
 
   var kaart = L.map("kaart", { zoomSnap: 0.25, preferCanvas: false, attributionControl: true });
   kaart.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   if (cfg.basemap) {
     L.tileLayer(cfg.basemap, { attribution: tekst(cfg.attributie), maxZoom: 19, crossOrigin: true }).addTo(kaart);
   }
+  kaart.on("zoomend moveend", function () { kaartEl.setAttribute("data-zoom", String(kaart.getZoom())); });
   var stijl = function (f) {
     return { color: "#444", weight: 0.6, fillOpacity: 0.85, fillColor: kleur(f.properties.voorzieningen) };
   };
+  var laag = null;
+
+  /* ---- orientation: wijk borders always; wijk names, or buurt names once they fit (toonNamen) ---- */
+  var randen = L.layerGroup(), namenGebied = L.layerGroup(), namenBuurt = L.layerGroup();
+  function naamLabel(naam, punt, klasse) {
+    var icoon = L.divIcon({ className: "naam " + klasse, html: "<span>" + tekst(naam) + "</span>", iconSize: null });
+    return L.marker([punt[1], punt[0]], { icon: icoon, interactive: false, keyboard: false });
+  }
+  function orientatie(g) {
+    gebieden = g;
+    g.gebied.forEach(function (r) {
+      (r[5] || []).forEach(function (lijn) {
+        L.polyline(lijn.map(function (c) { return [c[1], c[0]]; }),
+          { color: "#222", weight: 1.4, opacity: 0.7, dashArray: "4 3", interactive: false }).addTo(randen);
+      });
+      naamLabel(r[1], r[3], "wijknaam").addTo(namenGebied);
+    });
+    g.buurt.forEach(function (r) { naamLabel(r[1], r[3], "buurtnaam").addTo(namenBuurt); });
+    randen.addTo(kaart);
+    toonNamen();
+  }
+  function toonNamen() {
+    // Names only where they fit: buurt names when at most one per LABEL_PX of map in view, else wijk names.
+    var b = kaart.getBounds(), maat = kaart.getSize(), ruimte = Math.floor(maat.x * maat.y / LABEL_PX);
+    function inBeeld(rijen) { return rijen.filter(function (r) { return b.contains([r[3][1], r[3][0]]); }).length; }
+    var buurt = inBeeld(gebieden.buurt) <= ruimte, wijk = !buurt && inBeeld(gebieden.gebied) <= ruimte;
+    [[namenGebied, wijk], [namenBuurt, buurt]].forEach(function (x) {
+      if (x[1] && !kaart.hasLayer(x[0])) { x[0].addTo(kaart); }
+      if (!x[1] && kaart.hasLayer(x[0])) { kaart.removeLayer(x[0]); }
+    });
+  }
+  kaart.on("moveend", toonNamen);
+
+  /* ---- search ---- */
+  var form = document.getElementById("zoek");
+  var invoer = document.getElementById("zoekterm");
+  var status = document.getElementById("zoekstatus");
+  var lijst = document.getElementById("zoekresultaten");
+  function normaal(s) {
+    return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ").trim();
+  }
+  function markeer(pc4s) {
+    gemarkeerd.forEach(function (l) { laag.resetStyle(l); });
+    gemarkeerd = pc4s.map(function (c) { return perPc4[c]; }).filter(Boolean);
+    gemarkeerd.forEach(function (l) { l.setStyle({ weight: 3, color: "#000" }); l.bringToFront(); });
+  }
+  function ga(r) {
+    lijst.innerHTML = "";
+    if (adresStip) { kaart.removeLayer(adresStip); adresStip = null; }
+    var pc4s = r.pc4s.filter(function (c) { return perPc4[c]; });
+    markeer(pc4s);
+    if (r.punt) {
+      kaart.setView([r.punt[1], r.punt[0]], 16);
+      adresStip = L.circleMarker([r.punt[1], r.punt[0]], { radius: 7, color: "#000", weight: 2, fillColor: "#fff",
+        fillOpacity: 1, interactive: false }).addTo(kaart);
+    } else if (r.bbox) {
+      kaart.fitBounds([[r.bbox[1], r.bbox[0]], [r.bbox[3], r.bbox[2]]], { padding: [24, 24], maxZoom: 15 });
+    } else if (pc4s.length) {
+      kaart.fitBounds(perPc4[pc4s[0]].getBounds(), { padding: [24, 24], maxZoom: 16 });
+    }
+    var h = "<p class=\"gevonden\">" + tekst(r.wat) + "</p>";
+    if (!pc4s.length) { h += "<p>Dit ligt in geen postcodegebied met cijfers op deze kaart.</p>"; }
+    else if (r.soort !== "pc4") {
+      h += "<p>Ligt in " + (pc4s.length === 1 ? "postcodegebied " : "de postcodegebieden ") + tekst(pc4s.join(", ")) +
+        ". De cijfers per postcodegebied:</p>";
+    }
+    pc4s.forEach(function (c) { h += cijfers(perPc4[c].feature.properties); });
+    details.innerHTML = h;
+    kaartEl.setAttribute("data-gezocht", r.soort + ":" + r.code);
+    status.textContent = "Gevonden: " + r.wat + ". De kaart is ingezoomd. ";
+    var naar = document.createElement("a");
+    naar.href = "#details";
+    naar.textContent = "Naar de cijfers";
+    status.appendChild(naar);
+  }
+  function kandidaten(vraag) {
+    var q = normaal(vraag), uit = [];
+    if (!q) { return uit; }
+    var m = /^([1-9][0-9]{3})( ?[a-z]{2})?\b/.exec(q.replace(/ (?=[a-z]{2}\b)/, ""));
+    if (m && perPc4[m[1]]) {
+      var p = perPc4[m[1]].feature.properties;
+      return [{ soort: "pc4", code: p.pc4, wat: "Postcode " + p.pc4 + " (" + p.plaats + ")", pc4s: [p.pc4], score: 0 }];
+    }
+    [["buurt", "Buurt "], ["gebied", "Wijk "]].forEach(function (n) {
+      (gebieden[n[0]] || []).forEach(function (r) {
+        var naam = normaal(r[1]), score = naam === q ? 0 : naam.indexOf(q) === 0 ? 1 : naam.indexOf(" " + q) >= 0 ? 2 :
+          naam.indexOf(q) >= 0 ? 3 : -1;
+        if (score < 0 && normaal(r[0]) === q) { score = 0; }
+        if (score >= 0) {
+          uit.push({ soort: n[0], code: r[0], wat: n[1] + r[1] + (n[0] === "buurt" && r[5] ? " (wijk " + r[5] + ")" : ""),
+            bbox: r[2], pc4s: r[4], score: score + (n[0] === "gebied" ? 0 : 0.5) });
+        }
+      });
+    });
+    uit.sort(function (a, b) { return a.score - b.score || a.wat.localeCompare(b.wat, "nl"); });
+    return uit.slice(0, 8);
+  }
+  function inPolygoon(x, y, ring) {
+    var binnen = false;
+    for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      var xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+      if ((yi > y) !== (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) { binnen = !binnen; }
+    }
+    return binnen;
+  }
+  function pc4Bij(lon, lat) {
+    var gevonden = null;
+    Object.keys(perPc4).forEach(function (c) {
+      var g = perPc4[c].feature.geometry;
+      var polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+      polys.forEach(function (poly) {
+        var binnen = inPolygoon(lon, lat, poly[0]);
+        for (var k = 1; k < poly.length; k++) { if (inPolygoon(lon, lat, poly[k])) { binnen = false; } }
+        if (binnen) { gevonden = c; }
+      });
+    });
+    return gevonden;
+  }
+  function adres(vraag) {
+    var url = cfg.geocoder.replace(/\/+$/, "") + "/free?rows=5&fl=type,weergavenaam,centroide_ll" +
+      "&fq=" + encodeURIComponent("type:(adres OR postcode OR weg)") + "&fq=" + encodeURIComponent("gemeentenaam:Rotterdam") +
+      "&q=" + encodeURIComponent(vraag.slice(0, 80));
+    return fetch(url, { credentials: "omit", referrerPolicy: "no-referrer" }).then(function (r) {
+      if (!r.ok) { throw new Error(r.status); }
+      return r.json();
+    }).then(function (j) {
+      return ((j.response && j.response.docs) || []).map(function (d) {
+        var m = /POINT\(([-0-9.]+) ([-0-9.]+)\)/.exec(String(d.centroide_ll || ""));
+        if (!m) { return null; }
+        var lon = parseFloat(m[1]), lat = parseFloat(m[2]), c = pc4Bij(lon, lat);
+        return { soort: "adres", code: String(d.weergavenaam || "").slice(0, 120), wat: String(d.weergavenaam || "").slice(0, 120),
+          punt: [lon, lat], pc4s: c ? [c] : [] };
+      }).filter(Boolean);
+    });
+  }
+  function adresOf(vraag, terugval) {
+    // an address through the configured geocoder; without an answer, what the published areas know (terugval)
+    status.textContent = "Adres zoeken\u2026";
+    function anders() { if (terugval.length) { ga(terugval[0]); } else { niets(vraag); } }
+    adres(vraag).then(function (a) {
+      if (a.length === 1) { ga(a[0]); } else if (a.length) { toonKeuze(a, vraag); } else { anders(); }
+    }, anders);
+  }
+  function toonKeuze(treffers, vraag) {
+    lijst.innerHTML = "";
+    treffers.forEach(function (r) {
+      var li = document.createElement("li"), knop = document.createElement("button");
+      knop.type = "button";
+      knop.textContent = r.wat;
+      knop.addEventListener("click", function () { ga(r); invoer.focus(); });
+      li.appendChild(knop);
+      lijst.appendChild(li);
+    });
+    status.textContent = treffers.length + " resultaten voor \u201c" + vraag + "\u201d: kies er een.";
+  }
+  function zoek(vraag) {
+    vraag = String(vraag || "").replace(/[\u0000-\u001f]/g, "").trim().slice(0, 80);
+    lijst.innerHTML = "";
+    if (vraag.length < 2) { status.textContent = "Typ minstens 2 tekens."; return; }
+    if (cfg.geocoder && /^\s*[1-9][0-9]{3}\s?[a-zA-Z]{2}\b/.test(vraag)) { adresOf(vraag, kandidaten(vraag)); return; }
+    var treffers = kandidaten(vraag);
+    var exact = treffers.filter(function (r) { return Math.floor(r.score) === 0; });
+    if (treffers.length === 1 || exact.length === 1) { ga(exact.length === 1 ? exact[0] : treffers[0]); return; }
+    if (treffers.length > 1) { toonKeuze(treffers, vraag); return; }
+    if (cfg.geocoder) { adresOf(vraag, []); return; }
+    niets(vraag);
+  }
+  function niets(vraag) {
+    var pc = /^\s*([1-9][0-9]{3})/.exec(vraag);
+    status.textContent = pc ? "Postcode " + pc[1] + " ligt niet op deze kaart (alleen de gemeente Rotterdam)." :
+      "Niets gevonden voor \u201c" + vraag + "\u201d. Probeer een postcode van 4 cijfers of de naam van een wijk of buurt.";
+  }
+  form.addEventListener("submit", function (e) { e.preventDefault(); zoek(invoer.value); });
+
   fetch(cfg.data, { credentials: "same-origin", mode: "cors" }).then(function (r) {
     if (!r.ok) { throw new Error(r.status); }
     return r.json();
   }).then(function (fc) {
-    var laag = L.geoJSON(fc, {
+    laag = L.geoJSON(fc, {
       style: stijl,
       onEachFeature: function (f, l) {
+        perPc4[f.properties.pc4] = l;
         l.bindTooltip(tekst(samenvatting(f.properties)), { sticky: true });
         l.on({
           mouseover: function () { l.setStyle({ weight: 2.5, color: "#000" }); l.bringToFront(); },
-          mouseout: function () { laag.resetStyle(l); },
+          mouseout: function () { if (gemarkeerd.indexOf(l) < 0) { laag.resetStyle(l); } },
           click: function () { toonDetails(f.properties); }
         });
       }
     }).addTo(kaart);
     kaart.fitBounds(laag.getBounds(), { padding: [8, 8] });
-    document.getElementById("kaart").setAttribute("data-getekend", String(fc.features.length));
-    // The per-woonvorm figures for the click panel come after the map has drawn.
+    kaartEl.setAttribute("data-getekend", String(fc.features.length));
+    form.hidden = false;
+    // The per-woonvorm figures and the wijken and buurten (search, orientation) come after the map has drawn.
+    fetch(cfg.gebieden).then(function (r) { return r.ok ? r.json() : null; }).then(function (g) {
+      if (g) { orientatie(g); kaartEl.setAttribute("data-gebieden", String(g.gebied.length + g.buurt.length)); }
+    }, function () { return null; });
     return fetch(cfg.woonvormen).then(function (r) { return r.ok ? r.json() : null; })
       .then(function (w) { woonvormen = w; }, function () { woonvormen = null; });
   }).catch(function () {

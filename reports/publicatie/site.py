@@ -16,6 +16,7 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from importlib import resources
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -71,6 +72,25 @@ def _woonvormen_json(per_woonvorm: pd.DataFrame) -> str:
     return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
 
 
+def _gebieden_json(gebieden: pd.DataFrame) -> str:
+    """The search and orientation index: per level (``gebied`` = CBS wijk, ``buurt``) rows of
+    ``[code, naam, [west, zuid, oost, noord], [lon, lat], [pc4, ...], extra]``; ``extra`` is a buurt's wijk name
+    and a wijk's border (lines of ``[lon, lat]``)."""
+    out: dict[str, list] = {"gebied": [], "buurt": []}
+    if gebieden is None or gebieden.empty:
+        return json.dumps(out, separators=(",", ":"))
+    for r in gebieden.itertuples():
+        rij = [str(r.code), str(r.naam), [r.west, r.zuid, r.oost, r.noord], [r.lon, r.lat],
+               [str(p) for p in (r.pc4s if r.pc4s is not None else [])]]
+        if r.niveau == "gebied":
+            rand = json.loads(r.rand) if isinstance(r.rand, str) else {"type": "MultiLineString", "coordinates": []}
+            rij.append(rand["coordinates"] if rand["type"] == "MultiLineString" else [rand["coordinates"]])
+        else:
+            rij.append(str(r.ouder) if isinstance(r.ouder, str) else "")
+        out.setdefault(str(r.niveau), []).append(rij)
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+
+
 def data_versie(bestanden: dict[str, bytes]) -> str:
     """The data version: sha256 (16 hex) over the data files and tables, independent of the page's wording."""
     h = hashlib.sha256()
@@ -86,7 +106,7 @@ def _plaatsen(v) -> str:
 
 
 def _legenda(labels: Sequence[str]) -> tuple[list[dict], str]:
-    items = [{"kleur": "#{:02x}{:02x}{:02x}".format(*colour_for(i)), "tekst": f"{label} voorzieningen"}
+    items = [{"kleur": "#{:02x}{:02x}{:02x}".format(*colour_for(i)), "tekst": f"{label} {'voorziening' if label == '1' else 'voorzieningen'}"}
              for i, label in enumerate(labels)]
     lis = "".join(
         f'<li><span class="sw" style="background:{i["kleur"]}" aria-hidden="true"></span>{html.escape(i["tekst"])}</li>'
@@ -95,9 +115,10 @@ def _legenda(labels: Sequence[str]) -> tuple[list[dict], str]:
     return items, f'<ul class="legenda">{lis}</ul>'
 
 
-def _config(breaks, legenda, basemap: Basemap, attributie: str) -> str:
+def _config(breaks, legenda, basemap: Basemap, attributie: str, geocoder: str = "") -> str:
     cfg = {
-        "data": "data/pc4.geojson", "woonvormen": "data/woonvormen.json",
+        "data": "data/pc4.geojson", "woonvormen": "data/woonvormen.json", "gebieden": "data/gebieden.json",
+        "geocoder": geocoder,
         "breaks": list(breaks), "kleuren": [i["kleur"] for i in legenda], "geenData": "#{:02x}{:02x}{:02x}".format(*NO_DATA),
         "basemap": basemap.url, "attributie": attributie, "verborgen": VERBORGEN,
     }
@@ -105,16 +126,23 @@ def _config(breaks, legenda, basemap: Basemap, attributie: str) -> str:
     return json.dumps(cfg, ensure_ascii=False).replace("<", "\\u003c")
 
 
-def _csp(basemap: Basemap) -> str:
+def _herkomst(url: str) -> str:
+    """``https://host[:port]`` of a URL, for the Content-Security-Policy (empty when there is none)."""
+    deel = urlsplit(url or "")
+    return f"{deel.scheme}://{deel.netloc}" if deel.scheme in ("http", "https") and deel.netloc else ""
+
+
+def _csp(basemap: Basemap, geocoder: str = "") -> str:
     img = "'self' data:" + (f" https://{basemap.host} http://{basemap.host}" if basemap.host else "")
+    connect = "'self'" + (f" {_herkomst(geocoder)}" if _herkomst(geocoder) else "")
     return (f"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src {img}; "
-            "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'")
+            f"connect-src {connect}; object-src 'none'; base-uri 'none'; form-action 'none'")
 
 
-def _kop(titel: str, basemap: Basemap) -> str:
+def _kop(titel: str, basemap: Basemap, geocoder: str = "") -> str:
     return f"""<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{html.escape(_csp(basemap))}">
+<meta http-equiv="Content-Security-Policy" content="{html.escape(_csp(basemap, geocoder))}">
 <meta name="referrer" content="no-referrer">
 <title>{html.escape(titel)}</title>
 <link rel="icon" href="data:,"><link rel="preload" href="data/pc4.geojson" as="fetch" crossorigin="anonymous">
@@ -122,13 +150,28 @@ def _kop(titel: str, basemap: Basemap) -> str:
 </head>"""
 
 
-def _kaart_blok(config: str, legenda_html: str, datum: str, attributie: str) -> str:
-    return f"""<div class="kaartvak">
+def _zoek_blok(geocoder: str) -> str:
+    wat = "postcode, adres, wijk of buurt" if geocoder else "postcode, wijk of buurt"
+    return f"""<form id="zoek" class="zoek" role="search" aria-label="Zoek op de kaart" hidden>
+<label for="zoekterm">Zoek een {wat}</label>
+<div class="zoekregel"><input id="zoekterm" name="q" type="search" autocomplete="off" spellcheck="false"
+ enterkeyhint="search" maxlength="80" placeholder="Bijvoorbeeld 3072 of Bloemhof" aria-describedby="zoekhulp">
+<button type="submit">Zoeken</button></div>
+<p id="zoekhulp" class="zoekhulp">Een postcode van 4 cijfers{" of een adres" if geocoder else ""}, of de naam van een wijk of
+buurt. De kaart zoomt in en toont de cijfers.</p>
+<p id="zoekstatus" class="zoekstatus" role="status" aria-live="polite"></p>
+<ul id="zoekresultaten" class="zoekresultaten"></ul>
+</form>"""
+
+
+def _kaart_blok(config: str, legenda_html: str, datum: str, attributie: str, geocoder: str = "") -> str:
+    return f"""{_zoek_blok(geocoder)}
+<div class="kaartvak">
 <div id="kaart" class="kaart" role="region" aria-label="Kaart: aantal voorzieningen per postcodegebied. Dezelfde cijfers staan in de tabel op de pagina."></div>
 <div class="zijvak">
 <h2 class="klein">Aantal voorzieningen per postcodegebied</h2>
 {legenda_html}
-<div id="details" class="details" aria-live="polite"><p>Beweeg over een gebied of klik erop voor de cijfers.</p></div>
+<div id="details" class="details" aria-live="polite" tabindex="-1"><p>Beweeg over een gebied of klik erop voor de cijfers.</p></div>
 </div></div>
 <p class="stand">Stand van de cijfers: <time>{html.escape(datum)}</time>.</p>
 <p class="bron"><small>{html.escape(attributie)}</small></p>
@@ -136,14 +179,15 @@ def _kaart_blok(config: str, legenda_html: str, datum: str, attributie: str) -> 
 <script src="vendor/leaflet/leaflet.js"></script><script src="kaart.js"></script>"""
 
 
-def site_bestanden(data, datum: str, basemap: Basemap | None = None) -> dict[str, bytes]:
-    """Every file of the site except Leaflet (``data``: ``queries.publiek.OpenbareKaart``; ``datum``: the stand)."""
+def site_bestanden(data, datum: str, basemap: Basemap | None = None, geocoder: str = "") -> dict[str, bytes]:
+    """Every file of the site except Leaflet (``data``: ``queries.publiek.OpenbareKaart``; ``datum``: the stand;
+    ``geocoder``: a PDOK-Locatieserver-compatible URL the search may ask for an address, empty = offline)."""
     basemap = basemap or Basemap(None)
     pc4 = data.pc4
     breaks, labels = count_classes([int(v) for v in pc4["voorzieningen"]])
     legenda, legenda_html = _legenda(labels)
     attributie = CREDIT + (f" Achtergrond: {basemap.attributie}." if basemap.url and basemap.attributie else "")
-    config = _config(breaks, legenda, basemap, attributie)
+    config = _config(breaks, legenda, basemap, attributie, geocoder)
 
     tabel = pc4[pc4["voorzieningen"] > 0]
     per_pc4_csv = csv_tekst(["Postcode", "Plaats", "Voorzieningen", "Plaatsen"],
@@ -165,9 +209,9 @@ def site_bestanden(data, datum: str, basemap: Basemap | None = None) -> dict[str
     )
     regel = "".join(f"<li>{html.escape(z)}</li>" for z in data.regel.toelichting(data.vertrouwelijke_namen))
     vertrouwelijk = "".join(f"<li>{html.escape(z)}</li>" for z in vertrouwelijk_zinnen(data)) or "<li>Geen.</li>"
-    kaart = _kaart_blok(config, legenda_html, datum, attributie)
+    kaart = _kaart_blok(config, legenda_html, datum, attributie, geocoder)
 
-    index = f"""{_kop(TITEL + " | HKD Kaart Rotterdam", basemap)}
+    index = f"""{_kop(TITEL + " | HKD Kaart Rotterdam", basemap, geocoder)}
 <body><a class="skip" href="#tabel">Naar de tabel met cijfers</a>
 <header><h1>{TITEL}</h1>
 <p>Opvang- en woonvoorzieningen onder het Convenant Huisvesting Kwetsbare Doelgroepen (Rotterdam), geteld per
@@ -200,7 +244,7 @@ plaatsen te tonen.</p>
 register.</small></p></footer>
 </body></html>
 """
-    embed = f"""{_kop(TITEL, basemap)}
+    embed = f"""{_kop(TITEL, basemap, geocoder)}
 <body class="embed"><main><h1 class="klein">{TITEL} (Rotterdam)</h1>
 {kaart}
 <p><a href="index.html" target="_blank" rel="noopener">Uitleg, tabellen en downloads</a></p>
@@ -213,6 +257,7 @@ register.</small></p></footer>
         "stijl.css": resources.files(__package__).joinpath("stijl.css").read_text(encoding="utf-8"),
         "data/pc4.geojson": _geojson(pc4),
         "data/woonvormen.json": _woonvormen_json(wv),
+        "data/gebieden.json": _gebieden_json(data.gebieden),
         "per_pc4.csv": per_pc4_csv,
         "per_pc4_woonvorm.csv": per_wv_csv,
         "robots.txt": "User-agent: *\nAllow: /\n",

@@ -151,5 +151,5 @@ def test_cli_laden_and_refusal_exit_code(fresh_demo, monkeypatch, capsys, tmp_pa
     kapot.write_text(KOP + "2024,,BU05991081,onbekend,5\n", encoding="utf-8")
     assert main(["corporatiebezit", "laden", str(kapot)]) == 2
     err = capsys.readouterr().err
-    assert "kapot.csv; de database is ongewijzigd. 1 probleem/problemen" in err
+    assert "kapot.csv; de database is ongewijzigd. 1 probleem:" in err
     assert "onbekende woningcorporatie 'onbekend'" in err and "Traceback" not in err

@@ -100,7 +100,7 @@ def test_cli_load_uitstroom(fresh_demo, monkeypatch, capsys, tmp_path):
     kapot = tmp_path / "kapot.csv"
     kapot.write_text(KOP + "2023,,,10,4,5,\n", encoding="utf-8")
     assert main(["load", "uitstroom", str(kapot)]) == 2  # refused file: exit code 2 (issue 11)
-    assert "kapot.csv; de database is ongewijzigd. 1 probleem/problemen" in capsys.readouterr().err
+    assert "kapot.csv; de database is ongewijzigd. 1 probleem:" in capsys.readouterr().err
 
 
 def test_dutch_thousands_are_thousands_and_ignored_columns_are_said(fresh_demo, monkeypatch, capsys, tmp_path):

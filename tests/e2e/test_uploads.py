@@ -65,7 +65,7 @@ def test_provider_uploads_hostile_then_bad_then_good_meldingen(upload_server, fr
     # 1b. an unquoted comma in a description never passes the check as "in orde"
     komma = KOP.replace(";", ",") + f"{eigen},2025-03-01,omwonende,geluid,Harde muziek, buren klagen,,,\n"
     _upload(page, "meldingen_komma.csv", komma.encode())
-    main.get_by_text("meldingen_komma.csv: 1 probleem/problemen gevonden").first.wait_for()
+    main.get_by_text("meldingen_komma.csv: 1 probleem gevonden").first.wait_for()
     wait_for_app(page)
     assert "meldingen zijn in orde" not in main.inner_text()
     with page.expect_download() as download:

@@ -80,3 +80,40 @@ def test_data_version_follows_the_figures_not_the_date():
     b = site_bestanden(_data(), "dinsdag")
     c = site_bestanden(_data(plaats="Schiedam"), "maandag")
     assert data_versie(a) == data_versie(b) != data_versie(c)
+
+
+def _met_gebieden(naam: str = "Bloemhof") -> OpenbareKaart:
+    d = _data()
+    gebieden = pd.DataFrame({
+        "niveau": ["gebied", "buurt"], "code": ["WK059915", "BU05991571"], "naam": ["Feijenoord", naam],
+        "ouder": [None, "Feijenoord"], "west": [4.4, 4.45], "zuid": [51.9, 51.9], "oost": [4.5, 4.46],
+        "noord": [52.0, 51.91], "lon": [4.45, 4.455], "lat": [51.95, 51.905],
+        "rand": ['{"type":"LineString","coordinates":[[4.4,51.9],[4.5,51.9],[4.5,52.0]]}', None],
+        "pc4s": [["3011", "3012"], ["3011"]]})
+    return OpenbareKaart(d.regel, d.pc4, d.pc4_woonvorm, d.vertrouwelijk, d.vertrouwelijke_namen, gebieden)
+
+
+def test_the_search_index_holds_wijken_and_buurten_and_hostile_names_stay_data():
+    files = site_bestanden(_met_gebieden(VIJAND), "vandaag")
+    index = json.loads(files["data/gebieden.json"])
+    assert index["gebied"] == [["WK059915", "Feijenoord", [4.4, 51.9, 4.5, 52.0], [4.45, 51.95], ["3011", "3012"],
+                                [[[4.4, 51.9], [4.5, 51.9], [4.5, 52.0]]]]]
+    assert index["buurt"] == [["BU05991571", VIJAND, [4.45, 51.9, 4.46, 51.91], [4.455, 51.905], ["3011"],
+                               "Feijenoord"]]
+    page = files["index.html"].decode()
+    assert VIJAND not in page and "Feijenoord" not in page, "names live only in the data file"
+    # the search box is labelled, hidden until the script runs (without script it could not work)
+    assert '<form id="zoek" class="zoek" role="search" aria-label="Zoek op de kaart" hidden>' in page
+    assert '<label for="zoekterm">Zoek een postcode, wijk of buurt</label>' in page
+    js = files["kaart.js"].decode()
+    assert "knop.textContent = r.wat" in js and 'html: "<span>" + tekst(naam) + "</span>"' in js
+
+
+def test_a_configured_geocoder_is_named_in_the_policy_and_the_label_only_then():
+    zonder = site_bestanden(_met_gebieden(), "vandaag")["index.html"].decode()
+    assert "connect-src &#x27;self&#x27;;" in zonder and "adres" not in zonder.split("</form>")[0].split("<form")[1]
+    met = site_bestanden(_met_gebieden(), "vandaag", geocoder="https://api.pdok.nl/bzk/locatieserver/search/v3_1")
+    page = met["index.html"].decode()
+    assert "connect-src &#x27;self&#x27; https://api.pdok.nl;" in page
+    assert "Zoek een postcode, adres, wijk of buurt" in page
+    assert json.loads(page.split('id="hkd-config">', 1)[1].split("</script>", 1)[0])["geocoder"].startswith("https://")
