@@ -14,6 +14,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
+from core.taal import aantal
 from dashboard.maps import MAP_HEIGHT_PX, deck, gebied_namen, tekst_tooltip
 from geo.kaarten4 import cirkel_straal
 from geo.veerkracht import ALLE_KLASSEN, KLASSE_BY_CODE
@@ -165,7 +166,8 @@ def voorziening_layers(rol: str, pc4: pd.DataFrame | None, punten: pd.DataFrame 
         return []
     frame = pc4.assign(
         label=pc4["voorzieningen"].astype(str), naam="Postcode " + pc4["pc4"].astype(str),
-        toelichting=pc4["voorzieningen"].astype(str) + " voorziening(en) in dit postcodegebied",
+        toelichting=pc4["voorzieningen"].map(lambda n: aantal(int(n), "voorziening", "voorzieningen"))
+        + " in dit postcodegebied",
     )
     circles = pdk.Layer(
         "ScatterplotLayer", frame[["lon", "lat", "naam", "toelichting", "voorzieningen"]].to_dict("records"),

@@ -12,6 +12,7 @@ import shapely
 import shapely.prepared
 from sqlalchemy import Engine
 
+from core.taal import aantal
 from geo.boundaries import (
     LEVELS,
     BoundaryError,
@@ -119,7 +120,7 @@ def _verlies(conn, niveau: str, areas: gpd.GeoDataFrame) -> list[str]:
     weg = cijfers[~cijfers["code"].isin(set(areas["code"]))]
     if len(weg):
         lijst = [f"{c} ({w} waarden, {v}-{t})" for c, w, v, t in weg.itertuples(index=False)]
-        problemen.append(f"{len(weg)} gebied(en) met cijfers staan niet in het nieuwe bestand: "
+        problemen.append(f"{aantal(len(weg), 'gebied met cijfers staat', 'gebieden met cijfers staan')} niet in het nieuwe bestand: "
                          + ", ".join(lijst[:30]) + (f" en nog {len(lijst) - 30}" if len(lijst) > 30 else ""))
     return problemen
 

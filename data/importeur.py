@@ -254,10 +254,10 @@ def _kop(tabel: Tabel, formaat: k.Formaat, controle: Controle) -> dict[str, str]
         controle.fout(0, ", ".join(persoonlijk), "kolom met persoonsgegevens; die slaan we niet op. Verwijder de "
                                                  "kolom en lever het bestand opnieuw aan")
     if genegeerd:
-        controle.meldingen.append(f"kolom(men) {', '.join(genegeerd)} genegeerd (niet in dit formaat)")
+        controle.meldingen.append(f"{'kolom' if len(genegeerd) == 1 else 'kolommen'} {', '.join(genegeerd)} genegeerd (niet in dit formaat)")
     ontbreekt = [c.naam for c in formaat.kolommen if c.verplicht and c.naam not in gevonden]
     if ontbreekt:
-        controle.fout(0, "", f"kolom(men) ontbreken: {', '.join(ontbreekt)}. Verwacht: "
+        controle.fout(0, "", f"{'kolom ontbreekt' if len(ontbreekt) == 1 else 'kolommen ontbreken'}: {', '.join(ontbreekt)}. Verwacht: "
                              f"{', '.join(c.naam for c in formaat.kolommen)}")
     return gevonden
 

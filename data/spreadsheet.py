@@ -196,8 +196,9 @@ def _rijen(
     problemen: list[str] = []
     dubbel = sorted({k for k in kolommen if k and kolommen.count(k) > 1})
     if dubbel:
-        problemen.append(f"{naam}{waar}, rij {kop_index + eerste_rijnummer}: kolom(men) {', '.join(dubbel)} staan "
-                         "meer dan eens in de kop")
+        problemen.append(f"{naam}{waar}, rij {kop_index + eerste_rijnummer}: "
+                         f"{'kolom' if len(dubbel) == 1 else 'kolommen'} {', '.join(dubbel)} "
+                         f"{'staat' if len(dubbel) == 1 else 'staan'} meer dan eens in de kop")
     rijen = []
     for i, rec in enumerate(records[kop_index + 1:], start=kop_index + 1):
         nummer = i + eerste_rijnummer
