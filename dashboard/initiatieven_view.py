@@ -11,7 +11,7 @@ from core.domain import ADVIEZEN, EINDSTAPPEN, FASE_BY_CODE, FASE_CODES, STAPPEN
 from core.settings import get_settings
 from dashboard import db, inzage
 from dashboard.auth import User
-from dashboard.maps import MAP_HEIGHT_PX, deck, legend_html, tekst_tooltip
+from dashboard.maps import MAP_HEIGHT_PX, deck, laag, legend_html, tekst_tooltip
 from geo.draagkracht import Kandidaat
 from geo.scan_archief import vergelijking
 from geo.scan_norms import NIVEAU_SYMBOOL, load_config
@@ -82,11 +82,11 @@ def kandidaten_deck(frame: pd.DataFrame, kleur_kolom: str = "stap", hoogte: int 
         data["tip"] = [f"Kandidaat {chr(65 + i)}: {o}" for i, o in enumerate(data["omschrijving"])]
     layers = [
         # a dot of a fixed size in pixels (the units quoted: pydeck reads a bare string as an expression)
-        pdk.Layer("ScatterplotLayer", data, id="kandidaten", get_position=["lon", "lat"], get_fill_color="kleur",
-                  get_line_color=[0, 0, 0], stroked=True, line_width_min_pixels=2, radius_units="'pixels'",
+        laag("ScatterplotLayer", data, id="kandidaten", get_position=["lon", "lat"], get_fill_color="kleur",
+                  get_line_color=[0, 0, 0], stroked=True, line_width_min_pixels=2, radius_units="pixels",
                   get_radius=KANDIDAAT_STIP_PX, pickable=True),
         # the letter on a white label just above its dot, legible over water, roads and the basemap
-        pdk.Layer("TextLayer", data, id="kandidaat_labels", get_position=["lon", "lat"], get_text="label",
+        laag("TextLayer", data, id="kandidaat_labels", get_position=["lon", "lat"], get_text="label",
                   get_size=16, font_weight=700, get_color=[0, 0, 0, 255], get_text_anchor="'middle'",
                   get_alignment_baseline="'bottom'", get_pixel_offset=[0, -(KANDIDAAT_STIP_PX + 3)],
                   background=True, get_background_color=[255, 255, 255, 235], background_padding=[3, 1]),

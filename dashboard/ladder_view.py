@@ -11,7 +11,7 @@ import streamlit as st
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE, FASE_KLEUREN, FASES, INVENTARISATIE_DATUM
 from dashboard import db, inzage
-from dashboard.maps import deck, gebied_namen, legend_html, outline_layer, tekst_tooltip
+from dashboard.maps import deck, gebied_namen, laag, legend_html, outline_layer, tekst_tooltip
 from geo.view import Bounds
 from queries import fasen
 from queries.kaart import feature_collection, outline
@@ -78,16 +78,16 @@ def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: 
     layers = [
         outline_layer(gebied_omtrek(frame), "gebieden"),
         *(extra or []),
-        pdk.Layer("ScatterplotLayer", data, id=KAART_LAAG, get_position=["lon", "lat"], get_fill_color="kleur",
+        laag("ScatterplotLayer", data, id=KAART_LAAG, get_position=["lon", "lat"], get_fill_color="kleur",
                   get_line_color=[30, 30, 30, 255], stroked=True, line_width_min_pixels=1, get_radius=90,
                   radius_min_pixels=9, radius_max_pixels=30, pickable=True),
-        pdk.Layer("TextLayer", labels, id="fase_labels", get_position=["lon", "lat"], get_text="label", get_size=13,
+        laag("TextLayer", labels, id="fase_labels", get_position=["lon", "lat"], get_text="label", get_size=13,
                   get_color=[0, 0, 0, 255], font_weight=700, get_text_anchor="'middle'",
                   get_alignment_baseline="'center'", pickable=False),
     ]
     if focus is not None:
         ring = pd.DataFrame([{"lon": focus["lon"], "lat": focus["lat"]}])
-        layers.append(pdk.Layer("ScatterplotLayer", ring, id="focus", get_position=["lon", "lat"], filled=False,
+        layers.append(laag("ScatterplotLayer", ring, id="focus", get_position=["lon", "lat"], filled=False,
                                 stroked=True, get_line_color=[0, 0, 0, 255], line_width_min_pixels=4,
                                 get_radius=60, radius_min_pixels=22))
         # the surroundings of one location: about a kilometre around it, whatever else the frame holds
@@ -95,6 +95,16 @@ def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: 
             FOCUS_OMGEVING_M)
     tooltip = tekst_tooltip("{code} {naam}\n{fase_naam}\n{woonvorm}, {aanbieder}")
     return deck(layers, tooltip=tooltip, labels=gebied_namen(), bounds=bounds, height=hoogte)
+
+
+def log_overzichtskaart(frame: pd.DataFrame, op: date) -> None:
+    """One inzage entry for the overview map (every shown location as a point at its address), once per visit
+    and per set of shown locations: a filter or a date that shows other locations is a new view."""
+    codes = tuple(sorted(frame["code"].astype(str)))
+    if codes:
+        inzage.vastleggen("escalatieladder", f"overzichtskaart met {len(codes)} locaties op adresniveau",
+                          {"stand_op": op.isoformat(), "aantal": len(codes), "locaties": list(codes)},
+                          sleutel=("kaart", op, codes))
 
 
 def fase_legenda() -> str:

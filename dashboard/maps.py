@@ -20,9 +20,45 @@ NO_BASEMAP = "__MAP_STYLE__"
 ROTTERDAM_VIEW = pdk.ViewState(latitude=51.905, longitude=4.46, zoom=10.3, min_zoom=8, max_zoom=17)
 
 
+EXPRESSIE = "@@="
+"""@deck.gl/json's prefix for a function; pydeck puts it before every string prop it is given."""
+
+
+def laag(soort: str, data=None, **props) -> pdk.Layer:
+    """A pydeck layer whose props mean what they say.
+
+    pydeck turns *every* string prop into a deck.gl expression (``"@@=" + value``): ``radius_units="meters"``
+    reached the browser as the function ``meters`` (the radius was then read in pixels, the meldkaart became one
+    solid block), and ``get_fill_color="@@=k == 0 ? ..."`` as ``"@@=@@=..."`` (``Unexpected "@"``). Here a string
+    prop named ``get_...`` is an accessor (a column, ``properties.kleur`` or an expression such as
+    ``"k == 0 ? [1, 2, 3] : [4, 5, 6]"``, never with the prefix) and every other string prop is a literal value.
+    :func:`deck` refuses a layer that breaks this, so a layer built with ``pdk.Layer`` directly cannot slip through.
+    """
+    for naam, waarde in props.items():
+        if isinstance(waarde, str) and waarde.startswith(EXPRESSIE):
+            raise ValueError(f"{naam}: give the expression without {EXPRESSIE!r} (pydeck adds it)")
+    letterlijk = {naam: pdk.types.String(waarde) if isinstance(waarde, str) and naam != "id"
+                  and not naam.startswith("get_") else waarde for naam, waarde in props.items()}
+    return pdk.Layer(soort, data, **letterlijk)
+
+
+def laag_fouten(layer: pdk.Layer) -> list[str]:
+    """What in ``layer`` would not reach deck.gl as meant: a doubled expression prefix, or a prop that is not an
+    accessor (``radius_units``, ``font_weight``, ...) turned into an expression."""
+    fouten = []
+    for naam, waarde in vars(layer).items():
+        if not isinstance(waarde, str) or naam.startswith("_") or naam in ("type", "id", "data"):
+            continue
+        if waarde.startswith(EXPRESSIE * 2):
+            fouten.append(f"{layer.id}.{naam}: {waarde[:40]!r} (expression prefix twice)")
+        elif waarde.startswith(EXPRESSIE) and not naam.startswith("get_"):
+            fouten.append(f"{layer.id}.{naam}: {waarde[:40]!r} (a value, sent as an expression)")
+    return fouten
+
+
 def outline_layer(geojson: dict, layer_id: str = "omtrek") -> pdk.Layer:
     """Thin grey outlines for orientation (gebieden, gemeente)."""
-    return pdk.Layer(
+    return laag(
         "GeoJsonLayer", geojson, id=layer_id, stroked=True, filled=False, get_line_color=[90, 90, 90, 160],
         line_width_min_pixels=1, pickable=False,
     )
@@ -139,12 +175,12 @@ def context_layers(labels: list[dict] | None = None) -> list[pdk.Layer]:
     namen += [{"lon": round(float(r["lon"]), 5), "lat": round(float(r["lat"]), 5), "naam": str(r["naam"]),
                "kleur": [60, 60, 60, 255]} for r in (labels or [])]
     return [
-        pdk.Layer("PathLayer", water, id="context_water", get_path="pad", get_color=[*WATER_RGB, 150],
+        laag("PathLayer", water, id="context_water", get_path="pad", get_color=[*WATER_RGB, 150],
                   get_width=220, width_min_pixels=3, width_max_pixels=14, cap_rounded=True, joint_rounded=True,
                   pickable=False),
-        pdk.Layer("PathLayer", wegen, id="context_wegen", get_path="pad", get_color=[*WEG_RGB, 170],
+        laag("PathLayer", wegen, id="context_wegen", get_path="pad", get_color=[*WEG_RGB, 170],
                   get_width=60, width_min_pixels=1.5, width_max_pixels=5, pickable=False),
-        pdk.Layer("TextLayer", namen, id="context_namen", get_position=["lon", "lat"], get_text="naam",
+        laag("TextLayer", namen, id="context_namen", get_position=["lon", "lat"], get_text="naam",
                   get_size=12, get_color="kleur", background=True, get_background_color=[255, 255, 255, 170],
                   background_padding=[2, 1], pickable=False),
     ]
@@ -198,6 +234,9 @@ def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewSta
     """
     if tooltip is not None and "html" in tooltip:
         raise ValueError("pydeck tooltips are text tooltips (dashboard.maps.tekst_tooltip), never HTML")
+    if fouten := [f for layer in layers for f in laag_fouten(layer)]:
+        raise ValueError("layer props that deck.gl would misread (build layers with dashboard.maps.laag): "
+                         + "; ".join(fouten))
     if view is None:
         view = fitted_view(bounds or layer_bounds(layers), height)
     if not basemap_shown():
@@ -338,7 +377,7 @@ FOCUS_LEGENDA = "Focusgebied NPRZ of RGW: dikke blauwe omlijning"
 
 def focus_layer(geojson: dict, layer_id: str = "focusgebieden") -> pdk.Layer:
     """The focus areas as a pydeck outline layer (not pickable: it never takes the tooltip of the data below)."""
-    return pdk.Layer(
+    return laag(
         "GeoJsonLayer", geojson, id=layer_id, stroked=True, filled=False, get_line_color=[*FOCUS_KLEUR, 255],
         line_width_min_pixels=3, pickable=False,
     )

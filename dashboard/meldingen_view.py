@@ -24,7 +24,7 @@ from core.domain import (
 )
 from core.kalender import TZ
 from dashboard import db, inzage
-from dashboard.maps import MAP_HEIGHT_PX, deck, legend_html, tekst_tooltip
+from dashboard.maps import MAP_HEIGHT_PX, deck, laag, legend_html, tekst_tooltip
 from dashboard.upload import lees_upload, toon_problemen
 from data import meldingen_import as mi
 from geo.meldingen import MeldingNormen
@@ -68,15 +68,24 @@ def meldkaart(frame: pd.DataFrame, nrm: MeldingNormen, hoogte: int = MAP_HEIGHT_
         for r in frame.itertuples(index=False)
     ]
     lagen = [
-        pdk.Layer("ScatterplotLayer", data, id="meldingen", get_position=["lon", "lat"], get_radius="straal",
+        laag("ScatterplotLayer", data, id="meldingen", get_position=["lon", "lat"], get_radius="straal",
                   radius_units="meters", get_fill_color="kleur", opacity=0.55, stroked=True, get_line_color=[0, 0, 0],
                   line_width_min_pixels=1, pickable=True),
-        pdk.Layer("TextLayer", data[data["aantal"] > 0], id="aantallen", get_position=["lon", "lat"],
+        laag("TextLayer", data[data["aantal"] > 0], id="aantallen", get_position=["lon", "lat"],
                   get_text="label", get_size=13, get_color=[0, 0, 0]),
     ]
     tooltip = tekst_tooltip("{code} {naam}\n{aantal} meldingen, {buiten_norm} niet binnen de norm, {open} open\n"
                             "{ringen}")
     return deck(lagen, tooltip=tooltip, height=hoogte)
+
+
+def log_meldkaart(frame: pd.DataFrame, van: date, tot: date) -> None:
+    """One inzage entry for the meldkaart (the visible locations as points at their address with their
+    meldingen), once per visit and period."""
+    if not frame.empty:
+        inzage.vastleggen("meldingen", f"meldkaart met {len(frame)} locaties op adresniveau",
+                          {"van": van.isoformat(), "tot": tot.isoformat(), "aantal": len(frame)},
+                          sleutel=("kaart", van, tot))
 
 
 def meldkaart_legenda() -> str:

@@ -7,7 +7,7 @@ import pydeck as pdk
 import streamlit as st
 
 from dashboard import selectie, zoeken
-from dashboard.maps import deck, gebied_namen, layer_bounds, show, tekst_tooltip
+from dashboard.maps import deck, gebied_namen, laag, layer_bounds, show, tekst_tooltip
 from geo.colours import NO_DATA, class_index, colour_for, count_classes
 from queries.kaart import feature_collection
 
@@ -29,7 +29,7 @@ def pc4_count_deck(frame: pd.DataFrame, value: str, label: str, extra_tooltip: s
         if column != "geometry" and shaped[column].isna().any():
             shaped[column] = [HIDDEN_LABEL if pd.isna(v) else v for v in shaped[column].astype(object)]
     shaped["kleur"] = [list(colour_for(class_index(v, breaks))) for v in values]
-    layer = pdk.Layer(
+    layer = laag(
         "GeoJsonLayer", feature_collection(shaped), id="pc4", stroked=True, filled=True, pickable=True,
         get_fill_color="properties.kleur", get_line_color=[60, 60, 60, 200], line_width_min_pixels=1,
         opacity=0.85,
@@ -58,7 +58,7 @@ def pc4_kaart(frame: pd.DataFrame, value: str, label: str, extra_tooltip: str, k
     bounds = treffer.bounds if treffer is not None else None
     if gekozen and treffer is None:
         rij = frame[frame["pc4"].astype(str) == gekozen]
-        markering = [pdk.Layer("GeoJsonLayer", feature_collection(rij[["pc4", "geometry"]]), id="selectie",
+        markering = [laag("GeoJsonLayer", feature_collection(rij[["pc4", "geometry"]]), id="selectie",
                                stroked=True, filled=False, get_line_color=[0, 0, 0, 255], line_width_min_pixels=4)]
         bounds = layer_bounds(markering)
     kaart, legend = pc4_count_deck(frame, value, label, extra_tooltip, extra=markering, bounds=bounds,

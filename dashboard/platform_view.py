@@ -6,14 +6,13 @@ from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
-import pydeck as pdk
 import streamlit as st
 
 from core.domain import INVENTARISATIE_DATUM
 from core.kalender import nu, vandaag
 from dashboard import db
 from dashboard.focus_view import focus_keuze, legenda_item
-from dashboard.maps import deck, focus_layer, legend_html, show, tekst_tooltip
+from dashboard.maps import deck, focus_layer, laag, legend_html, show, tekst_tooltip
 from dashboard.upload import lees_upload, toon_problemen
 from data import uitstroom_import
 from geo.aanbod import WACHTTIJD_NORM_MAANDEN
@@ -159,7 +158,7 @@ def spreiding(c: platform.PlatformCijfers) -> None:
         kleur=[list(NO_DATA if k is None or pd.isna(k) else colour_for(int(k))) for k in kaart["klasse"]],
     )[["code", "naam", "plaatsen", "voorzieningen", "per_1000_tekst", "tekst", "kleur", "geometry"]]
     kaart = kaart.fillna({"plaatsen": 0, "voorzieningen": 0})
-    lagen = [pdk.Layer("GeoJsonLayer", feature_collection(kaart), id="spreiding", stroked=True, filled=True,
+    lagen = [laag("GeoJsonLayer", feature_collection(kaart), id="spreiding", stroked=True, filled=True,
                        pickable=True, get_fill_color="properties.kleur", get_line_color=[90, 90, 90, 200],
                        line_width_min_pixels=1, opacity=0.85)]
     focus = focus_keuze("spreiding_focus")

@@ -54,6 +54,7 @@ kaart_kolom, legenda_kolom = st.columns([4, 1])
 with kaart_kolom:
     treffer = zoeken.zoekbalk("ladder", locaties=True)
     extra_lagen = [*(zoeken.markering(treffer) or []), *([focus_layer(focus)] if focus else [])]
+    lv.log_overzichtskaart(lijst, op)
     kaart = maps.show(lv.fase_deck(lijst, extra=extra_lagen or None,
                                    bounds=treffer.bounds if treffer is not None else None, hoogte=560),
                       on_select="rerun", selection_mode="single-object", key="ladder_kaart")

@@ -35,6 +35,7 @@ tab_kaart, tab_vastleggen, tab_commissies = st.tabs(["Meldkaart", "Vastleggen en
 with tab_kaart:
     kaart_kolom, legenda_kolom = st.columns([4, 1])
     with kaart_kolom:
+        mv.log_meldkaart(frame, van, tot)
         kaart = show(mv.meldkaart(frame, nrm, hoogte=480), on_select="rerun",
                                 selection_mode="single-object", key="meldkaart")
     with legenda_kolom:
