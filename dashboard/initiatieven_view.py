@@ -22,6 +22,8 @@ from queries import vergaderingen as vg
 from reports.veilig import md_tekst
 
 # Okabe-Ito: open steps blue, advice/college orange, realised green, ended grey (the label carries the meaning)
+KIES = "initiatief_kies"
+"""Session state: the initiative the detail tab should open on its next run (set by a write, e.g. a submission)."""
 STAP_KLEUR = {"aangemeld": (86, 180, 233), "draagkrachtscan": (86, 180, 233), "bespreking": (0, 114, 178),
               "advies": (230, 159, 0), "collegebesluit": (230, 159, 0), "ruimtelijke_procedure": (230, 159, 0),
               "beheerafspraken": (0, 158, 115), "gerealiseerd": (0, 158, 115), "ingetrokken": (150, 150, 150),
@@ -410,7 +412,7 @@ def indien_formulier(user: User) -> None:
             return
         raise
     st.session_state["initiatief_melding"] = f"Initiatief {nieuw} is ingediend; HKD neemt het in behandeling."
-    st.session_state["initiatief_keuze"] = nieuw
+    st.session_state[KIES] = nieuw
     st.rerun()
 
 

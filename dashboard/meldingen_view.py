@@ -92,7 +92,8 @@ def meldkaart_legenda() -> str:
     """Legend of the meldkaart: circle size = number, colour = fase (with the fase written in the table)."""
     from core.domain import FASES
     items = [(FASE_KLEUREN[f.code], f"{f.symbool} Fase {f.code}") for f in FASES] + [(GEEN_FASE, "– geen fase")]
-    return legend_html(items) + "<p>Grootte van de cirkel en het getal: aantal meldingen in de periode.</p>"
+    return (legend_html(items, naast=True) + "<p><small>Kleur: de fase. Grootte van de cirkel en het getal: aantal "
+            "meldingen in de periode.</small></p>")
 
 
 def tijdlijn_figuur(tijdlijn: pd.DataFrame, nrm: MeldingNormen, referentie: date | None = None) -> go.Figure:

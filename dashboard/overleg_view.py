@@ -312,7 +312,7 @@ def agendapunt(v: vg.Vergadering, stap: list[int], punten: pd.DataFrame, locatie
     kaart, info = st.columns([3, 2])
     with kaart:
         buren = agendaregels.omgeving(locaties, float(row["lon"]), float(row["lat"]))
-        maps.show(lv.fase_deck(buren, focus=row, hoogte=460), key="overleg_kaart")
+        maps.show(lv.fase_deck(buren, focus=row, hoogte=460, breedte=lv.FOCUS_BREEDTE_PX), key="overleg_kaart")
     with info:
         st.markdown(f"**{lv.fase_label(row['fase'])}**")
         st.markdown("**Waarom op de agenda**\n" + "\n".join(f"- {md(r)}" for r in redenen))

@@ -7,8 +7,9 @@ import pydeck as pdk
 import streamlit as st
 
 from dashboard import selectie, zoeken
-from dashboard.maps import deck, gebied_namen, laag, layer_bounds, show, tekst_tooltip
+from dashboard.maps import coordinates, deck, gebied_namen, laag, layer_bounds, show, tekst_tooltip
 from geo.colours import NO_DATA, class_index, colour_for, count_classes
+from geo.view import eerste_kader
 from queries.kaart import feature_collection
 
 HIDDEN_LABEL = "niet getoond (te weinig voorzieningen)"
@@ -34,6 +35,8 @@ def pc4_count_deck(frame: pd.DataFrame, value: str, label: str, extra_tooltip: s
         get_fill_color="properties.kleur", get_line_color=[60, 60, 60, 200], line_width_min_pixels=1,
         opacity=0.85,
     )
+    if bounds is None:  # framed on the areas with figures (a hidden figure is one), not on the whole municipality
+        bounds = eerste_kader(list(coordinates(feature_collection(shaped[[v is None or v > 0 for v in values]]))))
     tooltip = tekst_tooltip(f"Postcode {{pc4}}\n{label}: {{{value}}}{extra_tooltip}")
     legend = [(colour_for(i), text) for i, text in enumerate(labels)]
     if any(v is None for v in values):
@@ -60,7 +63,7 @@ def pc4_kaart(frame: pd.DataFrame, value: str, label: str, extra_tooltip: str, k
         rij = frame[frame["pc4"].astype(str) == gekozen]
         markering = [laag("GeoJsonLayer", feature_collection(rij[["pc4", "geometry"]]), id="selectie",
                                stroked=True, filled=False, get_line_color=[0, 0, 0, 255], line_width_min_pixels=4)]
-        bounds = layer_bounds(markering)
+        bounds = layer_bounds(markering, alleen_data=False)
     kaart, legend = pc4_count_deck(frame, value, label, extra_tooltip, extra=markering, bounds=bounds,
                                    height=height)
     # no on_select here: with a selection mode Streamlit 1.67's deck element did not paint in Chromium (e2e);

@@ -164,16 +164,12 @@ def spreiding(c: platform.PlatformCijfers) -> None:
     focus = focus_keuze("spreiding_focus")
     if focus:
         lagen.append(focus_layer(focus))
-    links, rechts = st.columns([4, 1])
-    with links:
-        show(deck(lagen, tooltip=tekst_tooltip("{naam}\n{plaatsen} plaatsen in {voorzieningen} voorzieningen\n"
-                                               "{per_1000_tekst} per 1.000 inwoners: {tekst}"), height=480))
-    with rechts:
-        st.markdown("**Plaatsen per 1.000 inwoners tegen de stad**")
-        items = [(colour_for(i), label) for i, label in enumerate(KLASSEN_TOV_STAD)] + [(NO_DATA, GEEN_INWONERS)]
-        if focus:
-            items.append(legenda_item())
-        st.html(legend_html(items))
+    show(deck(lagen, tooltip=tekst_tooltip("{naam}\n{plaatsen} plaatsen in {voorzieningen} voorzieningen\n"
+                                           "{per_1000_tekst} per 1.000 inwoners: {tekst}"), height=520))
+    items = [(colour_for(i), label) for i, label in enumerate(KLASSEN_TOV_STAD)] + [(NO_DATA, GEEN_INWONERS)]
+    if focus:
+        items.append(legenda_item())
+    st.html("<b>Plaatsen per 1.000 inwoners tegen de stad</b>" + legend_html(items, naast=True))
     rang = t.sort_values(["per_1000", "plaatsen"], ascending=False, na_position="last")
     tabel = rang[["naam", "voorzieningen", "plaatsen", "plaatsen_vorig", "inwoners", "per_1000", "index"]].rename(
         columns={"naam": "Gebied" if niveau == "gebied" else "Wijk", "voorzieningen": "Voorzieningen",

@@ -81,6 +81,36 @@ def kern(box: Bounds | None, kern_box: Bounds = KERN_ROTTERDAM) -> Bounds | None
     return binnen
 
 
+KERN_AANDEEL = 0.8
+"""When at least this share of a map's data lies in the core city, the first view frames that part only."""
+
+
+def eerste_kader(punten: Iterable[tuple[float, float]], kern_box: Bounds = KERN_ROTTERDAM,
+                 min_aandeel: float = KERN_AANDEEL) -> Bounds | None:
+    """The box a map's first view frames: around all ``(lon, lat)`` points of its data, or, when at least
+    ``min_aandeel`` of them lie in the core city, around those only.
+
+    Rotterdam's data reach from Hoek van Holland and the Maasvlakte to Nesselande: framed whole, the 60 locations
+    in the city crowd into a quarter of the map. The few outside stay drawn, a zoom out away (a page names how
+    many, :func:`buiten`); data that lie mostly elsewhere are framed whole. ``None`` when there are no points."""
+    alle = [p for p in punten if p[0] is not None and p[1] is not None]
+    box = bounds_of(alle)
+    if box is None:
+        return None
+    binnen = [p for p in alle if kern_box.contains(float(p[0]), float(p[1]))]
+    if len(binnen) >= min_aandeel * len(alle) and binnen:
+        return bounds_of(binnen)
+    return box
+
+
+def buiten(punten: Iterable[tuple[float, float]], box: Bounds | None) -> int:
+    """How many ``(lon, lat)`` points lie outside ``box`` (0 without a box)."""
+    if box is None:
+        return 0
+    return sum(1 for lon, lat in punten if lon is not None and lat is not None
+               and not box.contains(float(lon), float(lat)))
+
+
 def _merc_y(lat: float) -> float:
     """Web Mercator y in [0, 1] (0 = north)."""
     r = math.radians(lat)
