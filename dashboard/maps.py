@@ -13,7 +13,7 @@ from clients.tiles import tile_reachable
 from core.settings import get_settings
 from geo.basemap import Basemap, BasemapError, raster_style, resolve
 from geo.context import LIJNEN, label_punt
-from geo.view import Bounds, bounds_of, eerste_kader, fit
+from geo.view import Bounds, View, bounds_of, eerste_kader, fit, zonder_overlap
 from reports.veilig import html_tekst
 
 NO_BASEMAP = "__MAP_STYLE__"
@@ -181,9 +181,12 @@ def fitted_view(box: Bounds | None, height_px: int = MAP_HEIGHT_PX, min_metres: 
                          min_zoom=8, max_zoom=18)
 
 
-def context_layers(labels: list[dict] | None = None) -> list[pdk.Layer]:
+def context_layers(labels: list[dict] | None = None, view: pdk.ViewState | None = None) -> list[pdk.Layer]:
     """Orientation without a basemap: the schematic Maas and main roads (:mod:`geo.context`), their names, and
-    ``labels`` (``{"lon", "lat", "naam"}``, e.g. the gebied names). Never pickable: they are not data."""
+    ``labels`` (``{"lon", "lat", "naam"}``, e.g. the gebied names). Never pickable: they are not data.
+
+    With the first ``view``, a name that would cover another there is left out (:func:`geo.view.zonder_overlap`;
+    the water and road names first, then ``labels`` in their order)."""
     paden = [{"naam": lijn.naam, "soort": lijn.soort, "pad": [list(p) for p in lijn.punten]} for lijn in LIJNEN]
     water = [p for p in paden if p["soort"] == "water"]
     wegen = [p for p in paden if p["soort"] == "weg"]
@@ -191,6 +194,9 @@ def context_layers(labels: list[dict] | None = None) -> list[pdk.Layer]:
               "kleur": [*(WATER_RGB if lijn.soort == "water" else WEG_RGB), 255]} for lijn in LIJNEN]
     namen += [{"lon": round(float(r["lon"]), 5), "lat": round(float(r["lat"]), 5), "naam": str(r["naam"]),
                "kleur": [60, 60, 60, 255]} for r in (labels or [])]
+    if view is not None:
+        eerste = View(longitude=view.longitude, latitude=view.latitude, zoom=view.zoom)
+        namen = [namen[i] for i in zonder_overlap([(n["lon"], n["lat"], n["naam"]) for n in namen], eerste)]
     return [
         laag("PathLayer", water, id="context_water", get_path="pad", get_color=[*WATER_RGB, 150],
                   get_width=220, width_min_pixels=3, width_max_pixels=14, cap_rounded=True, joint_rounded=True,
@@ -259,7 +265,7 @@ def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewSta
     if view is None:
         view = fitted_view(bounds or layer_bounds(layers), height, width_px=breedte)
     if not basemap_shown():
-        layers = _with_context(layers, context_layers(labels))
+        layers = _with_context(layers, context_layers(labels, view))
     # Streamlit's deck.gl element falls back to a Carto basemap (a third-party request) when mapStyle is empty;
     # its own sentinel "__MAP_STYLE__" is removed by the frontend and suppresses that fallback. A style *object*
     # must be wrapped in a list: the element passes a string on, or else the first item of the list.

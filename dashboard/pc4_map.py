@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
@@ -46,11 +48,13 @@ def pc4_count_deck(frame: pd.DataFrame, value: str, label: str, extra_tooltip: s
 
 
 def pc4_kaart(frame: pd.DataFrame, value: str, label: str, extra_tooltip: str, key: str, height: int,
-              locaties: bool = False) -> tuple[str | None, list]:
+              locaties: bool = False, zoekvak=None) -> tuple[str | None, list]:
     """Search box, map and selection of a PC4 map: a search or a click selects an area (outlined, zoomed to),
-    the URL carries it (``?pc4=3072``). Returns the selected PC4 (or ``None``) and the legend items."""
+    the URL carries it (``?pc4=3072``). Returns the selected PC4 (or ``None``) and the legend items.
+    ``zoekvak``: the container to draw the search box in (default: above the map)."""
     codes = set(frame["pc4"].astype(str))
-    treffer = zoeken.zoekbalk(key, locaties=locaties, voorkeur=codes)
+    with zoekvak if zoekvak is not None else contextlib.nullcontext():
+        treffer = zoeken.zoekbalk(key, locaties=locaties, voorkeur=codes)
     gezocht = treffer.code if treffer is not None and treffer.code in codes else None
     klik = st.session_state.get(f"{key}_kaart")
     geklikt = None

@@ -144,3 +144,31 @@ def visible(view: View, width_px: float, height_px: float) -> Bounds:
         return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y))))
 
     return Bounds((cx - dx) * 360 - 180, lat_of(cy + dy), (cx + dx) * 360 - 180, lat_of(cy - dy))
+
+
+def pixel(view: View, lon: float, lat: float) -> tuple[float, float]:
+    """Where ``(lon, lat)`` lands relative to the map's centre, in pixels (x east, y south), at ``view``'s zoom."""
+    scale = WORLD_PX * 2**view.zoom
+    return (((lon + 180) / 360 - (view.longitude + 180) / 360) * scale,
+            (_merc_y(lat) - _merc_y(view.latitude)) * scale)
+
+
+def zonder_overlap(labels: list[tuple[float, float, str]], view: View, teken_px: float = 7.5,
+                   regel_px: float = 17.0) -> list[int]:
+    """The labels ``(lon, lat, text)`` that can be written at ``view`` without touching one written before them:
+    their indexes, in the order given (the order is the priority).
+
+    A label is a box of ``len(text) * teken_px`` by ``regel_px`` centred on its point (the app's labels are 12 px
+    monospace with a little background). At the city-wide first view a name that would cover another is left out;
+    a closer view (a search result, the surroundings of one location) keeps more of them."""
+    gezet: list[tuple[float, float, float, float]] = []
+    uit = []
+    for i, (lon, lat, tekst) in enumerate(labels):
+        x, y = pixel(view, lon, lat)
+        half_b, half_h = len(tekst) * teken_px / 2 + 2, regel_px / 2
+        box = (x - half_b, y - half_h, x + half_b, y + half_h)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in gezet):
+            continue
+        gezet.append(box)
+        uit.append(i)
+    return uit

@@ -100,7 +100,7 @@ def lees_kaart(page, element, legenda: list[tuple[int, int, int]] | None = None,
                wachten: float = 40.0) -> tuple[Oordeel, bytes]:
     """Look at the map ``element`` until it draws (deck.gl paints on later frames, data arrives after the element)
     or ``wachten`` seconds have passed; returns the last judgement and screenshot."""
-    element.wait_for(timeout=60_000)
+    element.wait_for(timeout=240_000)
     element.scroll_into_view_if_needed()
     einde = time.monotonic() + wachten
     while True:
