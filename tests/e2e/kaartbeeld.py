@@ -17,15 +17,16 @@ from PIL import Image
 KAART = '[data-testid="stDeckGlJsonChart"]'
 FOLIUM = 'iframe[title*="streamlit_folium"]'
 FOUTTEKST = re.compile(r"\bError\b|Unexpected \"|Traceback|Exception")
-MENGINGEN = (1.0, 0.85, 0.7, 0.55)
-"""Layer opacities of the app's maps: a colour may be painted pure or mixed with the white page below it."""
+MIN_DEKKING = 0.5
+"""A colour may be painted pure or mixed with the white page below it (layer opacity; deck.gl's 0.55 comes out as
+0.76): any mix from this share of the colour up to the pure colour counts."""
 
 
 @dataclass(frozen=True)
 class Oordeel:
     """What the pixels of one map say."""
 
-    grootste_vlak: float  # share of the most common colour (quantised)
+    grootste_vlak: float  # share of the most common colour (quantised) other than the light grey or white ground
     kleuren: int  # colours that each cover at least 0.1 % of the map
     legenda_gezien: tuple[tuple[int, int, int], ...]  # legend colours painted (at least 30 pixels)
     legenda: tuple[tuple[int, int, int], ...]  # the legend colours looked for
@@ -33,7 +34,7 @@ class Oordeel:
 
     def problemen(self, min_legenda: int = 2) -> list[str]:
         uit = []
-        if self.grootste_vlak > 0.9:
+        if self.grootste_vlak > 0.85:
             uit.append(f"one colour covers {self.grootste_vlak:.0%} of the map")
         if self.kleuren < 3:
             uit.append(f"only {self.kleuren} colours drawn")
@@ -55,23 +56,29 @@ def _gekleurd(rgb: tuple[int, int, int]) -> bool:
 
 
 def aantal_in_kleur(pixels: np.ndarray, rgb: tuple[int, int, int], speling: int = 14) -> int:
-    """Pixels painted in ``rgb``, pure or mixed with white at one of :data:`MENGINGEN`."""
-    plat = pixels.reshape(-1, 3)
-    treffers = np.zeros(len(plat), dtype=bool)
-    for a in MENGINGEN:
-        doel = np.array([a * c + (1 - a) * 255 for c in rgb])
-        treffers |= np.abs(plat - doel).max(axis=1) <= speling
-    return int(treffers.sum())
+    """Pixels painted in ``rgb``, pure or mixed with white (at least :data:`MIN_DEKKING` of the colour)."""
+    plat = pixels.reshape(-1, 3).astype(float)
+    kleur = np.array(rgb, dtype=float)
+    k = int(np.argmax(255 - kleur))  # the channel that tells the most how much of the colour there is
+    if 255 - kleur[k] < 1:
+        return 0
+    dekking = np.clip((255 - plat[:, k]) / (255 - kleur[k]), MIN_DEKKING, 1.0)
+    doel = dekking[:, None] * kleur + (1 - dekking[:, None]) * 255
+    return int((np.abs(plat - doel).max(axis=1) <= speling).sum())
 
 
 def oordeel(pixels: np.ndarray, legenda: list[tuple[int, int, int]], fout: str = "") -> Oordeel:
     plat = pixels.reshape(-1, 3) // 16
     codes = plat[:, 0] * 256 + plat[:, 1] * 16 + plat[:, 2]
-    _, tellingen = np.unique(codes, return_counts=True)
+    waarden, tellingen = np.unique(codes, return_counts=True)
     aandelen = tellingen / len(codes)
+    r, g, b = waarden // 256, waarden // 16 % 16, waarden % 16
+    # a sparse map is mostly its ground (the white page, Leaflet's light grey): that is no solid block
+    wit = (np.minimum(np.minimum(r, g), b) >= 12) & (np.maximum(np.maximum(r, g), b) - np.minimum(np.minimum(r, g), b) <= 1)
     kleurig = tuple(dict.fromkeys(c for c in legenda if _gekleurd(c)))
     gezien = tuple(c for c in kleurig if aantal_in_kleur(pixels, c) >= 30)
-    return Oordeel(float(aandelen.max()), int((aandelen >= 0.001).sum()), gezien, kleurig, fout)
+    vlak = float(aandelen[~wit].max()) if (~wit).any() else 0.0
+    return Oordeel(vlak, int((aandelen >= 0.001).sum()), gezien, kleurig, fout)
 
 
 def legenda_kleuren(page) -> list[tuple[int, int, int]]:

@@ -159,7 +159,7 @@ def test_every_map_of_the_sturingsoverleg_draws(app_server, browser):
             Kaart("Draagkrachtscan", "Draagkrachtscan", folium=True, legenda=fase),
             Kaart("Initiatieven kandidaatadressen", "Initiatieven", _klik_tekst("Toon de kaart")),
             Kaart("Meldkaart", "Meldingen"),
-            Kaart("Platform spreiding", "Platform"),
+            Kaart("Platform spreiding", "Platform", _tab("Spreiding")),
             Kaart("Aanbiederskaart", "Aanbiederskaart"),
             Kaart("Wijktrends met voorzieningen", "Wijktrends", _klik_tekst("Voorzieningen tonen")),
             *WIJKTRENDS[2:3],
