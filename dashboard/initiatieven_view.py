@@ -11,7 +11,7 @@ from core.domain import ADVIEZEN, EINDSTAPPEN, FASE_BY_CODE, FASE_CODES, STAPPEN
 from core.settings import get_settings
 from dashboard import db, downloads, inzage
 from dashboard.auth import User
-from dashboard.maps import MAP_HEIGHT_PX, deck, legend_html, tekst_tooltip
+from dashboard.maps import MAP_HEIGHT_PX, deck, laag, legend_html, tekst_tooltip
 from geo.draagkracht import Kandidaat
 from geo.scan_archief import vergelijking
 from geo.scan_norms import NIVEAU_SYMBOOL, load_config
@@ -22,6 +22,8 @@ from queries import vergaderingen as vg
 from reports.veilig import md_tekst
 
 # Okabe-Ito: open steps blue, advice/college orange, realised green, ended grey (the label carries the meaning)
+KIES = "initiatief_kies"
+"""Session state: the initiative the detail tab should open on its next run (set by a write, e.g. a submission)."""
 STAP_KLEUR = {"aangemeld": (86, 180, 233), "draagkrachtscan": (86, 180, 233), "bespreking": (0, 114, 178),
               "advies": (230, 159, 0), "collegebesluit": (230, 159, 0), "ruimtelijke_procedure": (230, 159, 0),
               "beheerafspraken": (0, 158, 115), "gerealiseerd": (0, 158, 115), "ingetrokken": (150, 150, 150),
@@ -82,11 +84,11 @@ def kandidaten_deck(frame: pd.DataFrame, kleur_kolom: str = "stap", hoogte: int 
         data["tip"] = [f"Kandidaat {chr(65 + i)}: {o}" for i, o in enumerate(data["omschrijving"])]
     layers = [
         # a dot of a fixed size in pixels (the units quoted: pydeck reads a bare string as an expression)
-        pdk.Layer("ScatterplotLayer", data, id="kandidaten", get_position=["lon", "lat"], get_fill_color="kleur",
-                  get_line_color=[0, 0, 0], stroked=True, line_width_min_pixels=2, radius_units="'pixels'",
+        laag("ScatterplotLayer", data, id="kandidaten", get_position=["lon", "lat"], get_fill_color="kleur",
+                  get_line_color=[0, 0, 0], stroked=True, line_width_min_pixels=2, radius_units="pixels",
                   get_radius=KANDIDAAT_STIP_PX, pickable=True),
         # the letter on a white label just above its dot, legible over water, roads and the basemap
-        pdk.Layer("TextLayer", data, id="kandidaat_labels", get_position=["lon", "lat"], get_text="label",
+        laag("TextLayer", data, id="kandidaat_labels", get_position=["lon", "lat"], get_text="label",
                   get_size=16, font_weight=700, get_color=[0, 0, 0, 255], get_text_anchor="'middle'",
                   get_alignment_baseline="'bottom'", get_pixel_offset=[0, -(KANDIDAAT_STIP_PX + 3)],
                   background=True, get_background_color=[255, 255, 255, 235], background_padding=[3, 1]),
@@ -410,7 +412,7 @@ def indien_formulier(user: User) -> None:
             return
         raise
     st.session_state["initiatief_melding"] = f"Initiatief {nieuw} is ingediend; HKD neemt het in behandeling."
-    st.session_state["initiatief_keuze"] = nieuw
+    st.session_state[KIES] = nieuw
     st.rerun()
 
 

@@ -12,9 +12,9 @@ import streamlit as st
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE, FASE_KLEUREN, FASES, INVENTARISATIE_DATUM
 from dashboard import db, inzage
 from dashboard.grafiek import datum_as
-from dashboard.maps import deck, gebied_namen, legend_html, outline_layer, tekst_tooltip
+from dashboard.maps import deck, gebied_namen, laag, legend_html, outline_layer, tekst_tooltip
 from dashboard.tabel import datums_als_tekst
-from geo.view import Bounds
+from geo.view import Bounds, buiten, eerste_kader
 from queries import fasen
 from queries.kaart import feature_collection, outline
 from reports.veilig import md_tekst
@@ -55,12 +55,15 @@ def fase_label(code: str | None) -> str:
     return f"{f.symbool} Fase {f.code}: {f.naam}"
 
 
+FOCUS_BREEDTE_PX = 560
+"""The Overleg map of one location sits in a column beside its checklist: its first view is fitted to this width."""
 FOCUS_OMGEVING_M = 900
 """The Overleg map of one location shows this many metres around it (streets and neighbours, not the city)."""
 
 
 def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: float = 14.0,
-              hoogte: int = 560, *, extra: list[pdk.Layer] | None = None, bounds: Bounds | None = None) -> pdk.Deck:
+              hoogte: int = 560, *, extra: list[pdk.Layer] | None = None, bounds: Bounds | None = None,
+              breedte: int | None = None) -> pdk.Deck:
     """Dots coloured by fase with the fase code printed on them; ``focus`` zooms to and rings one location;
     ``extra`` layers (focus-area outlines, search markers) are drawn between the area outlines and the dots.
 
@@ -80,31 +83,48 @@ def fase_deck(frame: pd.DataFrame, focus: pd.Series | None = None, hoogte_zoom: 
     layers = [
         outline_layer(gebied_omtrek(frame), "gebieden"),
         *(extra or []),
-        pdk.Layer("ScatterplotLayer", data, id=KAART_LAAG, get_position=["lon", "lat"], get_fill_color="kleur",
+        laag("ScatterplotLayer", data, id=KAART_LAAG, get_position=["lon", "lat"], get_fill_color="kleur",
                   get_line_color=[30, 30, 30, 255], stroked=True, line_width_min_pixels=1, get_radius=90,
                   radius_min_pixels=9, radius_max_pixels=30, pickable=True),
-        pdk.Layer("TextLayer", labels, id="fase_labels", get_position=["lon", "lat"], get_text="label", get_size=13,
+        laag("TextLayer", labels, id="fase_labels", get_position=["lon", "lat"], get_text="label", get_size=13,
                   get_color=[0, 0, 0, 255], font_weight=700, get_text_anchor="'middle'",
                   get_alignment_baseline="'center'", pickable=False),
     ]
     if focus is not None:
         ring = pd.DataFrame([{"lon": focus["lon"], "lat": focus["lat"]}])
-        layers.append(pdk.Layer("ScatterplotLayer", ring, id="focus", get_position=["lon", "lat"], filled=False,
+        layers.append(laag("ScatterplotLayer", ring, id="focus", get_position=["lon", "lat"], filled=False,
                                 stroked=True, get_line_color=[0, 0, 0, 255], line_width_min_pixels=4,
                                 get_radius=60, radius_min_pixels=22))
         # the surroundings of one location: about a kilometre around it, whatever else the frame holds
         bounds = Bounds(float(focus["lon"]), float(focus["lat"]), float(focus["lon"]), float(focus["lat"])).padded(
             FOCUS_OMGEVING_M)
     tooltip = tekst_tooltip("{code} {naam}\n{fase_naam}\n{woonvorm}, {aanbieder}")
-    return deck(layers, tooltip=tooltip, labels=gebied_namen(), bounds=bounds, height=hoogte)
+    return deck(layers, tooltip=tooltip, labels=gebied_namen(), bounds=bounds, height=hoogte, breedte=breedte)
 
 
-def fase_legenda() -> str:
-    """Legend naming every fase with its symbol, code shown on the dot, and meaning."""
-    items = [(FASE_KLEUREN[f.code], f"<b>{f.symbool} {f.code}</b> {f.naam}: <small>{f.betekenis}</small>")
-             for f in FASES]
+def log_overzichtskaart(frame: pd.DataFrame, op: date) -> None:
+    """One inzage entry for the overview map (every shown location as a point at its address), once per visit
+    and per set of shown locations: a filter or a date that shows other locations is a new view."""
+    codes = tuple(sorted(frame["code"].astype(str)))
+    if codes:
+        inzage.vastleggen("escalatieladder", f"overzichtskaart met {len(codes)} locaties op adresniveau",
+                          {"stand_op": op.isoformat(), "aantal": len(codes), "locaties": list(codes)},
+                          sleutel=("kaart", op, codes))
+
+
+def fase_legenda(kort: bool = False) -> str:
+    """Legend naming every fase with its symbol, code shown on the dot, and meaning; ``kort``: side by side under
+    a full-width map, without the meaning (each fase's metric above the map explains it in its help)."""
+    items = [(FASE_KLEUREN[f.code], f"<b>{f.symbool} {f.code}</b> {f.naam}" +
+              ("" if kort else f": <small>{f.betekenis}</small>")) for f in FASES]
     items.append((GEEN_FASE_KLEUR, "<b>-</b> nog geen fase vastgesteld"))
-    return legend_html(items) + "<p><small>Het cijfer op elke stip is de fase.</small></p>"
+    return legend_html(items, naast=kort) + "<p><small>Het cijfer op elke stip is de fase.</small></p>"
+
+
+def buiten_eerste_beeld(frame: pd.DataFrame) -> int:
+    """How many of the locations lie outside the box the map's first view frames (:func:`geo.view.eerste_kader`)."""
+    punten = list(zip(frame["lon"], frame["lat"], strict=True))
+    return buiten(punten, eerste_kader(punten))
 
 
 

@@ -13,16 +13,52 @@ from clients.tiles import tile_reachable
 from core.settings import get_settings
 from geo.basemap import Basemap, BasemapError, raster_style, resolve
 from geo.context import LIJNEN, label_punt
-from geo.view import Bounds, bounds_of, fit
+from geo.view import Bounds, View, bounds_of, eerste_kader, fit, zonder_overlap
 from reports.veilig import html_tekst
 
 NO_BASEMAP = "__MAP_STYLE__"
 ROTTERDAM_VIEW = pdk.ViewState(latitude=51.905, longitude=4.46, zoom=10.3, min_zoom=8, max_zoom=17)
 
 
+EXPRESSIE = "@@="
+"""@deck.gl/json's prefix for a function; pydeck puts it before every string prop it is given."""
+
+
+def laag(soort: str, data=None, **props) -> pdk.Layer:
+    """A pydeck layer whose props mean what they say.
+
+    pydeck turns *every* string prop into a deck.gl expression (``"@@=" + value``): ``radius_units="meters"``
+    reached the browser as the function ``meters`` (the radius was then read in pixels, the meldkaart became one
+    solid block), and ``get_fill_color="@@=k == 0 ? ..."`` as ``"@@=@@=..."`` (``Unexpected "@"``). Here a string
+    prop named ``get_...`` is an accessor (a column, ``properties.kleur`` or an expression such as
+    ``"k == 0 ? [1, 2, 3] : [4, 5, 6]"``, never with the prefix) and every other string prop is a literal value.
+    :func:`deck` refuses a layer that breaks this, so a layer built with ``pdk.Layer`` directly cannot slip through.
+    """
+    for naam, waarde in props.items():
+        if isinstance(waarde, str) and waarde.startswith(EXPRESSIE):
+            raise ValueError(f"{naam}: give the expression without {EXPRESSIE!r} (pydeck adds it)")
+    letterlijk = {naam: pdk.types.String(waarde) if isinstance(waarde, str) and naam != "id"
+                  and not naam.startswith("get_") else waarde for naam, waarde in props.items()}
+    return pdk.Layer(soort, data, **letterlijk)
+
+
+def laag_fouten(layer: pdk.Layer) -> list[str]:
+    """What in ``layer`` would not reach deck.gl as meant: a doubled expression prefix, or a prop that is not an
+    accessor (``radius_units``, ``font_weight``, ...) turned into an expression."""
+    fouten = []
+    for naam, waarde in vars(layer).items():
+        if not isinstance(waarde, str) or naam.startswith("_") or naam in ("type", "id", "data"):
+            continue
+        if waarde.startswith(EXPRESSIE * 2):
+            fouten.append(f"{layer.id}.{naam}: {waarde[:40]!r} (expression prefix twice)")
+        elif waarde.startswith(EXPRESSIE) and not naam.startswith("get_"):
+            fouten.append(f"{layer.id}.{naam}: {waarde[:40]!r} (a value, sent as an expression)")
+    return fouten
+
+
 def outline_layer(geojson: dict, layer_id: str = "omtrek") -> pdk.Layer:
     """Thin grey outlines for orientation (gebieden, gemeente)."""
-    return pdk.Layer(
+    return laag(
         "GeoJsonLayer", geojson, id=layer_id, stroked=True, filled=False, get_line_color=[90, 90, 90, 160],
         line_width_min_pixels=1, pickable=False,
     )
@@ -69,9 +105,11 @@ def _reachable(url: str) -> bool:
     return tile_reachable(Basemap(url))
 
 
-MAP_WIDTH_PX = 640
-"""The map width a first view is fitted to: narrower than most maps in the app (they stretch), so the data fits
-at every supported viewport; a wider map only shows more surroundings."""
+MAP_WIDTH_PX = 900
+"""The map width a first view is fitted to: maps take the full width of the page, about 940 px on a 1400 px laptop
+and 1460 px on a 1920 px screen (the wider map shows more surroundings around the same frame)."""
+MAP_WIDTH_TELEFOON_PX = 360
+"""The same on a phone (its browser says ``Mobile``): narrower, so the data is not cut off at both sides."""
 MAP_HEIGHT_PX = 460
 """The height of a map unless its caller gives another to :func:`deck` (which fits the first view to it and
 hands it on to :func:`show`)."""
@@ -82,55 +120,73 @@ WATER_RGB = (86, 180, 233)  # Okabe-Ito sky blue
 WEG_RGB = (150, 120, 90)
 
 
-def _coordinates(value):
+def coordinates(value):
     """Every (lon, lat) pair in a GeoJSON geometry/feature/collection (any nesting)."""
     if isinstance(value, dict):
         if "coordinates" in value:
-            yield from _coordinates(value["coordinates"])
+            yield from coordinates(value["coordinates"])
         elif "geometry" in value:
-            yield from _coordinates(value["geometry"])
+            yield from coordinates(value["geometry"])
         elif "features" in value:
             for f in value["features"]:
-                yield from _coordinates(f)
+                yield from coordinates(f)
     elif isinstance(value, list | tuple) and value:
         if isinstance(value[0], int | float) and len(value) >= 2:
             yield float(value[0]), float(value[1])
         else:
             for v in value:
-                yield from _coordinates(v)
+                yield from coordinates(v)
 
 
-def layer_bounds(layers: list[pdk.Layer]) -> Bounds | None:
-    """The box around everything the data layers draw: GeoJSON coordinates and ``lon``/``lat`` rows (context
-    layers excluded)."""
-    box = None
+def layer_points(layers: list[pdk.Layer], alleen_data: bool = True):
+    """Every ``(lon, lat)`` the layers draw: GeoJSON coordinates and ``lon``/``lat`` rows. With ``alleen_data``
+    only the data a person can point at (pickable layers): not the orientation outlines of whole gebieden, the
+    focus areas or the schematic context, which would frame the whole municipality."""
     for layer in layers:
         if getattr(layer, "id", None) in CONTEXT_LAYER_IDS:
             continue
+        if alleen_data and not getattr(layer, "pickable", False):
+            continue
         data = layer.data
         if isinstance(data, dict):
-            found = bounds_of(_coordinates(data))
+            yield from coordinates(data)
         elif isinstance(data, list) and data and isinstance(data[0], dict) and "lon" in data[0]:
-            found = bounds_of((r.get("lon"), r.get("lat")) for r in data)
-        else:
-            found = None
-        if found is not None:
-            box = found.union(box)
-    return box
+            yield from ((r.get("lon"), r.get("lat")) for r in data)
 
 
-def fitted_view(box: Bounds | None, height_px: int = MAP_HEIGHT_PX, min_metres: float = 500.0) -> pdk.ViewState:
-    """The first view that frames ``box`` (at least ``min_metres`` around it) in a map of ``height_px``."""
+def layer_bounds(layers: list[pdk.Layer], alleen_data: bool = True) -> Bounds | None:
+    """The box a first view frames around what the layers draw (:func:`layer_points`): all of it, or the part in
+    the core city when most of it lies there (:func:`geo.view.eerste_kader`)."""
+    punten = [p for p in layer_points(layers, alleen_data) if p[0] is not None and p[1] is not None]
+    return eerste_kader(punten) if alleen_data else bounds_of(punten)
+
+
+def kaart_breedte() -> int:
+    """The width first views are fitted to: :data:`MAP_WIDTH_TELEFOON_PX` on a phone, else :data:`MAP_WIDTH_PX`."""
+    try:
+        agent = st.context.headers.get("User-Agent") or ""
+    except Exception:  # noqa: BLE001 - outside a browser session (tests, bare mode) there are no headers
+        agent = ""
+    return MAP_WIDTH_TELEFOON_PX if "Mobile" in agent else MAP_WIDTH_PX
+
+
+def fitted_view(box: Bounds | None, height_px: int = MAP_HEIGHT_PX, min_metres: float = 500.0,
+                width_px: int | None = None) -> pdk.ViewState:
+    """The first view that frames ``box`` (at least ``min_metres`` around it) in a map of ``height_px`` high and
+    ``width_px`` (default :func:`kaart_breedte`) wide."""
     if box is None:
         return ROTTERDAM_VIEW
-    v = fit(box.padded(min_metres), MAP_WIDTH_PX, height_px, margin=FIT_MARGIN)
+    v = fit(box.padded(min_metres), width_px or kaart_breedte(), height_px, margin=FIT_MARGIN)
     return pdk.ViewState(latitude=round(v.latitude, 5), longitude=round(v.longitude, 5), zoom=v.zoom,
                          min_zoom=8, max_zoom=18)
 
 
-def context_layers(labels: list[dict] | None = None) -> list[pdk.Layer]:
+def context_layers(labels: list[dict] | None = None, view: pdk.ViewState | None = None) -> list[pdk.Layer]:
     """Orientation without a basemap: the schematic Maas and main roads (:mod:`geo.context`), their names, and
-    ``labels`` (``{"lon", "lat", "naam"}``, e.g. the gebied names). Never pickable: they are not data."""
+    ``labels`` (``{"lon", "lat", "naam"}``, e.g. the gebied names). Never pickable: they are not data.
+
+    With the first ``view``, a name that would cover another there is left out (:func:`geo.view.zonder_overlap`;
+    the water and road names first, then ``labels`` in their order)."""
     paden = [{"naam": lijn.naam, "soort": lijn.soort, "pad": [list(p) for p in lijn.punten]} for lijn in LIJNEN]
     water = [p for p in paden if p["soort"] == "water"]
     wegen = [p for p in paden if p["soort"] == "weg"]
@@ -138,13 +194,16 @@ def context_layers(labels: list[dict] | None = None) -> list[pdk.Layer]:
               "kleur": [*(WATER_RGB if lijn.soort == "water" else WEG_RGB), 255]} for lijn in LIJNEN]
     namen += [{"lon": round(float(r["lon"]), 5), "lat": round(float(r["lat"]), 5), "naam": str(r["naam"]),
                "kleur": [60, 60, 60, 255]} for r in (labels or [])]
+    if view is not None:
+        eerste = View(longitude=view.longitude, latitude=view.latitude, zoom=view.zoom)
+        namen = [namen[i] for i in zonder_overlap([(n["lon"], n["lat"], n["naam"]) for n in namen], eerste)]
     return [
-        pdk.Layer("PathLayer", water, id="context_water", get_path="pad", get_color=[*WATER_RGB, 150],
+        laag("PathLayer", water, id="context_water", get_path="pad", get_color=[*WATER_RGB, 150],
                   get_width=220, width_min_pixels=3, width_max_pixels=14, cap_rounded=True, joint_rounded=True,
                   pickable=False),
-        pdk.Layer("PathLayer", wegen, id="context_wegen", get_path="pad", get_color=[*WEG_RGB, 170],
+        laag("PathLayer", wegen, id="context_wegen", get_path="pad", get_color=[*WEG_RGB, 170],
                   get_width=60, width_min_pixels=1.5, width_max_pixels=5, pickable=False),
-        pdk.Layer("TextLayer", namen, id="context_namen", get_position=["lon", "lat"], get_text="naam",
+        laag("TextLayer", namen, id="context_namen", get_position=["lon", "lat"], get_text="naam",
                   get_size=12, get_color="kleur", background=True, get_background_color=[255, 255, 255, 170],
                   background_padding=[2, 1], pickable=False),
     ]
@@ -186,7 +245,8 @@ def tekst_tooltip(sjabloon: str) -> dict:
 
 
 def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewState | None = None, *,
-         labels: list[dict] | None = None, bounds: Bounds | None = None, height: int = MAP_HEIGHT_PX) -> pdk.Deck:
+         labels: list[dict] | None = None, bounds: Bounds | None = None, height: int = MAP_HEIGHT_PX,
+         breedte: int | None = None) -> pdk.Deck:
     """A Deck with the configured basemap under its layers, framed on its data.
 
     The basemap is a raster map style (:func:`geo.basemap.raster_style`): the map library loads its tiles by
@@ -195,13 +255,17 @@ def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewSta
     ``view`` (default: fitted to ``bounds`` or to what the layers draw, with a margin) is the first view.
     ``tooltip`` is a :func:`tekst_tooltip`. ``height`` is the map's height in pixels: the first view is fitted to
     it and :func:`show` draws the map at it (one number, so the view and the element cannot disagree).
+    ``breedte``: the width to fit to for a map in a column (default: the full width, :func:`kaart_breedte`).
     """
     if tooltip is not None and "html" in tooltip:
         raise ValueError("pydeck tooltips are text tooltips (dashboard.maps.tekst_tooltip), never HTML")
+    if fouten := [f for layer in layers for f in laag_fouten(layer)]:
+        raise ValueError("layer props that deck.gl would misread (build layers with dashboard.maps.laag): "
+                         + "; ".join(fouten))
     if view is None:
-        view = fitted_view(bounds or layer_bounds(layers), height)
+        view = fitted_view(bounds or layer_bounds(layers), height, width_px=breedte)
     if not basemap_shown():
-        layers = _with_context(layers, context_layers(labels))
+        layers = _with_context(layers, context_layers(labels, view))
     # Streamlit's deck.gl element falls back to a Carto basemap (a third-party request) when mapStyle is empty;
     # its own sentinel "__MAP_STYLE__" is removed by the frontend and suppresses that fallback. A style *object*
     # must be wrapped in a list: the element passes a string on, or else the first item of the list.
@@ -252,17 +316,20 @@ def show(kaart: pdk.Deck, **kwargs):
     return result
 
 
-def legend_html(items: list[tuple[tuple[int, int, int], str]]) -> str:
+def legend_html(items: list[tuple[tuple[int, int, int], str]], naast: bool = False) -> str:
     """A legend: colour swatch plus text for each item (the text carries the meaning, the colour supports it).
+    ``naast``: the items side by side, wrapping (a legend under a map that takes the full width).
 
     Labels are HTML (some carry ``<b>``): pass only the app's own text, or ``html.escape`` what came from a user."""
+    marge = "margin:.15em 1.4em .15em 0" if naast else "margin:.15em 0"
     rows = "".join(
-        f'<div role="listitem" style="display:flex;align-items:center;gap:.5em;margin:.15em 0">'
+        f'<div role="listitem" style="display:flex;align-items:center;gap:.5em;{marge}">'
         f'<span aria-hidden="true" style="display:inline-block;width:1.1em;height:1.1em;border:1px solid #444;'
         f'background:rgb{tuple(rgb)}"></span><span>{label}</span></div>'
         for rgb, label in items
     )
-    return f'<div role="list" aria-label="Legenda">{rows}</div>'
+    stijl = ' style="display:flex;flex-wrap:wrap"' if naast else ""
+    return f'<div role="list" aria-label="Legenda"{stijl}>{rows}</div>'
 
 
 # folium/Leaflet, served from this server (scripts/setup installs npm `leaflet` into dashboard/static/vendor/,
@@ -338,7 +405,7 @@ FOCUS_LEGENDA = "Focusgebied NPRZ of RGW: dikke blauwe omlijning"
 
 def focus_layer(geojson: dict, layer_id: str = "focusgebieden") -> pdk.Layer:
     """The focus areas as a pydeck outline layer (not pickable: it never takes the tooltip of the data below)."""
-    return pdk.Layer(
+    return laag(
         "GeoJsonLayer", geojson, id=layer_id, stroked=True, filled=False, get_line_color=[*FOCUS_KLEUR, 255],
         line_width_min_pixels=3, pickable=False,
     )

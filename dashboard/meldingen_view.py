@@ -26,7 +26,7 @@ from core.kalender import TZ
 from core.taal import aantal
 from dashboard import db, downloads, inzage, trends_views
 from dashboard.grafiek import datum_as
-from dashboard.maps import MAP_HEIGHT_PX, deck, legend_html, tekst_tooltip
+from dashboard.maps import MAP_HEIGHT_PX, deck, laag, legend_html, tekst_tooltip
 from dashboard.tabel import toon as toon_tabel
 from dashboard.upload import lees_upload, toon_problemen
 from data import meldingen_import as mi
@@ -71,10 +71,10 @@ def meldkaart(frame: pd.DataFrame, nrm: MeldingNormen, hoogte: int = MAP_HEIGHT_
         for r in frame.itertuples(index=False)
     ]
     lagen = [
-        pdk.Layer("ScatterplotLayer", data, id="meldingen", get_position=["lon", "lat"], get_radius="straal",
+        laag("ScatterplotLayer", data, id="meldingen", get_position=["lon", "lat"], get_radius="straal",
                   radius_units="meters", get_fill_color="kleur", opacity=0.55, stroked=True, get_line_color=[0, 0, 0],
                   line_width_min_pixels=1, pickable=True),
-        pdk.Layer("TextLayer", data[data["aantal"] > 0], id="aantallen", get_position=["lon", "lat"],
+        laag("TextLayer", data[data["aantal"] > 0], id="aantallen", get_position=["lon", "lat"],
                   get_text="label", get_size=13, get_color=[0, 0, 0]),
     ]
     tooltip = tekst_tooltip("{code} {naam}\n{aantal} meldingen, {buiten_norm} niet binnen de norm, {open} open\n"
@@ -82,11 +82,21 @@ def meldkaart(frame: pd.DataFrame, nrm: MeldingNormen, hoogte: int = MAP_HEIGHT_
     return deck(lagen, tooltip=tooltip, height=hoogte)
 
 
+def log_meldkaart(frame: pd.DataFrame, van: date, tot: date) -> None:
+    """One inzage entry for the meldkaart (the visible locations as points at their address with their
+    meldingen), once per visit and period."""
+    if not frame.empty:
+        inzage.vastleggen("meldingen", f"meldkaart met {len(frame)} locaties op adresniveau",
+                          {"van": van.isoformat(), "tot": tot.isoformat(), "aantal": len(frame)},
+                          sleutel=("kaart", van, tot))
+
+
 def meldkaart_legenda() -> str:
     """Legend of the meldkaart: circle size = number, colour = fase (with the fase written in the table)."""
     from core.domain import FASES
     items = [(FASE_KLEUREN[f.code], f"{f.symbool} Fase {f.code}") for f in FASES] + [(GEEN_FASE, "– geen fase")]
-    return legend_html(items) + "<p>Grootte van de cirkel en het getal: aantal meldingen in de periode.</p>"
+    return (legend_html(items, naast=True) + "<p><small>Kleur: de fase. Grootte van de cirkel en het getal: aantal "
+            "meldingen in de periode.</small></p>")
 
 
 def tijdlijn_figuur(tijdlijn: pd.DataFrame, nrm: MeldingNormen, referentie: date | None = None) -> go.Figure:

@@ -171,7 +171,8 @@ def agenda_tabel(punten: pd.DataFrame) -> pd.DataFrame:
 def voorbereiding(v: vg.Vergadering, punten: pd.DataFrame, locaties: pd.DataFrame) -> None:
     """Prepare the agenda: accept, remove, reorder, add by hand, refresh the proposals, fix the agenda."""
     agenda = op_agenda(punten)
-    st.subheader(f"Agenda: {len(stappen(punten))} punten")
+    aantal = agendaregels.aantal_agendapunten(agenda["hamerstuk"])  # as the agenda PDF counts them
+    st.subheader(f"Agenda: {aantal} {'punt' if aantal == 1 else 'punten'}")
     st.caption(
         f"Voorgesteld uit de gegevens, op gewicht: fase 3b, 3a en 2 eerst, dan fasen die veranderden sinds het vorige "
         f"gehouden overleg van deze soort, open acties (over tijd zwaarder), open beheeracties. Hoogstens "
@@ -209,13 +210,14 @@ def voorbereiding(v: vg.Vergadering, punten: pd.DataFrame, locaties: pd.DataFram
     with c.popover("Punt toevoegen", icon=":material/add:"):
         opties = dict(zip((locaties["code"].astype(str) + " " + locaties["naam"].fillna("").astype(str)).tolist(),
                           locaties["id"].astype(int).tolist(), strict=True))
-        locatie = st.selectbox("Locatie (optioneel)", list(opties), index=None, key="overleg_toevoegen",
-                               placeholder="Kies een locatie")
-        titel = st.text_input("Titel", key="overleg_toevoegen_titel", max_chars=200,
-                              placeholder="Bijvoorbeeld: Rondvraag")
+        st.selectbox("Locatie (optioneel)", list(opties), index=None, key="overleg_toevoegen",
+                     placeholder="Kies een locatie")
+        st.text_input("Titel", key="overleg_toevoegen_titel", max_chars=200,
+                      placeholder="Bijvoorbeeld: Rondvraag")
         st.text_area("Toelichting", key="overleg_toevoegen_tekst", max_chars=2000)
-        st.button("Toevoegen aan agenda", key="overleg_toevoegen_knop", disabled=locatie is None and not titel.strip(),
-                  on_click=_voeg_toe, args=(v, opties))
+        # never disabled: a typed title reaches the server with the click itself (no Enter needed), while a
+        # button disabled on the last rerun's state stayed grey until Enter was pressed
+        st.button("Toevoegen aan agenda", key="overleg_toevoegen_knop", on_click=_voeg_toe, args=(v, opties))
 
 
 def _punt_actie(v: vg.Vergadering, status: str) -> None:
@@ -242,6 +244,7 @@ def _voeg_toe(v: vg.Vergadering, opties: dict[str, int]) -> None:
     titel = (st.session_state.get("overleg_toevoegen_titel") or "").strip()
     tekst = (st.session_state.get("overleg_toevoegen_tekst") or "").strip()
     if lid is None and not titel:
+        _melding("Kies een locatie of typ een titel om een punt toe te voegen.", "warning")
         return
     voorstel = AgendaVoorstel(
         "hand", f"locatie:{lid}" if lid is not None else f"hand:{nu():%Y%m%d%H%M%S%f}",
@@ -310,7 +313,7 @@ def agendapunt(v: vg.Vergadering, stap: list[int], punten: pd.DataFrame, locatie
     kaart, info = st.columns([3, 2])
     with kaart:
         buren = agendaregels.omgeving(locaties, float(row["lon"]), float(row["lat"]))
-        maps.show(lv.fase_deck(buren, focus=row, hoogte=460), key="overleg_kaart")
+        maps.show(lv.fase_deck(buren, focus=row, hoogte=460, breedte=lv.FOCUS_BREEDTE_PX), key="overleg_kaart")
     with info:
         st.markdown(f"**{lv.fase_label(row['fase'])}**")
         st.markdown("**Waarom op de agenda**\n" + "\n".join(f"- {md(r)}" for r in redenen))

@@ -26,13 +26,9 @@ def toon() -> None:
         hide_index=True, width="stretch")
     st.subheader("Spreiding per postcodegebied")
     kaart, legenda = pc4_count_deck(totaal, "plaatsen", "Plaatsen", extra_tooltip="\nVoorzieningen: {voorzieningen}",
-                                    height=420)
-    links, rechts = st.columns([4, 1])
-    with links:
-        show(kaart)
-    with rechts:
-        st.markdown("**Plaatsen per postcodegebied**")
-        st.html(legend_html(legenda))
+                                    height=480)
+    show(kaart)
+    st.html("<b>Plaatsen per postcodegebied</b>" + legend_html(legenda, naast=True))
     rang = totaal[totaal["voorzieningen"] > 0].sort_values("plaatsen", ascending=False)
     toon_tabel(rang[["pc4", "plaats", "voorzieningen", "plaatsen", "aantal_aanbieders"]].rename(columns={
         "pc4": "Postcode", "plaats": "Plaats", "voorzieningen": "Voorzieningen", "plaatsen": "Plaatsen",

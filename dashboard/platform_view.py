@@ -6,7 +6,6 @@ from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
-import pydeck as pdk
 import streamlit as st
 
 from core.domain import INVENTARISATIE_DATUM
@@ -14,7 +13,7 @@ from core.kalender import nu, vandaag
 from core.taal import aantal
 from dashboard import db, downloads
 from dashboard.focus_view import focus_keuze, legenda_item
-from dashboard.maps import deck, focus_layer, legend_html, show, tekst_tooltip
+from dashboard.maps import deck, focus_layer, laag, legend_html, show, tekst_tooltip
 from dashboard.tabel import toon as toon_tabel
 from dashboard.upload import lees_upload, toon_problemen
 from data import uitstroom_import
@@ -164,22 +163,18 @@ def spreiding(c: platform.PlatformCijfers) -> None:
         kleur=[list(NO_DATA if k is None or pd.isna(k) else colour_for(int(k))) for k in kaart["klasse"]],
     )[["code", "naam", "plaatsen", "voorzieningen", "per_1000_tekst", "tekst", "kleur", "geometry"]]
     kaart = kaart.fillna({"plaatsen": 0, "voorzieningen": 0})
-    lagen = [pdk.Layer("GeoJsonLayer", feature_collection(kaart), id="spreiding", stroked=True, filled=True,
+    lagen = [laag("GeoJsonLayer", feature_collection(kaart), id="spreiding", stroked=True, filled=True,
                        pickable=True, get_fill_color="properties.kleur", get_line_color=[90, 90, 90, 200],
                        line_width_min_pixels=1, opacity=0.85)]
     focus = focus_keuze("spreiding_focus")
     if focus:
         lagen.append(focus_layer(focus))
-    links, rechts = st.columns([4, 1])
-    with links:
-        show(deck(lagen, tooltip=tekst_tooltip("{naam}\n{plaatsen} plaatsen in {voorzieningen} voorzieningen\n"
-                                               "{per_1000_tekst} per 1.000 inwoners: {tekst}"), height=480))
-    with rechts:
-        st.markdown("**Plaatsen per 1.000 inwoners tegen de stad**")
-        items = [(colour_for(i), label) for i, label in enumerate(KLASSEN_TOV_STAD)] + [(NO_DATA, GEEN_INWONERS)]
-        if focus:
-            items.append(legenda_item())
-        st.html(legend_html(items))
+    show(deck(lagen, tooltip=tekst_tooltip("{naam}\n{plaatsen} plaatsen in {voorzieningen} voorzieningen\n"
+                                           "{per_1000_tekst} per 1.000 inwoners: {tekst}"), height=520))
+    items = [(colour_for(i), label) for i, label in enumerate(KLASSEN_TOV_STAD)] + [(NO_DATA, GEEN_INWONERS)]
+    if focus:
+        items.append(legenda_item())
+    st.html("<b>Plaatsen per 1.000 inwoners tegen de stad</b>" + legend_html(items, naast=True))
     rang = t.sort_values(["per_1000", "plaatsen"], ascending=False, na_position="last")
     tabel = rang[["naam", "voorzieningen", "plaatsen", "plaatsen_vorig", "inwoners", "per_1000", "index"]].rename(
         columns={"naam": "Gebied" if niveau == "gebied" else "Wijk", "voorzieningen": "Voorzieningen",

@@ -55,8 +55,7 @@ def toon(k: Keuzes, tabel: Callable) -> None:
     raster = st.radio("Tekenen op", ["gebieden", "raster"], horizontal=True, key="wijktrends_kaart41_op",
                       format_func={"gebieden": "gebieden", "raster": "vierkanten van 100 m (zoals het rapport)"}.get)
     kleuren = tuple(c.rgb for c in legenda)
-    links, rechts = st.columns([3, 2])
-    with links, st.spinner("Kaart tekenen..."):
+    with st.spinner("Kaart tekenen..."):  # the map takes the full width, its legend under it
         if raster == "raster":
             with st.spinner("Raster berekenen (enkele seconden, daarna bewaard)..."):
                 cellen = views.raster_corporatie(k.niveau, jaar)
@@ -66,20 +65,19 @@ def toon(k: Keuzes, tabel: Callable) -> None:
                              dtype=object).reindex(list(k.namen)).fillna("geen corporatiebezit")
             kaart = maps.raster_klassen_deck(cellen, cellen["gebied_code"].map(klasse), kleuren,
                                              cellen["gebied_code"].map(kort), "kaart_4-1_raster", k.extra,
-                                             hoogte=520)
+                                             hoogte=560)
         else:
             kaart = maps.categorie_deck(k.vlakken, klasse, kleuren, toelichting, k.gekozen, k.extra, "kaart_4-1",
-                                        k.bron, k.zoom, hoogte=520)
+                                        k.bron, k.zoom, hoogte=560)
         show(kaart, key="wijktrends_kaart_4x", on_select=state.kaart_callback("wijktrends_kaart_4x"))
     if raster == "raster":
         st.caption("Elk vierkant van 100 bij 100 meter (RD, uitgelijnd als de CBS-vierkantstatistiek) krijgt de "
                    "dominante corporatie van het gebied dat het grootste deel ervan bedekt; vierkanten die voor minder "
                    "dan de helft in gebieden liggen, worden niet getekend. Klik op een vierkant om het gebied te kiezen.")
-    with rechts:
-        st.markdown("**Legenda Kaart 4-1** " + ("(naam en aandeel in de tooltip van elk vierkant)" if raster == "raster"
-                                                else "(cijfer op de kaart = klasse)"))
-        st.html(legend_html([(c.rgb, f"{c.nr + 1}. {html.escape(c.label)} ({telling.get(float(c.nr), 0)} gebieden)")
-                             for c in legenda]))
+    st.markdown("**Legenda Kaart 4-1** " + ("(naam en aandeel in de tooltip van elk vierkant)" if raster == "raster"
+                                            else "(cijfer op de kaart = klasse)"))
+    st.html(legend_html([(c.rgb, f"{c.nr + 1}. {html.escape(c.label)} ({telling.get(float(c.nr), 0)} gebieden)")
+                         for c in legenda], naast=True))
     aandeel = dom["aandeel"].reindex(list(k.namen))
     tabel(k, "4-1", klasse, legenda, aandeel, filter_klasse,
           extra={"corporatie": dom["corporatie"], "woningen": dom["woningen"], "adressen": dom["adressen"]},

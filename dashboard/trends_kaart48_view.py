@@ -17,14 +17,12 @@ KOLOMMEN = ["gebied_code", "gebied", "focus", "klasse_nr", "klasse_naam", "kwets
 def toon(k: Keuzes) -> None:
     """The bivariate map with its legend and the table of every area."""
     st.subheader(f"Ontwikkeling kwetsbare groepen × niveau en ontwikkeling overlast, {k.van}-{k.tot}")
-    links, rechts = st.columns([3, 2])
-    with links, st.spinner("Kaart tekenen..."):
+    with st.spinner("Kaart tekenen..."):  # the map takes the full width, its legend under it
         show(maps.bivariaat_deck(k.vlakken, k.klassen, k.gekozen, k.extra, k.bron, k.zoom, hoogte=600),
              key="wijktrends_kaart_48", on_select=state.kaart_callback("wijktrends_kaart_48"),
              selection_mode="single-object")
-    with rechts:
-        st.markdown("**Legenda Kaart 4-8** (cijfer op de kaart = klasse)")
-        st.html(maps.bivariaat_legenda_html(k.klassen["klasse"].value_counts().to_dict()))
+    st.markdown("**Legenda Kaart 4-8** (cijfer op de kaart = klasse)")
+    st.html(maps.bivariaat_legenda_html(k.klassen["klasse"].value_counts().to_dict()))
     uitvoer = views.kaart48_tabel(k.klassen, k.namen)
     views.tabel(uitvoer[KOLOMMEN], uitvoer["gebied_code"], "wijktrends_tabel_48",
                 f"hkd_kaart_4_8_{k.niveau}_{k.van}_{k.tot}.csv", k.gekozen)

@@ -67,17 +67,15 @@ def toon(k: Keuzes) -> None:
     filter_klasse = st.pills("Filter op klasse (tabel)", [c.nr for c in legenda], key="wijktrends_klassefilter",
                              format_func=lambda nr: legenda[int(nr)].label)
     overlay = trends_corporatie_view.bemiddeling(k) if kaart == "4-4" else None
-    links, rechts = st.columns([3, 2])
-    with links, st.spinner("Kaart tekenen..."):
+    with st.spinner("Kaart tekenen..."):  # the map takes the full width, its legend under it
         extra = k.extra if overlay is None else [*k.extra, overlay.layer]
         show(maps.choropleth_deck(k.vlakken, klasse, tuple(c.rgb for c in legenda), waarden, label, k.gekozen,
-                                  extra, f"kaart_{kaart}", k.bron, k.zoom, hoogte=520), key="wijktrends_kaart_4x",
+                                  extra, f"kaart_{kaart}", k.bron, k.zoom, hoogte=560), key="wijktrends_kaart_4x",
              on_select=state.kaart_callback("wijktrends_kaart_4x"))
-    with rechts:
-        st.markdown(f"**Legenda Kaart {kaart}**")
-        st.html(legend_html([(c.rgb, f"{c.nr + 1}. {c.label} ({telling.get(float(c.nr), 0)})") for c in legenda]))
-        if overlay is not None:
-            overlay.legenda()
+    st.html(f"<b>Legenda Kaart {kaart}</b>" + legend_html(
+        [(c.rgb, f"{c.nr + 1}. {c.label} ({telling.get(float(c.nr), 0)})") for c in legenda], naast=True))
+    if overlay is not None:
+        overlay.legenda()
     _tabel(k, kaart, klasse, legenda, waarden, filter_klasse)
 
 

@@ -15,7 +15,7 @@ import pydeck as pdk
 import streamlit as st
 
 from core.taal import aantal
-from dashboard.maps import MAP_HEIGHT_PX, deck, gebied_namen, tekst_tooltip
+from dashboard.maps import MAP_HEIGHT_PX, deck, gebied_namen, laag, tekst_tooltip
 from geo.kaarten4 import cirkel_straal
 from geo.veerkracht import ALLE_KLASSEN, KLASSE_BY_CODE
 from geo.view import bounds_of, kern
@@ -77,7 +77,7 @@ def _choropleth_data(_vlakken: pd.DataFrame, bron: tuple, klasse: pd.Series, kle
 
 def _area_layer(layer_id: str) -> pdk.Layer:
     """Filled, pickable areas (data spliced in later); features carry ``code, naam, toelichting, kleur``."""
-    return pdk.Layer(
+    return laag(
         "GeoJsonLayer", _AREAS, id=layer_id, stroked=True, filled=True, pickable=True,
         get_fill_color="properties.kleur", get_line_color=[70, 70, 70, 220], line_width_min_pixels=1,
         auto_highlight=True, highlight_color=[0, 0, 0, 60],
@@ -89,7 +89,7 @@ def _selection_layer(vlakken: pd.DataFrame, code: str | None) -> list[pdk.Layer]
     chosen = vlakken[vlakken["code"] == code]
     if chosen.empty:
         return []
-    return [pdk.Layer(
+    return [laag(
         "GeoJsonLayer", feature_collection(chosen[["code", "geometry"]]), id="selectie", stroked=True,
         filled=False, get_line_color=[0, 0, 0, 255], line_width_min_pixels=4, pickable=False,
     )]
@@ -97,7 +97,7 @@ def _selection_layer(vlakken: pd.DataFrame, code: str | None) -> list[pdk.Layer]
 
 def _text_layer(layer_id: str, size: int = 13) -> pdk.Layer:
     """Short labels (``label``) at ``lon, lat`` on a white background, readable on every fill colour."""
-    return pdk.Layer(
+    return laag(
         "TextLayer", _LABELS, id=layer_id, get_position=["lon", "lat"],
         get_text="label", get_size=size, get_color=[20, 20, 20, 255], background=True,
         get_background_color=[255, 255, 255, 200], background_padding=[2, 1], pickable=False,
@@ -158,7 +158,7 @@ def voorziening_layers(rol: str, pc4: pd.DataFrame | None, punten: pd.DataFrame 
             {"lon": r.lon, "lat": r.lat, "naam": r.naam, "toelichting": f"{r.woonvorm}, {r.plaatsen} plaatsen"}
             for r in punten.itertuples()
         ]
-        return [pdk.Layer("ScatterplotLayer", data, id="voorzieningen_punten", get_position=["lon", "lat"],
+        return [laag("ScatterplotLayer", data, id="voorzieningen_punten", get_position=["lon", "lat"],
                           get_radius=70, radius_min_pixels=4, get_fill_color=[0, 0, 0, 230],
                           get_line_color=[255, 255, 255, 255], stroked=True, line_width_min_pixels=1,
                           pickable=True)]
@@ -169,13 +169,13 @@ def voorziening_layers(rol: str, pc4: pd.DataFrame | None, punten: pd.DataFrame 
         toelichting=pc4["voorzieningen"].map(lambda n: aantal(int(n), "voorziening", "voorzieningen"))
         + " in dit postcodegebied",
     )
-    circles = pdk.Layer(
+    circles = laag(
         "ScatterplotLayer", frame[["lon", "lat", "naam", "toelichting", "voorzieningen"]].to_dict("records"),
         id="voorzieningen_pc4", get_position=["lon", "lat"], get_radius=110, radius_min_pixels=9,
         get_fill_color=[40, 40, 40, 200], get_line_color=[255, 255, 255, 255], stroked=True,
         line_width_min_pixels=1, pickable=True,
     )
-    counts = pdk.Layer(
+    counts = laag(
         "TextLayer", frame[["lon", "lat", "label"]].to_dict("records"), id="voorzieningen_pc4_aantal",
         get_position=["lon", "lat"], get_text="label", get_size=11, get_color=[255, 255, 255, 255],
         font_weight="bold", pickable=False,
@@ -211,8 +211,8 @@ def raster_deck(cellen: pd.DataFrame, klasse: pd.Series, kleuren: tuple, waarden
         "w": [f"{v:.3g}".replace(".", ",") if pd.notna(v) else "geen gegevens" for v in vals],
     })
     kleur = " : ".join(f"k == {i} ? {list(rgb)}" for i, rgb in enumerate(kleuren)) + f" : {list(NO_DATA)}"
-    layer = pdk.Layer("GridCellLayer", data, id=layer_id, get_position=["lon", "lat"], cell_size=100,
-                      extruded=False, get_fill_color=f"@@={kleur}", pickable=True)
+    layer = laag("GridCellLayer", data, id=layer_id, get_position=["lon", "lat"], cell_size=100,
+                      extruded=False, get_fill_color=kleur, pickable=True)
     return deck([layer], tooltip=tekst_tooltip(f"Vierkant 100 m\n{label}: {{w}}"), height=hoogte)
 
 
@@ -248,7 +248,7 @@ def bemiddeling_layer(punten: pd.DataFrame, jaar: int) -> pdk.Layer:
              "toelichting": f"{int(r.aantal)} plaatsingen via directe bemiddeling ({jaar})",
              "straal": round(cirkel_straal(r.aantal), 1)}
             for r in punten.itertuples()]
-    return pdk.Layer("ScatterplotLayer", data, id="directe_bemiddeling", get_position=["lon", "lat"],
+    return laag("ScatterplotLayer", data, id="directe_bemiddeling", get_position=["lon", "lat"],
                      get_radius="straal", radius_units="meters", radius_min_pixels=3, stroked=True, filled=True,
                      get_fill_color=[0, 0, 0, 70], get_line_color=[0, 0, 0, 230], line_width_min_pixels=2,
                      pickable=True)
@@ -279,6 +279,6 @@ def raster_klassen_deck(cellen: pd.DataFrame, klasse: pd.Series, kleuren: tuple,
         "k": [int(i) if pd.notna(i) else -1 for i in klasse], "t": list(tekst),
     })
     kleur = " : ".join(f"k == {i} ? {list(rgb)}" for i, rgb in enumerate(kleuren)) + f" : {list(NO_DATA)}"
-    layer = pdk.Layer("GridCellLayer", data, id=layer_id, get_position=["lon", "lat"], cell_size=100,
-                      extruded=False, get_fill_color=f"@@={kleur}", pickable=True)
+    layer = laag("GridCellLayer", data, id=layer_id, get_position=["lon", "lat"], cell_size=100,
+                      extruded=False, get_fill_color=kleur, pickable=True)
     return deck([layer, *(extra or [])], tooltip=tekst_tooltip("Vierkant 100 m\n{t}"), height=hoogte)

@@ -37,18 +37,16 @@ def toon(k: Keuzes) -> None:
     ontw_k, ontw_leg = tr.ontwikkeling_klassen(delta, beter)
     toon_r = st.radio("Kaart", ["niveau", "ontwikkeling"], horizontal=True, key="wijktrends_raster_kaart",
                       format_func={"niveau": f"Niveau {tot}", "ontwikkeling": f"Ontwikkeling {van}-{tot}"}.get)
-    links, rechts = st.columns([3, 2])
-    with links, st.spinner("Kaart tekenen..."):
+    with st.spinner("Kaart tekenen..."):  # the map takes the full width, its legend under it
         if toon_r == "niveau":
             kaart, leg = maps.raster_deck(cel_tot, niveau_k, tr.NIVEAU_KLEUREN, cel_tot.set_index("code")["waarde"],
-                                          views.naam(welke), "raster_niveau", hoogte=520), niveau_leg
+                                          views.naam(welke), "raster_niveau", hoogte=560), niveau_leg
         else:
             kaart, leg = maps.raster_deck(cel_tot, ontw_k, tr.ONTWIKKELING_KLEUREN, delta, "Verandering",
-                                          "raster_ontw", hoogte=520), ontw_leg
+                                          "raster_ontw", hoogte=560), ontw_leg
         show(kaart, key="wijktrends_raster")
-    with rechts:
-        st.markdown(f"**{views.naam(welke)}**, {len(cel_tot)} vierkanten")
-        st.html(legend_html(leg))
+    st.markdown(f"**{views.naam(welke)}**, {len(cel_tot)} vierkanten")
+    st.html(legend_html(leg, naast=True))
     uit = cel_tot[["cel_x", "cel_y", "waarde"]].assign(verandering=cel_tot["code"].map(delta))
     downloads.knop("Download het raster als CSV", csv_bytes(uit),
                    f"hkd_raster_100m_{welke}_{tot}.csv", "text/csv", key="wijktrends_raster_csv")

@@ -18,6 +18,7 @@ from clients.geocoder import GeocoderUnavailable, zoek
 from core.settings import get_settings
 from core.taal import aantal
 from dashboard import db
+from dashboard.maps import laag
 from geo.search import Zoekvraag, lees
 from geo.view import Bounds
 from queries import zoeken
@@ -122,11 +123,11 @@ def markering(treffer: Treffer | None) -> list[pdk.Layer]:
         return []
     if treffer.geometry:
         feature = {"type": "Feature", "geometry": json.loads(treffer.geometry), "properties": {}}
-        return [pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": [feature]}, id="zoekresultaat",
+        return [laag("GeoJsonLayer", {"type": "FeatureCollection", "features": [feature]}, id="zoekresultaat",
                           stroked=True, filled=False, get_line_color=[0, 0, 0, 255], line_width_min_pixels=4,
                           pickable=False)]
     if treffer.punt:
-        return [pdk.Layer("ScatterplotLayer", [{"lon": treffer.punt[0], "lat": treffer.punt[1]}],
+        return [laag("ScatterplotLayer", [{"lon": treffer.punt[0], "lat": treffer.punt[1]}],
                           id="zoekresultaat", get_position=["lon", "lat"], filled=False, stroked=True,
                           get_line_color=[0, 0, 0, 255], line_width_min_pixels=4, get_radius=40,
                           radius_min_pixels=18, pickable=False)]

@@ -17,6 +17,14 @@ CONVENANT_MAX_JAREN = 5
 """A beheerconvenant older than this many years counts as overdue (an open beheer action)."""
 
 
+def aantal_agendapunten(hamerstukken) -> int:
+    """How many points a meeting's agenda has, as the screen's steps and the PDF's numbers count them: every
+    ordinary item one point, all hamerstukken together one point (``hamerstukken``: one bool per item on the
+    agenda, True for a hamerstuk)."""
+    vlaggen = [bool(h) for h in hamerstukken]
+    return vlaggen.count(False) + (1 if any(vlaggen) else 0)
+
+
 def convenant_grens(op: date, max_jaren: int = CONVENANT_MAX_JAREN) -> date:
     """The date before which a convenant dated on ``op`` counts as overdue (29 February falls back to the 28th)."""
     try:

@@ -81,6 +81,36 @@ def kern(box: Bounds | None, kern_box: Bounds = KERN_ROTTERDAM) -> Bounds | None
     return binnen
 
 
+KERN_AANDEEL = 0.8
+"""When at least this share of a map's data lies in the core city, the first view frames that part only."""
+
+
+def eerste_kader(punten: Iterable[tuple[float, float]], kern_box: Bounds = KERN_ROTTERDAM,
+                 min_aandeel: float = KERN_AANDEEL) -> Bounds | None:
+    """The box a map's first view frames: around all ``(lon, lat)`` points of its data, or, when at least
+    ``min_aandeel`` of them lie in the core city, around those only.
+
+    Rotterdam's data reach from Hoek van Holland and the Maasvlakte to Nesselande: framed whole, the 60 locations
+    in the city crowd into a quarter of the map. The few outside stay drawn, a zoom out away (a page names how
+    many, :func:`buiten`); data that lie mostly elsewhere are framed whole. ``None`` when there are no points."""
+    alle = [p for p in punten if p[0] is not None and p[1] is not None]
+    box = bounds_of(alle)
+    if box is None:
+        return None
+    binnen = [p for p in alle if kern_box.contains(float(p[0]), float(p[1]))]
+    if len(binnen) >= min_aandeel * len(alle) and binnen:
+        return bounds_of(binnen)
+    return box
+
+
+def buiten(punten: Iterable[tuple[float, float]], box: Bounds | None) -> int:
+    """How many ``(lon, lat)`` points lie outside ``box`` (0 without a box)."""
+    if box is None:
+        return 0
+    return sum(1 for lon, lat in punten if lon is not None and lat is not None
+               and not box.contains(float(lon), float(lat)))
+
+
 def _merc_y(lat: float) -> float:
     """Web Mercator y in [0, 1] (0 = north)."""
     r = math.radians(lat)
@@ -114,3 +144,31 @@ def visible(view: View, width_px: float, height_px: float) -> Bounds:
         return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y))))
 
     return Bounds((cx - dx) * 360 - 180, lat_of(cy + dy), (cx + dx) * 360 - 180, lat_of(cy - dy))
+
+
+def pixel(view: View, lon: float, lat: float) -> tuple[float, float]:
+    """Where ``(lon, lat)`` lands relative to the map's centre, in pixels (x east, y south), at ``view``'s zoom."""
+    scale = WORLD_PX * 2**view.zoom
+    return (((lon + 180) / 360 - (view.longitude + 180) / 360) * scale,
+            (_merc_y(lat) - _merc_y(view.latitude)) * scale)
+
+
+def zonder_overlap(labels: list[tuple[float, float, str]], view: View, teken_px: float = 7.5,
+                   regel_px: float = 17.0) -> list[int]:
+    """The labels ``(lon, lat, text)`` that can be written at ``view`` without touching one written before them:
+    their indexes, in the order given (the order is the priority).
+
+    A label is a box of ``len(text) * teken_px`` by ``regel_px`` centred on its point (the app's labels are 12 px
+    monospace with a little background). At the city-wide first view a name that would cover another is left out;
+    a closer view (a search result, the surroundings of one location) keeps more of them."""
+    gezet: list[tuple[float, float, float, float]] = []
+    uit = []
+    for i, (lon, lat, tekst) in enumerate(labels):
+        x, y = pixel(view, lon, lat)
+        half_b, half_h = len(tekst) * teken_px / 2 + 2, regel_px / 2
+        box = (x - half_b, y - half_h, x + half_b, y + half_h)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in gezet):
+            continue
+        gezet.append(box)
+        uit.append(i)
+    return uit

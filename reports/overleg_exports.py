@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from core.kalender import vandaag
+from geo.agenda import aantal_agendapunten
 from reports.pdf import HkdPdf
 from reports.veilig import FORMULE_TEKENS, cel, xlsx_tekstcellen
 
@@ -141,8 +142,10 @@ def vergadering_agenda_pdf(soort: str, datum: date, plaats: str, punten: pd.Data
     tabel = vergadering_agenda_tabel(punten)
     wie = "" if deelnemers is None or deelnemers.empty else "Deelnemers: " + ", ".join(
         f"{r.organisatie} ({r.rol})" if r.rol else str(r.organisatie) for r in deelnemers.itertuples())
-    return tabel_pdf(f"Agenda {vergadering_kop(soort, datum)}", _vergadering_ondertitel(plaats, len(tabel),
-                     "agendapunten"), tabel, (16, 110, 151), toelichting=wie)
+    # counted as the screen counts them: the hamerstukken (listed as 5.1, 5.2, ...) are one point together
+    aantal = aantal_agendapunten(punten["hamerstuk"])
+    return tabel_pdf(f"Agenda {vergadering_kop(soort, datum)}", _vergadering_ondertitel(
+        plaats, aantal, "agendapunt" if aantal == 1 else "agendapunten"), tabel, (16, 110, 151), toelichting=wie)
 
 
 def vergadering_besluiten_pdf(soort: str, datum: date, plaats: str, besluiten: pd.DataFrame) -> bytes:

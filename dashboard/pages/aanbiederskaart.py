@@ -22,17 +22,13 @@ with st.spinner("Kaart laden..."):
     totaal = db.run_cached(aanbieder.pc4_totaal)
     per_woonvorm = db.run_cached(aanbieder.pc4_woonvorm)
 
-links, rechts = st.columns([4, 1])
-with links:
-    gekozen, legenda = pc4_kaart(totaal, "voorzieningen", "Voorzieningen",
-                                 "\nPlaatsen: {plaatsen}\nAanbieders: {aantal_aanbieders}",
-                                 key="aanbieder", height=480, locaties=True)
-    if gekozen:
-        rij = totaal[totaal["pc4"].astype(str) == gekozen].iloc[0]
-        st.markdown(f"**Postcodegebied {gekozen}**: {aantal(int(rij['voorzieningen']), 'voorziening', 'voorzieningen')}.")
-with rechts:
-    st.markdown("**Voorzieningen per postcodegebied**")
-    st.html(legend_html(legenda))
+gekozen, legenda = pc4_kaart(totaal, "voorzieningen", "Voorzieningen",
+                             "\nPlaatsen: {plaatsen}\nAanbieders: {aantal_aanbieders}",
+                             key="aanbieder", height=560, locaties=True)
+st.html("<b>Voorzieningen per postcodegebied</b>" + legend_html(legenda, naast=True))
+if gekozen:
+    rij = totaal[totaal["pc4"].astype(str) == gekozen].iloc[0]
+    st.markdown(f"**Postcodegebied {gekozen}**: {aantal(int(rij['voorzieningen']), 'voorziening', 'voorzieningen')}.")
 st.caption("Grenzen: CBS / Kadaster (CC BY 4.0).")
 
 st.subheader("Per postcodegebied en woonvorm")

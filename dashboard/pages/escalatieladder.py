@@ -18,12 +18,16 @@ from reports.veilig import csv_bytes
 st.title("Escalatieladder")
 require_role("hkd")
 
-op = st.date_input("Stand per datum", value=vandaag(), min_value=INVENTARISATIE_DATUM, format="DD-MM-YYYY",
-                   key="ladder_datum", help="Kaart, aantallen en checklist zoals ze op deze datum waren.")
+# the controls in two rows, so that the map (the centre of the page) starts high on the screen
+datum_kolom, zoek_kolom = st.columns([1, 3])
+op = datum_kolom.date_input("Stand per datum", value=vandaag(), min_value=INVENTARISATIE_DATUM,
+                            format="DD-MM-YYYY", key="ladder_datum",
+                            help="Kaart, aantallen en checklist zoals ze op deze datum waren.")
 with st.spinner("Stand laden..."):
     alle = lv.locaties_op(op)
 
-with st.expander("Filters", expanded=False):
+filter_kolom, focus_kolom = st.columns([3, 1], vertical_alignment="center")
+with filter_kolom.expander("Filters", expanded=False):
     k1, k2, k3 = st.columns(3)
     fase_keuze = k1.multiselect("Fase", FASE_CODES, format_func=lv.fase_label, key="ladder_fase",
                               placeholder="Alle fasen")
@@ -54,19 +58,20 @@ for col, fase in zip(st.columns(len(FASES)), FASES, strict=True):
     col.metric(f"{fase.symbool} Fase {fase.code}", int(telling.get(fase.code, 0)), help=f"{fase.naam}: {fase.betekenis}")
 st.caption(f"{len(lijst)} van {aantal(len(alle), 'locatie', 'locaties')} getoond · stand op {op:%d-%m-%Y}")
 
-focus = focus_keuze("ladder_focusgebieden")
-kaart_kolom, legenda_kolom = st.columns([4, 1])
-with kaart_kolom:
+with focus_kolom:
+    focus = focus_keuze("ladder_focusgebieden")
+with zoek_kolom:
     treffer = zoeken.zoekbalk("ladder", locaties=True)
-    extra_lagen = [*(zoeken.markering(treffer) or []), *([focus_layer(focus)] if focus else [])]
-    kaart = maps.show(lv.fase_deck(lijst, extra=extra_lagen or None,
-                                   bounds=treffer.bounds if treffer is not None else None, hoogte=560),
-                      on_select="rerun", selection_mode="single-object", key="ladder_kaart")
-with legenda_kolom:
-    st.markdown("**Fase (kleur, symbool en cijfer)**")
-    st.html(lv.fase_legenda())
-    if focus:
-        st.html(legend_html([legenda_item()]))
+extra_lagen = [*(zoeken.markering(treffer) or []), *([focus_layer(focus)] if focus else [])]
+lv.log_overzichtskaart(lijst, op)
+# the map takes the full width; the legend goes under it, the meaning of each fase in the metrics' help above
+kaart = maps.show(lv.fase_deck(lijst, extra=extra_lagen or None,
+                               bounds=treffer.bounds if treffer is not None else None, hoogte=620),
+                  on_select="rerun", selection_mode="single-object", key="ladder_kaart")
+st.html(lv.fase_legenda(kort=True) + (legend_html([legenda_item()], naast=True) if focus else ""))
+if treffer is None and (buiten := lv.buiten_eerste_beeld(lijst)):
+    st.caption(f"{buiten} {'locatie ligt' if buiten == 1 else 'locaties liggen'} buiten het eerste kaartbeeld "
+               "(bijvoorbeeld in Hoek van Holland of Rozenburg): zoom uit om ze te zien.")
 
 tabel = lijst.assign(fase_tekst=lijst["fase"].map(lv.fase_label), acties=lv.open_acties_kolom(lijst))
 st.markdown("Klik een regel of een stip op de kaart voor de geschiedenis van die locatie.")

@@ -3,7 +3,6 @@
 
 import streamlit as st
 
-from core.domain import STAPPEN
 from core.kalender import vandaag
 from core.taal import aantal
 from dashboard import db, inzage, tabel
@@ -55,11 +54,17 @@ with tab_detail:
         st.caption("Kies een initiatief zodra er een is.")
     else:
         ids = lijst["id"].tolist()
-        gekozen = st.session_state.get("initiatief_keuze")
-        keuze = st.selectbox("Initiatief", ids, index=ids.index(gekozen) if gekozen in ids else 0,
-                             format_func=lambda i: f"{i}: {lijst.set_index('id').loc[i, 'naam']} "
-                                                   f"({STAPPEN[lijst.set_index('id').loc[i, 'stap']].lower()})")
-        st.session_state["initiatief_keuze"] = keuze
+        # A keyed widget keeps every choice (an unkeyed one whose index followed its own state lost every other
+        # change); a write elsewhere on the page asks for another through iv.KIES. The browser keeps the chosen
+        # option by its label, so a label never changes with the data: with the step in it, the first kept scan
+        # (aangemeld -> draagkrachtscan) left the browser with a label no option had and the page jumped to the
+        # first initiative on the next click. The step is in the heading below.
+        if (volgende := st.session_state.pop(iv.KIES, None)) in ids:
+            st.session_state["initiatief_keuze"] = volgende
+        if st.session_state.get("initiatief_keuze") not in ids:
+            st.session_state["initiatief_keuze"] = ids[0]
+        namen = dict(zip(lijst["id"], lijst["naam"], strict=True))
+        keuze = st.selectbox("Initiatief", ids, key="initiatief_keuze", format_func=lambda i: f"{i}: {namen[i]}")
         row = db.run_query(q.initiatief, int(keuze))
         kandidaten = db.run_query(q.kandidaten, int(keuze))
         iv.koptekst(row)

@@ -34,13 +34,10 @@ locaties = db.run_cached(q.locaties_keuze)
 
 tab_kaart, tab_vastleggen, tab_commissies = st.tabs(["Meldkaart", "Vastleggen en inlezen", "Beheercommissies"])
 with tab_kaart:
-    kaart_kolom, legenda_kolom = st.columns([4, 1])
-    with kaart_kolom:
-        kaart = show(mv.meldkaart(frame, nrm, hoogte=480), on_select="rerun",
-                                selection_mode="single-object", key="meldkaart")
-    with legenda_kolom:
-        st.markdown("**Fase (kleur)**")
-        st.html(mv.meldkaart_legenda())
+    mv.log_meldkaart(frame, van, tot)
+    kaart = show(mv.meldkaart(frame, nrm, hoogte=560), on_select="rerun", selection_mode="single-object",
+                 key="meldkaart")
+    st.html(mv.meldkaart_legenda())
     ringen = [f"ring_{s}" for s in nrm.ring_meters]
     tabel = frame[["code", "naam", "fase", "aantal", "buiten_norm", "open", "gem_afhandel_dagen", *ringen]].rename(
         columns={"code": "Code", "naam": "Locatie", "fase": "Fase", "aantal": "Meldingen",

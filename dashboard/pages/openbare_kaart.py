@@ -16,14 +16,8 @@ from reports.openbare_kaart_html import CREDIT, statische_kaart, vertrouwelijk_z
 from reports.veilig import csv_bytes
 
 st.title("Openbare kaart: voorzieningen per postcodegebied")
-st.write(
-    "Opvang- en woonvoorzieningen onder het Convenant Huisvesting Kwetsbare Doelgroepen, geteld per "
-    "postcodegebied (4 cijfers). Adressen worden op deze kaart nooit getoond."
-)
-# The public entry point is the published site (docs/publicatie.md); a button, not a grey caption link (contrast).
-st.link_button("Deze kaart als openbare website (altijd de nieuwste cijfers)", get_settings().publicatie_url,
-               icon=":material/public:")
-
+st.write("Opvang- en woonvoorzieningen onder het Convenant HKD, geteld per postcodegebied (4 cijfers). "
+         "Adressen worden nooit getoond.")
 with st.spinner("Kaart laden..."):
     data = db.run_cached(openbare_kaart)
 
@@ -32,21 +26,22 @@ if controleer_kaart(data.pc4_woonvorm, data.pc4, data.regel, data.vertrouwelijke
     st.error("De cijfers voldoen niet aan de openbaarmakingsregel en worden daarom niet getoond.")
     st.stop()
 
-maat = st.radio("Kleur de kaart naar", ["Aantal voorzieningen", "Aantal plaatsen"], horizontal=True)
+# search and colour choice on one row, then the map at the full width: above the fold on a 1400x900 laptop
+zoekvak, keuze = st.columns([3, 2], vertical_alignment="bottom")
+maat = keuze.radio("Kleur de kaart naar", ["Aantal voorzieningen", "Aantal plaatsen"], horizontal=True)
 kolom = "voorzieningen" if maat == "Aantal voorzieningen" else "plaatsen"
-links, rechts = st.columns([4, 1])
-with links:
-    # the public map searches areas (and addresses) only, never a facility
-    gekozen, legenda = pc4_kaart(data.pc4, kolom, maat, "\nVoorzieningen: {voorzieningen}\nPlaatsen: {plaatsen}",
-                                 key="openbaar", height=560, locaties=False)
-    if gekozen:
-        rij = data.pc4[data.pc4["pc4"].astype(str) == gekozen].iloc[0]
-        plaatsen = rij["plaatsen"] if pd.notna(rij["plaatsen"]) else HIDDEN_LABEL
-        st.markdown(f"**Postcodegebied {gekozen}**: {aantal(int(rij['voorzieningen']), 'voorziening', 'voorzieningen')}, plaatsen: {plaatsen}. "
-                    "Klik een ander gebied of zoek opnieuw.")
-with rechts:
-    st.markdown(f"**{maat} per postcodegebied**")
-    st.html(legend_html(legenda))
+# the public map searches areas (and addresses) only, never a facility
+gekozen, legenda = pc4_kaart(data.pc4, kolom, maat, "\nVoorzieningen: {voorzieningen}\nPlaatsen: {plaatsen}",
+                             key="openbaar", height=500, locaties=False, zoekvak=zoekvak)
+st.html(f"<b>{maat} per postcodegebied</b>" + legend_html(legenda, naast=True))
+# The public entry point is the published site (docs/publicatie.md); a button, not a grey caption link (contrast).
+st.link_button("Deze kaart als openbare website (altijd de nieuwste cijfers)", get_settings().publicatie_url,
+               icon=":material/public:")
+if gekozen:
+    rij = data.pc4[data.pc4["pc4"].astype(str) == gekozen].iloc[0]
+    plaatsen = rij["plaatsen"] if pd.notna(rij["plaatsen"]) else HIDDEN_LABEL
+    st.markdown(f"**Postcodegebied {gekozen}**: {aantal(int(rij['voorzieningen']), 'voorziening', 'voorzieningen')}, plaatsen: {plaatsen}. "
+                "Klik een ander gebied of zoek opnieuw.")
 st.caption(CREDIT)
 
 with st.container(border=True):

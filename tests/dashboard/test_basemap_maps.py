@@ -103,15 +103,15 @@ def test_scan_map_uses_the_configured_tiles_only(monkeypatch, tiles):
     assert "tileLayer" not in local_folium_map((51.9, 4.46), 12).get_root().render()
 
 
-def _all_coordinates(spec: dict, skip=("context_water", "context_wegen", "context_namen")):
-    from dashboard.maps import _coordinates
+def _all_coordinates(spec: dict, skip=("context_water", "context_wegen", "context_namen"), alleen_data=False):
+    from dashboard.maps import coordinates
 
     for layer in spec["layers"]:
-        if layer["id"] in skip:
+        if layer["id"] in skip or (alleen_data and not layer.get("pickable")):
             continue
         data = layer.get("data")
         if isinstance(data, dict):
-            yield from _coordinates(data)
+            yield from coordinates(data)
         elif isinstance(data, list):
             yield from ((r["lon"], r["lat"]) for r in data if "lon" in r)
 
@@ -119,9 +119,10 @@ def _all_coordinates(spec: dict, skip=("context_water", "context_wegen", "contex
 @pytest.mark.parametrize(("page", "session", "height"), [
     ("openbare_kaart", {}, 560), ("aanbiederskaart", {"hkd_user": ALFA}, 560),
     ("escalatieladder", {"hkd_user": HKD}, 560), ("wijktrends", {}, 600)])
-def test_first_view_frames_every_feature(app, page, session, height):
-    """Every map opens on all it draws (the western harbour included), at the narrowest fitted map width; the
-    Wijktrends maps, like the Veerkracht report's, open on the core city (Rozenburg and Hoek van Holland a pan away)."""
+def test_first_view_frames_the_data_in_the_city_not_the_whole_municipality(app, page, session, height):
+    """Every map opens framed on the data it shows (locations, areas with figures), with a margin: on the part in
+    the core city when most of it lies there (issue 26: the Escalatieladder opened from the Maasvlakte to Prins
+    Alexander, 60 locations crowded in a quarter of the map). What lies outside is drawn, a zoom out away."""
     from dashboard.maps import MAP_WIDTH_PX
     from geo.view import KERN_ROTTERDAM, View, visible
 
@@ -130,19 +131,29 @@ def test_first_view_frames_every_feature(app, page, session, height):
     spec = _decks(at)[0]
     v = spec["initialViewState"]
     shown = visible(View(v["longitude"], v["latitude"], v["zoom"]), MAP_WIDTH_PX, height)
-    points = list(_all_coordinates(spec))
+    assert min(p[0] for p in _all_coordinates(spec)) < 4.2  # the harbour area is drawn ...
+    assert not shown.contains(4.1, 51.95), "... but the first view is not the whole municipality"
+    if page in ("openbare_kaart", "aanbiederskaart"):  # the areas with figures, not every PC4
+        from dashboard.maps import coordinates
+
+        pc4 = next(la for la in spec["layers"] if la["id"] == "pc4")["data"]
+        points = [p for f in pc4["features"] if f["properties"]["voorzieningen"] != 0 for p in coordinates(f)]
+    else:
+        points = list(_all_coordinates(spec, alleen_data=True))
+    points = [p for p in points if KERN_ROTTERDAM.contains(*p)]
     assert points, page
-    assert min(p[0] for p in points) < 4.2 or page == "escalatieladder"  # the harbour area is part of the data
-    if page == "wijktrends":
-        points = [p for p in points if KERN_ROTTERDAM.contains(*p)]
     outside = [p for p in points if not shown.contains(*p)]
     # the Wijktrends maps are fitted to the label points plus 1.5 km: outlines may reach a little further
     allowed = 0.02 if page == "wijktrends" else 0.0
     assert len(outside) <= allowed * len(points), f"{len(outside)} of {len(points)} points outside the first view"
+    # framed, not lost in space: the data in the city spans most of the view's width or height
+    breed = (max(p[0] for p in points) - min(p[0] for p in points)) / (shown.max_lon - shown.min_lon)
+    hoog = (max(p[1] for p in points) - min(p[1] for p in points)) / (shown.max_lat - shown.min_lat)
+    assert max(breed, hoog) > 0.6, f"the data fills only {breed:.0%} x {hoog:.0%} of the first view"
 
 
 def test_overleg_map_shows_the_surroundings_of_its_location(app):
-    from dashboard.maps import MAP_WIDTH_PX
+    from dashboard.ladder_view import FOCUS_BREEDTE_PX
     from geo.view import View, visible
 
     at = app("overleg", hkd_user=HKD)
@@ -150,7 +161,7 @@ def test_overleg_map_shows_the_surroundings_of_its_location(app):
     spec = _decks(at)[0]
     v = spec["initialViewState"]
     focus = next(la for la in spec["layers"] if la["id"] == "focus")["data"][0]
-    shown = visible(View(v["longitude"], v["latitude"], v["zoom"]), MAP_WIDTH_PX, 460)
+    shown = visible(View(v["longitude"], v["latitude"], v["zoom"]), FOCUS_BREEDTE_PX, 460)
     assert shown.contains(focus["lon"], focus["lat"])
     breed_m = (shown.max_lon - shown.min_lon) * 111_320 * 0.62
     assert 1_200 < breed_m < 6_000, f"the overleg map shows {breed_m:.0f} m across"

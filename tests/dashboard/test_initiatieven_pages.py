@@ -9,6 +9,7 @@ from sqlalchemy import text
 from dashboard.auth import User
 from queries import initiatieven as q
 from queries.lagen import as_layer
+from reports.veilig import md_tekst
 
 HKD = User("beleid", "hkd")
 ALFA = User("alfa", "aanbieder", "alfa")
@@ -282,3 +283,40 @@ def test_reopening_a_saved_scan_does_not_redo_todays_scan_on_a_plain_rerun(open_
         event.remove(Engine, "before_cursor_execute", tel)
     assert (geopend, herhaald, na_wijziging) == (1, 0, 1)
     assert any("verschillen" in w.value for w in at.warning)
+
+
+def test_every_choice_of_initiative_opens_that_initiative(open_page, fresh_demo):
+    # The Overleg switches between initiatives during a meeting: each choice must stick, also the second in a row
+    # (an unkeyed selectbox whose index followed its own state jumped back on every other change).
+    with fresh_demo.connect() as conn:
+        namen = dict(conn.execute(text("SELECT id, naam FROM hkd.initiatieven ORDER BY id")).all())
+    assert len(namen) >= 3
+    at = open_page(HKD)
+    for ini in [*list(namen)[-3:], list(namen)[0]]:
+        next(s for s in at.selectbox if s.label == "Initiatief").set_value(ini).run()
+        assert not at.exception, at.exception
+        assert next(s for s in at.selectbox if s.label == "Initiatief").value == ini
+        assert md_tekst(namen[ini]) in [h.value for h in at.subheader], (ini, [h.value for h in at.subheader])
+
+
+def test_the_chosen_initiative_stays_chosen_when_its_step_changes(open_page, fresh_demo):
+    # The first kept scan moves an initiative from 'aangemeld' to 'draagkrachtscan'. With the step in the option's
+    # label, the browser still held the old label, which matched no option on the next rerun: the page jumped to
+    # the first initiative and the journey's second scan went nowhere (why the first keyed fix was reverted).
+    with fresh_demo.connect() as conn:
+        ini, naam, kandidaat = conn.execute(text(
+            "SELECT i.id, i.naam, min(k.id) FROM hkd.initiatieven i JOIN hkd.initiatief_kandidaten k "
+            "ON k.initiatief_id = i.id JOIN hkd.initiatief_stand s ON s.initiatief_id = i.id "
+            "WHERE s.stap = 'aangemeld' GROUP BY i.id, i.naam ORDER BY i.id")).first()
+    at = open_page(HKD)
+    next(s for s in at.selectbox if s.label == "Initiatief").set_value(ini).run()
+    label_voor = next(o for o in next(s for s in at.selectbox if s.label == "Initiatief").options
+                      if o.startswith(f"{ini}:"))
+    at.button(key=f"scan_{kandidaat}").click().run()
+    assert not at.exception, at.exception
+    at.run()  # any next interaction
+    keuze = next(s for s in at.selectbox if s.label == "Initiatief")
+    assert keuze.value == ini
+    assert md_tekst(naam) in [h.value for h in at.subheader]
+    assert any("Draagkrachtscan" in m.value for m in at.markdown)  # the step did change ...
+    assert label_voor in keuze.options  # ... and the label the browser holds for the choice still matches

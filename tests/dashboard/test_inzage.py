@@ -59,12 +59,40 @@ def test_scan_logs_once_per_candidate_and_the_overview_once(app_fresh):
 def test_location_detail_logs_once_per_location(app_fresh):
     open_page, engine = app_fresh
     at = open_page("escalatieladder", HKD)
-    assert _entries(engine, "escalatieladder") == []  # the overview shows no address: nothing logged
+    overzicht = _entries(engine, "escalatieladder")
     keuze = next(o for o in at.selectbox(key="ladder_locatie").options if o.startswith("HKD-006"))
     at.selectbox(key="ladder_locatie").set_value(keuze).run()
     at.run()
     at.run()
-    assert _entries(engine, "escalatieladder") == [("beleid", "locatie HKD-006 (adres, geschiedenis)")]
+    assert _entries(engine, "escalatieladder") == [*overzicht, ("beleid", "locatie HKD-006 (adres, geschiedenis)")]
     ander = next(o for o in at.selectbox(key="ladder_locatie").options if o.startswith("HKD-007"))
     at.selectbox(key="ladder_locatie").set_value(ander).run()
-    assert len(_entries(engine, "escalatieladder")) == 2
+    assert len(_entries(engine, "escalatieladder")) == len(overzicht) + 2
+
+
+def test_ladder_overview_map_logs_once_per_view_of_its_points(app_fresh):
+    # The overview map draws every shown location at its address: one entry per visit and per set of locations
+    open_page, engine = app_fresh
+    at = open_page("escalatieladder", HKD)
+    at.run()
+    at.run()
+    with engine.connect() as conn:
+        aantal = conn.execute(text("SELECT count(*) FROM hkd.locaties")).scalar_one()
+    assert _entries(engine, "escalatieladder") == [("beleid", f"overzichtskaart met {aantal} locaties op adresniveau")]
+    at.multiselect(key="ladder_fase").set_value(["2"]).run()  # a filter shows other points: a new view
+    at.run()
+    gelogd = [e[1] for e in _entries(engine, "escalatieladder")]
+    assert len(gelogd) == 2 and gelogd[1] != gelogd[0] and gelogd[1].startswith("overzichtskaart met ")
+
+
+def test_meldkaart_logs_once_per_visit_and_period(app_fresh):
+    open_page, engine = app_fresh
+    at = open_page("meldingen", ALFA)
+    at.run()
+    at.run()
+    assert len(_entries(engine, "meldingen")) == 1
+    gebruiker, omschrijving = _entries(engine, "meldingen")[0]
+    assert gebruiker == "alfa" and omschrijving.startswith("meldkaart met ")
+    van = at.date_input(key="meldingen_van")
+    van.set_value(van.value.replace(day=1) if van.value.day != 1 else van.value.replace(day=2)).run()
+    assert len(_entries(engine, "meldingen")) == 2

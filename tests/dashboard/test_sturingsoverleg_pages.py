@@ -194,6 +194,22 @@ def test_overleg_agenda_items_can_be_added_and_moved(app_rw, fresh_demo):
     assert int(_tekst(at).split("Agendapunt 1 van ")[1].split()[0]) == int(stappen) - 1
 
 
+def test_overleg_add_button_takes_a_typed_title_without_enter(app_rw, fresh_demo):
+    # The button was disabled until a rerun saw the title, i.e. until Enter was pressed: now it is always usable,
+    # the title typed goes with the click, and a click with nothing chosen says what is missing.
+    at = app_rw("overleg", hkd_user=HKD)
+    knop = at.button(key="overleg_toevoegen_knop")
+    assert not knop.disabled
+    knop.click().run()
+    assert any("titel" in w.value for w in at.warning)
+    at.text_input(key="overleg_toevoegen_titel").input("Rondvraag")  # typed, no Enter: no rerun of its own
+    at.button(key="overleg_toevoegen_knop").click().run()
+    assert not at.exception, at.exception
+    with fresh_demo.connect() as conn:
+        assert conn.execute(text("SELECT titel FROM hkd.agendapunten WHERE handmatig")).scalars().all() == [
+            "Rondvraag"]
+
+
 def test_overleg_long_agenda_is_capped_and_routine_items_bundled(app):
     at = app("overleg", hkd_user=HKD)
     assert not at.exception, at.exception

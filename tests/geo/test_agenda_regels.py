@@ -89,3 +89,12 @@ def test_an_overdue_action_weighs_more_than_an_open_one():
     over = actie_voorstel(2, "Convenant", "Stichting Alfa Zorg", date(2026, 12, 1), date(2026, 11, 12), date(2027, 1, 14))
     assert over.gewicht > open_.gewicht
     assert "verstreken" in over.redenen[-1] and over.sleutel == "actie:2" and over.bron == "actie"
+
+
+def test_the_hamerstukken_count_as_one_agenda_point():
+    from geo.agenda import aantal_agendapunten
+
+    assert aantal_agendapunten([False] * 12 + [True] * 11) == 13
+    assert aantal_agendapunten([False, False]) == 2
+    assert aantal_agendapunten([True, True, True]) == 1
+    assert aantal_agendapunten([]) == 0

@@ -48,3 +48,29 @@ def test_a_box_outside_the_core_is_left_as_it_is():
     assert kern(None) is None
     binnen = Bounds(4.45, 51.90, 4.50, 51.93)  # a search result in the centre
     assert kern(binnen) == binnen and KERN_ROTTERDAM.contains(4.47, 51.92)
+
+
+def test_first_frame_is_the_data_in_the_city_when_most_of_it_lies_there():
+    from geo.view import buiten, eerste_kader
+
+    stad = [(4.45 + i / 100, 51.90 + i / 200) for i in range(9)]
+    haven = [(4.12, 51.98)]  # Hoek van Holland
+    box = eerste_kader(stad + haven)
+    assert box.min_lon == 4.45 and box.max_lon == 4.53 and not box.contains(*haven[0])
+    assert buiten(stad + haven, box) == 1
+    # half the data far away: framed whole
+    assert eerste_kader(stad[:2] + [(4.12, 51.98), (4.10, 51.97)]).contains(4.10, 51.97)
+    # data of elsewhere only: framed as it is
+    assert eerste_kader([(4.12, 51.98), (4.13, 51.99)]).contains(4.12, 51.98)
+    assert eerste_kader([]) is None and buiten([(4.4, 51.9)], None) == 0
+
+
+def test_labels_that_would_cover_another_are_left_out_by_priority():
+    from geo.view import View, zonder_overlap
+
+    labels = [(4.47, 51.92, "Rotterdam Centrum"), (4.471, 51.9201, "Kralingen-Crooswijk"), (4.40, 51.88, "Pernis")]
+    ver = View(4.45, 51.91, 10.5)
+    assert zonder_overlap(labels, ver) == [0, 2]  # the second sits on the first: left out
+    assert zonder_overlap(labels[1:2] + labels[:1], ver) == [0]  # the order is the priority
+    dichtbij = View(4.47, 51.92, 19.0)  # close in, 70 m apart is hundreds of pixels
+    assert zonder_overlap(labels, dichtbij) == [0, 1, 2]
