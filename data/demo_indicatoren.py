@@ -91,15 +91,15 @@ def _profile(name: str, rng: random.Random) -> tuple[float, float, float, float]
     hoog = name in TABEL_4_1
     if name in DONKERGROEN:
         # more vulnerable residents, but overlast improved where it was high (Kaart 4-8, dark green; Tabel 4-3)
-        k0 = rng.uniform(125, 145) if hoog else rng.uniform(80, 88)
-        return k0, rng.uniform(2, 4), rng.uniform(-0.30, -0.22), rng.uniform(0.025, 0.04)
+        k0, dk = (rng.uniform(125, 145), rng.uniform(3, 6)) if hoog else (rng.uniform(78, 84), rng.uniform(2, 4))
+        return k0, dk, rng.uniform(-0.30, -0.22), rng.uniform(0.025, 0.04)
     if name in TABEL_4_2:
         # more vulnerable residents and more overlast where it was already high (dark red/brown; Tabel 4-2). Where
         # the report finds vulnerable groups limited (Middelland, Oud Mathenesse, Tarwewijk, ...) the index stays
         # under the top band.
         level = rng.uniform(-0.36, -0.30) if name in HOOGSTE_OVERLAST else rng.uniform(-0.28, -0.20)
-        k0 = rng.uniform(125, 150) if hoog else rng.uniform(76, 86)
-        return k0, rng.uniform(2, 4), level, -rng.uniform(0.02, 0.035)
+        k0, dk = (rng.uniform(125, 150), rng.uniform(3, 7)) if hoog else (rng.uniform(74, 82), rng.uniform(2.5, 5.5))
+        return k0, dk, level, -rng.uniform(0.02, 0.035)
     if name in HOOGSTE_OVERLAST:  # Cool: overlast from nightlife, few vulnerable residents (no rise)
         return rng.uniform(80, 95), -rng.uniform(0.5, 2), rng.uniform(-0.36, -0.30), -rng.uniform(0.005, 0.015)
     if hoog:
