@@ -53,7 +53,7 @@ def toon(k: Keuzes, tabel: Callable) -> None:
     filter_klasse = st.pills("Filter op klasse (tabel)", [c.nr for c in legenda], key="wijktrends_klassefilter",
                              format_func=lambda nr: legenda[int(nr)].label)
     raster = st.radio("Tekenen op", ["gebieden", "raster"], horizontal=True, key="wijktrends_kaart41_op",
-                      format_func={"gebieden": "gebieden", "raster": "vierkanten van 100 m (zoals het rapport)"}.get)
+                      format_func={"gebieden": "gebieden", "raster": "vierkanten van 100 m (gebiedswaarde per vierkant)"}.get)
     kleuren = tuple(c.rgb for c in legenda)
     links, rechts = st.columns([3, 2])
     with links, st.spinner("Kaart tekenen..."):

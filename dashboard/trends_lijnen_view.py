@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard import trends_bronnen as bronnen
 from dashboard import trends_state as state
 from dashboard import trends_views as views
 from dashboard.trends_keuzes import Keuzes
+from geo import herkomst
 from geo import trends as tr
 from geo import veerkracht as vk
 from reports.veilig import csv_bytes
@@ -28,6 +30,7 @@ def toon(k: Keuzes) -> None:
                     selection_mode="points")
     st.download_button("Download als CSV", csv_bytes(lijn), f"hkd_{ind}_{niveau}_reeks.csv",
                        "text/csv", key="wijktrends_lijn_csv")
+    bronnen.toon(niveau, ind)
     _figuur_3(k, ind)
 
 
@@ -46,6 +49,8 @@ def _figuur_3(k: Keuzes, ind: str) -> None:
     st.caption("Ten opzichte van het gemiddelde in Nederland (" + ("0 = Nederland" if score else "100 = Nederland")
                + ")." if ref_naam == "Nederland" else "Geen Nederlands gemiddelde geladen voor deze indicator: "
                "ten opzichte van het gemiddelde van alle gebieden.")
+    bronnen.regel(*herkomst.FIGUUR_REGELS["3-x"])
+    bronnen.toon(niveau, fig_ind, "dominant_eigendom", "aandeel_corporatie")
     g1, g2 = st.columns(2)
     eig, corp = views.reeks(niveau, "dominant_eigendom"), views.reeks(niveau, "aandeel_corporatie")
     for kolom, groep_reeks, fn, volgorde, titel in (

@@ -5,6 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 WACHTTIJD_NORM_MAANDEN = 3.0  # agreed norm: urgency to offer of a home at most 3 months (seed 001)
+ALLEEN_DIRECTE_BEMIDDELING_VANAF = 2024
+"""From this year uitstroom to zelfstandig wonen goes only via directe bemiddeling (seed 001, Plan van aanpak)."""
+
+
+def reguliere_urgenties_na_afspraak(jaren: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``(jaar, reguliere urgenties)`` of the yearly totals that break the 100 %-directe-bemiddeling rule.
+
+    >>> reguliere_urgenties_na_afspraak([(2023, 452), (2024, 0), (2025, 3)])
+    [(2025, 3)]
+    """
+    return [(j, n) for j, n in jaren if j >= ALLEEN_DIRECTE_BEMIDDELING_VANAF and n > 0]
 
 
 @dataclass(frozen=True)

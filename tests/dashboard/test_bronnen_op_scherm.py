@@ -1,0 +1,82 @@
+"""Sources and rule origins on screen (issue 22): every Wijktrends view names the source and years of its numbers,
+marks demo data as "demo, fictitief", says where its rule comes from, and never credits the report with the
+project's own choices; the Platform and Meldingen pages mark their norms' origin."""
+
+from __future__ import annotations
+
+import pytest
+
+WEERGAVEN = ("kaart48", "kaarten", "lijnen", "tabellen", "raster")
+
+
+def _captions(at) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("weergave", WEERGAVEN)
+def test_every_wijktrends_view_names_its_source_years_and_rule_origin(app, weergave):
+    at = app("wijktrends")
+    at.segmented_control(key="wijktrends_weergave").set_value(weergave).run()
+    assert not at.exception, at.exception
+    captions = _captions(at)
+    bron = [c for c in captions if "Bron:" in c]
+    assert bron, f"no source line on {weergave}"
+    # the demo is marked visibly, with the dataset and the years of the series
+    assert any(c.startswith("**Demo, fictitief.**") and "demo, fictitief (Demo" in c and "2012-2024" in c
+               for c in bron), bron
+    assert any(c.startswith("Herkomst van de regel:") for c in captions)
+    assert not any("zoals het rapport" in c.lower() and "omschrijft" not in c for c in captions), captions
+
+
+def test_kaart_4_6_bands_are_the_projects_choice_and_the_reference_is_the_reports(app):
+    at = app("wijktrends")
+    at.segmented_control(key="wijktrends_weergave").set_value("kaarten").run()
+    at.radio(key="wijktrends_kaartnr").set_value("4-6").run()
+    assert not at.exception, at.exception
+    herkomst = next(c for c in _captions(at) if c.startswith("Herkomst van de regel:"))
+    assert "Veerkracht in Rotterdam (In.Fact.Research), Kaart 4-6" in herkomst
+    assert "keuze HKD Kaart, uitwerking van Kaart 4-6" in herkomst
+    at.radio(key="wijktrends_kaartnr").set_value("4-5").run()
+    herkomst = next(c for c in _captions(at) if c.startswith("Herkomst van de regel:"))
+    assert "Kaart 4-5" in herkomst and "keuze HKD Kaart" in herkomst
+
+
+def test_kaart_4_8_marks_the_extra_classes_and_thresholds_as_the_projects(app):
+    at = app("wijktrends")
+    herkomst = next(c for c in _captions(at) if c.startswith("Herkomst van de regel:"))
+    assert "keuze HKD Kaart, aanvulling op Kaart 4-8 (klasse 5 (lila) en 6 (lichtgrijs)" in herkomst
+    assert "keuze HKD Kaart, uitwerking van Kaart 4-8 (instelbaar op de pagina)" in herkomst
+
+
+def test_the_grid_says_what_it_is_and_cites_no_footnote_for_it(app):
+    at = app("wijktrends")
+    at.segmented_control(key="wijktrends_weergave").set_value("raster").run()
+    assert not at.exception, at.exception
+    captions = _captions(at)
+    assert any("naar oppervlakte verdeeld over vierkanten van 100 bij 100 meter" in c for c in captions)
+    assert not any(c.startswith("Zoals het rapport") for c in captions)
+    herkomst = next(c for c in captions if c.startswith("Herkomst van de regel:"))
+    assert "keuze HKD Kaart, weergave, anders dan voetnoot 6" in herkomst
+    assert "Veerkracht in Rotterdam (In.Fact.Research), voetnoot 6 (een waarde die op minder dan 10" in herkomst
+
+
+def test_platform_states_the_2024_rule_and_marks_the_demo_uitstroom(app):
+    from dashboard.auth import User
+
+    at = app("platform", User("beleid", "hkd"))
+    captions = _captions(at)
+    assert any(c.startswith("**Demo, fictitief.** Bron: Demo, gevormd naar de HKD uitstroommonitor") for c in captions)
+    assert any("vanaf 2024 stroomt zelfstandig wonen uitsluitend uit via directe bemiddeling" in c
+               and "Convenant Huisvesting Kwetsbare Doelgroepen" in c for c in captions)
+    # the demo follows the rule: no warning of regular urgencies after 2024
+    assert not any("reguliere urgentie, terwijl het convenant" in w.value for w in at.warning)
+
+
+def test_meldingen_norms_are_marked_as_the_projects_settings(app):
+    from dashboard.auth import User
+
+    at = app("meldingen", User("beleid", "hkd"))
+    captions = _captions(at)
+    norm = next(c for c in captions if c.startswith("Norm: afgehandeld binnen"))
+    assert "Herkomst: keuze HKD Kaart, uitwerking van 'binnen korte tijd naar tevredenheid afgehandeld'" in norm
+    assert "keuze HKD Kaart, signaal voor het Sturingsoverleg" in norm
