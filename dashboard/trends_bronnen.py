@@ -22,6 +22,12 @@ def bron_tekst(niveau: str, *indicatoren: str) -> str:
     return ("**Demo, fictitief.** " if demo else "") + "Bron: " + "; ".join(delen) + "."
 
 
+def csv_bron(niveau: str, *indicatoren: str, regels: tuple[str, ...] = ()) -> str:
+    """The source (and rule origin) as plain text for the ``bron`` column of a CSV export."""
+    tekst = bron_tekst(niveau, *indicatoren).replace("**", "")
+    return " ".join(t for t in (tekst, herkomst.zin(*regels) if regels else "") if t)
+
+
 def toon(niveau: str, *indicatoren: str) -> None:
     """Print the source line (nothing when none of the indicators is loaded)."""
     tekst = bron_tekst(niveau, *indicatoren)

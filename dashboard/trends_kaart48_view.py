@@ -31,4 +31,5 @@ def toon(k: Keuzes) -> None:
     bronnen.toon(k.niveau, k.kw_ind, k.ov_ind)
     uitvoer = views.kaart48_tabel(k.klassen, k.namen)
     views.tabel(uitvoer[KOLOMMEN], uitvoer["gebied_code"], "wijktrends_tabel_48",
-                f"hkd_kaart_4_8_{k.niveau}_{k.van}_{k.tot}.csv", k.gekozen)
+                f"hkd_kaart_4_8_{k.niveau}_{k.van}_{k.tot}.csv", k.gekozen,
+                bronnen.csv_bron(k.niveau, k.kw_ind, k.ov_ind, regels=herkomst.FIGUUR_REGELS["4-8"]))

@@ -27,6 +27,10 @@ KAARTEN = {"4-3": "4-3 Niveau kwetsbare groepen", "4-4": "4-4 Ontwikkeling kwets
 KAART_INDICATOREN = {"3-1": ("dominant_eigendom",), "3-2": ("aandeel_corporatie",), "4-1": ("adressen",)}
 
 
+def _indicatoren(k: Keuzes, kaart: str) -> tuple[str, ...]:
+    return KAART_INDICATOREN.get(kaart, (k.ov_ind,) if kaart in ("4-6", "4-7") else (k.kw_ind,))
+
+
 def _laatste(niveau: str, indicator: str) -> pd.Series:
     r = views.reeks(niveau, indicator)
     return r[r["jaar"] == r["jaar"].max()].set_index("gebied_code")["waarde"] if not r.empty \
@@ -39,13 +43,14 @@ def toon(k: Keuzes) -> None:
     kaart = st.radio("Kaart", list(KAARTEN), horizontal=True, key="wijktrends_kaartnr", format_func=KAARTEN.get)
     st.caption(regels[kaart])
     bronnen.regel(*herkomst.FIGUUR_REGELS[kaart])
-    bronnen.toon(k.niveau, *KAART_INDICATOREN.get(kaart, (k.ov_ind,) if kaart in ("4-6", "4-7") else (k.kw_ind,)))
+    bronnen.toon(k.niveau, *_indicatoren(k, kaart))
     if kaart == "4-1":
         trends_corporatie_view.toon(k, _tabel)
         return
     niveau, van, tot = k.niveau, k.van, k.tot
     kw = views.reeks(niveau, k.kw_ind)
     ov = views.reeks(niveau, k.ov_ind)
+    kw, ov = kw[kw["gebied_code"].isin(k.namen)], ov[ov["gebied_code"].isin(k.namen)]  # the analysis area
     nl = views.referentie(k.kw_ind)
     kw_tot = kw[kw["jaar"] == tot]
     if nl.empty or tot not in nl.index:
@@ -110,4 +115,4 @@ def _tabel(k: Keuzes, kaart: str, klasse: pd.Series, legenda, waarden: pd.Series
         st.caption(f"Klasse {int(filter_klasse) + 1}: {len(kaartdata)} gebieden.")
         st.button("Selectie wissen", key="wijktrends_wis", on_click=state.wis, args=("wijktrends_klassefilter",))
     views.tabel(kaartdata, kaartdata["gebied_code"], "wijktrends_tabel_kaart", f"hkd_kaart_{kaart}_{k.niveau}.csv",
-                gekozen)
+                gekozen, bronnen.csv_bron(k.niveau, *_indicatoren(k, kaart), regels=herkomst.FIGUUR_REGELS[kaart]))

@@ -21,6 +21,7 @@ def toon(k: Keuzes) -> None:
     ind = st.radio("Indicator", [k.kw_ind, k.ov_ind], format_func=views.naam, horizontal=True,
                    key="wijktrends_lijnind")
     data = views.reeks(niveau, ind)
+    data = data[data["gebied_code"].isin(namen)]  # the analysis area
     standaard = [gekozen] if gekozen else [c for c in sorted(namen, key=namen.get) if namen[c] in vk.NPRZ][:3]
     keuze = st.multiselect("Gebieden in de grafiek", sorted(namen, key=namen.get), default=standaard,
                            format_func=namen.get, key=f"wijktrends_lijnen_{niveau}_{gekozen}")
@@ -28,7 +29,8 @@ def toon(k: Keuzes) -> None:
     st.plotly_chart(views.lijn_grafiek(lijn, {c: namen[c] for c in keuze}, views.naam(ind), views.naam(ind), gekozen),
                     key="wijktrends_grafiek_lijn", on_select=state.grafiek_callback("wijktrends_grafiek_lijn"),
                     selection_mode="points")
-    st.download_button("Download als CSV", csv_bytes(lijn), f"hkd_{ind}_{niveau}_reeks.csv",
+    st.download_button("Download als CSV", csv_bytes(lijn.assign(bron=bronnen.csv_bron(niveau, ind))),
+                       f"hkd_{ind}_{niveau}_reeks.csv",
                        "text/csv", key="wijktrends_lijn_csv")
     bronnen.toon(niveau, ind)
     _figuur_3(k, ind)
@@ -41,6 +43,7 @@ def _figuur_3(k: Keuzes, ind: str) -> None:
     fig_ind = st.selectbox("Indicator (Figuur 3-1 tot 3-17)", figuur_opties, format_func=views.naam,
                            key="wijktrends_figuur_ind")
     fig_data = views.reeks(niveau, fig_ind)
+    fig_data = fig_data[fig_data["gebied_code"].isin(k.namen)]  # the analysis area
     nl_ref = views.referentie(fig_ind)
     score = tr.relatieve_vorm(fig_data) == "verschil"
     if score:  # Leefbaarometer scores: 0 is the Dutch mean by construction
@@ -66,5 +69,6 @@ def _figuur_3(k: Keuzes, ind: str) -> None:
             per = tr.per_groep(fig_data, groep, None if nl_ref.empty else nl_ref)
             st.plotly_chart(views.groep_grafiek(per, f"{views.naam(fig_ind)} {titel}", volgorde, ref_naam),
                             key=f"wt_groep_{titel}")
-            st.download_button("Download als CSV", csv_bytes(per),
+            st.download_button("Download als CSV", csv_bytes(per.assign(bron=bronnen.csv_bron(
+                niveau, fig_ind, regels=herkomst.FIGUUR_REGELS["3-x"]))),
                                f"hkd_{fig_ind}_{titel.replace(' ', '_')}.csv", "text/csv", key=f"wt_groep_csv_{titel}")

@@ -54,6 +54,7 @@ def toon(k: Keuzes) -> None:
         st.markdown(f"**{views.naam(welke)}**, {len(cel_tot)} vierkanten")
         st.html(legend_html(leg))
     uit = cel_tot[["cel_x", "cel_y", "waarde"]].assign(verandering=cel_tot["code"].map(delta))
+    uit = uit.assign(bron=bronnen.csv_bron(k.niveau, welke, regels=herkomst.FIGUUR_REGELS["raster"]))
     st.download_button("Download het raster als CSV", csv_bytes(uit),
                        f"hkd_raster_100m_{welke}_{tot}.csv", "text/csv", key="wijktrends_raster_csv",
                        on_click="ignore")

@@ -37,6 +37,7 @@ def toon(k: Keuzes) -> None:
     regels = k4.uitleg()
     uitvoer = views.kaart48_tabel(k.klassen, k.namen)
     kw = views.reeks(niveau, k.kw_ind)
+    kw = kw[kw["gebied_code"].isin(k.namen)]  # the analysis area
     nl = views.referentie(k.kw_ind)
     if nl.empty or tot not in nl.index:
         nl = kw.groupby("jaar")["waarde"].mean()
@@ -66,4 +67,4 @@ def toon(k: Keuzes) -> None:
         bronnen.regel(*herkomst.FIGUUR_REGELS[code])
         rijen = rijen.sort_values("gebied")
         views.tabel(rijen[KOLOMMEN], rijen["gebied_code"], key, f"hkd_{key.removeprefix('wijktrends_')}.csv",
-                    k.gekozen)
+                    k.gekozen, bronnen.csv_bron(niveau, k.kw_ind, k.ov_ind, regels=herkomst.FIGUUR_REGELS[code]))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.domain import INVENTARISATIE_DATUM
-from geo import aanbod, agenda, kaarten4, meldingen, scan_norms, veerkracht
+from geo import aanbod, agenda, analysegebied, kaarten4, meldingen, scan_norms, veerkracht
 from geo.disclosure import IndicatorRule
 
 BRONNEN: dict[str, str] = {
@@ -83,6 +83,11 @@ REGELS: tuple[Regel, ...] = (
     Regel("corporatie_klassen", "Aandeel corporatiebezit in vijf klassen: 0 %, 1-10 %, 10-50 %, 50-67 %, meer dan "
           "67 %.", "veerkracht", "Figuur 3-2 en 3-4, Kaart 3-2", "geo/trends.py: CORPORATIE_KLASSEN",
           ("geo.trends.CORPORATIE_KLASSEN", "geo.kaarten4.KAART_3_2")),
+    Regel("analysegebied_kernstad", "Analysegebied: de kern Rotterdam, inclusief Pernis en Hoogvliet; "
+          f"{' en '.join(sorted(analysegebied.BUITEN_KERNSTAD.values()))} tellen niet mee.", "veerkracht",
+          "hoofdstuk 4 (Rozenburg en Hoek van Holland worden niet weergegeven)",
+          "HKD_ANALYSE_KERNSTAD (zie README); geo/analysegebied.py: BUITEN_KERNSTAD",
+          ("geo.analysegebied.BUITEN_KERNSTAD",)),
     Regel("figuur_3_tegen_nl", "Figuur 3-x zet het gemiddelde per groep af tegen het gemiddelde in Nederland "
           "(100 = Nederland; bij Leefbaarometer-scores 0 = Nederland).", "veerkracht", "Figuur 3-1 tot 3-17",
           "geo/trends.py: per_groep"),

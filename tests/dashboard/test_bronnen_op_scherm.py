@@ -4,7 +4,11 @@ project's own choices; the Platform and Meldingen pages mark their norms' origin
 
 from __future__ import annotations
 
+import io
+
+import pandas as pd
 import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 WEERGAVEN = ("kaart48", "kaarten", "lijnen", "tabellen", "raster")
 
@@ -80,3 +84,56 @@ def test_meldingen_norms_are_marked_as_the_projects_settings(app):
     norm = next(c for c in captions if c.startswith("Norm: afgehandeld binnen"))
     assert "Herkomst: keuze HKD Kaart, uitwerking van 'binnen korte tijd naar tevredenheid afgehandeld'" in norm
     assert "keuze HKD Kaart, signaal voor het Sturingsoverleg" in norm
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Every file the app hands to a download button (as in test_lagen_pages)."""
+    captured: list[tuple[str, bytes]] = []
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def capture(self, path_or_data, mimetype, kind, filename=None):
+        if isinstance(path_or_data, bytes | str) and filename:
+            captured.append((filename, path_or_data.encode() if isinstance(path_or_data, str) else path_or_data))
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    return captured
+
+
+def test_csv_exports_carry_their_source(app, downloads):
+    """A downloaded series or Figuur 3-x names its source (and the demo mark) in a bron column of every row."""
+    at = app("wijktrends")
+    at.segmented_control(key="wijktrends_weergave").set_value("lijnen").run()
+    assert not at.exception, at.exception
+    csvs = {naam: pd.read_csv(io.BytesIO(data), sep=None, engine="python") for naam, data in downloads
+            if naam.endswith(".csv")}
+    reeks = next(df for naam, df in csvs.items() if naam.endswith("_reeks.csv"))
+    assert reeks["bron"].str.startswith("Demo, fictitief. Bron: ").all()
+    figuur = next(df for naam, df in csvs.items() if "naar_dominant_eigendom" in naam)
+    assert figuur["bron"].str.contains("Herkomst van de regel: Veerkracht in Rotterdam").all()
+
+
+BUITEN_KERNSTAD = {"Strand en Duin", "Dorp", "Rijnpoort", "Rozenburg"}
+
+
+def _kaart_4_8_namen(at) -> set[str]:
+    import json
+
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    laag = next(layer for layer in spec["layers"] if layer["id"] == "kaart_4_8")
+    return {f["properties"]["naam"] for f in laag["data"]["features"]}
+
+
+def test_the_analysis_area_is_the_core_city_as_in_the_report_and_configurable(app, monkeypatch):
+    """Veerkracht, chapter 4: "de kern Rotterdam, inclusief Pernis en Hoogvliet. Rozenburg en Hoek van Holland worden
+    niet weergegeven": not on the map, not in the mean; HKD_ANALYSE_KERNSTAD=0 takes them in, and the page says so."""
+    at = app("wijktrends")
+    namen = _kaart_4_8_namen(at)
+    assert not namen & BUITEN_KERNSTAD and {"Pernis", "Hoogvliet Noord", "Bloemhof"} <= namen
+    assert any(c.startswith("Analysegebied: de kernstad") and "Hoek van Holland en Rozenburg tellen niet mee" in c
+               for c in _captions(at))
+    monkeypatch.setenv("HKD_ANALYSE_KERNSTAD", "0")
+    at = app("wijktrends")
+    assert BUITEN_KERNSTAD <= _kaart_4_8_namen(at)
+    assert any(c.startswith("Analysegebied: de hele gemeente") for c in _captions(at))

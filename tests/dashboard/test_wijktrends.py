@@ -214,7 +214,8 @@ def test_kaart_4_3_to_4_7_state_their_rule_and_classes_cover_every_area(app):
         assert not at.exception, at.exception
         assert _deck(at, 0)["layers"][0]["id"] == f"kaart_{kaart}"
         tabel = _tabel(at)
-        assert len(tabel) >= 79 and set(tabel["klasse_nr"]) - {"–"} <= {"1", "2", "3", "4", "5"}
+        # 79 residential buurten, less the 4 of Hoek van Holland and Rozenburg outside the analysis area
+        assert len(tabel) >= 75 and set(tabel["klasse_nr"]) - {"–"} <= {"1", "2", "3", "4", "5"}
         assert any("keuze van HKD Kaart" in c.value or "zoals het rapport" in c.value or "rapport" in c.value
                    or "dominant_eigendom" in c.value for c in at.caption)
     at.radio(key="wijktrends_kaartnr").set_value("4-5").run()
