@@ -237,6 +237,8 @@ def concentratie(c: platform.PlatformCijfers) -> None:
 
 def doelen_beheer() -> None:
     """HKD sets targets per woonvorm and year; the corporations as parties."""
+    st.caption(herkomst.REGEL["convenant_besluiten"].omschrijving + " "
+               + herkomst.herkomst_zin("convenant_besluiten", "doelen"))
     doelen = db.run_cached(platform.doelen, ttl="kort")
     st.dataframe(doelen.rename(columns={"woonvorm_naam": "Woonvorm", "jaar": "Jaar", "soort": "Telt",
                                         "plaatsen": "Doel (plaatsen)", "bron": "Bron",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.domain import INVENTARISATIE_DATUM
+from core.domain import CONVENANT_BESLUITEN, INVENTARISATIE_DATUM
 from geo import aanbod, agenda, analysegebied, kaarten4, meldingen, scan_norms, veerkracht
 from geo.disclosure import IndicatorRule
 
@@ -150,6 +150,8 @@ REGELS: tuple[Regel, ...] = (
     Regel("fasen", "Escalatieladder: fase 0 slapend regime, 1 actief basisregime, 2 verscherpt regime, 3a "
           "multidisciplinaire aanpak met verbetertraject, 3b extra inzet op toezicht en handhaving.", "convenant",
           "Escalatieladder", "core/domain.py: FASES"),
+    Regel("convenant_besluiten", "Het convenant: " + "; ".join(f"{d:%d-%m-%Y} {wat}" for d, wat in CONVENANT_BESLUITEN)
+          + ".", "convenant", "Besluit", "core/domain.py: CONVENANT_BESLUITEN"),
     Regel("inventarisatie", f"De inventarisatie van de 78 locaties (peildatum {INVENTARISATIE_DATUM:%d-%m-%Y}) is "
           "het startmoment van de fasegeschiedenis.", "convenant", "Inventarisatie",
           "core/domain.py: INVENTARISATIE_DATUM"),

@@ -74,6 +74,9 @@ def test_platform_states_the_2024_rule_and_marks_the_demo_uitstroom(app):
                and "Convenant Huisvesting Kwetsbare Doelgroepen" in c for c in captions)
     # the demo follows the rule: no warning of regular urgencies after 2024
     assert not any("reguliere urgentie, terwijl het convenant" in w.value for w in at.warning)
+    # the convenant's own decision dates (seed 001, "Besluit") on the Doelen tab
+    assert any("08-02-2023 door het college vastgesteld; 23-02-2023 door het Platform vastgesteld; 01-04-2023 in "
+               "werking getreden; 14-04-2023 formeel ondertekend" in c for c in captions)
 
 
 def test_meldingen_norms_are_marked_as_the_projects_settings(app):
