@@ -29,6 +29,10 @@ def sidebar() -> None:
     """Draw the shared sidebar once, from the entry script."""
     with st.sidebar:
         account()
+        if db.demo_geladen():
+            st.warning("**Demo, fictitief.** In deze omgeving is de demo geladen: locaties, aanbieders, besluiten en "
+                       "cijfers met bron 'Demo' zijn verzonnen, gevormd naar het convenant en *Veerkracht in "
+                       "Rotterdam*.")
         geo = db.geografie()
         if geo is None:
             st.warning("Er zijn nog geen gebieden geladen. Draai `hkd demo` of `hkd load gebieden`.")

@@ -140,3 +140,12 @@ def test_the_analysis_area_is_the_core_city_as_in_the_report_and_configurable(ap
     at = app("wijktrends")
     assert BUITEN_KERNSTAD <= _kaart_4_8_namen(at)
     assert any(c.startswith("Analysegebied: de hele gemeente") for c in _captions(at))
+
+
+def test_every_page_marks_the_demo_in_the_sidebar(app):
+    """Demo figures are fictitious: the frame (drawn once by dashboard/app.py around every page) says so while the
+    demo is loaded, for the public too. (AppTest keeps the sidebar of the first page only, so the first page is
+    checked.)"""
+    at = app("openbare_kaart")
+    assert any(w.value.startswith("**Demo, fictitief.** In deze omgeving is de demo geladen")
+               for w in at.sidebar.warning)
