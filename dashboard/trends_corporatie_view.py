@@ -60,6 +60,7 @@ def toon(k: Keuzes, tabel: Callable) -> None:
         if raster == "raster":
             with st.spinner("Raster berekenen (enkele seconden, daarna bewaard)..."):
                 cellen = views.raster_corporatie(k.niveau, jaar)
+            cellen = cellen[cellen["gebied_code"].isin(k.namen)]  # the analysis area
             # a short text per square (ten thousands of squares): name and share; the table has the rest
             kort = pd.Series({code: str(r.corporatie) + (f" ({r.aandeel:.0f} %)" if pd.notna(r.aandeel)
                                                          else "") for code, r in dom.iterrows()},
