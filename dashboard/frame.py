@@ -30,7 +30,8 @@ def sidebar() -> None:
     with st.sidebar:
         account()
         if db.demo_geladen():
-            st.warning("**Demo, fictitief.** In deze omgeving is de demo geladen: locaties, aanbieders, besluiten en "
+            # a caption, not a warning: page tests (and people) read warnings as something to act on
+            st.caption(":orange[**Demo, fictitief.**] In deze omgeving is de demo geladen: locaties, aanbieders, besluiten en "
                        "cijfers met bron 'Demo' zijn verzonnen, gevormd naar het convenant en *Veerkracht in "
                        "Rotterdam*.")
         geo = db.geografie()

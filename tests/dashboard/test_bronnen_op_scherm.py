@@ -147,5 +147,5 @@ def test_every_page_marks_the_demo_in_the_sidebar(app):
     demo is loaded, for the public too. (AppTest keeps the sidebar of the first page only, so the first page is
     checked.)"""
     at = app("openbare_kaart")
-    assert any(w.value.startswith("**Demo, fictitief.** In deze omgeving is de demo geladen")
-               for w in at.sidebar.warning)
+    assert any(c.value.startswith(":orange[**Demo, fictitief.**] In deze omgeving is de demo geladen")
+               for c in at.sidebar.caption)
