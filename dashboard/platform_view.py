@@ -17,7 +17,13 @@ from dashboard.maps import deck, focus_layer, legend_html, show, tekst_tooltip
 from dashboard.upload import lees_upload, toon_problemen
 from data import uitstroom_import
 from geo import herkomst
-from geo.aanbod import ALLEEN_DIRECTE_BEMIDDELING_VANAF, WACHTTIJD_NORM_MAANDEN, reguliere_urgenties_na_afspraak
+from geo.aanbod import (
+    ALLEEN_DIRECTE_BEMIDDELING_VANAF,
+    IJKPUNT_AANDEEL_VRIJKOMEND,
+    WACHTTIJD_NORM_MAANDEN,
+    ijkpunt,
+    reguliere_urgenties_na_afspraak,
+)
 from geo.colours import NO_DATA, colour_for
 from geo.spreiding import KLASSEN_TOV_STAD, index_tov_stad, klasse_tov_stad, lorenz, per_1000
 from queries import platform
@@ -101,6 +107,14 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
     if any(herkomst.is_demo(str(b)) for b in stad["bron"].dropna()):
         st.caption("**Demo, fictitief.** Bron: " + "; ".join(sorted(set(stad["bron"].dropna()))) + ".")
     st.caption(herkomst.zin("wachttijd_norm", "directe_bemiddeling_2024"))
+    for jaar, n in zip(jaren["jaar"], jaren["uitstromers"], strict=True):
+        punt = ijkpunt(int(jaar), int(n))
+        if punt is not None:
+            grens, aandeel = punt
+            st.caption(f"Ijkpunt {int(jaar)}: hoogstens {getal(grens)} woningen voor uitstroom "
+                       f"({IJKPUNT_AANDEEL_VRIJKOMEND * 100:.0f} % van de vrijkomende corporatiewoningen); uitstroom "
+                       f"{getal(int(n))}, {aandeel * 100:.0f} % "
+                       f"({'binnen' if n <= grens else 'boven'} het ijkpunt). " + herkomst.herkomst_zin("ijkpunt_25"))
     totalen = jaren.dropna(subset=["reguliere_urgentie"])
     for jaar, n in reguliere_urgenties_na_afspraak([(int(j), int(n)) for j, n in
                                                     zip(totalen["jaar"], totalen["reguliere_urgentie"], strict=True)]):

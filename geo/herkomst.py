@@ -196,9 +196,10 @@ REGELS: tuple[Regel, ...] = (
     Regel("directe_bemiddeling_2024", f"Vanaf {aanbod.ALLEEN_DIRECTE_BEMIDDELING_VANAF} stroomt zelfstandig wonen uitsluitend uit via directe "
           "bemiddeling (geen reguliere urgentie meer).", "convenant", "Plan van aanpak wonen en zorg 2030",
           "geo/aanbod.py: ALLEEN_DIRECTE_BEMIDDELING_VANAF", ("geo.aanbod.ALLEEN_DIRECTE_BEMIDDELING_VANAF",)),
-    Regel("ijkpunt_25", "Ijkpunt: hoogstens 25 % van de vrijkomende corporatiewoningen voor uitstroom (prognose "
-          "2023: 4.900 vrijkomende betaalbare sociale huurwoningen).", "convenant", "Zelfstandig wonen",
-          "nog niet op het Platform"),
+    Regel("ijkpunt_25", f"Ijkpunt: hoogstens {aanbod.IJKPUNT_AANDEEL_VRIJKOMEND:.0%} van de vrijkomende "
+          "corporatiewoningen voor uitstroom (prognose 2023: 4.900 vrijkomende betaalbare sociale huurwoningen).",
+          "convenant", "Zelfstandig wonen", "geo/aanbod.py: IJKPUNT_AANDEEL_VRIJKOMEND, VRIJKOMENDE_WONINGEN",
+          ("geo.aanbod.IJKPUNT_AANDEEL_VRIJKOMEND", "geo.aanbod.VRIJKOMENDE_WONINGEN")),
     Regel("doelen", "Doelen 2023-2030: beschermd wonen ongeveer 1.100 plaatsen, doorstroom ongeveer 900, "
           "zelfstandig wonen van 900 naar 1.235 woningen in 2030, Wonen eerst 50 woningen per jaar.", "convenant",
           "Plan van aanpak wonen en zorg 2030", "data/demo_platform.py: doelen; Platform > doelen"),

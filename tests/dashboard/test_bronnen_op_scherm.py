@@ -74,6 +74,9 @@ def test_platform_states_the_2024_rule_and_marks_the_demo_uitstroom(app):
                and "Convenant Huisvesting Kwetsbare Doelgroepen" in c for c in captions)
     # the demo follows the rule: no warning of regular urgencies after 2024
     assert not any("reguliere urgentie, terwijl het convenant" in w.value for w in at.warning)
+    # the 25 % ijkpunt of seed 001 against the demo's uitstroom of 2023 (1,190 of 4,900 vrijkomende woningen)
+    assert any(c.startswith("Ijkpunt 2023: hoogstens 1.225 woningen voor uitstroom (25 % van de vrijkomende "
+                            "corporatiewoningen); uitstroom 1.190, 24 % (binnen het ijkpunt).") for c in captions)
     # the convenant's own decision dates (seed 001, "Besluit") on the Doelen tab
     assert any("08-02-2023 door het college vastgesteld; 23-02-2023 door het Platform vastgesteld; 01-04-2023 in "
                "werking getreden; 14-04-2023 formeel ondertekend" in c for c in captions)
