@@ -47,6 +47,13 @@ BEHEERCONVENANT = {
 }
 
 CONVENANT_IN_WERKING = date(2023, 4, 1)
+# The convenant's own history (seed 001, "Besluit"): adopted, in force, signed.
+CONVENANT_BESLUITEN: tuple[tuple[date, str], ...] = (
+    (date(2023, 2, 8), "door het college vastgesteld"),
+    (date(2023, 2, 23), "door het Platform vastgesteld"),
+    (CONVENANT_IN_WERKING, "in werking getreden"),
+    (date(2023, 4, 14), "formeel ondertekend"),
+)
 INVENTARISATIE_DATUM = date(2023, 6, 1)
 
 # Focus areas (names of Rotterdam wijken = CBS buurten; compare with hyphens and spaces treated alike).

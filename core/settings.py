@@ -110,6 +110,9 @@ class Settings:
     basemap
         The basemap under every map (``HKD_BASEMAP``): ``pdok-standaard|pdok-grijs|pdok-pastel|pdok-water``, ``geen``, an
         XYZ or WMTS (Web Mercator) tile URL template; resolved by :func:`geo.basemap.resolve`. See docs/kaarten.md.
+    analyse_kernstad
+        Wijktrends analyses the core city only, as *Veerkracht in Rotterdam* does (Rozenburg and Hoek van Holland
+        left out of means, classes and tables; ``HKD_ANALYSE_KERNSTAD``, default on); see :mod:`geo.analysegebied`.
     publicatie_map
         Folder of the published public site (``HKD_PUBLICATIE_DIR``, default ``<state_dir>/publicatie``); the web
         server serves its ``actueel`` symlink.
@@ -141,6 +144,7 @@ class Settings:
     sessie_max_uren: int = field(default_factory=lambda: _int("HKD_SESSIE_MAX_UREN", 10))
     lokaal_inloggen: bool = field(default_factory=lambda: _bool("HKD_LOKAAL_INLOGGEN", True))
     basemap: str = field(default_factory=lambda: _env("HKD_BASEMAP", "geen"))
+    analyse_kernstad: bool = field(default_factory=lambda: _bool("HKD_ANALYSE_KERNSTAD", True))
     volg_seconden: float = field(default_factory=lambda: float(_env("HKD_VOLG_SECONDEN") or 2))
     publicatie_map: Path | None = field(default_factory=lambda: Path(_env("HKD_PUBLICATIE_DIR")).resolve() if _env(
         "HKD_PUBLICATIE_DIR") else None)

@@ -145,6 +145,11 @@ def run_cached(fn: Callable[..., Any], *args: Any, ttl: str = "lang") -> Any:
     return cached(fn, f"{fn.__module__}.{fn.__qualname__}", user.rol, user.aanbieder_code, tuple(args))
 
 
+def demo_geladen() -> bool:
+    """Whether the demo's figures are loaded (public view, every role; cached per role)."""
+    return run_cached(publiek.demo_geladen)
+
+
 def geografie() -> publiek.Geografie | None:
     """Which geography is loaded (from the public view, so every role can read it; cached per role)."""
     return run_cached(publiek.geografie)

@@ -35,6 +35,11 @@ def sidebar() -> None:
     st.html(STIJL)
     with st.sidebar:
         account()
+        if db.demo_geladen():
+            # a caption, not a warning: page tests (and people) read warnings as something to act on
+            st.caption(":orange[**Demo, fictitief.**] In deze omgeving is de demo geladen: locaties, aanbieders, besluiten en "
+                       "cijfers met bron 'Demo' zijn verzonnen, gevormd naar het convenant en *Veerkracht in "
+                       "Rotterdam*.")
         geo = db.geografie()
         if geo is None:
             st.warning("Er zijn nog geen gebieden geladen. Draai `hkd demo` of `hkd load gebieden`.")

@@ -30,6 +30,7 @@ from dashboard.maps import MAP_HEIGHT_PX, deck, laag, legend_html, tekst_tooltip
 from dashboard.tabel import toon as toon_tabel
 from dashboard.upload import lees_upload, toon_problemen
 from data import meldingen_import as mi
+from geo import herkomst
 from geo.meldingen import MeldingNormen
 from queries import meldingen as q
 from queries import monitoring as mq
@@ -52,7 +53,9 @@ def norm_tekst(nrm: MeldingNormen) -> str:
     """The norm as shown with every handling-time figure."""
     return (f"Norm: afgehandeld binnen {nrm.afhandel_norm_dagen} dagen (\"binnen korte tijd naar tevredenheid\"). "
             f"Agendasignaal bij {nrm.signaal_min_meldingen} of meer meldingen in {nrm.signaal_periode_maanden} "
-            f"maanden, of {nrm.signaal_min_buiten_norm} of meer niet binnen de norm.")
+            f"maanden, of {nrm.signaal_min_buiten_norm} of meer niet binnen de norm. "
+            + herkomst.herkomst_zin("afhandel_norm", "agendasignaal")
+            + " Instelbaar in de monitoringnormen.")
 
 
 def per_locatie(van: date, tot: date, nrm: MeldingNormen) -> pd.DataFrame:
@@ -265,6 +268,8 @@ def commissie_sectie(op: date, locaties: pd.DataFrame) -> None:
     achter = stand[stand["achter"]]
     st.markdown(f"**{len(achter)} beheercommissies achter op hun ritme** (fase 0: minstens eens per "
                 f"{normen().ritme_fase_0_maanden} maanden, fase 1: eens per {normen().ritme_fase_1_maanden} maanden)")
+    st.caption(herkomst.herkomst_zin("commissie_ritme_fase_0", "commissie_ritme") + " Instelbaar in de "
+               "monitoringnormen.")
     toon_tabel(pd.DataFrame({
         "Code": achter["code"], "Locatie": achter["naam"], "Fase": achter["fase"],
         "Laatste vergadering": [d.strftime("%d-%m-%Y") if d else "nog nooit" for d in achter["laatste"]],

@@ -29,6 +29,7 @@ from dashboard import ladder_view as lv
 from dashboard.auth import User
 from dashboard.tabel import toon as toon_tabel
 from geo import agenda as agendaregels
+from geo import herkomst
 from geo.agenda import AgendaVoorstel
 from queries import agenda_bronnen, fasen
 from queries import vergaderingen as vg
@@ -178,7 +179,7 @@ def voorbereiding(v: vg.Vergadering, punten: pd.DataFrame, locaties: pd.DataFram
         f"gehouden overleg van deze soort, open acties (over tijd zwaarder), open beheeracties. Hoogstens "
         f"{agendaregels.AGENDA_MAX_PUNTEN} punten; de rest staat in reserve. Een beheerconvenant dat alleen ouder is "
         f"dan {agendaregels.CONVENANT_MAX_JAREN} jaar (periodieke actualisatie) is een hamerstuk: samen één agendapunt, "
-        "zonder bespreking.")
+        "zonder bespreking. " + herkomst.herkomst_zin("agenda_volgorde", "convenant_actualisatie"))
     toon_tabel(agenda_tabel(punten), hide_index=True, width="stretch", height=320,
                  column_config={"Gewicht": st.column_config.NumberColumn(help="Hoger is urgenter")})
     if v.status not in ("in_voorbereiding", "vastgesteld"):

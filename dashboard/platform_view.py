@@ -17,7 +17,14 @@ from dashboard.maps import deck, focus_layer, laag, legend_html, show, tekst_too
 from dashboard.tabel import toon as toon_tabel
 from dashboard.upload import lees_upload, toon_problemen
 from data import uitstroom_import
-from geo.aanbod import WACHTTIJD_NORM_MAANDEN
+from geo import herkomst
+from geo.aanbod import (
+    ALLEEN_DIRECTE_BEMIDDELING_VANAF,
+    IJKPUNT_AANDEEL_VRIJKOMEND,
+    WACHTTIJD_NORM_MAANDEN,
+    ijkpunt,
+    reguliere_urgenties_na_afspraak,
+)
 from geo.colours import NO_DATA, colour_for
 from geo.spreiding import KLASSEN_TOV_STAD, index_tov_stad, klasse_tov_stad, lorenz, per_1000
 from queries import platform
@@ -87,7 +94,7 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
     fig.add_trace(go.Scatter(x=stad["periode"], y=stad["wachttijd_maanden"], mode="lines+markers",
                              name="gemiddelde wachttijd directe bemiddeling (maanden)", line={"color": "#d55e00"}))
     fig.add_hline(y=WACHTTIJD_NORM_MAANDEN, line_dash="dash",
-                  annotation_text=f"norm {getal(WACHTTIJD_NORM_MAANDEN)} maanden")
+                  annotation_text=f"norm {getal(WACHTTIJD_NORM_MAANDEN)} maanden (convenant)")
     fig.update_layout(height=360, margin={"l": 10, "r": 10, "t": 30, "b": 10}, yaxis_title="maanden",
                       yaxis2={"overlaying": "y", "side": "right", "title": "uitstromers"},
                       legend={"orientation": "h", "y": -0.25}, title="Uitstroom en wachttijd tegen de norm")
@@ -97,6 +104,22 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
         "periode": "Periode", "uitstromers": "Uitstromers", "directe_bemiddeling": "Huurzorgcontract / directe bemiddeling",
         "reguliere_urgentie": "Reguliere urgentie", "aandeel_db": "% directe bemiddeling",
         "wachttijd_maanden": "Wachttijd (maanden)", "bron": "Bron"}), hide_index=True, width="stretch")
+    if any(herkomst.is_demo(str(b)) for b in stad["bron"].dropna()):
+        st.caption("**Demo, fictitief.** Bron: " + "; ".join(sorted(set(stad["bron"].dropna()))) + ".")
+    st.caption(herkomst.zin("wachttijd_norm", "directe_bemiddeling_2024"))
+    for jaar, n in zip(jaren["jaar"], jaren["uitstromers"], strict=True):
+        punt = ijkpunt(int(jaar), int(n))
+        if punt is not None:
+            grens, aandeel = punt
+            st.caption(f"Ijkpunt {int(jaar)}: hoogstens {getal(grens)} woningen voor uitstroom "
+                       f"({IJKPUNT_AANDEEL_VRIJKOMEND * 100:.0f} % van de vrijkomende corporatiewoningen); uitstroom "
+                       f"{getal(int(n))}, {aandeel * 100:.0f} % "
+                       f"({'binnen' if n <= grens else 'boven'} het ijkpunt). " + herkomst.herkomst_zin("ijkpunt_25"))
+    totalen = jaren.dropna(subset=["reguliere_urgentie"])
+    for jaar, n in reguliere_urgenties_na_afspraak([(int(j), int(n)) for j, n in
+                                                    zip(totalen["jaar"], totalen["reguliere_urgentie"], strict=True)]):
+        st.warning(f"{jaar}: {n} uitstromers via een reguliere urgentie, terwijl het convenant vanaf "
+                   f"{ALLEEN_DIRECTE_BEMIDDELING_VANAF} uitsluitend directe bemiddeling afspreekt.")
     per_corp = u[u["corporatie_code"].notna()]
     if not per_corp.empty:
         st.markdown("**Per woningcorporatie (waar bekend)**")
@@ -228,6 +251,8 @@ def concentratie(c: platform.PlatformCijfers) -> None:
 
 def doelen_beheer() -> None:
     """HKD sets targets per woonvorm and year; the corporations as parties."""
+    st.caption(herkomst.REGEL["convenant_besluiten"].omschrijving + " "
+               + herkomst.herkomst_zin("convenant_besluiten", "doelen"))
     doelen = db.run_cached(platform.doelen, ttl="kort")
     toon_tabel(doelen.rename(columns={"woonvorm_naam": "Woonvorm", "jaar": "Jaar", "soort": "Telt",
                                         "plaatsen": "Doel (plaatsen)", "bron": "Bron",

@@ -53,12 +53,13 @@ def toon(k: Keuzes, tabel: Callable) -> None:
     filter_klasse = st.pills("Filter op klasse (tabel)", [c.nr for c in legenda], key="wijktrends_klassefilter",
                              format_func=lambda nr: legenda[int(nr)].label)
     raster = st.radio("Tekenen op", ["gebieden", "raster"], horizontal=True, key="wijktrends_kaart41_op",
-                      format_func={"gebieden": "gebieden", "raster": "vierkanten van 100 m (zoals het rapport)"}.get)
+                      format_func={"gebieden": "gebieden", "raster": "vierkanten van 100 m (gebiedswaarde per vierkant)"}.get)
     kleuren = tuple(c.rgb for c in legenda)
     with st.spinner("Kaart tekenen..."):  # the map takes the full width, its legend under it
         if raster == "raster":
             with st.spinner("Raster berekenen (enkele seconden, daarna bewaard)..."):
                 cellen = views.raster_corporatie(k.niveau, jaar)
+            cellen = cellen[cellen["gebied_code"].isin(k.namen)]  # the analysis area
             # a short text per square (ten thousands of squares): name and share; the table has the rest
             kort = pd.Series({code: str(r.corporatie) + (f" ({r.aandeel:.0f} %)" if pd.notna(r.aandeel)
                                                          else "") for code, r in dom.iterrows()},

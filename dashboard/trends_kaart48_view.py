@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import trends_bronnen as bronnen
 from dashboard import trends_maps as maps
 from dashboard import trends_state as state
 from dashboard import trends_views as views
 from dashboard.maps import show
 from dashboard.trends_keuzes import Keuzes
+from geo import herkomst
 
 KOLOMMEN = ["gebied_code", "gebied", "focus", "klasse_nr", "klasse_naam", "kwetsbaar_van", "kwetsbaar_tot",
             "overlast_van", "overlast_tot", "overlast_z"]
@@ -23,6 +25,9 @@ def toon(k: Keuzes) -> None:
              selection_mode="single-object")
     st.markdown("**Legenda Kaart 4-8** (cijfer op de kaart = klasse)")
     st.html(maps.bivariaat_legenda_html(k.klassen["klasse"].value_counts().to_dict()))
+    bronnen.regel(*herkomst.FIGUUR_REGELS["4-8"])
+    bronnen.toon(k.niveau, k.kw_ind, k.ov_ind)
     uitvoer = views.kaart48_tabel(k.klassen, k.namen)
     views.tabel(uitvoer[KOLOMMEN], uitvoer["gebied_code"], "wijktrends_tabel_48",
-                f"hkd_kaart_4_8_{k.niveau}_{k.van}_{k.tot}.csv", k.gekozen)
+                f"hkd_kaart_4_8_{k.niveau}_{k.van}_{k.tot}.csv", k.gekozen,
+                bronnen.csv_bron(k.niveau, k.kw_ind, k.ov_ind, regels=herkomst.FIGUUR_REGELS["4-8"]))

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard import trends_bronnen as bronnen
 from dashboard import trends_corporatie_view
 from dashboard import trends_maps as maps
 from dashboard import trends_state as state
 from dashboard import trends_views as views
 from dashboard.maps import legend_html, show
 from dashboard.trends_keuzes import Keuzes
+from geo import herkomst
 from geo import kaarten4 as k4
 from geo import trends as tr
 from geo import veerkracht as vk
@@ -19,6 +21,14 @@ KAARTEN = {"4-3": "4-3 Niveau kwetsbare groepen", "4-4": "4-4 Ontwikkeling kwets
            "4-5": "4-5 Toenemende concentratie", "4-6": "4-6 Niveau overlast", "4-7": "4-7 Ontwikkeling overlast",
            "3-1": "3-1 Dominante eigendomsvorm", "3-2": "3-2 Aandeel corporatiebezit",
            "4-1": "4-1 Dominante corporatie"}
+
+
+# The indicators each map is drawn from (for its source line); 4-3 to 4-5 use the chosen kwetsbaar indicator.
+KAART_INDICATOREN = {"3-1": ("dominant_eigendom",), "3-2": ("aandeel_corporatie",), "4-1": ("adressen",)}
+
+
+def _indicatoren(k: Keuzes, kaart: str) -> tuple[str, ...]:
+    return KAART_INDICATOREN.get(kaart, (k.ov_ind,) if kaart in ("4-6", "4-7") else (k.kw_ind,))
 
 
 def _laatste(niveau: str, indicator: str) -> pd.Series:
@@ -32,12 +42,15 @@ def toon(k: Keuzes) -> None:
     regels = k4.uitleg()
     kaart = st.radio("Kaart", list(KAARTEN), horizontal=True, key="wijktrends_kaartnr", format_func=KAARTEN.get)
     st.caption(regels[kaart])
+    bronnen.regel(*herkomst.FIGUUR_REGELS[kaart])
+    bronnen.toon(k.niveau, *_indicatoren(k, kaart))
     if kaart == "4-1":
         trends_corporatie_view.toon(k, _tabel)
         return
     niveau, van, tot = k.niveau, k.van, k.tot
     kw = views.reeks(niveau, k.kw_ind)
     ov = views.reeks(niveau, k.ov_ind)
+    kw, ov = kw[kw["gebied_code"].isin(k.namen)], ov[ov["gebied_code"].isin(k.namen)]  # the analysis area
     nl = views.referentie(k.kw_ind)
     kw_tot = kw[kw["jaar"] == tot]
     if nl.empty or tot not in nl.index:
@@ -100,4 +113,4 @@ def _tabel(k: Keuzes, kaart: str, klasse: pd.Series, legenda, waarden: pd.Series
         st.caption(f"Klasse {int(filter_klasse) + 1}: {len(kaartdata)} gebieden.")
         st.button("Selectie wissen", key="wijktrends_wis", on_click=state.wis, args=("wijktrends_klassefilter",))
     views.tabel(kaartdata, kaartdata["gebied_code"], "wijktrends_tabel_kaart", f"hkd_kaart_{kaart}_{k.niveau}.csv",
-                gekozen)
+                gekozen, bronnen.csv_bron(k.niveau, *_indicatoren(k, kaart), regels=herkomst.FIGUUR_REGELS[kaart]))

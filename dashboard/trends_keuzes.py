@@ -12,6 +12,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
+from core.settings import get_settings
 from dashboard import inzage, selectie, zoeken
 from dashboard import trends_maps as maps
 from dashboard import trends_state as state
@@ -19,6 +20,7 @@ from dashboard import trends_views as views
 from dashboard.auth import User, current_user
 from dashboard.focus_view import focus_keuze, legenda_item
 from dashboard.maps import focus_layer, legend_html
+from geo import analysegebied, herkomst
 from geo import veerkracht as vk
 from queries import trends
 
@@ -147,8 +149,11 @@ def kies() -> Keuzes:
     _openbaarmaking(niveau)
 
     vlakken = views.vlakken(niveau)
+    kernstad = get_settings().analyse_kernstad
+    vlakken = vlakken[analysegebied.in_analysegebied(vlakken["code"], vlakken["parent_code"], kernstad)]
+    st.caption(analysegebied.uitleg(kernstad) + " " + herkomst.herkomst_zin("analysegebied_kernstad"))
     namen = dict(zip(vlakken["code"], vlakken["naam"], strict=True))
-    klassen = views.klassen(niveau, kw_ind, ov_ind, van, tot, drempels)
+    klassen = views.klassen(niveau, kw_ind, ov_ind, van, tot, drempels, tuple(sorted(namen)))
     klassen = klassen[klassen.index.isin(namen)]
     user = current_user()
 

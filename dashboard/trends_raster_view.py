@@ -5,10 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import downloads
+from dashboard import trends_bronnen as bronnen
 from dashboard import trends_maps as maps
 from dashboard import trends_views as views
 from dashboard.maps import legend_html, show
 from dashboard.trends_keuzes import Keuzes
+from geo import herkomst
 from geo import trends as tr
 from geo import veerkracht as vk
 from queries import trends
@@ -18,14 +20,17 @@ from reports.veilig import csv_bytes
 def toon(k: Keuzes) -> None:
     """The squares of one indicator (the small-numbers rule applied in PostGIS), legend and CSV download."""
     van, tot = k.van, k.tot
-    st.caption("Zoals het rapport (voetnoot 6): de cijfers op vierkanten van 100 bij 100 meter in RD, uitgelijnd als "
-               "de CBS-vierkantstatistiek. Aantallen worden naar oppervlakte over de vierkanten verdeeld, aandelen "
+    st.caption("De waarden van de gebieden, naar oppervlakte verdeeld over vierkanten van 100 bij 100 meter in RD, "
+               "uitgelijnd als de CBS-vierkantstatistiek: een vierkant laat zien wat de gebieden eronder hebben, geen "
+               "eigen meting. Aantallen worden naar oppervlakte over de vierkanten verdeeld, aandelen "
                "en scores zijn het oppervlaktegewogen gemiddelde. Een vierkant met minder dan "
                f"{trends.MIN_WAARNEMINGEN} waarnemingen, of dat voor minder dan de helft onder gebieden met een waarde "
                "valt, wordt niet getoond. Het raster verandert niet als buurtgrenzen veranderen: de ontwikkeling "
                "wordt op dezelfde vierkanten berekend.")
+    bronnen.regel(*herkomst.FIGUUR_REGELS["raster"])
     welke = st.radio("Indicator", [k.kw_ind, k.ov_ind], format_func=views.naam, horizontal=True,
                      key="wijktrends_rasterind")
+    bronnen.toon(k.niveau, welke)
     with st.spinner("Raster berekenen (enkele seconden, daarna bewaard)..."):
         cel_van, cel_tot = views.raster(k.niveau, welke, van), views.raster(k.niveau, welke, tot)
     if cel_tot.empty:
@@ -48,5 +53,6 @@ def toon(k: Keuzes) -> None:
     st.markdown(f"**{views.naam(welke)}**, {len(cel_tot)} vierkanten")
     st.html(legend_html(leg, naast=True))
     uit = cel_tot[["cel_x", "cel_y", "waarde"]].assign(verandering=cel_tot["code"].map(delta))
+    uit = uit.assign(bron=bronnen.csv_bron(k.niveau, welke, regels=herkomst.FIGUUR_REGELS["raster"]))
     downloads.knop("Download het raster als CSV", csv_bytes(uit),
                    f"hkd_raster_100m_{welke}_{tot}.csv", "text/csv", key="wijktrends_raster_csv")

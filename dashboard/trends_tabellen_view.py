@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard import trends_bronnen as bronnen
 from dashboard import trends_views as views
 from dashboard.trends_corporatie_view import bezit_jaar
 from dashboard.trends_keuzes import Keuzes
+from geo import herkomst
 from geo import kaarten4 as k4
 from geo import trends as tr
 from geo import veerkracht as vk
@@ -35,6 +37,7 @@ def toon(k: Keuzes) -> None:
     regels = k4.uitleg()
     uitvoer = views.kaart48_tabel(k.klassen, k.namen)
     kw = views.reeks(niveau, k.kw_ind)
+    kw = kw[kw["gebied_code"].isin(k.namen)]  # the analysis area
     nl = views.referentie(k.kw_ind)
     if nl.empty or tot not in nl.index:
         nl = kw.groupby("jaar")["waarde"].mean()
@@ -48,17 +51,20 @@ def toon(k: Keuzes) -> None:
                              opmerkingen=[vk.opmerking(r.kwetsbaar_van, r.kwetsbaar_tot, r.overlast_z,
                                                        inw_tot.get(r.gebied_code)) for r in uitvoer.itertuples()],
                              corporaties=uitvoer["gebied_code"].map(_corporaties(niveau, tot)).fillna("geen gegevens"))
-    for titel, regel, rijen, key in (
-        (f"Tabel 4-1: hoge concentratie kwetsbare groepen ({tot})", regels["4-1t"], lijsten[lijsten["hoog"]],
+    bronnen.toon(niveau, k.kw_ind, k.ov_ind, "inwoners")
+    for titel, code, rijen, key in (
+        (f"Tabel 4-1: hoge concentratie kwetsbare groepen ({tot})", "4-1t", lijsten[lijsten["hoog"]],
          "wijktrends_tabel_41"),
-        (f"Tabel 4-2: toename kwetsbare groepen én overlast, waar die al hoog was ({van}-{tot})", regels["4-2t"],
+        (f"Tabel 4-2: toename kwetsbare groepen én overlast, waar die al hoog was ({van}-{tot})", "4-2t",
          lijsten[lijsten["klasse"] == "donkerrood"], "wijktrends_tabel_42"),
         (f"Tabel 4-3: toename kwetsbare groepen maar minder overlast, waar die hoog was ({van}-{tot})",
-         regels["4-3t"], lijsten[lijsten["klasse"] == "donkergroen"], "wijktrends_tabel_43"),
+         "4-3t", lijsten[lijsten["klasse"] == "donkergroen"], "wijktrends_tabel_43"),
     ):
+        regel = regels[code]
         st.subheader(titel)
         st.caption(f"Regel: {regel} {len(rijen)} gebieden; focusgebieden gemarkeerd (NPRZ: {', '.join(vk.NPRZ)}; "
                    f"RGW: {', '.join(vk.RGW)}).")
+        bronnen.regel(*herkomst.FIGUUR_REGELS[code])
         rijen = rijen.sort_values("gebied")
         views.tabel(rijen[KOLOMMEN], rijen["gebied_code"], key, f"hkd_{key.removeprefix('wijktrends_')}.csv",
-                    k.gekozen)
+                    k.gekozen, bronnen.csv_bron(niveau, k.kw_ind, k.ov_ind, regels=herkomst.FIGUUR_REGELS[code]))

@@ -172,8 +172,10 @@ def _gemarkeerd(frame: pd.DataFrame, codes: pd.Series, gekozen: str | None) -> p
     return out
 
 
-def tabel(frame: pd.DataFrame, codes: pd.Series, key: str, bestand: str, gekozen: str | None) -> None:
+def tabel(frame: pd.DataFrame, codes: pd.Series, key: str, bestand: str, gekozen: str | None, bron: str = "") -> None:
     """A selectable table (a click selects the area everywhere) with a CSV download of every row.
+
+    ``bron`` (the source and rule origin in words) becomes the ``bron`` column of the download.
 
     Long tables are shown a page of :data:`PAGINA` rows at a time; the selected area stays visible as the first
     row when it is not on the current page.
@@ -188,8 +190,13 @@ def tabel(frame: pd.DataFrame, codes: pd.Series, key: str, bestand: str, gekozen
     config = {k: st.column_config.Column(v) for k, v in KOLOM_NAMEN.items() if k in shown.columns}
     st.dataframe(shown, hide_index=True, width="stretch", key=key, column_config=config, placeholder="–",
                  on_select=trends_state.tabel_callback(key, shown_codes), selection_mode="single-row")
-    downloads.knop("Download als CSV", lambda: csv_bytes(_gemarkeerd(frame, codes, gekozen)), bestand, "text/csv",
-                   key=f"{key}_csv")
+    downloads.knop("Download als CSV", lambda: csv_bytes(_met_bron(_gemarkeerd(frame, codes, gekozen), bron)),
+                   bestand, "text/csv", key=f"{key}_csv")
+
+
+def _met_bron(frame: pd.DataFrame, bron: str) -> pd.DataFrame:
+    """The export with its source in a ``bron`` column (unchanged without a source)."""
+    return frame.assign(bron=bron) if bron else frame
 
 
 def kaart48_tabel(klassen: pd.DataFrame, namen: dict[str, str]) -> pd.DataFrame:
@@ -208,14 +215,18 @@ def kaart48_tabel(klassen: pd.DataFrame, namen: dict[str, str]) -> pd.DataFrame:
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def _klassen(rol: str, niveau: str, kw_ind: str, ov_ind: str, van: int, tot: int,
-             drempels: vk.Drempels) -> pd.DataFrame:
+             drempels: vk.Drempels, codes: tuple[str, ...] | None) -> pd.DataFrame:
     kw, ov = reeks(niveau, kw_ind), reeks(niveau, ov_ind)
+    if codes is not None:  # the analysis area: only these areas count in the mean and standard deviation
+        kw, ov = kw[kw["gebied_code"].isin(codes)], ov[ov["gebied_code"].isin(codes)]
     return vk.classificeer(vk.periode_waarden(kw, van, tot), vk.periode_waarden(ov, van, tot), drempels=drempels,
                            kwetsbaar_indicator=kw_ind, overlast_indicator=ov_ind)
 
 
-def klassen(niveau: str, kw_ind: str, ov_ind: str, van: int, tot: int, drempels: vk.Drempels) -> pd.DataFrame:
-    """The Kaart 4-8 classification, cached on its inputs (and the role, like the series it is computed from)."""
+def klassen(niveau: str, kw_ind: str, ov_ind: str, van: int, tot: int, drempels: vk.Drempels,
+            codes: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The Kaart 4-8 classification over the areas ``codes`` (all when ``None``), cached on its inputs (and the
+    role, like the series it is computed from)."""
     from dashboard.auth import current_user
 
-    return _klassen(current_user().rol, niveau, kw_ind, ov_ind, van, tot, drempels)
+    return _klassen(current_user().rol, niveau, kw_ind, ov_ind, van, tot, drempels, codes)

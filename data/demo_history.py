@@ -40,6 +40,10 @@ def _meeting(i: int) -> date:
     return OVERLEG_DATA[i]
 
 
+TERUG_NAAR_FASE_1 = date(2023, 6, 12)
+"""The fase 3a location (HKD-078) is back in fase 1 the day before the convenant's presentation of 13-6-2023."""
+
+
 def fase_history(initial: dict[str, str]) -> list[FaseRecord]:
     """All fase decisions: the inventory, the 3a location back to 1, two swaps and one corrected mistake."""
     inv = INVENTARISATIE_DATUM
@@ -56,8 +60,10 @@ def fase_history(initial: dict[str, str]) -> list[FaseRecord]:
     nul = by_fase["0"]
     m = _meeting
     records += [
-        FaseRecord(drie_a, "3a", m(2), "Verbeterplan vastgesteld; monitoring per zes weken", m(2)),
-        FaseRecord(drie_a, "1", m(4), "Verbetertraject afgerond, deadlines gehaald; terug naar actief basisregime", m(4)),
+        # Seed 001 (presentation of 13-6-2023): fase 3a has "1 locatie die inmiddels terug is naar fase 1". The
+        # inventory overleg of 1-6 closed its verbetertraject; the return took effect before the presentation.
+        FaseRecord(drie_a, "1", TERUG_NAAR_FASE_1,
+                   "Verbetertraject afgerond, deadlines gehaald; terug naar actief basisregime", inv),
         FaseRecord(een[0], "2", m(3), "Toename meldingen overlast rond de locatie; extra controle middelengebruik", m(3)),
         FaseRecord(twee[0], "1", m(3), "Maatregelen verscherpt regime effectief; meldingen teruggelopen", m(3)),
         FaseRecord(nul[0], "1", m(10), "Nieuwe bewoners, buurt vraagt om periodiek overleg", m(10)),

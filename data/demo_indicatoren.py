@@ -31,23 +31,35 @@ WIJKPROFIEL_JAREN = (2014, 2016, 2018, 2020, 2022, 2024)
 BRON = "Demo (gevormd naar Veerkracht in Rotterdam, 2012-2018)"
 
 HOOGSTE_OVERLAST = ("Middelland", "Bospolder", "Cool", "Feijenoord", "Hillesluis", "Afrikaanderwijk", "Pendrecht")
+# Tabel 4-1 of the report: the 20 buurten with a high concentration of vulnerable groups (2018). In the demo exactly
+# these reach the top band of Kaart 4-3 (index at least 130, Nederland = 100) in 2018.
 TABEL_4_1 = (
     "Schiebroek", "Ommoord", "Oud Crooswijk", "Rubroek", "Oude Westen", "Spangen", "Tussendijken", "Bospolder",
     "Schiemond", "Het Lage Land", "Feijenoord", "Bloemhof", "Afrikaanderwijk", "Vreewijk", "Lombardijen",
     "Groot IJsselmonde", "Zuidwijk", "Pendrecht", "Hoogvliet Noord", "Hoogvliet Zuid",
 )
-TABEL_4_2 = (
+# Tabel 4-3 of the report (7 buurten): more vulnerable residents, less overlast where it was high (dark green).
+DONKERGROEN = ("Bloemhof", "Schiebroek", "Zevenkamp", "Vreewijk", "Spangen", "Hoogvliet Zuid", "Beverwaard")
+# Tabel 4-2 of the report: its 26 rows as CBS buurten (both IJsselmonde rows are Groot IJsselmonde; the row "Oud
+# Mathenesse/Witte Dorp" is two buurten). The report lists Bloemhof, Vreewijk (north) and Zevenkamp (centre) in
+# both Tabel 4-2 and 4-3, for different parts of the buurt; a whole buurt has one class of Kaart 4-8, and the demo
+# follows the report's remarks on those three ("overwegend positief", "in de omringende gebieden een afname"):
+# dark green, so they are in Tabel 4-3.
+TABEL_4_2_RAPPORT = (
     "Afrikaanderwijk", "Agniesebuurt", "Bloemhof", "Bospolder", "Delfshaven", "Feijenoord", "Het Lage Land",
     "Oude Noorden", "Hillesluis", "Hoogvliet Noord", "Groot IJsselmonde", "Kop van Zuid - Entrepot", "Lombardijen",
     "Middelland", "Noordereiland", "Oosterflank", "Oud Crooswijk", "Oud Mathenesse", "Witte Dorp", "Oude Westen",
-    "Pendrecht", "Tarwewijk", "Tussendijken", "Zuidwijk",
+    "Pendrecht", "Tarwewijk", "Tussendijken", "Vreewijk", "Zevenkamp", "Zuidwijk",
 )
-# The report also lists Vreewijk (north) and Zevenkamp (centre) in Tabel 4-2 for parts of the buurt; as a whole
-# both appear in Tabel 4-3 (improving overlast), which is what the demo follows.
-DONKERGROEN = ("Bloemhof", "Schiebroek", "Zevenkamp", "Vreewijk", "Spangen", "Hoogvliet Zuid", "Beverwaard")
-# The Wijkprofiel demo keeps its original low-scoring list (Tabel 4-2 before Tussendijken and Zuidwijk were added),
-# so that its values stay as they were.
-_WIJKPROFIEL_LAAG = tuple(n for n in TABEL_4_2 if n not in ("Tussendijken", "Zuidwijk"))
+IN_BEIDE_TABELLEN = ("Bloemhof", "Vreewijk", "Zevenkamp")
+TABEL_4_2 = tuple(n for n in TABEL_4_2_RAPPORT if n not in IN_BEIDE_TABELLEN)
+# The Wijkprofiel demo keeps its original low-scoring list, so that its values stay as they were.
+_WIJKPROFIEL_LAAG = (
+    "Afrikaanderwijk", "Agniesebuurt", "Bloemhof", "Bospolder", "Delfshaven", "Feijenoord", "Het Lage Land",
+    "Oude Noorden", "Hillesluis", "Hoogvliet Noord", "Groot IJsselmonde", "Kop van Zuid - Entrepot", "Lombardijen",
+    "Middelland", "Noordereiland", "Oosterflank", "Oud Crooswijk", "Oud Mathenesse", "Witte Dorp", "Oude Westen",
+    "Pendrecht", "Tarwewijk",
+)
 # Dominant eigendom (Figuur 3-x): most buurten are corporatiehuur; these follow the report's other types.
 GOEDKOPE_PARTICULIERE_HUUR = (
     "Oud Mathenesse", "Carnisse", "Tarwewijk", "Oud Charlois", "Nieuwe Westen", "Bergpolder", "Liskwartier",
@@ -71,24 +83,36 @@ NIET_WOONGEBIED = (
 def _profile(name: str, rng: random.Random) -> tuple[float, float, float, float]:
     """(kwetsbaar 2012, kwetsbaar change per 2 years, overlast 2012, overlast change per 2 years).
 
-    Every branch draws exactly four numbers, so that the later draws (population, noise) stay the same for every
-    buurt whatever its profile.
+    The index is "Rotterdam 2012 = 100"; the Dutch value is about 82 in 2018 (:data:`NL_INDEX`), so Kaart 4-3's top
+    band (130 or more against Nederland) starts near 107: the buurten of Tabel 4-1 lie well above it in 2018, every
+    other buurt well below. Every branch draws exactly four numbers, so that the later draws (population, noise)
+    stay the same for every buurt whatever its profile.
     """
+    hoog = name in TABEL_4_1
     if name in DONKERGROEN:
-        # more vulnerable residents, but overlast improved where it was high (Kaart 4-8, dark green)
-        return rng.uniform(130, 160), rng.uniform(3, 6), rng.uniform(-0.30, -0.22), rng.uniform(0.025, 0.04)
+        # more vulnerable residents, but overlast improved where it was high (Kaart 4-8, dark green; Tabel 4-3)
+        k0, dk = (rng.uniform(125, 145), rng.uniform(3, 6)) if hoog else (rng.uniform(78, 84), rng.uniform(2, 4))
+        return k0, dk, rng.uniform(-0.30, -0.22), rng.uniform(0.025, 0.04)
     if name in TABEL_4_2:
-        # more vulnerable residents and more overlast where it was already high (dark red/brown)
+        # more vulnerable residents and more overlast where it was already high (dark red/brown; Tabel 4-2). Where
+        # the report finds vulnerable groups limited (Middelland, Oud Mathenesse, Tarwewijk, ...) the index stays
+        # under the top band.
         level = rng.uniform(-0.36, -0.30) if name in HOOGSTE_OVERLAST else rng.uniform(-0.28, -0.20)
-        return rng.uniform(135, 175), rng.uniform(3, 7), level, -rng.uniform(0.02, 0.035)
-    if name in HOOGSTE_OVERLAST:  # Cool: overlast from nightlife, few vulnerable residents
-        return rng.uniform(80, 100), rng.uniform(-1, 1), rng.uniform(-0.36, -0.30), -rng.uniform(0.005, 0.015)
-    if name in TABEL_4_1:
-        # high concentration, rising slowly; overlast above average and slowly worsening
-        return rng.uniform(130, 160), rng.uniform(1, 4), rng.uniform(-0.18, -0.10), -rng.uniform(0.004, 0.012)
+        k0, dk = (rng.uniform(125, 150), rng.uniform(3, 7)) if hoog else (rng.uniform(74, 82), rng.uniform(2.5, 5.5))
+        return k0, dk, level, -rng.uniform(0.02, 0.035)
+    if name in HOOGSTE_OVERLAST:  # Cool: overlast from nightlife, few vulnerable residents (no rise)
+        return rng.uniform(80, 95), -rng.uniform(0.5, 2), rng.uniform(-0.36, -0.30), -rng.uniform(0.005, 0.015)
+    if hoog:
+        # Tabel 4-1 without Tabel 4-2/4-3 (Ommoord, Rubroek, Schiemond): a high concentration, rising, where
+        # overlast stays under the Rotterdam mean and improves (bright green)
+        return rng.uniform(125, 145), rng.uniform(1, 3), rng.uniform(0.02, 0.08), rng.uniform(0.004, 0.012)
+    if name in GOEDKOPE_PARTICULIERE_HUUR:
+        # cheap private rent: limited vulnerable groups, falling (Kaart 4-5: Tarwewijk, Oud-Charlois, Carnisse);
+        # overlast high but stable since 2014 (Figuur 3-16)
+        return rng.uniform(70, 82), -rng.uniform(1, 3), rng.uniform(-0.30, -0.22), rng.uniform(-0.003, 0.003)
     # elsewhere: limited vulnerability and overlast; vulnerable groups fall where they were low, overlast mostly
     # improves (bright green where vulnerable groups still rose; a few light-red exceptions)
-    return rng.uniform(55, 105), rng.uniform(-3, 2.5), rng.uniform(0.0, 0.18), rng.uniform(-0.006, 0.02)
+    return rng.uniform(55, 92), rng.uniform(-3, 2.5), rng.uniform(0.0, 0.18), rng.uniform(-0.006, 0.02)
 
 
 def eigendom(name: str, code: str) -> tuple[int, float]:
@@ -135,7 +159,8 @@ def buurt_series(buurten: pd.DataFrame) -> pd.DataFrame:
             k = round(k0 + dk * t + rng.uniform(-0.8, 0.8), 1)
             o = round(o0 + do * t + rng.uniform(-0.004, 0.004), 3)
             # a separate stream, so that adding components never changes the index series above
-            extra = componenten(k, o, random.Random(f"{SEED}:{code}:{jaar}:componenten"))
+            extra = componenten(k0 + 0.3 * (k - k0), o, dominant, jaar,
+                                random.Random(f"{SEED}:{code}:{jaar}:componenten"))
             rows += [("buurt", code, jaar, ind, float(v)) for ind, v in extra.items()]
             rows += [
                 ("buurt", code, jaar, "kwetsbare_groepen", k),
@@ -151,26 +176,76 @@ def buurt_series(buurten: pd.DataFrame) -> pd.DataFrame:
 
 # Dutch averages of the component shares (%) in 2012 and their yearly drift; fictitious but of the right size.
 NL_REFERENTIE: dict[str, tuple[float, float]] = {
-    "laagste_inkomens": (40.0, -0.15),
-    "pct_bijstand": (4.0, 0.05),
-    "vluchtelingenlanden": (1.6, 0.12),
-    "lvb": (2.4, 0.02),
-    "psychiatrie": (3.1, 0.04),
-    "chronisch_meervoudig": (11.0, 0.15),
+    "laagste_inkomens": (22.0, 0.03),  # Nederland: a slowly rising share (Figuur 3-1's reference)
+    "pct_bijstand": (4.0, 0.03),
+    "vluchtelingenlanden": (1.6, 0.03),
+    "lvb": (6.5, 0.0),
+    "psychiatrie": (0.8, 0.01),
+    "chronisch_meervoudig": (6.0, 0.08),  # landelijk groeit deze groep (Figuur 3-11)
 }
 # The kwetsbare-groepen index (Rotterdam 2012 = 100) for Nederland: Rotterdam lies well above the Dutch average.
 NL_INDEX: dict[str, tuple[float, float]] = {"kwetsbare_groepen": (80.0, 0.4)}
 BRON_REFERENTIE = "Demo: Nederlands gemiddelde (fictief, van de juiste orde van grootte)"
 
+# The components per dominant eigendom (code 1-4: corporatiehuur, goedkope particuliere huur, overige particuliere
+# huur, koop), shaped by chapter 3 of the report:
+# - BASIS: the share (%) in 2012 in a corporatiehuur buurt of index 100, sized so that the city totals of 2018 come
+#   out as the report's (laagste inkomens ruim 178.000, psychiatrie ruim 8.000, chronisch ruim 51.000 personen;
+#   LVB bijna 10 % in corporatiehuur);
+# - TYPE: the share relative to corporatiehuur (bijstand: 83 % of recipients live in corporatiegebieden);
+# - GROEI: the yearly change (fraction) per type before and after 2016 (Figuur 3-1: lowest incomes rose to 2016
+#   and fell everywhere after; 3-5: refugees rise most in corporatiehuur; 3-7: LVB rose in corporatiehuur, fell
+#   elsewhere; 3-9: psychiatric problems rise steadily in corporatiehuur, faster in cheap private rent after 2016,
+#   fall in koop and overige particuliere huur; 3-11: chronic conditions fall).
+COMPONENT_BASIS: dict[str, float] = {
+    "laagste_inkomens": 29.0, "pct_bijstand": 10.0, "vluchtelingenlanden": 2.6, "lvb": 8.4, "psychiatrie": 1.26,
+    "chronisch_meervoudig": 7.75,
+}
+COMPONENT_TYPE: dict[str, tuple[float, float, float, float]] = {
+    "laagste_inkomens": (1.0, 0.85, 0.6, 0.45),
+    "pct_bijstand": (1.0, 0.6, 0.25, 0.18),
+    "vluchtelingenlanden": (1.0, 0.35, 0.25, 0.15),
+    "lvb": (1.0, 0.6, 0.4, 0.3),
+    "psychiatrie": (1.0, 0.6, 0.45, 0.35),
+    "chronisch_meervoudig": (1.0, 0.85, 0.7, 0.75),
+}
+COMPONENT_GROEI: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] = {
+    "laagste_inkomens": ((0.015, 0.015, 0.005, 0.005), (-0.03, -0.03, -0.03, -0.03)),
+    "pct_bijstand": ((0.02, 0.01, 0.0, 0.0), (-0.02, -0.02, -0.02, -0.02)),
+    "vluchtelingenlanden": ((0.05, 0.02, 0.01, 0.01), (0.05, 0.02, 0.01, 0.01)),
+    "lvb": ((0.025, -0.01, -0.01, -0.01), (-0.01, -0.01, -0.01, -0.01)),
+    "psychiatrie": ((0.03, 0.01, -0.005, -0.005), (0.03, 0.04, -0.015, -0.015)),
+    "chronisch_meervoudig": ((-0.01, -0.005, -0.01, -0.005), (-0.015, -0.005, -0.01, -0.005)),
+}
+# Leefbaarometer per type, on top of the overlast score (0 = the Dutch mean): every type lies below the Dutch
+# average, cheap private rent lowest ("ruim 4 klassen onder het gemiddelde", Figuur 3-13 and 3-15).
+LBM_TYPE: dict[int, float] = {1: 0.0, 2: -0.16, 3: -0.12, 4: -0.17}
+BEWONERS_TYPE: dict[int, float] = {1: -0.02, 2: -0.14, 3: -0.05, 4: -0.05}
 
-def componenten(k: float, o: float, rng: random.Random) -> dict[str, float]:
-    """The component shares (%) and Leefbaarometer scores of one buurt-year, from its index ``k`` (Rotterdam 2012
-    = 100) and overlast score ``o``: higher index, larger shares relative to the Dutch average."""
-    factor = max(0.2, k / 100.0)
-    out = {ind: round(nl * (0.55 + 0.75 * factor) * rng.uniform(0.92, 1.08), 2)
-           for ind, (nl, _) in NL_REFERENTIE.items()}
-    out["lbm_totaal"] = round(o * 0.8 - 0.05 * (factor - 1) + rng.uniform(-0.01, 0.01), 3)
-    out["lbm_bewoners"] = round(-0.12 * (factor - 1) + rng.uniform(-0.01, 0.01), 3)
+
+def _pad(ind: str, dominant: int, jaar: int) -> float:
+    """The time path of a component share relative to 2012 (after 2018 the trend halves, as the index does)."""
+    voor, na = (g[dominant - 1] for g in COMPONENT_GROEI[ind])
+    jaren_voor = min(jaar, 2016) - JAREN[0]
+    jaren_na = max(0, min(jaar, 2018) - 2016) + 0.5 * max(0, jaar - 2018)
+    return (1 + voor) ** jaren_voor * (1 + na) ** jaren_na
+
+
+def componenten(k: float, o: float, dominant: int, jaar: int, rng: random.Random) -> dict[str, float]:
+    """The component shares (%) and Leefbaarometer scores of one buurt-year.
+
+    ``k`` is the buurt's level of vulnerability (the index, Rotterdam 2012 = 100, mostly its 2012 value), ``o`` its
+    overlast score, ``dominant`` its dominant eigendom (1-4): a higher index means larger shares; the dominant type
+    sets the share's size relative to corporatiehuur and its time path (:data:`COMPONENT_GROEI`).
+    """
+    niveau = 0.55 + 0.45 * max(0.2, k / 100.0)
+    out = {ind: round(basis * niveau * COMPONENT_TYPE[ind][dominant - 1] * _pad(ind, dominant, jaar)
+                      * rng.uniform(0.95, 1.05), 2)
+           for ind, basis in COMPONENT_BASIS.items()}
+    out["lbm_totaal"] = round(o * 0.8 - 0.05 * (k / 100.0 - 1) + LBM_TYPE[dominant] + rng.uniform(-0.01, 0.01), 3)
+    verslechtering = -0.005 * (min(jaar, 2018) - JAREN[0]) if dominant == 2 else 0.0
+    out["lbm_bewoners"] = round(-0.12 * (k / 100.0 - 1) + BEWONERS_TYPE[dominant] + verslechtering
+                                + rng.uniform(-0.01, 0.01), 3)
     return out
 
 

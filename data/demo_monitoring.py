@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from core.domain import INVENTARISATIE_DATUM
 from data import demo_history
 from data.demo_history import FaseRecord
-from data.demo_locaties import OVERLEG_DATA, SEED
+from data.demo_locaties import SEED
 from geo.meldingen import maanden_terug, maanden_verder
 
 TZ = ZoneInfo("Europe/Amsterdam")
@@ -191,7 +191,7 @@ def verbeterplan(history: list[FaseRecord]) -> tuple[str, list[tuple[str, str, d
     drie_a = next(r for r in history if r.fase == "3a")
     code = drie_a.locatie
     terug = next(r.ingangsdatum for r in history if r.locatie == code and r.fase == "1")
-    start = OVERLEG_DATA[2]
+    start = terug - timedelta(days=150)  # the verbetertraject ran before the inventory
     acties = [
         ("Huisregels herzien en met bewoners bespreken", "aanbieder", start + timedelta(days=30),
          [("loopt", start + timedelta(days=7)), ("gereed", start + timedelta(days=28))]),

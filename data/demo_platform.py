@@ -68,7 +68,9 @@ def corporatie_koppelingen() -> list[tuple[str, str, str]]:
 
 def uitstroom() -> list[dict]:
     """Yearly totals 2021-2025 (2022 as the seed: about 1,150 of whom 56 % by directe bemiddeling, waiting time
-    3.6 months in January to 4.4 in December), the quarters of 2022, and 2025 per corporation."""
+    3.6 months in January to 4.4 in December), the quarters of 2022, and 2025 per corporation. From 2024 every
+    uitstromer is placed by directe bemiddeling (seed 001: "vanaf 2024 100 % directe bemiddeling"), so the regular
+    urgencies are 0 from then on."""
     rows = []
 
     def rij(jaar, kwartaal, corporatie, n, db, wacht):
@@ -77,7 +79,7 @@ def uitstroom() -> list[dict]:
                      "bron": UITSTROOM_BRON})
 
     for jaar, n, db, wacht in ((2021, 1080, 540, 3.4), (2022, 1150, 644, 4.0), (2023, 1190, 738, 4.3),
-                               (2024, 1180, 1062, 4.1), (2025, 1220, 1220, 3.8)):
+                               (2024, 1180, 1180, 4.1), (2025, 1220, 1220, 3.8)):
         rij(jaar, None, None, n, db, wacht)
     for kw, n, db, wacht in ((1, 280, 157, 3.6), (2, 290, 162, 3.9), (3, 285, 160, 4.1), (4, 295, 165, 4.4)):
         rij(2022, kw, None, n, db, wacht)

@@ -5,6 +5,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 WACHTTIJD_NORM_MAANDEN = 3.0  # agreed norm: urgency to offer of a home at most 3 months (seed 001)
+ALLEEN_DIRECTE_BEMIDDELING_VANAF = 2024
+"""From this year uitstroom to zelfstandig wonen goes only via directe bemiddeling (seed 001, Plan van aanpak)."""
+
+
+IJKPUNT_AANDEEL_VRIJKOMEND = 0.25
+"""Ijkpunt: at most this share of the vrijkomende corporatiewoningen goes to uitstroom (seed 001, zelfstandig wonen)."""
+VRIJKOMENDE_WONINGEN: dict[int, int] = {2023: 4_900}
+"""Vrijkomende betaalbare sociale huurwoningen per year (seed 001: "4.900 woningen in 2023 (prognose)")."""
+
+
+def ijkpunt(jaar: int, uitstromers: int) -> tuple[int, float] | None:
+    """``(ijkpunt in homes, uitstroom as a share of the vrijkomende homes)`` for a year with a known supply.
+
+    >>> ijkpunt(2023, 1190)
+    (1225, 0.24285714285714285)
+    >>> ijkpunt(2026, 1000) is None
+    True
+    """
+    vrij = VRIJKOMENDE_WONINGEN.get(jaar)
+    if not vrij:
+        return None
+    return round(vrij * IJKPUNT_AANDEEL_VRIJKOMEND), uitstromers / vrij
+
+
+def reguliere_urgenties_na_afspraak(jaren: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``(jaar, reguliere urgenties)`` of the yearly totals that break the 100 %-directe-bemiddeling rule.
+
+    >>> reguliere_urgenties_na_afspraak([(2023, 452), (2024, 0), (2025, 3)])
+    [(2025, 3)]
+    """
+    return [(j, n) for j, n in jaren if j >= ALLEEN_DIRECTE_BEMIDDELING_VANAF and n > 0]
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ does not, the project's choice is written here and shown on the page (:func:`uit
 - **Kaart 4-5** (increasing concentration): the report's definition — a large share (Kaart 4-3: at least 110,
   "boven") *and* an increase (Kaart 4-4: more than +2). The darkest class has both the largest share (>= 130)
   and the strongest increase (> 10).
-- **Kaart 4-6** (overlast en onveiligheid, one year): relative to the Rotterdam mean, as the report does, in
-  standard deviations: veel beter (< -1), beter (-1 to -0.25), gemiddeld (-0.25 to 0.25), slechter (0.25 to 1),
+- **Kaart 4-6** (overlast en onveiligheid, one year): relative to the Rotterdam mean, as the report does; the bands
+  in standard deviations are the project's: veel beter (< -1), beter (-1 to -0.25), gemiddeld (-0.25 to 0.25), slechter (0.25 to 1),
   veel slechter (> 1), "worse" counted in the direction that is bad for the indicator.
 - **Kaart 4-7** (development of overlast): the change in standard deviations of the start year: sterke
   verslechtering (> 0.5 sd worse), verslechtering (> 0.1), gelijk (within ±0.1), verbetering, sterke verbetering.
@@ -163,16 +163,19 @@ def uitleg() -> dict[str, str]:
                "het rapport noemt geen grenzen).",
         "4-4": "Verandering van de index in punten tussen begin- en eindjaar: stabiel binnen 2 punten, sterk bij "
                "meer dan 10 (keuze van HKD Kaart).",
-        "4-5": "Toenemende concentratie zoals het rapport haar definieert: een groot aandeel kwetsbare groepen "
-               "(Kaart 4-3: 110 of meer) én een toename (Kaart 4-4: meer dan 2 punten); het donkerst waar het "
-               "aandeel het grootst (130+) én de toename het sterkst (meer dan 10) is.",
-        "4-6": "Overlast en onveiligheid ten opzichte van het Rotterdamse gemiddelde (zoals het rapport), in "
-               "standaardafwijkingen: gemiddeld binnen 0,25; veel meer of minder bij meer dan 1.",
+        "4-5": "Toenemende concentratie, zoals het rapport haar omschrijft: een groot aandeel kwetsbare groepen "
+               "(Kaart 4-3) én een toename (Kaart 4-4), het donkerst waar het aandeel het grootst en de toename het "
+               "sterkst is. De grenzen zijn een keuze van HKD Kaart: groot aandeel 110 of meer, toename meer dan 2 "
+               "punten, het donkerst bij 130 of meer én meer dan 10 punten.",
+        "4-6": "Overlast en onveiligheid ten opzichte van het Rotterdamse gemiddelde, waartegen ook het rapport "
+               "afzet. De banden in standaardafwijkingen zijn een keuze van HKD Kaart (het rapport noemt geen "
+               "grenzen): gemiddeld binnen 0,25; veel meer of minder bij meer dan 1.",
         "4-7": "Verandering van overlast en onveiligheid in standaardafwijkingen van het beginjaar: gelijk binnen "
                "0,1; sterk bij meer dan 0,5 (keuze van HKD Kaart).",
         "4-1": "Dominante woningcorporatie per gebied: de corporatie met het grootste aandeel van de adressen "
                "(woningen van de corporatie gedeeld door alle adressen in het gebied). Bij gelijke aantallen gaat "
-               "de corporatie voor waarvan de naam alfabetisch eerst komt. Grijs: geen corporatiebezit.",
+               "de corporatie voor waarvan de naam alfabetisch eerst komt (keuze van HKD Kaart). Grijs: geen "
+               "corporatiebezit.",
         "4-4b": "Directe bemiddeling: plaatsingen vanuit de maatschappelijke opvang per buurt en jaar, als cirkel op "
                 "een punt binnen de buurt (nooit een adres); de oppervlakte van de cirkel is evenredig met het "
                 "aantal.",

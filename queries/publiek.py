@@ -18,6 +18,11 @@ def geografie(conn: Connection) -> Geografie | None:
     return Geografie(row.soort, row.omschrijving) if row else None
 
 
+def demo_geladen(conn: Connection) -> bool:
+    """Whether the loaded figures include the demo's (sources starting with "Demo")."""
+    return bool(conn.execute(sql("publiek", "demo_geladen")).scalar_one())
+
+
 def regel(conn: Connection) -> DisclosureRule:
     """The disclosure rule configured in the database."""
     row = conn.execute(sql("publiek", "regel")).one()

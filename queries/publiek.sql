@@ -2,6 +2,10 @@
 -- Which geography is in use (public view: every role may read it).
 SELECT soort, omschrijving FROM publiek.geografie;
 
+-- name: demo_geladen
+-- Whether demo figures are loaded (the demo writes every source as "Demo ..."), for the visible demo label.
+SELECT EXISTS (SELECT 1 FROM publiek.indicator_waarden WHERE bron ILIKE 'demo%') AS demo;
+
 -- name: regel
 -- The disclosure rule in force (hkd.openbaarmaking, through its public view).
 SELECT min_voorzieningen, afronding, vertrouwelijk_niveau FROM publiek.openbaarmakingsregel;

@@ -11,6 +11,7 @@ from dashboard import db, downloads, inzage
 from dashboard.auth import require_role
 from dashboard.focus_view import focus_keuze, legenda_item
 from dashboard.maps import ROTTERDAM_VIEW, basemap_notice, focus_folium, leaflet_available, legend_html, scan_folium
+from geo import herkomst
 from geo.draagkracht import Kandidaat
 from geo.rings import KAART_OVERZICHT_STRAAL, kaart_straal, lonlat_to_rd, parse_ringen, rd_to_lonlat
 from geo.scan_norms import NIVEAU_SYMBOOL, ScanConfig, load_config
@@ -140,7 +141,8 @@ st.dataframe(pd.DataFrame([{"Oordeel": f"{NIVEAU_SYMBOOL[b.niveau]} {b.niveau}: 
                             "Waarde": b.waarde, "Norm": b.normtekst} for b in res.beoordelingen()]),
              hide_index=True, width="stretch")
 st.caption("Oordeel in woorden en teken: ✔ binnen de norm (groen), ! let op (oranje), ✖ buiten de norm (rood), "
-           "? geen gegevens. Normen zijn instelbaar (HKD_SCAN_NORMEN, zie README).")
+           "? geen gegevens. Normen zijn instelbaar (HKD_SCAN_NORMEN, zie README). "
+           + herkomst.herkomst_zin("scan_normen", "scan_veerkracht"))
 
 st.subheader(f"Locaties binnen {max(config.ringen)} m")
 st.dataframe(pd.DataFrame([{"Code": n.code, "Naam": n.naam, "Aanbieder": n.aanbieder, "Woonvorm": n.woonvorm,

@@ -61,7 +61,7 @@ def _fingerprint(engine) -> list:
                 "FROM hkd.locaties ORDER BY code",
                 "SELECT l.code, b.fase, b.ingangsdatum, b.reden FROM hkd.fase_besluiten b "
                 "JOIN hkd.locaties l ON l.id = b.locatie_id ORDER BY l.code, b.id",
-                "SELECT count(*), sum(waarde) FROM hkd.indicatoren",
+                "SELECT count(*), sum(waarde::numeric) FROM hkd.indicatoren",  # exact: no float summing order
                 "SELECT niveau, code, md5(ST_AsBinary(geom)) FROM hkd.gebieden ORDER BY niveau, code",
             )
         ]

@@ -1,0 +1,154 @@
+"""Sources and rule origins on screen (issue 22): every Wijktrends view names the source and years of its numbers,
+marks demo data as "demo, fictitief", says where its rule comes from, and never credits the report with the
+project's own choices; the Platform and Meldingen pages mark their norms' origin."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+WEERGAVEN = ("kaart48", "kaarten", "lijnen", "tabellen", "raster")
+
+
+def _captions(at) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("weergave", WEERGAVEN)
+def test_every_wijktrends_view_names_its_source_years_and_rule_origin(app, weergave):
+    at = app("wijktrends")
+    at.segmented_control(key="wijktrends_weergave").set_value(weergave).run()
+    assert not at.exception, at.exception
+    captions = _captions(at)
+    bron = [c for c in captions if "Bron:" in c]
+    assert bron, f"no source line on {weergave}"
+    # the demo is marked visibly, with the dataset and the years of the series
+    assert any(c.startswith("**Demo, fictitief.**") and "demo, fictitief (Demo" in c and "2012-2024" in c
+               for c in bron), bron
+    assert any(c.startswith("Herkomst van de regel:") for c in captions)
+    assert not any("zoals het rapport" in c.lower() and "omschrijft" not in c for c in captions), captions
+
+
+def test_kaart_4_6_bands_are_the_projects_choice_and_the_reference_is_the_reports(app):
+    at = app("wijktrends")
+    at.segmented_control(key="wijktrends_weergave").set_value("kaarten").run()
+    at.radio(key="wijktrends_kaartnr").set_value("4-6").run()
+    assert not at.exception, at.exception
+    herkomst = next(c for c in _captions(at) if c.startswith("Herkomst van de regel:"))
+    assert "Veerkracht in Rotterdam (In.Fact.Research), Kaart 4-6" in herkomst
+    assert "keuze HKD Kaart, uitwerking van Kaart 4-6" in herkomst
+    at.radio(key="wijktrends_kaartnr").set_value("4-5").run()
+    herkomst = next(c for c in _captions(at) if c.startswith("Herkomst van de regel:"))
+    assert "Kaart 4-5" in herkomst and "keuze HKD Kaart" in herkomst
+
+
+def test_kaart_4_8_marks_the_extra_classes_and_thresholds_as_the_projects(app):
+    at = app("wijktrends")
+    herkomst = next(c for c in _captions(at) if c.startswith("Herkomst van de regel:"))
+    assert "keuze HKD Kaart, aanvulling op Kaart 4-8 (klasse 5 (lila) en 6 (lichtgrijs)" in herkomst
+    assert "keuze HKD Kaart, uitwerking van Kaart 4-8 (instelbaar op de pagina)" in herkomst
+
+
+def test_the_grid_says_what_it_is_and_cites_no_footnote_for_it(app):
+    at = app("wijktrends")
+    at.segmented_control(key="wijktrends_weergave").set_value("raster").run()
+    assert not at.exception, at.exception
+    captions = _captions(at)
+    assert any("naar oppervlakte verdeeld over vierkanten van 100 bij 100 meter" in c for c in captions)
+    assert not any(c.startswith("Zoals het rapport") for c in captions)
+    herkomst = next(c for c in captions if c.startswith("Herkomst van de regel:"))
+    assert "keuze HKD Kaart, weergave, anders dan voetnoot 6" in herkomst
+    assert "Veerkracht in Rotterdam (In.Fact.Research), voetnoot 6 (een waarde die op minder dan 10" in herkomst
+
+
+def test_platform_states_the_2024_rule_and_marks_the_demo_uitstroom(app):
+    from dashboard.auth import User
+
+    at = app("platform", User("beleid", "hkd"))
+    captions = _captions(at)
+    assert any(c.startswith("**Demo, fictitief.** Bron: Demo, gevormd naar de HKD uitstroommonitor") for c in captions)
+    assert any("vanaf 2024 stroomt zelfstandig wonen uitsluitend uit via directe bemiddeling" in c
+               and "Convenant Huisvesting Kwetsbare Doelgroepen" in c for c in captions)
+    # the demo follows the rule: no warning of regular urgencies after 2024
+    assert not any("reguliere urgentie, terwijl het convenant" in w.value for w in at.warning)
+    # the 25 % ijkpunt of seed 001 against the demo's uitstroom of 2023 (1,190 of 4,900 vrijkomende woningen)
+    assert any(c.startswith("Ijkpunt 2023: hoogstens 1.225 woningen voor uitstroom (25 % van de vrijkomende "
+                            "corporatiewoningen); uitstroom 1.190, 24 % (binnen het ijkpunt).") for c in captions)
+    # the convenant's own decision dates (seed 001, "Besluit") on the Doelen tab
+    assert any("08-02-2023 door het college vastgesteld; 23-02-2023 door het Platform vastgesteld; 01-04-2023 in "
+               "werking getreden; 14-04-2023 formeel ondertekend" in c for c in captions)
+
+
+def test_meldingen_norms_are_marked_as_the_projects_settings(app):
+    from dashboard.auth import User
+
+    at = app("meldingen", User("beleid", "hkd"))
+    captions = _captions(at)
+    norm = next(c for c in captions if c.startswith("Norm: afgehandeld binnen"))
+    assert "Herkomst: keuze HKD Kaart, uitwerking van 'binnen korte tijd naar tevredenheid afgehandeld'" in norm
+    assert "keuze HKD Kaart, signaal voor het Sturingsoverleg" in norm
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Every file the app hands to a download button (as in test_lagen_pages)."""
+    captured: list[tuple[str, bytes]] = []
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def capture(self, path_or_data, mimetype, kind, filename=None):
+        if isinstance(path_or_data, bytes | str) and filename:
+            captured.append((filename, path_or_data.encode() if isinstance(path_or_data, str) else path_or_data))
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    return captured
+
+
+def test_csv_exports_carry_their_source(app, downloads):
+    """A downloaded series or Figuur 3-x names its source (and the demo mark) in a bron column of every row."""
+    at = app("wijktrends")
+    at.segmented_control(key="wijktrends_weergave").set_value("lijnen").run()
+    assert not at.exception, at.exception
+    csvs = {naam: pd.read_csv(io.BytesIO(data), sep=None, engine="python") for naam, data in downloads
+            if naam.endswith(".csv")}
+    reeks = next(df for naam, df in csvs.items() if naam.endswith("_reeks.csv"))
+    assert reeks["bron"].str.startswith("Demo, fictitief. Bron: ").all()
+    figuur = next(df for naam, df in csvs.items() if "naar_dominant_eigendom" in naam)
+    assert figuur["bron"].str.contains("Herkomst van de regel: Veerkracht in Rotterdam").all()
+
+
+BUITEN_KERNSTAD = {"Strand en Duin", "Dorp", "Rijnpoort", "Rozenburg"}
+
+
+def _kaart_4_8_namen(at) -> set[str]:
+    import json
+
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    laag = next(layer for layer in spec["layers"] if layer["id"] == "kaart_4_8")
+    return {f["properties"]["naam"] for f in laag["data"]["features"]}
+
+
+def test_the_analysis_area_is_the_core_city_as_in_the_report_and_configurable(app, monkeypatch):
+    """Veerkracht, chapter 4: "de kern Rotterdam, inclusief Pernis en Hoogvliet. Rozenburg en Hoek van Holland worden
+    niet weergegeven": not on the map, not in the mean; HKD_ANALYSE_KERNSTAD=0 takes them in, and the page says so."""
+    at = app("wijktrends")
+    namen = _kaart_4_8_namen(at)
+    assert not namen & BUITEN_KERNSTAD and {"Pernis", "Hoogvliet Noord", "Bloemhof"} <= namen
+    assert any(c.startswith("Analysegebied: de kernstad") and "Hoek van Holland en Rozenburg tellen niet mee" in c
+               for c in _captions(at))
+    monkeypatch.setenv("HKD_ANALYSE_KERNSTAD", "0")
+    at = app("wijktrends")
+    assert BUITEN_KERNSTAD <= _kaart_4_8_namen(at)
+    assert any(c.startswith("Analysegebied: de hele gemeente") for c in _captions(at))
+
+
+def test_every_page_marks_the_demo_in_the_sidebar(app):
+    """Demo figures are fictitious: the frame (drawn once by dashboard/app.py around every page) says so while the
+    demo is loaded, for the public too. (AppTest keeps the sidebar of the first page only, so the first page is
+    checked.)"""
+    at = app("openbare_kaart")
+    assert any(c.value.startswith(":orange[**Demo, fictitief.**] In deze omgeving is de demo geladen")
+               for c in at.sidebar.caption)

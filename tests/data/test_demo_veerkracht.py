@@ -1,0 +1,221 @@
+"""The loaded demo tells the story of *Veerkracht in Rotterdam* (seed 002) and the convenant (seed 001).
+
+One test per finding of the sources, each naming the report's figure or table, checked on the demo as loaded in
+PostGIS with the rule the Wijktrends page states (Tabel 4-1: index kwetsbare groepen at least 130 against the Dutch
+value; Tabel 4-2/4-3: class 1 and 3 of Kaart 4-8 over 2012-2018; Figuur 3-x: the unweighted mean per dominant
+eigendom against the Dutch average). The report's lists are written out here, not imported from the demo, so that a
+demo that drifts from the report fails.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from sqlalchemy import text
+
+from core.domain import INVENTARISATIE_DATUM
+from geo import veerkracht as vk
+from queries import trends
+from queries.besluiten import fase_counts
+
+# Tabel 4-1 of the report, as CBS buurten ("IJsselmonde (Groenenhagen, Hordijkerveld)" is Groot IJsselmonde).
+RAPPORT_TABEL_4_1 = {
+    "Schiebroek", "Ommoord", "Oud Crooswijk", "Rubroek", "Oude Westen", "Spangen", "Tussendijken", "Bospolder",
+    "Schiemond", "Het Lage Land", "Feijenoord", "Bloemhof", "Afrikaanderwijk", "Vreewijk", "Lombardijen",
+    "Groot IJsselmonde", "Zuidwijk", "Pendrecht", "Hoogvliet Noord", "Hoogvliet Zuid",
+}
+# Tabel 4-2 of the report: 26 rows (both IJsselmonde rows are Groot IJsselmonde; "Oud Mathenesse/Witte Dorp" is two).
+RAPPORT_TABEL_4_2 = {
+    "Afrikaanderwijk", "Agniesebuurt", "Bloemhof", "Bospolder", "Delfshaven", "Feijenoord", "Het Lage Land",
+    "Oude Noorden", "Hillesluis", "Hoogvliet Noord", "Groot IJsselmonde", "Kop van Zuid - Entrepot", "Lombardijen",
+    "Middelland", "Noordereiland", "Oosterflank", "Oud Crooswijk", "Oud Mathenesse", "Witte Dorp", "Oude Westen",
+    "Pendrecht", "Tarwewijk", "Tussendijken", "Vreewijk", "Zevenkamp", "Zuidwijk",
+}
+RAPPORT_TABEL_4_3 = {"Beverwaard", "Bloemhof", "Hoogvliet Zuid", "Schiebroek", "Spangen", "Vreewijk", "Zevenkamp"}
+CORPORATIEHUUR, GOEDKOPE_PARTICULIERE_HUUR = 1, 2
+
+
+def _frame(engine, sql: str, **params) -> pd.DataFrame:
+    with engine.connect() as conn:
+        return pd.read_sql(text(sql), conn, params=params)
+
+
+def _index_tegen_nl(engine, jaar: int) -> pd.Series:
+    """The kwetsbare-groepen index of every buurt against the Dutch value of that year (100 = Nederland)."""
+    df = _frame(engine, """
+        SELECT g.naam, i.waarde / nl.waarde * 100 AS index_nl FROM hkd.indicatoren i
+        JOIN hkd.gebieden g ON g.niveau = 'buurt' AND g.code = i.gebied_code
+        JOIN hkd.indicatoren nl ON nl.niveau = 'referentie' AND nl.gebied_code = 'NL'
+             AND nl.indicator = i.indicator AND nl.jaar = i.jaar
+        WHERE i.niveau = 'buurt' AND i.indicator = 'kwetsbare_groepen' AND i.jaar = :jaar""", jaar=jaar)
+    return df.set_index("naam")["index_nl"]
+
+
+@pytest.fixture(scope="module")
+def kaart_4_8(demo_engine) -> pd.Series:
+    """Class of Kaart 4-8 per buurt name, 2012-2018, with the page's default thresholds, from PostGIS."""
+    with demo_engine.connect() as conn:
+        kw = trends.indicator_reeks(conn, "buurt", "kwetsbare_groepen")
+        ov = trends.indicator_reeks(conn, "buurt", "overlast_onveiligheid")
+        namen = dict(conn.execute(text("SELECT code, naam FROM hkd.gebieden WHERE niveau = 'buurt'")).all())
+    klassen = vk.classificeer(vk.periode_waarden(kw, 2012, 2018), vk.periode_waarden(ov, 2012, 2018))
+    return klassen["klasse"].rename(index=namen)
+
+
+def _per_eigendom(engine, indicator: str) -> pd.DataFrame:
+    """Figuur 3-x: the unweighted mean per dominant eigendom (code 1-4) and year, and that mean against NL (100)."""
+    return _frame(engine, """
+        SELECT e.waarde::int AS eigendom, i.jaar, avg(i.waarde) AS gemiddelde,
+               avg(i.waarde) / max(nl.waarde) * 100 AS index_nl
+        FROM hkd.indicatoren i
+        JOIN hkd.indicatoren e ON e.niveau = 'buurt' AND e.gebied_code = i.gebied_code
+             AND e.indicator = 'dominant_eigendom' AND e.jaar = i.jaar
+        LEFT JOIN hkd.indicatoren nl ON nl.niveau = 'referentie' AND nl.gebied_code = 'NL'
+             AND nl.indicator = i.indicator AND nl.jaar = i.jaar
+        WHERE i.niveau = 'buurt' AND i.indicator = :ind AND i.jaar BETWEEN 2012 AND 2018
+        GROUP BY 1, 2 ORDER BY 1, 2""", ind=indicator)
+
+
+def _personen_2018(engine, indicator: str) -> pd.DataFrame:
+    """People in 2018 (share x inhabitants) per dominant eigendom."""
+    return _frame(engine, """
+        SELECT e.waarde::int AS eigendom, sum(i.waarde / 100 * n.waarde) AS personen FROM hkd.indicatoren i
+        JOIN hkd.indicatoren n ON n.niveau = 'buurt' AND n.gebied_code = i.gebied_code
+             AND n.indicator = 'inwoners' AND n.jaar = i.jaar
+        JOIN hkd.indicatoren e ON e.niveau = 'buurt' AND e.gebied_code = i.gebied_code
+             AND e.indicator = 'dominant_eigendom' AND e.jaar = i.jaar
+        WHERE i.niveau = 'buurt' AND i.indicator = :ind AND i.jaar = 2018 GROUP BY 1""",
+                  ind=indicator).set_index("eigendom")["personen"]
+
+
+def test_tabel_4_1_in_2018_is_the_reports_20_buurten(demo_engine):
+    """Tabel 4-1 (2018): exactly the report's 20 buurten reach index 130 against Nederland, with room both sides."""
+    index = _index_tegen_nl(demo_engine, 2018)
+    assert set(index[index >= 130].index) == RAPPORT_TABEL_4_1
+    assert index[list(RAPPORT_TABEL_4_1)].min() > 140
+    assert index.drop(list(RAPPORT_TABEL_4_1)).max() < 125
+
+
+def test_kaart_4_3_middelland_oud_mathenesse_and_tarwewijk_not_in_the_top_band(demo_engine):
+    """Kaart 4-3/Tabel 4-1: vulnerable groups are limited in Oud-Mathenesse and Tarwewijk (cheap private rent);
+    Middelland's overlast comes from its surroundings, not its residents ("niet in de lijst ... kwetsbare groepen")."""
+    index = _index_tegen_nl(demo_engine, 2018)
+    for naam in ("Middelland", "Oud Mathenesse", "Tarwewijk", "Cool"):
+        assert index[naam] < 130, naam
+    assert index.idxmax() in RAPPORT_TABEL_4_1
+
+
+def test_tabel_4_2_is_the_reports_26_buurten(kaart_4_8):
+    """Tabel 4-2: class 1 of Kaart 4-8 is the report's 26 buurten (Ommoord, Rubroek, Schiemond are not in it),
+    except Bloemhof, Vreewijk and Zevenkamp, which the report lists in Tabel 4-2 and 4-3 for different parts of
+    the buurt; a whole buurt has one class, and they are in Tabel 4-3."""
+    tabel_4_2 = set(kaart_4_8[kaart_4_8 == "donkerrood"].index)
+    dubbel = RAPPORT_TABEL_4_2 & RAPPORT_TABEL_4_3
+    assert dubbel == {"Bloemhof", "Vreewijk", "Zevenkamp"}
+    assert tabel_4_2 == RAPPORT_TABEL_4_2 - dubbel
+    assert not {"Ommoord", "Rubroek", "Schiemond"} & tabel_4_2
+    assert set(kaart_4_8[list(dubbel)]) == {"donkergroen"}
+
+
+def test_tabel_4_3_is_the_reports_7_buurten(kaart_4_8):
+    """Tabel 4-3: class 3 of Kaart 4-8 (more vulnerable residents, less overlast where it was high) is the report's
+    seven buurten and no other."""
+    assert set(kaart_4_8[kaart_4_8 == "donkergroen"].index) == RAPPORT_TABEL_4_3
+
+
+def test_figuur_3_1_lowest_incomes_fell_2016_2018_in_every_type(demo_engine):
+    """Figuur 3-1: the share of the lowest incomes fell between 2016 and 2018 "over de gehele linie" (in every
+    type, as a share and against Nederland), after a rise 2012-2016 in corporatiehuur and cheap private rent."""
+    fig = _per_eigendom(demo_engine, "laagste_inkomens").set_index(["eigendom", "jaar"])
+    for eigendom in (1, 2, 3, 4):
+        for kolom in ("gemiddelde", "index_nl"):
+            assert fig.loc[(eigendom, 2018), kolom] < fig.loc[(eigendom, 2016), kolom], (eigendom, kolom)
+    for eigendom in (CORPORATIEHUUR, GOEDKOPE_PARTICULIERE_HUUR):
+        assert fig.loc[(eigendom, 2016), "index_nl"] > fig.loc[(eigendom, 2012), "index_nl"]
+
+
+def test_figuur_3_5_refugees_concentrate_more_and_more_in_corporatiehuur(demo_engine):
+    """Figuur 3-5: residents from refugee countries live "relatief en in toenemende mate" in corporatiehuur: the
+    index against Nederland rises at every step 2012-2018 and stays above every other type."""
+    fig = _per_eigendom(demo_engine, "vluchtelingenlanden")
+    corp = fig[fig["eigendom"] == CORPORATIEHUUR].set_index("jaar")["index_nl"]
+    assert corp.is_monotonic_increasing and corp[2018] > corp[2012] * 1.1
+    anders = fig[fig["eigendom"] != CORPORATIEHUUR]
+    assert (anders.groupby("jaar")["index_nl"].max() < corp).all()
+
+
+def test_figuur_3_9_psychiatric_problems_in_corporatiehuur_rise_steadily(demo_engine):
+    """Figuur 3-9: "een vrij constante toename" of psychiatric problems in corporatiehuur: every step up, against
+    Nederland; in koop the share falls."""
+    fig = _per_eigendom(demo_engine, "psychiatrie")
+    corp = fig[fig["eigendom"] == CORPORATIEHUUR].set_index("jaar")["index_nl"]
+    stappen = corp.diff().dropna()
+    assert (stappen > 0).all() and stappen.max() < 3 * stappen.min()
+    koop = fig[fig["eigendom"] == 4].set_index("jaar")["index_nl"]
+    assert koop[2018] < koop[2012]
+
+
+def test_figuur_3_13_to_3_15_every_type_below_the_dutch_average_cheap_private_rent_lowest(demo_engine):
+    """Figuur 3-13 (leefbaarheid) and 3-15 (dimensie bewoners): every dominant type scores below the Dutch average
+    (0) in every year 2012-2018, cheap private rent lowest; Figuur 3-16: on overlast en onveiligheid cheap private
+    rent also scores worse than corporatiehuur."""
+    for indicator in ("lbm_totaal", "lbm_bewoners"):
+        fig = _per_eigendom(demo_engine, indicator)
+        assert (fig["gemiddelde"] < 0).all(), indicator
+        laagste = fig.loc[fig.groupby("jaar")["gemiddelde"].idxmin(), "eigendom"]
+        assert set(laagste) == {GOEDKOPE_PARTICULIERE_HUUR}, indicator
+    overlast = _per_eigendom(demo_engine, "overlast_onveiligheid").set_index(["eigendom", "jaar"])["gemiddelde"]
+    for jaar in (2012, 2014, 2016, 2018):
+        assert overlast[(GOEDKOPE_PARTICULIERE_HUUR, jaar)] < overlast[(CORPORATIEHUUR, jaar)]
+
+
+def test_figuur_3_7_lvb_in_corporatiehuur_is_nearly_10_percent_in_2018(demo_engine):
+    """Figuur 3-7 and its text: the share with a licht verstandelijke beperking in corporatiehuur is "bijna 10%"."""
+    fig = _per_eigendom(demo_engine, "lvb").set_index(["eigendom", "jaar"])
+    assert 9.0 <= fig.loc[(CORPORATIEHUUR, 2018), "gemiddelde"] < 10.0
+
+
+def test_figuur_3_9_psychiatric_problems_about_8000_people_in_2018(demo_engine):
+    """Figuur 3-9's text: "voor de stad als geheel gaat het om ruim 8.000 personen"."""
+    assert 8_000 <= _personen_2018(demo_engine, "psychiatrie").sum() <= 9_000
+
+
+def test_figuur_3_11_chronic_conditions_about_51000_people_in_2018(demo_engine):
+    """Figuur 3-11's text: "In 2018 waren er in de stad ruim 51.000 personen" with multiple chronic conditions."""
+    assert 51_000 <= _personen_2018(demo_engine, "chronisch_meervoudig").sum() <= 53_000
+
+
+def test_figuur_3_3_bijstand_83_percent_in_corporatiegebieden(demo_engine):
+    """Figuur 3-3's text: "ruim 44.000 van de in totaal 53.000" bijstand recipients (83 %) live in areas dominated
+    by corporatiehuur."""
+    personen = _personen_2018(demo_engine, "pct_bijstand")
+    assert 0.81 <= personen[CORPORATIEHUUR] / personen.sum() <= 0.85
+    assert 50_000 <= personen.sum() <= 56_000
+
+
+def test_seed_001_uitstroom_from_2024_is_all_directe_bemiddeling(demo_engine):
+    """Seed 001, Plan van aanpak wonen en zorg 2030: "uitstroom uitsluitend via directe bemiddeling ... per 2024":
+    from 2024 no regular urgencies in the uitstroom monitor; before 2024 both routes."""
+    df = _frame(demo_engine, "SELECT jaar, directe_bemiddeling, reguliere_urgentie, uitstromers FROM hkd.uitstroom")
+    assert len(df[df["jaar"] >= 2024]) > 0
+    assert (df.loc[df["jaar"] >= 2024, "reguliere_urgentie"] == 0).all()
+    vanaf = df[df["jaar"] >= 2024]
+    assert (vanaf["directe_bemiddeling"] == vanaf["uitstromers"]).all()
+    assert (df.loc[df["jaar"] < 2024, "reguliere_urgentie"] > 0).all()
+
+
+def test_seed_001_the_fase_3a_location_is_back_in_fase_1_before_the_presentation(demo_engine):
+    """Seed 001 (presentation 13-6-2023), fase 3a: "1 locatie die inmiddels terug is naar fase 1". HKD-078 is 3a at
+    the inventory (the ladder reads 41/30/6/1/0 on 1-6-2023) and in fase 1 on 13-6-2023 (41/31/6/0/0)."""
+    with demo_engine.connect() as conn:
+        assert fase_counts(conn, INVENTARISATIE_DATUM) == {"0": 41, "1": 30, "2": 6, "3a": 1, "3b": 0}
+        assert fase_counts(conn, date(2023, 6, 13)) == {"0": 41, "1": 31, "2": 6, "3a": 0, "3b": 0}
+        fasen = conn.execute(text(
+            "SELECT f.fase FROM hkd.fase_op(:d) f JOIN hkd.locaties l ON l.id = f.locatie_id "
+            "WHERE l.code = 'HKD-078'"), {"d": date(2023, 6, 13)}).scalars().all()
+        ooit_3a_na = conn.execute(text(
+            "SELECT count(*) FROM hkd.fase_besluiten b JOIN hkd.locaties l ON l.id = b.locatie_id "
+            "WHERE l.code = 'HKD-078' AND b.fase = '3a' AND b.ingangsdatum > :d"), {"d": INVENTARISATIE_DATUM}).scalar()
+    assert fasen == ["1"] and ooit_3a_na == 0
