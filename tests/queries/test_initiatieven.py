@@ -4,7 +4,7 @@ comparison and spreading against direct SQL, provider attacks refused by the dat
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -468,7 +468,7 @@ def test_the_ruimtelijk_flag_is_refused_when_it_no_longer_matters_or_says_nothin
     with pytest.raises(DBAPIError, match="tussen de indiening en vandaag"):
         _ruimtelijk_raw(fresh_demo, c, True, "current_date + 1")
     with as_layer(fresh_demo, "hkd", "hkd") as conn:
-        for datum in (vandaag.replace(year=vandaag.year + 1), date(2020, 1, 1)):
+        for datum in (vandaag + timedelta(days=365), date(2020, 1, 1)):  # a year on (also from a 29th of February)
             with pytest.raises(OngeldigeStap, match="tussen de indiening en vandaag"):
                 q.ruimtelijk_wijzigen(conn, c, True, datum, "x")
     with as_layer(fresh_demo, "hkd", "hkd") as conn:
