@@ -68,6 +68,17 @@ def lorenz(plaatsen: Sequence[float], gewichten: Sequence[float] | None = None) 
     return punten
 
 
+def dun_uit(punten: Sequence[tuple[float, float]], hoogstens: int) -> list[tuple[float, float]]:
+    """At most ``hoogstens`` of ``punten``, evenly spread, the first and the last always kept (to draw a curve)."""
+    if hoogstens < 2:
+        raise ValueError("hoogstens moet minstens 2 zijn")
+    n = len(punten)
+    if n <= hoogstens:
+        return list(punten)
+    stap = (n - 1) / (hoogstens - 1)
+    return [punten[round(i * stap)] for i in range(hoogstens)]
+
+
 def gini(plaatsen: Sequence[float], gewichten: Sequence[float] | None = None) -> float | None:
     """Gini coefficient of places over areas (1 minus twice the area under the Lorenz curve); ``None`` without places."""
     punten = lorenz(plaatsen, gewichten)

@@ -161,5 +161,6 @@ if res.buurt_code:
             db.run_write(scan.notitie_toevoegen, res.buurt_code, cluster, tekst)
             st.rerun()
 
-st.download_button("Download de scan als PDF", render_pdf(res, user.naam, nu()),
-                   f"draagkrachtscan_{nu():%Y%m%d_%H%M}.pdf", "application/pdf", type="primary")
+# Built on the click only (a callable), not on every rerun of the page.
+st.download_button("Download de scan als PDF", lambda: render_pdf(res, user.naam, nu()),
+                   f"draagkrachtscan_{nu():%Y%m%d_%H%M}.pdf", "application/pdf", type="primary", on_click="ignore")
