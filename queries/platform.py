@@ -179,6 +179,18 @@ def concentratie_op(conn: Connection, op: date):
     return concentratie(b["plaatsen"].tolist(), b["inwoners"].tolist())
 
 
+def concentratie_reeks(conn: Connection, data: list[date]) -> dict:
+    """:func:`concentratie_op` for every date of ``data`` from one statement (not one query per year)."""
+    from geo.spreiding import concentratie
+
+    b = pd.read_sql(sql("platform", "concentratie_reeks"), conn, params={"data": list(data)})
+    b["op"] = pd.to_datetime(b["op"]).dt.date
+    groepen = dict(tuple(b.groupby("op", sort=False)))
+    leeg = b.iloc[0:0]
+    return {op: concentratie(groepen.get(op, leeg)["plaatsen"].tolist(), groepen.get(op, leeg)["inwoners"].tolist())
+            for op in data}
+
+
 @dataclass(frozen=True)
 class PlatformCijfers:
     """Everything the Platform report and page show, for one reporting date against an earlier one."""
@@ -205,10 +217,8 @@ def platform_cijfers(conn: Connection, peildatum: date, vorige: date, inventaris
     from queries import fasen
 
     aanbod = aanbod_tegen_doelen(aanbod_per_jaar(conn, van, peildatum.year, peildatum), doelen(conn))
-    rijen = []
-    for jaar in range(van, peildatum.year + 1):
-        op = min(date(jaar, 12, 31), peildatum)
-        rijen.append({"jaar": jaar, "op": op, **asdict(concentratie_op(conn, op))})
+    rijen = [{"jaar": op.year, "op": op, **asdict(c)} for op, c in concentratie_reeks(
+        conn, [min(date(jaar, 12, 31), peildatum) for jaar in range(van, peildatum.year + 1)]).items()]
     voortgang = fasen.inventaris_voortgang(conn, inventarisatie, peildatum)
     return PlatformCijfers(
         peildatum=peildatum, vorige=vorige, aanbod=aanbod, uitstroom=uitstroom(conn),

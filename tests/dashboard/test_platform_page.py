@@ -83,3 +83,18 @@ def test_focus_overlay_on_the_draagkrachtscan_map(app):
     at.checkbox(key="scan_focusgebieden").check().run()
     assert not at.exception, at.exception
     assert any("Focusgebied NPRZ of RGW" in h.proto.body for h in at.get("html"))
+
+
+def test_the_report_is_built_only_when_asked_not_on_a_rerun(app, monkeypatch):
+    """At national scale rendering the PDF was 94 % of every rerun: the button carries a callable instead."""
+    from dashboard import platform_view
+
+    gebouwd = []
+    echte = platform_view.render_pdf
+    monkeypatch.setattr(platform_view, "render_pdf", lambda *a, **k: gebouwd.append(1) or echte(*a, **k))
+    at = app("platform", hkd_user=User("beleid", "hkd"))
+    at.run()
+    at.radio(key="spreiding_niveau").set_value("buurt").run()
+    assert not at.exception, at.exception
+    assert any(b.proto.label.startswith("Download rapport") for b in at.get("download_button"))
+    assert gebouwd == []
