@@ -133,7 +133,10 @@ def uitstroom_laden() -> None:
 
 
 def _spreiding_tabel(c: platform.PlatformCijfers, niveau: str) -> tuple[pd.DataFrame, float | None]:
-    t = db.run_cached(platform.spreiding_tegen_stad, niveau, c.peildatum, c.vorige, ttl="kort")
+    if niveau == "gebied":  # the figures already hold both dates per gebied: no second trip to the database
+        t = platform.tegen_stad(c.spreiding_nu, c.spreiding_vorig)
+    else:
+        t = db.run_cached(platform.spreiding_tegen_stad, niveau, c.peildatum, c.vorige, ttl="kort")
     return t, per_1000(t["plaatsen"].sum(), t["inwoners"].sum())
 
 

@@ -86,21 +86,23 @@ def spreiding(conn: Connection, niveau: str, op: date) -> pd.DataFrame:
         {"voorzieningen": int, "plaatsen": int})
 
 
-def spreiding_tegen_stad(conn: Connection, niveau: str, op: date, vorige: date) -> pd.DataFrame:
-    """:func:`spreiding` on ``op`` with ``plaatsen_vorig`` (on ``vorige``), ``per_1000``, ``index`` (city = 100) and
-    ``klasse`` (:data:`geo.spreiding.KLASSEN_TOV_STAD`) against the city's figure per 1,000 inhabitants.
-
-    Computed here, once per cached call, rather than on every rerun of the page (3,000 to 14,000 areas)."""
+def tegen_stad(nu: pd.DataFrame, vorig: pd.DataFrame) -> pd.DataFrame:
+    """:func:`spreiding` frames of two dates joined: ``nu`` with ``plaatsen_vorig``, ``per_1000``, ``index`` (city =
+    100) and ``klasse`` (:data:`geo.spreiding.KLASSEN_TOV_STAD`) against the city's figure per 1,000 inhabitants."""
     from geo.spreiding import index_tov_stad, klasse_tov_stad, per_1000
 
-    nu = spreiding(conn, niveau, op)
-    vorig = spreiding(conn, niveau, vorige)
     stad = per_1000(nu["plaatsen"].sum(), nu["inwoners"].sum())
     t = nu.merge(vorig[["code", "plaatsen"]].rename(columns={"plaatsen": "plaatsen_vorig"}), on="code", how="left")
     t["per_1000"] = [per_1000(p, i) for p, i in zip(t["plaatsen"], t["inwoners"], strict=True)]
     t["index"] = [index_tov_stad(v, stad) for v in t["per_1000"]]
     t["klasse"] = [klasse_tov_stad(p, i) for p, i in zip(t["plaatsen"], t["index"], strict=True)]
     return t
+
+
+def spreiding_tegen_stad(conn: Connection, niveau: str, op: date, vorige: date) -> pd.DataFrame:
+    """:func:`tegen_stad` of :func:`spreiding` on ``op`` and on ``vorige``: computed once per cached call rather than
+    on every rerun of the page (3,000 to 14,000 areas at national scale)."""
+    return tegen_stad(spreiding(conn, niveau, op), spreiding(conn, niveau, vorige))
 
 
 def lorenz_op(conn: Connection, op: date, punten: int = 400) -> list[tuple[float, float]]:
