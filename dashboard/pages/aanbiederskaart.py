@@ -1,5 +1,7 @@
 """Aanbiederskaart: per postcode area with extended information; the provider's own locations in detail."""
 
+from functools import partial
+
 import streamlit as st
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE
@@ -39,8 +41,8 @@ tabel = per_woonvorm.rename(columns={
     "pc4": "Postcode", "woonvorm": "Woonvorm", "doelgroepen": "Doelgroepen", "voorzieningen": "Voorzieningen",
     "plaatsen": "Plaatsen", "aantal_aanbieders": "Aantal aanbieders", "aanbieders": "Aanbieders"})
 st.dataframe(tabel, hide_index=True, width="stretch")
-st.download_button("Download per postcodegebied en woonvorm (CSV)", csv_bytes(tabel),
-                   "hkd_aanbieders_per_pc4.csv", "text/csv")
+st.download_button("Download per postcodegebied en woonvorm (CSV)", partial(csv_bytes, tabel),
+                   "hkd_aanbieders_per_pc4.csv", "text/csv", on_click="ignore")  # made on the click
 
 if user.rol == "aanbieder":
     besluiten = db.run_query(vergaderingen.eigen_besluiten)  # row-level security: decisions about own locations

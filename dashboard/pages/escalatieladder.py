@@ -1,6 +1,8 @@
 """Escalatieladder: every location's fase on a chosen date, on a map and in a table, with its history."""
 
 
+from functools import partial
+
 import streamlit as st
 
 from core.domain import FASE_CODES, FASES, INVENTARISATIE_DATUM
@@ -74,8 +76,8 @@ keuze = st.dataframe(
                  "acties": "Open beheeracties"}),
     hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="ladder_tabel",
 )
-st.download_button("Download lijst als CSV", csv_bytes(tabel.drop(columns=["kleur"], errors="ignore")),
-                   f"hkd_escalatieladder_{op:%Y%m%d}.csv", "text/csv")
+st.download_button("Download lijst als CSV", partial(csv_bytes, tabel.drop(columns=["kleur"], errors="ignore")),
+                   f"hkd_escalatieladder_{op:%Y%m%d}.csv", "text/csv", on_click="ignore")  # made on the click
 
 # one selection from the table, a click on the map or a search, carried in the URL (?locatie=CODE) for a shared link
 uit_tabel = str(lijst.iloc[begin + keuze.selection.rows[0]]["code"]) if keuze and keuze.selection.rows else None
