@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pypdf
 import pytest
 from sqlalchemy import text
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from dashboard.accounts import AccountStore, ensure_demo_accounts
@@ -37,6 +38,20 @@ def downloads(monkeypatch):
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
     return captured
+
+
+@pytest.fixture
+def uitgestelde(monkeypatch):
+    """The callables behind download buttons whose file is made on the click (``{file name: callable}``)."""
+    gevangen: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def capture(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        gevangen[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", capture)
+    return gevangen
 
 
 @pytest.fixture
@@ -193,7 +208,7 @@ def test_an_expired_session_falls_back_to_the_public(app):
     assert SESSION_KEY not in at.session_state
 
 
-def test_scan_by_coordinates_shows_figures_and_exports_the_pdf(app, downloads, demo_engine):
+def test_scan_by_coordinates_shows_figures_and_exports_the_pdf(app, downloads, uitgestelde, demo_engine):
     with demo_engine.connect() as conn:
         x, y = conn.execute(text("SELECT ST_X(geom) + 60, ST_Y(geom) FROM hkd.locaties WHERE code = 'HKD-020'")).one()
     at = app("draagkrachtscan", **{SESSION_KEY: HKD})
@@ -210,7 +225,9 @@ def test_scan_by_coordinates_shows_figures_and_exports_the_pdf(app, downloads, d
     assert (rings["Voorzieningen na"] == rings["Voorzieningen voor"] + 1).all()
     criteria = at.dataframe[1].value
     assert criteria["Oordeel"].str.contains("norm|let op|geen gegevens").all()
-    pdf = [d for n, d in downloads if n.endswith(".pdf")][-1]
+    # the PDF is made on the click (a deferred download): none on the page's runs, the scan's PDF when asked
+    assert not [n for n, _ in downloads if n.endswith(".pdf")]
+    pdf = [maak() for naam, maak in uitgestelde.items() if naam.endswith(".pdf")][-1]
     body = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     for r in rings.itertuples():
         assert f"{r.Straal} {r._2} {r._3} {r._4} {r._5}" in body
