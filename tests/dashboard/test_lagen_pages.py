@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 import pypdf
 import pytest
 from sqlalchemy import text
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from dashboard.accounts import AccountStore, ensure_demo_accounts
@@ -38,20 +37,6 @@ def downloads(monkeypatch):
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
     return captured
-
-
-@pytest.fixture
-def uitgestelde(monkeypatch):
-    """The callables behind download buttons whose file is made on the click (``{file name: callable}``)."""
-    gevangen: dict[str, object] = {}
-    original = MediaFileManager.add_deferred
-
-    def capture(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        gevangen[file_name] = data_callable
-        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", capture)
-    return gevangen
 
 
 @pytest.fixture

@@ -3,8 +3,12 @@ sees the per-PC4 aggregates; the public is refused."""
 
 from __future__ import annotations
 
+import io
 import json
 
+import pypdf
+
+from core.kalender import vandaag
 from dashboard.auth import User
 
 
@@ -85,7 +89,7 @@ def test_focus_overlay_on_the_draagkrachtscan_map(app):
     assert any("Focusgebied NPRZ of RGW" in h.proto.body for h in at.get("html"))
 
 
-def test_the_report_is_built_only_when_asked_not_on_a_rerun(app, monkeypatch):
+def test_the_report_is_built_only_when_asked_not_on_a_rerun(app, monkeypatch, uitgestelde):
     """At national scale rendering the PDF was 94 % of every rerun: the button carries a callable instead."""
     from dashboard import platform_view
 
@@ -98,3 +102,8 @@ def test_the_report_is_built_only_when_asked_not_on_a_rerun(app, monkeypatch):
     assert not at.exception, at.exception
     assert any(b.proto.label.startswith("Download rapport") for b in at.get("download_button"))
     assert gebouwd == []
+    # the click: the button's callable makes the report of the figures on the page, once
+    pdf = uitgestelde[f"hkd_platform_{vandaag():%Y%m%d}.pdf"]()
+    assert gebouwd == [1] and pdf.startswith(b"%PDF")
+    body = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert f"Peildatum {vandaag():%d-%m-%Y}" in body and "Spreiding over de stad" in body
