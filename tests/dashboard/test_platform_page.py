@@ -20,12 +20,19 @@ def test_hkd_sees_aanbod_against_targets_uitstroom_spreiding_and_the_report(app)
     at = app("platform", hkd_user=User("beleid", "hkd"))
     assert not at.exception, at.exception
     assert not at.error
-    frames = [df.value for df in at.dataframe]
-    aanbod = frames[0].set_index("Woonvorm")
+    aanbod = at.dataframe[0].value.set_index("Woonvorm")
     assert aanbod.loc["Beschermd wonen", "Doel"] == 1100
     assert aanbod.loc["Beschermd wonen", "Verschil met doel"] == aanbod.loc["Beschermd wonen", "Plaatsen"] - 1100
-    uitstroom = frames[1].set_index("Periode")
+    assert any(b.proto.label.startswith("Download rapport") for b in at.get("download_button"))
+    # only the open tab runs: on the Aanbod tab no spreiding map is built or sent
+    assert not at.get("deck_gl_json_chart") and not at.metric
+    at.session_state["platform_tab"] = "Uitstroom"
+    at.run()
+    uitstroom = at.dataframe[0].value.set_index("Periode")
     assert uitstroom.loc["2022", "% directe bemiddeling"] == 56.0
+    at.session_state["platform_tab"] = "Spreiding"
+    at.run()
+    assert not at.exception, at.exception
     assert "Rotterdam:" in _tekst(at)
     kaart = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     assert kaart["layers"][0]["id"] == "spreiding"
@@ -34,7 +41,7 @@ def test_hkd_sees_aanbod_against_targets_uitstroom_spreiding_and_the_report(app)
 
 
 def test_focus_overlay_adds_an_outline_layer_and_a_legend_entry(app):
-    at = app("platform", hkd_user=User("beleid", "hkd"))
+    at = app("platform", hkd_user=User("beleid", "hkd"), platform_tab="Spreiding")
     at.checkbox(key="spreiding_focus").check().run()
     assert not at.exception, at.exception
     kaart = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
@@ -96,7 +103,7 @@ def test_the_report_is_built_only_when_asked_not_on_a_rerun(app, monkeypatch, ui
     gebouwd = []
     echte = platform_view.render_pdf
     monkeypatch.setattr(platform_view, "render_pdf", lambda *a, **k: gebouwd.append(1) or echte(*a, **k))
-    at = app("platform", hkd_user=User("beleid", "hkd"))
+    at = app("platform", hkd_user=User("beleid", "hkd"), platform_tab="Spreiding")
     at.run()
     at.radio(key="spreiding_niveau").set_value("buurt").run()
     assert not at.exception, at.exception
