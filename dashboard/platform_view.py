@@ -13,12 +13,13 @@ from core.domain import INVENTARISATIE_DATUM
 from core.kalender import nu, vandaag
 from dashboard import db
 from dashboard.focus_view import focus_keuze, legenda_item
-from dashboard.maps import deck, focus_layer, legend_html, show, tekst_tooltip
+from dashboard.maps import deck, focus_layer, layer_bounds, legend_html, show, tekst_tooltip
 from dashboard.upload import lees_upload, toon_problemen
 from data import uitstroom_import
 from geo.aanbod import WACHTTIJD_NORM_MAANDEN
 from geo.colours import NO_DATA, colour_for
 from geo.spreiding import KLASSEN_TOV_STAD, per_1000
+from geo.view import Bounds
 from queries import platform
 from queries.kaart import feature_collection
 from reports.platform_pdf import aanbod_samenvatting, getal, render_pdf
@@ -140,23 +141,31 @@ def _spreiding_tabel(c: platform.PlatformCijfers, niveau: str) -> tuple[pd.DataF
     return t, per_1000(t["plaatsen"].sum(), t["inwoners"].sum())
 
 
+def _spreiding_kaart(conn, niveau: str, peildatum: date, vorige: date) -> tuple[dict, Bounds | None]:
+    """The spreiding map's layer (a FeatureCollection with colour and tooltip text per area) and the box it covers,
+    made once per cached call (``db.run_cached``, per role): at national scale parsing 3,000 outlines and walking
+    their 123,000 coordinates for the first view took most of every rerun of the Spreiding tab."""
+    t = platform.spreiding_tegen_stad(conn, niveau, peildatum, vorige)
+    kaart = platform.omtrekken(conn, niveau).merge(t.drop(columns=["naam"]), on="code", how="left")
+    kaart = kaart.assign(
+        tekst=[GEEN_INWONERS if k is None or pd.isna(k) else KLASSEN_TOV_STAD[int(k)] for k in kaart["klasse"]],
+        per_1000_tekst=[getal(v, 1) for v in kaart["per_1000"]],
+        kleur=[list(NO_DATA if k is None or pd.isna(k) else colour_for(int(k))) for k in kaart["klasse"]],
+    )[["code", "naam", "plaatsen", "voorzieningen", "per_1000_tekst", "tekst", "kleur", "geometry"]]
+    vlakken = feature_collection(kaart.fillna({"plaatsen": 0, "voorzieningen": 0}))
+    return vlakken, layer_bounds([pdk.Layer("GeoJsonLayer", vlakken, id="spreiding")])
+
+
 def spreiding(c: platform.PlatformCijfers) -> None:
     """Map and ranked table per gebied or buurt against the city; concentration now, a year ago, over time."""
     niveau = st.radio("Niveau", ["gebied", "buurt"], horizontal=True, key="spreiding_niveau",
                       format_func={"gebied": "Gebied (CBS-wijk)", "buurt": "Wijk (CBS-buurt)"}.get)
     with st.spinner("Spreiding berekenen..."):
         t, stad = _spreiding_tabel(c, niveau)
-        vlakken = db.run_cached(platform.omtrekken, niveau)
+        vlakken, kader = db.run_cached(_spreiding_kaart, niveau, c.peildatum, c.vorige, ttl="kort")
     st.markdown(f"Rotterdam: **{getal(t['plaatsen'].sum())} plaatsen**, **{getal(stad, 1)} per 1.000 inwoners** op "
                 f"{c.peildatum:%d-%m-%Y}.")
-    kaart = vlakken.merge(t.drop(columns=["naam"]), on="code", how="left")
-    kaart = kaart.assign(
-        tekst=[GEEN_INWONERS if k is None or pd.isna(k) else KLASSEN_TOV_STAD[int(k)] for k in kaart["klasse"]],
-        per_1000_tekst=[getal(v, 1) for v in kaart["per_1000"]],
-        kleur=[list(NO_DATA if k is None or pd.isna(k) else colour_for(int(k))) for k in kaart["klasse"]],
-    )[["code", "naam", "plaatsen", "voorzieningen", "per_1000_tekst", "tekst", "kleur", "geometry"]]
-    kaart = kaart.fillna({"plaatsen": 0, "voorzieningen": 0})
-    lagen = [pdk.Layer("GeoJsonLayer", feature_collection(kaart), id="spreiding", stroked=True, filled=True,
+    lagen = [pdk.Layer("GeoJsonLayer", vlakken, id="spreiding", stroked=True, filled=True,
                        pickable=True, get_fill_color="properties.kleur", get_line_color=[90, 90, 90, 200],
                        line_width_min_pixels=1, opacity=0.85)]
     focus = focus_keuze("spreiding_focus")
@@ -165,7 +174,8 @@ def spreiding(c: platform.PlatformCijfers) -> None:
     links, rechts = st.columns([4, 1])
     with links:
         show(deck(lagen, tooltip=tekst_tooltip("{naam}\n{plaatsen} plaatsen in {voorzieningen} voorzieningen\n"
-                                               "{per_1000_tekst} per 1.000 inwoners: {tekst}"), height=480))
+                                               "{per_1000_tekst} per 1.000 inwoners: {tekst}"), height=480,
+                  bounds=None if focus else kader))
     with rechts:
         st.markdown("**Plaatsen per 1.000 inwoners tegen de stad**")
         items = [(colour_for(i), label) for i, label in enumerate(KLASSEN_TOV_STAD)] + [(NO_DATA, GEEN_INWONERS)]
