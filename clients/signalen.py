@@ -1,29 +1,52 @@
-"""A client for a Signalen (SIA) meldingen system: read the signals list and map each signal onto the register.
+"""A client for a Signalen (SIA) meldingen system that trusts nothing it is sent.
 
 Shape read (Signalen's private API ``/signals/v1/private/signals/``, documented in the public Amsterdam/signals
 repository, ``docs/topics/api/v1/private/signals/03.listing_signals.md``): a page ``{"_links": {"next": {"href"}},
-"count", "results": [signal]}``; a signal has ``id``, ``id_display``, ``created_at``, ``status.state`` (``o`` =
-Afgehandeld, ``a`` = Geannuleerd, ...) with ``status.created_at``, ``category.main_slug``/``sub_slug``,
-``location.geometrie`` (GeoJSON Point, WGS84), ``source`` and a ``reporter`` block. The reporter block and the free
-text are never read: the register keeps no personal data of reporters, and the description is the category.
+"count", "results": [signal]}``; of a signal only ``id``, ``created_at``, ``status.state`` (``o`` = Afgehandeld,
+``a`` = Geannuleerd, ...) with ``status.created_at``, ``category.main_slug``/``sub_slug``, ``location.geometrie``
+(GeoJSON Point, WGS84) and ``source`` are read. Display names (``category.main``/``sub``, ``id_display``,
+``state_display``), the ``reporter`` block and the free text are never read: the register keeps no personal data of
+reporters, and a display field is free text in all but name. The slugs are read for their keywords only (the
+stored description is the register's own category label), and the source for its kind only.
+
+The server is treated as hostile: redirects are never followed (so the bearer token never travels to another
+origin); a token goes over https only (plain http for a loopback test server); every request has a wall-clock
+deadline (a watchdog closes the socket, so a server that trickles a byte every second cannot hold it), and so has the
+whole import; a page is streamed and dropped beyond ``MAX_PAGINA_BYTES``; JSON deeper than ``MAX_JSON_DIEPTE`` is
+refused before it is parsed. Plain ``http.client`` on purpose: it follows no redirects at all, and no HTTP library
+offers a wall-clock deadline over a whole response (httpx's timeouts are per read, like urllib's).
 """
 
 from __future__ import annotations
 
+import http.client
+import ipaddress
 import json
-import urllib.error
+import math
+import re
+import socket
+import threading
+import time
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-TIMEOUT_SECONDS = 10.0
+from core.domain import MELDING_CATEGORIEEN
+
+TIMEOUT_SECONDS = 10.0  # wall clock per request, from connect to the last byte
+IMPORT_SECONDS = 300.0  # wall clock for all pages of one import
 MAX_PAGINAS = 200
+MAX_PAGINA_BYTES = 4 * 1024 * 1024  # 100 signals are about 150 kB; a page is streamed and dropped beyond this
+MAX_JSON_DIEPTE = 32  # a signals page nests about 6 deep
 LIST_PATH = "/signals/v1/private/signals/"
 AFGEHANDELD = "o"
 GEANNULEERD = "a"
 DOORVERWEZEN = {"forwarded to external", "done external", "sent"}
+_SLUG = re.compile(r"[a-z][a-z0-9-]{0,79}")
+_CIJFERREEKS = re.compile(r"\d{5,}")  # a phone number, BSN or house number hidden in a slug
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_HAAK = re.compile(rb"[\[\]{}]")
 
 
 class SignalenUnavailable(Exception):
@@ -32,7 +55,7 @@ class SignalenUnavailable(Exception):
 
 @dataclass(frozen=True)
 class SignaalMelding:
-    """A signal as the register needs it (no reporter data, no free text)."""
+    """A signal as the register needs it (no reporter data, no free text, no display names)."""
 
     extern_id: str
     ontvangen_op: datetime
@@ -46,7 +69,7 @@ class SignaalMelding:
 
 
 def _categorie(main: str, sub: str) -> str:
-    slug = f"{main} {sub}".lower()
+    slug = f"{main} {sub}"
     if "geluid" in slug or "lawaai" in slug or "muziek" in slug:
         return "geluid"
     if "drugs" in slug or "drank" in slug or "alcohol" in slug:
@@ -67,29 +90,49 @@ def _bron(source: str) -> str:
     return "omwonende"
 
 
+def _slug(value: object) -> str:
+    """A category slug as Signalen makes them (lower case, digits, hyphens), else ``""``: nothing free enters."""
+    if not isinstance(value, str) or not _SLUG.fullmatch(value) or _CIJFERREEKS.search(value):
+        return ""
+    return value
+
+
+def _tijd(value: object) -> datetime:
+    if not isinstance(value, str) or len(value) > 40:
+        raise ValueError("geen tijdstip")
+    t = datetime.fromisoformat(value)
+    if t.tzinfo is None:
+        raise ValueError("Signalen stuurt altijd een tijdzone; een tijd zonder is niet zijn formaat")
+    return t
+
+
 def map_signal(signal: dict) -> SignaalMelding | None:
-    """Map one signal; ``None`` for a cancelled signal or one without a point or date (nothing to register)."""
+    """Map one signal; ``None`` for a cancelled signal or one without a point, date or numeric id."""
     try:
         status = signal.get("status") or {}
-        if status.get("state") == GEANNULEERD:
+        state = status.get("state")
+        if state == GEANNULEERD:
             return None
         lon, lat = (float(c) for c in signal["location"]["geometrie"]["coordinates"][:2])
-        ontvangen = datetime.fromisoformat(signal["created_at"])
+        if not (math.isfinite(lon) and math.isfinite(lat) and -180 <= lon <= 180 and -90 <= lat <= 90):
+            return None
+        ontvangen = _tijd(signal["created_at"])
         category = signal.get("category") or {}
-        main, sub = str(category.get("main_slug") or ""), str(category.get("sub_slug") or "")
+        main, sub = _slug(category.get("main_slug")), _slug(category.get("sub_slug"))
         afgehandeld_op, hoe = None, None
-        if status.get("state") == AFGEHANDELD:
-            afgehandeld_op, hoe = datetime.fromisoformat(status["created_at"]), "afgehandeld"
-        elif status.get("state") in DOORVERWEZEN and status.get("created_at"):
-            afgehandeld_op, hoe = datetime.fromisoformat(status["created_at"]), "doorverwezen"
-        extern = str(signal.get("id_display") or f"SIG-{int(signal['id'])}")
-    except (KeyError, TypeError, ValueError):
+        if state == AFGEHANDELD:
+            afgehandeld_op, hoe = _tijd(status["created_at"]), "afgehandeld"
+        elif state in DOORVERWEZEN and status.get("created_at"):
+            afgehandeld_op, hoe = _tijd(status["created_at"]), "doorverwezen"
+        nummer = signal["id"]
+        if isinstance(nummer, bool) or not isinstance(nummer, int) or not 0 < nummer < 10**12:
+            return None  # Signalen's id is a number; id_display is a display field and never read
+    except (KeyError, TypeError, ValueError, AttributeError):
         return None
-    if ontvangen.tzinfo is None or (afgehandeld_op is not None and afgehandeld_op.tzinfo is None):
-        return None  # Signalen always sends offsets; a naive time is not its format
-    omschrijving = f"Signalen: {category.get('main') or main} / {category.get('sub') or sub}"[:300]
-    return SignaalMelding(extern[:64], ontvangen, _bron(str(signal.get("source") or "")), _categorie(main, sub),
-                          omschrijving, afgehandeld_op, hoe, lon, lat)
+    categorie = _categorie(main, sub)
+    # the description is the register's own label: a slug is read for its keywords only and never stored
+    return SignaalMelding(f"SIG-{nummer}", ontvangen, _bron(str(signal.get("source") or "")[:80]), categorie,
+                          f"Signalen: {MELDING_CATEGORIEEN[categorie]}", afgehandeld_op, hoe, lon, lat)
 
 
 def _zelfde_herkomst(a: str, b: str) -> bool:
@@ -97,12 +140,126 @@ def _zelfde_herkomst(a: str, b: str) -> bool:
     return (pa.scheme, pa.netloc) == (pb.scheme, pb.netloc)
 
 
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _controleer_adres(base: str) -> urllib.parse.SplitResult:
+    """Refuse an address the token must not go to: https only, plain http for a loopback test server."""
+    parts = urllib.parse.urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SignalenUnavailable(f"Signalen-adres {base!r} is geen http(s)-adres")
+    if parts.scheme == "http" and not _loopback(parts.hostname):
+        raise SignalenUnavailable("Signalen-adres moet met https:// beginnen: het token en de meldingen gaan anders "
+                                  "onversleuteld over het netwerk")
+    if parts.username or parts.password:
+        raise SignalenUnavailable("zet geen gebruikersnaam of wachtwoord in het Signalen-adres; gebruik het token")
+    return parts
+
+
+def json_diepte(data: bytes) -> int:
+    """The deepest nesting of arrays and objects in a JSON text, counted without parsing it."""
+    diepte = hoogste = 0
+    for m in _HAAK.finditer(_STRING.sub(b'""', data)):
+        if m.group() in (b"[", b"{"):
+            diepte += 1
+            hoogste = max(hoogste, diepte)
+        else:
+            diepte -= 1
+    return hoogste
+
+
+def _lees_json(data: bytes) -> object:
+    if json_diepte(data) > MAX_JSON_DIEPTE:
+        raise SignalenUnavailable(f"antwoord van Signalen is dieper genest dan {MAX_JSON_DIEPTE} niveaus; "
+                                  "niet gelezen")
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError) as exc:
+        raise SignalenUnavailable("antwoord van Signalen is geen geldige JSON") from exc
+
+
+def haal_op(url: str, headers: dict[str, str], deadline: float, max_bytes: int = MAX_PAGINA_BYTES) -> bytes:
+    """GET ``url`` and return its body, within the wall-clock ``deadline`` (``time.monotonic``) and ``max_bytes``.
+
+    A redirect is an error, never followed. Raises :class:`SignalenUnavailable` for everything that is not a
+    complete 200 answer in time and within the size.
+    """
+    parts = urllib.parse.urlsplit(url)
+    resterend = deadline - time.monotonic()
+    if resterend <= 0:
+        raise SignalenUnavailable("tijd voor het ophalen uit Signalen is op; gestopt")
+    cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    conn = cls(parts.hostname, parts.port, timeout=min(resterend, TIMEOUT_SECONDS))
+    verlopen, klaar = threading.Event(), threading.Event()
+
+    def _waakhond() -> None:
+        # at the deadline, close whatever socket the connection has, and keep doing so (a TLS handshake or a
+        # connect may put a socket in place after the first try) until the request is over
+        if klaar.wait(resterend):
+            return
+        verlopen.set()
+        while not klaar.is_set():
+            sock = conn.sock
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+            klaar.wait(0.05)
+
+    threading.Thread(target=_waakhond, daemon=True, name="signalen-waakhond").start()
+    try:
+        pad = parts.path + (f"?{parts.query}" if parts.query else "")
+        conn.request("GET", pad or "/", headers=headers)
+        response = conn.getresponse()
+        if verlopen.is_set():
+            raise SignalenUnavailable("Signalen antwoordt te traag; gestopt")
+        if 300 <= response.status < 400:
+            raise SignalenUnavailable(f"Signalen stuurt door (HTTP {response.status}); doorverwijzingen worden "
+                                      "niet gevolgd")
+        if response.status != 200:
+            raise SignalenUnavailable(f"Signalen antwoordt HTTP {response.status}")
+        lengte = response.getheader("Content-Length")
+        if lengte and lengte.isdigit() and int(lengte) > max_bytes:
+            raise SignalenUnavailable(f"pagina van Signalen is groter dan {max_bytes // 1024 // 1024} MB; gestopt")
+        body = bytearray()
+        while chunk := response.read1(65536):
+            body += chunk
+            if len(body) > max_bytes:
+                raise SignalenUnavailable(f"pagina van Signalen is groter dan {max_bytes // 1024 // 1024} MB; "
+                                          "gestopt")
+            if verlopen.is_set():
+                break
+        if verlopen.is_set():
+            raise SignalenUnavailable("Signalen antwoordt te traag; gestopt")
+        return bytes(body)
+    except (OSError, http.client.HTTPException) as exc:
+        if verlopen.is_set() or isinstance(exc, TimeoutError):
+            raise SignalenUnavailable("Signalen antwoordt te traag; gestopt") from exc
+        raise SignalenUnavailable(f"Signalen niet bereikbaar: {exc}") from exc
+    finally:
+        klaar.set()
+        conn.close()
+
+
 def signalen_paginas(base_url: str, token: str = "", created_after: datetime | None = None,
-                     timeout: float = TIMEOUT_SECONDS) -> Iterator[list[dict]]:
-    """Yield the raw ``results`` of every page of the list, following ``_links.next`` on the same host only."""
+                     timeout: float = TIMEOUT_SECONDS, import_seconds: float = IMPORT_SECONDS,
+                     max_bytes: int = MAX_PAGINA_BYTES) -> Iterator[list[dict]]:
+    """Yield the raw ``results`` of every page of the list, following ``_links.next`` on the same origin only.
+
+    ``timeout`` bounds each request and ``import_seconds`` all of them together, by the wall clock.
+    """
     base = base_url.strip().rstrip("/")
     if not base:
         raise SignalenUnavailable("geen Signalen-adres ingesteld (HKD_SIGNALEN_URL)")
+    _controleer_adres(base)
+    einde = time.monotonic() + import_seconds
     params = {"ordering": "created_at", "page_size": "100"}
     if created_after is not None:
         params["created_after"] = created_after.isoformat()
@@ -111,17 +268,16 @@ def signalen_paginas(base_url: str, token: str = "", created_after: datetime | N
     for _ in range(MAX_PAGINAS):
         if url is None:
             return
+        payload = _lees_json(haal_op(url, headers, min(einde, time.monotonic() + timeout), max_bytes))
         try:
-            request = urllib.request.Request(url, headers=headers)
-            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (configured URL)
-                payload = json.load(response)
-            results = payload["results"]
+            results = payload["results"]  # type: ignore[index]
             if not isinstance(results, list):
                 raise TypeError("results is geen lijst")
-            volgende = ((payload.get("_links") or {}).get("next") or {}).get("href")
-        except (urllib.error.URLError, TimeoutError, OSError, ValueError, KeyError, TypeError,
-                AttributeError) as exc:
-            raise SignalenUnavailable(f"Signalen niet bereikbaar of onverwacht antwoord: {exc}") from exc
+            volgende = ((payload.get("_links") or {}).get("next") or {}).get("href")  # type: ignore[union-attr]
+            if volgende is not None and not isinstance(volgende, str):
+                raise TypeError("next is geen adres")
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise SignalenUnavailable(f"onverwacht antwoord van Signalen: {exc}") from exc
         yield [r for r in results if isinstance(r, dict)]
         if volgende and not _zelfde_herkomst(volgende, base):
             raise SignalenUnavailable("Signalen verwijst naar een andere server; gestopt")

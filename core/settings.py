@@ -92,8 +92,10 @@ class Settings:
     login_max_pogingen, login_blokkade_minuten
         Failed logins before an account is blocked, and for how long (``HKD_LOGIN_MAX_POGINGEN``,
         ``HKD_LOGIN_BLOKKADE_MINUTEN``).
-    sessie_minuten
-        Idle minutes after which a local login expires (``HKD_SESSIE_MINUTEN``).
+    sessie_minuten, sessie_max_uren
+        Idle minutes after which a login (local or OIDC) expires (``HKD_SESSIE_MINUTEN``), and the hours after the
+        login at which it ends however active (``HKD_SESSIE_MAX_UREN``; an OIDC session also ends with its ID
+        token).
     lokaal_inloggen
         Whether the local account store may be used (``HKD_LOKAAL_INLOGGEN``, default on; off in production).
     signalen_url, signalen_token
@@ -136,6 +138,7 @@ class Settings:
     login_max_pogingen: int = field(default_factory=lambda: _int("HKD_LOGIN_MAX_POGINGEN", 5))
     login_blokkade_minuten: int = field(default_factory=lambda: _int("HKD_LOGIN_BLOKKADE_MINUTEN", 15))
     sessie_minuten: int = field(default_factory=lambda: _int("HKD_SESSIE_MINUTEN", 60))
+    sessie_max_uren: int = field(default_factory=lambda: _int("HKD_SESSIE_MAX_UREN", 10))
     lokaal_inloggen: bool = field(default_factory=lambda: _bool("HKD_LOKAAL_INLOGGEN", True))
     basemap: str = field(default_factory=lambda: _env("HKD_BASEMAP", "geen"))
     volg_seconden: float = field(default_factory=lambda: float(_env("HKD_VOLG_SECONDEN") or 2))

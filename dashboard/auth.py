@@ -1,23 +1,27 @@
 """Who is looking: the signed-in user and the layer role they may see. Anonymous visitors are the public.
 
 Two ways in: OIDC through Streamlit (``st.login``, production; roles mapped in secrets ``[hkd_rollen]``) and the
-local account store (``dashboard.accounts``; demo and development). A local session expires after
-``HKD_SESSIE_MINUTEN`` (default 60) minutes without activity.
+local account store (``dashboard.accounts``; demo and development). Either session ends after
+``HKD_SESSIE_MINUTEN`` (default 60) minutes without activity and at the latest ``HKD_SESSIE_MAX_UREN`` (default 10)
+hours after the login; an OIDC session also ends when its ID token expires, and on logout for good, also for a copy
+of its cookie (``dashboard.sessies``, migration 350).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import streamlit as st
 
-from core.kalender import TZ
+from core.kalender import TZ, nu
 from core.settings import get_settings
+from dashboard import sessies
 
 ROLES = ("publiek", "aanbieder", "hkd")
 SESSION_KEY = "hkd_user"
-EXPIRES_KEY = "hkd_sessie_tot"  # datetime (UTC) after which a local login is no longer valid
+EXPIRES_KEY = "hkd_sessie_tot"  # datetime after which a local login is no longer valid (idle expiry, sliding)
+BEGIN_KEY = "hkd_sessie_begin"  # datetime of the local login (absolute expiry)
 NOTICE_KEY = "hkd_auth_melding"  # one-off message for the next run (session expired, signed out)
 
 
@@ -48,8 +52,17 @@ def session_minutes() -> int:
     return get_settings().sessie_minuten
 
 
+def max_hours() -> int:
+    """Hours after the login at which any session ends, active or not (``HKD_SESSIE_MAX_UREN``)."""
+    return get_settings().sessie_max_uren
+
+
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return nu()
+
+
+VERLOPEN = "Uw sessie is verlopen. Log opnieuw in."
+BEEINDIGD = "Deze sessie is beëindigd (uitgelogd). Log opnieuw in."
 
 
 def oidc_configured() -> bool:
@@ -97,11 +110,60 @@ def _oidc_user() -> User | None:
         mapped = str(st.secrets.get("hkd_rollen", {}).get(email, ""))
     except Exception:
         mapped = ""
+    claims = st.user.to_dict()
     user = _mapped_user(email, mapped)
-    if user is not None:
-        return user
-    settings = get_settings()
-    return rol_uit_claims(email, st.user.to_dict(), settings.oidc_rol_claim, settings.oidc_rollen)
+    if user is None:
+        settings = get_settings()
+        user = rol_uit_claims(email, claims, settings.oidc_rol_claim, settings.oidc_rollen)
+    return user if _oidc_sessie_loopt(user, claims) else None
+
+
+def _oidc_sessie_loopt(user: User, claims: dict) -> bool:
+    """Whether the OIDC session behind this cookie may continue (expiry, idle, absolute end, logout)."""
+    sessie = sessies.sessie_van(claims, max_hours())
+    if sessie is None or not sessies.nog_geldig(sessie, _now()):
+        _melding_eenmalig(sessie, VERLOPEN)
+        return False
+    if user.rol == "publiek":
+        return True  # the public layer shows what anyone sees: nothing to end (and no right to the session table)
+    try:
+        controle = sessies.controleer(sessie, lambda s: _in_laag(user, _sessie_gezien, s))
+    except Exception:  # the database is away: fail closed, the page shows the public layer until it is back
+        return False
+    if controle.einde is not None:
+        if controle.nieuw:
+            st.session_state[NOTICE_KEY] = BEEINDIGD if controle.einde == "uitgelogd" else VERLOPEN
+        return False
+    return True
+
+
+def _melding_eenmalig(sessie: sessies.OidcSessie | None, tekst: str) -> None:
+    sleutel = sessie.sleutel if sessie else "geen"
+    if st.session_state.get(sessies.STATE_KEY, (None,))[0] != sleutel:
+        st.session_state[sessies.STATE_KEY] = (sleutel, 0.0, "verlopen")
+        st.session_state[NOTICE_KEY] = tekst
+
+
+def _sessie_gezien(conn, sessie: sessies.OidcSessie) -> str | None:  # noqa: ANN001 - a Connection
+    from queries import sessies as q
+
+    return q.gezien(conn, sessie.sleutel, max(1, min(session_minutes(), 1440)), sessie.verloopt_op)
+
+
+def _sessie_beeindigen(conn, sessie: sessies.OidcSessie) -> None:  # noqa: ANN001 - a Connection
+    from queries import sessies as q
+
+    q.beeindigen(conn, sessie.sleutel, sessie.verloopt_op)
+
+
+def _in_laag(user: User, fn, *args):  # noqa: ANN001, ANN202
+    """``fn(conn, *args)`` in one transaction under ``user``'s layer (not through ``db.run_*``: those ask who the
+    user is, which is what is being decided here)."""
+    from dashboard import db
+    from queries.lagen import as_layer
+
+    with as_layer(db.engine_for(user.rol, user.aanbieder_code), user.rol, user.naam, user.aanbieder_code) as conn:
+        return fn(conn, *args)
 
 
 def current_user() -> User:
@@ -112,11 +174,12 @@ def current_user() -> User:
     user = st.session_state.get(SESSION_KEY)
     if not isinstance(user, User):
         return PUBLIEK
-    expires = st.session_state.get(EXPIRES_KEY)
+    expires, begin = st.session_state.get(EXPIRES_KEY), st.session_state.get(BEGIN_KEY)
+    if (isinstance(expires, datetime) and expires <= _now()) or (
+            isinstance(begin, datetime) and begin + timedelta(hours=max_hours()) <= _now()):
+        logout(notice=VERLOPEN)
+        return PUBLIEK
     if isinstance(expires, datetime):
-        if expires <= _now():
-            logout(notice="Uw sessie is verlopen. Log opnieuw in.")
-            return PUBLIEK
         st.session_state[EXPIRES_KEY] = _now() + timedelta(minutes=session_minutes())  # sliding expiry
     return user
 
@@ -136,15 +199,16 @@ def login_local(naam: str, wachtwoord: str) -> tuple[User | None, str]:
     user = User(naam=result.account.naam, rol=result.account.rol, aanbieder_code=result.account.aanbieder_code)
     st.session_state[SESSION_KEY] = user
     st.session_state[EXPIRES_KEY] = _now() + timedelta(minutes=session_minutes())
+    st.session_state[BEGIN_KEY] = _now()
     return user, ""
 
 
 def _meld(naam: str, gebeurtenis: str) -> None:
-    """Write a login event to the audit log, in the transaction of the layer the person is in now."""
+    """Write a login event to the audit log from the server side (the public login may not write, issue 23)."""
     from dashboard import db
     from queries.lagen import meld_aanmelding
 
-    db.run_write(meld_aanmelding, naam, gebeurtenis)
+    db.run_server_write(meld_aanmelding, naam, gebeurtenis)
 
 
 def logout(notice: str = "U bent uitgelogd.") -> bool:
@@ -154,11 +218,18 @@ def logout(notice: str = "U bent uitgelogd.") -> bool:
     deletes the identity cookie; the caller must not ``st.rerun()`` (that would drop the redirect and leave the
     cookie, so a reload would sign the person in again)."""
     if notice == "U bent uitgelogd.":  # a deliberate logout, not an expiry
-        user = _oidc_user() or st.session_state.get(SESSION_KEY)
+        oidc = _oidc_user()
+        user = oidc or st.session_state.get(SESSION_KEY)
         if isinstance(user, User):
             _meld(user.naam, "uitgelogd")
+        if oidc is not None and oidc.rol != "publiek":
+            # end the session in the database first: the cookie Streamlit deletes below may have been copied
+            sessie = sessies.sessie_van(st.user.to_dict(), max_hours())
+            if sessie is not None:
+                _in_laag(oidc, _sessie_beeindigen, sessie)
     st.session_state.pop(SESSION_KEY, None)
     st.session_state.pop(EXPIRES_KEY, None)
+    st.session_state.pop(BEGIN_KEY, None)
     st.session_state[NOTICE_KEY] = notice
     try:
         if st.user.is_logged_in:

@@ -104,6 +104,23 @@ def run_write(fn: Callable[..., Any], *args: Any) -> Any:
     return _run(fn, args)
 
 
+SERVER = "hkd-kaart-server"
+"""The name the server writes under when it acts for itself (login events), not for the person signed in."""
+
+
+def run_server_write(fn: Callable[..., Any], *args: Any) -> Any:
+    """Run ``fn(conn, *args)`` as the server itself, on the HKD layer's login (issue 23).
+
+    For what no layer the person is in may write: login events. The public login writes nothing, so a login
+    event (also a failed one, before anyone is signed in) is written from here, never from the public pool."""
+    try:
+        with as_layer(engine_for("hkd", None), "hkd", SERVER) as conn:
+            return fn(conn, *args)
+    except OperationalError:
+        st.error(DB_DOWN, icon="⚠️")
+        st.stop()
+
+
 @st.cache_data(ttl=600, show_spinner=False)
 def _cached(_fn: Callable[..., Any], key: str, rol: str, aanbieder: str | None, args: tuple) -> Any:
     return _run(_fn, args)

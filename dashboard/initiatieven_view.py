@@ -9,7 +9,7 @@ import streamlit as st
 from core import kalender
 from core.domain import ADVIEZEN, EINDSTAPPEN, FASE_BY_CODE, FASE_CODES, STAPPEN, VOORSTEL_SOORTEN
 from core.settings import get_settings
-from dashboard import db, inzage
+from dashboard import db, downloads, inzage
 from dashboard.auth import User
 from dashboard.maps import MAP_HEIGHT_PX, deck, legend_html, tekst_tooltip
 from geo.draagkracht import Kandidaat
@@ -234,8 +234,8 @@ def scans_sectie(row, kandidaten: pd.DataFrame, user: User) -> None:
                 f"{b.grensset})")
     st.dataframe(criteria_tabel(b.beoordelingen), hide_index=True, width="stretch")
     if b.pdf:
-        st.download_button("Download de bewaarde scan (PDF)", b.pdf, f"draagkrachtscan_scan{b.id}.pdf",
-                           "application/pdf", key=f"pdf_{b.id}")
+        downloads.knop("Download de bewaarde scan (PDF)", b.pdf, f"draagkrachtscan_scan{b.id}.pdf",
+                       "application/pdf", key=f"pdf_{b.id}")
     with st.spinner("Vergelijken met de gegevens en normen van vandaag..."):
         diff = verschillen_vandaag(b.id, config, versie)
     if not diff:

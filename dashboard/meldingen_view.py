@@ -23,7 +23,7 @@ from core.domain import (
     VERBETERACTIE_STATUS,
 )
 from core.kalender import TZ
-from dashboard import db, inzage
+from dashboard import db, downloads, inzage
 from dashboard.maps import MAP_HEIGHT_PX, deck, legend_html, records, tekst_tooltip
 from dashboard.upload import lees_upload, toon_problemen
 from data import meldingen_import as mi
@@ -125,9 +125,9 @@ def locatie_detail(row: pd.Series, van: date, tot: date, nrm: MeldingNormen) -> 
         "Binnen norm": lijst["binnen_norm"].map({True: "ja", False: "nee"}).fillna("open"),
     })
     st.dataframe(tabel, hide_index=True, width="stretch")
-    st.download_button("Download meldingen als CSV", csv_bytes(tabel),
-                       f"hkd_meldingen_{row['code']}_{van:%Y%m%d}_{tot:%Y%m%d}.csv", "text/csv",
-                       key=f"download_{row['id']}", on_click="ignore")
+    downloads.knop("Download meldingen als CSV", csv_bytes(tabel),
+                   f"hkd_meldingen_{row['code']}_{van:%Y%m%d}_{tot:%Y%m%d}.csv", "text/csv",
+                   key=f"download_{row['id']}")
     extra_inzet_lijst(int(row["id"]))
 
 
@@ -208,16 +208,27 @@ def import_sectie() -> None:
     bestand = st.file_uploader("Meldingenbestand (CSV of Excel)", type=["csv", "xlsx"], key="meldingen_bestand")
     if bestand is None:
         return
-    frame = lees_upload(bestand, mi.lees_bestand)
-    if frame is None:
+    tabel = lees_upload(bestand, mi.lees_bestand)
+    if tabel is None:
         return
-    plan = db.run_query(mi.plan_import, frame)
+    plan = db.run_query(mi.plan_import, tabel)
     if plan.problemen:
-        toon_problemen(plan.problemen, "meldingen")
+        toon_problemen(plan.problemen, bestand.name)
         return
-    st.success(f"{len(plan.regels)} meldingen zijn in orde.")
+    for m in plan.meldingen:
+        st.info(md_tekst(m), icon=":material/info:")
+    st.success(f"{len(plan.regels)} meldingen zijn in orde. Meldingen die al in het register staan (zelfde locatie, "
+               "ontvangst, bron, categorie en omschrijving) worden overgeslagen.")
     if st.button("Alle meldingen inlezen", type="primary", key="meldingen_inlezen"):
-        if _schrijf(mi.importeer, plan, bericht=f"{len(plan.regels)} meldingen ingelezen uit {md_tekst(bestand.name)}."):
+        uitkomst: list = []
+
+        def inlezen(conn, p=plan):
+            uitkomst.append(mi.importeer(conn, p))
+
+        if _schrijf(inlezen, bericht=f"Meldingen ingelezen uit {md_tekst(bestand.name)}."):
+            r = uitkomst[0]
+            st.session_state[BERICHT] = (f"{r.nieuw} meldingen ingelezen uit {md_tekst(bestand.name)}; "
+                                         f"{r.overgeslagen} overgeslagen (stonden al in het register).")
             st.rerun()
 
 
@@ -346,10 +357,10 @@ def voor_na_sectie(locatie_id: int, code: str, standaard: date | None, sleutel: 
     if not download:
         return
     tabel = ring.assign(periode=ring["begin"].dt.strftime("%d-%m-%Y") + " – " + ring["eind"].dt.strftime("%d-%m-%Y"))
-    st.download_button("Download voor- en nameting (CSV)",
-                       csv_bytes(pd.concat([tabel[["periode", "straal", "aantal", "per_km2"]].assign(maat="meldingen"),
-                                            indicatoren.assign(maat="indicator")])),
-                       f"hkd_voor_na_{code}_{referentie:%Y%m%d}.csv", "text/csv", key=f"voor_na_csv_{sleutel}")
+    downloads.knop("Download voor- en nameting (CSV)",
+                   csv_bytes(pd.concat([tabel[["periode", "straal", "aantal", "per_km2"]].assign(maat="meldingen"),
+                                        indicatoren.assign(maat="indicator")])),
+                   f"hkd_voor_na_{code}_{referentie:%Y%m%d}.csv", "text/csv", key=f"voor_na_csv_{sleutel}")
 
 
 def locatie_signalen(locatie_id: int, datum: date) -> list[str]:

@@ -24,7 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_CODES
 from core.kalender import nu, vandaag
 from core.settings import get_settings
-from dashboard import db, inzage, maps
+from dashboard import db, downloads, inzage, maps
 from dashboard import ladder_view as lv
 from dashboard.auth import User
 from geo import agenda as agendaregels
@@ -461,4 +461,4 @@ def exports_sectie(v: vg.Vergadering, punten: pd.DataFrame) -> None:
          f"hkd_actielijst_{naam}.xlsx", XLSX),
     )
     for kolom, (label, data, bestand, mime) in zip(st.columns(len(knoppen)), knoppen, strict=True):
-        kolom.download_button(label, data, bestand, mime, on_click="ignore")
+        downloads.knop(label, data, bestand, mime, plek=kolom)

@@ -11,7 +11,7 @@ import streamlit as st
 
 from core.domain import INVENTARISATIE_DATUM
 from core.kalender import nu, vandaag
-from dashboard import db
+from dashboard import db, downloads
 from dashboard.focus_view import focus_keuze, legenda_item
 from dashboard.maps import deck, focus_layer, layer_bounds, legend_html, show, tekst_tooltip
 from dashboard.upload import lees_upload, toon_problemen
@@ -23,7 +23,7 @@ from geo.view import Bounds
 from queries import platform
 from queries.kaart import feature_collection
 from reports.platform_pdf import aanbod_samenvatting, getal, render_pdf
-from reports.veilig import csv_bytes
+from reports.veilig import csv_bytes, md_tekst
 
 GEEN_INWONERS = "inwonertal onbekend"
 EERSTE_DATUM = date(2015, 1, 1)  # the series start here (the register's in-use dates and the 2015 areas)
@@ -37,10 +37,10 @@ def cijfers(peildatum: date, vorige: date) -> platform.PlatformCijfers:
 
 def rapport_knop(c: platform.PlatformCijfers, gebruiker: str) -> None:
     """The report as a PDF download, built only when the user clicks (at national scale rendering it took 94 % of
-    every rerun): Streamlit calls the callable on the click, in a thread of its own, without a rerun."""
-    st.download_button("Download rapport voor het Platform (PDF)", lambda: render_pdf(c, gebruiker, nu()),
-                       f"hkd_platform_{c.peildatum:%Y%m%d}.pdf", "application/pdf", key="platform_pdf",
-                       icon=":material/picture_as_pdf:", on_click="ignore")
+    every rerun): the callable runs on the click (``downloads.knop``, Streamlit's deferred download)."""
+    downloads.knop("Download rapport voor het Platform (PDF)", lambda: render_pdf(c, gebruiker, nu()),
+                   f"hkd_platform_{c.peildatum:%Y%m%d}.pdf", "application/pdf", key="platform_pdf",
+                   icon=":material/picture_as_pdf:")
 
 
 def aanbod(c: platform.PlatformCijfers) -> None:
@@ -67,8 +67,8 @@ def aanbod(c: platform.PlatformCijfers) -> None:
     st.dataframe(tabel, hide_index=True, width="stretch")
     st.caption("Berekend uit het locatieregister: een locatie telt mee vanaf 'in gebruik sinds' tot 'buiten gebruik "
                "sinds'. Verschil negatief = onder het doel.")
-    st.download_button("Download aanbod per jaar (CSV)", lambda: csv_bytes(c.aanbod),
-                       "hkd_aanbod_per_jaar.csv", "text/csv", key="aanbod_csv", on_click="ignore")
+    downloads.knop("Download aanbod per jaar (CSV)", lambda: csv_bytes(c.aanbod),
+                   "hkd_aanbod_per_jaar.csv", "text/csv", key="aanbod_csv")
 
 
 def uitstroom(c: platform.PlatformCijfers) -> None:
@@ -106,8 +106,8 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
             "jaar": "Jaar", "kwartaal": "Kwartaal", "corporatie": "Corporatie", "uitstromers": "Uitstromers",
             "directe_bemiddeling": "Directe bemiddeling", "wachttijd_maanden": "Wachttijd (maanden)"}),
             hide_index=True, width="stretch")
-    st.download_button("Download uitstroomreeks (CSV)", lambda: csv_bytes(u), "hkd_uitstroom.csv",
-                       "text/csv", key="uitstroom_csv", on_click="ignore")
+    downloads.knop("Download uitstroomreeks (CSV)", lambda: csv_bytes(u), "hkd_uitstroom.csv",
+                   "text/csv", key="uitstroom_csv")
 
 
 def uitstroom_laden() -> None:
@@ -119,18 +119,22 @@ def uitstroom_laden() -> None:
         bestand = st.file_uploader("Bestand", type=["csv", "xlsx"], key="uitstroom_bestand")
         if bestand is None:
             return
-        frame = lees_upload(bestand, uitstroom_import.lees_bestand)
-        if frame is None:
+        tabel = lees_upload(bestand, uitstroom_import.lees_bestand)
+        if tabel is None:
             return
-        plan = db.run_query(uitstroom_import.plan_import, frame, f"Uitstroommonitor ({bestand.name})")
+        plan = db.run_query(uitstroom_import.plan_import, tabel, f"Uitstroommonitor ({bestand.name})")
         if plan.problemen:
-            toon_problemen(plan.problemen, "uitstroom")
+            toon_problemen(plan.problemen, bestand.name)
             return
+        for m in plan.meldingen:
+            st.info(md_tekst(m), icon=":material/info:")
         st.success(f"{len(plan.regels)} perioden gecontroleerd, geen problemen.")
         if st.button("Laden", key="uitstroom_laden", type="primary"):
             n = db.run_write(uitstroom_import.schrijf, plan)
             st.cache_data.clear()
-            st.success(f"{n} perioden geladen.")
+            t = plan.tellingen
+            st.success(f"{n} perioden geladen: {t.get('nieuw', 0)} nieuw, {t.get('gewijzigd', 0)} gewijzigd, "
+                       f"{t.get('ongewijzigd', 0)} ongewijzigd (stonden er al zo).")
 
 
 def _spreiding_tabel(c: platform.PlatformCijfers, niveau: str) -> tuple[pd.DataFrame, float | None]:
@@ -188,9 +192,8 @@ def spreiding(c: platform.PlatformCijfers) -> None:
                  "plaatsen": "Plaatsen", "plaatsen_vorig": f"Plaatsen op {c.vorige:%d-%m-%Y}", "inwoners": "Inwoners",
                  "per_1000": "Per 1.000 inwoners", "index": "Index (stad = 100)"})
     st.dataframe(tabel, hide_index=True, width="stretch")
-    st.download_button("Download spreiding (CSV)", lambda: csv_bytes(tabel),
-                       f"hkd_spreiding_{niveau}_{c.peildatum:%Y%m%d}.csv", "text/csv", key="spreiding_csv",
-                       on_click="ignore")
+    downloads.knop("Download spreiding (CSV)", lambda: csv_bytes(tabel),
+                   f"hkd_spreiding_{niveau}_{c.peildatum:%Y%m%d}.csv", "text/csv", key="spreiding_csv")
     concentratie(c)
 
 

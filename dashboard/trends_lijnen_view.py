@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard import downloads
 from dashboard import trends_state as state
 from dashboard import trends_views as views
 from dashboard.trends_keuzes import Keuzes
@@ -26,8 +27,8 @@ def toon(k: Keuzes) -> None:
     st.plotly_chart(views.lijn_grafiek(lijn, {c: namen[c] for c in keuze}, views.naam(ind), views.naam(ind), gekozen),
                     key="wijktrends_grafiek_lijn", on_select=state.grafiek_callback("wijktrends_grafiek_lijn"),
                     selection_mode="points")
-    st.download_button("Download als CSV", csv_bytes(lijn), f"hkd_{ind}_{niveau}_reeks.csv",
-                       "text/csv", key="wijktrends_lijn_csv")
+    downloads.knop("Download als CSV", csv_bytes(lijn), f"hkd_{ind}_{niveau}_reeks.csv",
+                   "text/csv", key="wijktrends_lijn_csv")
     _figuur_3(k, ind)
 
 
@@ -61,5 +62,5 @@ def _figuur_3(k: Keuzes, ind: str) -> None:
             per = tr.per_groep(fig_data, groep, None if nl_ref.empty else nl_ref)
             st.plotly_chart(views.groep_grafiek(per, f"{views.naam(fig_ind)} {titel}", volgorde, ref_naam),
                             key=f"wt_groep_{titel}")
-            st.download_button("Download als CSV", csv_bytes(per),
-                               f"hkd_{fig_ind}_{titel.replace(' ', '_')}.csv", "text/csv", key=f"wt_groep_csv_{titel}")
+            downloads.knop("Download als CSV", csv_bytes(per),
+                           f"hkd_{fig_ind}_{titel.replace(' ', '_')}.csv", "text/csv", key=f"wt_groep_csv_{titel}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import downloads
 from dashboard import trends_maps as maps
 from dashboard import trends_views as views
 from dashboard.maps import legend_html, show
@@ -49,6 +50,5 @@ def toon(k: Keuzes) -> None:
         st.markdown(f"**{views.naam(welke)}**, {len(cel_tot)} vierkanten")
         st.html(legend_html(leg))
     uit = cel_tot[["cel_x", "cel_y", "waarde"]].assign(verandering=cel_tot["code"].map(delta))
-    st.download_button("Download het raster als CSV", csv_bytes(uit),
-                       f"hkd_raster_100m_{welke}_{tot}.csv", "text/csv", key="wijktrends_raster_csv",
-                       on_click="ignore")
+    downloads.knop("Download het raster als CSV", csv_bytes(uit),
+                   f"hkd_raster_100m_{welke}_{tot}.csv", "text/csv", key="wijktrends_raster_csv")

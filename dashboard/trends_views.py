@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import db, trends_state
+from dashboard import db, downloads, trends_state
 from dashboard.paging import kies_pagina
 from geo import veerkracht as vk
 from queries import corporatiebezit, trends
@@ -178,7 +178,8 @@ def tabel(frame: pd.DataFrame, codes: pd.Series, key: str, bestand: str, gekozen
     shown = _gemarkeerd(frame.iloc[rijen], shown_codes, gekozen)
     st.dataframe(shown, hide_index=True, width="stretch", key=key,
                  on_select=trends_state.tabel_callback(key, shown_codes), selection_mode="single-row")
-    st.download_button("Download als CSV", lambda: csv_bytes(_gemarkeerd(frame, codes, gekozen)), bestand, "text/csv", key=f"{key}_csv", on_click="ignore")
+    downloads.knop("Download als CSV", lambda: csv_bytes(_gemarkeerd(frame, codes, gekozen)), bestand, "text/csv",
+                   key=f"{key}_csv")
 
 
 def kaart48_tabel(klassen: pd.DataFrame, namen: dict[str, str]) -> pd.DataFrame:

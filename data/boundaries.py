@@ -66,10 +66,16 @@ def read_source(source: str) -> gpd.GeoDataFrame:
     if not re.match(r"^[a-z]+://", source) and Path(source).is_file() and Path(source).stat().st_size == 0:
         raise BoundaryError([f"{naam} is leeg: geen gebieden in het bestand"])
     try:
-        return gpd.read_file(source)
+        gdf = gpd.read_file(source)
     except Exception as exc:  # pyogrio raises several types; all mean the same to the user
         reden = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
         raise BoundaryError([f"kan {naam} niet lezen als GeoJSON, GeoPackage of Shapefile: {reden}"]) from exc
+    # GDAL also reads a CSV or a spreadsheet, as a table without geometry: that is no boundary file
+    if not isinstance(gdf, gpd.GeoDataFrame) or gdf.geometry.name not in gdf.columns or (
+            len(gdf) and gdf.geometry.isna().all()):
+        raise BoundaryError([f"{naam} heeft geen geometrie: het is een tabel, geen grenzenbestand. Lever de "
+                             "gebieden aan als GeoJSON, GeoPackage of Shapefile (met vlakken)"])
+    return gdf
 
 
 def _jaar(gdf: gpd.GeoDataFrame, jaar: int | None) -> int:

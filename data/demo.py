@@ -162,11 +162,8 @@ def _load_monitoring(conn: Connection, ids: dict[str, int], anker: date) -> int:
         return nieuw  # meetings, plans and planning are append-only: never add them twice
     beheer = demo_history.beheer_history(initial)
     inventaris = {b.locatie: b for b in beheer if b.ingangsdatum == demo_locaties.INVENTARISATIE_DATUM}
-    gestart = {b.locatie: b.ingangsdatum for b in beheer
-               if b.beheercommissie == "actief" and b.ingangsdatum > demo_locaties.INVENTARISATIE_DATUM}
-    commissie_actief = {c for c, b in inventaris.items() if b.beheercommissie == "actief"} | set(gestart)
-    for code, datum, aanwezig, verslag in demo_monitoring.vergaderingen(
-            sorted(commissie_actief), initial, history, gestart, anker):
+    actief, gestart = demo_monitoring.commissies(initial)
+    for code, datum, aanwezig, verslag in demo_monitoring.vergaderingen(actief, initial, history, gestart, anker):
         monitoring.vergadering_toevoegen(conn, monitoring.Vergadering(ids[code], datum, aanwezig, verslag))
     code, acties = demo_monitoring.verbeterplan(history)
     for actie, eigenaar, deadline, versies in acties:
@@ -208,9 +205,10 @@ def load_demo(engine: Engine, settings: Settings) -> DemoSummary:
         demo_initiatieven.load(conn)
         demo_platform.load(conn)
         demo_corporatiebezit.load(conn, buurten)  # after the corporations exist
-        _load_monitoring(conn, ids, vandaag())
+        anker = vandaag()  # the load day: the demo's stories of "today" are placed relative to it
+        _load_monitoring(conn, ids, anker)
         # last: the meeting in preparation proposes its agenda from every source above
-        demo_vergaderingen.laad(conn, ids)
+        demo_vergaderingen.laad(conn, ids, anker)
         counts = gebieden.count_per_level(conn)
         n_loc = conn.execute(sql("locaties", "count_locaties")).scalar_one()
     return DemoSummary(soort, counts, n_loc, n_besluiten, n_ind)

@@ -13,18 +13,26 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from core.domain import INVENTARISATIE_DATUM
+from data import demo_history
 from data.demo_history import FaseRecord
 from data.demo_locaties import OVERLEG_DATA, SEED
 from geo.meldingen import maanden_terug, maanden_verder
 
 TZ = ZoneInfo("Europe/Amsterdam")
-MAANDEN_TERUG = 36
+MELDINGEN_VANAF = date(2022, 6, 1)
+"""The demo's meldingen start a year before the inventory: fixed history, the same on any load day."""
 PER_MAAND = {"0": 0.03, "1": 0.35, "2": 3.2, "3a": 5.0, "3b": 6.0}
 JOURNEY_LOCATIE = "HKD-047"
 """Alfa's fase 2 location: exactly one melding short of the signal in the last period (the browser journey)."""
-JOURNEY_MARGE_DAGEN = 14
-"""Its meldingen start this many days into the period, so it stays one short for two weeks after the demo is loaded
-(a demo database, or a test run, that crosses midnight still tells the same story)."""
+JOURNEY_GELDIG_DAGEN = 14
+"""How long after loading the journey location's story holds: a demo database, or a test run, that crosses
+midnight still tells the same story."""
+JOURNEY_MARGE_DAGEN = JOURNEY_GELDIG_DAGEN + 7
+"""Its meldingen start this many days into the signal period: the period's start moves by up to three days more
+than the calendar does (months differ in length), so the first one stays inside it for ``JOURNEY_GELDIG_DAGEN``."""
+JOURNEY_AFGEHANDELD_DAGEN = 14
+"""Its last melding is this many days before the load day and every one is handled before it: none is open, so none
+passes the handling norm while the demo is in use."""
 BRONNEN = ("omwonende", "omwonende", "omwonende", "politie", "aanbieder", "gemeente", "anders")
 CATEGORIEEN = ("geluid", "geluid", "vervuiling", "agressie", "drugs_alcohol", "drugs_alcohol", "anders")
 OMSCHRIJVINGEN = {
@@ -58,73 +66,123 @@ def fase_op(history: list[FaseRecord], initial: dict[str, str], code: str, op: d
     return fase
 
 
-def _melding(rng: random.Random, code: str, n: int, dag: date, fase: str, nu: datetime,
-             laat: bool | None = None) -> DemoMelding:
+def _melding(rng: random.Random, code: str, sleutel: str, dag: date, fase: str, nu: datetime,
+             laat: bool | None = None, max_dagen: float | None = None) -> DemoMelding:
+    """One melding on ``dag``. Every draw is made whatever the outcome, so that ``rng`` gives the same melding on
+    any load day: only whether it is handled yet depends on ``nu``."""
     ontvangen = datetime.combine(dag, time(rng.randint(8, 22), rng.choice((0, 15, 30, 45))), TZ)
     categorie = rng.choice(CATEGORIEEN)
-    laat = rng.random() < (0.35 if fase in ("2", "3a", "3b") else 0.1) if laat is None else laat
-    dagen = rng.uniform(15, 40) if laat else rng.uniform(0.2, 12)
+    bron = rng.choice(BRONNEN)
+    kans_laat = rng.random()
+    laat = kans_laat < (0.35 if fase in ("2", "3a", "3b") else 0.1) if laat is None else laat
+    dagen = rng.uniform(15, 40) if laat else rng.uniform(0.2, 12 if max_dagen is None else max_dagen)
+    hoe = rng.choices(("afgehandeld", "doorverwezen", "niet_op_te_lossen"), (8, 2, 1))[0]
+    geen_oordeel, oordeel = rng.random() < 0.4, rng.random()
     afgehandeld = ontvangen + timedelta(days=dagen)
     if afgehandeld > nu:
-        afgehandeld_op, hoe, tevreden = None, None, None
-    else:
-        afgehandeld_op = afgehandeld
-        hoe = rng.choices(("afgehandeld", "doorverwezen", "niet_op_te_lossen"), (8, 2, 1))[0]
-        tevreden = None if rng.random() < 0.4 else rng.random() < (0.45 if laat else 0.8)
-    return DemoMelding(code, f"demo-{code}-{n}", ontvangen, rng.choice(BRONNEN), categorie,
-                       OMSCHRIJVINGEN[categorie], afgehandeld_op, hoe, tevreden)
+        return DemoMelding(code, f"demo-{code}-{sleutel}", ontvangen, bron, categorie, OMSCHRIJVINGEN[categorie],
+                           None, None, None)
+    tevreden = None if geen_oordeel else oordeel < (0.45 if laat else 0.8)
+    return DemoMelding(code, f"demo-{code}-{sleutel}", ontvangen, bron, categorie, OMSCHRIJVINGEN[categorie],
+                       afgehandeld, hoe, tevreden)
 
 
 def meldingen(codes: list[str], initial: dict[str, str], history: list[FaseRecord], anker: date,
               signaal_min: int = 8, periode_maanden: int = 3) -> list[DemoMelding]:
-    """All demo meldingen up to ``anker``, by location and month, following each location's fase."""
-    rng = random.Random(SEED + 13)
+    """All demo meldingen from ``MELDINGEN_VANAF`` up to ``anker`` (the load day), following each location's fase.
+
+    Two kinds of story, each true by construction:
+
+    - **History** (before the current signal period): every month of every location draws from its own seeded
+      generator (``SEED``, code, month), so a month's meldingen are the same whatever the load day; a later load only
+      adds the months since. Counts before and after a past decision (the 3a location's verbetertraject) are
+      therefore fixed once both windows lie in the past.
+    - **Today's signal**: the journey location gets exactly ``signaal_min - 1`` meldingen inside the last
+      ``periode_maanden``, placed relative to ``anker`` (see ``JOURNEY_MARGE_DAGEN``), all handled before ``anker``
+      and all but one within the norm, so it stays one short of the signal for ``JOURNEY_GELDIG_DAGEN`` after
+      loading.
+    """
     nu = datetime.combine(anker, time(0), TZ)
-    start = maanden_terug(anker.replace(day=1), MAANDEN_TERUG)
     periode_start = maanden_terug(anker, periode_maanden) + timedelta(days=1)
     stil = set(sorted(c for c in codes if initial[c] == "0")[5:])  # most fase-0 locations: none at all
     out: list[DemoMelding] = []
     for code in sorted(codes):
-        n = 0
-        maand = start
+        maand = MELDINGEN_VANAF
         while maand < anker:
+            rng = random.Random(f"{SEED}:melding:{code}:{maand:%Y-%m}")
             fase = fase_op(history, initial, code, maand)
             rate = 0.0 if code in stil else PER_MAAND[fase]
             aantal = int(rate) + (1 if rng.random() < rate - int(rate) else 0)
             volgende = maanden_verder(maand, 1)
-            for _ in range(aantal):
+            for i in range(aantal):
                 dag = maand + timedelta(days=rng.randrange((volgende - maand).days))
+                melding = _melding(rng, code, f"{maand:%Y%m}-{i}", dag, fase, nu)
                 if dag >= anker or (code == JOURNEY_LOCATIE and dag >= periode_start):
                     continue
-                n += 1
-                out.append(_melding(rng, code, n, dag, fase, nu))
+                out.append(melding)
             maand = volgende
-        if code == JOURNEY_LOCATIE:  # one short of the threshold, all but one handled in time
-            eerste = periode_start + timedelta(days=JOURNEY_MARGE_DAGEN)
-            dagen = max((anker - eerste).days, 1)
-            for i in range(signaal_min - 1):
-                n += 1
-                dag = eerste + timedelta(days=(i * dagen) // signaal_min)
-                out.append(_melding(rng, code, n, dag, "2", nu, laat=(i == 0)))
+        if code == JOURNEY_LOCATIE:
+            out.extend(_journey(code, anker, periode_start, signaal_min, nu))
     return out
+
+
+def _journey(code: str, anker: date, periode_start: date, signaal_min: int, nu: datetime) -> list[DemoMelding]:
+    """The journey location's ``signaal_min - 1`` meldingen of the current period: from ``JOURNEY_MARGE_DAGEN`` into
+    the period until ``JOURNEY_AFGEHANDELD_DAGEN`` before ``anker``, each handled before ``anker`` (the first one
+    late, the others within the norm), so that no open melding ages past the norm in the days after loading."""
+    rng = random.Random(f"{SEED}:journey:{code}")
+    eerste = periode_start + timedelta(days=JOURNEY_MARGE_DAGEN)
+    laatste = anker - timedelta(days=JOURNEY_AFGEHANDELD_DAGEN)
+    span = max((laatste - eerste).days, 1)
+    out = []
+    for i in range(signaal_min - 1):
+        dag = eerste + timedelta(days=(i * span) // max(signaal_min - 2, 1))
+        out.append(_melding(rng, code, f"signaal-{i}", dag, "2", nu, laat=(i == 0),
+                            max_dagen=JOURNEY_AFGEHANDELD_DAGEN - 2))
+    return out
+
+
+def commissies(initial: dict[str, str]) -> tuple[list[str], dict[str, date]]:
+    """The locations with an active beheercommissie (at the inventory or later) and when each later one started."""
+    beheer = demo_history.beheer_history(initial)
+    inventaris = {b.locatie: b for b in beheer if b.ingangsdatum == INVENTARISATIE_DATUM}
+    gestart = {b.locatie: b.ingangsdatum for b in beheer
+               if b.beheercommissie == "actief" and b.ingangsdatum > INVENTARISATIE_DATUM}
+    actief = {c for c, b in inventaris.items() if b.beheercommissie == "actief"} | set(gestart)
+    return sorted(actief), gestart
 
 
 def vergaderingen(codes: list[str], initial: dict[str, str], history: list[FaseRecord], commissie_gestart: dict[
         str, date], anker: date) -> list[tuple[str, date, tuple[str, ...], str]]:
-    """Commissie meetings ``(code, datum, aanwezig, verslag)`` following the fase rhythm; a few lag behind."""
-    rng = random.Random(SEED + 14)
+    """Commissie meetings ``(code, datum, aanwezig, verslag)`` following the fase rhythm, up to ``anker``.
+
+    True on any load day by construction: each location's meetings come from its own seeded generator (the history
+    is the same whatever the load day); the six ``achterblijvers`` stop meeting more than their current rhythm
+    before ``anker``, so they are behind on the load day and stay behind; every other commissie has met within its
+    current rhythm (a meeting is added in the last weeks when the fase became stricter since the last one)."""
     ritme = {"0": 12, "1": 3, "2": 2, "3a": 1, "3b": 1}
-    achterblijvers = set(rng.sample(sorted(codes), 6))
+    achterblijvers = set(random.Random(SEED + 14).sample(sorted(codes), 6))
     out = []
     for code in sorted(codes):
+        rng = random.Random(f"{SEED}:commissie:{code}")
+        nu_ritme = ritme[fase_op(history, initial, code, anker)]
+        grens = maanden_terug(anker, nu_ritme + 1) if code in achterblijvers else anker
         dag = commissie_gestart.get(code, INVENTARISATIE_DATUM)
-        laatste_toegestaan = maanden_terug(anker, 8) if code in achterblijvers else anker
-        while dag <= laatste_toegestaan and dag < anker:
-            aanwezig = ("aanbieder", "gemeente", "omwonenden") + (("politie",) if rng.random() < 0.4 else ())
-            out.append((code, dag, aanwezig, f"Verslag {dag:%Y-%m-%d}"))
+        laatste = None
+        while dag < grens:
+            out.append((code, dag, _aanwezig(rng), f"Verslag {dag:%Y-%m-%d}"))
+            laatste = dag
             stap = ritme[fase_op(history, initial, code, dag)]
             dag = maanden_verder(dag, stap) - timedelta(days=rng.randrange(0, 10))
+        if code not in achterblijvers and (laatste is None or maanden_verder(laatste, nu_ritme) <= anker):
+            extra = max(anker - timedelta(days=7 + rng.randrange(0, 14)), laatste or INVENTARISATIE_DATUM)
+            if extra != laatste:
+                out.append((code, extra, _aanwezig(rng), f"Verslag {extra:%Y-%m-%d}"))
     return out
+
+
+def _aanwezig(rng: random.Random) -> tuple[str, ...]:
+    return ("aanbieder", "gemeente", "omwonenden") + (("politie",) if rng.random() < 0.4 else ())
 
 
 def verbeterplan(history: list[FaseRecord]) -> tuple[str, list[tuple[str, str, date, list[tuple[str, date]]]]]:

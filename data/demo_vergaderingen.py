@@ -5,7 +5,7 @@ preparation. Deterministic; loaded once (running the demo again adds nothing).""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import Connection
 
@@ -20,8 +20,8 @@ PLATFORM_DATA = (
     date(2023, 10, 5), date(2024, 4, 11), date(2024, 10, 10), date(2025, 4, 10), date(2025, 10, 9),
     date(2026, 4, 9), date(2026, 10, 8),
 )
-VOLGEND_STURINGSOVERLEG = date(2027, 1, 14)
-"""The meeting in preparation (after the last demo meeting of 12-11-2026)."""
+VOORBEREIDING_DAGEN = 14
+"""The meeting in preparation is at least this many days after the load day: there is time to prepare its agenda."""
 PLAATS = "Stadhuis Rotterdam, Coolsingel 40"  # a public building, not a facility
 
 DEELNEMERS_STURING = (
@@ -68,8 +68,24 @@ def acties(initial: dict[str, str]) -> list[DemoActie]:
     return out
 
 
-def laad(conn: Connection, ids: dict[str, int]) -> int:
-    """Load the demo meetings once; returns how many meetings were added (0 when they are there already)."""
+def volgend_sturingsoverleg(anker: date) -> date:
+    """The Sturingsoverleg in preparation on load day ``anker``: the demo meets on the second Thursday of the month,
+    so the first second Thursday at least ``VOORBEREIDING_DAGEN`` after ``anker`` and after the last held meeting
+    (14-01-2027 when loaded on 07-12-2026). Relative to the load day, so the demo has a meeting to prepare on any
+    day it is loaded."""
+    vroegst = max(anker + timedelta(days=VOORBEREIDING_DAGEN), OVERLEG_DATA[-1] + timedelta(days=1))
+    jaar, maand = vroegst.year, vroegst.month
+    while True:
+        eerste = date(jaar, maand, 1)
+        tweede_donderdag = eerste + timedelta(days=(3 - eerste.weekday()) % 7 + 7)
+        if tweede_donderdag >= vroegst:
+            return tweede_donderdag
+        jaar, maand = (jaar + 1, 1) if maand == 12 else (jaar, maand + 1)
+
+
+def laad(conn: Connection, ids: dict[str, int], anker: date) -> int:
+    """Load the demo meetings once; returns how many meetings were added (0 when they are there already).
+    ``anker`` is the load day: the meeting in preparation follows it (``volgend_sturingsoverleg``)."""
     if vg.aantal_vergaderingen(conn):
         return 0
     codes = [loc.code for loc in demo_locaties.locaties()]
@@ -125,6 +141,6 @@ def laad(conn: Connection, ids: dict[str, int]) -> int:
     for vid in list(sturing.values()) + list(platform.values()):
         vg.zet_status(conn, vid, "verslag_verstuurd")
 
-    volgend = vg.maak_vergadering(conn, "sturingsoverleg", VOLGEND_STURINGSOVERLEG, PLAATS, DEELNEMERS_STURING)
+    volgend = vg.maak_vergadering(conn, "sturingsoverleg", volgend_sturingsoverleg(anker), PLAATS, DEELNEMERS_STURING)
     agenda_bronnen.vul_agenda(conn, volgend, 1)
     return len(sturing) + len(platform) + 1

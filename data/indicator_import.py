@@ -161,6 +161,7 @@ class _Tabel:
     rows: list[Rij]
     meldingen: list[str]
     decimaal: dict[str, str | None]
+    kop_cellen: int = 0  # a CSV row must have as many cells as its header (0: a workbook, no such check)
 
 
 def _read_table(path: str | Path, verplicht: Verplicht, bestandsnaam: str | None = None) -> _Tabel:
@@ -171,7 +172,8 @@ def _read_table(path: str | Path, verplicht: Verplicht, bestandsnaam: str | None
         raise IndicatorImportError(exc.problemen) from exc
     rows = [r for r in tabel.rijen if not r.leeg()]
     decimaal = {c: decimaalteken([r.waarden.get(c, "") for r in rows]) for c in tabel.kolommen}
-    return _Tabel(list(tabel.kolommen), rows, list(tabel.meldingen), decimaal)
+    return _Tabel(list(tabel.kolommen), rows, list(tabel.meldingen), decimaal,
+                  tabel.kop_cellen if tabel.formaat == "csv" else 0)
 
 
 def _cell(t: _Tabel, rij: Rij, col: str, indicator: str) -> Getal:
@@ -232,9 +234,14 @@ def _year_and_code(row: dict, line: int, code_col: str, year_col: str, problems:
     return code, jaar
 
 
-def _extra_cells(rij: Rij, line: int, problems: list[str]) -> bool:
-    if rij.extra:
-        problems.append(f"regel {line}: meer cellen dan kolommen in de kop")
+def _extra_cells(t: _Tabel, rij: Rij, line: int, problems: list[str]) -> bool:
+    """A row with more or fewer cells than its header (an unquoted decimal comma) is refused, never shifted."""
+    if rij.extra or (t.kop_cellen and rij.cellen > t.kop_cellen):
+        problems.append(f"regel {line}: meer cellen dan kolommen in de kop; staat er een decimale komma of een komma "
+                        "in een tekst zonder aanhalingstekens?")
+        return True
+    if t.kop_cellen and rij.cellen < t.kop_cellen:
+        problems.append(f"regel {line}: minder cellen ({rij.cellen}) dan kolommen in de kop ({t.kop_cellen})")
         return True
     return False
 
@@ -252,7 +259,7 @@ def read_generiek(path: str | Path, *, niveau: str | None = None, bron: str | No
     out, geheim = [], 0
     for rij in t.rows:
         i, row = rij.nummer, rij.waarden
-        if _extra_cells(rij, i, problems):
+        if _extra_cells(t, rij, i, problems):
             continue
         code, jaar = _year_and_code(row, i, "gebied_code", "jaar", problems)
         where = f"regel {i}" + (f" ({code})" if code else "")
@@ -300,7 +307,7 @@ def read_leefbaarometer(path: str | Path, *, bron: str | None = None) -> Gelezen
     out, leeg = [], 0
     for rij in t.rows:
         i, row = rij.nummer, rij.waarden
-        if _extra_cells(rij, i, problems):
+        if _extra_cells(t, rij, i, problems):
             continue
         code, jaar = _year_and_code(row, i, code_col, "jaar", problems)
         if niveau == "pc4" and code and not re.fullmatch(r"[1-9]\d{3}", code):
@@ -352,7 +359,7 @@ def read_wijkprofiel(path: str | Path, *, bron: str | None = None) -> Gelezen:
     leeg = 0
     for rij in t.rows:
         i, row = rij.nummer, rij.waarden
-        if _extra_cells(rij, i, problems):
+        if _extra_cells(t, rij, i, problems):
             continue
         code, jaar = _year_and_code(row, i, code_col, year_col, problems)
         code = code.lower()
@@ -415,7 +422,7 @@ def read_cbs(path: str | Path, *, bron: str | None = None) -> Gelezen:
     out, leeg, geheim = [], 0, 0
     for rij in t.rows:
         i, row = rij.nummer, rij.waarden
-        if _extra_cells(rij, i, problems):
+        if _extra_cells(t, rij, i, problems):
             continue
         code, jaar = _year_and_code(row, i, code_col, year_col, problems)
         where = f"regel {i}" + (f" ({code})" if code else "")

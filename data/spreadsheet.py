@@ -72,6 +72,7 @@ class Rij:
     waarden: dict[str, str]
     getallen: dict[str, float] = field(default_factory=dict)
     extra: bool = False  # more cells than the header has columns (with text in them)
+    cellen: int = -1  # how many cells the row has in the file (a CSV row must have as many as its header)
 
     def leeg(self) -> bool:
         """True for a row without any text."""
@@ -91,6 +92,7 @@ class Tabel:
     scheidingsteken: str | None = None
     codering: str | None = None
     meldingen: tuple[str, ...] = ()
+    kop_cellen: int = 0  # how many cells the header row has (with empty ones), to hold every CSV row to
 
 
 # Format detection ------------------------------------------------------------------------------------------------
@@ -221,7 +223,7 @@ def _rijen(
         for k in kolommen:
             if k:
                 waarden.setdefault(k, "")
-        rijen.append(Rij(nummer, waarden, getallen, extra))
+        rijen.append(Rij(nummer, waarden, getallen, extra, len(rec)))
         if len(rijen) > MAX_RIJEN:
             raise SpreadsheetFout([f"{naam}{waar}: meer dan {MAX_RIJEN} rijen; splits het bestand"])
     return tuple(k for k in kolommen), rijen, problemen
@@ -277,7 +279,8 @@ def _lees_csv(raw: bytes, naam: str, verplicht: Verplicht) -> Tabel:
         kolommen, rijen, problemen = _rijen(records, kop_index, 1, naam, "")
         if problemen:
             raise SpreadsheetFout(problemen)
-        return Tabel(naam, "csv", kolommen, tuple(rijen), kop_index + 1, None, sep, codering, tuple(meldingen))
+        return Tabel(naam, "csv", kolommen, tuple(rijen), kop_index + 1, None, sep, codering, tuple(meldingen),
+                     len(records[kop_index]))
     raise SpreadsheetFout([
         f"{naam}: geen kopregel gevonden met de kolommen {', '.join(beste_mist or [])}; de kop moet in een van de "
         f"eerste {KOP_ZOEKEN} rijen staan (gescheiden door ; , of tab)"])
@@ -316,7 +319,8 @@ def _lees_werkmap(raw: bytes, naam: str, formaat: str, verplicht: Verplicht) -> 
         kolommen, rijen, problemen = _rijen(records, kop_index, 1, naam, f", blad {blad!r}")
         if problemen:
             raise SpreadsheetFout(problemen)
-        return Tabel(naam, formaat, kolommen, tuple(rijen), kop_index + 1, blad, None, None, tuple(meldingen))
+        return Tabel(naam, formaat, kolommen, tuple(rijen), kop_index + 1, blad, None, None, tuple(meldingen),
+                     len(records[kop_index]))
     if leeg:
         raise SpreadsheetFout([f"{naam} is leeg (de werkmap heeft geen cellen)"])
     raise SpreadsheetFout([f"{naam}: geen blad met de vereiste kop in de eerste {KOP_ZOEKEN} rijen ("

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Connection
 
+from queries.importeren import tel_upserts
 from queries.sqlfiles import sql
 
 
@@ -37,6 +38,11 @@ def store_bezit(conn: Connection, rows: list[dict]) -> int:
     if rows:
         conn.execute(sql("corporatiebezit", "upsert_bezit"), rows)
     return len(rows)
+
+
+def store_bezit_geteld(conn: Connection, rows: list[dict]) -> tuple[int, int]:
+    """:func:`store_bezit` row by row: ``(new, changed)`` figures; the rest were stored before unchanged."""
+    return tel_upserts(conn, sql("corporatiebezit", "upsert_bezit"), rows)
 
 
 def raster_dominant(conn: Connection, niveau: str, jaar: int) -> pd.DataFrame:

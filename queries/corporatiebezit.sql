@@ -21,12 +21,14 @@ SELECT DISTINCT jaar FROM publiek.corporatie_aandeel WHERE niveau = :niveau ORDE
 SELECT id, code, naam FROM hkd.corporaties ORDER BY code;
 
 -- name: upsert_bezit
--- Store the dwellings of one corporation in one area and year (a newer load of the same key replaces it).
+-- Store the dwellings of one corporation in one area and year (a newer load of the same key replaces it); returns
+-- whether it was new, and nothing when the same figure was stored before.
 INSERT INTO hkd.corporatie_bezit (jaar, niveau, gebied_code, corporatie_id, woningen, bron)
 SELECT :jaar, :niveau, :gebied_code, c.id, :woningen, :bron FROM hkd.corporaties c WHERE c.code = :corporatie
 ON CONFLICT (jaar, niveau, gebied_code, corporatie_id)
 DO UPDATE SET woningen = EXCLUDED.woningen, bron = EXCLUDED.bron
-WHERE (hkd.corporatie_bezit.woningen, hkd.corporatie_bezit.bron) IS DISTINCT FROM (EXCLUDED.woningen, EXCLUDED.bron);
+WHERE (hkd.corporatie_bezit.woningen, hkd.corporatie_bezit.bron) IS DISTINCT FROM (EXCLUDED.woningen, EXCLUDED.bron)
+RETURNING (xmax = 0) AS nieuw;
 
 -- name: raster_dominant
 -- Kaart 4-1 on the 100 m squares of RD New: the dominant corporation of the area covering most of each square.

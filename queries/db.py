@@ -35,7 +35,7 @@ def make_engine(url: str, **kwargs) -> Engine:
 def acting_as(engine: Engine, gebruiker: str) -> Iterator[Connection]:
     """Open a transaction in which every write is attributed to ``gebruiker`` in the audit log."""
     with engine.begin() as conn:
-        conn.execute(text("SELECT set_config('hkd.gebruiker', :g, true)"), {"g": gebruiker})
+        conn.execute(text("SELECT hkd.zet_gebruiker(:g)"), {"g": gebruiker})  # bound for the transaction (302)
         yield conn
 
 

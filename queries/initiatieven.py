@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 
 from core.domain import ADVIEZEN, FASE_CODES, STAPPEN, VOORSTEL_SOORTEN
 from core.kalender import TZ, vandaag
+from geo import persoonsgegevens
 from geo.agenda import AgendaVoorstel
 from geo.draagkracht import ScanResultaat
 from geo.scan_archief import (
@@ -76,6 +77,13 @@ def fouten(ini: NieuwInitiatief, kandidaten: list[KandidaatAdres], woonvormen: s
         out.append("Geef de rol of functie van de contactpersoon op (geen naam nodig).")
     if len(ini.context) > 5000:
         out.append("De toelichting is te lang (hoogstens 5.000 tekens).")
+    # the same check as the database's (migration 304): no personal data in the contact or the toelichting
+    for tekst, label, toegestaan in ((ini.contact_rol, "De contactrol", ()),
+                                     (ini.contact_kanaal, "Het functionele contactadres", (persoonsgegevens.EMAIL,)),
+                                     (ini.context, "De toelichting", ())):
+        gevonden = [s for s in persoonsgegevens.vondsten(tekst) if s not in toegestaan]
+        if gevonden:
+            out.append(persoonsgegevens.melding(label, gevonden) + ".")
     if not kandidaten:
         out.append("Geef minstens één kandidaatadres op.")
     for n, k in enumerate(kandidaten, 1):

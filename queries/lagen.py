@@ -58,13 +58,16 @@ def enter_layer(conn: Connection, rol: str, gebruiker: str, aanbieder_code: str 
     """Switch the open transaction of ``conn`` to the layer role of ``rol`` and name the user.
 
     ``SET LOCAL`` semantics: the switch ends with the transaction, so a pooled connection never keeps it. On a
-    layer login the switch is into the login's own layer (any other is refused by the database).
+    layer login the switch is into the login's own layer (any other is refused by the database). The user's name
+    is bound to the transaction by the database (``hkd.zet_gebruiker``, migration 302): SQL run later in the same
+    transaction cannot change it.
     """
-    conn.execute(sql("lagen", "zet_rol"), {"rol": laag_rol(rol, aanbieder_code)})
-    conn.execute(
-        sql("lagen", "zet_context"),
-        {"aanbieder": (aanbieder_code or "") if rol == "aanbieder" else "", "gebruiker": gebruiker},
-    )
+    rol_db = laag_rol(rol, aanbieder_code)
+    conn.execute(sql("lagen", "zet_rol"), {"rol": rol_db})
+    conn.execute(sql("lagen", "zet_context"), {"aanbieder": (aanbieder_code or "") if rol == "aanbieder" else ""})
+    if rol_db != DB_ROLLEN["publiek"] and gebruiker.strip():
+        # the public layer writes nothing and may not (issue 23): only the other layers name a person, once
+        conn.execute(sql("lagen", "zet_gebruiker"), {"gebruiker": gebruiker})
 
 
 @contextmanager
@@ -78,13 +81,15 @@ def as_layer(engine: Engine, rol: str, gebruiker: str, aanbieder_code: str | Non
 def na_migratie(conn: Connection) -> None:
     """After migrating as an administrator: provider roles, and every object handed to the owner role.
 
-    Does nothing for a role that may not create roles (then an administrator ran it, see docs/database-rollen.md).
+    Roles and the hand-over need a role that may create roles (else an administrator ran them, see
+    docs/database-rollen.md); the statistics rule (issue 23) runs for whoever owns the tables.
     """
-    if not conn.execute(sql("roles", "mag_rollen_maken")).scalar():
-        return
-    conn.execute(sql("roles", "ensure_roles"))
-    conn.execute(sql("roles", "ensure_aanbieder_rollen"))
-    conn.execute(sql("roles", "overdragen_aan_eigenaar"))
+    if conn.execute(sql("roles", "mag_rollen_maken")).scalar():
+        conn.execute(sql("roles", "ensure_roles"))
+        conn.execute(sql("roles", "ensure_aanbieder_rollen"))
+        conn.execute(sql("roles", "overdragen_aan_eigenaar"))
+        conn.execute(sql("roles", "rol_grenzen"))
+    conn.execute(sql("roles", "statistiek_uit"))
 
 
 AANMELD_GEBEURTENISSEN = ("ingelogd", "mislukt", "geblokkeerd", "uitgelogd")

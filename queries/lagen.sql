@@ -3,8 +3,13 @@
 SELECT set_config('role', :rol, true);
 
 -- name: zet_context
--- Name the provider (row-level security) and the user (audit and inzage log) for this transaction only.
-SELECT set_config('hkd.aanbieder', :aanbieder, true), set_config('hkd.gebruiker', :gebruiker, true);
+-- Name the provider for this transaction only (kept for compatibility: row-level security reads the role itself).
+SELECT set_config('hkd.aanbieder', :aanbieder, true);
+
+-- name: zet_gebruiker
+-- Bind the person acting in this transaction (audit, inzage and *_door columns); a second, different name in the
+-- same transaction is refused (migration 302).
+SELECT hkd.zet_gebruiker(:gebruiker);
 
 -- name: meld_aanmelding
 -- Write a login event (ingelogd | mislukt | geblokkeerd | uitgelogd) to the audit log (migration 104).

@@ -41,6 +41,16 @@ def registreer(conn: Connection, melding: Melding) -> int:
     return conn.execute(sql("meldingen", "registreer"), melding.__dict__).scalar_one()
 
 
+def registreer_nieuw(conn: Connection, meldingen: list[Melding]) -> int:
+    """Record the meldingen the register does not have yet (same location, receipt, source, category and
+    description); returns how many were new. One lock per transaction keeps two loads from racing."""
+    conn.execute(sql("meldingen", "import_slot"))
+    nieuw = 0
+    for melding in meldingen:
+        nieuw += conn.execute(sql("meldingen", "registreer_nieuw"), melding.__dict__).one_or_none() is not None
+    return nieuw
+
+
 def registreer_extern(conn: Connection, rijen: list[dict]) -> tuple[int, int]:
     """Record or refresh meldingen from another system (keys as in ``registreer_extern``); ``(new, updated)``."""
     nieuw = bijgewerkt = 0

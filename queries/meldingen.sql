@@ -5,15 +5,36 @@ SELECT afhandel_norm_dagen, signaal_periode_maanden, signaal_min_meldingen, sign
 FROM hkd.monitoring_normen;
 
 -- name: registreer
--- Record one melding at its location's point (the trigger sets the point, the recorder and refuses future dates).
+-- Record one melding of a location (the trigger sets the recorder and refuses future dates; no point is stored:
+-- the melding is at its location, migration 300).
 INSERT INTO hkd.meldingen (locatie_id, ontvangen_op, bron, categorie, omschrijving, afgehandeld_op, afhandeling,
                            melder_tevreden)
 VALUES (:locatie_id, :ontvangen_op, :bron, :categorie, :omschrijving, :afgehandeld_op, :afhandeling,
         :melder_tevreden)
 RETURNING id;
 
+-- name: import_slot
+-- Serialise file imports of meldingen (held until the transaction ends), so two loads of one file add it once.
+SELECT pg_advisory_xact_lock(hashtext('hkd.meldingen import'));
+
+-- name: registreer_nieuw
+-- Record one melding from a file unless the register has it already (its natural key: location, receipt, source,
+-- category and description); returns its id only when it was new.
+INSERT INTO hkd.meldingen (locatie_id, ontvangen_op, bron, categorie, omschrijving, afgehandeld_op, afhandeling,
+                           melder_tevreden)
+SELECT CAST(:locatie_id AS integer), CAST(:ontvangen_op AS timestamptz), CAST(:bron AS text),
+       CAST(:categorie AS text), CAST(:omschrijving AS text), CAST(:afgehandeld_op AS timestamptz),
+       CAST(:afhandeling AS text), CAST(:melder_tevreden AS boolean)
+WHERE NOT EXISTS (
+    SELECT 1 FROM hkd.meldingen m
+    WHERE m.locatie_id = CAST(:locatie_id AS integer) AND m.ontvangen_op = CAST(:ontvangen_op AS timestamptz)
+      AND m.bron = CAST(:bron AS text) AND m.categorie = CAST(:categorie AS text)
+      AND m.omschrijving = CAST(:omschrijving AS text))
+RETURNING id;
+
 -- name: registreer_extern
--- Record or refresh a melding from another system (Signalen, a file) at its own point; known ones get their handling.
+-- Record or refresh a melding from another system (Signalen, a file); a Signalen signal keeps its own point (never
+-- a facility's: migration 300); known ones get their handling.
 INSERT INTO hkd.meldingen (locatie_id, ontvangen_op, bron, categorie, omschrijving, afgehandeld_op, afhandeling,
                            melder_tevreden, geom, systeem, extern_id)
 VALUES (:locatie_id, :ontvangen_op, :bron, :categorie, :omschrijving, :afgehandeld_op, :afhandeling,
@@ -58,8 +79,8 @@ SELECT m.id, m.locatie_id, l.code, l.naam, m.ontvangen_op, m.bron, m.categorie, 
             THEN m.afgehandeld_op <= m.ontvangen_op + make_interval(days => :norm_dagen)
             WHEN now() > m.ontvangen_op + make_interval(days => :norm_dagen) THEN false
        END AS binnen_norm,
-       round(ST_X(ST_Transform(m.geom, 4326))::numeric, 6)::float AS lon,
-       round(ST_Y(ST_Transform(m.geom, 4326))::numeric, 6)::float AS lat
+       round(ST_X(ST_Transform(coalesce(m.geom, l.geom), 4326))::numeric, 6)::float AS lon,
+       round(ST_Y(ST_Transform(coalesce(m.geom, l.geom), 4326))::numeric, 6)::float AS lat
 FROM hkd.meldingen m
 JOIN hkd.locaties l ON l.id = m.locatie_id
 WHERE m.ontvangen_op >= :van AND m.ontvangen_op < :tot
@@ -68,13 +89,15 @@ ORDER BY m.ontvangen_op DESC, m.id DESC;
 
 -- name: per_locatie
 -- Per visible location: meldingen linked to it in [:van, :tot), how many not within the norm on :op, still open,
--- and the meldingen (of any visible location) within each ring of :ringen metres (ST_DWithin on RD New).
+-- and the meldingen (of any visible location) within each ring of :ringen metres (ST_DWithin on RD New; a melding
+-- without its own point is at its location's point, taken through the join: migration 300).
 WITH m AS (
-    SELECT m.*, CASE WHEN m.afgehandeld_op IS NOT NULL
+    SELECT m.*, coalesce(m.geom, ml.geom) AS plek, CASE WHEN m.afgehandeld_op IS NOT NULL
                      THEN m.afgehandeld_op > m.ontvangen_op + make_interval(days => :norm_dagen)
                      ELSE :op > m.ontvangen_op + make_interval(days => :norm_dagen)
                 END AS te_laat
     FROM hkd.meldingen m
+    JOIN hkd.locaties ml ON ml.id = m.locatie_id
     WHERE m.ontvangen_op >= :van AND m.ontvangen_op < :tot
 )
 SELECT l.id, l.code, l.naam, f.fase,
@@ -86,7 +109,7 @@ SELECT l.id, l.code, l.naam, f.fase,
        avg(extract(epoch FROM (m.afgehandeld_op - m.ontvangen_op)) / 86400.0)::float AS gem_afhandel_dagen,
        count(m.id) FILTER (WHERE m.melder_tevreden)::int AS tevreden,
        count(m.id) FILTER (WHERE m.melder_tevreden IS NOT NULL)::int AS tevredenheid_bekend,
-       (SELECT array_agg((SELECT count(*) FROM m AS r WHERE ST_DWithin(r.geom, l.geom, straal))::int ORDER BY straal)
+       (SELECT array_agg((SELECT count(*) FROM m AS r WHERE ST_DWithin(r.plek, l.geom, straal))::int ORDER BY straal)
         FROM unnest(CAST(:ringen AS integer[])) AS straal) AS ringen
 FROM hkd.locaties l
 LEFT JOIN hkd.fase_op(CAST(:op AS date)) f ON f.locatie_id = l.id
@@ -121,7 +144,8 @@ ORDER BY i.niveau, i.indicator, i.jaar;
 
 -- name: voor_na_meldingen
 -- Meldingen (visible to the layer) within each ring around a location, per period of :maanden months before and
--- after the reference date :ref (periode -1 ends at :ref, periode 0 starts there), with density per km².
+-- after the reference date :ref (periode -1 ends at :ref, periode 0 starts there), with density per km². A melding
+-- without its own point is at its location's point (migration 300).
 WITH periode AS (
     SELECT k AS periode, (CAST(:ref AS timestamptz) + make_interval(months => k * :maanden)) AS begin,
            (CAST(:ref AS timestamptz) + make_interval(months => (k + 1) * :maanden)) AS eind
@@ -133,8 +157,9 @@ SELECT p.periode, p.begin, p.eind, straal,
 FROM hkd.locaties l
 CROSS JOIN periode p
 CROSS JOIN unnest(CAST(:ringen AS integer[])) AS straal
-LEFT JOIN hkd.meldingen m
-  ON ST_DWithin(m.geom, l.geom, straal) AND m.ontvangen_op >= p.begin AND m.ontvangen_op < p.eind
+LEFT JOIN (SELECT m.id, m.ontvangen_op, coalesce(m.geom, ml.geom) AS plek
+           FROM hkd.meldingen m JOIN hkd.locaties ml ON ml.id = m.locatie_id) m
+  ON ST_DWithin(m.plek, l.geom, straal) AND m.ontvangen_op >= p.begin AND m.ontvangen_op < p.eind
 WHERE l.id = :locatie_id
 GROUP BY p.periode, p.begin, p.eind, straal
 ORDER BY straal, p.periode;

@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Connection
 
+from queries.importeren import tel_upserts
 from queries.sqlfiles import sql
 
 
@@ -56,6 +57,11 @@ def upsert_uitstroom(conn: Connection, rows: list[dict]) -> None:
     """Write periods of the uitstroom monitor (keys: jaar, kwartaal, corporatie code or None, figures, bron)."""
     if rows:
         conn.execute(sql("platform", "upsert_uitstroom"), rows)
+
+
+def upsert_uitstroom_geteld(conn: Connection, rows: list[dict]) -> tuple[int, int]:
+    """:func:`upsert_uitstroom` row by row: ``(new, changed)`` periods; the rest were loaded before unchanged."""
+    return tel_upserts(conn, sql("platform", "upsert_uitstroom"), rows)
 
 
 def uitstroom(conn: Connection) -> pd.DataFrame:

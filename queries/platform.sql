@@ -60,7 +60,8 @@ WHERE code = :code
   AND (in_gebruik_sinds, buiten_gebruik_sinds) IS DISTINCT FROM (CAST(:sinds AS date), CAST(:tot AS date));
 
 -- name: upsert_uitstroom
--- One period of the uitstroom monitor (a year or a quarter; one corporation or all): insert or replace.
+-- One period of the uitstroom monitor (a year or a quarter; one corporation or all): insert or replace; returns
+-- whether it was new, and nothing when the period was loaded before with the same figures.
 INSERT INTO hkd.uitstroom (jaar, kwartaal, corporatie_id, uitstromers, directe_bemiddeling, reguliere_urgentie,
                            wachttijd_maanden, bron)
 VALUES (:jaar, :kwartaal, (SELECT id FROM hkd.corporaties WHERE code = :corporatie), :uitstromers,
@@ -72,7 +73,8 @@ ON CONFLICT (jaar, coalesce(kwartaal, 0), coalesce(corporatie_id, 0)) DO UPDATE
     WHERE (hkd.uitstroom.uitstromers, hkd.uitstroom.directe_bemiddeling, hkd.uitstroom.reguliere_urgentie,
            hkd.uitstroom.wachttijd_maanden, hkd.uitstroom.bron)
           IS DISTINCT FROM (EXCLUDED.uitstromers, EXCLUDED.directe_bemiddeling, EXCLUDED.reguliere_urgentie,
-                            EXCLUDED.wachttijd_maanden, EXCLUDED.bron);
+                            EXCLUDED.wachttijd_maanden, EXCLUDED.bron)
+RETURNING (xmax = 0) AS nieuw;
 
 -- name: uitstroom
 -- The uitstroom monitor series: per year or quarter, per corporation (NULL code: all corporations together).

@@ -54,7 +54,7 @@ class PublicatieStand:
 def log_publicatie(conn: Connection, *, status: str, aanleiding: str = "", data_versie: str | None = None,
                    checksum: str | None = None, map: str | None = None, bestanden: int | None = None,
                    bytes: int | None = None, duur_ms: int | None = None, fout: str | None = None) -> int:
-    """Append one attempt to the log (the user is the transaction's ``hkd.gebruiker``); returns its id."""
+    """Append one attempt to the log (the user is the one named for the transaction, ``hkd.current_gebruiker()``); returns its id."""
     return conn.execute(sql("publicatie", "log_publicatie"), {
         "status": status, "aanleiding": aanleiding, "data_versie": data_versie, "checksum": checksum, "map": map,
         "bestanden": bestanden, "bytes": bytes, "duur_ms": duur_ms, "fout": fout,

@@ -126,3 +126,137 @@ BEGIN
         END IF;
     END LOOP;
 END $$;
+
+-- name: statistiek_uit
+-- Issue 23, one rule for every table: no planner statistics for the columns that can name or point at a facility
+-- or a provider, in every table that holds facilities or providers or refers to them (hkd.locaties, hkd.aanbieders
+-- and every table with a foreign key chain to either). Row-level security hides other providers' rows, but the
+-- planner's estimates (EXPLAIN ... WHERE locatie_id = X, a bounding box on geom) come from statistics of the whole
+-- table. Such a column is a reference (any foreign key column), a point or shape (geometry, geography), text
+-- (names, codes, addresses, descriptions) or a name-like column of another type (huisnummer, postcode, pc4).
+-- Kept: primary keys, dates, times, numbers and booleans, which name no one. Run after every migration run, so a
+-- new table is covered without a line of its own; tests/security/test_statistiek_regel.py derives the same set
+-- from what each login can reach and fails when a column is not covered. SET STATISTICS needs the owner; deleting
+-- statistics already gathered needs a superuser (on a managed server an administrator runs this once).
+DO $$
+DECLARE
+    r record;
+    su boolean := (SELECT rolsuper FROM pg_roles WHERE rolname = current_user);
+BEGIN
+    FOR r IN
+        WITH RECURSIVE kern(oid) AS (
+            SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'hkd' AND c.relname IN ('locaties', 'aanbieders')
+        ), bereik(oid) AS (
+            SELECT oid FROM kern
+            UNION
+            SELECT con.conrelid FROM pg_constraint con JOIN bereik b ON con.confrelid = b.oid
+            WHERE con.contype = 'f'
+        )
+        SELECT a.attrelid::regclass AS tabel, a.attname AS kolom, a.attstattarget AS doel
+        FROM bereik b
+        JOIN pg_class c ON c.oid = b.oid AND c.relkind IN ('r', 'p')
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+        WHERE pg_has_role(current_user, c.relowner, 'USAGE')
+          AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary
+                          AND a.attnum = ANY (i.indkey))
+          AND (a.atttypid IN (SELECT t.oid FROM pg_type t WHERE t.typname IN ('geometry', 'geography', 'text',
+                                                                            'varchar', 'bpchar', 'citext', 'jsonb',
+                                                                            'json', 'name'))
+               OR EXISTS (SELECT 1 FROM pg_constraint f WHERE f.conrelid = c.oid AND f.contype = 'f'
+                          AND a.attnum = ANY (f.conkey))
+               OR a.attname IN ('huisnummer', 'postcode', 'pc4', 'locatie_id', 'aanbieder_id'))
+    LOOP
+        IF r.doel IS DISTINCT FROM 0 THEN
+            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET STATISTICS 0', r.tabel, r.kolom);
+        END IF;
+        IF su THEN
+            DELETE FROM pg_catalog.pg_statistic s USING pg_catalog.pg_attribute a
+            WHERE s.starelid = r.tabel AND a.attrelid = s.starelid AND a.attnum = s.staattnum
+              AND a.attname = r.kolom;
+        END IF;
+    END LOOP;
+    -- The same for what else keeps statistics of such a table: expression columns of its indexes (their own rows in
+    -- pg_statistic) and extended statistics objects.
+    FOR r IN
+        WITH RECURSIVE bereik(oid) AS (
+            SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'hkd' AND c.relname IN ('locaties', 'aanbieders')
+            UNION
+            SELECT con.conrelid FROM pg_constraint con JOIN bereik b ON con.confrelid = b.oid
+            WHERE con.contype = 'f'
+        )
+        SELECT i.indexrelid::regclass AS idx, k.nr, a.attstattarget AS doel
+        FROM bereik b JOIN pg_index i ON i.indrelid = b.oid
+        JOIN pg_class ic ON ic.oid = i.indexrelid
+        CROSS JOIN LATERAL generate_series(1, i.indnatts) AS k(nr)
+        JOIN pg_attribute a ON a.attrelid = i.indexrelid AND a.attnum = k.nr
+        WHERE i.indkey[k.nr - 1] = 0 AND pg_has_role(current_user, ic.relowner, 'USAGE')
+    LOOP
+        IF r.doel IS DISTINCT FROM 0 THEN
+            EXECUTE format('ALTER INDEX %s ALTER COLUMN %s SET STATISTICS 0', r.idx, r.nr);
+        END IF;
+        IF su THEN
+            DELETE FROM pg_catalog.pg_statistic WHERE starelid = r.idx AND staattnum = r.nr;
+        END IF;
+    END LOOP;
+    FOR r IN
+        WITH RECURSIVE bereik(oid) AS (
+            SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'hkd' AND c.relname IN ('locaties', 'aanbieders')
+            UNION
+            SELECT con.conrelid FROM pg_constraint con JOIN bereik b ON con.confrelid = b.oid
+            WHERE con.contype = 'f'
+        )
+        SELECT x.oid, format('%I.%I', n.nspname, x.stxname) AS naam, x.stxstattarget AS doel
+        FROM bereik b JOIN pg_statistic_ext x ON x.stxrelid = b.oid JOIN pg_namespace n ON n.oid = x.stxnamespace
+        WHERE pg_has_role(current_user, x.stxowner, 'USAGE')
+    LOOP
+        IF r.doel IS DISTINCT FROM 0 THEN
+            EXECUTE format('ALTER STATISTICS %s SET STATISTICS 0', r.naam);
+        END IF;
+        IF su THEN
+            DELETE FROM pg_catalog.pg_statistic_ext_data WHERE stxoid = r.oid;
+        END IF;
+    END LOOP;
+END $$;
+
+-- name: rol_grenzen
+-- Issue 23: every LOGIN role of the app is brief and bounded. statement_timeout ends a runaway statement (one call
+-- of the 100 m grid takes seconds), idle_in_transaction_session_timeout ends a transaction left open (locks and a
+-- pool slot), CONNECTION LIMIT keeps one layer from taking every connection of the server (max_connections is 100
+-- by default: 40 + 20 + 10 per provider leaves room for HKD and the administrators). The public login reads only:
+-- default_transaction_read_only (a setting injected SQL can switch off, so the grants remain the line).
+-- Cluster-wide role settings (a database cloned from a template has no per-database settings). Written only when
+-- different, so that concurrent runs do not update the same catalog row. Documented in docs/database-rollen.md.
+DO $$
+DECLARE
+    r record;
+    instelling text;
+BEGIN
+    FOR r IN
+        SELECT rolname, rolconnlimit,
+               CASE WHEN rolname = 'hkd_app_publiek' THEN 40 WHEN rolname = 'hkd_app_beheer' THEN 20 ELSE 10 END
+                   AS grens,
+               CASE WHEN rolname = 'hkd_app_publiek' THEN ARRAY['statement_timeout=30s',
+                                                                'idle_in_transaction_session_timeout=30s',
+                                                                'default_transaction_read_only=on']
+                    WHEN rolname = 'hkd_app_beheer' THEN ARRAY['statement_timeout=300s',
+                                                               'idle_in_transaction_session_timeout=60s']
+                    ELSE ARRAY['statement_timeout=60s', 'idle_in_transaction_session_timeout=60s'] END AS instellingen
+        FROM pg_roles
+        WHERE rolname IN ('hkd_app_publiek', 'hkd_app_beheer')
+           OR (rolname LIKE 'hkd\_aanbieder\_%' AND rolcanlogin)
+    LOOP
+        IF r.rolconnlimit <> r.grens THEN
+            EXECUTE format('ALTER ROLE %I CONNECTION LIMIT %s', r.rolname, r.grens);
+        END IF;
+        FOREACH instelling IN ARRAY r.instellingen LOOP
+            IF NOT EXISTS (SELECT 1 FROM pg_db_role_setting s, unnest(s.setconfig) AS cfg(v)
+                           WHERE s.setrole = r.rolname::regrole AND s.setdatabase = 0 AND cfg.v = instelling) THEN
+                EXECUTE format('ALTER ROLE %I SET %s TO %L', r.rolname, split_part(instelling, '=', 1),
+                               split_part(instelling, '=', 2));
+            END IF;
+        END LOOP;
+    END LOOP;
+END $$;

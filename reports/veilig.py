@@ -5,6 +5,9 @@ One helper per context, used by every export and page:
 * :func:`cel` / :func:`veilige_tabel` / :func:`csv_bytes`: a text cell that starts with ``=``, ``+``, ``-``, ``@``,
   tab or carriage return gets a leading apostrophe (OWASP, "CSV Injection"), so Excel, LibreOffice and Google
   Sheets show it as text instead of evaluating it. Numbers stay numbers (a negative number is no formula).
+  :func:`csv_bytes` writes CSV as Excel with Dutch settings reads it (``;``, decimal comma, UTF-8 with BOM) and
+  also neutralises a formula character after a ``,`` ``;`` tab or line break inside a text cell, so the file is
+  safe however a program splits it (at ``;`` as Dutch Excel does, or at ``,``).
 * :func:`xlsx_tekstcellen`: every text cell of an openpyxl sheet is typed as a string (``data_type = "s"``), so
   no cell of ours is ever a formula, whatever it holds.
 * :func:`html_tekst`: a string for an HTML context that may itself sit in a JavaScript template literal (folium
@@ -21,11 +24,14 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Iterable
 
 import pandas as pd
 
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+# a formula character right after a separator or line break inside a cell (a reader splitting elsewhere sees a cell)
+_NA_SCHEIDING = re.compile(r"((?:^|[;,\t\r\n])[ \t\"]*)(?=[=+\-@])")
 _MD_TEKENS = frozenset("\\`*_{}[]()#.!<>|~:$@&\"'^%")
 _MD_BEGIN = frozenset("-+=")  # a list marker or heading underline only at the start of a (single) line
 _JS_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "{": "&#123;", "}": "&#125;", "\\": "&#92;"})
@@ -48,9 +54,24 @@ def veilige_tabel(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _csv_cel(waarde: object) -> object:
+    waarde = cel(waarde)
+    return _NA_SCHEIDING.sub(r"\1'", waarde) if isinstance(waarde, str) else waarde
+
+
 def csv_bytes(frame: pd.DataFrame, **kwargs) -> bytes:
-    """A CSV download (UTF-8) of ``frame`` with formula characters neutralised; ``kwargs`` go to ``to_csv``."""
-    return veilige_tabel(frame).to_csv(index=False, **kwargs).encode("utf-8")
+    """A CSV download of ``frame`` as Dutch Excel opens it: ``;`` between cells, decimal comma, UTF-8 with BOM.
+
+    Every text cell (and column name) is neutralised at its start and after every separator or line break inside
+    it, so no cell starts with a formula character whether the file is split at ``;`` or at ``,``.
+    ``kwargs`` go to ``to_csv``."""
+    out = frame.copy()
+    out.columns = [_csv_cel(str(c)) for c in out.columns]
+    for kolom in out.columns:
+        if out[kolom].dtype == object or pd.api.types.is_string_dtype(out[kolom]):
+            out[kolom] = out[kolom].map(_csv_cel)
+    opties = {"sep": ";", "decimal": ",", "index": False} | kwargs
+    return out.to_csv(**opties).encode("utf-8-sig")
 
 
 def xlsx_tekstcellen(rijen: Iterable) -> None:

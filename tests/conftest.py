@@ -12,6 +12,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from hypothesis import settings as hypothesis_settings
 from psycopg import sql as pgsql
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
@@ -20,6 +21,11 @@ from core.settings import SHARED_DATA, get_settings
 from ops import localdb
 from queries.db import make_engine, migrate
 from queries.lagen import LOGIN_PUBLIEK, na_migratie
+
+# Property tests assert behaviour, never speed: Hypothesis' per-example deadline (200 ms) fails them on a loaded
+# machine or under a faked clock (scripts/sweep). Speed lives in the benchmarks.
+hypothesis_settings.register_profile("hkd", deadline=None)
+hypothesis_settings.load_profile("hkd")
 
 SHARED_AVAILABLE = (SHARED_DATA / "rotterdam_buurten_2015.geojson").exists()
 LOCK = Path(__file__).resolve().parent.parent / ".hkd" / "test-cluster.lock"

@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE
-from dashboard import db, inzage
+from dashboard import db, downloads, inzage
 from dashboard.auth import require_role
 from dashboard.maps import legend_html
 from dashboard.pc4_map import pc4_kaart
@@ -41,8 +41,8 @@ tabel = per_woonvorm.rename(columns={
     "pc4": "Postcode", "woonvorm": "Woonvorm", "doelgroepen": "Doelgroepen", "voorzieningen": "Voorzieningen",
     "plaatsen": "Plaatsen", "aantal_aanbieders": "Aantal aanbieders", "aanbieders": "Aanbieders"})
 st.dataframe(tabel, hide_index=True, width="stretch")
-st.download_button("Download per postcodegebied en woonvorm (CSV)", partial(csv_bytes, tabel),
-                   "hkd_aanbieders_per_pc4.csv", "text/csv", on_click="ignore")  # made on the click
+downloads.knop("Download per postcodegebied en woonvorm (CSV)", partial(csv_bytes, tabel),
+               "hkd_aanbieders_per_pc4.csv", "text/csv")  # made on the click
 
 if user.rol == "aanbieder":
     besluiten = db.run_query(vergaderingen.eigen_besluiten)  # row-level security: decisions about own locations

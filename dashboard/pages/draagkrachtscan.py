@@ -7,7 +7,7 @@ import streamlit as st
 from core.domain import FASE_BY_CODE, FASE_KLEUREN
 from core.kalender import nu
 from core.settings import get_settings
-from dashboard import db, inzage
+from dashboard import db, downloads, inzage
 from dashboard.auth import require_role
 from dashboard.focus_view import focus_keuze, legenda_item
 from dashboard.maps import ROTTERDAM_VIEW, basemap_notice, focus_folium, leaflet_available, legend_html, scan_folium
@@ -161,6 +161,5 @@ if res.buurt_code:
             db.run_write(scan.notitie_toevoegen, res.buurt_code, cluster, tekst)
             st.rerun()
 
-# Built on the click only (a callable), not on every rerun of the page.
-st.download_button("Download de scan als PDF", lambda: render_pdf(res, user.naam, nu()),
-                   f"draagkrachtscan_{nu():%Y%m%d_%H%M}.pdf", "application/pdf", type="primary", on_click="ignore")
+downloads.knop("Download de scan als PDF", lambda: render_pdf(res, user.naam, nu()),
+               f"draagkrachtscan_{nu():%Y%m%d_%H%M}.pdf", "application/pdf", type="primary")

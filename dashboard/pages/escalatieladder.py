@@ -7,8 +7,8 @@ import streamlit as st
 
 from core.domain import FASE_CODES, FASES, INVENTARISATIE_DATUM
 from core.kalender import vandaag
+from dashboard import downloads, maps, selectie, zoeken
 from dashboard import ladder_view as lv
-from dashboard import maps, selectie, zoeken
 from dashboard.auth import require_role
 from dashboard.focus_view import focus_keuze, legenda_item
 from dashboard.maps import focus_layer, legend_html
@@ -76,8 +76,8 @@ keuze = st.dataframe(
                  "acties": "Open beheeracties"}),
     hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="ladder_tabel",
 )
-st.download_button("Download lijst als CSV", partial(csv_bytes, tabel.drop(columns=["kleur"], errors="ignore")),
-                   f"hkd_escalatieladder_{op:%Y%m%d}.csv", "text/csv", on_click="ignore")  # made on the click
+downloads.knop("Download lijst als CSV", partial(csv_bytes, tabel.drop(columns=["kleur"], errors="ignore")),
+               f"hkd_escalatieladder_{op:%Y%m%d}.csv", "text/csv")  # made on the click
 
 # one selection from the table, a click on the map or a search, carried in the URL (?locatie=CODE) for a shared link
 uit_tabel = str(lijst.iloc[begin + keuze.selection.rows[0]]["code"]) if keuze and keuze.selection.rows else None

@@ -51,20 +51,20 @@ inhoud = bestand.getvalue()
 vingerafdruk = hashlib.sha256(inhoud).hexdigest()
 bewaard = st.session_state.get(PLAN_KEY)
 if bewaard is None or bewaard[0] != vingerafdruk:
-    frame = lees_upload(bestand, lees_bestand)
-    if frame is None:
+    tabel = lees_upload(bestand, lees_bestand)
+    if tabel is None:
         st.stop()
     with st.spinner("Regels controleren (en adressen opzoeken)..."):
-        plan = db.run_query(plan_import, frame)
+        plan = db.run_query(plan_import, tabel)
     st.session_state[PLAN_KEY] = (vingerafdruk, plan)
-    st.session_state[PLAN_KEY + "_meldingen"] = frame.attrs.get("meldingen", [])
+    st.session_state[PLAN_KEY + "_meldingen"] = plan.meldingen
 else:
     plan = bewaard[1]
 for melding in st.session_state.get(PLAN_KEY + "_meldingen", []):
     st.text(f"Let op: {melding}")  # plain text: a sheet name is user input, never markdown
 
 if plan.problemen:
-    toon_problemen(plan.problemen, "locatieregister")
+    toon_problemen(plan.problemen, bestand.name)
     st.stop()
 
 st.success(f"Alle {len(plan.regels)} regels zijn in orde.", icon=":material/task_alt:")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
+import functools
 import sys
+from collections.abc import Callable
 
 from sqlalchemy import Engine
 
@@ -50,3 +53,26 @@ def refused(what: str, problems: list, bestand: str | None = None) -> int:
     for p in problems:
         print(f"  - {p}", file=sys.stderr)
     return REFUSED
+
+
+def geen_traceback(wat: str, bron: str) -> Callable:
+    """Last line of defence: an unforeseen error on a user's file is a refusal in Dutch, never a traceback.
+
+    Every known problem is reported by the importers themselves; this catches what they did not foresee (a
+    database that goes away mid-load included), so the user still learns which file failed, and never sees the
+    exception's own text, which may quote a row's values. The database is unchanged: every load is one
+    transaction.
+    """
+    def wrap(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        @functools.wraps(func)
+        def run(args: argparse.Namespace) -> int:
+            try:
+                return func(args)
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except Exception as exc:  # noqa: BLE001 - see the docstring
+                from data.importeur import weigering
+
+                return refused(wat, weigering(exc, "").problems, getattr(args, bron, None))
+        return run
+    return wrap

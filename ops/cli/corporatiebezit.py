@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ops.cli.common import migrated_engine, refused
+from ops.cli.common import geen_traceback, migrated_engine, refused
+from queries.db import acting_as
 
 
 def register(sub) -> None:
@@ -17,12 +18,20 @@ def register(sub) -> None:
     cl.set_defaults(func=cmd_laden)
 
 
+@geen_traceback("Niet geladen", "bestand")
 def cmd_laden(args: argparse.Namespace) -> int:
-    from data.corporatiebezit_import import CorporatiebezitImportError, laad
+    from data import corporatiebezit_import as cb
 
     try:
-        n = laad(migrated_engine(), args.bestand, gebruiker=args.gebruiker, bron=args.bron)
-    except CorporatiebezitImportError as exc:
+        tabel = cb.lees_bestand(args.bestand)
+        with acting_as(migrated_engine(), args.gebruiker) as conn:
+            plan = cb.plan_import(conn, tabel, args.bron or f"Corporatiebezit ({tabel.bestand})")
+            n = cb.schrijf(conn, plan)
+    except cb.CorporatiebezitImportError as exc:
         return refused("Niet geladen", exc.problems, args.bestand)
-    print(f"{n} regels corporatiebezit geladen uit {args.bestand}.")
+    for m in plan.meldingen:
+        print(f"let op: {m}")
+    t = plan.tellingen
+    print(f"{n} regels corporatiebezit geladen uit {args.bestand}: {t['nieuw']} nieuw, {t['gewijzigd']} gewijzigd, "
+          f"{t['ongewijzigd']} ongewijzigd (stonden er al zo).")
     return 0

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import functools
-from collections.abc import Callable
 
-from ops.cli.common import migrated_engine, refused, rollen_bij
+from ops.cli.common import geen_traceback, migrated_engine, refused, rollen_bij
 from queries.db import acting_as
 
 NIVEAUS = ["gemeente", "gebied", "buurt", "wijkprofiel", "pc4"]
@@ -49,28 +47,7 @@ def register(sub) -> None:
     il.set_defaults(func=cmd_import_locaties)
 
 
-def _geen_traceback(wat: str, bron: str) -> Callable:
-    """Last line of defence: an unforeseen error on a user's file is a refusal in Dutch, never a traceback.
-
-    Every known problem is reported by the importers themselves; this catches what they did not foresee, so the
-    user still learns which file failed (and the database is unchanged: every load is one transaction).
-    """
-    def wrap(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-        @functools.wraps(func)
-        def run(args: argparse.Namespace) -> int:
-            try:
-                return func(args)
-            except (KeyboardInterrupt, SystemExit):
-                raise
-            except Exception as exc:  # noqa: BLE001 - see the docstring
-                reden = str(exc).splitlines()[0][:200] if str(exc) else ""
-                return refused(wat, [f"kan het bestand niet verwerken ({type(exc).__name__}: {reden})"],
-                               getattr(args, bron))
-        return run
-    return wrap
-
-
-@_geen_traceback("Niet geladen", "source")
+@geen_traceback("Niet geladen", "source")
 def cmd_load_gebieden(args: argparse.Namespace) -> int:
     from data.boundaries import laad_grenzen
     from geo.boundaries import BoundaryError, ColumnMap
@@ -89,7 +66,7 @@ def cmd_load_gebieden(args: argparse.Namespace) -> int:
     return 0
 
 
-@_geen_traceback("Niet geladen", "bestand")
+@geen_traceback("Niet geladen", "bestand")
 def cmd_load_indicatoren(args: argparse.Namespace) -> int:
     from data.indicator_import import IndicatorImportError, load_indicatoren
 
@@ -107,33 +84,40 @@ def cmd_load_indicatoren(args: argparse.Namespace) -> int:
     return 0
 
 
-@_geen_traceback("Niet geladen", "bestand")
+@geen_traceback("Niet geladen", "bestand")
 def cmd_load_uitstroom(args: argparse.Namespace) -> int:
-    from data.uitstroom_import import UitstroomImportError, laad
+    from data import uitstroom_import as ui
 
     try:
-        n = laad(migrated_engine(), args.bestand, gebruiker=args.gebruiker, bron=args.bron)
-    except UitstroomImportError as exc:
+        tabel = ui.lees_bestand(args.bestand)
+        with acting_as(migrated_engine(), args.gebruiker) as conn:
+            plan = ui.plan_import(conn, tabel, args.bron or f"Uitstroommonitor ({tabel.bestand})")
+            n = ui.schrijf(conn, plan)
+    except ui.UitstroomImportError as exc:
         return refused("Niet geladen", exc.problems, args.bestand)
-    print(f"{n} perioden van de uitstroommonitor geladen uit {args.bestand}.")
+    for m in plan.meldingen:
+        print(f"let op: {m}")
+    t = plan.tellingen
+    print(f"{n} perioden van de uitstroommonitor geladen uit {args.bestand}: {t['nieuw']} nieuw, {t['gewijzigd']} "
+          f"gewijzigd, {t['ongewijzigd']} ongewijzigd (stonden er al zo).")
     return 0
 
 
-@_geen_traceback("Niet geïmporteerd", "bestand")
+@geen_traceback("Niet geïmporteerd", "bestand")
 def cmd_import_locaties(args: argparse.Namespace) -> int:
+    from data.importeur import ImportGeweigerd
     from data.locaties_import import lees_bestand, pas_toe, plan_import
-    from data.spreadsheet import SpreadsheetFout
 
     try:
-        frame = lees_bestand(args.bestand)
-    except SpreadsheetFout as exc:
-        return refused("Niet geïmporteerd", exc.problemen, args.bestand)
+        tabel = lees_bestand(args.bestand)
+    except ImportGeweigerd as exc:
+        return refused("Niet geïmporteerd", exc.problems, args.bestand)
     engine = migrated_engine()
     with engine.connect() as conn:
-        plan = plan_import(conn, frame)
+        plan = plan_import(conn, tabel)
     if plan.problemen:
         return refused("Niet geïmporteerd", plan.problemen, args.bestand)
-    for m in frame.attrs.get("meldingen", []):
+    for m in plan.meldingen:
         print(f"let op: {m}")
     print(f"{len(plan.nieuw)} nieuw, {len(plan.gewijzigd)} gewijzigd, {len(plan.ongewijzigd)} ongewijzigd, "
           f"{len(plan.niet_in_bestand)} locaties niet in het bestand (blijven staan).")

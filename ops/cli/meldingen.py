@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from core.kalender import nu
 from core.settings import get_settings
-from ops.cli.common import migrated_engine, refused
+from ops.cli.common import geen_traceback, migrated_engine, refused
 from queries.db import acting_as
 
 
@@ -24,23 +24,26 @@ def register(sub) -> None:
     ms.set_defaults(func=cmd_signalen)
 
 
+@geen_traceback("Niet ingelezen", "bestand")
 def cmd_import(args: argparse.Namespace) -> int:
     from data import meldingen_import as mi
-    from data.spreadsheet import SpreadsheetFout
+    from data.importeur import ImportGeweigerd
 
     try:
-        frame = mi.lees_bestand(args.bestand)
-    except SpreadsheetFout as exc:
-        return refused("Niet ingelezen", exc.problemen, args.bestand)
-    with acting_as(migrated_engine(), args.gebruiker) as conn:
-        plan = mi.plan_import(conn, frame)
-        if not plan.geldig:
-            return refused("Niet ingelezen", plan.problemen)
-        n = mi.importeer(conn, plan)
-    print(f"{n} meldingen ingelezen uit {args.bestand}.")
+        tabel = mi.lees_bestand(args.bestand)
+        with acting_as(migrated_engine(), args.gebruiker) as conn:
+            plan = mi.plan_import(conn, tabel)
+            r = mi.importeer(conn, plan)
+    except ImportGeweigerd as exc:
+        return refused("Niet ingelezen", exc.problems, args.bestand)
+    for m in plan.meldingen:
+        print(f"let op: {m}")
+    print(f"{r.nieuw} meldingen ingelezen uit {args.bestand}; {r.overgeslagen} overgeslagen (stonden al in het "
+          "register).")
     return 0
 
 
+@geen_traceback("Niet opgehaald", "bestand")
 def cmd_signalen(args: argparse.Namespace) -> int:
     from clients.signalen import SignalenUnavailable
     from data.signalen_import import importeer

@@ -11,10 +11,11 @@ from datetime import UTC, datetime, timedelta
 import pypdf
 import pytest
 from sqlalchemy import text
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from dashboard.accounts import AccountStore, ensure_demo_accounts
-from dashboard.auth import EXPIRES_KEY, SESSION_KEY, User
+from dashboard.auth import BEGIN_KEY, EXPIRES_KEY, SESSION_KEY, User
 from queries.lagen import as_layer
 from queries.publiek import openbare_kaart
 from reports.openbare_kaart_html import statische_kaart
@@ -36,6 +37,15 @@ def downloads(monkeypatch):
         return original(self, path_or_data, mimetype, kind, filename)
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    add_deferred = MediaFileManager.add_deferred
+
+    def klik(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        # a download made on the click (dashboard.downloads): click it at once, as a person would
+        data = data_callable()
+        captured.append((file_name, data.encode() if isinstance(data, str) else data))
+        return add_deferred(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", klik)
     return captured
 
 
@@ -186,6 +196,16 @@ def test_login_lockout_and_logout(app, accounts):
     assert "geblokkeerd" in at.error[0].value and SESSION_KEY not in at.session_state
 
 
+@pytest.mark.parametrize(("uren_geleden", "open_"), [(9, True), (11, False)])
+def test_a_local_session_ends_hours_after_the_login_however_active(app, uren_geleden, open_):
+    """HKD_SESSIE_MAX_UREN (10): the absolute end of a local login, as for OIDC (9 hours: the positive control)."""
+    nu = datetime.now(UTC)
+    at = app("aanbiederskaart", **{SESSION_KEY: ALFA, EXPIRES_KEY: nu + timedelta(minutes=30),
+                                   BEGIN_KEY: nu - timedelta(hours=uren_geleden)})
+    assert (SESSION_KEY in at.session_state) is open_
+    assert bool(at.warning) is not open_
+
+
 def test_an_expired_session_falls_back_to_the_public(app):
     verlopen = datetime.now(UTC) - timedelta(minutes=1)
     at = app("aanbiederskaart", **{SESSION_KEY: ALFA, EXPIRES_KEY: verlopen})
@@ -193,7 +213,7 @@ def test_an_expired_session_falls_back_to_the_public(app):
     assert SESSION_KEY not in at.session_state
 
 
-def test_scan_by_coordinates_shows_figures_and_exports_the_pdf(app, downloads, uitgestelde, demo_engine):
+def test_scan_by_coordinates_shows_figures_and_exports_the_pdf(app, downloads, demo_engine):
     with demo_engine.connect() as conn:
         x, y = conn.execute(text("SELECT ST_X(geom) + 60, ST_Y(geom) FROM hkd.locaties WHERE code = 'HKD-020'")).one()
     at = app("draagkrachtscan", **{SESSION_KEY: HKD})
@@ -210,9 +230,7 @@ def test_scan_by_coordinates_shows_figures_and_exports_the_pdf(app, downloads, u
     assert (rings["Voorzieningen na"] == rings["Voorzieningen voor"] + 1).all()
     criteria = at.dataframe[1].value
     assert criteria["Oordeel"].str.contains("norm|let op|geen gegevens").all()
-    # the PDF is made on the click (a deferred download): none on the page's runs, the scan's PDF when asked
-    assert not [n for n, _ in downloads if n.endswith(".pdf")]
-    pdf = [maak() for naam, maak in uitgestelde.items() if naam.endswith(".pdf")][-1]
+    pdf = [d for n, d in downloads if n.endswith(".pdf")][-1]
     body = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     for r in rings.itertuples():
         assert f"{r.Straal} {r._2} {r._3} {r._4} {r._5}" in body

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from core.domain import INVENTARISATIE_DATUM
 from dashboard import ladder_view as lv
 from dashboard.auth import User
+from tests.demo_dagen import in_voorbereiding
 
 HKD = User(naam="t.tester", rol="hkd")
 
@@ -52,7 +53,28 @@ def test_escalatieladder_map_legend_counts_and_stand_per_datum(app):
     assert any("0 van 15 gedaan" in m.value for m in at.markdown)
 
 
-def test_escalatieladder_table_pages_a_long_list_while_the_csv_stays_complete(app, monkeypatch, uitgestelde):
+def test_escalatieladder_table_pages_a_long_list_while_the_csv_stays_complete(app, monkeypatch):
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    csv: list[bytes] = []
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def capture(self, path_or_data, mimetype, kind, filename=None):
+        if filename and filename.endswith(".csv"):
+            csv.append(path_or_data.encode() if isinstance(path_or_data, str) else path_or_data)
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    uitgesteld: dict[str, object] = {}
+    add_deferred = MediaFileManager.add_deferred
+
+    def onthoud(self, data_callable, *args, **kwargs):
+        file_id = add_deferred(self, data_callable, *args, **kwargs)
+        uitgesteld[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", onthoud)
     monkeypatch.setattr(lv, "TABEL_PAGINA", 30)
     at = app("escalatieladder", hkd_user=HKD)
     assert not at.exception, at.exception
@@ -61,9 +83,11 @@ def test_escalatieladder_table_pages_a_long_list_while_the_csv_stays_complete(ap
     at.number_input(key="ladder_pagina").set_value(3).run()
     derde = at.dataframe[0].value
     assert len(derde) == 18 and any("Locaties 61 tot en met 78 van 78" in c.value for c in at.caption)
-    # the CSV is made on the click (the button's callable), and holds every location, not the page shown
-    csv = next(maak() for naam, maak in uitgestelde.items() if naam.endswith(".csv"))
-    assert len(csv.decode().strip().splitlines()) == 1 + 78
+    # the CSV is made on the click (dashboard.downloads): nothing at /media/ before it; click it as the browser would
+    knop = next(b for b in at.get("download_button") if b.proto.label == "Download lijst als CSV")
+    assert knop.proto.deferred_file_id and not knop.proto.url
+    csv.append(uitgesteld[knop.proto.deferred_file_id]())
+    assert len(csv[-1].decode().strip().splitlines()) == 1 + 78
 
 
 def test_escalatieladder_filters_and_location_detail(app):
@@ -93,13 +117,17 @@ def _tekst(at: AppTest) -> str:
     return " ".join(m.value for m in at.markdown)
 
 
-VOLGEND = date(2027, 1, 14)  # the demo's Sturingsoverleg in preparation
+def _volgend(engine) -> date:
+    """The demo's Sturingsoverleg in preparation (placed after the day the demo was loaded)."""
+    with engine.connect() as conn:
+        return in_voorbereiding(conn)
 
 
 def test_overleg_steps_through_the_agenda_and_records_a_decision(app_rw, fresh_demo):
+    volgend = _volgend(fresh_demo)
     at = app_rw("overleg", hkd_user=HKD)
     assert not at.exception, at.exception
-    assert "14-01-2027 (in voorbereiding)" in _kies(at, "Vergadering").format_func(at.session_state["overleg_vergadering"])
+    assert f"{volgend:%d-%m-%Y} (in voorbereiding)" in _kies(at, "Vergadering").format_func(at.session_state["overleg_vergadering"])
     assert at.subheader[0].value.startswith("Agenda: ")
     eerste = at.header[0].value
     at.button(key="overleg_volgende").click().run()
@@ -108,7 +136,7 @@ def test_overleg_steps_through_the_agenda_and_records_a_decision(app_rw, fresh_d
     assert _tekst(at).count("Agendapunt 2 van") == 1
     with fresh_demo.connect() as conn:  # the current item is in the database, for every other screen
         huidig = conn.execute(text("SELECT p.titel, v.voorzitter FROM hkd.vergaderingen v JOIN hkd.agendapunten p "
-                                   "ON p.id = v.huidig_punt_id WHERE v.datum = :d"), {"d": VOLGEND}).one()
+                                   "ON p.id = v.huidig_punt_id WHERE v.datum = :d"), {"d": volgend}).one()
     assert tuple(huidig) == (tweede.replace("\\", ""), "t.tester")
     at.button(key="overleg_vorige").click().run()
     assert at.header[0].value == eerste
@@ -126,7 +154,7 @@ def test_overleg_steps_through_the_agenda_and_records_a_decision(app_rw, fresh_d
             "SELECT b.fase, b.reden, b.overleg_datum, b.vastgelegd_door, vb.soort FROM hkd.fase_besluiten b "
             "JOIN hkd.locaties l ON l.id = b.locatie_id JOIN hkd.vergadering_besluiten vb ON vb.fase_besluit_id = b.id "
             "WHERE l.code = :c ORDER BY b.id DESC LIMIT 1"), {"c": code}).one()
-    assert tuple(rij) == ("3a", "Verbeterplan nodig na meldingen", VOLGEND, "t.tester", "fase")
+    assert tuple(rij) == ("3a", "Verbeterplan nodig na meldingen", volgend, "t.tester", "fase")
     at.toggle(key="overleg_presentatie").set_value(False).run()
     besluiten = at.dataframe[-2].value
     assert any(code in str(x) for x in besluiten["Locatie"])
@@ -180,12 +208,13 @@ def test_overleg_long_agenda_is_capped_and_routine_items_bundled(app):
 
 
 def test_overleg_two_editors_never_overwrite_each_other(app_rw, fresh_demo):
+    volgend = _volgend(fresh_demo)
     a = app_rw("overleg", hkd_user=HKD)
     b = app_rw("overleg", hkd_user=User(naam="b.collega", rol="hkd"))
     with fresh_demo.connect() as conn:
         eerste, tweede = conn.execute(text("SELECT p.id FROM hkd.agendapunten p JOIN hkd.vergaderingen v "
                                            "ON v.id = p.vergadering_id WHERE v.datum = :d ORDER BY p.volgorde LIMIT 2"),
-                                      {"d": VOLGEND}).scalars()
+                                      {"d": volgend}).scalars()
     b.selectbox(key="overleg_punt").set_value(tweede).run()  # b's screen shows the agenda as it is now ...
     a.selectbox(key="overleg_punt").set_value(eerste).run()
     a.button(key="overleg_verwijder").click().run()  # ... then a removes an item

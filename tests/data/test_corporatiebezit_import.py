@@ -49,21 +49,31 @@ def test_every_bad_row_is_reported_with_row_and_reason():
         "2018,,BU05990321,basalt,5\n2018,,BU05990321,Woonstichting Basalt,6\n"  # rows 9, 10: duplicate
         "2018,,,amber,1\n"                # row 11: no code
     )
-    assert not plan.geldig and not plan.regels[2:]
+    assert not plan.geldig
     t = _teksten(plan)
-    assert t[0] == "rij 2, jaar: geen jaartal tussen 1990 en 2100: '1899'"
-    assert "rij 3, gebied_code: gebied 'BU05999999' bestaat niet op niveau buurt" in t
-    assert "rij 4, corporatie: onbekende woningcorporatie 'Onbekend' (gebruik code of naam)" in t
-    assert "rij 5, woningen: geen geheel aantal woningen van 0 of meer: '-5'" in t
-    assert "rij 6, woningen: geen geheel aantal woningen van 0 of meer: '12.5'" in t
-    assert "rij 7, woningen: geen geheel aantal woningen van 0 of meer: 'veel'" in t
-    assert any(x.startswith("rij 8, niveau: niveau 'planeet' onbekend") for x in t)
-    assert "rij 10: dezelfde corporatie, hetzelfde gebied en jaar staan ook in rij 9" in t
-    assert "rij 11, gebied_code: gebiedscode ontbreekt" in t
+    assert t[0] == "b.csv, rij 2, jaar: 1899 ligt buiten het bereik 1990 tot en met 2100"
+    assert "b.csv, rij 3, gebied_code: gebied 'BU05999999' bestaat niet op niveau buurt" in t
+    assert "b.csv, rij 4, corporatie: onbekende woningcorporatie 'Onbekend' (gebruik de code of de naam)" in t
+    assert "b.csv, rij 5, woningen: -5 ligt buiten het bereik 0 tot en met 1000000" in t
+    assert "b.csv, rij 6, woningen: '12.5' is geen geheel aantal" in t
+    assert "b.csv, rij 7, woningen: 'veel' is geen geheel getal" in t
+    assert any(x.startswith("b.csv, rij 8, niveau: onbekend niveau 'planeet'") for x in t)
+    assert any(x.startswith("b.csv, rij 10: dezelfde jaar, gebied_code, corporatie, niveau als rij 9") for x in t)
+    assert "b.csv, rij 11, gebied_code: leeg" in t
+
+
+def test_dutch_thousands_in_a_count_are_thousands_not_units():
+    plan = _plan('2018,,BU05991081,amber,2.000\n2018,,BU05990321,amber,"1.234"\n2018,,WK059910,amber,2 500\n')
+    assert plan.geldig, _teksten(plan)
+    assert [r["woningen"] for r in plan.regels] == [2000, 1234, 2500]
+    assert not _plan("2018,,BU05991081,amber,2,5\n").geldig  # an unquoted decimal comma: a cell too many
+    assert "is geen geheel getal" in _teksten(_plan('2018,,BU05991081,amber,"2,5"\n'))[0]
 
 
 def test_wrong_columns_and_empty_files_are_refused_in_dutch():
-    assert "kolom(men) ontbreken: woningen" in _teksten(_plan("", "jaar,gebied_code,corporatie\n"))[0]
+    with pytest.raises(CorporatiebezitImportError) as err:
+        _plan("2018,BU05991081,amber\n", "jaar,gebied_code,corporatie\n")
+    assert "b.csv: geen kopregel gevonden met de kolommen woningen" in str(err.value.problems[0])
     assert "geen regels" in _teksten(_plan(""))[0]
     with pytest.raises(Exception) as err:
         lees_bestand(b"", "leeg.csv")
@@ -78,7 +88,7 @@ def test_wrong_columns_and_empty_files_are_refused_in_dutch():
     ("2018,,BU05991081,amber,inf\n", "woningen"),
     ("2018,,BU05991081,amber,9999999999\n", "woningen"),
     ("2018,,BU05991081,amber,١٢\n", "woningen"),  # Arabic-Indic digits are no count here
-    ("2018,,'; DROP TABLE hkd.corporatie_bezit; --,amber,1\n", "niveau"),
+    ("2018,,'; DROP TABLE hkd.corporatie_bezit; --,amber,1\n", "gebied_code"),
     (f"2018,,BU05991081,{'x' * 500},1\n", "corporatie"),
 ])
 def test_hostile_cells_are_refused_not_interpreted(body, kolom):
@@ -121,10 +131,11 @@ def test_load_is_all_or_nothing_and_attributed(fresh_demo):
                 "n.csv", gebruiker="beleid") == 2
     with fresh_demo.connect() as conn:
         rijen = conn.execute(text("SELECT count(*) FROM hkd.corporatie_bezit WHERE jaar = 2030")).scalar_one()
-        audit = conn.execute(text("SELECT count(*) FROM hkd.audit_log WHERE tabel = 'corporatie_bezit' "
-                                  "AND gebruiker = 'beleid'")).scalar_one()
+        audit = conn.execute(text("SELECT count(*) FILTER (WHERE actie <> 'LOAD'), "
+                                  "count(*) FILTER (WHERE actie = 'LOAD') FROM hkd.audit_log "
+                                  "WHERE tabel = 'corporatie_bezit' AND gebruiker = 'beleid'")).one()
         bron = conn.execute(text("SELECT DISTINCT bron FROM hkd.corporatie_bezit WHERE jaar = 2030")).scalar_one()
-    assert rijen == 2 and audit == 2 and bron == "Corporatiebezit (n.csv)"
+    assert rijen == 2 and tuple(audit) == (2, 1) and bron == "Corporatiebezit (n.csv)"  # rows, and the load
     # loading the same file again replaces, never duplicates
     laad(fresh_demo, (KOP + "2030,,BU05991081,amber,11\n").encode(), "n2.csv")
     assert _stand(fresh_demo)[0] == voor[0] + 2
@@ -134,6 +145,8 @@ def test_cli_laden_and_refusal_exit_code(fresh_demo, monkeypatch, capsys, tmp_pa
     monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
     assert main(["corporatiebezit", "laden", str(EXAMPLES / "corporatiebezit_voorbeeld.csv")]) == 0
     assert "3 regels corporatiebezit geladen" in capsys.readouterr().out
+    assert main(["corporatiebezit", "laden", str(EXAMPLES / "corporatiebezit_voorbeeld.csv")]) == 0
+    assert "0 nieuw, 0 gewijzigd, 3 ongewijzigd" in capsys.readouterr().out  # a re-load changes nothing
     kapot = tmp_path / "kapot.csv"
     kapot.write_text(KOP + "2024,,BU05991081,onbekend,5\n", encoding="utf-8")
     assert main(["corporatiebezit", "laden", str(kapot)]) == 2

@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
 from ops.cli import main
-from tests.data.hostile import REGISTER_KOP, REGISTER_RIJ, REGISTER_RIJ2, indicator_corpus, register_corpus
+from tests.data.hostile import (
+    REGISTER_KOP,
+    REGISTER_RIJ,
+    REGISTER_RIJ2,
+    corporatiebezit_corpus,
+    indicator_corpus,
+    meldingen_corpus,
+    register_corpus,
+    uitstroom_corpus,
+)
 
 FINGERPRINT = text("""
 SELECT (SELECT md5(coalesce(string_agg(l::text, '|' ORDER BY id), '')) FROM hkd.locaties l),
@@ -23,6 +33,8 @@ SELECT (SELECT md5(coalesce(string_agg(l::text, '|' ORDER BY id), '')) FROM hkd.
        (SELECT md5(coalesce(string_agg(niveau || code || md5(ST_AsBinary(geom)), '|' ORDER BY niveau, code), ''))
           FROM hkd.gebieden),
        (SELECT count(*) FROM hkd.gebieden_historie),
+       (SELECT count(*) FROM hkd.meldingen), (SELECT count(*) FROM hkd.uitstroom),
+       (SELECT count(*) FROM hkd.corporatie_bezit),
        (SELECT count(*) FROM hkd.audit_log)
 """)
 
@@ -75,6 +87,49 @@ def test_indicator_corpus_through_the_cli(fresh_demo, tmp_path, monkeypatch, cap
         if code != 2 or verwacht not in err or naam not in err or fingerprint(fresh_demo) != before:
             fouten.append(f"{naam}: verwacht geweigerd met {verwacht!r}, kreeg {code}: {err[:300]}")
     assert not fouten, "\n".join(fouten)
+
+
+DECLARED = {
+    "meldingen": (meldingen_corpus, ["meldingen", "import"]),
+    "uitstroom": (uitstroom_corpus, ["load", "uitstroom"]),
+    "corporatiebezit": (corporatiebezit_corpus, ["corporatiebezit", "laden"]),
+}
+
+
+@pytest.mark.parametrize("formaat", sorted(DECLARED))
+def test_declared_format_corpus_through_the_cli(formaat, fresh_demo, tmp_path, monkeypatch, capsys):
+    """Each file loads (exit 0; loading it again changes nothing but its one audit entry) or is refused (exit 2) naming the file and the
+    reason, with the database unchanged."""
+    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
+    corpus, commando = DECLARED[formaat]
+    fouten = []
+    for naam, (raw, verwacht) in sorted(corpus().items()):
+        path = tmp_path / naam
+        path.write_bytes(raw)
+        before = fingerprint(fresh_demo)
+        code, out, err = _run([*commando, str(path)], capsys)
+        if verwacht == "ok":
+            na = fingerprint(fresh_demo)
+            if code != 0:
+                fouten.append(f"{naam}: verwacht geladen, kreeg {code}: {err[:300]}")
+            elif _run([*commando, str(path)], capsys)[0] != 0 or fingerprint(fresh_demo) != (*na[:-1], na[-1] + 1):
+                fouten.append(f"{naam}: opnieuw laden veranderde iets (meer dan de ene auditregel van de lading)")
+            continue
+        if code != 2 or verwacht not in err or naam not in err or fingerprint(fresh_demo) != before:
+            fouten.append(f"{naam}: verwacht geweigerd met {verwacht!r}, kreeg {code}: {err[:300]}")
+    assert not fouten, "\n".join(fouten)
+
+
+def test_a_table_given_as_boundaries_is_refused_in_dutch(fresh_demo, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
+    before = fingerprint(fresh_demo)
+    for naam, raw in (("buurten.csv", b"code,name\nBU05991081,Buurt\n"), ("leeg.csv", b"code,name\n")):
+        path = tmp_path / naam
+        path.write_bytes(raw)
+        code, _, err = _run(["load", "gebieden", str(path), "--niveau", "buurt", "--jaar", "2020"], capsys)
+        assert code == 2 and naam in err and "geen grenzenbestand" in err, err
+        assert "AttributeError" not in err and "Error" not in err
+    assert fingerprint(fresh_demo) == before
 
 
 def test_dutch_numbers_and_secrecy_codes_are_stored_right(fresh_demo, tmp_path, monkeypatch, capsys):

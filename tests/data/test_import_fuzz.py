@@ -4,6 +4,7 @@ or refused with reasons (row and cause); nothing crashes and nothing is written 
 from __future__ import annotations
 
 import csv
+import io
 
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
@@ -11,8 +12,9 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from clients.geocoder import GeocoderUnavailable
+from data.importeur import ImportGeweigerd
 from data.indicator_import import IndicatorImportError, load_indicatoren
-from data.locaties_import import plan_import
+from data.locaties_import import lees_bestand, plan_import
 
 junk = st.one_of(st.just(""), st.text(max_size=12), st.sampled_from(["-5", "1e9", "NaN", "3011 AB", "abc", "0", "12a"]))
 
@@ -48,8 +50,15 @@ def _counts(engine) -> tuple:
 @given(rows=st.lists(register_row, min_size=1, max_size=6))
 def test_register_rows_are_valid_or_refused_with_reasons(fresh_demo, rows):
     before = _counts(fresh_demo)
+    buf = io.StringIO()
+    pd.DataFrame(rows).astype(str).to_csv(buf, index=False)
+    try:
+        tabel = lees_bestand(buf.getvalue().encode(), "register.csv")
+    except ImportGeweigerd as exc:  # refused by the reader (a control character): a refusal with reasons
+        assert exc.problems and all(str(p).startswith("register.csv") for p in exc.problems)
+        return
     with fresh_demo.connect() as conn:
-        plan = plan_import(conn, pd.DataFrame(rows).astype(str), geocoder=_offline)
+        plan = plan_import(conn, tabel, geocoder=_offline)
     if plan.problemen:
         assert all(p.reden.strip() and p.rij >= 0 for p in plan.problemen)
         assert all(0 <= p.rij <= len(rows) + 1 for p in plan.problemen)

@@ -193,3 +193,17 @@ def test_real_cbs_file_parses_without_database():
     corp = gelezen.rijen.query("indicator == 'aandeel_corporatie'")
     assert set(corp["jaar"]) == {2024}
     assert corp["waarde"].between(0, 100).all()
+
+
+def test_a_shifted_row_is_refused_never_read_shifted(tmp_path):
+    """An unquoted decimal comma makes a row one cell longer: refused with its line, not read one column off."""
+    from data.indicator_import import IndicatorImportError, read_cbs
+
+    path = tmp_path / "kwb.csv"
+    path.write_text("code,level,year,aant_inw,p_huurw\nBU05991081,buurt,2019,3455,61,5\n"
+                    "BU05991082,buurt,2019,2800\n", encoding="utf-8")
+    with pytest.raises(IndicatorImportError) as err:
+        read_cbs(path)
+    teksten = " | ".join(err.value.problems)
+    assert "regel 2: meer cellen dan kolommen in de kop" in teksten
+    assert "regel 3: minder cellen (4) dan kolommen in de kop (5)" in teksten

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import text
 
+from data.importeur import ImportGeweigerd
 from data.locaties_import import NIET_TE_PLAATSEN, lees_bestand, pas_toe, plan_import
 from ops import cli
 from queries import locaties as q
@@ -65,21 +66,23 @@ def test_broken_file_lists_every_problem_with_row_and_reason(demo_engine, tmp_pa
     for p in plan.problemen:
         per_rij.setdefault(p.rij, []).append((p.kolom, p.reden))
     assert sorted(per_rij) == [3, 4, 5, 6, 7, 8, 9, 10, 11]  # row 2 (the good one) has no problem
-    assert per_rij[3] == [("aanbieder", "onbekende aanbieder 'zulu'")]
-    assert per_rij[4] == [("woonvorm", "onbekende woonvorm 'kasteel'")]
+    assert per_rij[3] == [("aanbieder", "onbekende aanbieder 'zulu' (gebruik de code of de naam)")]
+    assert per_rij[4] == [("woonvorm", "onbekende woonvorm 'kasteel' (gebruik de code of de naam)")]
     assert per_rij[5][0][0] == "postcode" and per_rij[6][0][0] == "huisnummer"
-    assert per_rij[7] == [("code", "NW-001 staat ook in rij 2 (dubbele code)")]
+    assert per_rij[7] == [("code", "dezelfde code als rij 2 (dubbele regel in het bestand)")]
     assert per_rij[8] == [("x/y", "het punt ligt buiten de gemeente")]
     assert sorted(per_rij[9]) == [("doelgroep", "leeg"), ("naam", "leeg")]
     assert per_rij[10][0][0] == "plaatsen"
     assert "buiten Nederland" in per_rij[11][0][1]
     assert not plan.geldig and not plan.nieuw
-    assert str(plan.problemen[0]).startswith("rij 3, aanbieder:")
+    assert str(plan.problemen[0]).startswith("register.csv, rij 3, aanbieder:")
 
 
-def test_missing_columns_are_reported_for_the_file(demo_engine):
-    plan = _plan(demo_engine, pd.DataFrame({"code": ["X"], "naam": ["x"]}))
-    assert len(plan.problemen) == 1 and plan.problemen[0].rij == 0 and "aanbieder" in plan.problemen[0].reden
+def test_missing_columns_are_reported_for_the_file():
+    with pytest.raises(ImportGeweigerd) as err:
+        lees_bestand(b"code,naam\nX,x\n", "r.csv")
+    [probleem] = err.value.problems
+    assert probleem.rij == 0 and "aanbieder" in probleem.reden and str(probleem).startswith("r.csv")
 
 
 def test_half_good_file_writes_nothing_not_even_through_the_cli(fresh_demo, tmp_path, monkeypatch, capsys):
@@ -131,12 +134,13 @@ def test_reimport_shows_the_diff_and_applies_by_code(fresh_demo, tmp_path, monke
         assert pas_toe(conn, plan) == (0, 2)
     with fresh_demo.connect() as conn:
         na = q.register(conn).set_index("code")
-        audit = conn.execute(text("SELECT count(*) FROM hkd.audit_log WHERE tabel = 'locaties' "
-                                  "AND gebruiker = 't.tester'")).scalar_one()
+        audit = conn.execute(text("SELECT count(*) FILTER (WHERE actie <> 'LOAD'), "
+                                  "count(*) FILTER (WHERE actie = 'LOAD') FROM hkd.audit_log "
+                                  "WHERE tabel = 'locaties' AND gebruiker = 't.tester'")).one()
         pc4 = conn.execute(text("SELECT pc4 FROM hkd.locaties WHERE code = 'NW-002'")).scalar_one()
     assert na.loc["NW-001", "plaatsen"] == 14 and na.loc["HKD-001", "naam"] == "Nieuwe naam"
     assert abs(na.loc["HKD-001", "x"] - (demo.x + 150)) < 0.1
-    assert audit == 4 and pc4 is not None  # 2 inserts + 2 updates; areas derived from the point
+    assert tuple(audit) == (4, 2) and pc4 is not None  # 2 inserts + 2 updates, one entry per load; pc4 derived
     derde = _plan(fresh_demo, _csv(tmp_path, tweede_regels, "derde.csv"))
     assert not derde.nieuw and not derde.gewijzigd and len(derde.ongewijzigd) == 3
 

@@ -40,7 +40,7 @@ def test_valid_file_is_written_whole(fresh_demo):
     with as_layer(fresh_demo, "aanbieder", "alfa-user", "alfa") as conn:
         plan = mi.plan_import(conn, mi.lees_bestand(csv.encode(), "m.csv"))
         assert plan.geldig, plan.problemen
-        assert mi.importeer(conn, plan) == 2
+        assert mi.importeer(conn, plan) == mi.Ingelezen(nieuw=2, overgeslagen=0)
     assert _count(fresh_demo) == voor + 2
 
 
@@ -87,7 +87,7 @@ def test_excel_file_is_read():
     pd.DataFrame([{"Locatie": "HKD-001", "Ontvangen_op": "2025-01-02 10:00", "Bron": "politie",
                    "Categorie": "agressie", "Omschrijving": "Ruzie op straat"}]).to_excel(buf, index=False)
     plan = mi.valideer(mi.lees_bestand(buf.getvalue(), "m.xlsx"), {"HKD-001": 1})
-    assert plan.geldig and plan.regels[0].categorie == "agressie"
+    assert plan.geldig and plan.regels[0]["categorie"] == "agressie"
 
 
 # --- Signalen ----------------------------------------------------------------------------------------------------
@@ -192,3 +192,106 @@ def test_signalen_unreachable_or_garbage_or_other_host(signalen_server):
 ])
 def test_map_signal_refuses_broken_signals(kapot):
     assert map_signal(kapot) is None
+
+
+# --- Re-imports are no-ops; overlap adds only what is new -------------------------------------------------------
+
+def _xlsx_van(csv_tekst: str) -> bytes:
+    import io
+
+    import openpyxl
+    wb = openpyxl.Workbook()
+    for regel in csv_tekst.splitlines():
+        wb.active.append(regel.split(";"))
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("vorm", ["csv", "bom", "xlsx"])
+def test_loading_the_same_file_twice_adds_nothing(fresh_demo, vorm):
+    code = _code(fresh_demo, "alfa")
+    tekst = KOP + (f"{code};01-03-2025 21:15;omwonende;geluid;Harde muziek;;;\n"
+                   f"{code};02-03-2025;politie;agressie;Ruzie bij de ingang;03-03-2025;afgehandeld;nee\n")
+    data = {"csv": tekst.encode(), "bom": b"\xef\xbb\xbf" + tekst.encode(), "xlsx": _xlsx_van(tekst)}[vorm]
+    naam = f"m.{'xlsx' if vorm == 'xlsx' else 'csv'}"
+    voor = _count(fresh_demo)
+    uitkomsten = []
+    for _ in range(2):
+        with as_layer(fresh_demo, "aanbieder", "alfa-user", "alfa") as conn:
+            uitkomsten.append(mi.importeer(conn, mi.plan_import(conn, mi.lees_bestand(data, naam))))
+    assert uitkomsten == [mi.Ingelezen(2, 0), mi.Ingelezen(0, 2)]
+    assert _count(fresh_demo) == voor + 2
+    with fresh_demo.connect() as conn:  # one audit entry per load, written under the provider's layer
+        ladingen = conn.execute(text("SELECT gebruiker, gegevens FROM hkd.audit_log WHERE tabel = 'meldingen' "
+                                     "AND actie = 'LOAD' ORDER BY id")).all()
+    assert [(g, d["bestand"], d["nieuw"], d["overgeslagen"]) for g, d in ladingen] == [
+        ("alfa-user", naam, 2, 0), ("alfa-user", naam, 0, 2)]
+
+
+def test_an_overlapping_file_adds_only_what_is_new_and_says_what_it_skipped(fresh_demo, monkeypatch, capsys,
+                                                                             tmp_path):
+    from ops.cli import main
+
+    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
+    code = _code(fresh_demo, "alfa")
+    een, twee, drie = (f"{code};0{d}-03-2025 10:00;omwonende;geluid;Melding {d};;;\n" for d in (1, 2, 3))
+    eerste, tweede = tmp_path / "jan.csv", tmp_path / "feb.csv"
+    eerste.write_text(KOP + een + twee, encoding="utf-8")
+    tweede.write_text(KOP + twee + drie, encoding="utf-8")
+    voor = _count(fresh_demo)
+    assert main(["meldingen", "import", str(eerste)]) == 0
+    assert "2 meldingen ingelezen" in capsys.readouterr().out
+    assert main(["meldingen", "import", str(tweede)]) == 0
+    assert "1 meldingen ingelezen uit" in (uit := capsys.readouterr().out) and "1 overgeslagen" in uit
+    assert _count(fresh_demo) == voor + 3
+    dubbel = tmp_path / "dubbel.csv"
+    dubbel.write_text(KOP + drie + drie, encoding="utf-8")
+    assert main(["meldingen", "import", str(dubbel)]) == 2
+    err = capsys.readouterr().err
+    assert "dubbel.csv, rij 3: dezelfde" in err and "dubbele regel in het bestand" in err
+    assert _count(fresh_demo) == voor + 3
+
+
+def test_cli_refusal_names_the_file_on_every_problem(fresh_demo, monkeypatch, capsys, tmp_path):
+    from ops.cli import main
+
+    monkeypatch.setenv("DATABASE_URL", fresh_demo.hkd_url)
+    kapot = tmp_path / "kapot.csv"
+    kapot.write_text(KOP + "ONBEKEND;gisteren;buurman;geluid;Bel 06-12345678;;;\n", encoding="utf-8")
+    assert main(["meldingen", "import", str(kapot)]) == 2
+    regels = [r for r in capsys.readouterr().err.splitlines() if r.startswith("  - ")]
+    assert len(regels) >= 3 and all(r.startswith("  - kapot.csv, rij 2") for r in regels), regels
+    assert "0612345678" not in " ".join(regels).replace("-", "")  # the phone number is named, not repeated
+
+
+def test_a_database_that_is_gone_ends_in_dutch_without_a_traceback_or_values(monkeypatch, capsys, tmp_path):
+    from ops.cli import main
+
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://hkd:geheim@127.0.0.1:9/hkd")
+    bestand = tmp_path / "m.csv"
+    bestand.write_text(KOP + "HKD-001;01-03-2025;omwonende;geluid;Geheime waarde;;;\n", encoding="utf-8")
+    assert main(["meldingen", "import", str(bestand)]) == 2
+    err = capsys.readouterr().err
+    assert "verbinding met de database is weggevallen" in err and "m.csv" in err
+    assert "Traceback" not in err and "Geheime waarde" not in err and "geheim" not in err
+
+
+def test_a_connection_lost_mid_load_writes_nothing_and_is_a_dutch_refusal(fresh_demo):
+    from data.importeur import weigering
+
+    code = _code(fresh_demo, "alfa")
+    tekst = KOP + "".join(f"{code};01-03-2025 10:{i:02d};omwonende;geluid;Rij {i};;;\n" for i in range(50))
+    voor = _count(fresh_demo)
+    with pytest.raises(Exception) as exc:
+        with as_layer(fresh_demo, "hkd", "beheer") as conn:
+            plan = mi.plan_import(conn, mi.lees_bestand(tekst.encode(), "groot.csv"))
+            pid = conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
+            with fresh_demo.connect() as ander:
+                ander.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
+            mi.importeer(conn, plan)
+    fout = weigering(exc.value, "groot.csv")
+    assert [str(p) for p in fout.problems] == [
+        "groot.csv: de verbinding met de database is weggevallen tijdens het laden; er is niets opgeslagen. Probeer "
+        "het opnieuw als de database weer bereikbaar is"]
+    assert _count(fresh_demo) == voor

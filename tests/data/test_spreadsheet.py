@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from data.importeur import ImportGeweigerd
 from data.locaties_import import lees_bestand
 from data.spreadsheet import AANTAL, RATIO, SpreadsheetFout, decimaalteken, lees_getal, lees_tabel
 from tests.data.hostile import register_corpus
@@ -18,15 +19,15 @@ def test_register_corpus_is_read_right_or_refused_with_file_row_and_reason(naam)
         lees_bestand(raw, naam)  # readable; the row check refuses it (tests/data/test_hostile_entry_points.py)
         return
     if verwacht == "ok":
-        frame = lees_bestand(raw, naam)
-        rijen = [r for r, c in zip(frame.attrs["rijen"], frame["code"], strict=True) if c]
-        assert list(frame.loc[frame["code"] != "", "code"]) == ["H-001", "H-002"]
-        assert len(rijen) == 2 and rijen[1] == rijen[0] + 1
-        assert frame.loc[frame["code"] == "H-001", "x"].iloc[0] == "92700"
+        tabel = lees_bestand(raw, naam)
+        rijen = [r for r in tabel.rijen if r.waarden["code"]]
+        assert [r.waarden["code"] for r in rijen] == ["H-001", "H-002"]
+        assert rijen[1].nummer == rijen[0].nummer + 1
+        assert rijen[0].waarden["x"] == "92700"
         return
-    with pytest.raises(SpreadsheetFout) as err:
+    with pytest.raises(ImportGeweigerd) as err:
         lees_bestand(raw, naam)
-    tekst = "\n".join(err.value.problemen)
+    tekst = "\n".join(map(str, err.value.problems))
     assert verwacht in tekst
     assert naam in tekst, "the message names the file"
 

@@ -5,13 +5,17 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import secrets
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from dashboard.auth import BEEINDIGD, VERLOPEN
 from ops.serve import ROOT, free_port, streamlit_command, wait_healthy
 from tests.e2e.conftest import STATE, wait_for_app
 
@@ -20,6 +24,7 @@ pytestmark = pytest.mark.e2e
 oidc_provider_mock = pytest.importorskip("oidc_provider_mock")
 pytest.importorskip("authlib")
 
+COOKIE_GEHEIM = "test-cookie-geheim-dat-lang-genoeg-is-0123456789"
 GEBRUIKERS = {
     "beleid@rotterdam.nl": ["hkd-beheer", "iets-anders"],
     "zorg@alfa.nl": ["zorg-alfa"],
@@ -42,7 +47,7 @@ def _app_with_oidc(database_url: str, oidc: str, tmp: Path) -> Iterator[str]:
     secrets.write_text(
         "[auth]\n"
         f'redirect_uri = "{base}/oauth2callback"\n'
-        'cookie_secret = "test-cookie-geheim-dat-lang-genoeg-is-0123456789"\n'
+        f'cookie_secret = "{COOKIE_GEHEIM}"\n'
         'client_id = "hkd-kaart"\n'
         'client_secret = "test-client-geheim"\n'
         f'server_metadata_url = "{oidc}/.well-known/openid-configuration"\n',
@@ -117,3 +122,122 @@ def test_an_unmapped_group_gets_the_public_layer_only(oidc_app, page):
     wait_for_app(page)
     page.locator('[data-testid="stMainBlockContainer"]').get_by_text("alleen beschikbaar na inloggen").first.wait_for(
         timeout=60_000)
+
+
+# --- sessions that end (issue 23) ------------------------------------------------------------------------------------
+
+GEWEIGERD = "alleen beschikbaar na inloggen"
+
+
+def _ladder_open(browser, base: str, cookies: list[dict]) -> bool:
+    """Open the Escalatieladder in a fresh browser context that has only ``cookies``: True when it shows the
+    address-level ladder, False when it refuses (the replay of a copied identity cookie)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1200}, locale="nl-NL")
+    try:
+        context.add_cookies(cookies)
+        p = context.new_page()
+        p.goto(base + "/escalatieladder")
+        wait_for_app(p, "Escalatieladder")
+        main = p.locator('[data-testid="stMainBlockContainer"]')
+        main.get_by_text(GEWEIGERD).or_(main.locator('[data-testid="stDataFrame"]')).first.wait_for(timeout=60_000)
+        return GEWEIGERD not in main.inner_text()
+    finally:
+        context.close()
+
+
+def _identiteit(page) -> list[dict]:
+    return [c for c in page.context.cookies() if c["name"].startswith("_streamlit_user")]
+
+
+def test_a_cookie_saved_before_logout_no_longer_opens_the_ladder(oidc_app, page, browser):
+    _sign_in(page, oidc_app, "beleid@rotterdam.nl")
+    page.goto(oidc_app + "/escalatieladder")
+    wait_for_app(page, "Escalatieladder")
+    bewaard = _identiteit(page)
+    assert bewaard and all(c["httpOnly"] for c in bewaard)
+    # positive control: before the logout the copied cookie is a credential (a fresh browser opens the ladder)
+    assert _ladder_open(browser, oidc_app, bewaard)
+    page.goto(oidc_app + "/inloggen")
+    wait_for_app(page, "Inloggen")
+    page.locator('[data-testid="stMainBlockContainer"]').get_by_role("button", name="Uitloggen").click()
+    page.get_by_role("button", name="End session").click(timeout=60_000)
+    page.wait_for_url(oidc_app + "/**", timeout=60_000)
+    assert not _identiteit(page)
+    # the attack: the saved cookie replayed in a fresh browser after the logout
+    assert not _ladder_open(browser, oidc_app, bewaard)
+    context = browser.new_context(locale="nl-NL")
+    try:
+        context.add_cookies(bewaard)
+        p = context.new_page()
+        p.goto(oidc_app + "/inloggen")
+        wait_for_app(p, "Inloggen")
+        p.get_by_text(BEEINDIGD).first.wait_for(timeout=60_000)
+    finally:
+        context.close()
+    # positive control: a new login of the same person works again (a fresh session)
+    _sign_in(page, oidc_app, "beleid@rotterdam.nl")
+    assert _ladder_open(browser, oidc_app, _identiteit(page))
+
+
+def _vervalst(base: str, oidc: str, **claims) -> list[dict]:
+    """An identity cookie as Streamlit signs it, with the test's own cookie secret (the app's checks, not a
+    signature, are under test here)."""
+    from streamlit.web.server.starlette.starlette_app_utils import create_signed_value
+
+    nu = int(time.time())
+    waarde = {"email": "beleid@rotterdam.nl", "sub": "beleid@rotterdam.nl", "groups": ["hkd-beheer"], "iss": oidc,
+              "aud": "hkd-kaart", "nonce": secrets.token_hex(8), "iat": nu, "exp": nu + 3600,
+              "origin": base, "is_logged_in": True, "provider": "default"}
+    waarde.update(claims)
+    waarde = {k: v for k, v in waarde.items() if v is not None}
+    signed = create_signed_value(COOKIE_GEHEIM, "_streamlit_user", json.dumps(waarde)).decode()
+    return [{"name": "_streamlit_user", "value": signed, "url": base}]
+
+
+def test_an_expired_or_unbounded_id_token_is_refused(oidc_app, oidc_url, browser):
+    nu = int(time.time())
+    # positive control: a cookie with a live ID token opens the ladder, so the refusals below are the checks
+    assert _ladder_open(browser, oidc_app, _vervalst(oidc_app, oidc_url))
+    pogingen = {
+        "verlopen": {"exp": nu - 60},
+        "uren geleden verlopen": {"iat": nu - 5 * 3600, "exp": nu - 4 * 3600},
+        "geen exp": {"exp": None},
+        "geen iat": {"iat": None},
+        "exp als tekst": {"exp": str(nu + 3600)},
+        "exp als boolean": {"exp": True},
+        "ouder dan het maximum": {"iat": nu - 11 * 3600, "exp": nu + 3600},
+    }
+    for naam, claims in pogingen.items():
+        assert not _ladder_open(browser, oidc_app, _vervalst(oidc_app, oidc_url, **claims)), naam
+
+
+def test_an_idle_session_ends(oidc_app, oidc_url, browser, demo_url):
+    from sqlalchemy import create_engine, text
+    from streamlit.web.server.starlette.starlette_app_utils import decode_signed_value
+
+    from dashboard.sessies import sessie_van
+
+    cookies = _vervalst(oidc_app, oidc_url)
+    assert _ladder_open(browser, oidc_app, cookies)  # positive control: active, it stays open
+    assert _ladder_open(browser, oidc_app, cookies)
+    claims = json.loads(decode_signed_value(COOKIE_GEHEIM, "_streamlit_user", cookies[0]["value"]))
+    sleutel = sessie_van(claims, 10).sleutel
+    eng = create_engine(demo_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with eng.begin() as conn:  # 61 minutes without activity (HKD_SESSIE_MINUTEN is 60)
+            n = conn.execute(text("UPDATE hkd.sessies SET laatst_gezien = now() - interval '61 minutes' "
+                                  "WHERE sleutel = :s"), {"s": sleutel}).rowcount
+        assert n == 1
+    finally:
+        eng.dispose()
+    assert not _ladder_open(browser, oidc_app, cookies)
+    context = browser.new_context(locale="nl-NL")
+    try:
+        context.add_cookies(cookies)
+        p = context.new_page()
+        p.goto(oidc_app + "/inloggen")
+        wait_for_app(p, "Inloggen")
+        p.get_by_text(VERLOPEN).first.wait_for(timeout=60_000)
+        p.get_by_role("button", name="Inloggen met uw organisatie-account").wait_for(timeout=60_000)
+    finally:
+        context.close()

@@ -12,6 +12,7 @@ import openpyxl
 import pypdf
 import pytest
 
+from tests.demo_dagen import in_voorbereiding
 from tests.e2e.conftest import (
     dashboard_with_demo_accounts,
     download,
@@ -58,7 +59,9 @@ def _naar(page, titel: str) -> None:
     wait_for_app(page, titel)
 
 
-def test_hkd_user_runs_a_meeting_and_records_a_fase_change(meeting_server, page):
+def test_hkd_user_runs_a_meeting_and_records_a_fase_change(meeting_server, fresh_demo, page):
+    with fresh_demo.connect() as conn:
+        volgend = in_voorbereiding(conn)
     page.set_default_timeout(90_000)  # the machine is shared: allow slow reruns, never assert on time
     login(page, meeting_server, "hkd", "hkd-demo-2023")
     main = page.locator('[data-testid="stMainBlockContainer"]')
@@ -89,7 +92,7 @@ def test_hkd_user_runs_a_meeting_and_records_a_fase_change(meeting_server, page)
     main.get_by_text("Besluitenlijst, actielijst en downloads").click()
     pdf_download = download(page, main.get_by_role("button", name="Besluitenlijst (PDF)"))
     pdf_text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(pdf_download.path()).pages)
-    assert code in pdf_text and "Toename meldingen" in pdf_text and "14-01-2027" in pdf_text
+    assert code in pdf_text and "Toename meldingen" in pdf_text and f"{volgend:%d-%m-%Y}" in pdf_text
     xlsx_download = download(page, main.get_by_role("button", name="Besluitenlijst (Excel)"))
     rows = list(openpyxl.load_workbook(io.BytesIO(Path(xlsx_download.path()).read_bytes())).active
                 .iter_rows(values_only=True))

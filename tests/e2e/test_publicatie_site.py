@@ -51,3 +51,21 @@ def test_embed_page_draws_on_its_own(site, page):
     page.wait_for_selector("#kaart[data-getekend='76']", timeout=30_000)
     assert page.locator(".legenda li").count() >= 2
     assert serious_violations(page) == []
+
+
+def test_map_draws_under_the_servers_own_security_headers(site, browser):
+    """The CSP nginx adds (ops.nginx.KOPREGELS) and the page's own both apply: the map still draws and no
+    violation is reported (the headers must not break what they protect)."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="nl-NL")
+    p = context.new_page()
+    schendingen: list[str] = []
+    p.on("console", lambda m: schendingen.append(m.text) if "Content Security Policy" in m.text else None)
+    try:
+        antwoord = p.goto(site + "/")
+        assert "script-src 'self'" in antwoord.headers["content-security-policy"]
+        p.wait_for_selector("#kaart[data-getekend='76']", timeout=30_000)
+        p.goto(site + "/embed.html")
+        p.wait_for_selector("#kaart[data-getekend='76']", timeout=30_000)
+        assert schendingen == []
+    finally:
+        context.close()

@@ -52,11 +52,25 @@ def test_provider_uploads_hostile_then_bad_then_good_meldingen(upload_server, fr
     wait_for_app(page, "Meldingen")
     main.get_by_role("tab", name="Vastleggen en inlezen").click()
 
-    # 1. bytes that are no spreadsheet at all, under an Excel name
+    # 1. bytes that are no spreadsheet at all, under an Excel name: the reader's refusal is downloadable too
     _upload(page, "meldingen.xlsx", b"PK\x03\x04" + bytes(range(256)) * 8)
     main.get_by_text("Er is niets opgeslagen").first.wait_for()
     wait_for_app(page)
     assert "Traceback" not in main.inner_text()
+    with page.expect_download() as download:
+        main.get_by_role("button", name="Download problemen als CSV").click()
+    assert "meldingen.xlsx" in Path(download.value.path()).read_text("utf-8-sig")
+    assert _meldingen(fresh_demo) == voor
+
+    # 1b. an unquoted comma in a description never passes the check as "in orde"
+    komma = KOP.replace(";", ",") + f"{eigen},2025-03-01,omwonende,geluid,Harde muziek, buren klagen,,,\n"
+    _upload(page, "meldingen_komma.csv", komma.encode())
+    main.get_by_text("meldingen_komma.csv: 1 probleem/problemen gevonden").first.wait_for()
+    wait_for_app(page)
+    assert "meldingen zijn in orde" not in main.inner_text()
+    with page.expect_download() as download:
+        main.get_by_role("button", name="Download problemen als CSV").click()
+    assert "meer cellen dan kolommen" in Path(download.value.path()).read_text("utf-8-sig")
     assert _meldingen(fresh_demo) == voor
 
     # 2. a table with one good row and bad ones: every problem with its row, nothing written
@@ -68,13 +82,14 @@ def test_provider_uploads_hostile_then_bad_then_good_meldingen(upload_server, fr
         f"{eigen};gisteren;buurman;geluid;=HYPERLINK(\"http://x\");;;",  # row 5: no date, unknown source
     ]) + "\n"
     _upload(page, "meldingen_fout.csv", slecht.encode())
-    main.get_by_text("probleem/problemen gevonden").first.wait_for()
+    main.get_by_text("meldingen_fout.csv: ").first.wait_for()
     wait_for_app(page)
     assert _meldingen(fresh_demo) == voor
     assert page.evaluate("window.__xss === undefined")  # the markup of row 4 did not run
     with page.expect_download() as download:
         main.get_by_role("button", name="Download problemen als CSV").click()
-    rijen = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text("utf-8"))))
+    # the download opens in Excel with Dutch settings: UTF-8 with BOM, cells separated by ;
+    rijen = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text("utf-8-sig")), delimiter=";"))
     assert {r["Rij"] for r in rijen} == {"3", "4", "5"}
     redenen = " | ".join(r["Probleem"] for r in rijen)
     assert "toekomst" in redenen and "onbekende locatie" in redenen and "onbekende bron" in redenen

@@ -121,8 +121,9 @@ def test_ring_counts_match_st_dwithin(demo_engine):
         for row in frame.head(10).itertuples():
             for straal in nrm.ring_meters:
                 direct = conn.execute(text(
-                    "SELECT count(*) FROM hkd.meldingen m, hkd.locaties l WHERE l.id = :l "
-                    "AND ST_DWithin(m.geom, l.geom, :r) AND m.ontvangen_op >= :van AND m.ontvangen_op < :tot"),
+                    "SELECT count(*) FROM hkd.meldingen m JOIN hkd.locaties ml ON ml.id = m.locatie_id, "
+                    "hkd.locaties l WHERE l.id = :l AND ST_DWithin(coalesce(m.geom, ml.geom), l.geom, :r) "
+                    "AND m.ontvangen_op >= :van AND m.ontvangen_op < :tot"),
                     {"l": row.id, "r": straal, "van": q._grenzen(van, tot)[0], "tot": q._grenzen(van, tot)[1]}
                 ).scalar()
                 assert getattr(row, f"ring_{straal}") == direct
@@ -194,7 +195,8 @@ def test_voor_na_meldingen_match_direct_sql(demo_engine):
         assert len(frame) == 6 * len(nrm.ring_meters)
         for row in frame.itertuples():
             direct = conn.execute(text(
-                "SELECT count(*) FROM hkd.meldingen m, hkd.locaties l WHERE l.id = :l AND ST_DWithin(m.geom, l.geom, :r)"
+                "SELECT count(*) FROM hkd.meldingen m JOIN hkd.locaties ml ON ml.id = m.locatie_id, hkd.locaties l "
+                "WHERE l.id = :l AND ST_DWithin(coalesce(m.geom, ml.geom), l.geom, :r)"
                 " AND m.ontvangen_op >= :b AND m.ontvangen_op < :e"),
                 {"l": loc, "r": row.straal, "b": row.begin, "e": row.eind}).scalar()
             assert row.aantal == direct

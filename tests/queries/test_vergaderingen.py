@@ -2,7 +2,7 @@
 over, provider visibility, concurrency (two editors of one agenda), the chair, append-only decisions, audit."""
 
 import threading
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -10,12 +10,13 @@ from sqlalchemy.exc import DBAPIError
 
 from core.domain import INVENTARISATIE_DATUM
 from core.kalender import vandaag
-from data.demo_vergaderingen import PLATFORM_DATA, VOLGEND_STURINGSOVERLEG
+from data.demo_vergaderingen import PLATFORM_DATA, volgend_sturingsoverleg
 from geo.agenda import AGENDA_MAX_PUNTEN, AgendaVoorstel
 from queries import agenda_bronnen, overleg
 from queries import vergaderingen as vg
 from queries.besluiten import FaseBesluit, append_fase_besluit, fase_counts
 from queries.lagen import as_layer
+from tests.demo_dagen import in_voorbereiding, laaddag
 
 M10, M11 = date(2025, 5, 15), date(2025, 9, 11)  # demo meetings; M10 changed two fasen
 
@@ -34,12 +35,14 @@ def test_demo_has_a_meeting_history_consistent_with_the_fase_history(demo_engine
             "SELECT count(*) FROM hkd.fase_besluiten f WHERE f.overleg_datum IS NOT NULL AND NOT EXISTS "
             "(SELECT 1 FROM hkd.vergadering_besluiten b WHERE b.fase_besluit_id = f.id)")).scalar_one()
         inventaris = vg.besluitenlijst(conn, _vid(conn, "sturingsoverleg", INVENTARISATIE_DATUM))
+        geladen = laaddag(conn)
     assert ongekoppeld == 0, "every fase decision of a meeting is on that meeting's besluitenlijst"
     assert len(inventaris) == 78
     per_soort = lijst.groupby("soort").size().to_dict()
     assert per_soort == {"sturingsoverleg": 19, "platform": len(PLATFORM_DATA)}
     voorbereiding = lijst[lijst["status"] == "in_voorbereiding"]
-    assert list(voorbereiding["datum"]) == [VOLGEND_STURINGSOVERLEG]
+    assert list(voorbereiding["datum"]) == [volgend_sturingsoverleg(geladen)]  # the next one after the load day
+    assert (voorbereiding["datum"] > geladen).all()
     assert (lijst["open_acties"].sum()) > 0
 
 
@@ -49,7 +52,8 @@ def test_previous_held_meeting_of_the_same_type(demo_engine):
         assert vg.vorige_gehouden(conn, "platform", M11) == date(2025, 4, 10)
         assert vg.vorige_gehouden(conn, "sturingsoverleg", INVENTARISATIE_DATUM) is None
         # the meeting in preparation is not held: the one after it still looks back to 12-11-2026
-        assert vg.vorige_gehouden(conn, "sturingsoverleg", date(2027, 3, 1)) == date(2026, 11, 12)
+        daarna = in_voorbereiding(conn) + timedelta(days=45)
+        assert vg.vorige_gehouden(conn, "sturingsoverleg", daarna) == date(2026, 11, 12)
 
 
 def test_changed_since_the_previous_held_meeting_not_the_day_before(fresh_demo):
@@ -76,8 +80,8 @@ def test_changed_since_the_previous_held_meeting_not_the_day_before(fresh_demo):
 def test_proposed_agenda_is_focused_with_routine_items_bundled(demo_engine, capsys):
     with as_layer(demo_engine, "hkd", "t.tester") as conn:
         oud = overleg.agenda(conn, vandaag())
-        vs = agenda_bronnen.voorstelling(conn, VOLGEND_STURINGSOVERLEG)
-        punten = vg.agendapunten(conn, _vid(conn, "sturingsoverleg", VOLGEND_STURINGSOVERLEG))
+        vs = agenda_bronnen.voorstelling(conn, in_voorbereiding(conn))
+        punten = vg.agendapunten(conn, _vid(conn, "sturingsoverleg", in_voorbereiding(conn)))
     with capsys.disabled():
         print(f"\nagenda length: old rule {len(oud)} items today; new rule {len(vs.punten)} items + "
               f"{len(vs.hamerstukken)} hamerstukken bundled as 1 + {len(vs.reserve)} in reserve")
@@ -95,15 +99,16 @@ def test_open_actions_come_back_until_done(fresh_demo):
         vorige = _vid(conn, "sturingsoverleg", date(2026, 11, 12))
         actie = vg.voeg_actie_toe(conn, vorige, "Rapportage <b>=SUM(A1)</b> aanleveren", "Politie Rotterdam",
                                   date(2026, 12, 1))
-        sleutels = {v.sleutel for v in vg.agenda_voorstellen(conn, VOLGEND_STURINGSOVERLEG)}
+        sleutels = {v.sleutel for v in vg.agenda_voorstellen(conn, in_voorbereiding(conn))}
         assert f"actie:{actie}" in sleutels
         assert f"actie:{actie}" not in {v.sleutel for v in vg.agenda_voorstellen(conn, date(2026, 11, 12))}
-        vs = agenda_bronnen.voorstelling(conn, VOLGEND_STURINGSOVERLEG)
+        vs = agenda_bronnen.voorstelling(conn, in_voorbereiding(conn))
         mijn = next(v for v in vs.punten + vs.reserve if v.sleutel == f"actie:{actie}")
         assert mijn.titel == "Actie: Rapportage <b>=SUM(A1)</b> aanleveren"  # stored as typed; escaped where shown
         assert any("verstreken" in r for r in mijn.redenen)
-        vg.zet_actie_status(conn, actie, "gereed", _vid(conn, "sturingsoverleg", VOLGEND_STURINGSOVERLEG))
-        assert f"actie:{actie}" not in {v.sleutel for v in vg.agenda_voorstellen(conn, date(2027, 3, 1))}
+        vg.zet_actie_status(conn, actie, "gereed", _vid(conn, "sturingsoverleg", in_voorbereiding(conn)))
+        daarna = in_voorbereiding(conn) + timedelta(days=45)
+        assert f"actie:{actie}" not in {v.sleutel for v in vg.agenda_voorstellen(conn, daarna)}
 
 
 def test_providers_see_only_decisions_about_their_own_locations(demo_engine):
@@ -133,7 +138,7 @@ def test_providers_see_only_decisions_about_their_own_locations(demo_engine):
 
 def test_two_editors_of_one_agenda_never_overwrite_silently(fresh_demo):
     with as_layer(fresh_demo, "hkd", "a.secretaris") as conn:
-        vid = _vid(conn, "sturingsoverleg", VOLGEND_STURINGSOVERLEG)
+        vid = _vid(conn, "sturingsoverleg", in_voorbereiding(conn))
         gezien = vg.vergadering(conn, vid).versie
     # both saw the same version; the first edit wins, the second is refused and writes nothing
     with as_layer(fresh_demo, "hkd", "a.secretaris") as conn:
@@ -150,7 +155,7 @@ def test_two_editors_of_one_agenda_never_overwrite_silently(fresh_demo):
 
 def test_concurrent_edits_wait_for_each_other_and_the_later_one_is_refused(fresh_demo):
     with as_layer(fresh_demo, "hkd", "t") as conn:
-        vid = _vid(conn, "sturingsoverleg", VOLGEND_STURINGSOVERLEG)
+        vid = _vid(conn, "sturingsoverleg", in_voorbereiding(conn))
         gezien = vg.vergadering(conn, vid).versie
     uitkomst: list[str] = []
     gestart = threading.Event()
@@ -175,7 +180,7 @@ def test_concurrent_edits_wait_for_each_other_and_the_later_one_is_refused(fresh
 
 def test_only_the_chair_moves_the_current_item(fresh_demo):
     with as_layer(fresh_demo, "hkd", "a.secretaris") as conn:
-        vid = _vid(conn, "sturingsoverleg", VOLGEND_STURINGSOVERLEG)
+        vid = _vid(conn, "sturingsoverleg", in_voorbereiding(conn))
         punten = vg.agendapunten(conn, vid)
         eerste, tweede = (int(i) for i in punten["id"][:2])
         assert vg.zet_huidig_punt(conn, vid, eerste)
@@ -191,11 +196,11 @@ def test_only_the_chair_moves_the_current_item(fresh_demo):
 
 def test_decisions_are_appended_linked_and_audited(fresh_demo):
     with as_layer(fresh_demo, "hkd", "a.secretaris") as conn:
-        vid = _vid(conn, "sturingsoverleg", VOLGEND_STURINGSOVERLEG)
+        vid = _vid(conn, "sturingsoverleg", in_voorbereiding(conn))
         punt = vg.agendapunten(conn, vid).iloc[0]
         locatie = int(punt["locatie_id"])
         bid = vg.leg_fasebesluit_vast(conn, vid, int(punt["id"]), FaseBesluit(
-            locatie, "3a", VOLGEND_STURINGSOVERLEG, "Verbeterplan", "a.secretaris", VOLGEND_STURINGSOVERLEG))
+            locatie, "3a", in_voorbereiding(conn), "Verbeterplan", "a.secretaris", in_voorbereiding(conn)))
         vg.voeg_besluit_toe(conn, vid, "vrij", "Volgende vergadering in het wijkbureau")
         lijst = vg.besluitenlijst(conn, vid)
     assert list(lijst["soort"]) == ["fase", "vrij"] and lijst.iloc[0]["fase"] == "3a"

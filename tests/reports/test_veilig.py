@@ -10,7 +10,7 @@ from datetime import date
 import openpyxl
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reports import overleg_exports as exports
@@ -69,13 +69,54 @@ def test_agenda_and_besluitenlijst_pdf_render_hostile_text_as_text():
     assert exports.vergadering_besluiten_pdf("platform", date(2026, 1, 5), "", _hostile_besluiten()).startswith(b"%PDF")
 
 
-def test_csv_downloads_are_neutralised_and_keep_numbers():
-    frame = pd.DataFrame({"=kop": list(PAYLOADS), "getal": [-1.5] * len(PAYLOADS)})
-    rijen = list(csv.reader(io.StringIO(csv_bytes(frame).decode("utf-8"))))
+def _cellen(data: bytes, sep: str, quotes: bool) -> list[list[str]]:
+    """The cells a program sees when it splits the download at ``sep`` (with or without honouring quotes)."""
+    tekst = data.decode("utf-8-sig")
+    if quotes:
+        return list(csv.reader(io.StringIO(tekst, newline=""), delimiter=sep))
+    return [regel.split(sep) for regel in tekst.replace("\r", "\n").split("\n")]
+
+
+def _live(cel_tekst: str) -> bool:
+    """A cell a spreadsheet would evaluate: a formula character after any quotes, spaces, tabs or line breaks."""
+    kaal = cel_tekst.strip(' \t\r\n"')
+    if not kaal.startswith(("=", "+", "-", "@")):
+        return False
+    try:  # a negative number is no formula, in either notation
+        float(kaal.rstrip('"').replace(",", "."))
+    except ValueError:
+        return True
+    return False
+
+
+def test_csv_downloads_open_in_dutch_excel_with_numbers_and_no_formula_either_way():
+    frame = pd.DataFrame({"=kop": [*PAYLOADS, " =1+1", "x;=1+1", "a,=1+1", "regel\n=1+1", "ok, -20 dB"],
+                          "getal": [-1.5] * (len(PAYLOADS) + 5)})
+    data = csv_bytes(frame)
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel shows é and € right
+    rijen = _cellen(data, ";", quotes=True)  # Excel with Dutch settings
     assert rijen[0] == ["'=kop", "getal"]
-    assert all(not r[0].startswith(FORMULE) for r in rijen[1:])
-    assert {r[1] for r in rijen[1:]} == {"-1.5"}
+    assert {r[1] for r in rijen[1:] if r} == {"-1,5"}  # decimal comma: Dutch Excel reads a number
+    assert [r[0] for r in rijen[1:] if r][-4:] == ["x;'=1+1", "a,'=1+1", "regel\n'=1+1", "ok, '-20 dB"]
+    for sep in (";", ",", "\t"):
+        for quotes in (True, False):
+            live = [c for r in _cellen(data, sep, quotes) for c in r if _live(c)]
+            assert live == [], (sep, quotes, live)
     assert veilige_tabel(pd.DataFrame({"a": ["x"]}))["a"].iloc[0] == "x"
+
+
+@settings(max_examples=400)
+@given(st.lists(st.text(alphabet=st.sampled_from(list(" =+-@\t\r\n;,\"'ab1")), max_size=30) | st.text(max_size=30),
+                min_size=1, max_size=5))
+def test_no_text_becomes_a_live_cell_whatever_the_separator(teksten):
+    data = csv_bytes(pd.DataFrame({"tekst": teksten, "getal": [2.5] * len(teksten)}))
+    for sep in (";", ","):
+        for quotes in (True, False):
+            try:
+                cellen = _cellen(data, sep, quotes)
+            except csv.Error:
+                continue
+            assert [c for r in cellen for c in r if _live(c)] == []
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

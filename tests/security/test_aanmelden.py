@@ -1,4 +1,5 @@
-"""Login events: the public login role can write only the fixed events, with the database's own layer role."""
+"""Login events: written only from the server side (HKD's login), only the fixed events, with the database's own
+layer role; the public login cannot write them at all (issue 23)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,14 @@ def _events(engine) -> list[tuple]:
             "ORDER BY id"))]
 
 
-def test_the_public_login_can_only_write_the_fixed_events(fresh_demo):
-    conn = _connect(fresh_demo.hkd_url, "hkd_app_publiek")
-    with pytest.raises(psycopg.errors.InvalidParameterValue):
-        conn.execute("SELECT publiek.meld_aanmelding('x', 'DELETE')")
+def test_only_the_server_side_writes_login_events_and_only_the_fixed_ones(fresh_demo):
+    publiek = _connect(fresh_demo.hkd_url, "hkd_app_publiek")
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
-        conn.execute("INSERT INTO hkd.audit_log (gebruiker, actie, tabel) VALUES ('x', 'x', 'x')")
-    conn.execute("SELECT publiek.meld_aanmelding(repeat('x', 1000), 'mislukt')")  # positive control: allowed
-    assert _events(fresh_demo) == [("x" * 64, "hkd_app_publiek", "mislukt")]
+        publiek.execute("SELECT publiek.meld_aanmelding('x', 'mislukt')")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        publiek.execute("INSERT INTO hkd.audit_log (gebruiker, actie, tabel) VALUES ('x', 'x', 'x')")
+    beheer = _connect(fresh_demo.hkd_url, "hkd_app_beheer")
+    with pytest.raises(psycopg.errors.InvalidParameterValue):
+        beheer.execute("SELECT publiek.meld_aanmelding('x', 'DELETE')")
+    beheer.execute("SELECT publiek.meld_aanmelding(repeat('x', 1000), 'mislukt')")  # positive control: allowed
+    assert _events(fresh_demo) == [("x" * 64, "hkd_app_beheer", "mislukt")]

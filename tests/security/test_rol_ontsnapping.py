@@ -118,8 +118,11 @@ def test_every_object_is_owned_by_the_owner_role_not_a_superuser(sql_as):
      "CREATE TABLE public.x (a int)", "CREATE TABLE hkd.x (a int)", "CREATE SCHEMA x"],
 )
 def test_no_login_role_can_create_objects_to_stage_an_attack(sql_as, who, attack):
+    conn = sql_as(who)
+    # the public login's read-only default is a setting an attacker switches off first: the grants are the line
+    conn.execute("SET default_transaction_read_only = off")
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
-        sql_as(who).execute(attack)
+        conn.execute(attack)
 
 
 def test_positive_control_an_administrator_can_create_a_temporary_table(sql_as):

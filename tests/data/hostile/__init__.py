@@ -7,6 +7,7 @@ wrong name, zips, NUL bytes) are built here, never committed, so the corpus is r
 
 from __future__ import annotations
 
+import datetime as _datetime
 import io
 import zipfile
 
@@ -45,6 +46,10 @@ def _xlsx(sheets: dict[str, list[list[object]]]) -> bytes:
 
 def _rows(text: str) -> list[list[object]]:
     return [line.split(",") for line in text.splitlines()]
+
+
+def _dt(*deel: int) -> _datetime.datetime:
+    return _datetime.datetime(*deel)
 
 
 def _zip() -> bytes:
@@ -113,4 +118,118 @@ def indicator_corpus() -> dict[str, tuple[bytes, str]]:
         "nul-byte.csv": (goed.replace("2800", "28\x0000").encode(), "NUL-teken"),
         "excel-met-csv-naam.csv": (_xlsx({"Kerncijfers": _rows(goed)}), "ok"),
         "oneindig.csv": (goed.replace(",61,", ",inf,").encode(), "geen getal"),
+    }
+
+
+# --- The declared formats (meldingen, uitstroom, corporatiebezit): one corpus each, the same rules -----------------
+MELDINGEN_KOP = "locatie;ontvangen_op;bron;categorie;omschrijving;afgehandeld_op;afhandeling;tevreden"
+MELDING_1 = "HKD-001;01-03-2025 21:15;omwonende;Geluid;Harde muziek;02-03-2025 10:00;afgehandeld;ja"
+MELDING_2 = "HKD-001;2025-03-02;Politie;drugs/alcohol;Gebruik bij de ingang;;;"
+
+
+def meldingen_corpus() -> dict[str, tuple[bytes, str]]:
+    """Meldingen files against a register with location ``HKD-001``: ``"ok"`` or a refusal fragment."""
+    goed = f"{MELDINGEN_KOP}\n{MELDING_1}\n{MELDING_2}\n"
+    komma = goed.replace(";", ",")
+    rijen = [r.split(";") for r in goed.splitlines()]
+    return {
+        "goed.csv": (goed.encode(), "ok"),
+        "bom.csv": (b"\xef\xbb\xbf" + goed.encode(), "ok"),
+        "utf16.csv": (goed.encode("utf-16"), "ok"),
+        "crlf.csv": (goed.replace("\n", "\r\n").encode(), "ok"),
+        "komma.csv": (komma.encode(), "ok"),
+        "excel.xlsx": (_xlsx({"Meldingen": rijen}), "ok"),
+        "excel-datumcellen.xlsx": (_xlsx({"M": [rijen[0], ["HKD-001", _dt(2025, 3, 1, 21, 15), "politie", "geluid",
+                                                            "Muziek", None, None, None]]}), "ok"),
+        "excel-serieel.xlsx": (_xlsx({"M": [rijen[0], ["HKD-001", 45717.5, "politie", "geluid", "Muziek"]]}), "ok"),
+        "kolom-genegeerd.csv": (goed.replace("tevreden\n", "tevreden;opmerking\n").replace(";ja\n", ";ja;x\n")
+                                .replace(";;;\n", ";;;;\n").encode(), "ok"),
+        "kolom-vergeten-cel.csv": (goed.replace("tevreden\n", "tevreden;opmerking\n").replace(";ja\n", ";ja;x\n")
+                                   .encode(), "8 cellen, de kop heeft er 9"),
+        "komma-in-omschrijving.csv": ((komma.replace("Harde muziek", "Harde muziek, buren klagen")).encode(),
+                                      "meer cellen dan kolommen"),
+        "komma-in-laatste-cel.csv": ((komma.strip() + ",extra\n").encode(), "meer cellen dan kolommen"),
+        "cel-te-weinig.csv": ((goed + "HKD-001;2025-03-03;politie;geluid\n").encode(), "4 cellen, de kop heeft er 8"),
+        "dubbele-rij.csv": ((goed + MELDING_2 + "\n").encode(), "dubbele regel in het bestand"),
+        "naam-melder.csv": (goed.replace("tevreden\n", "tevreden;Naam melder\n").replace(";ja\n", ";ja;Piet\n")
+                            .replace(";;;\n", ";;;;\n").encode(), "persoonsgegevens"),
+        "mobiel.csv": (goed.replace("tevreden\n", "tevreden;Mobiel\n").replace(";ja\n", ";ja;0612345678\n")
+                       .replace(";;;\n", ";;;;\n").encode(), "persoonsgegevens"),
+        "burgerservicenummer.csv": (goed.replace("tevreden\n", "tevreden;Burgerservicenummer\n")
+                                    .replace(";ja\n", ";ja;\n").replace(";;;\n", ";;;;\n").encode(),
+                                    "persoonsgegevens"),
+        "geb-datum.csv": (goed.replace("tevreden\n", "tevreden;Geb. datum\n").replace(";ja\n", ";ja;\n")
+                          .replace(";;;\n", ";;;;\n").encode(), "persoonsgegevens"),
+        "email-in-omschrijving.csv": (goed.replace("Harde muziek", "Harde muziek, mail piet@example.org").encode(),
+                                      "e-mailadres"),
+        "telefoon-in-omschrijving.csv": (goed.replace("Harde muziek", "Bel 06-12345678").encode(), "telefoonnummer"),
+        "bsn-in-omschrijving.csv": (goed.replace("Harde muziek", "Bewoner 123456782").encode(),
+                                    "burgerservicenummer"),
+        "adres-in-omschrijving.csv": (goed.replace("Harde muziek", "Overlast bij 3011 AB 12").encode(),
+                                      "postcode met huisnummer"),
+        "naam-in-omschrijving.csv": (goed.replace("Harde muziek", "Klacht van dhr. Jansen").encode(),
+                                     "naam met aanspreekvorm"),
+        "amerikaanse-datum.csv": (goed.replace("01-03-2025 21:15", "03/13/2025").encode(), "geen bestaande datum"),
+        "tweecijferig-jaar.csv": (goed.replace("01-03-2025 21:15", "01-03-25").encode(), "geen datum"),
+        "formule.csv": (goed.replace("Harde muziek", "=1+1").encode(), "ok"),
+        "onbekende-bron.csv": (goed.replace("omwonende", "buurman").encode(), "onbekende bron"),
+        "te-lang.csv": (goed.replace("Harde muziek", "x" * 301).encode(), "langer dan 300 tekens"),
+        "nul-byte.csv": (goed.replace("Harde muziek", "Harde\x00muziek").encode(), "NUL-teken"),
+        "leeg.csv": (b"", "is leeg"),
+        "alleen-kop.csv": ((MELDINGEN_KOP + "\n").encode(), "geen regels"),
+        "binair.csv": (bytes(range(256)) * 4, "geen tekstbestand"),
+        "zip.xlsx": (_zip(), "zip-bestand maar geen Excel"),
+        "afgebroken.csv": ((goed + 'HKD-001;"2025-03-03').encode(), "niet afgesloten"),
+    }
+
+
+UITSTROOM_KOP = "jaar,kwartaal,corporatie,uitstromers,directe_bemiddeling,reguliere_urgentie,wachttijd_maanden"
+
+
+def uitstroom_corpus() -> dict[str, tuple[bytes, str]]:
+    """Uitstroom files against corporations ``amber`` (Amber Wonen): ``"ok"`` or a refusal fragment."""
+    goed = f"{UITSTROOM_KOP}\n2023,,,2000,1200,800,\"3,5\"\n2023,Q2,Amber Wonen,10,10,0,\n"
+    nl = goed.replace(",", ";").replace('"3;5"', "3,5")
+    return {
+        "goed.csv": (goed.encode(), "ok"),
+        "puntkomma.csv": (nl.encode(), "ok"),
+        "duizendtallen.csv": (nl.replace(";2000;1200;800;", ";2.000;1.200;800;").encode(), "ok"),
+        "excel.xlsx": (_xlsx({"U": [r.split(";") for r in nl.splitlines()]}), "ok"),
+        "decimaal-komma-los.csv": (goed.replace('"3,5"', "3,5").encode(), "meer cellen dan kolommen"),
+        "cel-te-veel-leeg.csv": (goed.replace("10,10,0,\n", "10,10,0,,\n").encode(), "8 cellen, de kop heeft er 7"),
+        "cel-te-veel.csv": (goed.replace("10,10,0,\n", "10,10,0,,6\n").encode(), "meer cellen dan kolommen"),
+        "half-aantal.csv": (nl.replace(";2000;", ";2000,5;").encode(), "geen geheel getal"),
+        "som-klopt-niet.csv": (goed.replace(",800,", ",801,").encode(), "is niet gelijk aan uitstromers"),
+        "dubbele-periode.csv": ((goed + "2023,,,5,5,0,\n").encode(), "dubbele regel in het bestand"),
+        "wachttijd-dubbelzinnig.csv": (goed.replace('"3,5"', "3.5").replace("10,10,0,\n", '10,10,0,"4,5"\n')
+                                       .encode(), "dubbelzinnig"),
+        "persoonskolom.csv": (goed.replace("wachttijd_maanden\n", "wachttijd_maanden,e-mail\n")
+                              .replace('"3,5"\n', '"3,5",\n').replace("10,10,0,\n", "10,10,0,,\n").encode(),
+                              "persoonsgegevens"),
+        "wetenschappelijk.csv": (goed.replace(",2000,", ",2e3,").encode(), "geen geheel getal"),
+        "leeg.csv": (b"", "is leeg"),
+        "nul-byte.csv": (goed.replace("Amber", "Am\x00ber").encode(), "NUL-teken"),
+    }
+
+
+CORPORATIEBEZIT_KOP = "jaar,niveau,gebied_code,corporatie,woningen"
+
+
+def corporatiebezit_corpus() -> dict[str, tuple[bytes, str]]:
+    """Corporatiebezit files against buurt ``BU05991081`` and corporation ``amber``: ``"ok"`` or a fragment."""
+    goed = f"{CORPORATIEBEZIT_KOP}\n2018,,BU05991081,amber,1200\n2019,buurt,BU05991081,Amber Wonen,1300\n"
+    nl = goed.replace(",", ";")
+    return {
+        "goed.csv": (goed.encode(), "ok"),
+        "duizendtallen.csv": (nl.replace(";1200", ";2.000").encode(), "ok"),
+        "duizendtal-spatie.csv": (nl.replace(";1200", ";2 000").encode(), "ok"),
+        "excel.xlsx": (_xlsx({"B": [r.split(",") for r in goed.splitlines()]}), "ok"),
+        "decimaal-komma-los.csv": (goed.replace(",1200", ",12,5").encode(), "meer cellen dan kolommen"),
+        "half.csv": (nl.replace(";1200", ";12,5").encode(), "geen geheel getal"),
+        "dubbel.csv": ((goed + "2018,buurt,BU05991081,AMBER,5\n").encode(), "dubbele regel in het bestand"),
+        "cel-te-weinig.csv": ((goed + "2018,,BU05991081,amber\n").encode(), "4 cellen, de kop heeft er 5"),
+        "persoonskolom.csv": (goed.replace("woningen\n", "woningen,telefoon\n").replace("1200\n", "1200,\n")
+                              .replace("1300\n", "1300,\n").encode(), "persoonsgegevens"),
+        "formule.csv": (goed.replace("amber,1200", "amber,=1+1").encode(), "geen geheel getal"),
+        "leeg.csv": (b"", "is leeg"),
     }
