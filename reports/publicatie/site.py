@@ -116,6 +116,11 @@ def _script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
+def inline_script_bron() -> str:
+    """The CSP source (``'sha256-…'``) of the one inline script of the pages, for a server's own CSP header too."""
+    return _script_hash(_eigen("kaart.js"))
+
+
 def _csp(basemap: Basemap) -> str:
     img = "'self' data:" + (f" https://{basemap.host} http://{basemap.host}" if basemap.host else "")
     return (f"default-src 'self'; script-src 'self' {_script_hash(_eigen('kaart.js'))}; "
