@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="alleen de gepubliceerde site meten (tekenen, bytes, lezers, tijd tot live)")
     parser.add_argument("--lezers", type=int, default=1000, help="gelijktijdige lezers tegen nginx")
     parser.add_argument("--seconden", type=float, default=60, help="duur van de belasting (0: overslaan)")
+    parser.add_argument("--paginas", default="",
+                        help="alleen deze pagina's server-side meten, komma-gescheiden (bijv. platform,wijktrends)")
     args = parser.parse_args(argv)
     _quiet_streamlit()
     from bench.run import main as run
@@ -42,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         from bench.run import main_publicatie
 
         return main_publicatie(scales, args.lezers, args.seconden)
-    return run(scales, with_browser=not args.zonder_browser, readers=args.lezers, seconds=args.seconden)
+    paginas = tuple(p.strip() for p in args.paginas.split(",") if p.strip())
+    return run(scales, with_browser=not args.zonder_browser, readers=args.lezers, seconds=args.seconden,
+               paginas=paginas)
 
 
 if __name__ == "__main__":

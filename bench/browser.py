@@ -49,17 +49,30 @@ def coloured_share(png: bytes) -> float:
     return sum(1 for p in px if max(p) - min(p) > 30) / len(px)
 
 
-def time_to_drawn(page, url: str, selector: str, threshold: float = 0.08, timeout_s: float = 60) -> float:
-    """Seconds from navigation until the element ``selector`` shows a drawn coloured layer (polled screenshots)."""
+def time_to_drawn(page, url: str, selector: str, minimum: float = 0.005, timeout_s: float = 120) -> float:
+    """Seconds from navigation until the element ``selector`` shows a drawn coloured layer that has settled.
+
+    Drawn means: some colour (more than ``minimum`` of the pixels, so a blank or grey canvas is not drawn) and the
+    next screenshot within 10 % of it (the layer is there, not still coming in); the time of the first of those two.
+    A fixed share of coloured pixels (the old 8 %) depends on how much of the element the layer covers: the national
+    Streamlit map was painted at 6 s with 6.6 % coloured and never counted as drawn."""
     t0 = time.perf_counter()
     page.goto(url)
     deadline = t0 + timeout_s
+    vorige: tuple[float, float] | None = None  # (time, share) of the last coloured screenshot
     while time.perf_counter() < deadline:
         el = page.locator(selector).first
         if el.count() and el.is_visible():
+            share = None
             with contextlib.suppress(Exception):
-                if coloured_share(el.screenshot(timeout=2000)) > threshold:
-                    return time.perf_counter() - t0
+                nu = time.perf_counter()
+                share = coloured_share(el.screenshot(timeout=2000))
+            if share is not None and share > minimum:
+                if vorige is not None and abs(share - vorige[1]) <= 0.1 * max(share, vorige[1]):
+                    return vorige[0] - t0
+                vorige = (nu, share)
+            elif share is not None:
+                vorige = None
         time.sleep(0.05)
     raise TimeoutError(f"{url}: nothing drawn in {selector} after {timeout_s:.0f} s")
 

@@ -1,7 +1,9 @@
 """A generated national dataset for scale tests: ~4,000 PC4 areas, ~14,000 buurten, 10,000 locations.
 
-Areas are Voronoi cells of random points over a 200 x 240 km rectangle in RD New, densified so that their vertex
-counts resemble real CBS boundaries. Deterministic for a given seed. Loaded through the same functions as the
+Areas are Voronoi cells of random points over a 200 x 240 km rectangle in RD New, densified and bent by one smooth
+displacement field (:func:`golvend`), so that after the display simplification (15 m) they keep about 45 vertices
+each, like real CBS boundaries (straight densified edges were simplified back to 7). Every vertex moves by the same
+field, so neighbours still share their borders exactly. Deterministic for a given seed. Loaded through the same functions as the
 demo, into a database of its own.
 """
 
@@ -40,12 +42,20 @@ class NationalSize:
     jaren: tuple[int, ...] = (2012, 2014, 2016, 2018, 2020, 2022, 2024)
 
 
+def golvend(geom, amplitude_m: float = 40.0):
+    """``geom`` with every vertex moved by a smooth field of about ``amplitude_m`` (wavelength ~600 m): a straight
+    densified edge becomes a boundary that a 15 m simplification no longer straightens."""
+    return shapely.transform(geom, lambda xy: xy + amplitude_m * np.column_stack([
+        np.sin(xy[:, 0] / 97.0 + 2 * np.cos(xy[:, 1] / 131.0)),
+        np.cos(xy[:, 1] / 89.0 + 2 * np.sin(xy[:, 0] / 113.0))]))
+
+
 def voronoi_layer(n: int, rng: np.random.Generator, prefix: str, densify_m: float) -> gpd.GeoDataFrame:
-    """``n`` Voronoi cells over :data:`EXTENT` with codes ``prefix + number``."""
+    """``n`` Voronoi cells over :data:`EXTENT` with codes ``prefix + number``, boundaries bent by :func:`golvend`."""
     minx, miny, maxx, maxy = EXTENT.bounds
     pts = np.column_stack([rng.uniform(minx, maxx, n), rng.uniform(miny, maxy, n)])
     cells = shapely.voronoi_polygons(MultiPoint(pts), extend_to=EXTENT)
-    geoms = [shapely.segmentize(g.intersection(EXTENT), densify_m) for g in cells.geoms]
+    geoms = [golvend(shapely.segmentize(g.intersection(EXTENT), densify_m)) for g in cells.geoms]
     codes = [f"{prefix}{i:05d}" for i in range(len(geoms))]
     gdf = gpd.GeoDataFrame({"code": codes, "naam": codes, "parent_code": None}, geometry=geoms, crs=RD_NEW)
     gdf["geometry"] = gdf.geometry.apply(lambda g: shapely.MultiPolygon([g]) if g.geom_type == "Polygon" else g)
@@ -55,7 +65,7 @@ def voronoi_layer(n: int, rng: np.random.Generator, prefix: str, densify_m: floa
 def layers(size: NationalSize, seed: int = 7) -> dict[str, gpd.GeoDataFrame]:
     """All levels of the generated country (PC4 codes are four digits, as the schema's postcodes need)."""
     rng = np.random.default_rng(seed)
-    pc4 = voronoi_layer(size.pc4, rng, "", 150)
+    pc4 = voronoi_layer(size.pc4, rng, "", 270)
     pc4["code"] = [str(1000 + i) for i in range(len(pc4))]
     pc4["naam"] = "Plaats " + pc4["code"]
     out = {
@@ -63,8 +73,8 @@ def layers(size: NationalSize, seed: int = 7) -> dict[str, gpd.GeoDataFrame]:
             {"code": ["NL"], "naam": ["Nederland (gegenereerd)"], "parent_code": [None]},
             geometry=[shapely.MultiPolygon([EXTENT])], crs=RD_NEW,
         ),
-        "gebied": voronoi_layer(size.gebieden, rng, "WK", 300),
-        "buurt": voronoi_layer(size.buurten, rng, "BU", 120),
+        "gebied": voronoi_layer(size.gebieden, rng, "WK", 330),
+        "buurt": voronoi_layer(size.buurten, rng, "BU", 160),
         "pc4": pc4,
     }
     out["wijkprofiel"] = out["gebied"].assign(code=lambda d: d["code"].str.lower())

@@ -144,14 +144,17 @@ def measure_publicatie(scale: str, url: str, work: Path, readers: int, seconds: 
 
 
 def main(scales: list[str], with_browser: bool, publicatie: bool = True, readers: int = 1000,
-         seconds: float = 60) -> int:
+         seconds: float = 60, paginas: tuple[str, ...] = ()) -> int:
+    """Measure every scale; with ``paginas`` only those pages, server side (no browser, no publication)."""
     out_dir = get_settings().state_dir / "bench"
     sections = [f"Benchmark HKD Kaart, {time.strftime('%Y-%m-%d %H:%M')}"]
     for scale in scales:
         print(f"== {scale}: database voorbereiden", flush=True)
         url = datasets.ensure(scale)
         print(f"== {scale}: pagina's meten (AppTest)", flush=True)
-        rows = server.measure(url, AANBIEDER[scale])
+        journeys = tuple(j for j in server.JOURNEYS if not paginas or j[0] in paginas)
+        rows = server.measure(url, AANBIEDER[scale], journeys)
+        with_browser = with_browser and not paginas
         bf = None
         if with_browser:
             print(f"== {scale}: openbare kaart in Chromium", flush=True)
@@ -164,8 +167,9 @@ def main(scales: list[str], with_browser: bool, publicatie: bool = True, readers
         print(section, flush=True)
         sections.append(section)
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "latest.md").write_text("\n\n".join(sections) + "\n")
-    print(f"\nTabel bewaard in {out_dir / 'latest.md'}")
+    naam = "paginas.md" if paginas else "latest.md"
+    (out_dir / naam).write_text("\n\n".join(sections) + "\n")
+    print(f"\nTabel bewaard in {out_dir / naam}")
     return 0
 
 

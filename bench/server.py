@@ -24,6 +24,7 @@ JOURNEYS = (
     ("draagkrachtscan", "hkd"),
     ("wijktrends", "publiek"),
     ("wijktrends", "hkd"),
+    ("meldingen", "hkd"),
     ("beheer", "hkd"),
     ("platform", "hkd"),
     ("platform", "aanbieder"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 
+import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
@@ -232,6 +233,12 @@ def basemap_shown() -> bool:
 
 
 TOOLTIP_STIJL = {"fontSize": "13px", "maxWidth": "28em"}
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """A layer's rows as plain dicts, through pandas' C JSON writer: pydeck's own ``to_dict`` iterates Arrow-backed
+    columns value by value (0.6 s for the 10,000 locations of the national meldkaart, on every rerun)."""
+    return json.loads(frame.to_json(orient="records", date_format="iso"))
 
 
 def tekst_tooltip(sjabloon: str) -> dict:

@@ -26,7 +26,7 @@ from core.kalender import TZ
 from core.taal import aantal
 from dashboard import db, downloads, inzage, trends_views
 from dashboard.grafiek import datum_as
-from dashboard.maps import MAP_HEIGHT_PX, deck, laag, legend_html, tekst_tooltip
+from dashboard.maps import MAP_HEIGHT_PX, deck, laag, legend_html, records, tekst_tooltip
 from dashboard.tabel import toon as toon_tabel
 from dashboard.upload import lees_upload, toon_problemen
 from data import meldingen_import as mi
@@ -69,15 +69,13 @@ def meldkaart(frame: pd.DataFrame, nrm: MeldingNormen, hoogte: int = MAP_HEIGHT_
     data["kleur"] = [list(FASE_KLEUREN.get(f, GEEN_FASE)) for f in frame["fase"].fillna("")]
     data["straal"] = 40 + 25 * data["aantal"].clip(upper=40) ** 0.5 * 4
     data["label"] = data["aantal"].astype(str)
-    data["ringen"] = [
-        " · ".join(f"{getattr(r, f'ring_{s}')} binnen {s} m" for s in nrm.ring_meters)
-        for r in frame.itertuples(index=False)
-    ]
+    ringen = [frame[f"ring_{s}"].astype(str) + f" binnen {s} m" for s in nrm.ring_meters]
+    data["ringen"] = ringen[0].str.cat(ringen[1:], sep=" · ") if ringen else ""
     lagen = [
-        laag("ScatterplotLayer", data, id="meldingen", get_position=["lon", "lat"], get_radius="straal",
-                  radius_units="meters", get_fill_color="kleur", opacity=0.55, stroked=True, get_line_color=[0, 0, 0],
-                  line_width_min_pixels=1, pickable=True),
-        laag("TextLayer", data[data["aantal"] > 0], id="aantallen", get_position=["lon", "lat"],
+        laag("ScatterplotLayer", records(data), id="meldingen", get_position=["lon", "lat"], get_radius="straal",
+             radius_units="meters", get_fill_color="kleur", opacity=0.55, stroked=True, get_line_color=[0, 0, 0],
+             line_width_min_pixels=1, pickable=True),
+        laag("TextLayer", records(data[data["aantal"] > 0]), id="aantallen", get_position=["lon", "lat"],
                   get_text="label", get_size=13, get_color=[0, 0, 0]),
     ]
     tooltip = tekst_tooltip("{code} {naam}\n{aantal} meldingen, {buiten_norm} niet binnen de norm, {open} open\n"

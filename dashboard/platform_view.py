@@ -13,7 +13,7 @@ from core.kalender import nu, vandaag
 from core.taal import aantal
 from dashboard import db, downloads
 from dashboard.focus_view import focus_keuze, legenda_item
-from dashboard.maps import deck, focus_layer, laag, legend_html, show, tekst_tooltip
+from dashboard.maps import deck, focus_layer, laag, layer_bounds, legend_html, show, tekst_tooltip
 from dashboard.tabel import toon as toon_tabel
 from dashboard.upload import lees_upload, toon_problemen
 from data import uitstroom_import
@@ -26,7 +26,8 @@ from geo.aanbod import (
     reguliere_urgenties_na_afspraak,
 )
 from geo.colours import NO_DATA, colour_for
-from geo.spreiding import KLASSEN_TOV_STAD, index_tov_stad, klasse_tov_stad, lorenz, per_1000
+from geo.spreiding import KLASSEN_TOV_STAD, per_1000
+from geo.view import Bounds
 from queries import platform
 from queries.kaart import feature_collection
 from reports.platform_pdf import aanbod_samenvatting, getal, render_pdf
@@ -43,7 +44,8 @@ def cijfers(peildatum: date, vorige: date) -> platform.PlatformCijfers:
 
 
 def rapport_knop(c: platform.PlatformCijfers, gebruiker: str) -> None:
-    """The report as a PDF download."""
+    """The report as a PDF download, built only when the user clicks (at national scale rendering it took 94 % of
+    every rerun): the callable runs on the click (``downloads.knop``, Streamlit's deferred download)."""
     downloads.knop("Download rapport voor het Platform (PDF)", lambda: render_pdf(c, gebruiker, nu()),
                    f"hkd_platform_{c.peildatum:%Y%m%d}.pdf", "application/pdf", key="platform_pdf",
                    icon=":material/picture_as_pdf:")
@@ -73,7 +75,7 @@ def aanbod(c: platform.PlatformCijfers) -> None:
     toon_tabel(tabel, hide_index=True, width="stretch")
     st.caption("Berekend uit het locatieregister: een locatie telt mee vanaf 'in gebruik sinds' tot 'buiten gebruik "
                "sinds'. Verschil negatief = onder het doel.")
-    downloads.knop("Download aanbod per jaar (CSV)", csv_bytes(c.aanbod),
+    downloads.knop("Download aanbod per jaar (CSV)", lambda: csv_bytes(c.aanbod),
                    "hkd_aanbod_per_jaar.csv", "text/csv", key="aanbod_csv")
 
 
@@ -128,7 +130,7 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
             "jaar": "Jaar", "kwartaal": "Kwartaal", "corporatie": "Corporatie", "uitstromers": "Uitstromers",
             "directe_bemiddeling": "Directe bemiddeling", "wachttijd_maanden": "Wachttijd (maanden)"}),
             hide_index=True, width="stretch")
-    downloads.knop("Download uitstroomreeks (CSV)", csv_bytes(u), "hkd_uitstroom.csv",
+    downloads.knop("Download uitstroomreeks (CSV)", lambda: csv_bytes(u), "hkd_uitstroom.csv",
                    "text/csv", key="uitstroom_csv")
 
 
@@ -160,14 +162,26 @@ def uitstroom_laden() -> None:
 
 
 def _spreiding_tabel(c: platform.PlatformCijfers, niveau: str) -> tuple[pd.DataFrame, float | None]:
-    nu = db.run_cached(platform.spreiding, niveau, c.peildatum, ttl="kort")
-    vorig = db.run_cached(platform.spreiding, niveau, c.vorige, ttl="kort")
-    stad = per_1000(nu["plaatsen"].sum(), nu["inwoners"].sum())
-    t = nu.merge(vorig[["code", "plaatsen"]].rename(columns={"plaatsen": "plaatsen_vorig"}), on="code", how="left")
-    t["per_1000"] = [per_1000(p, i) for p, i in zip(t["plaatsen"], t["inwoners"], strict=True)]
-    t["index"] = [index_tov_stad(v, stad) for v in t["per_1000"]]
-    t["klasse"] = [klasse_tov_stad(p, i) for p, i in zip(t["plaatsen"], t["index"], strict=True)]
-    return t, stad
+    if niveau == "gebied":  # the figures already hold both dates per gebied: no second trip to the database
+        t = platform.tegen_stad(c.spreiding_nu, c.spreiding_vorig)
+    else:
+        t = db.run_cached(platform.spreiding_tegen_stad, niveau, c.peildatum, c.vorige, ttl="kort")
+    return t, per_1000(t["plaatsen"].sum(), t["inwoners"].sum())
+
+
+def _spreiding_kaart(conn, niveau: str, peildatum: date, vorige: date) -> tuple[dict, Bounds | None]:
+    """The spreiding map's layer (a FeatureCollection with colour and tooltip text per area) and the box it covers,
+    made once per cached call (``db.run_cached``, per role): at national scale parsing 3,000 outlines and walking
+    their 123,000 coordinates for the first view took most of every rerun of the Spreiding tab."""
+    t = platform.spreiding_tegen_stad(conn, niveau, peildatum, vorige)
+    kaart = platform.omtrekken(conn, niveau).merge(t.drop(columns=["naam"]), on="code", how="left")
+    kaart = kaart.assign(
+        tekst=[GEEN_INWONERS if k is None or pd.isna(k) else KLASSEN_TOV_STAD[int(k)] for k in kaart["klasse"]],
+        per_1000_tekst=[getal(v, 1) for v in kaart["per_1000"]],
+        kleur=[list(NO_DATA if k is None or pd.isna(k) else colour_for(int(k))) for k in kaart["klasse"]],
+    )[["code", "naam", "plaatsen", "voorzieningen", "per_1000_tekst", "tekst", "kleur", "geometry"]]
+    vlakken = feature_collection(kaart.fillna({"plaatsen": 0, "voorzieningen": 0}))
+    return vlakken, layer_bounds([laag("GeoJsonLayer", vlakken, id="spreiding")])
 
 
 def spreiding(c: platform.PlatformCijfers) -> None:
@@ -176,24 +190,18 @@ def spreiding(c: platform.PlatformCijfers) -> None:
                       format_func={"gebied": "Gebied (CBS-wijk)", "buurt": "Wijk (CBS-buurt)"}.get)
     with st.spinner("Spreiding berekenen..."):
         t, stad = _spreiding_tabel(c, niveau)
-        vlakken = db.run_cached(platform.omtrekken, niveau)
+        vlakken, kader = db.run_cached(_spreiding_kaart, niveau, c.peildatum, c.vorige, ttl="kort")
     st.markdown(f"Rotterdam: **{getal(t['plaatsen'].sum())} plaatsen**, **{getal(stad, 1)} per 1.000 inwoners** op "
                 f"{c.peildatum:%d-%m-%Y}.")
-    kaart = vlakken.merge(t.drop(columns=["naam"]), on="code", how="left")
-    kaart = kaart.assign(
-        tekst=[GEEN_INWONERS if k is None or pd.isna(k) else KLASSEN_TOV_STAD[int(k)] for k in kaart["klasse"]],
-        per_1000_tekst=[getal(v, 1) for v in kaart["per_1000"]],
-        kleur=[list(NO_DATA if k is None or pd.isna(k) else colour_for(int(k))) for k in kaart["klasse"]],
-    )[["code", "naam", "plaatsen", "voorzieningen", "per_1000_tekst", "tekst", "kleur", "geometry"]]
-    kaart = kaart.fillna({"plaatsen": 0, "voorzieningen": 0})
-    lagen = [laag("GeoJsonLayer", feature_collection(kaart), id="spreiding", stroked=True, filled=True,
+    lagen = [laag("GeoJsonLayer", vlakken, id="spreiding", stroked=True, filled=True,
                        pickable=True, get_fill_color="properties.kleur", get_line_color=[90, 90, 90, 200],
                        line_width_min_pixels=1, opacity=0.85)]
     focus = focus_keuze("spreiding_focus")
     if focus:
         lagen.append(focus_layer(focus))
     show(deck(lagen, tooltip=tekst_tooltip("{naam}\n{plaatsen} plaatsen in {voorzieningen} voorzieningen\n"
-                                           "{per_1000_tekst} per 1.000 inwoners: {tekst}"), height=520))
+                                           "{per_1000_tekst} per 1.000 inwoners: {tekst}"), height=520,
+              bounds=None if focus else kader))
     items = [(colour_for(i), label) for i, label in enumerate(KLASSEN_TOV_STAD)] + [(NO_DATA, GEEN_INWONERS)]
     if focus:
         items.append(legenda_item())
@@ -204,7 +212,7 @@ def spreiding(c: platform.PlatformCijfers) -> None:
                  "plaatsen": "Plaatsen", "plaatsen_vorig": f"Plaatsen op {c.vorige:%d-%m-%Y}", "inwoners": "Inwoners",
                  "per_1000": "Per 1.000 inwoners", "index": "Index (stad = 100)"})
     toon_tabel(tabel, hide_index=True, width="stretch")
-    downloads.knop("Download spreiding (CSV)", csv_bytes(tabel),
+    downloads.knop("Download spreiding (CSV)", lambda: csv_bytes(tabel),
                    f"hkd_spreiding_{niveau}_{c.peildatum:%Y%m%d}.csv", "text/csv", key="spreiding_csv")
     concentratie(c)
 
@@ -231,9 +239,7 @@ def concentratie(c: platform.PlatformCijfers) -> None:
     links, rechts = st.columns(2)
     fig = go.Figure()
     for label, op in ((f"{c.peildatum:%d-%m-%Y}", c.peildatum), (f"{c.vorige:%d-%m-%Y}", c.vorige)):
-        b = db.run_cached(platform.spreiding_buurt, op, ttl="kort")
-        b = b[b["inwoners"].notna() & (b["inwoners"] > 0)]
-        punten = lorenz(b["plaatsen"].tolist(), b["inwoners"].tolist())
+        punten = db.run_cached(platform.lorenz_op, op, ttl="kort")
         fig.add_trace(go.Scatter(x=[100 * x for x, _ in punten], y=[100 * y for _, y in punten], mode="lines",
                                  name=f"Lorenzcurve {label}"))
     fig.add_trace(go.Scatter(x=[0, 100], y=[0, 100], mode="lines", line={"dash": "dot", "color": "#777"},

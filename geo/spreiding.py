@@ -15,6 +15,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 
 def _onbekend(v: float | None) -> bool:
     return v is None or not math.isfinite(float(v))
@@ -46,34 +48,50 @@ def aandeel_top(plaatsen: Sequence[float], fractie: float = 0.2) -> float | None
     return sum(waarden[:k]) / totaal
 
 
+def _lorenz_arrays(plaatsen: Sequence[float], gewichten: Sequence[float] | None) -> tuple[np.ndarray, np.ndarray]:
+    """Cumulative shares ``(weight, places)`` without the (0, 0) start; empty arrays when there is no curve."""
+    p = np.asarray(plaatsen, dtype=float)
+    w = np.ones(len(p)) if gewichten is None else np.asarray(
+        [np.nan if g is None else g for g in gewichten], dtype=float)
+    if len(w) != len(p):
+        raise ValueError("plaatsen en gewichten moeten even lang zijn")
+    houden = np.isfinite(w) & (w > 0)
+    p, w = p[houden], w[houden]
+    if len(p) == 0 or p.sum() <= 0:
+        return np.empty(0), np.empty(0)
+    volgorde = np.argsort(p / w, kind="stable")  # vectorised: 14,000 buurten per year at national scale
+    cw, cp = np.cumsum(w[volgorde]), np.cumsum(p[volgorde])
+    return cw / cw[-1], cp / cp[-1]
+
+
 def lorenz(plaatsen: Sequence[float], gewichten: Sequence[float] | None = None) -> list[tuple[float, float]]:
     """The Lorenz curve as points ``(cumulative share of weight, cumulative share of places)`` from (0, 0) to (1, 1).
 
     Areas with zero or unknown weight are left out (a place where nobody lives cannot be weighed)."""
-    gewichten = [1.0] * len(plaatsen) if gewichten is None else list(gewichten)
-    if len(gewichten) != len(plaatsen):
-        raise ValueError("plaatsen en gewichten moeten even lang zijn")
-    paren = [(float(p), float(w)) for p, w in zip(plaatsen, gewichten, strict=True)
-             if w is not None and math.isfinite(float(w)) and float(w) > 0]
-    totaal_p = sum(p for p, _ in paren)
-    totaal_w = sum(w for _, w in paren)
-    if not paren or totaal_p <= 0:
+    x, y = _lorenz_arrays(plaatsen, gewichten)
+    if len(x) == 0:
         return []
-    paren.sort(key=lambda pw: pw[0] / pw[1])
-    punten, cw, cp = [(0.0, 0.0)], 0.0, 0.0
-    for p, w in paren:
-        cw += w
-        cp += p
-        punten.append((cw / totaal_w, cp / totaal_p))
-    return punten
+    return [(0.0, 0.0), *zip(x.tolist(), y.tolist(), strict=True)]
+
+
+def dun_uit(punten: Sequence[tuple[float, float]], hoogstens: int) -> list[tuple[float, float]]:
+    """At most ``hoogstens`` of ``punten``, evenly spread, the first and the last always kept (to draw a curve)."""
+    if hoogstens < 2:
+        raise ValueError("hoogstens moet minstens 2 zijn")
+    n = len(punten)
+    if n <= hoogstens:
+        return list(punten)
+    stap = (n - 1) / (hoogstens - 1)
+    return [punten[round(i * stap)] for i in range(hoogstens)]
 
 
 def gini(plaatsen: Sequence[float], gewichten: Sequence[float] | None = None) -> float | None:
     """Gini coefficient of places over areas (1 minus twice the area under the Lorenz curve); ``None`` without places."""
-    punten = lorenz(plaatsen, gewichten)
-    if not punten:
+    x, y = _lorenz_arrays(plaatsen, gewichten)
+    if len(x) == 0:
         return None
-    oppervlak = sum((x1 - x0) * (y0 + y1) / 2 for (x0, y0), (x1, y1) in zip(punten, punten[1:], strict=False))
+    x, y = np.concatenate(([0.0], x)), np.concatenate(([0.0], y))
+    oppervlak = float(np.sum(np.diff(x) * (y[:-1] + y[1:]) / 2))
     return max(0.0, 1 - 2 * oppervlak)
 
 

@@ -20,6 +20,8 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from reports.publicatie import inline_script_bron
+
 MIME_TYPES = Path("/etc/nginx/mime.types")
 SNIPPET_NAAM = "hkd-kopregels.conf"
 
@@ -31,7 +33,9 @@ KOPREGELS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
+        # the pages' one inline script (our kaart.js, inlined for the first paint) by its hash, no other
+        f"default-src 'self'; script-src 'self' {inline_script_bron()}; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data: https:; "
         "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
     ),
     "Permissions-Policy": "geolocation=(), camera=(), microphone=(), payment=(), usb=()",

@@ -65,6 +65,7 @@ class Resultaat:
     bestanden: int
     bytes: int
     duur_ms: int
+    nieuw: bool = True  # False: nothing public changed, the live release was kept and nothing was written
 
 
 def publicatie_dir() -> Path:
@@ -95,6 +96,26 @@ def _leaflet() -> dict[str, bytes]:
     return out
 
 
+def _stempel(nu: datetime | None) -> str:
+    """The stand the site states (Rotterdam's time, to the minute)."""
+    return (nu or datetime.now(UTC)).astimezone(TZ).strftime("%d-%m-%Y %H:%M")
+
+
+def inhoud_versie(bestanden: dict[str, bytes], stempel: str) -> str:
+    """sha256 (16 hex) over every file with the stated stand left out: equal exactly when a reader would see the same
+    site apart from its time stamp (the figures, and also the page, script and style of a new release of HKD Kaart)."""
+    zonder = {naam: inhoud.replace(stempel.encode(), b"") for naam, inhoud in bestanden.items()}
+    return _checksum(zonder)[0][:16]
+
+
+def live_inhoud_versie(root: Path) -> str | None:
+    """The content version of the live release (``versie.json``), or ``None`` without one."""
+    try:
+        return json.loads((actueel(root) / "versie.json").read_text(encoding="utf-8")).get("inhoud_versie")
+    except (OSError, ValueError):
+        return None
+
+
 def render(engine: Engine, door: str, basemap: Basemap | None = None, nu: datetime | None = None) -> dict[str, bytes]:
     """Every file of the site, read ONLY through the publiek views under the public role."""
     basemap = resolve(get_settings().basemap) if basemap is None else basemap
@@ -106,15 +127,16 @@ def render(engine: Engine, door: str, basemap: Basemap | None = None, nu: dateti
         raise PublicatieFout("de cijfers voldoen niet aan de openbaarmakingsregel: " + "; ".join(map(str, fouten[:3])))
     if data.pc4.empty:
         raise PublicatieFout("er zijn geen postcodegebieden geladen")
-    nu = (nu or datetime.now(UTC)).astimezone(TZ)
-    bestanden = site_bestanden(data, nu.strftime("%d-%m-%Y %H:%M"), basemap, get_settings().geocoder_url)
+    bestanden = site_bestanden(data, _stempel(nu), basemap, get_settings().geocoder_url)
     bestanden.update(_leaflet())
     return bestanden
 
 
-def schrijf(root: Path, bestanden: dict[str, bytes], nu: datetime | None = None) -> tuple[Path, str, str]:
+def schrijf(root: Path, bestanden: dict[str, bytes], nu: datetime | None = None,
+            inhoudsversie: str | None = None) -> tuple[Path, str, str]:
     """Write a new release beside the live one and switch ``actueel`` to it atomically; returns
-    ``(release folder, data version, checksum)``."""
+    ``(release folder, data version, checksum)``. ``inhoudsversie`` (:func:`inhoud_versie`) is recorded in ``versie.json``
+    so that the next publication can tell whether anything changed."""
     versie = data_versie(bestanden)
     checksum, manifest = _checksum(bestanden)
     stamp = (nu or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -133,7 +155,7 @@ def schrijf(root: Path, bestanden: dict[str, bytes], nu: datetime | None = None)
             gz = pad.with_name(pad.name + ".gz")
             gz.write_bytes(gzip.compress(inhoud, 9, mtime=0))
             os.chmod(gz, 0o644)
-    (tmp / "versie.json").write_text(json.dumps({"data_versie": versie, "checksum": checksum,
+    (tmp / "versie.json").write_text(json.dumps({"data_versie": versie, "checksum": checksum, "inhoud_versie": inhoudsversie,
                                                  "gepubliceerd": stamp}, indent=1) + "\n", encoding="utf-8")
     (tmp / "MANIFEST.sha256").write_text(manifest, encoding="utf-8")
     for d in [tmp, *[p for p in tmp.rglob("*") if p.is_dir()]]:
@@ -158,13 +180,25 @@ def _opruimen(releases: Path, live: Path) -> None:
 
 
 def publiceer(engine: Engine, root: Path, door: str, aanleiding: str = "handmatig",
-              basemap: Basemap | None = None) -> Resultaat:
+              basemap: Basemap | None = None, altijd: bool = False) -> Resultaat:
     """Render, write, switch and log one publication. On any failure the live site stays as it was, the failure
-    is logged (status ``mislukt``) and :class:`PublicatieFout` is raised."""
+    is logged (status ``mislukt``) and :class:`PublicatieFout` is raised.
+
+    When the rendered site equals the live one apart from its time stamp (a fase decision, a register field the
+    public never sees), nothing is written or logged and the live release is returned with ``nieuw=False``; with
+    ``altijd`` a new release is written anyway."""
     t0 = time.perf_counter()
+    nu = datetime.now(UTC)
     try:
-        bestanden = render(engine, door, basemap)
-        release, versie, checksum = schrijf(root, bestanden)
+        bestanden = render(engine, door, basemap, nu)
+        inhoudsversie = inhoud_versie(bestanden, _stempel(nu))
+        if not altijd and inhoudsversie == live_inhoud_versie(root):
+            live = actueel(root).resolve()
+            vorig = json.loads((live / "versie.json").read_text(encoding="utf-8"))
+            return Resultaat(live, vorig["data_versie"], vorig["checksum"], len(bestanden),
+                             sum(len(b) for b in bestanden.values()), int((time.perf_counter() - t0) * 1000),
+                             nieuw=False)
+        release, versie, checksum = schrijf(root, bestanden, nu, inhoudsversie)
     except Exception as exc:  # noqa: BLE001 - every failure is logged and reported; the old site stays
         melding = str(exc) if isinstance(exc, PublicatieFout) else f"{type(exc).__name__}: {exc}"
         with contextlib.suppress(Exception), acting_as(engine, door) as conn:
@@ -199,7 +233,10 @@ def volg(engine: Engine, root: Path, door: str = "hkd publiceer", debounce: floa
         try:
             r = publiceer(engine, root, door, aanleiding)
             laatste[1] = True
-            melden(f"Gepubliceerd: {r.map.name} ({r.bestanden} bestanden, {r.bytes // 1024} kB, {r.duur_ms} ms)")
+            if r.nieuw:
+                melden(f"Gepubliceerd: {r.map.name} ({r.bestanden} bestanden, {r.bytes // 1024} kB, {r.duur_ms} ms)")
+            else:
+                melden(f"Niets openbaars gewijzigd ({aanleiding}); {r.map.name} blijft staan ({r.duur_ms} ms)")
         except Exception as exc:  # noqa: BLE001 - the publisher keeps running; the old site stays live
             laatste[1] = False
             melden(f"Publicatie mislukt (de vorige blijft staan): {exc}")
@@ -230,15 +267,40 @@ def volg(engine: Engine, root: Path, door: str = "hkd publiceer", debounce: floa
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files of the live site; short caching for pages and data, a week for Leaflet; the security headers
-    of ``ops.nginx.KOPREGELS`` on every answer; a folder without ``index.html`` is never listed."""
+    """Static files of the live site over HTTP/1.1 (keep-alive): the pre-compressed ``.gz`` twin the publisher wrote
+    when the browser accepts gzip (as nginx's ``gzip_static``), short caching for pages and data, a week for
+    Leaflet; the security headers of ``ops.nginx.KOPREGELS`` on every answer; a folder without ``index.html`` is
+    never listed. Without the twins and HTTP/1.1 the site as ``hkd run`` serves it sent 4.1x the bytes of nginx's."""
 
+    protocol_version = "HTTP/1.1"
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".geojson": "application/geo+json",
                       ".js": "text/javascript", ".json": "application/json", ".csv": "text/csv; charset=utf-8"}
+
+    def send_head(self):
+        pad = Path(self.translate_path(self.path))
+        if pad.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            pad = pad / "index.html"
+        twin = pad.with_name(pad.name + ".gz")
+        if (pad.suffix not in GZIP or "gzip" not in self.headers.get("Accept-Encoding", "")
+                or not pad.is_file() or not twin.is_file()):
+            return super().send_head()
+        try:
+            f = open(twin, "rb")  # noqa: SIM115 - handed to the base class, which copies and closes it
+        except OSError:
+            return super().send_head()
+        stat = os.fstat(f.fileno())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(pad)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("Last-Modified", self.date_time_string(int(stat.st_mtime)))
+        self.end_headers()
+        return f
 
     def end_headers(self) -> None:
         lang = "/vendor/" in self.path
         self.send_header("Cache-Control", "public, max-age=604800" if lang else "public, max-age=30")
+        self.send_header("Vary", "Accept-Encoding")
         for naam, waarde in KOPREGELS.items():
             self.send_header(naam, waarde)
         super().end_headers()

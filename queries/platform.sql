@@ -85,13 +85,14 @@ ORDER BY u.jaar, u.kwartaal NULLS FIRST, c.naam NULLS FIRST;
 
 -- name: spreiding_buurt
 -- Per CBS buurt (Rotterdam's wijk): facilities and places in use on :op, inhabitants of the latest year up to
--- that date (else the earliest known), with the gebied it lies in.
-WITH inw AS (
-    SELECT DISTINCT ON (gebied_code) gebied_code, waarde, jaar
+-- that date (else the earliest known), with the gebied it lies in. The year is chosen by one hash aggregate and
+-- joined back, rather than sorting every buurt's every year (an on-disk sort at national scale).
+WITH inw_jaar AS (
+    SELECT gebied_code,
+           coalesce(max(jaar) FILTER (WHERE jaar <= extract(year FROM CAST(:op AS date))), min(jaar)) AS jaar
     FROM hkd.indicatoren
     WHERE niveau = 'buurt' AND indicator = 'inwoners'
-    ORDER BY gebied_code, (jaar <= extract(year FROM CAST(:op AS date))) DESC,
-             abs(jaar - extract(year FROM CAST(:op AS date)))
+    GROUP BY gebied_code
 ),
 loc AS (
     SELECT buurt_code, count(*)::int AS n, sum(plaatsen)::int AS p
@@ -105,7 +106,9 @@ SELECT g.code, g.naam, g.parent_code AS gebied_code, coalesce(l.n, 0) AS voorzie
        coalesce(l.p, 0) AS plaatsen, i.waarde AS inwoners, i.jaar AS inwoners_jaar
 FROM hkd.gebieden g
 LEFT JOIN loc l ON l.buurt_code = g.code
-LEFT JOIN inw i ON i.gebied_code = g.code
+LEFT JOIN inw_jaar k ON k.gebied_code = g.code
+LEFT JOIN hkd.indicatoren i
+       ON i.niveau = 'buurt' AND i.indicator = 'inwoners' AND i.gebied_code = k.gebied_code AND i.jaar = k.jaar
 WHERE g.niveau = 'buurt'
 ORDER BY g.code;
 
@@ -154,3 +157,34 @@ SELECT 'Inwoners per buurt: ' || string_agg(DISTINCT bron, '; '), make_date(max(
 FROM hkd.indicatoren WHERE indicator = 'inwoners'
 UNION ALL
 SELECT 'Gebiedsindeling: ' || omschrijving, geladen_op::date FROM hkd.geografie;
+
+-- name: concentratie_reeks
+-- Per date of :data (an array) and per residential CBS buurt (inhabitants known and above zero): places in use on
+-- that date and the inhabitants of the latest year up to it (else the earliest known), as spreiding_buurt gives
+-- them per date, in one statement: each inhabitants row is valid from its year to the next one's.
+WITH peil AS (
+    SELECT d::date AS op, extract(year FROM d)::int AS jaar FROM unnest(CAST(:data AS date[])) AS d
+),
+inw AS (
+    SELECT gebied_code, waarde,
+           CASE WHEN lag(jaar) OVER w IS NULL THEN -32768 ELSE jaar END AS van,
+           coalesce(lead(jaar) OVER w, 32767) AS tot
+    FROM hkd.indicatoren
+    WHERE niveau = 'buurt' AND indicator = 'inwoners'
+    WINDOW w AS (PARTITION BY gebied_code ORDER BY jaar)
+),
+loc AS (
+    SELECT p.op, l.buurt_code, sum(l.plaatsen)::int AS plaatsen
+    FROM peil p
+    JOIN hkd.locaties l
+      ON (l.in_gebruik_sinds IS NULL OR l.in_gebruik_sinds <= p.op)
+     AND (l.buiten_gebruik_sinds IS NULL OR l.buiten_gebruik_sinds > p.op)
+    WHERE l.buurt_code IS NOT NULL
+    GROUP BY p.op, l.buurt_code
+)
+SELECT p.op, g.code, coalesce(loc.plaatsen, 0) AS plaatsen, i.waarde AS inwoners
+FROM peil p
+JOIN inw i ON p.jaar >= i.van AND p.jaar < i.tot
+JOIN hkd.gebieden g ON g.niveau = 'buurt' AND g.code = i.gebied_code
+LEFT JOIN loc ON loc.op = p.op AND loc.buurt_code = g.code
+WHERE i.waarde > 0;

@@ -1,5 +1,7 @@
 """Aanbiederskaart: per postcode area with extended information; the provider's own locations in detail."""
 
+from functools import partial
+
 import streamlit as st
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE
@@ -36,8 +38,8 @@ per_pc4_wv = per_woonvorm.rename(columns={
     "pc4": "Postcode", "woonvorm": "Woonvorm", "doelgroepen": "Doelgroepen", "voorzieningen": "Voorzieningen",
     "plaatsen": "Plaatsen", "aantal_aanbieders": "Aantal aanbieders", "aanbieders": "Aanbieders"})
 tabel.toon(per_pc4_wv, hide_index=True, width="stretch")
-downloads.knop("Download per postcodegebied en woonvorm (CSV)", csv_bytes(per_pc4_wv),
-               "hkd_aanbieders_per_pc4.csv", "text/csv")
+downloads.knop("Download per postcodegebied en woonvorm (CSV)", partial(csv_bytes, per_pc4_wv),
+               "hkd_aanbieders_per_pc4.csv", "text/csv")  # made on the click
 
 if user.rol == "aanbieder":
     besluiten = db.run_query(vergaderingen.eigen_besluiten)  # row-level security: decisions about own locations

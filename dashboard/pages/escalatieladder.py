@@ -1,6 +1,8 @@
 """Escalatieladder: every location's fase on a chosen date, on a map and in a table, with its history."""
 
 
+from functools import partial
+
 import streamlit as st
 
 from core.domain import FASE_CODES, FASES, INVENTARISATIE_DATUM
@@ -85,8 +87,8 @@ keuze = st.dataframe(
     hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="ladder_tabel",
     column_config={"Fase sinds": st.column_config.DateColumn(format=DATUM)},
 )
-downloads.knop("Download lijst als CSV", csv_bytes(tabel.drop(columns=["kleur"], errors="ignore")),
-               f"hkd_escalatieladder_{op:%Y%m%d}.csv", "text/csv")
+downloads.knop("Download lijst als CSV", partial(csv_bytes, tabel.drop(columns=["kleur"], errors="ignore")),
+               f"hkd_escalatieladder_{op:%Y%m%d}.csv", "text/csv")  # made on the click
 
 # one selection from the table, a click on the map or a search, carried in the URL (?locatie=CODE) for a shared link
 uit_tabel = str(lijst.iloc[begin + keuze.selection.rows[0]]["code"]) if keuze and keuze.selection.rows else None

@@ -29,13 +29,20 @@ with st.spinner("Cijfers verzamelen..."):
     cijfers = pv.cijfers(peildatum, vorige)
 pv.rapport_knop(cijfers, user.naam)
 
-aanbod, uitstroom, spreiding, doelen = st.tabs(["Aanbod", "Uitstroom", "Spreiding", "Doelen en partijen"])
+# Only the open tab runs (on_change="rerun"): the spreiding map of 3,000 gebieden and the Lorenz curves are not
+# built and sent on every rerun of the Aanbod tab. The open tab is kept in st.session_state["platform_tab"].
+aanbod, uitstroom, spreiding, doelen = st.tabs(["Aanbod", "Uitstroom", "Spreiding", "Doelen en partijen"],
+                                               key="platform_tab", on_change="rerun")
 with aanbod:
-    pv.aanbod(cijfers)
+    if aanbod.open:
+        pv.aanbod(cijfers)
 with uitstroom:
-    pv.uitstroom(cijfers)
-    pv.uitstroom_laden()
+    if uitstroom.open:
+        pv.uitstroom(cijfers)
+        pv.uitstroom_laden()
 with spreiding:
-    pv.spreiding(cijfers)
+    if spreiding.open:
+        pv.spreiding(cijfers)
 with doelen:
-    pv.doelen_beheer()
+    if doelen.open:
+        pv.doelen_beheer()

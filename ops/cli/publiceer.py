@@ -21,6 +21,8 @@ def register(sub) -> None:
     p.add_argument("--serveer", type=int, metavar="POORT", default=None,
                    help="de gepubliceerde site ook serveren op deze poort (lokaal; productie: nginx)")
     p.add_argument("--adres", default="127.0.0.1")
+    p.add_argument("--opnieuw", action="store_true",
+                   help="ook publiceren als er niets openbaars is gewijzigd (standaard blijft de live site dan staan)")
     p.add_argument("--door", default=None, help="naam in het publicatielog (standaard de gebruiker van het systeem)")
     p.set_defaults(func=cmd_publiceer)
 
@@ -33,12 +35,17 @@ def cmd_publiceer(args: argparse.Namespace) -> int:
     engine = migrated_engine()
     if not args.volg:
         try:
-            r = publiceer(engine, root, door)
+            r = publiceer(engine, root, door, altijd=args.opnieuw)
         except PublicatieFout as exc:
             print(f"Publicatie mislukt; de vorige publicatie blijft staan. Reden: {exc}", file=sys.stderr)
             return 1
-        print(f"Gepubliceerd in {root / 'actueel'} -> {r.map.name}: {r.bestanden} bestanden, {r.bytes // 1024} kB, "
-              f"dataversie {r.data_versie}, controlegetal {r.checksum[:16]}..., {r.duur_ms} ms.")
+        if not r.nieuw:
+            print(f"Niets openbaars gewijzigd: {r.map.name} blijft staan (dataversie {r.data_versie}; "
+                  "opnieuw publiceren met --opnieuw).")
+        else:
+            print(f"Gepubliceerd in {root / 'actueel'} -> {r.map.name}: {r.bestanden} bestanden, "
+                  f"{r.bytes // 1024} kB, dataversie {r.data_versie}, controlegetal {r.checksum[:16]}..., "
+                  f"{r.duur_ms} ms.")
         if args.serveer is None:
             return 0
     server = None

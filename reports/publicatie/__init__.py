@@ -9,7 +9,9 @@ from reports.publicatie.site import (
     LEAFLET_BESTANDEN,
     csv_tekst,
     data_versie,
+    inline_script_bron,
     site_bestanden,
 )
 
-__all__ = ["CSV_GEVAARLIJK", "LEAFLET_BESTANDEN", "csv_tekst", "data_versie", "site_bestanden"]
+__all__ = ["CSV_GEVAARLIJK", "LEAFLET_BESTANDEN", "csv_tekst", "data_versie", "inline_script_bron",
+           "site_bestanden"]

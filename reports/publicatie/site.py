@@ -8,6 +8,7 @@ panel), two CSV tables. Leaflet itself is copied in by the writer (``LEAFLET_BES
 
 from __future__ import annotations
 
+import base64
 import csv
 import hashlib
 import html
@@ -132,21 +133,40 @@ def _herkomst(url: str) -> str:
     return f"{deel.scheme}://{deel.netloc}" if deel.scheme in ("http", "https") and deel.netloc else ""
 
 
+def _eigen(naam: str) -> str:
+    """Our own script or style (``kaart.js``, ``stijl.css``), as shipped in this package."""
+    return resources.files(__package__).joinpath(naam).read_text(encoding="utf-8")
+
+
+def _script_hash(script: str) -> str:
+    """The CSP source that allows exactly this inline script (and no other)."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def inline_script_bron() -> str:
+    """The CSP source (``'sha256-…'``) of the one inline script of the pages, for a server's own CSP header too."""
+    return _script_hash(_eigen("kaart.js"))
+
+
 def _csp(basemap: Basemap, geocoder: str = "") -> str:
     img = "'self' data:" + (f" https://{basemap.host} http://{basemap.host}" if basemap.host else "")
     connect = "'self'" + (f" {_herkomst(geocoder)}" if _herkomst(geocoder) else "")
-    return (f"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src {img}; "
+    return (f"default-src 'self'; script-src 'self' {inline_script_bron()}; "
+            f"style-src 'self' 'unsafe-inline'; img-src {img}; "
             f"connect-src {connect}; object-src 'none'; base-uri 'none'; form-action 'none'")
 
 
 def _kop(titel: str, basemap: Basemap, geocoder: str = "") -> str:
+    # What the first paint needs comes with the page or at once in parallel: our style inline, Leaflet's style and
+    # script and the layer preloaded (the script tag itself sits after the map's element).
     return f"""<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{html.escape(_csp(basemap, geocoder))}">
 <meta name="referrer" content="no-referrer">
 <title>{html.escape(titel)}</title>
 <link rel="icon" href="data:,"><link rel="preload" href="data/pc4.geojson" as="fetch" crossorigin="anonymous">
-<link rel="stylesheet" href="vendor/leaflet/leaflet.css"><link rel="stylesheet" href="stijl.css">
+<link rel="preload" href="vendor/leaflet/leaflet.js" as="script">
+<link rel="stylesheet" href="vendor/leaflet/leaflet.css"><style>{_eigen("stijl.css")}</style>
 </head>"""
 
 
@@ -176,7 +196,7 @@ def _kaart_blok(config: str, legenda_html: str, datum: str, attributie: str, geo
 <p class="stand">Stand van de cijfers: <time>{html.escape(datum)}</time>.</p>
 <p class="bron"><small>{html.escape(attributie)}</small></p>
 <script type="application/json" id="hkd-config">{config}</script>
-<script src="vendor/leaflet/leaflet.js"></script><script src="kaart.js"></script>"""
+<script src="vendor/leaflet/leaflet.js"></script><script>{_eigen("kaart.js")}</script>"""
 
 
 def site_bestanden(data, datum: str, basemap: Basemap | None = None, geocoder: str = "") -> dict[str, bytes]:
@@ -253,8 +273,9 @@ register.</small></p></footer>
     files = {
         "index.html": index,
         "embed.html": embed,
-        "kaart.js": resources.files(__package__).joinpath("kaart.js").read_text(encoding="utf-8"),
-        "stijl.css": resources.files(__package__).joinpath("stijl.css").read_text(encoding="utf-8"),
+        # also as files (inlined in the pages above; kept for anyone who links them)
+        "kaart.js": _eigen("kaart.js"),
+        "stijl.css": _eigen("stijl.css"),
         "data/pc4.geojson": _geojson(pc4),
         "data/woonvormen.json": _woonvormen_json(wv),
         "data/gebieden.json": _gebieden_json(data.gebieden),

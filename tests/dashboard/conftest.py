@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 import streamlit as st
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from dashboard.auth import SESSION_KEY, User
@@ -52,3 +53,17 @@ def app_rw(fresh_demo, monkeypatch, project_root):
     yield _opener(fresh_demo.hkd_app_url, monkeypatch, project_root)
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+@pytest.fixture
+def uitgestelde(monkeypatch):
+    """The callables behind download buttons whose file is made on the click (``{file name: callable}``)."""
+    gevangen: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def capture(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        gevangen[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", capture)
+    return gevangen

@@ -3,8 +3,12 @@ sees the per-PC4 aggregates; the public is refused."""
 
 from __future__ import annotations
 
+import io
 import json
 
+import pypdf
+
+from core.kalender import vandaag
 from dashboard.auth import User
 
 
@@ -16,12 +20,19 @@ def test_hkd_sees_aanbod_against_targets_uitstroom_spreiding_and_the_report(app)
     at = app("platform", hkd_user=User("beleid", "hkd"))
     assert not at.exception, at.exception
     assert not at.error
-    frames = [df.value for df in at.dataframe]
-    aanbod = frames[0].set_index("Woonvorm")
+    aanbod = at.dataframe[0].value.set_index("Woonvorm")
     assert aanbod.loc["Beschermd wonen", "Doel"] == 1100
     assert aanbod.loc["Beschermd wonen", "Verschil met doel"] == aanbod.loc["Beschermd wonen", "Plaatsen"] - 1100
-    uitstroom = frames[1].set_index("Periode")
+    assert any(b.proto.label.startswith("Download rapport") for b in at.get("download_button"))
+    # only the open tab runs: on the Aanbod tab no spreiding map is built or sent
+    assert not at.get("deck_gl_json_chart") and not at.metric
+    at.session_state["platform_tab"] = "Uitstroom"
+    at.run()
+    uitstroom = at.dataframe[0].value.set_index("Periode")
     assert uitstroom.loc["2022", "% directe bemiddeling"] == 56.0
+    at.session_state["platform_tab"] = "Spreiding"
+    at.run()
+    assert not at.exception, at.exception
     assert "Rotterdam:" in _tekst(at)
     kaart = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     assert kaart["layers"][0]["id"] == "spreiding"
@@ -30,7 +41,7 @@ def test_hkd_sees_aanbod_against_targets_uitstroom_spreiding_and_the_report(app)
 
 
 def test_focus_overlay_adds_an_outline_layer_and_a_legend_entry(app):
-    at = app("platform", hkd_user=User("beleid", "hkd"))
+    at = app("platform", hkd_user=User("beleid", "hkd"), platform_tab="Spreiding")
     at.checkbox(key="spreiding_focus").check().run()
     assert not at.exception, at.exception
     kaart = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
@@ -83,3 +94,23 @@ def test_focus_overlay_on_the_draagkrachtscan_map(app):
     at.checkbox(key="scan_focusgebieden").check().run()
     assert not at.exception, at.exception
     assert any("Focusgebied NPRZ of RGW" in h.proto.body for h in at.get("html"))
+
+
+def test_the_report_is_built_only_when_asked_not_on_a_rerun(app, monkeypatch, uitgestelde):
+    """At national scale rendering the PDF was 94 % of every rerun: the button carries a callable instead."""
+    from dashboard import platform_view
+
+    gebouwd = []
+    echte = platform_view.render_pdf
+    monkeypatch.setattr(platform_view, "render_pdf", lambda *a, **k: gebouwd.append(1) or echte(*a, **k))
+    at = app("platform", hkd_user=User("beleid", "hkd"), platform_tab="Spreiding")
+    at.run()
+    at.radio(key="spreiding_niveau").set_value("buurt").run()
+    assert not at.exception, at.exception
+    assert any(b.proto.label.startswith("Download rapport") for b in at.get("download_button"))
+    assert gebouwd == []
+    # the click: the button's callable makes the report of the figures on the page, once
+    pdf = uitgestelde[f"hkd_platform_{vandaag():%Y%m%d}.pdf"]()
+    assert gebouwd == [1] and pdf.startswith(b"%PDF")
+    body = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert f"Peildatum {vandaag():%d-%m-%Y}" in body and "Spreiding over de stad" in body

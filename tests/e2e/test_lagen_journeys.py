@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from dashboard.maps import ROTTERDAM_VIEW
 from geo.rings import KAART_OVERZICHT_STRAAL
-from tests.e2e.conftest import login, logout, screenshot, wait_for_app
+from tests.e2e.conftest import download, login, logout, screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -97,9 +97,8 @@ def test_hkd_journey_scan_a_candidate_and_download_the_pdf(app_server, page, dem
     main.get_by_text("Voor en na toevoegen").wait_for(timeout=60_000)
     wait_for_app(page, "Draagkrachtscan")
     screenshot(page, "lagen_scan")
-    with page.expect_download() as dl:
-        main.get_by_role("button", name="Download de scan als PDF").click()
+    dl = download(page, main.get_by_role("button", name="Download de scan als PDF"))  # made on the click
     body = " ".join(" ".join(p.extract_text().split())
-                    for p in pypdf.PdfReader(io.BytesIO(open(dl.value.path(), "rb").read())).pages)
+                    for p in pypdf.PdfReader(io.BytesIO(open(dl.path(), "rb").read())).pages)
     assert "Draagkrachtscan" in body and f"RD x {x:.0f}, y {y:.0f}" in body and "HKD-030" in body
     assert external == [], external

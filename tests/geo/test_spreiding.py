@@ -3,7 +3,7 @@
 import pytest
 
 from geo.aanbod import Gat, boven_norm, doelreeks
-from geo.spreiding import aandeel_top, concentratie, gini, index_tov_stad, klasse_tov_stad, lorenz, per_1000
+from geo.spreiding import aandeel_top, concentratie, dun_uit, gini, index_tov_stad, klasse_tov_stad, lorenz, per_1000
 
 
 def test_gini_and_lorenz_by_hand():
@@ -50,3 +50,13 @@ def test_targets_and_gaps():
 def test_class_against_the_city():
     assert [klasse_tov_stad(p, i) for p, i in ((0, None), (5, 49), (5, 50), (5, 100), (5, 200), (5, 201), (5, None))] \
         == [0, 1, 2, 2, 3, 4, None]
+
+
+def test_thinning_a_curve_keeps_both_ends_and_at_most_the_number_asked():
+    punten = [(i / 999, (i / 999) ** 2) for i in range(1000)]
+    dun = dun_uit(punten, 50)
+    assert len(dun) == 50 and dun[0] == punten[0] and dun[-1] == punten[-1]
+    assert dun == sorted(dun)  # still a curve from left to right
+    assert dun_uit(punten[:10], 50) == punten[:10]
+    with pytest.raises(ValueError):
+        dun_uit(punten, 1)

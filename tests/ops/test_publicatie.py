@@ -45,7 +45,7 @@ def test_publish_writes_a_complete_site_and_logs_it(fresh_demo, tmp_path):
 
 def test_republish_switches_atomically_and_keeps_a_few(fresh_demo, tmp_path):
     first = pub.publiceer(fresh_demo, tmp_path, "tester")
-    namen = [pub.publiceer(fresh_demo, tmp_path, "tester").map.name for _ in range(4)]
+    namen = [pub.publiceer(fresh_demo, tmp_path, "tester", altijd=True).map.name for _ in range(4)]
     assert pub.actueel(tmp_path).resolve().name == namen[-1]
     kept = sorted(p.name for p in (tmp_path / "releases").iterdir())
     assert len(kept) == pub.BEWAREN and first.map.name not in kept
@@ -118,8 +118,8 @@ def test_the_publisher_republishes_after_a_change(fresh_demo, tmp_path):
             time.sleep(0.2)
         eerste = pub.actueel(tmp_path).resolve()
         with acting_as(fresh_demo, "tester") as conn:
-            conn.execute(text("UPDATE hkd.locaties SET plaatsen = plaatsen + 7 WHERE id = (SELECT min(id) FROM "
-                              "hkd.locaties)"))
+            # every location: a change the public figures show (one location may be hidden or round the same)
+            conn.execute(text("UPDATE hkd.locaties SET plaatsen = plaatsen + 50"))
         while pub.actueel(tmp_path).resolve() == eerste and time.monotonic() < deadline:
             time.sleep(0.2)
     finally:
@@ -142,3 +142,49 @@ def test_cli_publishes_and_refuses_in_dutch(empty_db, fresh_demo, tmp_path, monk
     assert main(["publiceer", "--map", str(tmp_path / "site"), "--door", "beheerder <b>x</b>"]) == 0
     assert "Gepubliceerd in" in capsys.readouterr().out
     assert list(_publicaties(fresh_demo)["door"]) == ["beheerder <b>x</b>"]
+
+
+def test_publishing_twice_without_a_public_change_writes_one_release(fresh_demo, tmp_path):
+    first = pub.publiceer(fresh_demo, tmp_path, "tester", "start")
+    _besluit(fresh_demo)  # a fase decision: no public figure changes
+    again = pub.publiceer(fresh_demo, tmp_path, "tester", "wijziging in fase_besluiten")
+    assert not again.nieuw and again.map == first.map and again.data_versie == first.data_versie
+    assert [p.name for p in (tmp_path / "releases").iterdir()] == [first.map.name]
+    assert list(_publicaties(fresh_demo)["aanleiding"]) == ["start"], "a skipped round is not a publication"
+    with acting_as(fresh_demo, "tester") as conn:  # a register change the public sees: a new release
+        conn.execute(text("UPDATE hkd.locaties SET plaatsen = plaatsen + 50"))
+    changed = pub.publiceer(fresh_demo, tmp_path, "tester", "wijziging in locaties")
+    assert changed.nieuw and changed.data_versie != first.data_versie
+    assert pub.actueel(tmp_path).resolve() == changed.map
+    assert len(list((tmp_path / "releases").iterdir())) == 2
+
+
+def test_the_site_server_sends_the_compressed_twins_over_http_1_1(fresh_demo, tmp_path):
+    import gzip
+    import http.client
+    import threading
+
+    pub.publiceer(fresh_demo, tmp_path, "tester")
+    server = pub.site_server(tmp_path, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+        gezien = {}
+        for pad in ("/", "/data/pc4.geojson", "/kaart.js", "/per_pc4.csv"):  # one keep-alive connection
+            conn.request("GET", pad, headers={"Accept-Encoding": "gzip, deflate, br"})
+            r = conn.getresponse()
+            body = r.read()
+            assert r.status == 200 and r.version == 11, pad
+            assert r.getheader("Content-Encoding") == "gzip" and r.getheader("Vary") == "Accept-Encoding", pad
+            gezien[pad] = (len(body), gzip.decompress(body))
+        raw = (pub.actueel(tmp_path) / "data/pc4.geojson").read_bytes()
+        assert gezien["/data/pc4.geojson"][1] == raw and gezien["/data/pc4.geojson"][0] < len(raw) / 3
+        assert b"Voorzieningen per postcodegebied" in gezien["/"][1]
+        conn.request("GET", "/data/pc4.geojson")  # a client without gzip gets the plain file
+        r = conn.getresponse()
+        assert r.getheader("Content-Encoding") is None and r.read() == raw
+        assert r.getheader("Content-Type").startswith("application/geo+json")
+        conn.close()
+    finally:
+        server.shutdown()
+        server.server_close()

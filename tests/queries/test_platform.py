@@ -3,6 +3,7 @@ public view's disclosure, focus areas by code."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 
 import pytest
@@ -142,3 +143,36 @@ def test_a_location_added_later_counts_from_the_day_it_is_added(fresh_demo):
     per_jaar = vorig_jaar[vorig_jaar["woonvorm"] == "beschermd_wonen"].set_index("jaar")
     assert per_jaar.loc[vandaag().year, "plaatsen"] - per_jaar.loc[vandaag().year - 1, "plaatsen"] == 12
     assert per_jaar.loc[vandaag().year, "instroom"] == 12
+
+
+# The statement spreiding_buurt replaced (one sort over every buurt's every year): the reference for its rule.
+_INWONERS_DOOR_SORTEREN = """
+SELECT DISTINCT ON (gebied_code) gebied_code AS code, waarde AS inwoners, jaar AS inwoners_jaar
+FROM hkd.indicatoren
+WHERE niveau = 'buurt' AND indicator = 'inwoners'
+ORDER BY gebied_code, (jaar <= extract(year FROM CAST(:op AS date))) DESC,
+         abs(jaar - extract(year FROM CAST(:op AS date)))
+"""
+
+
+@pytest.mark.parametrize("op", [date(2005, 6, 1), date(2019, 12, 31), PEIL])
+def test_spreiding_per_buurt_takes_the_latest_inhabitants_up_to_the_date_else_the_earliest(demo_engine, op):
+    with as_layer(demo_engine, "hkd", "test") as conn:
+        buurt = platform.spreiding(conn, "buurt", op).set_index("code")
+        echt = {r.code: (r.inwoners, r.inwoners_jaar)
+                for r in conn.execute(text(_INWONERS_DOOR_SORTEREN), {"op": op})}
+    met = buurt[buurt["inwoners"].notna()]
+    assert len(met) == len(echt) > 50
+    for code, r in met.iterrows():
+        assert (r["inwoners"], r["inwoners_jaar"]) == echt[code]
+
+
+def test_concentration_series_in_one_statement_equals_the_figures_per_date(demo_engine):
+    data = [date(2010, 12, 31), date(2018, 12, 31), date(2022, 12, 31), PEIL]
+    with as_layer(demo_engine, "hkd", "test") as conn:
+        reeks = platform.concentratie_reeks(conn, data)
+        los = {op: platform.concentratie_op(conn, op) for op in data}
+    assert list(reeks) == data
+    for op in data:  # the same rows in another order: equal up to the last bits of a float sum
+        assert asdict(reeks[op]) == pytest.approx(asdict(los[op]), abs=1e-12)
+    assert reeks[PEIL].plaatsen > 0 and reeks[PEIL].gini_inwoners is not None
