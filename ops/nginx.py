@@ -20,7 +20,8 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from reports.publicatie import inline_script_bron
+from core.settings import get_settings
+from reports.publicatie import herkomst, inline_script_bron
 
 MIME_TYPES = Path("/etc/nginx/mime.types")
 SNIPPET_NAAM = "hkd-kopregels.conf"
@@ -29,24 +30,28 @@ SNIPPET_NAAM = "hkd-kopregels.conf"
 # every location (nginx drops the server level's add_header in a location that has one of its own), the local
 # Python server (ops/publicatie.py) sends the same. The pages carry a stricter CSP of their own (a meta tag naming
 # the basemap host); both policies apply, so the header's ``img-src https:`` only lets that meta narrow it.
-KOPREGELS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Content-Security-Policy": (
-        # the pages' one inline script (our kaart.js, inlined for the first paint) by its hash, no other
-        f"default-src 'self'; script-src 'self' {inline_script_bron()}; style-src 'self' 'unsafe-inline'; "
-        "img-src 'self' data: https:; "
-        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
-    ),
-    "Permissions-Policy": "geolocation=(), camera=(), microphone=(), payment=(), usb=()",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "Strict-Transport-Security": "max-age=31536000",  # ignored by browsers over plain http (the tests)
-}
+def kopregels() -> dict[str, str]:
+    """Every header, as configured now (the geocoder's origin, when one is set, may be asked by the site's search)."""
+    geocoder = herkomst(get_settings().geocoder_url)
+    return {
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Content-Security-Policy": (
+            # the pages' one inline script (our kaart.js, inlined for the first paint) by its hash, no other
+            f"default-src 'self'; script-src 'self' {inline_script_bron()}; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data: https:; "
+            f"connect-src 'self'{' ' + geocoder if geocoder else ''}; font-src 'self'; object-src 'none'; "
+            "base-uri 'none'; form-action 'none'"
+        ),
+        "Permissions-Policy": "geolocation=(), camera=(), microphone=(), payment=(), usb=()",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Strict-Transport-Security": "max-age=31536000",  # ignored by browsers over plain http (the tests)
+    }
 
 
 def snippet() -> str:
     """The include snippet (``/etc/nginx/snippets/hkd-kopregels.conf`` in production)."""
-    return "".join(f'add_header {k} "{v}" always;\n' for k, v in KOPREGELS.items())
+    return "".join(f'add_header {k} "{v}" always;\n' for k, v in kopregels().items())
 
 
 SERVER_BLOCK = """\

@@ -37,7 +37,7 @@ from sqlalchemy import Engine
 from core.settings import PROJECT_ROOT, get_settings
 from geo.basemap import Basemap, resolve
 from geo.disclosure import controleer_kaart
-from ops.nginx import KOPREGELS
+from ops.nginx import kopregels
 from queries.db import acting_as
 from queries.lagen import as_layer
 from queries.publicatie import KANAAL, log_publicatie
@@ -269,7 +269,7 @@ def volg(engine: Engine, root: Path, door: str = "hkd publiceer", debounce: floa
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Static files of the live site over HTTP/1.1 (keep-alive): the pre-compressed ``.gz`` twin the publisher wrote
     when the browser accepts gzip (as nginx's ``gzip_static``), short caching for pages and data, a week for
-    Leaflet; the security headers of ``ops.nginx.KOPREGELS`` on every answer; a folder without ``index.html`` is
+    Leaflet; the security headers of ``ops.nginx.kopregels()`` on every answer; a folder without ``index.html`` is
     never listed. Without the twins and HTTP/1.1 the site as ``hkd run`` serves it sent 4.1x the bytes of nginx's."""
 
     protocol_version = "HTTP/1.1"
@@ -301,7 +301,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         lang = "/vendor/" in self.path
         self.send_header("Cache-Control", "public, max-age=604800" if lang else "public, max-age=30")
         self.send_header("Vary", "Accept-Encoding")
-        for naam, waarde in KOPREGELS.items():
+        for naam, waarde in kopregels().items():
             self.send_header(naam, waarde)
         super().end_headers()
 

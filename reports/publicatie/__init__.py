@@ -9,9 +9,10 @@ from reports.publicatie.site import (
     LEAFLET_BESTANDEN,
     csv_tekst,
     data_versie,
+    herkomst,
     inline_script_bron,
     site_bestanden,
 )
 
-__all__ = ["CSV_GEVAARLIJK", "LEAFLET_BESTANDEN", "csv_tekst", "data_versie", "inline_script_bron",
+__all__ = ["CSV_GEVAARLIJK", "LEAFLET_BESTANDEN", "csv_tekst", "data_versie", "herkomst", "inline_script_bron",
            "site_bestanden"]

@@ -127,7 +127,7 @@ def _config(breaks, legenda, basemap: Basemap, attributie: str, geocoder: str = 
     return json.dumps(cfg, ensure_ascii=False).replace("<", "\\u003c")
 
 
-def _herkomst(url: str) -> str:
+def herkomst(url: str) -> str:
     """``https://host[:port]`` of a URL, for the Content-Security-Policy (empty when there is none)."""
     deel = urlsplit(url or "")
     return f"{deel.scheme}://{deel.netloc}" if deel.scheme in ("http", "https") and deel.netloc else ""
@@ -150,7 +150,7 @@ def inline_script_bron() -> str:
 
 def _csp(basemap: Basemap, geocoder: str = "") -> str:
     img = "'self' data:" + (f" https://{basemap.host} http://{basemap.host}" if basemap.host else "")
-    connect = "'self'" + (f" {_herkomst(geocoder)}" if _herkomst(geocoder) else "")
+    connect = "'self'" + (f" {herkomst(geocoder)}" if herkomst(geocoder) else "")
     return (f"default-src 'self'; script-src 'self' {inline_script_bron()}; "
             f"style-src 'self' 'unsafe-inline'; img-src {img}; "
             f"connect-src {connect}; object-src 'none'; base-uri 'none'; form-action 'none'")

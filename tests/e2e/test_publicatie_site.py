@@ -54,7 +54,7 @@ def test_embed_page_draws_on_its_own(site, page):
 
 
 def test_map_draws_under_the_servers_own_security_headers(site, browser):
-    """The CSP nginx adds (ops.nginx.KOPREGELS) and the page's own both apply: the map still draws and no
+    """The CSP nginx adds (ops.nginx.kopregels()) and the page's own both apply: the map still draws and no
     violation is reported (the headers must not break what they protect)."""
     context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="nl-NL")
     p = context.new_page()

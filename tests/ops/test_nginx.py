@@ -73,11 +73,11 @@ def _antwoord(url: str) -> tuple[int, dict, bytes]:
 
 
 def _ontbrekend(base: str) -> dict[str, list[str]]:
-    """Per path: the security headers missing or different from ``nginx.KOPREGELS``."""
+    """Per path: the security headers missing or different from ``nginx.kopregels()``."""
     mis = {}
     for pad in SOORTEN:
         _, headers, _ = _antwoord(base + pad)
-        fout = [k for k, v in nginx.KOPREGELS.items() if headers.get(k.lower()) != v]
+        fout = [k for k, v in nginx.kopregels().items() if headers.get(k.lower()) != v]
         if fout:
             mis[pad] = fout
     return mis
