@@ -37,7 +37,7 @@ def sidebar() -> None:
         account()
         if db.demo_geladen():
             # a caption, not a warning: page tests (and people) read warnings as something to act on
-            st.caption(":orange[**Demo, fictitief.**] In deze omgeving is de demo geladen: locaties, aanbieders, besluiten en "
+            st.caption("**Demo, fictitief.** In deze omgeving is de demo geladen: locaties, aanbieders, besluiten en "
                        "cijfers met bron 'Demo' zijn verzonnen, gevormd naar het convenant en *Veerkracht in "
                        "Rotterdam*.")
         geo = db.geografie()

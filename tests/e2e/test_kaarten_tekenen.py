@@ -110,7 +110,7 @@ WIJKTRENDS = [
         _weergave("Kaart 4-3 tot 4-7"), _klik_tekst("4-1 Dominante corporatie"))),
     Kaart("Wijktrends Kaart 4-1 op vierkanten", "Wijktrends", _reeks(
         _weergave("Kaart 4-3 tot 4-7"), _klik_tekst("4-1 Dominante corporatie"),
-        _klik_tekst("vierkanten van 100 m (zoals het rapport)"))),
+        _klik_tekst("vierkanten van 100 m (gebiedswaarde per vierkant)"))),
     Kaart("Wijktrends Raster 100 m", "Wijktrends", _weergave("Raster 100 m")),
 ]
 
