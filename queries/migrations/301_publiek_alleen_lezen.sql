@@ -44,8 +44,10 @@ BEGIN
     IF length(p_indicator) > 64 THEN
         RAISE EXCEPTION 'onbekende indicator' USING ERRCODE = '22023';
     END IF;
-    IF p_minimum IS NULL OR p_minimum = 'NaN'::float8 OR p_minimum NOT BETWEEN 0 AND 1000000 THEN
-        RAISE EXCEPTION 'minimum moet tussen 0 en 1.000.000 liggen' USING ERRCODE = '22023';
+    -- Veerkracht, footnote 6: a square with fewer than 10 is never shown; no login may ask for less.
+    IF p_minimum IS NULL OR p_minimum = 'NaN'::float8 OR p_minimum NOT BETWEEN 10 AND 1000000 THEN
+        RAISE EXCEPTION 'minimum moet tussen 10 (de drempel voor kleine aantallen) en 1.000.000 liggen'
+            USING ERRCODE = '22023';
     END IF;
 END $$;
 REVOKE EXECUTE ON FUNCTION publiek.controleer_raster_argumenten(text, text, integer, double precision, text)

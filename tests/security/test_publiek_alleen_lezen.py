@@ -93,6 +93,8 @@ def test_heavy_public_functions_refuse_to_run_without_a_timeout(sql_as, call):
     "SELECT count(*) FROM publiek.raster_100m('buurt', 'inwoners', 99999, true)",
     "SELECT count(*) FROM publiek.raster_100m('buurt', 'inwoners', 2018, true, -1)",
     "SELECT count(*) FROM publiek.raster_100m('buurt', 'inwoners', 2018, true, 'NaN')",
+    "SELECT count(*) FROM publiek.raster_100m('buurt', 'inwoners', 2018, true, 0)",  # under the small-numbers rule
+    "SELECT count(*) FROM publiek.raster_100m('buurt', 'inwoners', 2018, true, 9.99)",
     "SELECT count(*) FROM publiek.raster_dominante_corporatie('gemeente', 2018)",
     "SELECT count(*) FROM publiek.interpoleer('buurt', 'gemeente', 'inwoners', 2018, true)",
     "SELECT count(*) FROM publiek.interpoleer('buurt', 'pc4', repeat('x', 100), 2018, true)",
@@ -103,6 +105,22 @@ def test_heavy_public_functions_refuse_arguments_outside_their_bounds_at_once(sq
     with pytest.raises(psycopg.errors.InvalidParameterValue):
         conn.execute(call)
     assert time.monotonic() - begin < 2
+
+
+@pytest.mark.parametrize("wie", ["publiek", "alfa", "beheer"])
+def test_no_login_gets_a_square_under_the_small_numbers_threshold(sql_as, wie):
+    """Veerkracht footnote 6: fewer than 10 is never shown. No login can lower the threshold of the grid."""
+    conn = sql_as(wie)
+    for minimum in (0, 1, 9.999999):
+        with pytest.raises(psycopg.errors.InvalidParameterValue):
+            conn.execute("SELECT count(*) FROM publiek.raster_100m('buurt', 'inwoners', 2018, true, %s)", (minimum,))
+    klein = conn.execute("SELECT count(*) FROM publiek.raster_100m('buurt', 'inwoners', 2018, true) "
+                         "WHERE waarde < 10").fetchone()[0]
+    assert klein == 0
+    # positive control: the grid has such squares; only the owner's unbounded function shows them
+    admin = sql_as("admin")
+    assert admin.execute("SELECT count(*) FROM hkd.raster_100m_onbegrensd('buurt', 'inwoners', 2018, true, 0) "
+                         "WHERE waarde < 10").fetchone()[0] > 0
 
 
 def test_the_public_login_sees_no_relation_of_schema_hkd_through_privilege_functions(sql_as):
