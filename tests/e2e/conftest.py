@@ -77,6 +77,22 @@ def wait_for_app(page, heading: str | None = None, timeout: float = 60_000) -> N
     )
 
 
+def enig(page, locator, pogingen: int = 10):
+    """``locator`` once Streamlit has settled on one such element: while a rerun replaces a layout (the meeting's
+    presentation toggle, a map finishing), the previous layout's copy stays on screen beside the new one. Waits until
+    no script runs and exactly one is left, then returns it (checked again after the wait, as another rerun may start
+    between the two)."""
+    from playwright.sync_api import expect
+
+    for _ in range(pogingen):
+        wait_for_app(page)
+        expect(locator).to_have_count(1, timeout=60_000)  # a rerun under load can take longer than 5 s
+        wait_for_app(page)
+        if locator.count() == 1:
+            return locator
+    raise AssertionError(f"{locator} did not settle on one element")
+
+
 def kies_optie(page, combobox, optie: str, filter_tekst: str | None = None, pogingen: int = 5) -> None:
     """Open a selectbox and pick the option whose label contains ``optie``.
 
