@@ -89,11 +89,18 @@ def _bekijk(page, kaarten: list[Kaart], rol: str) -> list[str]:
             box, hoogte = element.bounding_box(), page.viewport_size["height"]
             if box is None or box["y"] < 0 or box["y"] + box["height"] > hoogte:
                 fouten.append(f"{rol} · {k.naam}: the map is not above the fold of a {hoogte} px window ({box})")
-        try:
-            o, png = lees_kaart(page, element, k.legenda, k.min_legenda)
-        except Exception as e:  # noqa: BLE001 - a map that never appears is one more finding, not the end
-            fouten.append(f"{rol} · {k.naam}: the map did not appear ({type(e).__name__})")
+        gelezen, fout = None, None
+        for _ in range(3):  # a rerun that replaces the map while it is read detaches the element: read it again
+            try:
+                gelezen = lees_kaart(page, element, k.legenda, k.min_legenda)
+                break
+            except Exception as e:  # noqa: BLE001 - a map that never appears is one more finding, not the end
+                fout = e
+                wait_for_app(page, timeout=WACHT)
+        if gelezen is None:
+            fouten.append(f"{rol} · {k.naam}: the map did not appear ({type(fout).__name__}: {str(fout)[:120]})")
             continue
+        o, png = gelezen
         pad = SCREENSHOTS / f"kaart_{rol}_{k.naam.replace(' ', '_').replace('/', '-')}.png"
         pad.write_bytes(png)
         fouten += [f"{rol} · {k.naam}: {p} ({pad.name})" for p in o.problemen(k.min_legenda)]
