@@ -12,7 +12,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from streamlit.testing.v1 import AppTest
 
-from dashboard.auth import User
+from dashboard.toegang.auth import User
 
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
 # (page, role) pairs: each page with the role its audience has.

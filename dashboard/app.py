@@ -10,7 +10,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st  # noqa: E402
 
-from dashboard import auth, frame, inzage, navigation  # noqa: E402
+from dashboard import inzage, navigation  # noqa: E402
+from dashboard.toegang import auth
+from dashboard.widgets import frame
 
 ICON = Path(__file__).resolve().parent / "icon.png"  # local: a Material icon would be fetched from Google
 

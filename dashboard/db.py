@@ -60,8 +60,8 @@ def engine_for(rol: str, aanbieder_code: str | None) -> Engine:
 
 
 def _run(fn: Callable[..., Any], args: tuple) -> Any:
-    from dashboard.auth import current_user
     from dashboard.inzage import merk_pagina
+    from dashboard.toegang.auth import current_user
 
     merk_pagina()
 
@@ -136,8 +136,8 @@ def run_cached(fn: Callable[..., Any], *args: Any, ttl: str = "lang") -> Any:
     from one layer to another. ``ttl="lang"`` keeps results 10 minutes (areas, indicators, public counts),
     ``ttl="kort"`` one minute (decisions: other app servers see a new decision within a minute; the server that
     wrote it clears its cache at once). Never use it for queries that write the inzage log."""
-    from dashboard.auth import current_user
     from dashboard.inzage import merk_pagina
+    from dashboard.toegang.auth import current_user
 
     merk_pagina()  # every page reads through here or _run: where a page change is noticed for the inzage log
     user = current_user()

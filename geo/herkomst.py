@@ -129,7 +129,7 @@ REGELS: tuple[Regel, ...] = (
           "pagina)", "geo/veerkracht.py: Drempels", ("geo.veerkracht.HOGER_IS_BETER",)),
     Regel("tabel_4_2_4_3", "Tabel 4-2 en 4-3: de hele buurten in klasse 1 en 3 van Kaart 4-8. Het rapport noemt "
           "ook delen van buurten; een buurt staat hier in één tabel.", "hkd", "uitwerking van Tabel 4-2 en 4-3",
-          "dashboard/trends_tabellen_view.py"),
+          "dashboard/trends/tabellen.py"),
     Regel("raster_100m", "Vierkanten van 100 bij 100 meter (RD, uitgelijnd als de CBS-vierkantstatistiek): de "
           "buurtwaarden naar oppervlakte over de vierkanten verdeeld. Het rapport (voetnoot 6) bouwt elke postcode "
           "op uit cirkels van 200 m of 300 m loopafstand en toont die op vierkanten van 100 m; dat doet HKD Kaart "

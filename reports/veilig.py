@@ -12,7 +12,7 @@ One helper per context, used by every export and page:
   no cell of ours is ever a formula, whatever it holds.
 * :func:`html_tekst`: a string for an HTML context that may itself sit in a JavaScript template literal (folium
   binds tooltips and popups as `` `...` `` literals): ``& < > " '`` become entities, and so do `` ` ``, ``$``,
-  ``{`` and ``}``. Not for pydeck tooltips: they are text (:func:`dashboard.maps.tekst_tooltip`), their values
+  ``{`` and ``}``. Not for pydeck tooltips: they are text (:func:`dashboard.kaart.maps.tekst_tooltip`), their values
   stay as typed.
 * :func:`md_tekst`: a string shown literally inside Streamlit markdown (``st.markdown``, ``st.write``, captions,
   alerts, subheaders, button labels, ``st.table`` cells): every markdown character is backslash-escaped, including

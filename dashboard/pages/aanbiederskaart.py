@@ -6,10 +6,11 @@ import streamlit as st
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE
 from core.taal import aantal
-from dashboard import db, downloads, inzage, tabel
-from dashboard.auth import require_role
-from dashboard.maps import legend_html
-from dashboard.pc4_map import pc4_kaart
+from dashboard import db, inzage
+from dashboard.kaart.maps import legend_html
+from dashboard.kaart.pc4_map import pc4_kaart
+from dashboard.toegang.auth import require_role
+from dashboard.widgets import downloads, tabel
 from queries import aanbieder, vergaderingen
 from reports.veilig import csv_bytes
 

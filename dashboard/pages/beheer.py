@@ -3,8 +3,9 @@
 import streamlit as st
 
 from core.taal import tijdstip
-from dashboard import db, tabel
-from dashboard.auth import require_role
+from dashboard import db
+from dashboard.toegang.auth import require_role
+from dashboard.widgets import tabel
 from queries.overzicht import gebieden_per_niveau, recente_audit
 from queries.publicatie import publicatie_stand, recente_publicaties
 

@@ -7,10 +7,18 @@ import streamlit as st
 from core.domain import FASE_BY_CODE, FASE_KLEUREN
 from core.kalender import nu
 from core.settings import get_settings
-from dashboard import db, downloads, inzage
-from dashboard.auth import require_role
-from dashboard.focus_view import focus_keuze, legenda_item
-from dashboard.maps import ROTTERDAM_VIEW, basemap_notice, focus_folium, leaflet_available, legend_html, scan_folium
+from dashboard import db, inzage
+from dashboard.kaart.maps import (
+    ROTTERDAM_VIEW,
+    basemap_notice,
+    focus_folium,
+    leaflet_available,
+    legend_html,
+    scan_folium,
+)
+from dashboard.ladder.focus import focus_keuze, legenda_item
+from dashboard.toegang.auth import require_role
+from dashboard.widgets import downloads
 from geo import herkomst
 from geo.draagkracht import Kandidaat
 from geo.rings import KAART_OVERZICHT_STRAAL, kaart_straal, lonlat_to_rd, parse_ringen, rd_to_lonlat

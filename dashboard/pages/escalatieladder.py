@@ -8,13 +8,14 @@ import streamlit as st
 from core.domain import FASE_CODES, FASES, INVENTARISATIE_DATUM
 from core.kalender import vandaag
 from core.taal import aantal
-from dashboard import downloads, maps, selectie, zoeken
-from dashboard import ladder_view as lv
-from dashboard.auth import require_role
-from dashboard.focus_view import focus_keuze, legenda_item
-from dashboard.maps import focus_layer, legend_html
-from dashboard.paging import kies_pagina
-from dashboard.tabel import DATUM
+from dashboard.kaart import maps, zoeken
+from dashboard.kaart.maps import focus_layer, legend_html
+from dashboard.ladder import view as lv
+from dashboard.ladder.focus import focus_keuze, legenda_item
+from dashboard.toegang.auth import require_role
+from dashboard.widgets import downloads, selectie
+from dashboard.widgets.paging import kies_pagina
+from dashboard.widgets.tabel import DATUM
 from reports.veilig import csv_bytes
 
 st.title("Escalatieladder")

@@ -5,10 +5,11 @@ import streamlit as st
 
 from core.kalender import vandaag
 from core.taal import aantal
-from dashboard import db, inzage, tabel
-from dashboard import initiatieven_view as iv
-from dashboard.auth import require_role
-from dashboard.maps import show
+from dashboard import db, inzage
+from dashboard.initiatieven import view as iv
+from dashboard.kaart.maps import show
+from dashboard.toegang.auth import require_role
+from dashboard.widgets import tabel
 from queries import initiatieven as q
 
 st.title("Initiatieven")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import auth
+from dashboard.toegang import auth
 
 st.title("Inloggen")
 user = auth.current_user()

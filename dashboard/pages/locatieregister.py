@@ -8,9 +8,9 @@ from sqlalchemy.exc import DBAPIError
 
 from core.settings import PROJECT_ROOT
 from dashboard import db
-from dashboard import ladder_view as lv
-from dashboard.auth import require_role
-from dashboard.upload import lees_upload, toon_problemen
+from dashboard.ladder import view as lv
+from dashboard.toegang.auth import require_role
+from dashboard.widgets.upload import lees_upload, toon_problemen
 from data.locaties_import import OPTIONEEL, VERPLICHT, lees_bestand, pas_toe, plan_import
 
 VOORBEELD = PROJECT_ROOT / "data" / "examples" / "locatieregister_voorbeeld"

@@ -6,10 +6,10 @@ import streamlit as st
 
 from core.kalender import vandaag
 from dashboard import db
-from dashboard import meldingen_view as mv
-from dashboard.auth import require_role
-from dashboard.maps import show
-from dashboard.tabel import toon as toon_tabel
+from dashboard.kaart.maps import show
+from dashboard.meldingen import view as mv
+from dashboard.toegang.auth import require_role
+from dashboard.widgets.tabel import toon as toon_tabel
 from queries import meldingen as q
 
 st.title("Meldingen")

@@ -8,8 +8,8 @@ from core.kalender import vandaag
 from core.settings import get_settings
 from core.taal import aantal
 from dashboard import db
-from dashboard.maps import legend_html
-from dashboard.pc4_map import HIDDEN_LABEL, pc4_kaart
+from dashboard.kaart.maps import legend_html
+from dashboard.kaart.pc4_map import HIDDEN_LABEL, pc4_kaart
 from geo.disclosure import controleer_kaart
 from queries.publiek import openbare_kaart
 from reports.openbare_kaart_html import CREDIT, statische_kaart, vertrouwelijk_zinnen

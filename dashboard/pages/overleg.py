@@ -3,9 +3,9 @@
 import streamlit as st
 
 from dashboard import db
-from dashboard import ladder_view as lv
-from dashboard import overleg_view as ov
-from dashboard.auth import require_role
+from dashboard.ladder import view as lv
+from dashboard.overleg import view as ov
+from dashboard.toegang.auth import require_role
 from queries import vergaderingen as vg
 
 st.title("Overleg")
@@ -45,7 +45,9 @@ else:
 
 if not presentatie:
     ov.status_knoppen(v)
-    from dashboard import initiatieven_overleg  # advice on initiatives and approval of proposals (issue 12)
+    from dashboard.initiatieven import (
+        overleg as initiatieven_overleg,  # advice on initiatives and approval of proposals (issue 12)
+    )
 
     st.divider()
     initiatieven_overleg.sectie(v)

@@ -5,14 +5,14 @@ from datetime import timedelta
 import streamlit as st
 
 from core.kalender import vandaag
-from dashboard import platform_view as pv
-from dashboard.auth import require_role
+from dashboard.platform import view as pv
+from dashboard.toegang.auth import require_role
 
 st.title("Platform HKD: vraag en aanbod")
 user = require_role("aanbieder", "hkd")
 
 if user.rol == "aanbieder":
-    from dashboard import platform_aanbieder
+    from dashboard.platform import aanbieder as platform_aanbieder
 
     platform_aanbieder.toon()
     st.stop()

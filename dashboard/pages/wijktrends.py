@@ -1,19 +1,17 @@
 """Wijktrends: the Veerkracht analysis (Kaart 4-8, Tabel 4-1/4-2, Figuur 3-x) as living maps and charts.
 
-The page is thin: the shared choices come from :mod:`dashboard.trends_keuzes`, and each weergave is its own module
+The page is thin: the shared choices come from :mod:`dashboard.trends.keuzes`, and each weergave is its own module
 ``dashboard/trends_<weergave>_view.py`` with a ``toon(keuzes)`` function.
 """
 
 import streamlit as st
 
-from dashboard import (
-    trends_kaart48_view,
-    trends_kaarten_view,
-    trends_keuzes,
-    trends_lijnen_view,
-    trends_raster_view,
-    trends_tabellen_view,
-)
+from dashboard.trends import kaart48 as trends_kaart48_view
+from dashboard.trends import kaarten as trends_kaarten_view
+from dashboard.trends import keuzes as trends_keuzes
+from dashboard.trends import lijnen as trends_lijnen_view
+from dashboard.trends import raster as trends_raster_view
+from dashboard.trends import tabellen as trends_tabellen_view
 
 st.title("Wijktrends")
 st.write("Hoe ontwikkelden kwetsbare groepen zich ten opzichte van overlast en onveiligheid, per wijk? De analyse "

@@ -17,7 +17,7 @@ def register(sub) -> None:
 
 
 def cmd_accounts(args: argparse.Namespace) -> int:
-    from dashboard.accounts import AccountError, ensure_demo_accounts, store_from_settings
+    from dashboard.toegang.accounts import AccountError, ensure_demo_accounts, store_from_settings
 
     store = store_from_settings()
     if args.actie == "demo":

@@ -14,7 +14,7 @@ def register(sub) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from dashboard.accounts import ensure_demo_accounts, store_from_settings
+    from dashboard.toegang.accounts import ensure_demo_accounts, store_from_settings
     from data.demo import load_demo
 
     eng = migrated_engine()

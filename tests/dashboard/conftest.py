@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from dashboard.auth import SESSION_KEY, User
+from dashboard.toegang.auth import SESSION_KEY, User
 
 APP = "dashboard/app.py"
 OpenPage = Callable[..., AppTest]

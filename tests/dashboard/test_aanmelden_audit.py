@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from dashboard.accounts import AccountStore, ensure_demo_accounts
+from dashboard.toegang.accounts import AccountStore, ensure_demo_accounts
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from dashboard.auth import User
+from dashboard.toegang.auth import User
 from tests.tiles import tile_server
 
 HKD = User("beleid", "hkd")
@@ -91,7 +91,7 @@ def test_a_broken_setting_does_not_break_the_page(app, monkeypatch):
 
 
 def test_scan_map_uses_the_configured_tiles_only(monkeypatch, tiles):
-    from dashboard.maps import local_folium_map
+    from dashboard.kaart.maps import local_folium_map
 
     monkeypatch.setenv("HKD_BASEMAP", f"{tiles.template}|<b>Test</b> & co")
     page = local_folium_map((51.9, 4.46), 12).get_root().render()
@@ -104,7 +104,7 @@ def test_scan_map_uses_the_configured_tiles_only(monkeypatch, tiles):
 
 
 def _all_coordinates(spec: dict, skip=("context_water", "context_wegen", "context_namen"), alleen_data=False):
-    from dashboard.maps import coordinates
+    from dashboard.kaart.maps import coordinates
 
     for layer in spec["layers"]:
         if layer["id"] in skip or (alleen_data and not layer.get("pickable")):
@@ -123,7 +123,7 @@ def test_first_view_frames_the_data_in_the_city_not_the_whole_municipality(app, 
     """Every map opens framed on the data it shows (locations, areas with figures), with a margin: on the part in
     the core city when most of it lies there (issue 26: the Escalatieladder opened from the Maasvlakte to Prins
     Alexander, 60 locations crowded in a quarter of the map). What lies outside is drawn, a zoom out away."""
-    from dashboard.maps import MAP_WIDTH_PX
+    from dashboard.kaart.maps import MAP_WIDTH_PX
     from geo.view import KERN_ROTTERDAM, View, visible
 
     at = app(page, **session)
@@ -134,7 +134,7 @@ def test_first_view_frames_the_data_in_the_city_not_the_whole_municipality(app, 
     assert min(p[0] for p in _all_coordinates(spec)) < 4.2  # the harbour area is drawn ...
     assert not shown.contains(4.1, 51.95), "... but the first view is not the whole municipality"
     if page in ("openbare_kaart", "aanbiederskaart"):  # the areas with figures, not every PC4
-        from dashboard.maps import coordinates
+        from dashboard.kaart.maps import coordinates
 
         pc4 = next(la for la in spec["layers"] if la["id"] == "pc4")["data"]
         points = [p for f in pc4["features"] if f["properties"]["voorzieningen"] != 0 for p in coordinates(f)]
@@ -153,7 +153,7 @@ def test_first_view_frames_the_data_in_the_city_not_the_whole_municipality(app, 
 
 
 def test_overleg_map_shows_the_surroundings_of_its_location(app):
-    from dashboard.ladder_view import FOCUS_BREEDTE_PX
+    from dashboard.ladder.view import FOCUS_BREEDTE_PX
     from geo.view import View, visible
 
     at = app("overleg", hkd_user=HKD)

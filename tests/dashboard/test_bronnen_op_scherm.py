@@ -64,7 +64,7 @@ def test_the_grid_says_what_it_is_and_cites_no_footnote_for_it(app):
 
 
 def test_platform_states_the_2024_rule_and_marks_the_demo_uitstroom(app):
-    from dashboard.auth import User
+    from dashboard.toegang.auth import User
 
     at = app("platform", User("beleid", "hkd"))
     captions, warnings = [], []
@@ -88,7 +88,7 @@ def test_platform_states_the_2024_rule_and_marks_the_demo_uitstroom(app):
 
 
 def test_meldingen_norms_are_marked_as_the_projects_settings(app):
-    from dashboard.auth import User
+    from dashboard.toegang.auth import User
 
     at = app("meldingen", User("beleid", "hkd"))
     captions = _captions(at)

@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from core.domain import INVENTARISATIE_DATUM
 from core.settings import get_settings
-from dashboard.auth import User
 from dashboard.db import DB_DOWN
+from dashboard.toegang.auth import User
 from data.demo import load_demo
 from ops import localdb
 from ops.serve import free_port

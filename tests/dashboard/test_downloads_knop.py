@@ -1,4 +1,4 @@
-"""Every download of non-public data goes through ``dashboard.downloads.knop`` (made on the click, swept soon after:
+"""Every download of non-public data goes through ``dashboard.widgets.downloads.knop`` (made on the click, swept soon after:
 docs/sessies.md); a static ``download_button`` is allowed only where the file is public. A new one fails here."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from core.settings import PROJECT_ROOT
 STATISCH = {
     "dashboard/pages/openbare_kaart.py": 3,  # the public layer's own tables and embeddable map
     "dashboard/pages/locatieregister.py": 2,  # example files without data
-    "dashboard/downloads.py": 1,  # the one place that makes the others
+    "dashboard/widgets/downloads.py": 1,  # the one place that makes the others
 }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from dashboard.auth import User
+from dashboard.toegang.auth import User
 from queries import initiatieven as q
 from queries.lagen import as_layer
 from reports.veilig import md_tekst

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from dashboard.auth import User
+from dashboard.toegang.auth import User
 
 HKD = User("beleid", "hkd")
 ALFA = User("alfa", "aanbieder", "alfa")

@@ -1,5 +1,5 @@
-"""A map's first view and the height it is drawn at are one number: ``dashboard.maps.deck(..., height=)`` fits the
-view to it and ``dashboard.maps.show`` draws the map at exactly that height.
+"""A map's first view and the height it is drawn at are one number: ``dashboard.kaart.maps.deck(..., height=)`` fits the
+view to it and ``dashboard.kaart.maps.show`` draws the map at exactly that height.
 
 The candidate map of an initiative was the case: a fixed zoom 12 around the candidates' mean in a map 360 px high
 put two candidates 4.7 km apart outside the map (one below it, one above it)."""
@@ -15,8 +15,8 @@ import pandas as pd
 import pydeck as pdk
 import pytest
 
-from dashboard.initiatieven_view import KANDIDAAT_STIP_PX, kandidaten_deck
-from dashboard.maps import MAP_WIDTH_PX, deck, show
+from dashboard.initiatieven.view import KANDIDAAT_STIP_PX, kandidaten_deck
+from dashboard.kaart.maps import MAP_WIDTH_PX, deck, show
 from geo.view import WORLD_PX
 
 # the two candidates of the browser journey: 40 m east and 30 m south of the demo's HKD-010 and HKD-020
@@ -75,7 +75,7 @@ def test_show_draws_a_map_at_the_height_its_view_was_fitted_for():
 
 
 def test_maps_are_drawn_only_through_show():
-    """``st.pydeck_chart`` is called in one place (``dashboard.maps.show``), which takes the height from the deck;
+    """``st.pydeck_chart`` is called in one place (``dashboard.kaart.maps.show``), which takes the height from the deck;
     no caller passes a height to ``show`` (it would raise when that page runs)."""
     root = Path(__file__).resolve().parents[2]
     pydeck_chart, show_met_hoogte, shows = [], [], 0
@@ -91,6 +91,6 @@ def test_maps_are_drawn_only_through_show():
                 shows += 1
                 if any(k.arg == "height" for k in node.keywords):
                     show_met_hoogte.append(waar)
-    assert [w.split(":")[0] for w in pydeck_chart] == ["dashboard/maps.py"], pydeck_chart
+    assert [w.split(":")[0] for w in pydeck_chart] == ["dashboard/kaart/maps.py"], pydeck_chart
     assert shows >= 10, shows  # every map page's map
     assert show_met_hoogte == [], show_met_hoogte

@@ -13,10 +13,10 @@ import pandas as pd
 import pydeck as pdk
 import pytest
 
-from dashboard.initiatieven_view import kandidaten_deck
-from dashboard.maps import deck, laag
-from dashboard.meldingen_view import meldkaart
-from dashboard.trends_maps import bemiddeling_layer, raster_deck, raster_klassen_deck, voorziening_layers
+from dashboard.initiatieven.view import kandidaten_deck
+from dashboard.kaart.maps import deck, laag
+from dashboard.meldingen.view import meldkaart
+from dashboard.trends.lagen import bemiddeling_layer, raster_deck, raster_klassen_deck, voorziening_layers
 from geo.meldingen import MeldingNormen
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from dashboard.auth import User
-from dashboard.trends_kaarten_view import KAARTEN
+from dashboard.toegang.auth import User
+from dashboard.trends.kaarten import KAARTEN
 from queries import initiatieven as q
 from queries.lagen import as_layer
 
@@ -93,8 +93,8 @@ def test_initiatieven_and_overleg_maps_have_text_tooltips_with_names_as_typed(ap
 
 
 def test_no_module_builds_a_deck_around_dashboard_maps_deck():
-    """Every pydeck map goes through :func:`dashboard.maps.deck`, which refuses an ``"html"`` tooltip."""
+    """Every pydeck map goes through :func:`dashboard.kaart.maps.deck`, which refuses an ``"html"`` tooltip."""
     root = Path(__file__).resolve().parents[2]
     bouwers = [p.relative_to(root).as_posix() for d in ("dashboard", "reports", "geo")
                for p in (root / d).rglob("*.py") if re.search(r"Deck\(", p.read_text())]
-    assert bouwers == ["dashboard/maps.py"], bouwers
+    assert bouwers == ["dashboard/kaart/maps.py"], bouwers

@@ -14,8 +14,8 @@ from sqlalchemy import text
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-from dashboard.accounts import AccountStore, ensure_demo_accounts
-from dashboard.auth import BEGIN_KEY, EXPIRES_KEY, SESSION_KEY, User
+from dashboard.toegang.accounts import AccountStore, ensure_demo_accounts
+from dashboard.toegang.auth import BEGIN_KEY, EXPIRES_KEY, SESSION_KEY, User
 from queries.lagen import as_layer
 from queries.publiek import openbare_kaart
 from reports.openbare_kaart_html import statische_kaart
@@ -40,7 +40,7 @@ def downloads(monkeypatch):
     add_deferred = MediaFileManager.add_deferred
 
     def klik(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        # a download made on the click (dashboard.downloads): click it at once, as a person would
+        # a download made on the click (dashboard.widgets.downloads): click it at once, as a person would
         data = data_callable()
         captured.append((file_name, data.encode() if isinstance(data, str) else data))
         return add_deferred(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)

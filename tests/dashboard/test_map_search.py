@@ -12,7 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import ProgrammingError
 from streamlit.testing.v1 import AppTest
 
-from dashboard.auth import User
+from dashboard.toegang.auth import User
 from geo.search import lees
 from queries import zoeken
 from queries.lagen import as_layer

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from dashboard.auth import SESSION_KEY, User
+from dashboard.toegang.auth import SESSION_KEY, User
 
 HKD = User("beleid", "hkd")
 ALFA = User("alfa", "aanbieder", "alfa")

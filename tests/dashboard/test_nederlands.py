@@ -10,9 +10,9 @@ import json
 import pandas as pd
 import pytest
 
-from dashboard.auth import User
 from dashboard.navigation import SECTIONS
-from dashboard.trends_views import INDICATOR_NAMEN
+from dashboard.toegang.auth import User
+from dashboard.trends.indicatoren import INDICATOR_NAMEN
 from tests.dashboard.tekstscan import lekken, teksten
 
 ROLLEN = {

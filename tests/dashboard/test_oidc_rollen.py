@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from core.settings import SettingError, Settings
-from dashboard.auth import rol_uit_claims
-from dashboard.sessies import sessie_van
+from dashboard.toegang.auth import rol_uit_claims
+from dashboard.toegang.sessies import sessie_van
 
 ROLLEN = {"hkd-beheer": "hkd", "zorg-alfa": "aanbieder:alfa", "zorg-bravo": "aanbieder:bravo", "raar": "admin"}
 

@@ -25,7 +25,7 @@ def test_public_map_counts_the_78_locations_per_pc4(app):
 
 
 def test_escalatieladder_shows_todays_counts(app):
-    from dashboard.auth import User
+    from dashboard.toegang.auth import User
 
     at = app("escalatieladder", hkd_user=User("test", "hkd"))  # the database serves decisions to HKD only
     assert [m.value for m in at.metric] == ["41", "31", "6", "0", "0"]

@@ -9,7 +9,7 @@ import json
 import pypdf
 
 from core.kalender import vandaag
-from dashboard.auth import User
+from dashboard.toegang.auth import User
 
 
 def _tekst(at) -> str:
@@ -98,7 +98,7 @@ def test_focus_overlay_on_the_draagkrachtscan_map(app):
 
 def test_the_report_is_built_only_when_asked_not_on_a_rerun(app, monkeypatch, uitgestelde):
     """At national scale rendering the PDF was 94 % of every rerun: the button carries a callable instead."""
-    from dashboard import platform_view
+    from dashboard.platform import view as platform_view
 
     gebouwd = []
     echte = platform_view.render_pdf

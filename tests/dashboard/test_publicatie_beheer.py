@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.auth import User
+from dashboard.toegang.auth import User
 from ops import publicatie as pub
 
 HKD = User(naam="t.tester", rol="hkd")

@@ -8,8 +8,8 @@ from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
 from core.domain import INVENTARISATIE_DATUM
-from dashboard import ladder_view as lv
-from dashboard.auth import User
+from dashboard.ladder import view as lv
+from dashboard.toegang.auth import User
 from tests.demo_dagen import in_voorbereiding
 
 HKD = User(naam="t.tester", rol="hkd")
@@ -83,7 +83,7 @@ def test_escalatieladder_table_pages_a_long_list_while_the_csv_stays_complete(ap
     at.number_input(key="ladder_pagina").set_value(3).run()
     derde = at.dataframe[0].value
     assert len(derde) == 18 and any("Locaties 61 tot en met 78 van 78" in c.value for c in at.caption)
-    # the CSV is made on the click (dashboard.downloads): nothing at /media/ before it; click it as the browser would
+    # the CSV is made on the click (dashboard.widgets.downloads): nothing at /media/ before it; click it as the browser would
     knop = next(b for b in at.get("download_button") if b.proto.label == "Download lijst als CSV")
     assert knop.proto.deferred_file_id and not knop.proto.url
     csv.append(uitgesteld[knop.proto.deferred_file_id]())

@@ -10,8 +10,11 @@ import pandas as pd
 import pydeck as pdk
 import pytest
 
-from dashboard import initiatieven_view, ladder_view, meldingen_view, trends_maps
-from dashboard.maps import deck, scan_folium, tekst_tooltip
+from dashboard.initiatieven import view as initiatieven_view
+from dashboard.kaart.maps import deck, scan_folium, tekst_tooltip
+from dashboard.ladder import view as ladder_view
+from dashboard.meldingen import view as meldingen_view
+from dashboard.trends import lagen as trends_maps
 from geo.meldingen import MeldingNormen
 from tests.data.hostile import PAYLOADS
 

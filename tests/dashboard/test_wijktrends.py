@@ -12,8 +12,8 @@ from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
 from core.settings import SHARED_DATA
-from dashboard.auth import SESSION_KEY, User
-from dashboard.trends_state import SELECTIE
+from dashboard.toegang.auth import SESSION_KEY, User
+from dashboard.trends.toestand import SELECTIE
 from data.indicator_import import load_indicatoren
 from tests.conftest import needs_shared_data
 
@@ -56,7 +56,7 @@ def test_kaart_4_8_shows_the_reports_story_with_labels_and_legend(app):
     # the class number is drawn on the map too (not colour alone), one label per area
     labels = _layer(spec, "kaart_4_8_labels")["data"]
     assert len(labels) == len(classes) and {"1", "3"} <= {r["label"] for r in labels}
-    # no third-party basemap: no style URL (dashboard.maps.deck suppresses Streamlit's Carto fallback)
+    # no third-party basemap: no style URL (dashboard.kaart.maps.deck suppresses Streamlit's Carto fallback)
     assert not str(spec.get("mapStyle") or "").startswith("http") and "carto" not in json.dumps(spec).lower()
     legend = " ".join(h.proto.body for h in at.get("html"))
     assert "de belangrijke uitzondering op de regel" in legend
@@ -169,7 +169,7 @@ def test_real_wijkprofiel_file_shows_2014_to_2026_trends(fresh_demo, monkeypatch
 
 
 def test_long_tables_are_paged_and_keep_the_selected_wijk_visible(app, monkeypatch):
-    from dashboard import trends_views
+    from dashboard.trends import indicatoren as trends_views
 
     monkeypatch.setattr(trends_views, "PAGINA", 40)
     at = app("wijktrends", **{SELECTIE: "BU05991081"})

@@ -9,7 +9,7 @@ import streamlit as st
 from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
-from dashboard.auth import SESSION_KEY, User
+from dashboard.toegang.auth import SESSION_KEY, User
 from queries import corporatiebezit
 from tests.conftest import as_login
 

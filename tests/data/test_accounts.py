@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from dashboard.accounts import DEMO_ACCOUNTS, AccountError, AccountStore, ensure_demo_accounts
+from dashboard.toegang.accounts import DEMO_ACCOUNTS, AccountError, AccountStore, ensure_demo_accounts
 
 
 class Clock:

@@ -21,7 +21,7 @@ SCREENSHOTS = STATE / "screenshots"
 @contextlib.contextmanager
 def dashboard_with_demo_accounts(database_url: str, env: dict[str, str] | None = None) -> Iterator[str]:
     """The real app against ``database_url``, with the documented demo accounts (fast hashes) in its own store."""
-    from dashboard.accounts import AccountStore, ensure_demo_accounts
+    from dashboard.toegang.accounts import AccountStore, ensure_demo_accounts
 
     accounts = STATE / f"accounts-e2e-{uuid.uuid4().hex[:8]}.json"
     ensure_demo_accounts(AccountStore(accounts), rounds=4)

@@ -82,7 +82,7 @@ def oordeel(pixels: np.ndarray, legenda: list[tuple[int, int, int]], fout: str =
 
 
 def legenda_kleuren(page) -> list[tuple[int, int, int]]:
-    """The swatch colours of every legend on the page (``dashboard.maps.legend_html`` and its kin)."""
+    """The swatch colours of every legend on the page (``dashboard.kaart.maps.legend_html`` and its kin)."""
     kleuren = page.evaluate(
         """() => [...document.querySelectorAll('[role="list"] [aria-hidden="true"]')]
                  .map(e => getComputedStyle(e).backgroundColor)""")

@@ -1,7 +1,7 @@
 """A download of address-level data is not an open door: its ``/media/`` address answers a bare client (no
 session, no cookie) only briefly after the click, while the tab that made it stays open (issue 23).
 
-Streamlit cannot bind ``/media/`` to a session, so ``dashboard.downloads.knop`` makes the file on the click and
+Streamlit cannot bind ``/media/`` to a session, so ``dashboard.widgets.downloads.knop`` makes the file on the click and
 sweeps it away within two sweeps of ``LEVENSDUUR_SECONDEN``. A static public download, for contrast, stays."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from dashboard.downloads import LEVENSDUUR_SECONDEN
+from dashboard.widgets.downloads import LEVENSDUUR_SECONDEN
 from tests.e2e.conftest import download, login, wait_for_app
 
 pytestmark = pytest.mark.e2e

@@ -17,7 +17,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import text
 
-from dashboard.initiatieven_view import KANDIDAAT_KLEUREN
+from dashboard.initiatieven.view import KANDIDAAT_KLEUREN
 from queries import initiatieven as q
 from queries.lagen import as_layer
 from tests.e2e.conftest import dashboard_with_demo_accounts, kies_optie, login, screenshot, wait_for_app

@@ -8,7 +8,7 @@ import pypdf
 import pytest
 from sqlalchemy import text
 
-from dashboard.maps import ROTTERDAM_VIEW
+from dashboard.kaart.maps import ROTTERDAM_VIEW
 from geo.rings import KAART_OVERZICHT_STRAAL
 from tests.e2e.conftest import download, login, logout, screenshot, wait_for_app
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.auth import BEEINDIGD, VERLOPEN
+from dashboard.toegang.auth import BEEINDIGD, VERLOPEN
 from ops.serve import ROOT, free_port, streamlit_command, wait_healthy
 from tests.e2e.conftest import STATE, wait_for_app
 
@@ -215,7 +215,7 @@ def test_an_idle_session_ends(oidc_app, oidc_url, browser, demo_url):
     from sqlalchemy import create_engine, text
     from streamlit.web.server.starlette.starlette_app_utils import decode_signed_value
 
-    from dashboard.sessies import sessie_van
+    from dashboard.toegang.sessies import sessie_van
 
     cookies = _vervalst(oidc_app, oidc_url)
     assert _ladder_open(browser, oidc_app, cookies)  # positive control: active, it stays open

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from core import kalender
-from dashboard.paging import pagina
+from dashboard.widgets.paging import pagina
 from geo import agenda
 from queries import fasen, overleg
 from queries.besluiten import BeheerStatus, FaseBesluit, append_beheer_status, append_fase_besluit, fase_counts

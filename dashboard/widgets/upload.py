@@ -1,0 +1,48 @@
+"""One way to take a file from a user: read it, show every problem with its row, never a traceback.
+
+Used by every upload in the app (locatieregister, meldingen, uitstroom); the importers in ``data/`` validate, this
+module only reads the upload and tells the user what is wrong, in Dutch, in a table they can download, whether the
+reader refused the file or its rows were refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from core.taal import aantal
+from dashboard.widgets import downloads
+from data.importeur import ImportGeweigerd, Probleem
+from data.spreadsheet import SpreadsheetFout
+from reports.veilig import csv_bytes
+
+NIETS_OPGESLAGEN = "Er is niets opgeslagen; verbeter het bestand en upload het opnieuw."
+
+
+def lees_upload(bestand, lezer: Callable[[bytes, str], object]):
+    """The uploaded file as the reader returns it, or ``None`` after showing every problem (downloadable)."""
+    try:
+        return lezer(bestand.getvalue(), bestand.name)
+    except ImportGeweigerd as exc:
+        toon_problemen(exc.problems, bestand.name)
+    except SpreadsheetFout as exc:  # not a table: every problem in Dutch
+        toon_problemen([Probleem(0, "", p) for p in exc.problemen], bestand.name)
+    except Exception as exc:  # noqa: BLE001 - whatever else a file does, the user gets a sentence, not a trace
+        toon_problemen([Probleem(0, "", f"het bestand kon niet worden gelezen als CSV of Excel "
+                                        f"({type(exc).__name__})", bestand.name)], bestand.name)
+    return None
+
+
+def toon_problemen(problemen: Sequence[Probleem], bestandsnaam: str) -> None:
+    """Every problem of a refused file: row, column, reason; downloadable to fix the file beside the table."""
+    st.error(f"{bestandsnaam}: {aantal(len(problemen), 'probleem', 'problemen')} gevonden. " + NIETS_OPGESLAGEN,
+             icon=":material/error:")
+    tabel = pd.DataFrame([{"Rij": p.rij or "bestand", "Kolom": p.kolom, "Probleem": p.reden} for p in problemen],
+                         columns=["Rij", "Kolom", "Probleem"]).astype({"Rij": str})
+    st.dataframe(tabel, hide_index=True, width="stretch")
+    stam = Path(bestandsnaam).stem or "bestand"
+    # one key for every file: a new upload replaces the button instead of leaving the previous file's beside it
+    downloads.knop("Download problemen als CSV", csv_bytes(tabel), f"{stam}_problemen.csv", "text/csv",
+                   key="upload_problemen_csv")
