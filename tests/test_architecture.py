@@ -32,6 +32,27 @@ def test_the_ground_floor_imports_nothing_of_the_project():
                     node.module.startswith("core"), f"{path.name} imports {node.module}"
 
 
+def _imported_modules(path: Path) -> set[str]:
+    """Every module a file imports, also inside functions (``from x import y`` gives ``x``)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_a_page_reaches_the_database_only_through_its_room():
+    """One route from a page to the data: page -> its room in dashboard/ -> queries (issue 25). A page that imports
+    ``queries``, ``data`` or ``clients`` itself opens a second route around the room."""
+    pages = sorted((ROOT / "dashboard" / "pages").glob("*.py"))
+    assert len(pages) >= 12
+    for page in pages:
+        omweg = sorted(m for m in _imported_modules(page) if m.split(".")[0] in {"queries", "data", "clients"})
+        assert not omweg, f"{page.name} imports {omweg}: go through its room in dashboard/"
+
+
 def test_environment_is_read_in_settings_only():
     """Every environment variable is read in core/settings.py (ops may pass an environment on to a child)."""
     offenders = []

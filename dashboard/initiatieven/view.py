@@ -32,6 +32,36 @@ STAP_KLEUR = {"aangemeld": (86, 180, 233), "draagkrachtscan": (86, 180, 233), "b
 KANDIDAAT_KLEUREN = [(0, 114, 178), (213, 94, 0), (0, 158, 115), (204, 121, 167)]
 
 
+def lijst(hkd: bool) -> pd.DataFrame:
+    """Every initiative the signed-in user may see (row-level security), with its current step and days in it."""
+    return db.run_query(q.lijst, kalender.vandaag(), hkd)
+
+
+def alle_kandidaten() -> pd.DataFrame:
+    return db.run_query(q.alle_kandidaten)
+
+
+def initiatief(initiatief_id: int):
+    return db.run_query(q.initiatief, initiatief_id)
+
+
+def kandidaten(initiatief_id: int) -> pd.DataFrame:
+    return db.run_query(q.kandidaten, initiatief_id)
+
+
+def historie(initiatief_id: int) -> pd.DataFrame:
+    """The initiative's steps and spatial-procedure changes as one table for people."""
+    return stappen_tabel(db.run_query(q.stappen, initiatief_id), db.run_query(q.ruimtelijk_historie, initiatief_id))
+
+
+def voorstellen() -> pd.DataFrame:
+    return db.run_query(q.voorstellen)
+
+
+def eigen_locaties() -> pd.DataFrame:
+    return db.run_query(q.eigen_locaties)
+
+
 def lijst_tabel(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Nr": frame["id"], "Initiatief": frame["naam"], "Aanbieder": frame["aanbieder"],

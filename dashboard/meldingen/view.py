@@ -60,6 +60,11 @@ def norm_tekst(nrm: MeldingNormen) -> str:
             + " Instelbaar in de monitoringnormen.")
 
 
+def locaties_keuze() -> pd.DataFrame:
+    """The locations the signed-in user may register meldingen for (cached: the register changes rarely)."""
+    return db.run_cached(q.locaties_keuze)
+
+
 def per_locatie(van: date, tot: date, nrm: MeldingNormen) -> pd.DataFrame:
     """Counts per visible location (cached briefly; cleared after a write)."""
     return db.run_cached(q.per_locatie, van, tot, nrm, ttl="kort")

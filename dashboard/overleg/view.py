@@ -86,6 +86,18 @@ def toon_melding() -> None:
         (slot.warning if soort == "warning" else slot.success)(tekst, icon=":material/info:")
 
 
+def agenda_en_stand(v: vg.Vergadering) -> tuple[pd.DataFrame, vg.LiveStand | None]:
+    """The meeting's agenda items and its live state (current item, version) as every open screen follows it."""
+    return db.run_query(vg.agendapunten, v.id), db.run_query(vg.live_stand, v.id)
+
+
+def plaats_en_deelnemers(v: vg.Vergadering) -> str:
+    """The caption under the meeting's title: place and participating organisations (Markdown, escaped)."""
+    deelnemers = db.run_query(vg.deelnemers, v.id)
+    return ("Plaats: " + md(v.plaats) + " · " if v.plaats else "") + "Deelnemers: " + md(", ".join(
+        f"{r.organisatie} ({r.rol})" if r.rol else r.organisatie for r in deelnemers.itertuples()))
+
+
 def standaard_vergadering(lijst: pd.DataFrame) -> int | None:
     """The meeting to open first: the next one in preparation, else the latest."""
     if lijst.empty:

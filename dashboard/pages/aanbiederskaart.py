@@ -6,12 +6,12 @@ import streamlit as st
 
 from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE
 from core.taal import aantal
-from dashboard import db, inzage
+from dashboard import inzage
 from dashboard.kaart.maps import legend_html
 from dashboard.kaart.pc4_map import pc4_kaart
+from dashboard.lagen import aanbieder
 from dashboard.toegang.auth import require_role
 from dashboard.widgets import downloads, tabel
-from queries import aanbieder, vergaderingen
 from reports.veilig import csv_bytes
 
 st.title("Aanbiederskaart: voorzieningen per postcodegebied en woonvorm")
@@ -22,8 +22,8 @@ st.write(
 )
 
 with st.spinner("Kaart laden..."):
-    totaal = db.run_cached(aanbieder.pc4_totaal)
-    per_woonvorm = db.run_cached(aanbieder.pc4_woonvorm)
+    totaal = aanbieder.pc4_totaal()
+    per_woonvorm = aanbieder.pc4_woonvorm()
 
 gekozen, legenda = pc4_kaart(totaal, "voorzieningen", "Voorzieningen",
                              "\nPlaatsen: {plaatsen}\nAanbieders: {aantal_aanbieders}",
@@ -43,7 +43,7 @@ downloads.knop("Download per postcodegebied en woonvorm (CSV)", partial(csv_byte
                "hkd_aanbieders_per_pc4.csv", "text/csv")  # made on the click
 
 if user.rol == "aanbieder":
-    besluiten = db.run_query(vergaderingen.eigen_besluiten)  # row-level security: decisions about own locations
+    besluiten = aanbieder.eigen_besluiten()  # row-level security: decisions about own locations
     with st.expander(f"Besluiten van het Sturingsoverleg en het Platform over uw locaties ({len(besluiten)})"):
         tabel.toon(besluiten.rename(columns={
             "soort": "Overleg", "datum": "Datum", "besluit_soort": "Soort besluit", "tekst": "Besluit",
@@ -51,7 +51,7 @@ if user.rol == "aanbieder":
                    hide_index=True, width="stretch")
 
 st.subheader("Uw locaties" if user.rol == "aanbieder" else "Locaties per aanbieder")
-eigen = db.run_query(aanbieder.mijn_locaties)
+eigen = aanbieder.mijn_locaties()
 inzage.vastleggen("aanbiederskaart", "eigen locaties op adresniveau", {"locaties": eigen["code"].tolist()},
                   sleutel=tuple(eigen["code"]))
 if user.rol == "hkd" and not eigen.empty:

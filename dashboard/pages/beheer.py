@@ -3,11 +3,9 @@
 import streamlit as st
 
 from core.taal import tijdstip
-from dashboard import db
+from dashboard.beheer import view
 from dashboard.toegang.auth import require_role
 from dashboard.widgets import tabel
-from queries.overzicht import gebieden_per_niveau, recente_audit
-from queries.publicatie import publicatie_stand, recente_publicaties
 
 PUBLICATIE_KOLOMMEN = {"id": "Nr.", "tijd": "Tijd", "door": "Door", "status": "Status", "aanleiding": "Aanleiding",
                        "data_versie": "Dataversie", "checksum": "Controlegetal", "map": "Map",
@@ -21,7 +19,7 @@ require_role("hkd")
 st.page_link("pages/locatieregister.py", label="Locatieregister importeren (CSV of Excel)",
              icon=":material/upload_file:")
 st.subheader("Openbare kaart (gepubliceerde site)")
-stand = db.run_query(publicatie_stand)
+stand = view.publicatie_stand()
 if stand.laatste_gelukt is None and stand.mislukt is None:
     st.info("De openbare kaart is nog niet gepubliceerd. `hkd run` publiceert bij de start; handmatig: "
             "`hkd publiceer`.")
@@ -35,11 +33,11 @@ if stand.mislukt is not None:
              f"publicatie blijft online staan. Reden:", icon=":material/error:")
     st.code(m.fout or "", language=None, wrap_lines=True)  # as text: the reason may hold anything
 with st.expander("Publicatielog"):
-    tabel.toon(db.run_query(recente_publicaties, 20), kolommen=PUBLICATIE_KOLOMMEN, leeg="Nog geen publicaties.",
+    tabel.toon(view.recente_publicaties(20), kolommen=PUBLICATIE_KOLOMMEN, leeg="Nog geen publicaties.",
                hide_index=True, width="stretch")
 st.subheader("Geladen gebieden")
-tabel.toon(db.run_query(gebieden_per_niveau), kolommen=GEBIED_KOLOMMEN, leeg="Er zijn nog geen gebieden geladen.",
+tabel.toon(view.gebieden_per_niveau(), kolommen=GEBIED_KOLOMMEN, leeg="Er zijn nog geen gebieden geladen.",
            hide_index=True, width="stretch")
 st.subheader("Laatste wijzigingen (auditlog)")
-tabel.toon(db.run_query(recente_audit, 50), kolommen=AUDIT_KOLOMMEN, leeg="Het auditlog is nog leeg.",
+tabel.toon(view.recente_audit(50), kolommen=AUDIT_KOLOMMEN, leeg="Het auditlog is nog leeg.",
            hide_index=True, width="stretch")

@@ -7,7 +7,8 @@ import streamlit as st
 from core.domain import FASE_BY_CODE, FASE_KLEUREN
 from core.kalender import nu
 from core.settings import get_settings
-from dashboard import db, inzage
+from dashboard import inzage
+from dashboard.kaart.focus import focus_keuze, legenda_item
 from dashboard.kaart.maps import (
     ROTTERDAM_VIEW,
     basemap_notice,
@@ -16,14 +17,13 @@ from dashboard.kaart.maps import (
     legend_html,
     scan_folium,
 )
-from dashboard.ladder.focus import focus_keuze, legenda_item
+from dashboard.scan import view as scan
 from dashboard.toegang.auth import require_role
 from dashboard.widgets import downloads
 from geo import herkomst
 from geo.draagkracht import Kandidaat
 from geo.rings import KAART_OVERZICHT_STRAAL, kaart_straal, lonlat_to_rd, parse_ringen, rd_to_lonlat
 from geo.scan_norms import NIVEAU_SYMBOOL, ScanConfig, load_config
-from queries import kaart, scan
 from reports.scan_pdf import render_pdf
 from reports.veilig import md_tekst
 
@@ -34,7 +34,7 @@ st.write("Kan de wijk een nieuwe voorziening dragen? Kies een kandidaatlocatie, 
 st.caption("Deze pagina toont locaties op adresniveau. Elke weergave wordt vastgelegd (wie, wanneer, wat) voor de DPIA.")
 
 config = load_config(get_settings().scan_normen)
-woonvormen = db.run_cached(scan.woonvormen)
+woonvormen = scan.woonvormen()
 KEY = "scan_kandidaat"  # session state: (x_rd, y_rd, bron, omschrijving) of the chosen candidate
 
 links, rechts = st.columns([3, 2])
@@ -46,16 +46,11 @@ with rechts:
             huisnummer = st.text_input("Huisnummer", placeholder="12")
             zoek = st.form_submit_button("Zoek adres")
         if zoek:
-            from clients.geocoder import AddressNotFound, GeocoderUnavailable, geocode
-
             try:
-                found = geocode(postcode, huisnummer)
+                found = scan.zoek_adres(postcode, huisnummer)
                 st.session_state[KEY] = (found.x_rd, found.y_rd, "adres", found.weergavenaam)
-            except GeocoderUnavailable:
-                st.warning("De adreszoeker is niet bereikbaar (offline of niet ingesteld: HKD_GEOCODER_URL). "
-                           "Klik de locatie aan op de kaart of voer coördinaten in.")
-            except AddressNotFound:
-                st.warning("Dit adres is niet gevonden. Controleer postcode en huisnummer.")
+            except scan.AdresFout as exc:
+                st.warning(str(exc))
     elif manier == "Coördinaten (RD)":
         with st.form("coordinaten"):
             x = st.number_input("RD x (meter)", value=92000.0, step=10.0, format="%.0f")
@@ -80,13 +75,12 @@ midden = kandidaat_rd[:2] if kandidaat_rd else lonlat_to_rd(ROTTERDAM_VIEW.longi
 straal = kaart_straal(config.ringen) if kandidaat_rd else KAART_OVERZICHT_STRAAL
 with links:
     with st.spinner("Kaart laden..."):
-        locaties = db.run_query(scan.locaties_omgeving, midden[0], midden[1], straal)
+        locaties = scan.locaties_omgeving(midden[0], midden[1], straal)
         if not kandidaat_rd:  # with a candidate, the scan's own entry below covers the map
             inzage.vastleggen("draagkrachtscan", f"locaties op adresniveau binnen {straal / 1000:g} km (overzichtskaart)",
                               {"x": round(midden[0]), "y": round(midden[1]), "straal": round(straal),
                                "aantal": len(locaties)}, sleutel=("kaart", round(midden[0]), round(midden[1]), straal))
-        wijken = kaart.feature_collection(db.run_cached(scan.buurten_omgeving, round(midden[0]), round(midden[1]),
-                                                        straal))
+        wijken = scan.buurten_omgeving(midden[0], midden[1], straal)
     focus = focus_keuze("scan_focusgebieden")
     if leaflet_available():
         from streamlit_folium import st_folium
@@ -122,7 +116,7 @@ kandidaat = Kandidaat(kandidaat_rd[0], kandidaat_rd[1], woonvormen[woonvorm], in
                       kandidaat_rd[3])
 try:
     with st.spinner("Scan berekenen..."):
-        res = db.run_query(scan.scan, kandidaat, config, None, db.run_cached(scan.veerkracht_klassen))
+        res = scan.bereken(kandidaat, config)
 except ValueError as exc:
     st.error(f"{exc}. Kies een andere plek.")
     st.stop()
@@ -168,7 +162,7 @@ if res.buurt_code:
         cluster = st.selectbox("Cluster", list(scan.CLUSTERS), format_func=lambda c: f"{c}: {scan.CLUSTERS[c]}")
         tekst = st.text_area("Notitie (wijkkennis; wordt met uw naam en de datum bewaard, niet te wijzigen)")
         if st.form_submit_button("Notitie toevoegen") and tekst.strip():
-            db.run_write(scan.notitie_toevoegen, res.buurt_code, cluster, tekst)
+            scan.notitie_toevoegen(res.buurt_code, cluster, tekst)
             st.rerun()
 
 downloads.knop("Download de scan als PDF", lambda: render_pdf(res, user.naam, nu()),

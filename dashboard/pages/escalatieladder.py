@@ -9,9 +9,9 @@ from core.domain import FASE_CODES, FASES, INVENTARISATIE_DATUM
 from core.kalender import vandaag
 from core.taal import aantal
 from dashboard.kaart import maps, zoeken
+from dashboard.kaart.focus import focus_keuze, legenda_item
 from dashboard.kaart.maps import focus_layer, legend_html
 from dashboard.ladder import view as lv
-from dashboard.ladder.focus import focus_keuze, legenda_item
 from dashboard.toegang.auth import require_role
 from dashboard.widgets import downloads, selectie
 from dashboard.widgets.paging import kies_pagina

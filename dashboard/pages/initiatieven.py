@@ -3,14 +3,12 @@
 
 import streamlit as st
 
-from core.kalender import vandaag
 from core.taal import aantal
-from dashboard import db, inzage
+from dashboard import inzage
 from dashboard.initiatieven import view as iv
 from dashboard.kaart.maps import show
 from dashboard.toegang.auth import require_role
 from dashboard.widgets import tabel
-from queries import initiatieven as q
 
 st.title("Initiatieven")
 user = require_role("hkd", "aanbieder")
@@ -22,7 +20,7 @@ if melding := st.session_state.pop("initiatief_melding", None):
     st.success(melding, icon=":material/check_circle:")
 
 with st.spinner("Initiatieven laden..."):
-    lijst = db.run_query(q.lijst, vandaag(), hkd)
+    lijst = iv.lijst(hkd)
 
 tab_lijst, tab_detail, tab_voorstellen = st.tabs(
     ["Overzicht per stap", "Initiatief", "Voorstellen van aanbieders" if hkd else "Mijn voorstellen"])
@@ -41,7 +39,7 @@ with tab_lijst:
         if hkd:
             st.markdown("**Kaart van de kandidaatadressen** (alleen HKD: dit zijn adressen)")
             if st.toggle("Toon de kaart", key="initiatieven_kaart"):
-                punten = db.run_query(q.alle_kandidaten)
+                punten = iv.alle_kandidaten()
                 punten = punten[punten["initiatief_id"].isin(gefilterd["id"])]
                 if not punten.empty:
                     inzage.vastleggen("initiatieven", "kaart van kandidaatadressen van initiatieven",
@@ -66,11 +64,11 @@ with tab_detail:
             st.session_state["initiatief_keuze"] = ids[0]
         namen = dict(zip(lijst["id"], lijst["naam"], strict=True))
         keuze = st.selectbox("Initiatief", ids, key="initiatief_keuze", format_func=lambda i: f"{i}: {namen[i]}")
-        row = db.run_query(q.initiatief, int(keuze))
-        kandidaten = db.run_query(q.kandidaten, int(keuze))
+        row = iv.initiatief(int(keuze))
+        kandidaten = iv.kandidaten(int(keuze))
         iv.koptekst(row)
         st.markdown("**Stappen**")
-        historie = iv.stappen_tabel(db.run_query(q.stappen, int(keuze)), db.run_query(q.ruimtelijk_historie, int(keuze)))
+        historie = iv.historie(int(keuze))
         tabel.toon(historie, hide_index=True, width="stretch")
         st.markdown("**Kandidaatadressen**")
         tabel.toon(kandidaten[["omschrijving", "bron", "buurt_code", "gebied_code"]].rename(columns={
@@ -93,9 +91,9 @@ with tab_detail:
             iv.intrek_formulier(row)
 
 with tab_voorstellen:
-    voorstellen = db.run_query(q.voorstellen)
+    voorstellen = iv.voorstellen()
     if not hkd:
-        iv.voorstel_formulier(user, db.run_query(q.eigen_locaties))
+        iv.voorstel_formulier(user, iv.eigen_locaties())
     if voorstellen.empty:
         st.caption("Nog geen voorstellen.")
     else:

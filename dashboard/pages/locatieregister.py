@@ -7,11 +7,10 @@ import streamlit as st
 from sqlalchemy.exc import DBAPIError
 
 from core.settings import PROJECT_ROOT
-from dashboard import db
+from dashboard.beheer import locatieregister as register
 from dashboard.ladder import view as lv
 from dashboard.toegang.auth import require_role
-from dashboard.widgets.upload import lees_upload, toon_problemen
-from data.locaties_import import OPTIONEEL, VERPLICHT, lees_bestand, pas_toe, plan_import
+from dashboard.widgets.upload import toon_problemen
 
 VOORBEELD = PROJECT_ROOT / "data" / "examples" / "locatieregister_voorbeeld"
 PLAN_KEY = "register_plan"  # (sha256 of the uploaded file, ImportPlan): validate (and geocode) once per file
@@ -26,7 +25,7 @@ st.write(
 )
 with st.expander("Kolommen en voorbeeldbestand"):
     st.markdown(
-        f"Verplicht: `{'`, `'.join(VERPLICHT)}`. Optioneel: `{'`, `'.join(OPTIONEEL)}`.  \n"
+        f"Verplicht: `{'`, `'.join(register.KOLOMMEN_VERPLICHT)}`. Optioneel: `{'`, `'.join(register.KOLOMMEN_OPTIONEEL)}`.  \n"
         "`aanbieder` en `woonvorm` mogen als code of als naam. Positie: `x`/`y` (RD) of `lat`/`lon` (WGS84); zonder "
         "coördinaten zoekt de geocoder het adres op (postcode + huisnummer). Zonder bereikbare geocoder wordt zo'n "
         "regel gemeld als niet te plaatsen, nooit geschat. Rijnummers in meldingen zijn spreadsheetrijen (kop = 1)."
@@ -51,11 +50,11 @@ inhoud = bestand.getvalue()
 vingerafdruk = hashlib.sha256(inhoud).hexdigest()
 bewaard = st.session_state.get(PLAN_KEY)
 if bewaard is None or bewaard[0] != vingerafdruk:
-    tabel = lees_upload(bestand, lees_bestand)
+    tabel = register.lees(bestand)
     if tabel is None:
         st.stop()
     with st.spinner("Regels controleren (en adressen opzoeken)..."):
-        plan = db.run_query(plan_import, tabel)
+        plan = register.plan(tabel)
     st.session_state[PLAN_KEY] = (vingerafdruk, plan)
     st.session_state[PLAN_KEY + "_meldingen"] = plan.meldingen
 else:
@@ -88,7 +87,7 @@ if not (plan.nieuw or plan.gewijzigd):
 elif st.button(f"Wijzigingen toepassen ({len(plan.nieuw)} nieuw, {len(plan.gewijzigd)} gewijzigd)", type="primary",
                key="register_toepassen"):
     try:
-        nieuw, gewijzigd = db.run_write(pas_toe, plan)
+        nieuw, gewijzigd = register.toepassen(plan)
     except DBAPIError as exc:
         st.error(f"Niet toegepast; de database weigerde de wijziging en is ongewijzigd. ({str(exc.orig).splitlines()[0]})")
         st.stop()

@@ -5,12 +5,10 @@ from datetime import timedelta
 import streamlit as st
 
 from core.kalender import vandaag
-from dashboard import db
 from dashboard.kaart.maps import show
 from dashboard.meldingen import view as mv
 from dashboard.toegang.auth import require_role
 from dashboard.widgets.tabel import toon as toon_tabel
-from queries import meldingen as q
 
 st.title("Meldingen")
 user = require_role("aanbieder", "hkd")
@@ -30,7 +28,7 @@ st.caption(mv.norm_tekst(nrm))
 
 with st.spinner("Meldingen tellen..."):
     frame = mv.per_locatie(van, tot, nrm)
-locaties = db.run_cached(q.locaties_keuze)
+locaties = mv.locaties_keuze()
 
 tab_kaart, tab_vastleggen, tab_commissies = st.tabs(["Meldkaart", "Vastleggen en inlezen", "Beheercommissies"])
 with tab_kaart:

@@ -7,11 +7,10 @@ import streamlit as st
 from core.kalender import vandaag
 from core.settings import get_settings
 from core.taal import aantal
-from dashboard import db
 from dashboard.kaart.maps import legend_html
 from dashboard.kaart.pc4_map import HIDDEN_LABEL, pc4_kaart
+from dashboard.lagen.publiek import openbare_kaart
 from geo.disclosure import controleer_kaart
-from queries.publiek import openbare_kaart
 from reports.openbare_kaart_html import CREDIT, statische_kaart, vertrouwelijk_zinnen
 from reports.veilig import csv_bytes
 
@@ -19,7 +18,7 @@ st.title("Openbare kaart: voorzieningen per postcodegebied")
 st.write("Opvang- en woonvoorzieningen onder het Convenant HKD, geteld per postcodegebied (4 cijfers). "
          "Adressen worden nooit getoond.")
 with st.spinner("Kaart laden..."):
-    data = db.run_cached(openbare_kaart)
+    data = openbare_kaart()
 
 # Defence in depth: the public views already apply the rule; refuse to draw anything that breaks it anyway.
 if controleer_kaart(data.pc4_woonvorm, data.pc4, data.regel, data.vertrouwelijke_namen):

@@ -2,11 +2,9 @@
 
 import streamlit as st
 
-from dashboard import db
 from dashboard.ladder import view as lv
 from dashboard.overleg import view as ov
 from dashboard.toegang.auth import require_role
-from queries import vergaderingen as vg
 
 st.title("Overleg")
 user = require_role("hkd")
@@ -24,14 +22,11 @@ if v is None:
 
 with st.spinner("Agenda ophalen..."):
     locaties = lv.locaties_op(v.datum)
-    punten = db.run_query(vg.agendapunten, v.id)
-    stand = db.run_query(vg.live_stand, v.id)
+    punten, stand = ov.agenda_en_stand(v)
 ov.live_volgen(v, (v.id, stand.huidig_punt_id, stand.versie, stand.besluiten))
 
 if not presentatie:
-    deelnemers = db.run_query(vg.deelnemers, v.id)
-    st.caption(("Plaats: " + ov.md(v.plaats) + " · " if v.plaats else "") + "Deelnemers: " + ov.md(", ".join(
-        f"{r.organisatie} ({r.rol})" if r.rol else r.organisatie for r in deelnemers.itertuples())))
+    st.caption(ov.plaats_en_deelnemers(v))
     ov.voorbereiding(v, punten, locaties)
     st.divider()
 

@@ -12,8 +12,8 @@ from core.domain import INVENTARISATIE_DATUM
 from core.kalender import nu, vandaag
 from core.taal import aantal
 from dashboard import db
+from dashboard.kaart.focus import focus_keuze, legenda_item
 from dashboard.kaart.maps import deck, focus_layer, laag, layer_bounds, legend_html, show, tekst_tooltip
-from dashboard.ladder.focus import focus_keuze, legenda_item
 from dashboard.widgets import downloads
 from dashboard.widgets.tabel import toon as toon_tabel
 from dashboard.widgets.upload import lees_upload, toon_problemen

@@ -15,8 +15,8 @@ import streamlit as st
 from core.settings import get_settings
 from dashboard import inzage
 from dashboard.kaart import zoeken
+from dashboard.kaart.focus import focus_keuze, legenda_item
 from dashboard.kaart.maps import focus_layer, legend_html
-from dashboard.ladder.focus import focus_keuze, legenda_item
 from dashboard.toegang.auth import User, current_user
 from dashboard.trends import indicatoren as views
 from dashboard.trends import lagen as maps

@@ -1,0 +1,26 @@
+"""The locations register import as the Beheer room offers it: read the upload, plan (validate, geocode, diff), apply.
+The importer (``data.locaties_import``) validates; this module binds it to the signed-in user's database session."""
+
+from __future__ import annotations
+
+from dashboard import db
+from dashboard.widgets.upload import lees_upload
+from data.locaties_import import OPTIONEEL, VERPLICHT, ImportPlan, lees_bestand, pas_toe, plan_import
+
+KOLOMMEN_VERPLICHT = VERPLICHT
+KOLOMMEN_OPTIONEEL = OPTIONEEL
+
+
+def lees(bestand):
+    """The uploaded register as a table, or ``None`` after every problem was shown (downloadable)."""
+    return lees_upload(bestand, lees_bestand)
+
+
+def plan(tabel) -> ImportPlan:
+    """Every row checked (and geocoded where needed) and compared with the register: what would change."""
+    return db.run_query(plan_import, tabel)
+
+
+def toepassen(import_plan: ImportPlan) -> tuple[int, int]:
+    """Apply a valid plan in one transaction: (new, changed)."""
+    return db.run_write(pas_toe, import_plan)
