@@ -20,7 +20,9 @@ from pathlib import Path
 
 import bcrypt
 
-ROLLEN = ("aanbieder", "hkd")
+from core import rollen
+
+ROLLEN = rollen.MET_ACCOUNT
 NAAM_PATROON = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 MIN_WACHTWOORD = 10
 

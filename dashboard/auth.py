@@ -14,11 +14,12 @@ from datetime import datetime, timedelta
 
 import streamlit as st
 
+from core import rollen
 from core.kalender import TZ, nu
 from core.settings import get_settings
 from dashboard import sessies
 
-ROLES = ("publiek", "aanbieder", "hkd")
+ROLES = rollen.CODES
 SESSION_KEY = "hkd_user"
 EXPIRES_KEY = "hkd_sessie_tot"  # datetime after which a local login is no longer valid (idle expiry, sliding)
 BEGIN_KEY = "hkd_sessie_begin"  # datetime of the local login (absolute expiry)
@@ -44,7 +45,7 @@ class User:
 
 
 PUBLIEK = User(naam="publiek", rol="publiek")
-ROL_NAMEN = {"publiek": "publiek", "aanbieder": "zorgaanbieder", "hkd": "HKD (gemeente en Sturingsoverleg)"}
+ROL_NAMEN = rollen.NAMEN
 
 
 def session_minutes() -> int:

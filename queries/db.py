@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, text
 
 from core.kalender import TZ
+from queries.lagen import na_migratie, voor_migratie
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 OBJECTS_DIR = Path(__file__).resolve().parent / "objects"
@@ -63,6 +64,7 @@ def migrate(engine: Engine) -> list[str]:
     applied_now: list[str] = []
     with engine.begin() as conn:
         conn.execute(text("SELECT pg_advisory_xact_lock(4242001)"))
+        voor_migratie(conn)  # the roles of core.rollen, which the grants below name
         conn.execute(
             text(
                 "CREATE TABLE IF NOT EXISTS public.schema_migrations ("
@@ -79,7 +81,5 @@ def migrate(engine: Engine) -> list[str]:
             applied_now.append(path.stem)
         for path in object_files():
             conn.connection.cursor().execute(path.read_text(encoding="utf-8"))
-        from queries.lagen import na_migratie
-
         na_migratie(conn)  # provider login roles, and every object owned by hkd_eigenaar (issue 10)
     return applied_now

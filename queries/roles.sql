@@ -1,9 +1,10 @@
 -- name: ensure_roles
--- The three layer roles, the owner and the app's login roles (cluster-wide), created when missing. Also in migration 002; needed again before a
--- restore into a fresh cluster, where the dump's GRANTs refer to them.
+-- The roles of core.rollen (cluster-wide), created when missing: the layer role of each user group, the owner and
+-- the app's login roles; tests/queries/test_rollen.py checks this block against the catalogue. The one place that
+-- creates them: it runs before the migrations (the role blocks of migrations 002 and 100 are history and find
+-- them) and before a restore into a fresh cluster, where the dump's GRANTs refer to them. Their settings (time
+-- zone, limits): rol_grenzen.
 DO $$
-DECLARE
-    r text;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hkd_publiek') THEN
         CREATE ROLE hkd_publiek NOLOGIN;
@@ -26,15 +27,6 @@ BEGIN
     END IF;
     GRANT hkd_publiek TO hkd_app_publiek;
     GRANT hkd_beheer TO hkd_app_beheer;
-    -- Rotterdam's days (current_date) for every login, also outside the app's engine (psql, the publisher);
-    -- written only when missing, so that concurrent runs do not update the same catalog row.
-    FOREACH r IN ARRAY ARRAY['hkd_app_publiek', 'hkd_app_beheer'] LOOP
-        IF NOT EXISTS (SELECT 1 FROM pg_db_role_setting s, unnest(s.setconfig) AS cfg(v)
-                       WHERE s.setrole = r::regrole AND s.setdatabase = 0
-                         AND lower(cfg.v) = 'timezone=europe/amsterdam') THEN
-            EXECUTE format('ALTER ROLE %I SET timezone TO %L', r, 'Europe/Amsterdam');
-        END IF;
-    END LOOP;
 END $$;
 
 -- name: has_hkd_schema
@@ -54,11 +46,6 @@ BEGIN
                            'hkd_aanbieder_' || c);
         END IF;
         EXECUTE format('GRANT hkd_aanbieder TO %I', 'hkd_aanbieder_' || c);
-        IF NOT EXISTS (SELECT 1 FROM pg_db_role_setting s, unnest(s.setconfig) AS cfg(v)
-                           WHERE s.setrole = ('hkd_aanbieder_' || c)::regrole AND s.setdatabase = 0
-                             AND lower(cfg.v) = 'timezone=europe/amsterdam') THEN
-            EXECUTE format('ALTER ROLE %I SET timezone TO %L', 'hkd_aanbieder_' || c, 'Europe/Amsterdam');
-        END IF;
     END LOOP;
 END $$;
 
@@ -226,7 +213,8 @@ END $$;
 -- of the 100 m grid takes seconds), idle_in_transaction_session_timeout ends a transaction left open (locks and a
 -- pool slot), CONNECTION LIMIT keeps one layer from taking every connection of the server (max_connections is 100
 -- by default: 40 + 20 + 10 per provider leaves room for HKD and the administrators). The public login reads only:
--- default_transaction_read_only (a setting injected SQL can switch off, so the grants remain the line).
+-- default_transaction_read_only (a setting injected SQL can switch off, so the grants remain the line). Every login
+-- lives in Rotterdam's days (current_date), also outside the app's engine (psql, the publisher).
 -- Cluster-wide role settings (a database cloned from a template has no per-database settings). Written only when
 -- different, so that concurrent runs do not update the same catalog row. Documented in docs/database-rollen.md.
 DO $$
@@ -238,6 +226,7 @@ BEGIN
         SELECT rolname, rolconnlimit,
                CASE WHEN rolname = 'hkd_app_publiek' THEN 40 WHEN rolname = 'hkd_app_beheer' THEN 20 ELSE 10 END
                    AS grens,
+               ARRAY['TimeZone=Europe/Amsterdam'] ||
                CASE WHEN rolname = 'hkd_app_publiek' THEN ARRAY['statement_timeout=30s',
                                                                 'idle_in_transaction_session_timeout=30s',
                                                                 'default_transaction_read_only=on']
@@ -253,7 +242,8 @@ BEGIN
         END IF;
         FOREACH instelling IN ARRAY r.instellingen LOOP
             IF NOT EXISTS (SELECT 1 FROM pg_db_role_setting s, unnest(s.setconfig) AS cfg(v)
-                           WHERE s.setrole = r.rolname::regrole AND s.setdatabase = 0 AND cfg.v = instelling) THEN
+                           WHERE s.setrole = r.rolname::regrole AND s.setdatabase = 0
+                             AND lower(cfg.v) = lower(instelling)) THEN
                 EXECUTE format('ALTER ROLE %I SET %s TO %L', r.rolname, split_part(instelling, '=', 1),
                                split_part(instelling, '=', 2));
             END IF;
