@@ -70,6 +70,11 @@ def enter_layer(conn: Connection, rol: str, gebruiker: str, aanbieder_code: str 
         conn.execute(sql("lagen", "zet_gebruiker"), {"gebruiker": gebruiker})
 
 
+def alleen_lezen(conn: Connection) -> None:
+    """Make the open transaction read-only: from here on the database refuses every write in it."""
+    conn.execute(sql("lagen", "alleen_lezen"))
+
+
 @contextmanager
 def as_layer(engine: Engine, rol: str, gebruiker: str, aanbieder_code: str | None = None) -> Iterator[Connection]:
     """One committed transaction under the layer role of ``rol`` (used by the app, the CLI export and tests)."""
