@@ -129,22 +129,23 @@ DO $$
 DECLARE
     r record;
     su boolean := (SELECT rolsuper FROM pg_roles WHERE rolname = current_user);
-BEGIN
-    FOR r IN
-        WITH RECURSIVE kern(oid) AS (
+    -- hkd.locaties, hkd.aanbieders and every table with a foreign key chain to either
+    bereik oid[] := ARRAY(
+        WITH RECURSIVE keten(oid) AS (
             SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = 'hkd' AND c.relname IN ('locaties', 'aanbieders')
-        ), bereik(oid) AS (
-            SELECT oid FROM kern
             UNION
-            SELECT con.conrelid FROM pg_constraint con JOIN bereik b ON con.confrelid = b.oid
+            SELECT con.conrelid FROM pg_constraint con JOIN keten k ON con.confrelid = k.oid
             WHERE con.contype = 'f'
         )
+        SELECT oid FROM keten);
+BEGIN
+    FOR r IN
         SELECT a.attrelid::regclass AS tabel, a.attname AS kolom, a.attstattarget AS doel
-        FROM bereik b
-        JOIN pg_class c ON c.oid = b.oid AND c.relkind IN ('r', 'p')
+        FROM pg_class c
         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-        WHERE pg_has_role(current_user, c.relowner, 'USAGE')
+        WHERE c.oid = ANY (bereik) AND c.relkind IN ('r', 'p')
+          AND pg_has_role(current_user, c.relowner, 'USAGE')
           AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary
                           AND a.attnum = ANY (i.indkey))
           AND (a.atttypid IN (SELECT t.oid FROM pg_type t WHERE t.typname IN ('geometry', 'geography', 'text',
@@ -166,19 +167,13 @@ BEGIN
     -- The same for what else keeps statistics of such a table: expression columns of its indexes (their own rows in
     -- pg_statistic) and extended statistics objects.
     FOR r IN
-        WITH RECURSIVE bereik(oid) AS (
-            SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = 'hkd' AND c.relname IN ('locaties', 'aanbieders')
-            UNION
-            SELECT con.conrelid FROM pg_constraint con JOIN bereik b ON con.confrelid = b.oid
-            WHERE con.contype = 'f'
-        )
         SELECT i.indexrelid::regclass AS idx, k.nr, a.attstattarget AS doel
-        FROM bereik b JOIN pg_index i ON i.indrelid = b.oid
+        FROM pg_index i
         JOIN pg_class ic ON ic.oid = i.indexrelid
         CROSS JOIN LATERAL generate_series(1, i.indnatts) AS k(nr)
         JOIN pg_attribute a ON a.attrelid = i.indexrelid AND a.attnum = k.nr
-        WHERE i.indkey[k.nr - 1] = 0 AND pg_has_role(current_user, ic.relowner, 'USAGE')
+        WHERE i.indrelid = ANY (bereik) AND i.indkey[k.nr - 1] = 0
+          AND pg_has_role(current_user, ic.relowner, 'USAGE')
     LOOP
         IF r.doel IS DISTINCT FROM 0 THEN
             EXECUTE format('ALTER INDEX %s ALTER COLUMN %s SET STATISTICS 0', r.idx, r.nr);
@@ -188,16 +183,9 @@ BEGIN
         END IF;
     END LOOP;
     FOR r IN
-        WITH RECURSIVE bereik(oid) AS (
-            SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = 'hkd' AND c.relname IN ('locaties', 'aanbieders')
-            UNION
-            SELECT con.conrelid FROM pg_constraint con JOIN bereik b ON con.confrelid = b.oid
-            WHERE con.contype = 'f'
-        )
         SELECT x.oid, format('%I.%I', n.nspname, x.stxname) AS naam, x.stxstattarget AS doel
-        FROM bereik b JOIN pg_statistic_ext x ON x.stxrelid = b.oid JOIN pg_namespace n ON n.oid = x.stxnamespace
-        WHERE pg_has_role(current_user, x.stxowner, 'USAGE')
+        FROM pg_statistic_ext x JOIN pg_namespace n ON n.oid = x.stxnamespace
+        WHERE x.stxrelid = ANY (bereik) AND pg_has_role(current_user, x.stxowner, 'USAGE')
     LOOP
         IF r.doel IS DISTINCT FROM 0 THEN
             EXECUTE format('ALTER STATISTICS %s SET STATISTICS 0', r.naam);
