@@ -15,7 +15,8 @@ from collections.abc import Hashable
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from dashboard import db
+from dashboard import verbinding
+from dashboard.toegang.auth import current_user
 from queries.inzage import log_inzage
 
 KEY = "inzage"
@@ -43,6 +44,6 @@ def vastleggen(onderdeel: str, omschrijving: str, details: dict, sleutel: Hashab
     gelogd = _state()["gelogd"]
     if (onderdeel, sleutel) in gelogd:
         return False
-    db.run_write(log_inzage, onderdeel, omschrijving, details)
+    verbinding.run_as(current_user(), log_inzage, (onderdeel, omschrijving, details))
     gelogd.add((onderdeel, sleutel))
     return True

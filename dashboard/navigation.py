@@ -12,8 +12,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from core import rollen
+
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
-ALLE = ("publiek", "aanbieder", "hkd")
+ALLE = rollen.CODES
 
 
 @dataclass(frozen=True)

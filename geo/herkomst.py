@@ -133,7 +133,7 @@ REGELS: tuple[Regel, ...] = (
     Regel("raster_100m", "Vierkanten van 100 bij 100 meter (RD, uitgelijnd als de CBS-vierkantstatistiek): de "
           "buurtwaarden naar oppervlakte over de vierkanten verdeeld. Het rapport (voetnoot 6) bouwt elke postcode "
           "op uit cirkels van 200 m of 300 m loopafstand en toont die op vierkanten van 100 m; dat doet HKD Kaart "
-          "niet.", "hkd", "weergave, anders dan voetnoot 6", "publiek.raster_100m (queries/migrations)"),
+          "niet.", "hkd", "weergave, anders dan voetnoot 6", "publiek.raster_100m (queries/objects/70_publiek.sql)"),
     Regel("min_waarnemingen", f"Een waarde die op minder dan {_IR.min_waarnemingen} waarnemingen berust, wordt "
           "niet getoond.", "veerkracht", "voetnoot 6", "publiek.indicator_regel; queries/trends.py: "
           "MIN_WAARNEMINGEN", ("queries.trends.MIN_WAARNEMINGEN", "geo.disclosure.IndicatorRule.min_waarnemingen")),

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from geo.draagkracht import IndicatorStand, Kandidaat, NabijeLocatie, Notitie, ScanResultaat
 from geo.rings import RingTelling
-from geo.scan_norms import Beoordeling, Norm, ScanConfig
+from geo.scan_norms import NIVEAU_SYMBOOL, Beoordeling, Norm, ScanConfig
 
 FORMAAT = 1
 """Version of the JSON layout below (a reader of a later layout must still read this one)."""
@@ -114,8 +114,6 @@ def verschillen(toen: list[Beoordeling], nu: list[Beoordeling]) -> list[Verschil
 def vergelijking(kolommen: dict[str, list[Beoordeling]]) -> list[dict[str, str]]:
     """Criteria as rows, candidates as columns (``{kandidaat: criteria}``), each cell ``"✔ waarde (label)"`` with
     the same sign and norm as the single scan; the norm column is shared when all candidates used the same norm."""
-    from geo.scan_norms import NIVEAU_SYMBOOL
-
     volgorde: list[str] = []
     for criteria in kolommen.values():
         volgorde += [b.criterium for b in criteria if b.criterium not in volgorde]

@@ -53,6 +53,7 @@ def restore(engine: Engine, url: str, source: Path) -> None:
                 "(lokaal: hkd db reset --leeg, daarna hkd db restore)"
             )
         conn.execute(sql("roles", "ensure_roles"))
+        conn.execute(sql("roles", "rol_grenzen"))
     res = subprocess.run(
         ["pg_restore", "--no-owner", "--single-transaction", "--exit-on-error", f"--dbname={_libpq_url(url)}",
          str(source)],

@@ -1,4 +1,4 @@
-"""Connections: create engines, attribute writes to a user, apply the migrations in order.
+"""Connections: create engines, attribute writes to a user, apply the migrations and today's objects.
 
 Nothing here starts a server: the URL comes from :mod:`core.settings`, and starting the project-local cluster is
 the job of :mod:`ops.localdb`.
@@ -13,8 +13,10 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, text
 
 from core.kalender import TZ
+from queries.lagen import na_migratie, voor_migratie
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+OBJECTS_DIR = Path(__file__).resolve().parent / "objects"
 
 
 def make_engine(url: str, **kwargs) -> Engine:
@@ -44,15 +46,25 @@ def migration_files() -> list[Path]:
     return sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9]_*.sql"))
 
 
-def migrate(engine: Engine) -> list[str]:
-    """Apply the migrations not yet recorded in ``public.schema_migrations``; return the ones applied now.
+def object_files() -> list[Path]:
+    """Today's views and functions, one file per domain, in the order they apply (by their numeric prefix)."""
+    return sorted(OBJECTS_DIR.glob("[0-9][0-9]_*.sql"))
 
-    All pending migrations and their records run in one transaction, so a failing one leaves nothing behind;
-    an advisory lock keeps two concurrent runs from applying the same file twice.
+
+def migrate(engine: Engine) -> list[str]:
+    """Apply the migrations not yet recorded in ``public.schema_migrations``, then re-apply every file of
+    ``queries/objects/`` (views and functions with their grants, ``CREATE OR REPLACE``); return the migrations
+    applied now.
+
+    Tables live in the numbered migrations, applied once; a view's or function's current definition lives in one
+    object file, applied on every run, so a fresh database and an old one end with the same definitions. All of it
+    runs in one transaction, so a failing file leaves nothing behind; an advisory lock keeps two concurrent runs
+    from applying the same file twice.
     """
     applied_now: list[str] = []
     with engine.begin() as conn:
         conn.execute(text("SELECT pg_advisory_xact_lock(4242001)"))
+        voor_migratie(conn)  # the roles of core.rollen, which the grants below name
         conn.execute(
             text(
                 "CREATE TABLE IF NOT EXISTS public.schema_migrations ("
@@ -67,7 +79,7 @@ def migrate(engine: Engine) -> list[str]:
             conn.connection.cursor().execute(path.read_text(encoding="utf-8"))
             conn.execute(text("INSERT INTO public.schema_migrations (versie) VALUES (:v)"), {"v": path.stem})
             applied_now.append(path.stem)
-        from queries.lagen import na_migratie
-
+        for path in object_files():
+            conn.connection.cursor().execute(path.read_text(encoding="utf-8"))
         na_migratie(conn)  # provider login roles, and every object owned by hkd_eigenaar (issue 10)
     return applied_now

@@ -2,7 +2,8 @@
 
 Every write appends (steps, scans, proposals, decisions); the database checks each step against the stappenplan
 (``hkd.stap_overgangen``) and the layer role's row-level security decides whose rows a caller may touch. These
-functions check the same rules first (``geo.stappenplan``) so that a page can say in Dutch what is wrong.
+functions check the same rules first (``geo.stappenplan``) so that a page can say what is wrong (the forms' own
+checks, in Dutch: ``dashboard.initiatieven.invoer``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from sqlalchemy import Connection
 
 from core.domain import ADVIEZEN, FASE_CODES, STAPPEN, VOORSTEL_SOORTEN
 from core.kalender import TZ, vandaag
-from geo import persoonsgegevens
 from geo.agenda import AgendaVoorstel
 from geo.draagkracht import ScanResultaat
 from geo.scan_archief import (
@@ -30,6 +30,7 @@ from geo.scan_archief import (
 )
 from geo.scan_norms import Beoordeling
 from geo.stappenplan import Context, OngeldigeStap, controleer, controleer_ruimtelijk
+from queries.besluiten import FaseBesluit, append_fase_besluit
 from queries.sqlfiles import sql
 
 BRONNEN = ("adres", "kaart", "coördinaten")
@@ -58,40 +59,6 @@ class KandidaatAdres:
     x: float
     y: float
     bron: str = "adres"
-
-
-def fouten(ini: NieuwInitiatief, kandidaten: list[KandidaatAdres], woonvormen: set[str]) -> list[str]:
-    """Every problem of a submission, in Dutch (empty when it is fine)."""
-    out = []
-    if not ini.naam.strip():
-        out.append("Geef het initiatief een naam.")
-    if len(ini.naam) > 200:
-        out.append("De naam is te lang (hoogstens 200 tekens).")
-    if ini.woonvorm not in woonvormen:
-        out.append("Kies een woonvorm.")
-    if not ini.doelgroep.strip():
-        out.append("Geef de doelgroep op.")
-    if not 1 <= ini.plaatsen <= 500:
-        out.append("Het aantal plaatsen ligt tussen 1 en 500.")
-    if not ini.contact_rol.strip():
-        out.append("Geef de rol of functie van de contactpersoon op (geen naam nodig).")
-    if len(ini.context) > 5000:
-        out.append("De toelichting is te lang (hoogstens 5.000 tekens).")
-    # the same check as the database's (migration 304): no personal data in the contact or the toelichting
-    for tekst, label, toegestaan in ((ini.contact_rol, "De contactrol", ()),
-                                     (ini.contact_kanaal, "Het functionele contactadres", (persoonsgegevens.EMAIL,)),
-                                     (ini.context, "De toelichting", ())):
-        gevonden = [s for s in persoonsgegevens.vondsten(tekst) if s not in toegestaan]
-        if gevonden:
-            out.append(persoonsgegevens.melding(label, gevonden) + ".")
-    if not kandidaten:
-        out.append("Geef minstens één kandidaatadres op.")
-    for n, k in enumerate(kandidaten, 1):
-        if not k.omschrijving.strip():
-            out.append(f"Kandidaat {n}: geef een omschrijving of adres.")
-        if k.bron not in BRONNEN:
-            out.append(f"Kandidaat {n}: onbekende bron {k.bron!r}.")
-    return out
 
 
 def eigen_aanbieder_id(conn: Connection) -> int | None:
@@ -235,8 +202,6 @@ class Realisatie:
 def realiseren(conn: Connection, initiatief_id: int, r: Realisatie) -> int:
     """The initiative becomes a location: the location (new or existing), its first fase decision (the fase the
     advice set) and the step 'gerealiseerd' pointing at it, in one transaction. Returns the location's id."""
-    from queries.besluiten import FaseBesluit, append_fase_besluit
-
     row = initiatief(conn, initiatief_id)
     if row is None:
         raise OngeldigeStap("onbekend initiatief")
@@ -324,17 +289,6 @@ def spreiding(conn: Connection, x: float, y: float, plaatsen: int) -> pd.DataFra
 
 
 # Provider proposals ----------------------------------------------------------------------------------------------
-def voorstel_fouten(soort: str, plaatsen: int | None, toelichting: str) -> list[str]:
-    out = []
-    if soort not in VOORSTEL_SOORTEN:
-        out.append("Kies wat er veranderd is.")
-    if soort == "plaatsen" and (plaatsen is None or not 0 <= plaatsen <= 500):
-        out.append("Het nieuwe aantal plaatsen ligt tussen 0 en 500.")
-    if len(toelichting) > 2000:
-        out.append("De toelichting is te lang (hoogstens 2.000 tekens).")
-    return out
-
-
 def voorstel_indienen(conn: Connection, aanbieder_id: int, locatie_id: int, soort: str, datum: date,
                       plaatsen: int | None = None, toelichting: str = "") -> int:
     """A provider proposes an update to its own location; the database refuses another provider's location."""

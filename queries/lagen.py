@@ -19,17 +19,19 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine
 
+from core import rollen
 from queries.sqlfiles import sql
 
-# app role (hkd.auth ROLES) -> database role (migration 002). Deny by default: an unknown role gets the public one.
-DB_ROLLEN = {"publiek": "hkd_publiek", "aanbieder": "hkd_aanbieder", "hkd": "hkd_beheer"}
+# app role -> database role of its layer (core.rollen, created by queries/roles.sql). Deny by default: an unknown
+# role gets the public one.
+DB_ROLLEN = {r.code: r.laag_rol for r in rollen.ROLLEN}
 
-# The owner of every object (migration 100) and the login role of each layer.
-EIGENAAR = "hkd_eigenaar"
-LOGIN_PUBLIEK = "hkd_app_publiek"
-LOGIN_BEHEER = "hkd_app_beheer"
-AANBIEDER_PREFIX = "hkd_aanbieder_"
-LOGIN_ROLLEN = (LOGIN_PUBLIEK, LOGIN_BEHEER)
+# The owner of every object and the login role of each layer (core.rollen).
+EIGENAAR = rollen.EIGENAAR
+LOGIN_PUBLIEK = rollen.PUBLIEK.login_rol
+LOGIN_BEHEER = rollen.HKD.login_rol
+AANBIEDER_PREFIX = rollen.AANBIEDER_LOGIN_PREFIX
+LOGIN_ROLLEN = tuple(r.login_rol for r in rollen.ROLLEN if r.login_rol)
 
 
 def aanbieder_rol(aanbieder_code: str) -> str:
@@ -40,18 +42,16 @@ def aanbieder_rol(aanbieder_code: str) -> str:
 def laag_rol(rol: str, aanbieder_code: str | None = None) -> str:
     """The database role a transaction of app role ``rol`` runs under (a provider without a code: the group role
     ``hkd_aanbieder``, which is no provider and sees no row in detail)."""
-    if rol == "aanbieder":
-        return aanbieder_rol(aanbieder_code) if aanbieder_code else "hkd_aanbieder"
-    return DB_ROLLEN.get(rol, "hkd_publiek")
+    if rol == rollen.AANBIEDER.code:
+        return aanbieder_rol(aanbieder_code) if aanbieder_code else rollen.AANBIEDER.laag_rol
+    return rollen.rol(rol).laag_rol
 
 
 def login_rol(rol: str, aanbieder_code: str | None = None) -> str:
     """The LOGIN role the app connects as for app role ``rol`` (deny by default: the public login)."""
-    if rol == "aanbieder" and aanbieder_code:
+    if rol == rollen.AANBIEDER.code and aanbieder_code:
         return aanbieder_rol(aanbieder_code)
-    if rol == "hkd":
-        return LOGIN_BEHEER
-    return LOGIN_PUBLIEK
+    return rollen.rol(rol).login_rol or LOGIN_PUBLIEK
 
 
 def enter_layer(conn: Connection, rol: str, gebruiker: str, aanbieder_code: str | None = None) -> None:
@@ -70,12 +70,25 @@ def enter_layer(conn: Connection, rol: str, gebruiker: str, aanbieder_code: str 
         conn.execute(sql("lagen", "zet_gebruiker"), {"gebruiker": gebruiker})
 
 
+def alleen_lezen(conn: Connection) -> None:
+    """Make the open transaction read-only: from here on the database refuses every write in it."""
+    conn.execute(sql("lagen", "alleen_lezen"))
+
+
 @contextmanager
 def as_layer(engine: Engine, rol: str, gebruiker: str, aanbieder_code: str | None = None) -> Iterator[Connection]:
     """One committed transaction under the layer role of ``rol`` (used by the app, the CLI export and tests)."""
     with engine.begin() as conn:
         enter_layer(conn, rol, gebruiker, aanbieder_code)
         yield conn
+
+
+def voor_migratie(conn: Connection) -> None:
+    """Before migrating: the roles of core.rollen, created when missing (the one place that creates them; the role
+    blocks of migrations 002 and 100 are history and find them there). Needs a role that may create roles, else
+    an administrator created them (docs/database-rollen.md)."""
+    if conn.execute(sql("roles", "mag_rollen_maken")).scalar():
+        conn.execute(sql("roles", "ensure_roles"))
 
 
 def na_migratie(conn: Connection) -> None:
@@ -85,7 +98,6 @@ def na_migratie(conn: Connection) -> None:
     docs/database-rollen.md); the statistics rule (issue 23) runs for whoever owns the tables.
     """
     if conn.execute(sql("roles", "mag_rollen_maken")).scalar():
-        conn.execute(sql("roles", "ensure_roles"))
         conn.execute(sql("roles", "ensure_aanbieder_rollen"))
         conn.execute(sql("roles", "overdragen_aan_eigenaar"))
         conn.execute(sql("roles", "rol_grenzen"))

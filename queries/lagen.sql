@@ -14,3 +14,7 @@ SELECT hkd.zet_gebruiker(:gebruiker);
 -- name: meld_aanmelding
 -- Write a login event (ingelogd | mislukt | geblokkeerd | uitgelogd) to the audit log (migration 104).
 SELECT publiek.meld_aanmelding(:gebruiker, :gebeurtenis);
+
+-- name: alleen_lezen
+-- The rest of this transaction reads only (a switch to read-only is allowed after the first statement).
+SET TRANSACTION READ ONLY;

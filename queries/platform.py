@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
 import pandas as pd
 from sqlalchemy import Connection
 
+from geo.spreiding import concentratie, dun_uit, index_tov_stad, klasse_tov_stad, lorenz, per_1000
+from queries import fasen
 from queries.importeren import tel_upserts
 from queries.sqlfiles import sql
 
@@ -95,8 +97,6 @@ def spreiding(conn: Connection, niveau: str, op: date) -> pd.DataFrame:
 def tegen_stad(nu: pd.DataFrame, vorig: pd.DataFrame) -> pd.DataFrame:
     """:func:`spreiding` frames of two dates joined: ``nu`` with ``plaatsen_vorig``, ``per_1000``, ``index`` (city =
     100) and ``klasse`` (:data:`geo.spreiding.KLASSEN_TOV_STAD`) against the city's figure per 1,000 inhabitants."""
-    from geo.spreiding import index_tov_stad, klasse_tov_stad, per_1000
-
     stad = per_1000(nu["plaatsen"].sum(), nu["inwoners"].sum())
     t = nu.merge(vorig[["code", "plaatsen"]].rename(columns={"plaatsen": "plaatsen_vorig"}), on="code", how="left")
     t["per_1000"] = [per_1000(p, i) for p, i in zip(t["plaatsen"], t["inwoners"], strict=True)]
@@ -114,8 +114,6 @@ def spreiding_tegen_stad(conn: Connection, niveau: str, op: date, vorige: date) 
 def lorenz_op(conn: Connection, op: date, punten: int = 400) -> list[tuple[float, float]]:
     """The Lorenz curve of places over the residential buurten weighed by inhabitants on ``op``, thinned to at
     most ``punten`` points (a chart needs no 14,000)."""
-    from geo.spreiding import dun_uit, lorenz
-
     b = spreiding_buurt(conn, op)
     b = b[b["inwoners"].notna() & (b["inwoners"] > 0)]
     return dun_uit(lorenz(b["plaatsen"].tolist(), b["inwoners"].tolist()), punten)
@@ -180,8 +178,6 @@ def aanbod_tegen_doelen(aanbod: pd.DataFrame, doelen_frame: pd.DataFrame) -> pd.
 
 def concentratie_op(conn: Connection, op: date):
     """The concentration of places over the residential buurten (those with inhabitants) on ``op``."""
-    from geo.spreiding import concentratie
-
     b = spreiding_buurt(conn, op)
     b = b[b["inwoners"].notna() & (b["inwoners"] > 0)]
     return concentratie(b["plaatsen"].tolist(), b["inwoners"].tolist())
@@ -189,8 +185,6 @@ def concentratie_op(conn: Connection, op: date):
 
 def concentratie_reeks(conn: Connection, data: list[date]) -> dict:
     """:func:`concentratie_op` for every date of ``data`` from one statement (not one query per year)."""
-    from geo.spreiding import concentratie
-
     b = pd.read_sql(sql("platform", "concentratie_reeks"), conn, params={"data": list(data)})
     b["op"] = pd.to_datetime(b["op"]).dt.date
     groepen = dict(tuple(b.groupby("op", sort=False)))
@@ -220,10 +214,6 @@ class PlatformCijfers:
 def platform_cijfers(conn: Connection, peildatum: date, vorige: date, inventarisatie: date,
                      van: int = 2015) -> PlatformCijfers:
     """Collect the Platform figures (HKD layer) for ``peildatum`` against ``vorige`` (the previous report)."""
-    from dataclasses import asdict
-
-    from queries import fasen
-
     aanbod = aanbod_tegen_doelen(aanbod_per_jaar(conn, van, peildatum.year, peildatum), doelen(conn))
     rijen = [{"jaar": op.year, "op": op, **asdict(c)} for op, c in concentratie_reeks(
         conn, [min(date(jaar, 12, 31), peildatum) for jaar in range(van, peildatum.year + 1)]).items()]

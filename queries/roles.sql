@@ -1,9 +1,10 @@
 -- name: ensure_roles
--- The three layer roles, the owner and the app's login roles (cluster-wide), created when missing. Also in migration 002; needed again before a
--- restore into a fresh cluster, where the dump's GRANTs refer to them.
+-- The roles of core.rollen (cluster-wide), created when missing: the layer role of each user group, the owner and
+-- the app's login roles; tests/queries/test_rollen.py checks this block against the catalogue. The one place that
+-- creates them: it runs before the migrations (the role blocks of migrations 002 and 100 are history and find
+-- them) and before a restore into a fresh cluster, where the dump's GRANTs refer to them. Their settings (time
+-- zone, limits): rol_grenzen.
 DO $$
-DECLARE
-    r text;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hkd_publiek') THEN
         CREATE ROLE hkd_publiek NOLOGIN;
@@ -26,15 +27,6 @@ BEGIN
     END IF;
     GRANT hkd_publiek TO hkd_app_publiek;
     GRANT hkd_beheer TO hkd_app_beheer;
-    -- Rotterdam's days (current_date) for every login, also outside the app's engine (psql, the publisher);
-    -- written only when missing, so that concurrent runs do not update the same catalog row.
-    FOREACH r IN ARRAY ARRAY['hkd_app_publiek', 'hkd_app_beheer'] LOOP
-        IF NOT EXISTS (SELECT 1 FROM pg_db_role_setting s, unnest(s.setconfig) AS cfg(v)
-                       WHERE s.setrole = r::regrole AND s.setdatabase = 0
-                         AND lower(cfg.v) = 'timezone=europe/amsterdam') THEN
-            EXECUTE format('ALTER ROLE %I SET timezone TO %L', r, 'Europe/Amsterdam');
-        END IF;
-    END LOOP;
 END $$;
 
 -- name: has_hkd_schema
@@ -54,11 +46,6 @@ BEGIN
                            'hkd_aanbieder_' || c);
         END IF;
         EXECUTE format('GRANT hkd_aanbieder TO %I', 'hkd_aanbieder_' || c);
-        IF NOT EXISTS (SELECT 1 FROM pg_db_role_setting s, unnest(s.setconfig) AS cfg(v)
-                           WHERE s.setrole = ('hkd_aanbieder_' || c)::regrole AND s.setdatabase = 0
-                             AND lower(cfg.v) = 'timezone=europe/amsterdam') THEN
-            EXECUTE format('ALTER ROLE %I SET timezone TO %L', 'hkd_aanbieder_' || c, 'Europe/Amsterdam');
-        END IF;
     END LOOP;
 END $$;
 
@@ -142,22 +129,23 @@ DO $$
 DECLARE
     r record;
     su boolean := (SELECT rolsuper FROM pg_roles WHERE rolname = current_user);
-BEGIN
-    FOR r IN
-        WITH RECURSIVE kern(oid) AS (
+    -- hkd.locaties, hkd.aanbieders and every table with a foreign key chain to either
+    bereik oid[] := ARRAY(
+        WITH RECURSIVE keten(oid) AS (
             SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = 'hkd' AND c.relname IN ('locaties', 'aanbieders')
-        ), bereik(oid) AS (
-            SELECT oid FROM kern
             UNION
-            SELECT con.conrelid FROM pg_constraint con JOIN bereik b ON con.confrelid = b.oid
+            SELECT con.conrelid FROM pg_constraint con JOIN keten k ON con.confrelid = k.oid
             WHERE con.contype = 'f'
         )
+        SELECT oid FROM keten);
+BEGIN
+    FOR r IN
         SELECT a.attrelid::regclass AS tabel, a.attname AS kolom, a.attstattarget AS doel
-        FROM bereik b
-        JOIN pg_class c ON c.oid = b.oid AND c.relkind IN ('r', 'p')
+        FROM pg_class c
         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-        WHERE pg_has_role(current_user, c.relowner, 'USAGE')
+        WHERE c.oid = ANY (bereik) AND c.relkind IN ('r', 'p')
+          AND pg_has_role(current_user, c.relowner, 'USAGE')
           AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary
                           AND a.attnum = ANY (i.indkey))
           AND (a.atttypid IN (SELECT t.oid FROM pg_type t WHERE t.typname IN ('geometry', 'geography', 'text',
@@ -179,19 +167,13 @@ BEGIN
     -- The same for what else keeps statistics of such a table: expression columns of its indexes (their own rows in
     -- pg_statistic) and extended statistics objects.
     FOR r IN
-        WITH RECURSIVE bereik(oid) AS (
-            SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = 'hkd' AND c.relname IN ('locaties', 'aanbieders')
-            UNION
-            SELECT con.conrelid FROM pg_constraint con JOIN bereik b ON con.confrelid = b.oid
-            WHERE con.contype = 'f'
-        )
         SELECT i.indexrelid::regclass AS idx, k.nr, a.attstattarget AS doel
-        FROM bereik b JOIN pg_index i ON i.indrelid = b.oid
+        FROM pg_index i
         JOIN pg_class ic ON ic.oid = i.indexrelid
         CROSS JOIN LATERAL generate_series(1, i.indnatts) AS k(nr)
         JOIN pg_attribute a ON a.attrelid = i.indexrelid AND a.attnum = k.nr
-        WHERE i.indkey[k.nr - 1] = 0 AND pg_has_role(current_user, ic.relowner, 'USAGE')
+        WHERE i.indrelid = ANY (bereik) AND i.indkey[k.nr - 1] = 0
+          AND pg_has_role(current_user, ic.relowner, 'USAGE')
     LOOP
         IF r.doel IS DISTINCT FROM 0 THEN
             EXECUTE format('ALTER INDEX %s ALTER COLUMN %s SET STATISTICS 0', r.idx, r.nr);
@@ -201,16 +183,9 @@ BEGIN
         END IF;
     END LOOP;
     FOR r IN
-        WITH RECURSIVE bereik(oid) AS (
-            SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = 'hkd' AND c.relname IN ('locaties', 'aanbieders')
-            UNION
-            SELECT con.conrelid FROM pg_constraint con JOIN bereik b ON con.confrelid = b.oid
-            WHERE con.contype = 'f'
-        )
         SELECT x.oid, format('%I.%I', n.nspname, x.stxname) AS naam, x.stxstattarget AS doel
-        FROM bereik b JOIN pg_statistic_ext x ON x.stxrelid = b.oid JOIN pg_namespace n ON n.oid = x.stxnamespace
-        WHERE pg_has_role(current_user, x.stxowner, 'USAGE')
+        FROM pg_statistic_ext x JOIN pg_namespace n ON n.oid = x.stxnamespace
+        WHERE x.stxrelid = ANY (bereik) AND pg_has_role(current_user, x.stxowner, 'USAGE')
     LOOP
         IF r.doel IS DISTINCT FROM 0 THEN
             EXECUTE format('ALTER STATISTICS %s SET STATISTICS 0', r.naam);
@@ -226,7 +201,8 @@ END $$;
 -- of the 100 m grid takes seconds), idle_in_transaction_session_timeout ends a transaction left open (locks and a
 -- pool slot), CONNECTION LIMIT keeps one layer from taking every connection of the server (max_connections is 100
 -- by default: 40 + 20 + 10 per provider leaves room for HKD and the administrators). The public login reads only:
--- default_transaction_read_only (a setting injected SQL can switch off, so the grants remain the line).
+-- default_transaction_read_only (a setting injected SQL can switch off, so the grants remain the line). Every login
+-- lives in Rotterdam's days (current_date), also outside the app's engine (psql, the publisher).
 -- Cluster-wide role settings (a database cloned from a template has no per-database settings). Written only when
 -- different, so that concurrent runs do not update the same catalog row. Documented in docs/database-rollen.md.
 DO $$
@@ -238,6 +214,7 @@ BEGIN
         SELECT rolname, rolconnlimit,
                CASE WHEN rolname = 'hkd_app_publiek' THEN 40 WHEN rolname = 'hkd_app_beheer' THEN 20 ELSE 10 END
                    AS grens,
+               ARRAY['TimeZone=Europe/Amsterdam'] ||
                CASE WHEN rolname = 'hkd_app_publiek' THEN ARRAY['statement_timeout=30s',
                                                                 'idle_in_transaction_session_timeout=30s',
                                                                 'default_transaction_read_only=on']
@@ -253,7 +230,8 @@ BEGIN
         END IF;
         FOREACH instelling IN ARRAY r.instellingen LOOP
             IF NOT EXISTS (SELECT 1 FROM pg_db_role_setting s, unnest(s.setconfig) AS cfg(v)
-                           WHERE s.setrole = r.rolname::regrole AND s.setdatabase = 0 AND cfg.v = instelling) THEN
+                           WHERE s.setrole = r.rolname::regrole AND s.setdatabase = 0
+                             AND lower(cfg.v) = lower(instelling)) THEN
                 EXECUTE format('ALTER ROLE %I SET %s TO %L', r.rolname, split_part(instelling, '=', 1),
                                split_part(instelling, '=', 2));
             END IF;

@@ -10,6 +10,7 @@ from core import kalender
 from core.domain import ADVIEZEN, EINDSTAPPEN, FASE_BY_CODE, FASE_CODES, STAPPEN, VOORSTEL_SOORTEN
 from core.settings import get_settings
 from dashboard import db, inzage
+from dashboard.initiatieven.invoer import fouten, voorstel_fouten
 from dashboard.kaart.maps import MAP_HEIGHT_PX, deck, laag, legend_html, tekst_tooltip
 from dashboard.toegang.auth import User
 from dashboard.widgets import downloads
@@ -431,7 +432,7 @@ def indien_formulier(user: User) -> None:
     ini = q.NieuwInitiatief(naam, woonvorm, doelgroep, int(plaatsen), contact_rol, startdatum, contact_kanaal.strip(),
                             context.strip(), ruimtelijk)
     kandidaten, problemen = plaats_kandidaten(rijen)
-    problemen = q.fouten(ini, kandidaten, set(woonvormen)) + problemen
+    problemen = fouten(ini, kandidaten, set(woonvormen)) + problemen
     if problemen:
         st.error("Niet ingediend:\n" + "\n".join(f"- {md_tekst(p)}" for p in problemen))
         return
@@ -498,7 +499,7 @@ def voorstel_formulier(user: User, locaties: pd.DataFrame) -> None:
         plaatsen = st.number_input("Nieuw aantal plaatsen (alleen bij plaatsen)", min_value=0, max_value=500, value=0)
         toelichting = st.text_area("Toelichting")
         if st.form_submit_button("Voorstel indienen"):
-            fout = q.voorstel_fouten(soort, int(plaatsen) if soort == "plaatsen" else None, toelichting)
+            fout = voorstel_fouten(soort, int(plaatsen) if soort == "plaatsen" else None, toelichting)
             if fout:
                 st.error("Niet ingediend: " + " ".join(fout))
                 return

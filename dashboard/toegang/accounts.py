@@ -20,7 +20,10 @@ from pathlib import Path
 
 import bcrypt
 
-ROLLEN = ("aanbieder", "hkd")
+from core import rollen
+from core.settings import get_settings
+
+ROLLEN = rollen.MET_ACCOUNT
 NAAM_PATROON = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 MIN_WACHTWOORD = 10
 
@@ -201,8 +204,6 @@ class AccountStore:
 
 def store_from_settings() -> AccountStore:
     """The store as configured in :class:`core.settings.Settings` (file, attempts, blocking time)."""
-    from core.settings import get_settings
-
     settings = get_settings()
     return AccountStore(settings.accounts_path.resolve(), max_pogingen=settings.login_max_pogingen,
                         blokkade_minuten=settings.login_blokkade_minuten)

@@ -14,11 +14,15 @@ from datetime import datetime, timedelta
 
 import streamlit as st
 
+from core import rollen
 from core.kalender import TZ, nu
 from core.settings import get_settings
-from dashboard.toegang import sessies
+from dashboard import verbinding
+from dashboard.toegang import accounts, sessies
+from queries import sessies as sessie_queries
+from queries.lagen import as_layer, meld_aanmelding
 
-ROLES = ("publiek", "aanbieder", "hkd")
+ROLES = rollen.CODES
 SESSION_KEY = "hkd_user"
 EXPIRES_KEY = "hkd_sessie_tot"  # datetime after which a local login is no longer valid (idle expiry, sliding)
 BEGIN_KEY = "hkd_sessie_begin"  # datetime of the local login (absolute expiry)
@@ -44,7 +48,7 @@ class User:
 
 
 PUBLIEK = User(naam="publiek", rol="publiek")
-ROL_NAMEN = {"publiek": "publiek", "aanbieder": "zorgaanbieder", "hkd": "HKD (gemeente en Sturingsoverleg)"}
+ROL_NAMEN = rollen.NAMEN
 
 
 def session_minutes() -> int:
@@ -145,24 +149,17 @@ def _melding_eenmalig(sessie: sessies.OidcSessie | None, tekst: str) -> None:
 
 
 def _sessie_gezien(conn, sessie: sessies.OidcSessie) -> str | None:  # noqa: ANN001 - a Connection
-    from queries import sessies as q
-
-    return q.gezien(conn, sessie.sleutel, max(1, min(session_minutes(), 1440)), sessie.verloopt_op)
+    return sessie_queries.gezien(conn, sessie.sleutel, max(1, min(session_minutes(), 1440)), sessie.verloopt_op)
 
 
 def _sessie_beeindigen(conn, sessie: sessies.OidcSessie) -> None:  # noqa: ANN001 - a Connection
-    from queries import sessies as q
-
-    q.beeindigen(conn, sessie.sleutel, sessie.verloopt_op)
+    sessie_queries.beeindigen(conn, sessie.sleutel, sessie.verloopt_op)
 
 
 def _in_laag(user: User, fn, *args):  # noqa: ANN001, ANN202
     """``fn(conn, *args)`` in one transaction under ``user``'s layer (not through ``db.run_*``: those ask who the
     user is, which is what is being decided here)."""
-    from dashboard import db
-    from queries.lagen import as_layer
-
-    with as_layer(db.engine_for(user.rol, user.aanbieder_code), user.rol, user.naam, user.aanbieder_code) as conn:
+    with as_layer(verbinding.engine_for(user.rol, user.aanbieder_code), user.rol, user.naam, user.aanbieder_code) as conn:
         return fn(conn, *args)
 
 
@@ -186,10 +183,8 @@ def current_user() -> User:
 
 def login_local(naam: str, wachtwoord: str) -> tuple[User | None, str]:
     """Check ``naam``/``wachtwoord`` against the local store; on success start a session. Returns (user, message)."""
-    from dashboard.toegang.accounts import store_from_settings
-
     naam = naam.strip().lower()
-    result = store_from_settings().authenticate(naam, wachtwoord)
+    result = accounts.store_from_settings().authenticate(naam, wachtwoord)
     _meld(naam, "ingelogd" if result.account else ("geblokkeerd" if result.reden == "geblokkeerd" else "mislukt"))
     if result.account is None:
         if result.reden == "geblokkeerd" and result.geblokkeerd_tot is not None:
@@ -205,10 +200,7 @@ def login_local(naam: str, wachtwoord: str) -> tuple[User | None, str]:
 
 def _meld(naam: str, gebeurtenis: str) -> None:
     """Write a login event to the audit log from the server side (the public login may not write, issue 23)."""
-    from dashboard import db
-    from queries.lagen import meld_aanmelding
-
-    db.run_server_write(meld_aanmelding, naam, gebeurtenis)
+    verbinding.run_server_write(meld_aanmelding, naam, gebeurtenis)
 
 
 def logout(notice: str = "U bent uitgelogd.") -> bool:
@@ -262,6 +254,4 @@ def local_login_enabled() -> bool:
 
 def max_attempts() -> int:
     """Failed attempts before a local account is blocked (as configured for the store)."""
-    from dashboard.toegang.accounts import store_from_settings
-
-    return store_from_settings().max_pogingen
+    return accounts.store_from_settings().max_pogingen

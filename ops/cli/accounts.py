@@ -6,12 +6,14 @@ import argparse
 import getpass
 import sys
 
+from core import rollen
+
 
 def register(sub) -> None:
     acc = sub.add_parser("accounts", help="lokale accounts (demo/ontwikkeling): demo, lijst, toevoegen, ...")
     acc.add_argument("actie", choices=["demo", "lijst", "toevoegen", "wachtwoord", "deblokkeer"])
     acc.add_argument("naam", nargs="?", default="")
-    acc.add_argument("--rol", choices=["aanbieder", "hkd"], default="hkd")
+    acc.add_argument("--rol", choices=rollen.MET_ACCOUNT, default=rollen.HKD.code)
     acc.add_argument("--aanbieder", help="code van de zorgaanbieder (rol aanbieder)")
     acc.set_defaults(func=cmd_accounts)
 

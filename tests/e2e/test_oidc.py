@@ -129,20 +129,35 @@ def test_an_unmapped_group_gets_the_public_layer_only(oidc_app, page):
 GEWEIGERD = "alleen beschikbaar na inloggen"
 
 
-def _ladder_open(browser, base: str, cookies: list[dict]) -> bool:
-    """Open the Escalatieladder in a fresh browser context that has only ``cookies``: True when it shows the
-    address-level ladder, False when it refuses (the replay of a copied identity cookie)."""
+@contextlib.contextmanager
+def _browser_met(browser, cookies: list[dict]) -> Iterator:
+    """A page in a fresh browser context that holds only ``cookies`` (a copied or forged identity cookie)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1200}, locale="nl-NL")
     try:
         context.add_cookies(cookies)
-        p = context.new_page()
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def _ladder_open(browser, base: str, cookies: list[dict]) -> bool:
+    """Open the Escalatieladder in a fresh browser context that has only ``cookies``: True when it shows the
+    address-level ladder, False when it refuses (the replay of a copied identity cookie)."""
+    with _browser_met(browser, cookies) as p:
         p.goto(base + "/escalatieladder")
         wait_for_app(p, "Escalatieladder")
         main = p.locator('[data-testid="stMainBlockContainer"]')
         main.get_by_text(GEWEIGERD).or_(main.locator('[data-testid="stDataFrame"]')).first.wait_for(timeout=60_000)
         return GEWEIGERD not in main.inner_text()
-    finally:
-        context.close()
+
+
+def _inloggen_zegt(browser, base: str, cookies: list[dict], tekst: str) -> None:
+    """The login page, opened with only ``cookies``, tells why the session is over."""
+    with _browser_met(browser, cookies) as p:
+        p.goto(base + "/inloggen")
+        wait_for_app(p, "Inloggen")
+        p.get_by_text(tekst).first.wait_for(timeout=60_000)
+        p.get_by_role("button", name="Inloggen met uw organisatie-account").wait_for(timeout=60_000)
 
 
 def _identiteit(page) -> list[dict]:
@@ -165,15 +180,7 @@ def test_a_cookie_saved_before_logout_no_longer_opens_the_ladder(oidc_app, page,
     assert not _identiteit(page)
     # the attack: the saved cookie replayed in a fresh browser after the logout
     assert not _ladder_open(browser, oidc_app, bewaard)
-    context = browser.new_context(locale="nl-NL")
-    try:
-        context.add_cookies(bewaard)
-        p = context.new_page()
-        p.goto(oidc_app + "/inloggen")
-        wait_for_app(p, "Inloggen")
-        p.get_by_text(BEEINDIGD).first.wait_for(timeout=60_000)
-    finally:
-        context.close()
+    _inloggen_zegt(browser, oidc_app, bewaard, BEEINDIGD)
     # positive control: a new login of the same person works again (a fresh session)
     _sign_in(page, oidc_app, "beleid@rotterdam.nl")
     assert _ladder_open(browser, oidc_app, _identiteit(page))
@@ -231,13 +238,4 @@ def test_an_idle_session_ends(oidc_app, oidc_url, browser, demo_url):
     finally:
         eng.dispose()
     assert not _ladder_open(browser, oidc_app, cookies)
-    context = browser.new_context(locale="nl-NL")
-    try:
-        context.add_cookies(cookies)
-        p = context.new_page()
-        p.goto(oidc_app + "/inloggen")
-        wait_for_app(p, "Inloggen")
-        p.get_by_text(VERLOPEN).first.wait_for(timeout=60_000)
-        p.get_by_role("button", name="Inloggen met uw organisatie-account").wait_for(timeout=60_000)
-    finally:
-        context.close()
+    _inloggen_zegt(browser, oidc_app, cookies, VERLOPEN)

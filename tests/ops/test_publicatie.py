@@ -6,6 +6,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from psycopg import sql
 from sqlalchemy import text
 
 from core.kalender import vandaag
@@ -96,7 +97,7 @@ def _besluit(engine, fase="2"):
 
 def test_a_public_write_signals_once_on_commit_and_a_rollback_not(fresh_demo):
     with psycopg.connect(pub.dsn_van(fresh_demo), autocommit=True) as listener:
-        listener.execute(f"LISTEN {KANAAL}")
+        listener.execute(sql.SQL("LISTEN {}").format(sql.Identifier(KANAAL)))
         with pytest.raises(RuntimeError), fresh_demo.begin() as conn:
             conn.execute(text("UPDATE hkd.locaties SET plaatsen = plaatsen + 1"))
             raise RuntimeError("rollback")

@@ -10,6 +10,7 @@ from geo.disclosure import DisclosureRule, RawCell, controleer_kaart, publish_ce
 from queries import aanbieder, publiek, scan
 from queries.inzage import log_inzage
 from queries.lagen import as_layer
+from tests.sqlnamen import alles_uit
 
 BASE_TABLES = ["hkd.locaties", "hkd.aanbieders", "hkd.fase_besluiten", "hkd.beheer_status", "hkd.gebieden",
                "hkd.indicatoren", "hkd.audit_log", "hkd.inzage_log", "hkd.wijk_notities", "hkd.woonvormen",
@@ -19,13 +20,13 @@ BASE_TABLES = ["hkd.locaties", "hkd.aanbieders", "hkd.fase_besluiten", "hkd.behe
 def _refused(engine, rol, statement, params=None, aanbieder_code=None):
     with pytest.raises((ProgrammingError, DBAPIError)) as err:
         with as_layer(engine, rol, "aanvaller", aanbieder_code) as conn:
-            conn.execute(text(statement), params or {})
+            conn.execute(text(statement) if isinstance(statement, str) else statement, params or {})
     assert "permission denied" in str(err.value) or "row-level security" in str(err.value), err.value
 
 
 @pytest.mark.parametrize("table", BASE_TABLES)
 def test_public_role_cannot_select_any_base_table(demo_engine, table):
-    _refused(demo_engine, "publiek", f"SELECT * FROM {table} LIMIT 1")
+    _refused(demo_engine, "publiek", alles_uit(table).limit(1))
 
 
 def test_public_role_cannot_call_address_functions_or_write(demo_engine):
@@ -127,9 +128,9 @@ def test_provider_b_details_by_id_are_invisible_and_writes_refused(demo_engine):
             "WHERE a.code = 'bravo' LIMIT 1")).scalar_one()
     with as_layer(demo_engine, "aanbieder", "alfa", "alfa") as conn:
         for table in ("hkd.locaties", "hkd.mijn_locaties"):
-            assert conn.execute(text(f"SELECT * FROM {table} WHERE id = :i"), {"i": bravo_id}).all() == []
+            assert conn.execute(alles_uit(table, id=bravo_id)).all() == []
         for table in ("hkd.fase_besluiten", "hkd.beheer_status"):
-            assert conn.execute(text(f"SELECT * FROM {table} WHERE locatie_id = :i"), {"i": bravo_id}).all() == []
+            assert conn.execute(alles_uit(table, locatie_id=bravo_id)).all() == []
     _refused(demo_engine, "aanbieder", "UPDATE hkd.locaties SET plaatsen = 1 WHERE id = :i", {"i": bravo_id}, "alfa")
     _refused(demo_engine, "aanbieder", "INSERT INTO hkd.fase_besluiten (locatie_id, fase, ingangsdatum, reden, "
              "vastgelegd_door) VALUES (:i, '0', current_date, 'x', 'x')", {"i": bravo_id}, "alfa")

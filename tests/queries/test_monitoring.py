@@ -14,6 +14,7 @@ from core.domain import INVENTARISATIE_DATUM
 from geo.meldingen import MeldingNormen, commissie_stand
 from queries import monitoring as mq
 from queries.lagen import as_layer
+from tests.sqlnamen import alles_weg
 
 
 def _id(engine, code: str) -> int:
@@ -68,7 +69,7 @@ def test_history_tables_are_append_only(fresh_demo):
     for tabel in ("verbeteracties", "extra_inzet", "commissie_vergaderingen", "planning_acties"):
         with pytest.raises(DBAPIError, match="alleen-toevoegen"):
             with fresh_demo.begin() as conn:  # even the owner cannot change the history
-                conn.execute(text(f"DELETE FROM hkd.{tabel}"))
+                conn.execute(alles_weg(f"hkd.{tabel}"))
     with as_layer(fresh_demo, "hkd", "test") as conn:
         acties = mq.verbeteracties(conn, kalender.vandaag(), loc)
         assert acties.loc[acties["id"] == a, "over_tijd"].item()

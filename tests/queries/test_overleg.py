@@ -14,6 +14,7 @@ from geo import agenda
 from queries import fasen, overleg
 from queries.besluiten import BeheerStatus, FaseBesluit, append_beheer_status, append_fase_besluit, fase_counts
 from queries.lagen import as_layer
+from queries.sqlfiles import sql
 
 OVERLEG = date(2025, 9, 11)  # a demo meeting; the previous one (15-05-2025) changed two fasen
 VORIGE = date(2025, 5, 15)
@@ -169,11 +170,13 @@ def test_provider_and_public_roles_cannot_write_decisions(fresh_demo, db_rol, ta
                          "meldingenregister, vastgelegd_door) VALUES (1, current_date, 'afwezig', 'afwezig', false, 'x')",
     }[tabel]
     with pytest.raises(DBAPIError) as err, fresh_demo.begin() as conn:
-        conn.execute(text(f"SET LOCAL ROLE {db_rol}"))  # noqa: S608 (fixed role names from the parametrize list)
+        conn.execute(sql("lagen", "zet_rol"), {"rol": db_rol})
         conn.execute(text(insert))
     assert isinstance(err.value.orig, psycopg.errors.InsufficientPrivilege)
     with fresh_demo.connect() as conn:
-        assert conn.execute(text(f"SELECT count(*) FROM hkd.{tabel} WHERE vastgelegd_door IN ('indringer', 'x')")).scalar_one() == 0
+        geschreven = {"fase_besluiten": "SELECT count(*) FROM hkd.fase_besluiten WHERE vastgelegd_door = 'indringer'",
+                      "beheer_status": "SELECT count(*) FROM hkd.beheer_status WHERE vastgelegd_door = 'x'"}[tabel]
+        assert conn.execute(text(geschreven)).scalar_one() == 0
 
 
 def test_hkd_role_can_write_decisions_at_the_database_level(fresh_demo):

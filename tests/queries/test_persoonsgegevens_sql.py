@@ -112,13 +112,3 @@ def test_positive_control_a_functional_e_mail_address_is_the_contact_the_form_as
     alfa = _aanbieder_id(fresh_demo, "alfa")
     with as_layer(fresh_demo, "aanbieder", "alfa-user", "alfa") as conn:
         assert qi.indienen(conn, alfa, _initiatief(), []) > 0
-
-
-def test_the_initiative_form_says_it_before_the_database_does():
-    """queries.initiatieven.fouten (the form's check) uses the same rule: the provider reads why, in Dutch."""
-    kandidaat = qi.KandidaatAdres("Kandidaat A", 92000.0, 437000.0, "kaart")
-    problemen = qi.fouten(_initiatief(context="Bel 06-12345678", contact_kanaal="info@alfa.example"),
-                          [kandidaat], {"flexwonen"})
-    assert problemen == ["De toelichting bevat persoonsgegevens (een telefoonnummer): leg geen namen, adressen, "
-                         "telefoonnummers, e-mailadressen of BSN vast."]
-    assert qi.fouten(_initiatief(), [kandidaat], {"flexwonen"}) == []  # positive control

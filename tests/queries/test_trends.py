@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from sqlalchemy import text
 from sqlalchemy.exc import ProgrammingError
 
 from queries import trends
 from queries.lagen import as_layer
+from tests.sqlnamen import aantal_in
 
 
 @pytest.mark.parametrize("rol", ["publiek", "aanbieder", "hkd"])
@@ -26,7 +26,7 @@ def test_every_layer_reads_the_indicator_views(demo_engine, rol):
 def test_the_public_cannot_read_the_base_tables(demo_engine):
     for table in ("hkd.indicatoren", "hkd.gebieden", "hkd.locaties"):
         with pytest.raises(ProgrammingError), as_layer(demo_engine, "publiek", "tester") as conn:
-            conn.execute(text(f"SELECT count(*) FROM {table}"))
+            conn.execute(aantal_in(table))
 
 
 def test_public_facility_counts_are_per_pc4_and_points_only_for_hkd(fresh_demo):

@@ -127,12 +127,12 @@ def test_providers_see_only_decisions_about_their_own_locations(demo_engine):
     assert 0 < len(alfa) == eigen < len(alle)
     assert set(alfa["code"]) <= codes and set(lijst["code"]) <= codes and len(lijst) == len(codes)
     assert punten and punten <= ids, "agenda items about their own locations only"
-    for tabel in ("hkd.vergadering_acties", "hkd.vergadering_deelnemers"):
+    for lezen in ("SELECT * FROM hkd.vergadering_acties", "SELECT * FROM hkd.vergadering_deelnemers"):
         with pytest.raises(DBAPIError, match="permission denied"), as_layer(demo_engine, "aanbieder", "a", "alfa") as c:
-            c.execute(text(f"SELECT * FROM {tabel}"))
-    for tabel in ("hkd.vergadering_besluiten", "hkd.vergaderingen"):
+            c.execute(text(lezen))
+    for lezen in ("SELECT * FROM hkd.vergadering_besluiten", "SELECT * FROM hkd.vergaderingen"):
         with pytest.raises(DBAPIError, match="permission denied"), as_layer(demo_engine, "publiek", "p") as c:
-            c.execute(text(f"SELECT * FROM {tabel}"))
+            c.execute(text(lezen))
     with pytest.raises(DBAPIError, match="permission denied"), as_layer(demo_engine, "aanbieder", "a", "alfa") as c:
         vg.voeg_besluit_toe(c, 1, "vrij", "Aanbieder besluit zelf")
 

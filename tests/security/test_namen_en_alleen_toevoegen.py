@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import psycopg
 import pytest
+from psycopg import sql
 from sqlalchemy import text
 
 from core import kalender
@@ -111,7 +112,7 @@ def test_positive_control_without_the_apps_binding_the_login_names_itself(fresh_
 def test_the_owner_cannot_change_what_was_reported_or_submitted(fresh_sql_as, attack, as_role):
     admin = fresh_sql_as("admin")
     if as_role:
-        admin.execute(f"SET ROLE {as_role}")
+        admin.execute(sql.SQL("SET ROLE {}").format(sql.Identifier(as_role)))
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="alleen-toevoegen"):
         admin.execute(attack)
 

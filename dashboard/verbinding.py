@@ -1,0 +1,114 @@
+"""The dashboard's connections: one cached engine per login role, and one transaction under a given user's layer.
+
+The user is passed in: this module asks no one who is signed in, so that login (:mod:`dashboard.toegang.auth`), the
+inzage log (:mod:`dashboard.inzage`) and the pages' access (:mod:`dashboard.db`) all stand on it without a circle.
+Every transaction runs on the LOGIN role of the user's layer (``hkd_app_publiek``, ``hkd_app_beheer``,
+``hkd_aanbieder_<code>``; one small pool each, see :func:`engine_for`) and names the user, so that the database
+(grants and row-level security), not only the page, decides what the user may read or write, and injected SQL has
+no other role to switch to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+import streamlit as st
+from psycopg import errors as pg_errors
+from sqlalchemy import Engine, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from core import rollen
+from core.settings import get_settings
+from queries.db import make_engine
+from queries.lagen import LOGIN_PUBLIEK, alleen_lezen, as_layer, login_rol
+
+DB_DOWN = (
+    "De database is op dit moment niet bereikbaar. Probeer het over een minuut opnieuw; "
+    "de pagina herstelt zich vanzelf zodra de database terug is."
+)
+NO_ACCESS = (
+    "Uw rol heeft geen toegang tot deze gegevens. Log in met een account dat er recht op heeft "
+    "(de database weigert het verzoek)."
+)
+SERVER = "hkd-kaart-server"
+"""The name the server writes under when it acts for itself (login events), not for the person signed in."""
+
+
+class Gebruiker(Protocol):
+    """Who a transaction is for (``dashboard.toegang.auth.User``)."""
+
+    naam: str
+    rol: str
+    aanbieder_code: str | None
+
+
+@st.cache_resource(show_spinner=False)
+def get_engine() -> Engine:
+    """The engine of the app's URL (``hkd run`` passes it; see ``Settings.app_database_url``).
+
+    On the layer logins this is the public login ``hkd_app_publiek``. The dashboard never starts a server and
+    never migrates: ``hkd run`` / ``hkd db migrate`` do that first."""
+    return make_engine(get_settings().app_database_url)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _login_engine(login: str) -> Engine:
+    """A small pool for one LOGIN role (created lazily: most server processes only ever need the public one)."""
+    url = make_url(get_settings().app_database_url).set(username=login, password=None)
+    return make_engine(url.render_as_string(hide_password=False), pool_size=2, max_overflow=3)
+
+
+def engine_for(rol: str, aanbieder_code: str | None) -> Engine:
+    """The engine a transaction of this user runs on.
+
+    When the app's URL is the public layer login, every layer has its own LOGIN role and pool (a public connection
+    has nothing to switch to); with any other URL (an administrator's, as in older set-ups) one engine switches
+    with ``SET LOCAL ROLE``."""
+    if make_url(get_settings().app_database_url).username != LOGIN_PUBLIEK:
+        return get_engine()
+    login = login_rol(rol, aanbieder_code)
+    return get_engine() if login == LOGIN_PUBLIEK else _login_engine(login)
+
+
+def run_as(user: Gebruiker, fn: Callable[..., Any], args: tuple, *, lezen: bool = False) -> Any:
+    """``fn(conn, *args)`` in one committed transaction under ``user``'s layer role, named as ``user``; with
+    ``lezen`` the transaction is read-only (the database refuses a write). A lost database shows :data:`DB_DOWN`,
+    a refusal by the database a Dutch notice; both stop the page."""
+    try:
+        with as_layer(engine_for(user.rol, user.aanbieder_code), user.rol, user.naam, user.aanbieder_code) as conn:
+            if lezen:
+                alleen_lezen(conn)
+            return fn(conn, *args)
+    except OperationalError:
+        st.error(DB_DOWN, icon="⚠️")
+        st.stop()
+    except Exception as exc:  # pandas wraps driver errors in its own DatabaseError: look down the chain
+        if _refused(exc):
+            st.warning(NO_ACCESS, icon=":material/lock:")
+            st.stop()
+        raise
+
+
+def _refused(exc: BaseException | None) -> bool:
+    """Whether the database refused for lack of privilege (anywhere in the exception chain)."""
+    while exc is not None:
+        if isinstance(exc, pg_errors.InsufficientPrivilege) or (
+            isinstance(exc, DBAPIError) and isinstance(exc.orig, pg_errors.InsufficientPrivilege)
+        ):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def run_server_write(fn: Callable[..., Any], *args: Any) -> Any:
+    """Run ``fn(conn, *args)`` as the server itself, on the HKD layer's login (issue 23).
+
+    For what no layer the person is in may write: login events. The public login writes nothing, so a login
+    event (also a failed one, before anyone is signed in) is written from here, never from the public pool."""
+    try:
+        with as_layer(engine_for(rollen.HKD.code, None), rollen.HKD.code, SERVER) as conn:
+            return fn(conn, *args)
+    except OperationalError:
+        st.error(DB_DOWN, icon="⚠️")
+        st.stop()
