@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, text
 
 from core.kalender import TZ
+from queries.indicatoren import synchroniseer_definities
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -70,4 +71,5 @@ def migrate(engine: Engine) -> list[str]:
         from queries.lagen import na_migratie
 
         na_migratie(conn)  # provider login roles, and every object owned by hkd_eigenaar (issue 10)
+        synchroniseer_definities(conn)  # hkd.indicator_definities = the catalogue (core/indicatoren.py)
     return applied_now
