@@ -3,7 +3,8 @@
 -- hkd.indicator_definities holds one row per indicator of core/indicatoren.py (CATALOGUS): label, unit, direction,
 -- count or ratio, range, disclosure rule and source. It is filled from the catalogue after every migrate
 -- (queries.indicatoren.synchroniseer_definities); tests/queries/test_indicator_definities.py fails when the two
--- differ. Nobody but the owner writes it (hkd_beheer may read it), and no row may lower the small-numbers threshold below 10.
+-- differ. Nobody but the owner writes it (hkd_beheer may read it); its history is the code's (no audit trigger:
+-- a migrate writes no audit entries), and no row may lower the small-numbers threshold below 10.
 --
 -- publiek.indicator_waarden now applies seed 002 footnote 6 per indicator: "Indicatoren waarvoor minder dan 10
 -- waarnemingen beschikbaar waren zijn buiten beschouwing gelaten. Voor inkomensgegevens is een ondergrens van 100
@@ -32,8 +33,6 @@ CREATE TABLE hkd.indicator_definities (
 );
 COMMENT ON TABLE hkd.indicator_definities IS
   'The indicator catalogue (core/indicatoren.py), synchronised on every migrate; read by publiek.indicator_waarden.';
-CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON hkd.indicator_definities
-    FOR EACH ROW EXECUTE FUNCTION hkd.audit();
 GRANT SELECT ON hkd.indicator_definities TO hkd_beheer;  -- the voor/nameting picks its indicators by direction
 
 CREATE OR REPLACE VIEW publiek.indicator_waarden WITH (security_barrier) AS
