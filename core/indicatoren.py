@@ -22,6 +22,7 @@ column, that column in :mod:`geo.formaten`).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 AANTAL = "aantal"
@@ -90,10 +91,15 @@ class Indicator:
     def waarnemingen(self, waarde: float, inwoners: float | None = None) -> int | None:
         """The number of observations behind ``waarde`` where it can be derived (``None``: unknown)."""
         if self.waarnemingen_uit == ZELF:
-            return round(waarde)
+            return _afgerond(waarde)
         if self.waarnemingen_uit == INWONERS and inwoners is not None:
-            return round(inwoners * waarde / 100)
+            return _afgerond(inwoners * waarde / 100)
         return None
+
+
+def _afgerond(x: float) -> int:
+    """Half away from zero for the non-negative counts here, as PostgreSQL's ``round`` (Python rounds half to even)."""
+    return math.floor(x + 0.5)
 
 
 PCT = (0.0, 100.0)

@@ -243,6 +243,9 @@ def test_figuur_3_indexes_groups_against_the_dutch_average(app, demo_engine):
     at.selectbox(key="wijktrends_figuur_ind").set_value("pct_bijstand").run()
     assert not at.exception, at.exception
     assert any("100 = Nederland" in c.value for c in at.caption)
+    # the demo's small buurten have fewer than 100 persons on bijstand: withheld, and the page says so
+    assert any("gebiedswaarden van Afhankelijk van bijstand (%) niet getoond" in c.value
+               and "voor inkomensgegevens minder dan 100" in c.value for c in at.caption)
     spec = json.loads(at.get("plotly_chart")[1].proto.spec)
     assert "Nederland" in json.dumps(spec["layout"])
     with demo_engine.connect() as conn:
