@@ -50,6 +50,7 @@ VEERKRACHT = Bron("Veerkracht in Rotterdam (2012-2018), CBS-microdata",
                   "In.Fact.Research en Circusvis, voor gemeente en corporaties")
 UITSTROOM = Bron("Uitstroommonitor HKD (directe bemiddeling)", "gemeente Rotterdam")
 BAG = Bron("Basisregistratie Adressen en Gebouwen", "Kadaster")
+AFGELEID = Bron("Afgeleid uit de Kerncijfers (woningbezit per eigendom)", "HKD Kaart")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ class Indicator:
     ``hoger_beter``: ``True`` a higher value is better for the neighbourhood, ``False`` worse, ``None`` neither (a
     population, a code). ``reeks``: a measurement to chart, map and classify (``False`` for denominators and codes).
     ``cbs_buurtregel``: a percentage withheld for a buurt with fewer than the configured number of inhabitants.
+    ``kolommen``: other names of its column in its source's files (CBS Kerncijfers: ``aant_inw``, ``p_huurw``);
+    every indicator of :data:`CBS_KWB` is a column of the ``cbs`` file format under its code and these names.
     """
 
     code: str
@@ -72,6 +75,7 @@ class Indicator:
     waarnemingen_uit: str | None = None
     cbs_buurtregel: bool = False
     reeks: bool = True
+    kolommen: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.soort not in (AANTAL, RATIO):
@@ -153,35 +157,36 @@ _ALLE: tuple[Indicator, ...] = (
     Indicator("wijkprofiel_fysiek", "Wijkprofiel: fysieke index", "index (100 = Rotterdam 2014)", True, RATIO,
               WP_INDEX, WIJKPROFIEL),
     # CBS Kerncijfers wijken en buurten
-    Indicator("inwoners", "Inwoners", "inwoners", None, AANTAL, TELLING, CBS_KWB, reeks=False),
+    Indicator("inwoners", "Inwoners", "inwoners", None, AANTAL, TELLING, CBS_KWB, reeks=False,
+              kolommen=("aant_inw", "a_inw")),
     Indicator("personen_bijstand", "Personen met bijstand", "personen", False, AANTAL, TELLING, CBS_KWB,
               min_waarnemingen=_INK, waarnemingen_uit=ZELF),
     Indicator("bijstandsuitkeringen", "Bijstandsuitkeringen", "uitkeringen", False, AANTAL, TELLING, CBS_KWB,
-              min_waarnemingen=_INK, waarnemingen_uit=ZELF),
+              min_waarnemingen=_INK, waarnemingen_uit=ZELF, kolommen=("wwb_uittot", "a_soz_wb")),
     Indicator("pct_bijstand_van_inwoners", "Bijstand (% van de inwoners)", "% van de inwoners", False, RATIO, PCT,
               CBS_KWB, min_waarnemingen=_INK, waarnemingen_uit=INWONERS, cbs_buurtregel=True),
     Indicator("pct_huurwoningen", "Huurwoningen (%)", "% van de woningen", None, RATIO, PCT, CBS_KWB,
-              cbs_buurtregel=True),
+              cbs_buurtregel=True, kolommen=("p_huurw",)),
     Indicator("aandeel_corporatie", "Aandeel corporatiebezit (%)", "% van de woningen", None, RATIO, PCT, CBS_KWB,
-              cbs_buurtregel=True),
+              cbs_buurtregel=True, kolommen=("pct_huurwoningen_corporatie", "p_wcorpw")),
     Indicator("pct_koopwoningen", "Koopwoningen (%)", "% van de woningen", None, RATIO, PCT, CBS_KWB,
-              cbs_buurtregel=True),
+              cbs_buurtregel=True, kolommen=("p_koopw",)),
     Indicator("gem_woz_x1000eur", "Gemiddelde WOZ-waarde (x 1.000 euro)", "x 1.000 euro", None, RATIO,
-              (0.0, 100_000.0), CBS_KWB),
+              (0.0, 100_000.0), CBS_KWB, kolommen=("g_woz",)),
     Indicator("gem_inkomen_per_inwoner_x1000eur", "Gemiddeld inkomen per inwoner (x 1.000 euro)", "x 1.000 euro",
-              True, RATIO, (0.0, 10_000.0), CBS_KWB, min_waarnemingen=_INK),
+              True, RATIO, (0.0, 10_000.0), CBS_KWB, min_waarnemingen=_INK, kolommen=("g_ink_pi",)),
     Indicator("pct_huishoudens_laag_inkomen", "Huishoudens met een laag inkomen (%)", "% van de huishoudens", False,
-              RATIO, PCT, CBS_KWB, min_waarnemingen=_INK, cbs_buurtregel=True),
+              RATIO, PCT, CBS_KWB, min_waarnemingen=_INK, cbs_buurtregel=True, kolommen=("p_ink_li",)),
     Indicator("pct_65_plus", "65 jaar en ouder (%)", "% van de inwoners", None, RATIO, PCT, CBS_KWB,
-              waarnemingen_uit=INWONERS, cbs_buurtregel=True),
+              waarnemingen_uit=INWONERS, cbs_buurtregel=True, kolommen=("p_65_eo_jr",)),
     Indicator("pct_eenpersoonshuishoudens", "Eenpersoonshuishoudens (%)", "% van de huishoudens", None, RATIO, PCT,
-              CBS_KWB, cbs_buurtregel=True),
+              CBS_KWB, cbs_buurtregel=True, kolommen=("p_eenp_hh",)),
     # Counts and codes behind other figures
     Indicator("adressen", "Adressen", "adressen", None, AANTAL, TELLING, BAG, reeks=False),
     Indicator("directe_bemiddeling", "Plaatsingen via directe bemiddeling", "plaatsingen", None, AANTAL, TELLING,
               UITSTROOM, waarnemingen_uit=ZELF, reeks=False),
     Indicator("dominant_eigendom", "Dominant eigendom", "code 1-4 (corporatiehuur, goedkope particuliere huur, "
-              "overige particuliere huur, koop)", None, RATIO, (1.0, 4.0), CBS_KWB, reeks=False),
+              "overige particuliere huur, koop)", None, RATIO, (1.0, 4.0), AFGELEID, reeks=False),
 )
 
 CATALOGUS: dict[str, Indicator] = {i.code: i for i in _ALLE}

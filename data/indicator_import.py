@@ -37,7 +37,7 @@ from geo.kolommen import Kolom
 from queries import indicatoren, trends
 from queries.db import acting_as
 
-LEVELS = ("gemeente", "gebied", "buurt", "wijkprofiel", "pc4")
+LEVELS = tuple(dict.fromkeys(f.INDICATOR_NIVEAUS.values()))  # gemeente, gebied, buurt, wijkprofiel, pc4
 KOLOMMEN = ["regel", "niveau", "gebied_code", "jaar", "indicator", "waarde", "bron", "waarnemingen"]
 
 

@@ -150,21 +150,8 @@ WIJKPROFIEL = Formaat("wijkprofiel", "Wijkprofiel Rotterdam", (
 ), max_regels=100_000, sleutel_uitleg="a Wijkprofiel wijk and year appear once; wijken on one area code are "
                                       "averaged")
 
-CBS_KOLOMMEN: dict[str, tuple[str, ...]] = {
-    "inwoners": ("aant_inw", "a_inw"),
-    "personen_bijstand": (),
-    "bijstandsuitkeringen": ("wwb_uittot", "a_soz_wb"),
-    "pct_bijstand_van_inwoners": (),
-    "pct_huurwoningen": ("p_huurw",),
-    "aandeel_corporatie": ("pct_huurwoningen_corporatie", "p_wcorpw"),
-    "pct_koopwoningen": ("p_koopw",),
-    "gem_woz_x1000eur": ("g_woz",),
-    "gem_inkomen_per_inwoner_x1000eur": ("g_ink_pi",),
-    "pct_huishoudens_laag_inkomen": ("p_ink_li",),
-    "pct_65_plus": ("p_65_eo_jr",),
-    "pct_eenpersoonshuishoudens": ("p_eenp_hh",),
-}
-"""The CBS Kerncijfers columns read, per indicator of the catalogue: its code and the CBS names."""
+CBS_KOLOMMEN: dict[str, tuple[str, ...]] = {c: i.kolommen for c, i in ic.CATALOGUS.items() if i.bron == ic.CBS_KWB}
+"""The CBS Kerncijfers columns read: every CBS indicator of the catalogue, under its code and its CBS names."""
 CBS = Formaat("cbs", "CBS Kerncijfers wijken en buurten", (
     Kolom("code", CODE, "gebiedscode", aliassen=("gwb_code", "geo_key", "gwb_code_10"), sleutel=True,
           patroon=GEBIED_CODE),
