@@ -271,3 +271,31 @@ def corporatiebezit_corpus() -> dict[str, tuple[bytes, str]]:
         "formule.csv": (goed.replace("amber,1200", "amber,=1+1").encode(), "geen geheel getal"),
         "leeg.csv": (b"", "is leeg"),
     }
+
+
+def leefbaarometer_corpus() -> dict[str, tuple[bytes, str]]:
+    """Leefbaarometer files (``hkd load indicatoren leefbaarometer``): ``"ok"`` or a refusal fragment."""
+    kop = "bu_code;bu_naam;jaar;lbm;fys;won;vrz;soc;onv;kl_lbm"
+    goed = f"{kop}\nBU05991081;Bloemhof;2024;-0,212;0,021;-0,101;0,034;-0,058;-0,108;3\n"
+    return {
+        "goed.csv": (goed.encode(), "ok"),
+        "klasse-13.csv": (goed.replace(";3\n", ";13\n").encode(), "1 tot en met 9"),
+        "score-te-groot.csv": (goed.replace(";-0,212;", ";12;").encode(), "buiten het bereik"),
+        "geen-gebiedskolom.csv": (goed.replace("bu_code", "code").encode(), "geen gebiedskolom"),
+        "pc4-kapot.csv": (goed.replace("bu_code", "pc4").replace("BU05991081", "30a4").encode(), "postcode"),
+        "komma-gescheiden-decimale-komma.csv": (goed.replace(";", ",").encode(), "meer cellen dan kolommen"),
+        "dubbele-rij.csv": ((goed + goed.splitlines()[1] + "\n").encode(), "dubbele regel"),
+    }
+
+
+def wijkprofiel_corpus() -> dict[str, tuple[bytes, str]]:
+    """Wijkprofiel files (``hkd load indicatoren wijkprofiel``): ``"ok"`` or a refusal fragment."""
+    goed = "wp_slug,geo_key,name,year,veiligheid_index,sociaal_index\ncarnisse,carnisse,Carnisse,2030,90,\"82,5\"\n"
+    return {
+        "goed.csv": (goed.encode(), "ok"),
+        "index-te-groot.csv": (goed.replace(",90,", ",500,").encode(), "buiten het bereik 0 tot en met 400"),
+        "geen-indexkolom.csv": (b"wp_slug,geo_key,year\ncarnisse,carnisse,2030\n", "geen indexkolom"),
+        "dubbele-wijk.csv": ((goed + goed.splitlines()[1] + "\n").encode(), "dubbele regel"),
+        "onbekende-wijk.csv": (goed.replace(",carnisse,", ",nergenshuizen,").encode(), "bestaat niet op niveau"),
+        "jaar-als-tekst.csv": (goed.replace(",2030,", ",twintig,").encode(), "jaar"),
+    }
