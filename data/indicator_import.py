@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine
 
-from core.indicatoren import CATALOGUS, INWONERS, ZELF
+from core.indicatoren import CATALOGUS
 from core.taal import aantal
 from data.importeur import Controle, ImportGeweigerd, Probleem, controleer, lees
 from geo import formaten as f
@@ -130,10 +130,7 @@ def met_waarnemingen(rijen: pd.DataFrame) -> pd.DataFrame:
         i = CATALOGUS.get(r.indicator)
         if not pd.isna(r.waarnemingen) or i is None or i.waarnemingen_uit is None:
             n.append(r.waarnemingen)
-        elif i.waarnemingen_uit == ZELF:
-            n.append(i.waarnemingen(r.waarde))
-        else:
-            assert i.waarnemingen_uit == INWONERS
+        else:  # a count of persons needs nothing else; a share of the inhabitants their number
             n.append(i.waarnemingen(r.waarde, inw.get((r.niveau, r.gebied_code, r.jaar))))
     rijen["waarnemingen"] = pd.array([None if pd.isna(x) else int(x) for x in n], dtype="Int64")
     return rijen
