@@ -26,10 +26,11 @@ from data import (
     demo_vergaderingen,
 )
 from data.boundaries import FACTS_YEARS, REAL_FILES, read_facts
+from data.indicator_import import met_waarnemingen
 from geo.boundaries import ColumnMap, dataset_naam, geografie_omschrijving, normalise_boundaries
 from geo.sampling import point_inside
 from geo.schematic import schematic_layers
-from queries import besluiten, gebieden, meldingen, monitoring
+from queries import besluiten, gebieden, indicatoren, meldingen, monitoring
 from queries.db import acting_as
 from queries.sqlfiles import sql
 
@@ -187,7 +188,9 @@ def _load_indicators(conn: Connection, layers: dict[str, gpd.GeoDataFrame]) -> t
          demo_bemiddeling.directe_bemiddeling(buurten)],
         ignore_index=True,
     )
-    conn.execute(sql("indicatoren", "upsert_indicator"), frame.to_dict("records"))
+    # observations as an indicator file would give them (a count of persons, inhabitants x share): footnote 6's
+    # rule then withholds the demo's small shares on the public layer, as it would real ones
+    indicatoren.upsert_geteld(conn, met_waarnemingen(frame.assign(waarnemingen=None)))
     return len(frame), buurten
 
 

@@ -82,6 +82,8 @@ class Controle(RegelPlan):
     rijnummers: list[int] = field(default_factory=list)
     meldingen: list[str] = field(default_factory=list)
     overgeslagen: int = 0  # rows already loaded before (set by the writer)
+    kop: dict[str, str] = field(default_factory=dict)  # declared column name -> its name in the file's header
+    geheim: int = 0  # cells of ``geheim`` columns with a CBS secrecy or missing code, read as no value
     tellingen: dict[str, int] = field(default_factory=dict)  # new / changed / unchanged (set by the writer)
 
     def fout(self, rij: int, kolom: str, reden: str) -> None:
@@ -148,8 +150,14 @@ def _tijd(tekst: str, getal: float | None, kolom: k.Kolom) -> tuple[dt.datetime 
         " 14:30)" if kolom.soort == k.TIJDSTIP else ")")
 
 
-def _getal(tekst: str, getal: float | None, kolom: k.Kolom, decimaal: str | None) -> tuple[float | None, str | None]:
+GEHEIM = object()
+"""The value of a ``geheim`` column's cell that holds a CBS secrecy or missing code (counted, then no value)."""
+
+
+def _getal(tekst: str, getal: float | None, kolom: k.Kolom, decimaal: str | None) -> tuple[object, str | None]:
     soort = GETAL_AANTAL if kolom.soort == k.AANTAL else GETAL_RATIO
+    if kolom.geheim and getal is None and lees_getal(tekst, soort).geheim:
+        return GEHEIM, None
     if kolom.soort == k.AANTAL and getal is None and not _TELBAAR.match(tekst.strip()):
         return None, f"{_kort(tekst)} is geen geheel getal"
     if getal is None and any(c.isdigit() and not c.isascii() for c in tekst):
@@ -175,7 +183,7 @@ Uitkomst = tuple[object, str | None]
 
 def _getal_cel(tekst: str, getal: float | None, kolom: k.Kolom, decimaal: str | None, _: Keuzes) -> Uitkomst:
     waarde, fout = _getal(tekst, getal, kolom, decimaal)
-    return (int(waarde) if fout is None and kolom.soort == k.AANTAL else waarde), fout
+    return (int(waarde) if fout is None and waarde is not GEHEIM and kolom.soort == k.AANTAL else waarde), fout
 
 
 def _tijd_cel(tekst: str, getal: float | None, kolom: k.Kolom, _d: str | None, _: Keuzes) -> Uitkomst:
@@ -275,8 +283,11 @@ def _celtelling(tabel: Tabel, rij: Rij) -> str | None:
     return None
 
 
+PerRij = Callable[[k.Kolom, dict], k.Kolom]
+
+
 def controleer(tabel: Tabel, formaat: k.Formaat, *, keuzes: Mapping[str, Mapping[str, str]] | None = None,
-               rijregel: RijRegel | None = None) -> Controle:
+               rijregel: RijRegel | None = None, per_rij: PerRij | None = None) -> Controle:
     """Hold every row of ``tabel`` to ``formaat``; never writes.
 
     Parameters
@@ -290,9 +301,13 @@ def controleer(tabel: Tabel, formaat: k.Formaat, *, keuzes: Mapping[str, Mapping
     rijregel
         The importer's own rule on a parsed row (``regel, fout``): it may add derived values to the row and call
         ``fout(kolom, reden)``; it runs only on rows whose cells are all valid.
+    per_rij
+        Where a column's type and range depend on the row (a long file with one value column for indicators of
+        different kinds): ``per_rij(kolom, regel)`` returns the declaration to parse this row's cell with, given the
+        cells parsed so far (columns are parsed in declaration order).
     """
     controle = Controle(bestand=tabel.bestand, meldingen=list(tabel.meldingen))
-    kop = _kop(tabel, formaat, controle)
+    kop = controle.kop = _kop(tabel, formaat, controle)
     if controle.problemen:
         return controle
     rijen = [r for r in tabel.rijen if not r.leeg()]
@@ -309,7 +324,7 @@ def controleer(tabel: Tabel, formaat: k.Formaat, *, keuzes: Mapping[str, Mapping
         if len(controle.problemen) >= MAX_PROBLEMEN:
             controle.fout(0, "", f"meer dan {MAX_PROBLEMEN} problemen; de controle is gestopt")
             break
-        regel = _regel(tabel, rij, formaat, kop, decimaal, keuzes or {}, controle)
+        regel = _regel(tabel, rij, formaat, kop, decimaal, keuzes or {}, controle, per_rij)
         if regel is None:
             continue
         voor = len(controle.problemen)
@@ -330,7 +345,7 @@ def controleer(tabel: Tabel, formaat: k.Formaat, *, keuzes: Mapping[str, Mapping
 
 
 def _regel(tabel: Tabel, rij: Rij, formaat: k.Formaat, kop: dict[str, str], decimaal: dict[str, str | None],
-           keuzes: Mapping[str, Mapping[str, str]], controle: Controle) -> dict | None:
+           keuzes: Mapping[str, Mapping[str, str]], controle: Controle, per_rij: PerRij | None = None) -> dict | None:
     """One row parsed by the declaration, or ``None`` after recording its problems."""
     if (reden := _celtelling(tabel, rij)) is not None:
         controle.fout(rij.nummer, "", reden)
@@ -346,10 +361,13 @@ def _regel(tabel: Tabel, rij: Rij, formaat: k.Formaat, kop: dict[str, str], deci
                 controle.fout(rij.nummer, kolom.naam, "leeg")
                 fouten += 1
             continue
-        waarde, fout = _cel(rij, naam, kolom, decimaal.get(kolom.naam), keuzes)
+        waarde, fout = _cel(rij, naam, per_rij(kolom, regel) if per_rij else kolom, decimaal.get(kolom.naam), keuzes)
         if fout:
             controle.fout(rij.nummer, kolom.naam, fout)
             fouten += 1
+        elif waarde is GEHEIM:
+            controle.geheim += 1
+            waarde = None
         regel[kolom.naam] = waarde
     return None if fouten else regel
 

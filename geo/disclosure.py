@@ -23,6 +23,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from core.indicatoren import CATALOGUS, MIN_WAARNEMINGEN, MIN_WAARNEMINGEN_INKOMEN
+
 NIVEAUS = {"gemeente": "de hele gemeente", "gebied": "een gebied (CBS-wijk)"}
 
 
@@ -166,13 +168,16 @@ def controleer_kaart(pc4_woonvorm, pc4, rule: DisclosureRule, vertrouwelijk: Ite
 
 @dataclass(frozen=True)
 class IndicatorRule:
-    """Disclosure of public indicators (enforced by ``publiek.indicator_waarden``, migration 103).
+    """Disclosure of public indicators (enforced by ``publiek.indicator_waarden``, migrations 103, 183 and 400).
 
-    A value based on fewer than ``min_waarnemingen`` observations is withheld (Veerkracht, seed 002 footnote 6);
-    a percentage of a CBS buurt with fewer than ``min_inwoners_buurt`` inhabitants is withheld (CBS practice).
+    A value based on fewer observations than its indicator's minimum is withheld: ``min_waarnemingen`` (10), or 100
+    for income data (Veerkracht, seed 002 footnote 6; per indicator in :mod:`core.indicatoren`). Its observations are
+    the stored count, else derived as the catalogue says (a count of persons is its own number; a share of the
+    inhabitants is inhabitants x share / 100). A percentage of a CBS buurt with fewer than ``min_inwoners_buurt``
+    inhabitants is withheld (CBS practice).
     """
 
-    min_waarnemingen: int = 10
+    min_waarnemingen: int = MIN_WAARNEMINGEN
     min_inwoners_buurt: int = 50
     percentage_indicatoren: tuple[str, ...] = ("aandeel_corporatie",)
 
@@ -180,20 +185,34 @@ class IndicatorRule:
         if self.min_waarnemingen < 1 or self.min_inwoners_buurt < 1:
             raise ValueError("drempels zijn minstens 1")
 
+    def minimum(self, indicator: str) -> int:
+        """The number of observations a value of ``indicator`` needs to be shown."""
+        i = CATALOGUS.get(indicator)
+        return max(self.min_waarnemingen, i.min_waarnemingen) if i else self.min_waarnemingen
+
     def achtergehouden(self, niveau: str, indicator: str, waarnemingen: int | None,
-                       inwoners: float | None) -> str | None:
+                       inwoners: float | None, waarde: float | None = None) -> str | None:
         """Why a value is withheld (the database's wording), or ``None`` when it may be shown."""
-        if waarnemingen is not None and waarnemingen < self.min_waarnemingen:
-            return f"minder dan {self.min_waarnemingen} waarnemingen"
-        if (niveau == "buurt" and indicator in self.percentage_indicatoren and inwoners is not None
-                and inwoners < self.min_inwoners_buurt):
+        i = CATALOGUS.get(indicator)
+        if waarnemingen is None and i is not None and waarde is not None:
+            waarnemingen = i.waarnemingen(waarde, inwoners)
+        minimum = self.minimum(indicator)
+        if waarnemingen is not None and waarnemingen < minimum:
+            inkomen = " (inkomensgegevens)" if minimum > self.min_waarnemingen else ""
+            return f"minder dan {minimum} waarnemingen{inkomen}"
+        buurtregel = indicator in self.percentage_indicatoren or (i is not None and i.cbs_buurtregel)
+        if niveau == "buurt" and buurtregel and inwoners is not None and inwoners < self.min_inwoners_buurt:
             return f"buurt met minder dan {self.min_inwoners_buurt} inwoners (CBS-regel)"
         return None
 
     def toelichting(self) -> list[str]:
         """The rule in plain Dutch, shown on the Wijktrends page."""
         return [
-            f"Een waarde die op minder dan {self.min_waarnemingen} waarnemingen berust, tonen we niet.",
+            f"Een waarde die op minder dan {self.min_waarnemingen} waarnemingen berust, tonen we niet; voor "
+            f"inkomensgegevens (bijstand, laagste inkomens, inkomen) is de ondergrens {MIN_WAARNEMINGEN_INKOMEN} "
+            "waarnemingen (Veerkracht in Rotterdam, voetnoot 6).",
+            "Het aantal waarnemingen komt uit het bestand, of volgt uit de cijfers zelf: een aantal personen is zijn "
+            "eigen aantal waarnemingen, een percentage van de inwoners telt inwoners maal percentage.",
             f"Percentages van een buurt met minder dan {self.min_inwoners_buurt} inwoners tonen we niet, zoals het "
             "CBS doet.",
             "Een niet getoonde waarde staat op de kaart als 'geen gegevens'; de tabel hieronder zegt waarom.",

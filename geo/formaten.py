@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from core import indicatoren as ic
 from core.domain import MELDING_AFHANDELING, MELDING_BRONNEN, MELDING_CATEGORIEEN
 from geo.kolommen import (
     AANTAL,
@@ -87,7 +88,85 @@ LOCATIES = Formaat("locaties", "Locatieregister", (
 ), max_regels=10_000, sleutel_uitleg="a location code appears once; a re-import updates the location with that "
                                     "code, an unchanged file changes nothing")
 
-FORMATEN = {f.naam: f for f in (UITSTROOM, CORPORATIEBEZIT, MELDINGEN, LOCATIES)}
+# --- Indicator files (hkd load indicatoren FORMAAT): every value column is an indicator of the catalogue ----------
+def indicator_kolom(code: str, naam: str | None = None, aliassen: tuple[str, ...] = (),
+                    verplicht: bool = False) -> Kolom:
+    """The column of indicator ``code`` (type and range from :mod:`core.indicatoren`); CBS secrecy codes and
+    empty cells are skipped and counted."""
+    i = ic.CATALOGUS[code]
+    percentage = i.bereik == ic.PCT
+    uitleg = ("(geen percentage)" if percentage else "(een aantal is nooit negatief)" if i.soort == ic.AANTAL
+              else f"(eenheid: {i.eenheid})")
+    return Kolom(naam or code, AANTAL if i.soort == ic.AANTAL else RATIO, i.eenheid, aliassen=aliassen,
+                 verplicht=verplicht, bereik=i.bereik, geheim=True, bereik_uitleg=uitleg)
+
+
+INDICATOR_NIVEAUS = {"gemeente": "gemeente", "gebied": "gebied", "wijk": "gebied", "buurt": "buurt",
+                     "wijkprofiel": "wijkprofiel", "pc4": "pc4"}
+JAAR = Kolom("jaar", AANTAL, "jaartal", aliassen=("year",), sleutel=True, bereik=JAAR_BEREIK)
+GEBIEDSNAAM = Kolom("gebiedsnaam", TEKST, "gebiedsnaam", aliassen=("name", "naam", "bu_naam", "wk_naam", "gm_naam"),
+                    verplicht=False, max_tekens=200)
+WAARNEMINGEN = Kolom("waarnemingen", AANTAL, "aantal waarnemingen",
+                     aliassen=("n", "aantal_waarnemingen", "aantal waarnemingen", "observaties"), verplicht=False,
+                     bereik=(0, 1e9), bereik_uitleg="(een aantal is nooit negatief)")
+
+GENERIEK = Formaat("generiek", "Indicatoren (generiek)", (
+    Kolom("niveau", KEUZE, "het niveau", verplicht=False, sleutel=True,
+          keuzes={v: v for v in INDICATOR_NIVEAUS.values()}),
+    Kolom("gebied_code", CODE, "gebiedscode", aliassen=("gebiedscode",), sleutel=True, patroon=GEBIED_CODE),
+    JAAR,
+    Kolom("indicator", KEUZE, "indicator", sleutel=True, bron_keuzes="indicatorcatalogus"),
+    Kolom("waarde", RATIO, "waarde (type en bereik volgen de indicator)", geheim=True),
+    WAARNEMINGEN,
+    Kolom("bron", TEKST, "bronvermelding", verplicht=False, max_tekens=200),
+), max_regels=1_000_000, sleutel_uitleg="an area, year and indicator appear once; a re-load stores only what is new "
+                                        "or changed and says how many values it skipped")
+
+LBM_SCORES = {"lbm": "lbm_totaal", "fys": "lbm_fysieke_omgeving", "won": "lbm_woningvoorraad",
+              "vrz": "lbm_voorzieningen", "soc": "lbm_sociale_samenhang", "onv": "overlast_onveiligheid"}
+LBM_CODES = {"bu_code": "buurt", "pc4": "pc4", "wk_code": "gebied", "gm_code": "gemeente"}
+LEEFBAAROMETER = Formaat("leefbaarometer", "Leefbaarometer 3.0", (
+    Kolom("bu_code", CODE, "buurtcode", verplicht=False, sleutel=True, patroon=GEBIED_CODE),
+    Kolom("pc4", CODE, "postcode (vier cijfers)", aliassen=("postcode4",), verplicht=False, sleutel=True,
+          patroon=r"[1-9][0-9]{3}"),
+    Kolom("wk_code", CODE, "wijkcode", verplicht=False, sleutel=True, patroon=GEBIED_CODE),
+    Kolom("gm_code", CODE, "gemeentecode", verplicht=False, sleutel=True, patroon=GEBIED_CODE),
+    JAAR,
+    GEBIEDSNAAM,
+    *(indicator_kolom(ind, kol, verplicht=True) for kol, ind in LBM_SCORES.items()),
+    *(indicator_kolom(f"{ind}_klasse", f"kl_{kol}") for kol, ind in LBM_SCORES.items()),
+), max_regels=1_000_000, sleutel_uitleg="an area and year appear once (the most detailed code column present: "
+                                        "bu_code, pc4, wk_code, gm_code)")
+
+WP_INDICES = {"veiligheid_index": "wijkprofiel_veiligheid", "sociaal_index": "wijkprofiel_sociaal",
+              "fysiek_index": "wijkprofiel_fysiek"}
+WIJKPROFIEL = Formaat("wijkprofiel", "Wijkprofiel Rotterdam", (
+    Kolom("geo_key", CODE, "Wijkprofiel-gebiedscode", aliassen=("wijk_code", "code"), sleutel=True,
+          patroon=GEBIED_CODE),
+    Kolom("wp_slug", CODE, "Wijkprofiel-wijk", verplicht=False, sleutel=True, patroon=GEBIED_CODE),
+    JAAR,
+    GEBIEDSNAAM,
+    *(indicator_kolom(ind, kol) for kol, ind in WP_INDICES.items()),
+), max_regels=100_000, sleutel_uitleg="a Wijkprofiel wijk and year appear once; wijken on one area code are "
+                                      "averaged")
+
+CBS_KOLOMMEN: dict[str, tuple[str, ...]] = {c: i.kolommen for c, i in ic.CATALOGUS.items() if i.bron == ic.CBS_KWB}
+"""The CBS Kerncijfers columns read: every CBS indicator of the catalogue, under its code and its CBS names."""
+CBS = Formaat("cbs", "CBS Kerncijfers wijken en buurten", (
+    Kolom("code", CODE, "gebiedscode", aliassen=("gwb_code", "geo_key", "gwb_code_10"), sleutel=True,
+          patroon=GEBIED_CODE),
+    Kolom("niveau", KEUZE, "het niveau", aliassen=("level", "recs"), verplicht=False, sleutel=True,
+          keuzes={k: v for k, v in INDICATOR_NIVEAUS.items() if k != "pc4"}),
+    JAAR,
+    GEBIEDSNAAM,
+    *(indicator_kolom(ind, aliassen=aliassen) for ind, aliassen in CBS_KOLOMMEN.items()),
+), max_regels=1_000_000, sleutel_uitleg="an area and year appear once; blank and CBS-secret cells are skipped "
+                                        "and counted")
+
+INDICATOR_KEUZES = {"indicatorcatalogus": keuzes_van({c: i.label for c, i in ic.CATALOGUS.items()})}
+"""The generic format's indicator column: code or label of the catalogue (hkd.indicator_definities holds the same)."""
+INDICATOR_FORMATEN = {f.naam: f for f in (GENERIEK, LEEFBAAROMETER, WIJKPROFIEL, CBS)}
+FORMATEN = {f.naam: f for f in (UITSTROOM, CORPORATIEBEZIT, MELDINGEN, LOCATIES, *INDICATOR_FORMATEN.values())}
 
 
 def vervang_tabellen(tekst: str) -> str:

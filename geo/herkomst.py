@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.domain import CONVENANT_BESLUITEN, INVENTARISATIE_DATUM
+from core.indicatoren import MIN_WAARNEMINGEN_INKOMEN
 from geo import aanbod, agenda, analysegebied, kaarten4, meldingen, scan_norms, veerkracht
 from geo.disclosure import IndicatorRule
 
@@ -137,6 +138,15 @@ REGELS: tuple[Regel, ...] = (
     Regel("min_waarnemingen", f"Een waarde die op minder dan {_IR.min_waarnemingen} waarnemingen berust, wordt "
           "niet getoond.", "veerkracht", "voetnoot 6", "publiek.indicator_regel; queries/trends.py: "
           "MIN_WAARNEMINGEN", ("queries.trends.MIN_WAARNEMINGEN", "geo.disclosure.IndicatorRule.min_waarnemingen")),
+    Regel("min_waarnemingen_inkomen", f"Inkomensgegevens (bijstand, laagste inkomens, inkomen) worden pas vanaf "
+          f"{MIN_WAARNEMINGEN_INKOMEN} waarnemingen getoond.", "veerkracht", "voetnoot 6",
+          "core/indicatoren.py: MIN_WAARNEMINGEN_INKOMEN per indicator; hkd.indicator_definities; "
+          "publiek.indicator_waarden (migratie 400)", ("core.indicatoren.MIN_WAARNEMINGEN_INKOMEN",)),
+    Regel("waarnemingen_afgeleid", "Geeft een bestand geen aantal waarnemingen, dan leiden we het af: een aantal "
+          "personen is zijn eigen aantal waarnemingen, een percentage van de inwoners telt inwoners maal "
+          "percentage; anders is het onbekend en wordt de waarde getoond.", "hkd",
+          "uitwerking van voetnoot 6 (het rapport zegt niet hoe het waarnemingen telt)",
+          "core/indicatoren.py: waarnemingen_uit; publiek.indicator_waarden (migratie 400)"),
     Regel("min_inwoners_buurt", f"Percentages van een buurt met minder dan {_IR.min_inwoners_buurt} inwoners "
           "worden niet getoond.", "cbs", "geheimhoudingspraktijk", "publiek.indicator_regel",
           ("geo.disclosure.IndicatorRule.min_inwoners_buurt",)),

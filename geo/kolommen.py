@@ -43,7 +43,8 @@ class Kolom:
     ``keuzes`` maps every accepted spelling (lower-case code or label) to the stored code; a ``keuze`` column
     without it gets its choices from the database at validation time (``bron_keuzes`` names which). ``bereik`` is
     inclusive (``bereik_uitleg`` follows its message); a number ambiguous the Dutch way (``51.923``) is read the
-    one way that lies in it. A required column must be in the header and refuses an empty cell.
+    one way that lies in it. A required column must be in the header and refuses an empty cell. A ``geheim``
+    number column reads a CBS secrecy or missing code as no value, counted (else such a code is refused).
     """
 
     naam: str
@@ -60,6 +61,7 @@ class Kolom:
     vrij: bool = False
     excel_serieel: bool = True
     bereik_uitleg: str = ""
+    geheim: bool = False  # a number column where a CBS secrecy or missing code (x, ., -99997, ...) is skipped
 
     def __post_init__(self) -> None:
         if self.soort not in SOORTEN:

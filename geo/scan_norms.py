@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from core.indicatoren import hoger_beter
 from geo.rings import DEFAULT_RINGEN
 
 NIVEAU_LABEL = {"groen": "binnen de norm", "oranje": "let op", "rood": "buiten de norm", "onbekend": "geen gegevens"}
@@ -77,12 +78,18 @@ DEFAULT_NORMEN: dict[str, Norm] = {
     "plaatsen_ring": Norm("Plaatsen in de normring (na toevoegen)", "plaatsen", 60, 150),
     "plaatsen_per_1000": Norm("Plaatsen per 1.000 inwoners in de wijk (na toevoegen)", "per 1.000", 5, 10),
     "fase2_nabij": Norm("Locaties in fase 2 of hoger in de grootste ring", "locaties", 0, 1),
-    "wijkprofiel_veiligheid": Norm("Wijkprofiel veiligheidsindex", "100 = Rotterdam 2014", 100, 90, True),
-    "wijkprofiel_sociaal": Norm("Wijkprofiel sociale index", "100 = Rotterdam 2014", 100, 90, True),
-    "wijkprofiel_fysiek": Norm("Wijkprofiel fysieke index", "100 = Rotterdam 2014", 100, 90, True),
-    "kwetsbare_groepen": Norm("Kwetsbare groepen (index, niveau)", "index", 100, 130),
-    "overlast_onveiligheid": Norm("Overlast en onveiligheid (Leefbaarometer-score)", "score", 0.0, -0.15, True),
+    # the indicator norms: keyed by the indicator's code, direction from the catalogue (core.indicatoren)
+    "wijkprofiel_veiligheid": Norm("Wijkprofiel veiligheidsindex", "100 = Rotterdam 2014", 100, 90,
+                                   hoger_beter("wijkprofiel_veiligheid")),
+    "wijkprofiel_sociaal": Norm("Wijkprofiel sociale index", "100 = Rotterdam 2014", 100, 90,
+                                hoger_beter("wijkprofiel_sociaal")),
+    "wijkprofiel_fysiek": Norm("Wijkprofiel fysieke index", "100 = Rotterdam 2014", 100, 90,
+                               hoger_beter("wijkprofiel_fysiek")),
+    "kwetsbare_groepen": Norm("Kwetsbare groepen (index, niveau)", "index", 100, 130, hoger_beter("kwetsbare_groepen")),
+    "overlast_onveiligheid": Norm("Overlast en onveiligheid (Leefbaarometer-score)", "score", 0.0, -0.15,
+                                  hoger_beter("overlast_onveiligheid")),
 }
+
 # Veerkracht class (Kaart 4-8) to a level: worsening overlast with more vulnerable residents weighs heaviest.
 VEERKRACHT_NIVEAU = {
     "donkerrood": "rood", "lichtrood": "oranje", "afname_meer_overlast": "oranje", "donkergroen": "oranje",

@@ -61,8 +61,10 @@ def relatief(waarde: pd.Series | float, gemiddelde: pd.Series | float, vorm: str
 
 
 def relatieve_vorm(reeks: pd.DataFrame) -> str:
-    """``"index"`` when every value is positive (an index or a share), else ``"verschil"`` (a score around 0)."""
-    return "index" if len(reeks) and bool((reeks["waarde"] > 0).all()) else "verschil"
+    """``"index"`` when every value is positive (an index or a share), else ``"verschil"`` (a score around 0); a
+    withheld value (NaN, disclosure control) says nothing about the form."""
+    waarden = reeks["waarde"].dropna()
+    return "index" if len(waarden) and bool((waarden > 0).all()) else "verschil"
 
 
 def per_groep(reeks: pd.DataFrame, groep: pd.Series, referentie: pd.Series | None = None) -> pd.DataFrame:
@@ -84,11 +86,12 @@ def per_groep(reeks: pd.DataFrame, groep: pd.Series, referentie: pd.Series | Non
     pandas.DataFrame
         Columns ``groep, jaar, waarde, relatief, gebieden, vorm``: the group mean, that mean relative to the
         reference in the same year (index 100 or difference, see :func:`relatieve_vorm`) and the number of areas in
-        the group. Sorted by group and year. Years without a reference value are left out.
+        the group (with a shown value: a withheld value counts in no mean). Sorted by group and year. Years without
+        a reference value are left out.
     """
     vorm = relatieve_vorm(reeks)
     gemiddelde = stadsgemiddelde(reeks) if referentie is None else referentie.astype(float)
-    joined = reeks.assign(groep=reeks["gebied_code"].map(groep)).dropna(subset=["groep"])
+    joined = reeks.assign(groep=reeks["gebied_code"].map(groep)).dropna(subset=["groep", "waarde"])
     out = joined.groupby(["groep", "jaar"]).agg(waarde=("waarde", "mean"), gebieden=("gebied_code", "nunique"))
     out = out.reset_index()
     out["relatief"] = relatief(out["waarde"], out["jaar"].map(gemiddelde), vorm)

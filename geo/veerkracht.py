@@ -21,20 +21,12 @@ import numpy as np
 import pandas as pd
 
 from core.domain import NPRZ, RGW  # focus areas (names of CBS buurten)
+from core.indicatoren import CATALOGUS
 
-# For each indicator: is a higher value better for the neighbourhood? (Leefbaarometer: negative = more overlast;
-# Wijkprofiel: 100 = Rotterdam 2014, higher = safer; kwetsbare groepen: higher = more vulnerable residents.)
-HOGER_IS_BETER: dict[str, bool] = {
-    "overlast_onveiligheid": True,
-    "wijkprofiel_veiligheid": True,
-    "wijkprofiel_sociaal": True,
-    "wijkprofiel_fysiek": True,
-    "lbm_totaal": True,
-    "kwetsbare_groepen": False,
-    "pct_bijstand_van_inwoners": False,
-    "personen_bijstand": False,
-    "pct_huishoudens_laag_inkomen": False,
-}
+# For each indicator: is a higher value better for the neighbourhood? From the indicator catalogue (Leefbaarometer:
+# negative = more overlast; Wijkprofiel: 100 = Rotterdam 2014, higher = safer; kwetsbare groepen: higher = more
+# vulnerable residents).
+HOGER_IS_BETER: dict[str, bool] = {c: i.hoger_beter for c, i in CATALOGUS.items() if i.hoger_beter is not None}
 
 
 @dataclass(frozen=True)

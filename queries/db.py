@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, text
 
 from core.kalender import TZ
+from queries.indicatoren import synchroniseer_definities
 from queries.lagen import na_migratie, voor_migratie
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -82,4 +83,5 @@ def migrate(engine: Engine) -> list[str]:
         for path in object_files():
             conn.connection.cursor().execute(path.read_text(encoding="utf-8"))
         na_migratie(conn)  # provider login roles, and every object owned by hkd_eigenaar (issue 10)
+        synchroniseer_definities(conn)  # hkd.indicator_definities = the catalogue (core/indicatoren.py)
     return applied_now

@@ -131,14 +131,15 @@ GROUP BY 1
 ORDER BY 1;
 
 -- name: voor_na_indicatoren
--- The changing indicators of a location's buurt and Wijkprofiel wijk for the years :van_jaar..:tot_jaar
--- (structural figures such as inwoners and eigendom are left out: they are context, not liveability).
+-- The changing indicators of a location's buurt and Wijkprofiel wijk for the years :van_jaar..:tot_jaar: those the
+-- indicator catalogue gives a direction (better or worse); structural figures such as inwoners, eigendom and the
+-- shares of dwellings have none: they are context, not liveability.
 SELECT i.niveau, i.gebied_code, i.indicator, i.jaar, i.waarde, i.bron
 FROM hkd.locaties l
 JOIN hkd.indicatoren i
-  ON (i.niveau = 'buurt' AND i.gebied_code = l.buurt_code
-      AND i.indicator NOT IN ('inwoners', 'aandeel_corporatie', 'dominant_eigendom'))
+  ON (i.niveau = 'buurt' AND i.gebied_code = l.buurt_code)
   OR (i.niveau = 'wijkprofiel' AND i.gebied_code = l.wijkprofiel_code AND i.indicator LIKE 'wijkprofiel\_%')
+JOIN hkd.indicator_definities d ON d.code = i.indicator AND d.hoger_beter IS NOT NULL
 WHERE l.id = :locatie_id AND i.jaar BETWEEN :van_jaar AND :tot_jaar
 ORDER BY i.niveau, i.indicator, i.jaar;
 

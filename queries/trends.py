@@ -53,17 +53,9 @@ def gebied_codes(conn: Connection, niveau: str) -> pd.DataFrame:
     return pd.read_sql(sql("trends", "gebied_codes"), conn, params={"niveau": niveau})
 
 
-def store_indicatoren(conn: Connection, rows: pd.DataFrame, audit: dict) -> int:
-    """Upsert ``niveau, gebied_code, jaar, indicator, waarde, bron`` rows and write ONE audit entry for the load."""
-    records = [
-        {"niveau": r.niveau, "gebied_code": r.gebied_code, "jaar": int(r.jaar), "indicator": r.indicator,
-         "waarde": float(r.waarde), "bron": r.bron}
-        for r in rows.itertuples(index=False)
-    ]
-    if records:
-        conn.execute(sql("indicatoren", "upsert_indicator"), records)
-    conn.execute(sql("trends", "audit_indicator_load"), {"gegevens": json.dumps(audit, ensure_ascii=False)})
-    return len(records)
+def audit_indicator_load(conn: Connection, gegevens: dict) -> None:
+    """The ONE audit entry of an indicator load (what, from which file, how many values new, changed, skipped)."""
+    conn.execute(sql("trends", "audit_indicator_load"), {"gegevens": json.dumps(gegevens, ensure_ascii=False)})
 
 
 def voorzieningen_pc4(conn: Connection) -> pd.DataFrame:

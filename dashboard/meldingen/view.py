@@ -344,7 +344,7 @@ def _klein_figuur(titel: str, x, y, referentie: date, y_titel: str) -> go.Figure
 
 
 # The level a before/after indicator is measured on, as the chart title names it (the indicator's name comes from the
-# one catalogue, dashboard.trends.indicatoren.INDICATOR_NAMEN).
+# one catalogue, core.indicatoren).
 NIVEAU_KORT = {"buurt": "buurt", "wijkprofiel": "wijkprofiel-wijk", "gebied": "gebied", "pc4": "postcodegebied"}
 
 

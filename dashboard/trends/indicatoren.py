@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from core.indicatoren import CATALOGUS, aantallen, geen_reeks, label
 from dashboard import db
 from dashboard.trends import toestand as trends_state
 from dashboard.widgets import downloads
@@ -15,28 +16,7 @@ from geo import veerkracht as vk
 from queries import corporatiebezit, trends
 from reports.veilig import csv_bytes
 
-INDICATOR_NAMEN = {
-    "kwetsbare_groepen": "Index kwetsbare groepen",
-    "overlast_onveiligheid": "Overlast en onveiligheid (Leefbaarometer)",
-    "wijkprofiel_veiligheid": "Wijkprofiel: veiligheidsindex",
-    "wijkprofiel_sociaal": "Wijkprofiel: sociale index",
-    "wijkprofiel_fysiek": "Wijkprofiel: fysieke index",
-    "lbm_totaal": "Leefbaarometer: totaalscore",
-    "inwoners": "Inwoners",
-    "aandeel_corporatie": "Aandeel corporatiebezit (%)",
-    "pct_bijstand_van_inwoners": "Bijstand (% van de inwoners)",
-    "personen_bijstand": "Personen met bijstand",
-    "bijstandsuitkeringen": "Bijstandsuitkeringen",
-    "laagste_inkomens": "Laagste inkomens (%)",
-    "pct_bijstand": "Afhankelijk van bijstand (%)",
-    "vluchtelingenlanden": "Afkomstig uit vluchtelingenlanden (%)",
-    "lvb": "Licht verstandelijke beperking (%)",
-    "psychiatrie": "Psychiatrische problematiek (%)",
-    "chronisch_meervoudig": "Meervoudig chronische aandoeningen (%)",
-    "lbm_bewoners": "Leefbaarometer: dimensie bewoners",
-    "adressen": "Adressen",
-    "directe_bemiddeling": "Plaatsingen via directe bemiddeling",
-}
+INDICATOR_NAMEN = {c: i.label for c, i in CATALOGUS.items()}  # the labels of the one catalogue
 # Figuur 3-1..3-17 of the report, in its order: the indicators the charts offer first.
 FIGUUR_3 = ("laagste_inkomens", "pct_bijstand", "vluchtelingenlanden", "lvb", "psychiatrie", "chronisch_meervoudig",
             "lbm_totaal", "lbm_bewoners", "overlast_onveiligheid", "kwetsbare_groepen")
@@ -51,13 +31,13 @@ KOLOM_NAMEN = {
     "overlast_z": "Overlast begin (z-score)", "jaar": "Jaar", "waarde": "Waarde", "naam": "Naam",
     "aandeel": "Aandeel (%)", "woningen": "Woningen", "klasse": "Klasse",
 }
-# Codes, not measurements: never offered as an indicator to plot or classify.
-GEEN_REEKS = {"dominant_eigendom", "inwoners", "adressen", "directe_bemiddeling"}
+# Codes, denominators and classes, not measurements: never offered as an indicator to plot or classify.
+GEEN_REEKS = geen_reeks()
 
 
 def naam(indicator: str) -> str:
     """Dutch display name of an indicator."""
-    return INDICATOR_NAMEN.get(indicator, indicator.replace("_", " ").capitalize())
+    return label(indicator)
 
 
 def catalogus() -> list[trends.IndicatorInfo]:
@@ -76,7 +56,7 @@ def referentie(indicator: str) -> pd.Series:
     return frame.set_index("jaar")["waarde"] if not frame.empty else pd.Series(dtype=float)
 
 
-AANTALLEN = {"inwoners", "personen_bijstand", "bijstandsuitkeringen", "adressen", "directe_bemiddeling"}
+AANTALLEN = aantallen()
 """Indicators that are counts (spread over squares by area share); everything else is a share or score."""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.taal import aantal
 from dashboard.trends import bronnen
 from dashboard.trends import indicatoren as views
 from dashboard.trends import toestand as state
@@ -45,6 +46,10 @@ def _figuur_3(k: Keuzes, ind: str) -> None:
                            key="wijktrends_figuur_ind")
     fig_data = views.reeks(niveau, fig_ind)
     fig_data = fig_data[fig_data["gebied_code"].isin(k.namen)]  # the analysis area
+    if weg := int(fig_data["waarde"].isna().sum()):  # withheld by the public view (footnote 6, CBS rule)
+        st.caption(f"{aantal(weg, 'gebiedswaarde', 'gebiedswaarden')} van {views.naam(fig_ind)} niet getoond en in "
+                   "geen gemiddelde meegeteld: te weinig waarnemingen (minder dan 10, voor inkomensgegevens minder "
+                   "dan 100) of te weinig inwoners. Zie 'Openbaarmaking van indicatoren'.")
     nl_ref = views.referentie(fig_ind)
     score = tr.relatieve_vorm(fig_data) == "verschil"
     if score:  # Leefbaarometer scores: 0 is the Dutch mean by construction

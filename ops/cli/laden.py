@@ -78,7 +78,8 @@ def cmd_load_indicatoren(args: argparse.Namespace) -> int:
     except IndicatorImportError as exc:
         return refused("Niet geladen", exc.problems, args.bestand)
     print(f"{r.waarden} waarden geladen ({r.formaat}): {r.gebieden} gebieden, jaren "
-          f"{', '.join(map(str, r.jaren))}; indicatoren {', '.join(r.indicatoren)}.")
+          f"{', '.join(map(str, r.jaren))}; indicatoren {', '.join(r.indicatoren)}. {r.nieuw} nieuw, {r.gewijzigd} "
+          f"gewijzigd, {r.ongewijzigd} ongewijzigd (stonden er al zo; overgeslagen).")
     for m in r.meldingen:
         print(f"  let op: {m}")
     return 0

@@ -89,18 +89,27 @@ WITH regel AS (SELECT * FROM hkd.indicator_openbaarmaking),
 beoordeeld AS (
     SELECT i.niveau, i.gebied_code, i.jaar, i.indicator, i.waarde, i.bron,
            CASE
-               WHEN i.waarnemingen IS NOT NULL AND i.waarnemingen < r.min_waarnemingen
-                   THEN format('minder dan %s waarnemingen', r.min_waarnemingen)
-               WHEN i.indicator = ANY (r.aantal_indicatoren) AND i.waarde < r.min_waarnemingen
-                   THEN format('minder dan %s waarnemingen', r.min_waarnemingen)
-               WHEN i.niveau = 'buurt' AND i.indicator = ANY (r.percentage_indicatoren) AND inw.waarde < r.min_inwoners_buurt
+               WHEN n.waarnemingen IS NOT NULL AND n.waarnemingen < n.minimum
+                   THEN format('minder dan %s waarnemingen', n.minimum)
+                        || CASE WHEN d.min_waarnemingen > r.min_waarnemingen THEN ' (inkomensgegevens)' ELSE '' END
+               WHEN i.niveau = 'buurt' AND (d.cbs_buurtregel OR i.indicator = ANY (r.percentage_indicatoren))
+                    AND inw.waarde < r.min_inwoners_buurt
                    THEN format('buurt met minder dan %s inwoners (CBS-regel)', r.min_inwoners_buurt)
            END AS achtergehouden
     FROM hkd.indicatoren i
     CROSS JOIN regel r
+    LEFT JOIN hkd.indicator_definities d ON d.code = i.indicator
     LEFT JOIN hkd.indicatoren inw
         ON inw.indicator = 'inwoners' AND inw.niveau = i.niveau AND inw.gebied_code = i.gebied_code
        AND inw.jaar = i.jaar
+    CROSS JOIN LATERAL (
+        SELECT greatest(r.min_waarnemingen, d.min_waarnemingen) AS minimum,
+               coalesce(i.waarnemingen::double precision,
+                        CASE WHEN d.waarnemingen_uit = 'zelf' OR i.indicator = ANY (r.aantal_indicatoren)
+                                 THEN round(i.waarde)
+                             WHEN d.waarnemingen_uit = 'inwoners' THEN round(inw.waarde * i.waarde / 100)
+                        END) AS waarnemingen
+    ) n
 )
 SELECT niveau, gebied_code, jaar, indicator, CASE WHEN achtergehouden IS NULL THEN waarde END AS waarde, bron,
        achtergehouden

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -11,10 +12,12 @@ import streamlit as st
 from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
+from core.indicatoren import label
 from core.settings import SHARED_DATA
 from dashboard.toegang.auth import SESSION_KEY, User
 from dashboard.trends.toestand import SELECTIE
 from data.indicator_import import load_indicatoren
+from geo.disclosure import IndicatorRule
 from tests.conftest import needs_shared_data
 
 
@@ -240,11 +243,15 @@ def test_figuur_3_indexes_groups_against_the_dutch_average(app, demo_engine):
     at.selectbox(key="wijktrends_figuur_ind").set_value("pct_bijstand").run()
     assert not at.exception, at.exception
     assert any("100 = Nederland" in c.value for c in at.caption)
+    # the demo's small buurten have fewer than 100 persons on bijstand: withheld, and the page says so
+    assert any("gebiedswaarden van Afhankelijk van bijstand (%) niet getoond" in c.value
+               and "voor inkomensgegevens minder dan 100" in c.value for c in at.caption)
     spec = json.loads(at.get("plotly_chart")[1].proto.spec)
     assert "Nederland" in json.dumps(spec["layout"])
     with demo_engine.connect() as conn:
         expected = conn.execute(text(
-            "SELECT avg(i.waarde) / max(nl.waarde) * 100 FROM hkd.indicatoren i "
+            # the shown values only: a buurt whose share rests on fewer than 100 persons is withheld (footnote 6)
+            "SELECT avg(i.waarde) / max(nl.waarde) * 100 FROM publiek.indicator_waarden i "
             "JOIN hkd.indicatoren e ON e.niveau = 'buurt' AND e.gebied_code = i.gebied_code "
             "AND e.indicator = 'dominant_eigendom' AND e.jaar = 2024 AND e.waarde = 1 "
             "JOIN hkd.indicatoren nl ON nl.niveau = 'referentie' AND nl.gebied_code = 'NL' "
@@ -275,13 +282,19 @@ def test_the_indicator_disclosure_rule_is_shown_on_the_page(app, demo_engine):
     exp = next(e for e in at.expander if e.label == "Openbaarmaking van indicatoren")
     tekst = " ".join(c.value for c in exp.caption)
     assert "minder dan 10 waarnemingen" in tekst and "minder dan 50 inwoners" in tekst
-    # the demo's buurten all have 300+ inhabitants: nothing withheld by the CBS rule; only the directe-bemiddeling
-    # counts under 10 (migration 183) are withheld, and the table says how many per year
+    assert "voor inkomensgegevens (bijstand, laagste inkomens, inkomen) is de ondergrens 100 waarnemingen" in tekst
+    # the demo's buurten all have 300+ inhabitants: nothing withheld by the CBS rule; withheld are the directe-
+    # bemiddeling counts under 10 and the shares that rest on too few persons (inhabitants x share), 100 for income
     weg = next(df.value for df in exp.dataframe)
-    assert set(weg["indicator"]) == {"Plaatsingen via directe bemiddeling"}
-    assert set(weg["reden"]) == {"minder dan 10 waarnemingen"}
+    assert {"Plaatsingen via directe bemiddeling", "Afhankelijk van bijstand (%)"} <= set(weg["indicator"])
+    assert set(weg["reden"]) == {"minder dan 10 waarnemingen", "minder dan 100 waarnemingen (inkomensgegevens)"}
+    # the table counts exactly what the catalogue's rule withholds, computed here from the stored figures
     with demo_engine.connect() as conn:
-        per_jaar = dict(conn.execute(text(
-            "SELECT jaar, count(*) FROM hkd.indicatoren WHERE indicator = 'directe_bemiddeling' AND niveau = 'buurt' "
-            "AND waarde < 10 GROUP BY jaar")).all())
-    assert dict(zip(weg["jaar"], weg["waarden"], strict=True)) == per_jaar
+        rows = conn.execute(text(
+            "SELECT i.indicator, i.jaar, i.waarde, i.waarnemingen, inw.waarde FROM hkd.indicatoren i "
+            "LEFT JOIN hkd.indicatoren inw ON inw.indicator = 'inwoners' AND inw.niveau = i.niveau "
+            "AND inw.gebied_code = i.gebied_code AND inw.jaar = i.jaar WHERE i.niveau = 'buurt'")).all()
+    regel = IndicatorRule()
+    verwacht = Counter((label(ind), jaar, reden) for ind, jaar, w, n, inw in rows
+                       if (reden := regel.achtergehouden("buurt", ind, n, inw, w)))
+    assert Counter({(r.indicator, r.jaar, r.reden): r.waarden for r in weg.itertuples()}) == verwacht

@@ -32,6 +32,6 @@ def test_load_indicatoren_reports_bad_rows_and_exit_code(fresh_demo, monkeypatch
     assert main(["load", "indicatoren", "generiek", str(EXAMPLES / "indicatoren_kapot.csv")]) == 2
     err = capsys.readouterr().err
     assert "Niet geladen: " in err and "indicatoren_kapot.csv; de database is ongewijzigd. 5 problemen:" in err
-    assert "regel 6 (BU05991572): waarde 'veel' is geen getal" in err
+    assert "indicatoren_kapot.csv, rij 6, waarde: 'veel' is geen getal" in err
     assert main(["load", "indicatoren", "leefbaarometer", str(EXAMPLES / "indicatoren_leefbaarometer.csv")]) == 0
     assert "40 waarden geladen (leefbaarometer): 5 gebieden, jaren 2024" in capsys.readouterr().out

@@ -108,16 +108,54 @@ def indicator_corpus() -> dict[str, tuple[bytes, str]]:
         "goed.csv": (goed.encode(), "ok"),
         "nederlands.csv": (nl.encode(), "ok"),
         "geheim.csv": (goed.replace("61,120", "x,-99997").replace("70,95", ".,-99999999").encode(), "ok"),
-        "dubbelzinnig.csv": (goed.replace(",61,", ",\"6.125\",").encode(), "dubbelzinnig"),
+        # a percentage 6.125 can only be 6,125 (6125 is no percentage); a WOZ value 6.125 can be either
+        "percentage-met-punt.csv": (goed.replace(",61,", ",\"6.125\",").encode(), "ok"),
+        "dubbelzinnig.csv": (goed.replace("wwb_uittot", "g_woz").replace(",120\n", ",\"6.125\"\n").encode(),
+                             "dubbelzinnig"),
         "percentage-te-groot.csv": (goed.replace(",61,", ",161,").encode(), "geen percentage"),
         "negatief-aantal.csv": (goed.replace(",3455,", ",-5,").encode(), "negatief"),
-        "half-aantal.csv": (goed.replace(",3455,", ",\"3,5\",").encode(), "geen geheel aantal"),
+        "half-aantal.csv": (goed.replace(",3455,", ",\"3,5\",").encode(), "geen geheel getal"),
         "leeg.csv": (b"", "is leeg"),
         "alleen-cr.csv": (goed.replace("\n", "\r").encode(), "ok"),
         "afgebroken.csv": ((goed + 'BU05991083,"buurt,2019').encode(), "niet afgesloten"),
         "nul-byte.csv": (goed.replace("2800", "28\x0000").encode(), "NUL-teken"),
         "excel-met-csv-naam.csv": (_xlsx({"Kerncijfers": _rows(goed)}), "ok"),
         "oneindig.csv": (goed.replace(",61,", ",inf,").encode(), "geen getal"),
+        # the shared engine's rules (issue 24) on the indicator formats
+        "duizendtal-aantal.csv": (goed.replace(",3455,", ",\"3.455\",").encode(), "ok"),
+        "bom-utf16.csv": (goed.encode("utf-16"), "ok"),
+        "komma-zonder-aanhalingstekens.csv": (goed.replace(",61,", ",61,5,").encode(), "meer cellen dan kolommen"),
+        "cel-te-weinig.csv": ((goed + "BU05991083,buurt,2019,2800\n").encode(), "4 cellen, de kop heeft er 6"),
+        "dubbele-rij.csv": ((goed + "BU05991081,buurt,2019,3455,61,120\n").encode(), "dubbele regel in het bestand"),
+        "kolom-genegeerd.csv": (goed.replace("wwb_uittot\n", "wwb_uittot,opmerking\n").replace(",120\n", ",120,x\n")
+                                .replace(",95\n", ",95,y\n").encode(), "ok"),
+        "persoonskolom.csv": (goed.replace("wwb_uittot\n", "wwb_uittot,Telefoon\n").replace(",120\n", ",120,06\n")
+                              .replace(",95\n", ",95,\n").encode(), "persoonsgegevens"),
+        "onbekende-code.csv": (goed.replace("BU05991082", "BU05990999").encode(), "bestaat niet op niveau buurt"),
+        "jaar-kapot.csv": (goed.replace(",2019,3455", ",20x9,3455").encode(), "jaar"),
+        "onbekend-niveau.csv": (goed.replace("BU05991082,buurt", "BU05991082,straat").encode(), "onbekend niveau"),
+        "geen-indicatorkolom.csv": (b"code,level,year\nBU05991081,buurt,2019\n", "geen bekende CBS-kolom"),
+        "alleen-kop.csv": (f"{CBS_KOP}\n".encode(), "geen regels"),
+    }
+
+
+def generiek_corpus() -> dict[str, tuple[bytes, str]]:
+    """Generic indicator files (``hkd load indicatoren generiek``): ``"ok"`` or a refusal fragment."""
+    kop = "niveau;gebied_code;jaar;indicator;waarde;waarnemingen"
+    goed = f"{kop}\nbuurt;BU05991081;2030;psychiatrie;1,5;40\nbuurt;BU05991082;2030;personen_bijstand;2.000;\n"
+    return {
+        "goed.csv": (goed.encode(), "ok"),
+        "label-als-indicator.csv": (goed.replace(";psychiatrie;", ";Psychiatrische problematiek (%);").encode(), "ok"),
+        "onbekende-indicator.csv": (goed.replace("psychiatrie", "eigen_cijfer").encode(), "onbekende indicator"),
+        "aantal-met-decimaal.csv": (goed.replace(";2.000;", ";2000,5;").encode(), "geen geheel"),
+        "percentage-te-groot.csv": (goed.replace(";1,5;", ";150;").encode(), "geen percentage"),
+        "waarnemingen-negatief.csv": (goed.replace(";40\n", ";-4\n").encode(), "nooit negatief"),
+        "waarnemingen-decimaal.csv": (goed.replace(";40\n", ";4,5\n").encode(), "geen geheel"),
+        "geheim.csv": (goed.replace(";1,5;", ";x;").encode(), "ok"),
+        "dubbel.csv": ((goed + "buurt;BU05991081;2030;Psychiatrie;1,6;40\n").encode(), "dubbele regel"),
+        "niveau-onbekend.csv": (goed.replace("buurt;BU05991081", "straat;BU05991081").encode(), "onbekend niveau"),
+        "cel-te-veel.csv": (goed.replace(";1,5;", ";1;5;").encode(), "meer cellen dan kolommen"),
+        "kop-met-n.csv": (goed.replace("waarnemingen", "n").encode(), "ok"),
     }
 
 
@@ -232,4 +270,32 @@ def corporatiebezit_corpus() -> dict[str, tuple[bytes, str]]:
                               .replace("1300\n", "1300,\n").encode(), "persoonsgegevens"),
         "formule.csv": (goed.replace("amber,1200", "amber,=1+1").encode(), "geen geheel getal"),
         "leeg.csv": (b"", "is leeg"),
+    }
+
+
+def leefbaarometer_corpus() -> dict[str, tuple[bytes, str]]:
+    """Leefbaarometer files (``hkd load indicatoren leefbaarometer``): ``"ok"`` or a refusal fragment."""
+    kop = "bu_code;bu_naam;jaar;lbm;fys;won;vrz;soc;onv;kl_lbm"
+    goed = f"{kop}\nBU05991081;Bloemhof;2024;-0,212;0,021;-0,101;0,034;-0,058;-0,108;3\n"
+    return {
+        "goed.csv": (goed.encode(), "ok"),
+        "klasse-13.csv": (goed.replace(";3\n", ";13\n").encode(), "1 tot en met 9"),
+        "score-te-groot.csv": (goed.replace(";-0,212;", ";12;").encode(), "buiten het bereik"),
+        "geen-gebiedskolom.csv": (goed.replace("bu_code", "code").encode(), "geen gebiedskolom"),
+        "pc4-kapot.csv": (goed.replace("bu_code", "pc4").replace("BU05991081", "30a4").encode(), "postcode"),
+        "komma-gescheiden-decimale-komma.csv": (goed.replace(";", ",").encode(), "meer cellen dan kolommen"),
+        "dubbele-rij.csv": ((goed + goed.splitlines()[1] + "\n").encode(), "dubbele regel"),
+    }
+
+
+def wijkprofiel_corpus() -> dict[str, tuple[bytes, str]]:
+    """Wijkprofiel files (``hkd load indicatoren wijkprofiel``): ``"ok"`` or a refusal fragment."""
+    goed = "wp_slug,geo_key,name,year,veiligheid_index,sociaal_index\ncarnisse,carnisse,Carnisse,2030,90,\"82,5\"\n"
+    return {
+        "goed.csv": (goed.encode(), "ok"),
+        "index-te-groot.csv": (goed.replace(",90,", ",500,").encode(), "buiten het bereik 0 tot en met 400"),
+        "geen-indexkolom.csv": (b"wp_slug,geo_key,year\ncarnisse,carnisse,2030\n", "geen indexkolom"),
+        "dubbele-wijk.csv": ((goed + goed.splitlines()[1] + "\n").encode(), "dubbele regel"),
+        "onbekende-wijk.csv": (goed.replace(",carnisse,", ",nergenshuizen,").encode(), "bestaat niet op niveau"),
+        "jaar-als-tekst.csv": (goed.replace(",2030,", ",twintig,").encode(), "jaar"),
     }
