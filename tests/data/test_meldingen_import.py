@@ -246,10 +246,16 @@ def test_an_overlapping_file_adds_only_what_is_new_and_says_what_it_skipped(fres
     assert "1 meldingen ingelezen uit" in (uit := capsys.readouterr().out) and "1 overgeslagen" in uit
     assert _count(fresh_demo) == voor + 3
     dubbel = tmp_path / "dubbel.csv"
-    dubbel.write_text(KOP + drie + drie, encoding="utf-8")
-    assert main(["meldingen", "import", str(dubbel)]) == 2
+    dubbel.write_text(KOP + drie + drie, encoding="utf-8")  # the same row twice: reported, loaded (here: skipped) once
+    assert main(["meldingen", "import", str(dubbel)]) == 0
+    uit = capsys.readouterr().out
+    assert "1 dubbele regel in het bestand één keer geladen: rij 3 (gelijk aan rij 2)" in uit
+    assert "0 meldingen ingelezen" in uit and "1 overgeslagen" in uit
+    anders = tmp_path / "anders.csv"  # the same melding with another handling: which one is meant?
+    anders.write_text(KOP + drie + drie.replace(";;;", ";04-03-2025 09:00;afgehandeld;"), encoding="utf-8")
+    assert main(["meldingen", "import", str(anders)]) == 2
     err = capsys.readouterr().err
-    assert "dubbel.csv, rij 3: dezelfde" in err and "dubbele regel in het bestand" in err
+    assert "anders.csv, rij 3: dezelfde" in err and "dubbele regel in het bestand" in err
     assert _count(fresh_demo) == voor + 3
 
 
