@@ -68,9 +68,9 @@ def read_source(source: str) -> gpd.GeoDataFrame:
         raise BoundaryError([f"{naam} is leeg: geen gebieden in het bestand"])
     try:
         gdf = gpd.read_file(source)
-    except Exception as exc:  # pyogrio raises several types; all mean the same to the user
-        reden = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
-        raise BoundaryError([f"kan {naam} niet lezen als GeoJSON, GeoPackage of Shapefile: {reden}"]) from exc
+    except Exception as exc:  # pyogrio raises several types; all mean the same to the user (its text is English)
+        raise BoundaryError([f"kan {naam} niet lezen als GeoJSON, GeoPackage of Shapefile: het bestand is "
+                             "beschadigd of heeft een ander formaat"]) from exc
     # GDAL also reads a CSV or a spreadsheet, as a table without geometry: that is no boundary file
     if not isinstance(gdf, gpd.GeoDataFrame) or gdf.geometry.name not in gdf.columns or (
             len(gdf) and gdf.geometry.isna().all()):
@@ -165,18 +165,9 @@ def laad_grenzen(
     return GrensResultaat(niveau, n, jaar, tuple(meldingen))
 
 
-def load_boundaries(
-    engine: Engine,
-    source: str,
-    *,
-    niveau: str | None = None,
-    jaar: int | None = None,
-    columns: ColumnMap = ColumnMap(),
-    gebruiker: str = "hkd load",
-    forceer: bool = False,
-) -> tuple[str, int]:
-    """:func:`laad_grenzen`, returning ``(niveau, number of areas)``."""
-    r = laad_grenzen(engine, source, niveau=niveau, jaar=jaar, columns=columns, gebruiker=gebruiker, forceer=forceer)
+def load_boundaries(engine: Engine, source: str, **opties) -> tuple[str, int]:
+    """:func:`laad_grenzen` (same options), returning ``(niveau, number of areas)``."""
+    r = laad_grenzen(engine, source, **opties)
     return r.niveau, r.gebieden
 
 

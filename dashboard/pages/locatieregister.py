@@ -4,13 +4,12 @@ import hashlib
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import DBAPIError
 
 from core.settings import PROJECT_ROOT
 from dashboard import db
 from dashboard import ladder_view as lv
 from dashboard.auth import require_role
-from dashboard.upload import lees_upload, toon_problemen
+from dashboard.upload import lees_upload, schrijf_upload, toon_problemen
 from data.locaties_import import OPTIONEEL, VERPLICHT, lees_bestand, pas_toe, plan_import
 
 VOORBEELD = PROJECT_ROOT / "data" / "examples" / "locatieregister_voorbeeld"
@@ -87,11 +86,9 @@ if not (plan.nieuw or plan.gewijzigd):
     st.info("Er is niets te wijzigen: het register is al gelijk aan dit bestand.")
 elif st.button(f"Wijzigingen toepassen ({len(plan.nieuw)} nieuw, {len(plan.gewijzigd)} gewijzigd)", type="primary",
                key="register_toepassen"):
-    try:
-        nieuw, gewijzigd = db.run_write(pas_toe, plan)
-    except DBAPIError as exc:
-        st.error(f"Niet toegepast; de database weigerde de wijziging en is ongewijzigd. ({str(exc.orig).splitlines()[0]})")
+    if (uitkomst := schrijf_upload(pas_toe, plan, bestand.name)) is None:
         st.stop()
+    nieuw, gewijzigd = uitkomst
     lv.wis_cache()
     st.session_state.pop(PLAN_KEY, None)
     st.session_state[DONE_KEY] = f"Locatieregister bijgewerkt: {nieuw} nieuw, {gewijzigd} gewijzigd."

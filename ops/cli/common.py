@@ -56,6 +56,11 @@ def refused(what: str, problems: list, bestand: str | None = None) -> int:
     return REFUSED
 
 
+def _naam(pad: str | None) -> str:
+    """The name a file or address goes by in a message (its last part)."""
+    return str(pad).rstrip("/").rsplit("/", 1)[-1] if pad else ""
+
+
 def geen_traceback(wat: str, bron: str) -> Callable:
     """Last line of defence: an unforeseen error on a user's file is a refusal in Dutch, never a traceback.
 
@@ -74,6 +79,7 @@ def geen_traceback(wat: str, bron: str) -> Callable:
             except Exception as exc:  # noqa: BLE001 - see the docstring
                 from data.importeur import weigering
 
-                return refused(wat, weigering(exc, "").problems, getattr(args, bron, None))
+                pad = getattr(args, bron, None)
+                return refused(wat, weigering(exc, _naam(pad)).problems, pad)
         return run
     return wrap

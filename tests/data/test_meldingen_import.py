@@ -11,7 +11,7 @@ import pytest
 from pyproj import Transformer
 from sqlalchemy import text
 
-from clients.signalen import SignalenUnavailable, map_signal, signalen_paginas
+from clients.signalen import SignalenUnavailable, lees_signaal, map_signal, signalen_paginas
 from core.kalender import nu
 from data import meldingen_import as mi
 from data import signalen_import
@@ -156,6 +156,8 @@ def test_signalen_import_links_maps_and_drops_reporter_data(fresh_demo, signalen
     with as_layer(fresh_demo, "hkd", "signalen") as conn:
         r = signalen_import.importeer(conn, base, "geheim")
     assert (r.gelezen, r.nieuw, r.niet_bij_locatie, r.overgeslagen) == (5, 2, 1, 2)
+    # the broken one is reported (where and why, no values); the cancelled one is only counted
+    assert r.problemen == ("Signalen, signaal zonder geldig id: id: geen nummer; niet ingelezen",)
     assert _Signalen.seen_auth == ["Bearer geheim", "Bearer geheim"]
     with fresh_demo.connect() as conn:
         rows = conn.execute(text("SELECT extern_id, locatie_id, categorie, afhandeling, omschrijving, "
@@ -170,6 +172,25 @@ def test_signalen_import_links_maps_and_drops_reporter_data(fresh_demo, signalen
     with as_layer(fresh_demo, "hkd", "signalen") as conn:
         r2 = signalen_import.importeer(conn, base)
     assert (r2.nieuw, r2.bijgewerkt) == (0, 1)
+
+
+@pytest.mark.parametrize("kapot, reden", [
+    ({"location": None}, "location: geen punt"),
+    ({"location": {"geometrie": {"coordinates": [float("nan"), 51.9]}}}, "location: geen punt"),
+    ({"location": {"geometrie": {"coordinates": [999, 51.9]}}}, "location: geen punt"),
+    ({"created_at": "2025-03-01T10:00:00"}, "created_at: geen tijdstip met tijdzone"),
+    ({"created_at": "gisteren"}, "created_at: geen tijdstip met tijdzone"),
+    ({"status": {"state": "o", "created_at": None}}, "status.created_at: geen tijdstip"),
+    ({"id": True}, "id: geen nummer"),
+    ({"id": -3}, "id: geen nummer"),
+])
+def test_a_broken_signal_is_reported_with_its_id_and_reason_and_no_values(kapot, reden):
+    signaal = _signal(77, 4.48, 51.92) | kapot
+    with_id = isinstance(signaal["id"], int) and not isinstance(signaal["id"], bool) and signaal["id"] > 0
+    uitkomst = lees_signaal(signaal)
+    assert isinstance(uitkomst, str) and uitkomst.startswith(reden), uitkomst
+    assert signalen_import._waar(signaal) == ("Signalen, signaal 77" if with_id else "Signalen, signaal zonder geldig id")
+    assert "Piet" not in uitkomst and "06" not in uitkomst and "2025" not in uitkomst
 
 
 def test_signalen_unreachable_or_garbage_or_other_host(signalen_server):
