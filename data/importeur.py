@@ -321,12 +321,17 @@ def controleer(tabel: Tabel, formaat: k.Formaat, *, keuzes: Mapping[str, Mapping
         if _nieuw_in_bestand(regel, rij.nummer, formaat, gezien, controle):
             controle.regels.append(regel)
             controle.rijnummers.append(rij.nummer)
+    _meld_dubbel(controle)
+    return controle
+
+
+def _meld_dubbel(controle: Controle) -> None:
+    """Tell the user which rows were exact copies of an earlier row (each loaded once)."""
     if controle.dubbel:
         paren = ", ".join(f"rij {r} (gelijk aan rij {eerder})" for r, eerder in controle.dubbel[:20])
         meer = f" en nog {len(controle.dubbel) - 20}" if len(controle.dubbel) > 20 else ""
         controle.meldingen.append(f"{aantal(len(controle.dubbel), 'dubbele regel', 'dubbele regels')} in het bestand "
                                   f"één keer geladen: {paren}{meer}")
-    return controle
 
 
 def _nieuw_in_bestand(regel: dict, nummer: int, formaat: k.Formaat, gezien: dict[tuple, tuple[int, dict]],
