@@ -11,6 +11,7 @@ from dashboard import ladder_view as lv
 from dashboard.auth import require_role
 from dashboard.upload import lees_upload, schrijf_upload, toon_problemen
 from data.locaties_import import OPTIONEEL, VERPLICHT, lees_bestand, pas_toe, plan_import
+from reports.veilig import csv_bytes
 
 VOORBEELD = PROJECT_ROOT / "data" / "examples" / "locatieregister_voorbeeld"
 PLAN_KEY = "register_plan"  # (sha256 of the uploaded file, ImportPlan): validate (and geocode) once per file
@@ -31,8 +32,9 @@ with st.expander("Kolommen en voorbeeldbestand"):
         "regel gemeld als niet te plaatsen, nooit geschat. Rijnummers in meldingen zijn spreadsheetrijen (kop = 1)."
     )
     a, b = st.columns(2)
-    a.download_button("Voorbeeld (CSV)", VOORBEELD.with_suffix(".csv").read_bytes(), "locatieregister_voorbeeld.csv",
-                      "text/csv")
+    # as every CSV download: ; between cells, decimal comma, UTF-8 with BOM (it loads back as it is)
+    a.download_button("Voorbeeld (CSV)", csv_bytes(pd.read_csv(VOORBEELD.with_suffix(".csv"), dtype={"huisnummer": str})),
+                      "locatieregister_voorbeeld.csv", "text/csv")
     b.download_button("Voorbeeld (Excel)", VOORBEELD.with_suffix(".xlsx").read_bytes(),
                       "locatieregister_voorbeeld.xlsx",
                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
