@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from core.settings import get_settings
 from core.taal import aantal
 from ops import localdb
-from queries.db import make_engine, migrate
+from queries.db import acting_as, make_engine, migrate
 from queries.lagen import na_migratie
 
 
@@ -83,3 +83,23 @@ def geen_traceback(wat: str, bron: str) -> Callable:
                 return refused(wat, weigering(exc, _naam(pad)).problems, pad)
         return run
     return wrap
+
+
+def laad_vervangend(args: argparse.Namespace, module, titel: str, eenheid: str) -> int:
+    """Read, check and write a file of a replacing format (``module``: ``lees_bestand``, ``plan_import``,
+    ``schrijf``) in one transaction, then say what it did: new, changed, unchanged (a re-load: all unchanged)."""
+    from data.importeur import ImportGeweigerd
+
+    try:
+        tabel = module.lees_bestand(args.bestand)
+        with acting_as(migrated_engine(), args.gebruiker) as conn:
+            plan = module.plan_import(conn, tabel, args.bron or f"{titel} ({tabel.bestand})")
+            n = module.schrijf(conn, plan)
+    except ImportGeweigerd as exc:
+        return refused("Niet geladen", exc.problems, args.bestand)
+    for m in plan.meldingen:
+        print(f"let op: {m}")
+    t = plan.tellingen
+    print(f"{n} {eenheid} geladen uit {args.bestand}: {t['nieuw']} nieuw, {t['gewijzigd']} gewijzigd, "
+          f"{t['ongewijzigd']} ongewijzigd (stonden er al zo).")
+    return 0

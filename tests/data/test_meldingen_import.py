@@ -8,6 +8,8 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pyproj import Transformer
 from sqlalchemy import text
 
@@ -322,3 +324,26 @@ def test_a_connection_lost_mid_load_writes_nothing_and_is_a_dutch_refusal(fresh_
         "groot.csv: de verbinding met de database is weggevallen tijdens het laden; er is niets opgeslagen. Probeer "
         "het opnieuw als de database weer bereikbaar is"]
     assert _count(fresh_demo) == voor
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+                    lambda kind: st.lists(kind, max_size=3) | st.dictionaries(st.text(max_size=8), kind, max_size=3),
+                    max_leaves=12)
+VELD = st.sampled_from(["id", "created_at", "status", "location", "category", "source"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(wijziging=st.dictionaries(VELD, JSON, max_size=4))
+def test_any_signal_is_a_melding_or_a_dutch_reason_without_its_values(wijziging):
+    """The Signalen mapping's property: whatever a field holds, the signal becomes a melding of the register's own
+    vocabulary, or a reason that names the field and quotes none of the values."""
+    signaal = _signal(12, 4.48, 51.92) | wijziging
+    uitkomst = lees_signaal(signaal)
+    if isinstance(uitkomst, str):
+        assert uitkomst.split(":")[0] in {"id", "location", "created_at", "status.created_at", "geannuleerd in "
+                                          "Signalen"} or uitkomst == "geannuleerd in Signalen", uitkomst
+        for waarde in wijziging.values():
+            assert not (isinstance(waarde, str) and len(waarde) > 3 and waarde in uitkomst)
+    else:
+        assert uitkomst.extern_id.startswith("SIG-") and uitkomst.omschrijving.startswith("Signalen: ")
+        assert uitkomst.ontvangen_op.tzinfo is not None and -180 <= uitkomst.lon <= 180
