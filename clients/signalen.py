@@ -108,31 +108,63 @@ def _tijd(value: object) -> datetime:
 
 def map_signal(signal: dict) -> SignaalMelding | None:
     """Map one signal; ``None`` for a cancelled signal or one without a point, date or numeric id."""
+    uitkomst = lees_signaal(signal)
+    return uitkomst if isinstance(uitkomst, SignaalMelding) else None
+
+
+GEANNULEERD_REDEN = "geannuleerd in Signalen"
+
+
+def _nummer(signal: dict) -> int | None:
+    nummer = signal.get("id")
+    if isinstance(nummer, bool) or not isinstance(nummer, int) or not 0 < nummer < 10**12:
+        return None  # Signalen's id is a number; id_display is a display field and never read
+    return nummer
+
+
+def _punt(signal: dict) -> tuple[float, float] | None:
     try:
-        status = signal.get("status") or {}
-        state = status.get("state")
-        if state == GEANNULEERD:
-            return None
         lon, lat = (float(c) for c in signal["location"]["geometrie"]["coordinates"][:2])
-        if not (math.isfinite(lon) and math.isfinite(lat) and -180 <= lon <= 180 and -90 <= lat <= 90):
-            return None
-        ontvangen = _tijd(signal["created_at"])
-        category = signal.get("category") or {}
-        main, sub = _slug(category.get("main_slug")), _slug(category.get("sub_slug"))
-        afgehandeld_op, hoe = None, None
-        if state == AFGEHANDELD:
-            afgehandeld_op, hoe = _tijd(status["created_at"]), "afgehandeld"
-        elif state in DOORVERWEZEN and status.get("created_at"):
-            afgehandeld_op, hoe = _tijd(status["created_at"]), "doorverwezen"
-        nummer = signal["id"]
-        if isinstance(nummer, bool) or not isinstance(nummer, int) or not 0 < nummer < 10**12:
-            return None  # Signalen's id is a number; id_display is a display field and never read
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
-    categorie = _categorie(main, sub)
+    ok = math.isfinite(lon) and math.isfinite(lat) and -180 <= lon <= 180 and -90 <= lat <= 90
+    return (lon, lat) if ok else None
+
+
+def _afhandeling(status: dict) -> tuple[datetime | None, str | None]:
+    state = status.get("state")
+    if state == AFGEHANDELD:
+        return _tijd(status["created_at"]), "afgehandeld"
+    if state in DOORVERWEZEN and status.get("created_at"):
+        return _tijd(status["created_at"]), "doorverwezen"
+    return None, None
+
+
+def lees_signaal(signal: object) -> SignaalMelding | str:
+    """One signal as a melding, or why it is not one, in Dutch and without its values (a cancelled signal:
+    :data:`GEANNULEERD_REDEN`)."""
+    if not isinstance(signal, dict):
+        return "geen signaal (geen object)"
+    if (nummer := _nummer(signal)) is None:
+        return "id: geen nummer"
+    status = signal.get("status") if isinstance(signal.get("status"), dict) else {}
+    if status.get("state") == GEANNULEERD:
+        return GEANNULEERD_REDEN
+    if (punt := _punt(signal)) is None:
+        return "location: geen punt met geldige coördinaten"
+    try:
+        ontvangen = _tijd(signal.get("created_at"))
+    except ValueError:
+        return "created_at: geen tijdstip met tijdzone"
+    try:
+        afgehandeld_op, hoe = _afhandeling(status)
+    except (KeyError, TypeError, ValueError):
+        return "status.created_at: geen tijdstip met tijdzone"
+    category = signal.get("category") if isinstance(signal.get("category"), dict) else {}
+    categorie = _categorie(_slug(category.get("main_slug")), _slug(category.get("sub_slug")))
     # the description is the register's own label: a slug is read for its keywords only and never stored
     return SignaalMelding(f"SIG-{nummer}", ontvangen, _bron(str(signal.get("source") or "")[:80]), categorie,
-                          f"Signalen: {MELDING_CATEGORIEEN[categorie]}", afgehandeld_op, hoe, lon, lat)
+                          f"Signalen: {MELDING_CATEGORIEEN[categorie]}", afgehandeld_op, hoe, *punt)
 
 
 def _zelfde_herkomst(a: str, b: str) -> bool:

@@ -13,6 +13,8 @@ import shapely.prepared
 from sqlalchemy import Engine
 
 from core.taal import aantal
+from data.importeur import Controle, Probleem, controleer
+from data.spreadsheet import SpreadsheetFout, tabel_uit_records
 from geo.boundaries import (
     LEVELS,
     BoundaryError,
@@ -22,6 +24,8 @@ from geo.boundaries import (
     normalise_boundaries,
     positie_problemen,
 )
+from geo.formaten import GRENZEN, met_kolomnamen
+from geo.kolommen import Formaat
 from queries import gebieden, locaties
 from queries.db import acting_as
 
@@ -59,24 +63,71 @@ def infer_level(codes: pd.Series) -> str:
                          "Wijkprofiel-naam); geef --niveau mee"])
 
 
+def naam_van(source: str) -> str:
+    """The name a boundary file or URL goes by in messages."""
+    return source if re.match(r"^[a-z]+://", source) else Path(source).name
+
+
 def read_source(source: str) -> gpd.GeoDataFrame:
     """Read a boundary file from a path or URL; any reading problem becomes a :class:`BoundaryError`."""
-    naam = source if re.match(r"^[a-z]+://", source) else Path(source).name
+    naam = naam_van(source)
     if not re.match(r"^[a-z]+://", source) and not Path(source).exists():
         raise BoundaryError([f"bestand niet gevonden: {source}"])
     if not re.match(r"^[a-z]+://", source) and Path(source).is_file() and Path(source).stat().st_size == 0:
         raise BoundaryError([f"{naam} is leeg: geen gebieden in het bestand"])
     try:
         gdf = gpd.read_file(source)
-    except Exception as exc:  # pyogrio raises several types; all mean the same to the user
-        reden = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
-        raise BoundaryError([f"kan {naam} niet lezen als GeoJSON, GeoPackage of Shapefile: {reden}"]) from exc
+    except Exception as exc:  # pyogrio raises several types; all mean the same to the user (its text is English)
+        raise BoundaryError([f"kan {naam} niet lezen als GeoJSON, GeoPackage of Shapefile: het bestand is "
+                             "beschadigd of heeft een ander formaat"]) from exc
     # GDAL also reads a CSV or a spreadsheet, as a table without geometry: that is no boundary file
     if not isinstance(gdf, gpd.GeoDataFrame) or gdf.geometry.name not in gdf.columns or (
             len(gdf) and gdf.geometry.isna().all()):
         raise BoundaryError([f"{naam} heeft geen geometrie: het is een tabel, geen grenzenbestand. Lever de "
                              "gebieden aan als GeoJSON, GeoPackage of Shapefile (met vlakken)"])
     return gdf
+
+
+def _cel(waarde: object) -> object:
+    """A value of the attribute table; a missing one (None, NaN, NA) is ``None``."""
+    return None if waarde is None or (not isinstance(waarde, str) and bool(pd.isna(waarde))) else waarde
+
+
+def _formaat(columns: ColumnMap) -> Formaat:
+    return met_kolomnamen(GRENZEN, {"code": columns.code, "name": columns.name, "parent_code": columns.parent})
+
+
+def attributen(gdf: gpd.GeoDataFrame, bestand: str, columns: ColumnMap = ColumnMap()) -> Controle:
+    """The attribute table of a boundary file held to :data:`geo.formaten.GRENZEN` by the shared engine: every
+    problem names the file, the feature's row (1 = the first feature) and the column. A code twice is refused
+    even when the attributes are equal (the geometries may differ), and so is a feature without any attribute."""
+    formaat = _formaat(columns)
+    kolommen = [c for c in gdf.columns if c != gdf.geometry.name]
+    records = [[str(c) for c in kolommen], *([_cel(v) for v in rec] for rec in gdf[kolommen].itertuples(
+        index=False, name=None))]
+    try:
+        tabel = tabel_uit_records(records, bestand, "geo")
+    except SpreadsheetFout as exc:
+        controle = Controle(bestand=bestand)
+        controle.problemen = [Probleem(0, "", p, bestand) for p in exc.problemen]
+        return controle
+    rijen = tabel.rijen
+    controle = controleer(tabel, formaat)
+    for rij, eerder in controle.dubbel:
+        controle.fout(rij, formaat.sleutel[0], f"dezelfde code als rij {eerder} (dubbele regel in het bestand; elk "
+                                               "gebied staat er één keer in)")
+    if controle.regels or controle.dubbel:
+        for rij in (r for r in rijen if r.leeg()):
+            controle.fout(rij.nummer, formaat.sleutel[0], "leeg (dit gebied heeft geen code en geen naam)")
+    return controle
+
+
+def _schoon(gdf: gpd.GeoDataFrame, columns: ColumnMap) -> gpd.GeoDataFrame:
+    """Code, name and parent code as text under their declared names (empty where a column is absent)."""
+    namen = {"code": columns.code, "name": columns.name, "parent_code": columns.parent}
+    return gpd.GeoDataFrame({n: [None if _cel(v) is None else str(_cel(v)).strip() or None for v in gdf[k]]
+                             if k in gdf else [None] * len(gdf)
+                             for n, k in namen.items()}, geometry=list(gdf.geometry), crs=gdf.crs)
 
 
 def _jaar(gdf: gpd.GeoDataFrame, jaar: int | None) -> int:
@@ -142,17 +193,28 @@ def laad_grenzen(
     ``forceer``) a reload that would leave locations without an area or drop areas that hold figures.
     """
     gdf = read_source(source)
+    naam = naam_van(source)
     if len(gdf) == 0:
-        raise BoundaryError(["geen gebieden in het bestand"])
-    if columns.code not in gdf.columns:
-        raise BoundaryError([f"kolom ontbreekt: {columns.code} (aanwezig: {', '.join(map(str, gdf.columns))})"])
+        raise BoundaryError([f"{naam}: geen gebieden in het bestand"])
     if niveau is not None and niveau not in LEVELS:
         raise BoundaryError([f"onbekend niveau {niveau!r}; kies uit {', '.join(LEVELS)}"])
-    niveau = niveau or infer_level(gdf[columns.code])
-    jaar = _jaar(gdf, jaar)
+    controle = attributen(gdf, naam, columns)
+    attribuutproblemen = [str(p) for p in controle.problemen]
+    schoon = _schoon(gdf, columns)
+    try:
+        niveau = niveau or infer_level(schoon["code"])
+        jaar = _jaar(gdf, jaar)
+    except BoundaryError as exc:
+        raise BoundaryError(attribuutproblemen or exc.problems) from exc
     with acting_as(engine, gebruiker) as conn:
         gm_code = gebieden.gemeente_code(conn) if niveau != "gemeente" else None
-        areas = normalise_boundaries(gdf, niveau, columns, gemeente_code=gm_code)
+        try:  # the geometry rules on every feature too, so that one pass lists every problem of the file
+            areas = normalise_boundaries(schoon, niveau, gemeente_code=gm_code)
+        except BoundaryError as exc:
+            raise BoundaryError(attribuutproblemen + [f"{naam}, {p}" for p in exc.problems
+                                                      if "komt meer dan eens voor" not in p]) from exc
+        if attribuutproblemen:
+            raise BoundaryError(attribuutproblemen)
         problemen = positie_problemen(areas, niveau, locaties.gemeente(conn), gm_code) if niveau != "gemeente" else []
         if problemen:
             raise BoundaryError(problemen)
@@ -161,22 +223,14 @@ def laad_grenzen(
             raise BoundaryError([*verlies, "niets geladen; laad toch met --forceer als dit de bedoeling is"])
         n = gebieden.replace_level(conn, niveau, areas, jaar=jaar, bron=dataset_naam(niveau, jaar))
         gebieden.set_geografie(conn, "echt", geografie_omschrijving(gebieden.jaren_per_niveau(conn)))
-    meldingen = list(areas.attrs.get("hersteld", [])) + [f"geforceerd: {v}" for v in verlies]
+    meldingen = [*controle.meldingen, *areas.attrs.get("hersteld", []),
+                 *(f"geforceerd: {v}" for v in verlies)]
     return GrensResultaat(niveau, n, jaar, tuple(meldingen))
 
 
-def load_boundaries(
-    engine: Engine,
-    source: str,
-    *,
-    niveau: str | None = None,
-    jaar: int | None = None,
-    columns: ColumnMap = ColumnMap(),
-    gebruiker: str = "hkd load",
-    forceer: bool = False,
-) -> tuple[str, int]:
-    """:func:`laad_grenzen`, returning ``(niveau, number of areas)``."""
-    r = laad_grenzen(engine, source, niveau=niveau, jaar=jaar, columns=columns, gebruiker=gebruiker, forceer=forceer)
+def load_boundaries(engine: Engine, source: str, **opties) -> tuple[str, int]:
+    """:func:`laad_grenzen` (same options), returning ``(niveau, number of areas)``."""
+    r = laad_grenzen(engine, source, **opties)
     return r.niveau, r.gebieden
 
 

@@ -85,6 +85,7 @@ class Controle(RegelPlan):
     kop: dict[str, str] = field(default_factory=dict)  # declared column name -> its name in the file's header
     geheim: int = 0  # cells of ``geheim`` columns with a CBS secrecy or missing code, read as no value
     tellingen: dict[str, int] = field(default_factory=dict)  # new / changed / unchanged (set by the writer)
+    dubbel: list[tuple[int, int]] = field(default_factory=list)  # (row, the earlier row it equals): loaded once
 
     def fout(self, rij: int, kolom: str, reden: str) -> None:
         """Record one problem of this file."""
@@ -319,7 +320,7 @@ def controleer(tabel: Tabel, formaat: k.Formaat, *, keuzes: Mapping[str, Mapping
         return controle
     decimaal = {c.naam: decimaalteken([r.waarden.get(kop[c.naam], "") for r in rijen])
                 for c in formaat.kolommen if c.naam in kop and c.soort in (k.AANTAL, k.RATIO, k.GELD)}
-    gezien: dict[tuple, int] = {}
+    gezien: dict[tuple, tuple[int, dict]] = {}
     for rij in rijen:
         if len(controle.problemen) >= MAX_PROBLEMEN:
             controle.fout(0, "", f"meer dan {MAX_PROBLEMEN} problemen; de controle is gestopt")
@@ -332,16 +333,39 @@ def controleer(tabel: Tabel, formaat: k.Formaat, *, keuzes: Mapping[str, Mapping
             rijregel(regel, lambda kolom, reden, _r=rij.nummer: controle.fout(_r, kolom, reden))
         if len(controle.problemen) > voor:
             continue
-        sleutel = tuple(regel.get(n) for n in formaat.sleutel)
-        if sleutel and sleutel in gezien:
-            controle.fout(rij.nummer, formaat.sleutel[0] if len(formaat.sleutel) == 1 else "",
-                          f"dezelfde {', '.join(formaat.sleutel)} als rij {gezien[sleutel]} (dubbele regel in het "
-                          "bestand)")
-            continue
-        gezien[sleutel] = rij.nummer
-        controle.regels.append(regel)
-        controle.rijnummers.append(rij.nummer)
+        if _nieuw_in_bestand(regel, rij.nummer, formaat, gezien, controle):
+            controle.regels.append(regel)
+            controle.rijnummers.append(rij.nummer)
+    _meld_dubbel(controle)
     return controle
+
+
+def _meld_dubbel(controle: Controle) -> None:
+    """Tell the user which rows were exact copies of an earlier row (each loaded once)."""
+    if controle.dubbel:
+        paren = ", ".join(f"rij {r} (gelijk aan rij {eerder})" for r, eerder in controle.dubbel[:20])
+        meer = f" en nog {len(controle.dubbel) - 20}" if len(controle.dubbel) > 20 else ""
+        controle.meldingen.append(f"{aantal(len(controle.dubbel), 'dubbele regel', 'dubbele regels')} in het bestand "
+                                  f"één keer geladen: {paren}{meer}")
+
+
+def _nieuw_in_bestand(regel: dict, nummer: int, formaat: k.Formaat, gezien: dict[tuple, tuple[int, dict]],
+                      controle: Controle) -> bool:
+    """Whether ``regel`` is the first of its natural key in the file. A row equal to an earlier one is noted (and
+    loaded once); the same key with other values is refused (which of the two is meant?)."""
+    sleutel = tuple(regel.get(n) for n in formaat.sleutel)
+    if not sleutel or sleutel not in gezien:
+        gezien[sleutel] = (nummer, regel)
+        return True
+    eerder, eerdere_regel = gezien[sleutel]
+    if regel == eerdere_regel:
+        controle.dubbel.append((nummer, eerder))
+    else:
+        verschil = [n for n in regel if regel[n] != eerdere_regel.get(n)]
+        controle.fout(nummer, formaat.sleutel[0] if len(formaat.sleutel) == 1 else "",
+                      f"dezelfde {', '.join(formaat.sleutel)} als rij {eerder} maar een andere "
+                      f"{', '.join(verschil)} (dubbele regel in het bestand); laat één van beide staan")
+    return False
 
 
 def _regel(tabel: Tabel, rij: Rij, formaat: k.Formaat, kop: dict[str, str], decimaal: dict[str, str | None],

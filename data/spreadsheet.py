@@ -189,6 +189,16 @@ def _tekst(waarde: object) -> str:
     return str(waarde)
 
 
+def tabel_uit_records(records: list[list[object]], naam: str, formaat: str) -> Tabel:
+    """A table of rows another reader read (a boundary file's attribute table): the first record is the header,
+    the next are rows 1, 2, ...; the same cell checks as every file (NUL and control characters, cell size),
+    raising :class:`SpreadsheetFout` with every problem."""
+    kolommen, rijen, problemen = _rijen(records, 0, 0, naam, "")
+    if problemen:
+        raise SpreadsheetFout(problemen)
+    return Tabel(naam, formaat, kolommen, tuple(rijen), kopregel=0)
+
+
 def _rijen(
     records: list[list[object]], kop_index: int, eerste_rijnummer: int, naam: str, waar: str
 ) -> tuple[tuple[str, ...], list[Rij], list[str]]:

@@ -139,18 +139,9 @@ def normalise_boundaries(
         Columns ``code, naam, parent_code, geometry`` in EPSG:28992, MultiPolygons, valid, codes unique;
         ``attrs["hersteld"]`` lists, per feature, every geometry that was repaired.
     """
+    _vooraf(gdf, niveau, columns)
     problems: list[str] = []
     hersteld: list[str] = []
-    if niveau not in LEVELS:
-        raise BoundaryError([f"onbekend niveau {niveau!r}; kies uit {', '.join(LEVELS)}"])
-    if gdf.crs is None:
-        raise BoundaryError(["het bestand heeft geen coördinatenstelsel (CRS); geef er een mee"])
-    missing = [c for c in (columns.code, columns.name) if c not in gdf.columns]
-    if missing:
-        raise BoundaryError([f"kolom ontbreekt: {c} (aanwezig: {', '.join(map(str, gdf.columns))})" for c in missing])
-    if len(gdf) == 0:
-        raise BoundaryError(["geen gebieden in het bestand"])
-
     out = gdf.to_crs(RD_NEW)
     codes = out[columns.code].astype("string").str.strip()
     names = out[columns.name].astype("string").str.strip()
@@ -160,48 +151,20 @@ def normalise_boundaries(
         else None
     )
     geoms = []
-    for i, (code, name, geom) in enumerate(zip(codes, names, out.geometry, strict=True), start=1):
-        where = f"rij {i}" + (f" ({code})" if isinstance(code, str) and code else "")
-        if not isinstance(code, str) or not code:
+    for i, (code, geom) in enumerate(zip(codes, out.geometry, strict=True), start=1):
+        heeft_code = isinstance(code, str) and bool(code)
+        where = f"rij {i}" + (f" ({code})" if heeft_code else "")
+        if not heeft_code:
             problems.append(f"{where}: code ontbreekt")
-        if not isinstance(name, str) or not name:
-            problems.append(f"{where}: naam ontbreekt")
-        if geom is None or geom.is_empty:
-            problems.append(f"{where}: geometrie ontbreekt")
-            geoms.append(None)
-            continue
-        if not np.isfinite(shapely.get_coordinates(geom)).all():
-            problems.append(f"{where}: coördinaten buiten bereik; klopt het coördinatenstelsel ({gdf.crs})?")
-            geoms.append(None)
-            continue
-        if isinstance(code, str) and code and not code_geldig(code, niveau, gemeente_code):
+        elif not code_geldig(code, niveau, gemeente_code):
             problems.append(f"{where}: code {code!r} past niet bij niveau {niveau} ({code_formaat(niveau, gemeente_code)})")
-        if not geom.is_valid:
-            reden = shapely.is_valid_reason(geom)
-            try:
-                geom = shapely.make_valid(geom)
-                hersteld.append(f"{where}: ongeldige geometrie hersteld ({reden})")
-            except shapely.errors.GEOSException as exc:
-                problems.append(f"{where}: geometrie is ongeldig en niet te herstellen ({exc})")
-                geoms.append(None)
-                continue
-        mp = _as_multipolygon(geom)
-        if mp is None:
-            problems.append(f"{where}: geometrie is geen vlak ({geom.geom_type})")
-            geoms.append(None)
-            continue
-        minx, miny, maxx, maxy = mp.bounds
-        bx0, by0, bx1, by1 = NL_BOUNDS_RD
-        if minx < bx0 or maxx > bx1 or miny < by0 or maxy > by1:
-            problems.append(f"{where}: ligt buiten Nederland; klopt het coördinatenstelsel ({gdf.crs})?")
+        mp, probleem, herstel = _vlak(geom, str(gdf.crs))
         geoms.append(mp)
-    rows_per_code: dict[str, list[str]] = {}
-    for i, code in enumerate(codes, start=1):
-        if isinstance(code, str) and code:
-            rows_per_code.setdefault(code, []).append(str(i))
-    for code, rows in sorted(rows_per_code.items()):
-        if len(rows) > 1:
-            problems.append(f"rijen {', '.join(rows)}: code {code} komt meer dan eens voor")
+        if probleem:
+            problems.append(f"{where}: {probleem}")
+        if herstel:
+            hersteld.append(f"{where}: {herstel}")
+    problems += _dubbele_codes(codes)
     if problems:
         raise BoundaryError(problems)
     out = gpd.GeoDataFrame(
@@ -215,6 +178,53 @@ def normalise_boundaries(
     )
     out.attrs["hersteld"] = hersteld
     return out
+
+
+def _vooraf(gdf: gpd.GeoDataFrame, niveau: str, columns: ColumnMap) -> None:
+    """What refuses a layer as a whole: an unknown level, no CRS, a missing column, no features."""
+    if niveau not in LEVELS:
+        raise BoundaryError([f"onbekend niveau {niveau!r}; kies uit {', '.join(LEVELS)}"])
+    if gdf.crs is None:
+        raise BoundaryError(["het bestand heeft geen coördinatenstelsel (CRS); geef er een mee"])
+    missing = [c for c in (columns.code, columns.name) if c not in gdf.columns]
+    if missing:
+        raise BoundaryError([f"kolom ontbreekt: {c} (aanwezig: {', '.join(map(str, gdf.columns))})" for c in missing])
+    if len(gdf) == 0:
+        raise BoundaryError(["geen gebieden in het bestand"])
+
+
+def _vlak(geom, crs: str) -> tuple[MultiPolygon | None, str | None, str | None]:
+    """One feature's geometry as a valid MultiPolygon in RD New: ``(geometry, problem, repair note)``."""
+    if geom is None or geom.is_empty:
+        return None, "geometrie ontbreekt", None
+    if not np.isfinite(shapely.get_coordinates(geom)).all():
+        return None, f"coördinaten buiten bereik; klopt het coördinatenstelsel ({crs})?", None
+    herstel = None
+    if not geom.is_valid:
+        reden = shapely.is_valid_reason(geom)
+        try:
+            geom = shapely.make_valid(geom)
+        except shapely.errors.GEOSException:
+            return None, "geometrie is ongeldig en niet te herstellen", None
+        herstel = f"ongeldige geometrie hersteld ({reden})"
+    mp = _as_multipolygon(geom)
+    if mp is None:
+        return None, f"geometrie is geen vlak ({geom.geom_type})", herstel
+    minx, miny, maxx, maxy = mp.bounds
+    bx0, by0, bx1, by1 = NL_BOUNDS_RD
+    if minx < bx0 or maxx > bx1 or miny < by0 or maxy > by1:
+        return mp, f"ligt buiten Nederland; klopt het coördinatenstelsel ({crs})?", herstel
+    return mp, None, herstel
+
+
+def _dubbele_codes(codes) -> list[str]:
+    """A code on more than one feature (the attribute check of the importer names them too, by row)."""
+    rows_per_code: dict[str, list[str]] = {}
+    for i, code in enumerate(codes, start=1):
+        if isinstance(code, str) and code:
+            rows_per_code.setdefault(code, []).append(str(i))
+    return [f"rijen {', '.join(rows)}: code {code} komt meer dan eens voor"
+            for code, rows in sorted(rows_per_code.items()) if len(rows) > 1]
 
 
 DATASETS = {

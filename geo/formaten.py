@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from core import indicatoren as ic
 from core.domain import MELDING_AFHANDELING, MELDING_BRONNEN, MELDING_CATEGORIEEN
 from geo.kolommen import (
@@ -166,7 +168,27 @@ CBS = Formaat("cbs", "CBS Kerncijfers wijken en buurten", (
 INDICATOR_KEUZES = {"indicatorcatalogus": keuzes_van({c: i.label for c, i in ic.CATALOGUS.items()})}
 """The generic format's indicator column: code or label of the catalogue (hkd.indicator_definities holds the same)."""
 INDICATOR_FORMATEN = {f.naam: f for f in (GENERIEK, LEEFBAAROMETER, WIJKPROFIEL, CBS)}
-FORMATEN = {f.naam: f for f in (UITSTROOM, CORPORATIEBEZIT, MELDINGEN, LOCATIES, *INDICATOR_FORMATEN.values())}
+
+GRENZEN = Formaat("grenzen", "Grenzen", (
+    Kolom("code", CODE, "gebiedscode", sleutel=True, patroon=GEBIED_CODE),
+    Kolom("name", TEKST, "gebiedsnaam", aliassen=("naam",), max_tekens=200),
+    Kolom("parent_code", CODE, "bovenliggende gebiedscode", aliassen=("parent",), verplicht=False,
+          patroon=GEBIED_CODE),
+    Kolom("year", AANTAL, "jaartal", aliassen=("jaar",), verplicht=False, bereik=JAAR_BEREIK),
+), max_regels=50_000, sleutel_uitleg="the attribute table of a boundary file (GeoJSON, GeoPackage, Shapefile; "
+                                     "`--code-kolom`, `--naam-kolom`, `--parent-kolom` name other columns): a code "
+                                     "appears once; a load replaces its level, the previous set is kept with its year")
+
+FORMATEN = {f.naam: f for f in (UITSTROOM, CORPORATIEBEZIT, MELDINGEN, LOCATIES, GRENZEN, *INDICATOR_FORMATEN.values())}
+
+
+def met_kolomnamen(formaat: Formaat, namen: dict[str, str | None]) -> Formaat:
+    """``formaat`` with some columns under the header names a user gave (``{declared name: header name}``): such a
+    column then goes by that name only, in the file and in messages."""
+    def hernoemd(k: Kolom) -> Kolom:
+        kop = (namen.get(k.naam) or "").strip().lower()
+        return replace(k, naam=kop, aliassen=()) if kop and kop not in k.namen else k
+    return replace(formaat, kolommen=tuple(hernoemd(k) for k in formaat.kolommen))
 
 
 def vervang_tabellen(tekst: str) -> str:

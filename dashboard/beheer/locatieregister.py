@@ -4,7 +4,7 @@ The importer (``data.locaties_import``) validates; this module binds it to the s
 from __future__ import annotations
 
 from dashboard import db
-from dashboard.widgets.upload import lees_upload
+from dashboard.widgets.upload import lees_upload, schrijf_upload
 from data.locaties_import import OPTIONEEL, VERPLICHT, ImportPlan, lees_bestand, pas_toe, plan_import
 
 KOLOMMEN_VERPLICHT = VERPLICHT
@@ -21,6 +21,6 @@ def plan(tabel) -> ImportPlan:
     return db.run_query(plan_import, tabel)
 
 
-def toepassen(import_plan: ImportPlan) -> tuple[int, int]:
-    """Apply a valid plan in one transaction: (new, changed)."""
-    return db.run_write(pas_toe, import_plan)
+def toepassen(import_plan: ImportPlan, bestandsnaam: str) -> tuple[int, int] | None:
+    """Apply a valid plan in one transaction: (new, changed), or ``None`` after a Dutch refusal naming the file."""
+    return schrijf_upload(pas_toe, import_plan, bestandsnaam)

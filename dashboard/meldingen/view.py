@@ -30,7 +30,7 @@ from dashboard.trends import indicatoren as trends_views
 from dashboard.widgets import downloads
 from dashboard.widgets.grafiek import datum_as
 from dashboard.widgets.tabel import toon as toon_tabel
-from dashboard.widgets.upload import lees_upload, toon_problemen
+from dashboard.widgets.upload import lees_upload, schrijf_upload, toon_problemen
 from data import meldingen_import as mi
 from geo import herkomst
 from geo.meldingen import MeldingNormen
@@ -243,13 +243,8 @@ def import_sectie() -> None:
     st.success(f"{aantal(len(plan.regels), 'melding is', 'meldingen zijn')} in orde. Meldingen die al in het register staan (zelfde locatie, "
                "ontvangst, bron, categorie en omschrijving) worden overgeslagen.")
     if st.button("Alle meldingen inlezen", type="primary", key="meldingen_inlezen"):
-        uitkomst: list = []
-
-        def inlezen(conn, p=plan):
-            uitkomst.append(mi.importeer(conn, p))
-
-        if _schrijf(inlezen, bericht=f"Meldingen ingelezen uit {md_tekst(bestand.name)}."):
-            r = uitkomst[0]
+        if (r := schrijf_upload(mi.importeer, plan, bestand.name)) is not None:
+            st.cache_data.clear()
             st.session_state[BERICHT] = (f"{aantal(r.nieuw, 'melding', 'meldingen')} ingelezen uit {md_tekst(bestand.name)}; "
                                          f"{r.overgeslagen} overgeslagen (stonden al in het register).")
             st.rerun()

@@ -4,13 +4,13 @@ import hashlib
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import DBAPIError
 
 from core.settings import PROJECT_ROOT
 from dashboard.beheer import locatieregister as register
 from dashboard.ladder import view as lv
 from dashboard.toegang.auth import require_role
 from dashboard.widgets.upload import toon_problemen
+from reports.veilig import csv_bytes
 
 VOORBEELD = PROJECT_ROOT / "data" / "examples" / "locatieregister_voorbeeld"
 PLAN_KEY = "register_plan"  # (sha256 of the uploaded file, ImportPlan): validate (and geocode) once per file
@@ -31,8 +31,9 @@ with st.expander("Kolommen en voorbeeldbestand"):
         "regel gemeld als niet te plaatsen, nooit geschat. Rijnummers in meldingen zijn spreadsheetrijen (kop = 1)."
     )
     a, b = st.columns(2)
-    a.download_button("Voorbeeld (CSV)", VOORBEELD.with_suffix(".csv").read_bytes(), "locatieregister_voorbeeld.csv",
-                      "text/csv")
+    # as every CSV download: ; between cells, decimal comma, UTF-8 with BOM (it loads back as it is)
+    a.download_button("Voorbeeld (CSV)", csv_bytes(pd.read_csv(VOORBEELD.with_suffix(".csv"), dtype={"huisnummer": str})),
+                      "locatieregister_voorbeeld.csv", "text/csv")
     b.download_button("Voorbeeld (Excel)", VOORBEELD.with_suffix(".xlsx").read_bytes(),
                       "locatieregister_voorbeeld.xlsx",
                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -86,11 +87,9 @@ if not (plan.nieuw or plan.gewijzigd):
     st.info("Er is niets te wijzigen: het register is al gelijk aan dit bestand.")
 elif st.button(f"Wijzigingen toepassen ({len(plan.nieuw)} nieuw, {len(plan.gewijzigd)} gewijzigd)", type="primary",
                key="register_toepassen"):
-    try:
-        nieuw, gewijzigd = register.toepassen(plan)
-    except DBAPIError as exc:
-        st.error(f"Niet toegepast; de database weigerde de wijziging en is ongewijzigd. ({str(exc.orig).splitlines()[0]})")
+    if (uitkomst := register.toepassen(plan, bestand.name)) is None:
         st.stop()
+    nieuw, gewijzigd = uitkomst
     lv.wis_cache()
     st.session_state.pop(PLAN_KEY, None)
     st.session_state[DONE_KEY] = f"Locatieregister bijgewerkt: {nieuw} nieuw, {gewijzigd} gewijzigd."

@@ -16,7 +16,7 @@ from dashboard.kaart.focus import focus_keuze, legenda_item
 from dashboard.kaart.maps import deck, focus_layer, laag, layer_bounds, legend_html, show, tekst_tooltip
 from dashboard.widgets import downloads
 from dashboard.widgets.tabel import toon as toon_tabel
-from dashboard.widgets.upload import lees_upload, toon_problemen
+from dashboard.widgets.upload import lees_upload, schrijf_upload, toon_problemen
 from data import uitstroom_import
 from geo import herkomst
 from geo.aanbod import (
@@ -155,7 +155,8 @@ def uitstroom_laden() -> None:
             st.info(md_tekst(m), icon=":material/info:")
         st.success(f"{aantal(len(plan.regels), 'periode', 'perioden')} gecontroleerd, geen problemen.")
         if st.button("Laden", key="uitstroom_laden", type="primary"):
-            n = db.run_write(uitstroom_import.schrijf, plan)
+            if (n := schrijf_upload(uitstroom_import.schrijf, plan, bestand.name)) is None:
+                return
             st.cache_data.clear()
             t = plan.tellingen
             st.success(f"{aantal(n, 'periode', 'perioden')} geladen: {t.get('nieuw', 0)} nieuw, {t.get('gewijzigd', 0)} gewijzigd, "

@@ -13,8 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from core.taal import aantal
+from dashboard import db
 from dashboard.widgets import downloads
-from data.importeur import ImportGeweigerd, Probleem
+from data.importeur import ImportGeweigerd, Probleem, weigering
 from data.spreadsheet import SpreadsheetFout
 from reports.veilig import csv_bytes
 
@@ -46,3 +47,17 @@ def toon_problemen(problemen: Sequence[Probleem], bestandsnaam: str) -> None:
     # one key for every file: a new upload replaces the button instead of leaving the previous file's beside it
     downloads.knop("Download problemen als CSV", csv_bytes(tabel), f"{stam}_problemen.csv", "text/csv",
                    key="upload_problemen_csv")
+
+
+def schrijf_upload(fn: Callable[..., object], plan: object, bestandsnaam: str) -> object | None:
+    """``db.run_write(fn, plan)``, or ``None`` after showing why it failed: a refusal of the importer with its
+    problems, anything unforeseen (the database refusing a row) as one Dutch problem naming the file, downloadable
+    like every other refusal; never the exception's own text, which may quote a row. A lost connection is the
+    page's own Dutch notice (``db.DB_DOWN``); the load is one transaction, so nothing was stored."""
+    try:
+        return db.run_write(fn, plan)
+    except ImportGeweigerd as exc:
+        toon_problemen(exc.problems, bestandsnaam)
+    except Exception as exc:  # noqa: BLE001 - the user gets a sentence, not a trace
+        toon_problemen(weigering(exc, bestandsnaam).problems, bestandsnaam)
+    return None

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from core.settings import get_settings
 from core.taal import aantal
 from ops import localdb
-from queries.db import make_engine, migrate
+from queries.db import acting_as, make_engine, migrate
 from queries.lagen import na_migratie
 
 
@@ -56,6 +56,11 @@ def refused(what: str, problems: list, bestand: str | None = None) -> int:
     return REFUSED
 
 
+def _naam(pad: str | None) -> str:
+    """The name a file or address goes by in a message (its last part)."""
+    return str(pad).rstrip("/").rsplit("/", 1)[-1] if pad else ""
+
+
 def geen_traceback(wat: str, bron: str) -> Callable:
     """Last line of defence: an unforeseen error on a user's file is a refusal in Dutch, never a traceback.
 
@@ -74,6 +79,27 @@ def geen_traceback(wat: str, bron: str) -> Callable:
             except Exception as exc:  # noqa: BLE001 - see the docstring
                 from data.importeur import weigering
 
-                return refused(wat, weigering(exc, "").problems, getattr(args, bron, None))
+                pad = getattr(args, bron, None)
+                return refused(wat, weigering(exc, _naam(pad)).problems, pad)
         return run
     return wrap
+
+
+def laad_vervangend(args: argparse.Namespace, module, titel: str, eenheid: str) -> int:
+    """Read, check and write a file of a replacing format (``module``: ``lees_bestand``, ``plan_import``,
+    ``schrijf``) in one transaction, then say what it did: new, changed, unchanged (a re-load: all unchanged)."""
+    from data.importeur import ImportGeweigerd
+
+    try:
+        tabel = module.lees_bestand(args.bestand)
+        with acting_as(migrated_engine(), args.gebruiker) as conn:
+            plan = module.plan_import(conn, tabel, args.bron or f"{titel} ({tabel.bestand})")
+            n = module.schrijf(conn, plan)
+    except ImportGeweigerd as exc:
+        return refused("Niet geladen", exc.problems, args.bestand)
+    for m in plan.meldingen:
+        print(f"let op: {m}")
+    t = plan.tellingen
+    print(f"{n} {eenheid} geladen uit {args.bestand}: {t['nieuw']} nieuw, {t['gewijzigd']} gewijzigd, "
+          f"{t['ongewijzigd']} ongewijzigd (stonden er al zo).")
+    return 0

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ops.cli.common import geen_traceback, migrated_engine, refused
-from queries.db import acting_as
+from ops.cli.common import geen_traceback, laad_vervangend
 
 
 def register(sub) -> None:
@@ -20,18 +19,6 @@ def register(sub) -> None:
 
 @geen_traceback("Niet geladen", "bestand")
 def cmd_laden(args: argparse.Namespace) -> int:
-    from data import corporatiebezit_import as cb
+    from data import corporatiebezit_import
 
-    try:
-        tabel = cb.lees_bestand(args.bestand)
-        with acting_as(migrated_engine(), args.gebruiker) as conn:
-            plan = cb.plan_import(conn, tabel, args.bron or f"Corporatiebezit ({tabel.bestand})")
-            n = cb.schrijf(conn, plan)
-    except cb.CorporatiebezitImportError as exc:
-        return refused("Niet geladen", exc.problems, args.bestand)
-    for m in plan.meldingen:
-        print(f"let op: {m}")
-    t = plan.tellingen
-    print(f"{n} regels corporatiebezit geladen uit {args.bestand}: {t['nieuw']} nieuw, {t['gewijzigd']} gewijzigd, "
-          f"{t['ongewijzigd']} ongewijzigd (stonden er al zo).")
-    return 0
+    return laad_vervangend(args, corporatiebezit_import, "Corporatiebezit", "regels corporatiebezit")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ops.cli.common import geen_traceback, migrated_engine, refused, rollen_bij
+from ops.cli.common import geen_traceback, laad_vervangend, migrated_engine, refused, rollen_bij
 from queries.db import acting_as
 
 NIVEAUS = ["gemeente", "gebied", "buurt", "wijkprofiel", "pc4"]
@@ -87,21 +87,9 @@ def cmd_load_indicatoren(args: argparse.Namespace) -> int:
 
 @geen_traceback("Niet geladen", "bestand")
 def cmd_load_uitstroom(args: argparse.Namespace) -> int:
-    from data import uitstroom_import as ui
+    from data import uitstroom_import
 
-    try:
-        tabel = ui.lees_bestand(args.bestand)
-        with acting_as(migrated_engine(), args.gebruiker) as conn:
-            plan = ui.plan_import(conn, tabel, args.bron or f"Uitstroommonitor ({tabel.bestand})")
-            n = ui.schrijf(conn, plan)
-    except ui.UitstroomImportError as exc:
-        return refused("Niet geladen", exc.problems, args.bestand)
-    for m in plan.meldingen:
-        print(f"let op: {m}")
-    t = plan.tellingen
-    print(f"{n} perioden van de uitstroommonitor geladen uit {args.bestand}: {t['nieuw']} nieuw, {t['gewijzigd']} "
-          f"gewijzigd, {t['ongewijzigd']} ongewijzigd (stonden er al zo).")
-    return 0
+    return laad_vervangend(args, uitstroom_import, "Uitstroommonitor", "perioden van de uitstroommonitor")
 
 
 @geen_traceback("Niet geïmporteerd", "bestand")

@@ -57,4 +57,8 @@ def cmd_signalen(args: argparse.Namespace) -> int:
         return refused("Niet opgehaald", [str(exc)])
     print(f"{r.gelezen} signalen gelezen: {r.nieuw} nieuw, {r.bijgewerkt} bijgewerkt, {r.niet_bij_locatie} niet bij "
           f"een locatie, {r.overgeslagen} overgeslagen (geannuleerd of onvolledig).")
+    for p in r.problemen[:50]:
+        print(f"  let op: {p}")
+    if len(r.problemen) > 50:
+        print(f"  let op: en nog {len(r.problemen) - 50} signalen niet ingelezen")
     return 0

@@ -76,10 +76,11 @@ def test_broken_file_lists_every_problem_and_changes_nothing(fresh_demo, tmp_pat
     with pytest.raises(BoundaryError) as err:
         load_boundaries(fresh_demo, str(path))
     problems = "\n".join(err.value.problems)
-    assert "code BU05990001 komt meer dan eens voor" in problems
-    assert "rij 3 (BU05990003): naam ontbreekt" in problems
-    assert "rij 4 (BU05990004): geometrie is geen vlak" in problems
-    assert "rij 5 (BU05990005): ligt buiten Nederland" in problems
+    # attributes by the shared engine, geometry by the boundary rules: every problem with the file and the row
+    assert "grenzen.geojson, rij 2, code: dezelfde code als rij 1 maar een andere name" in problems
+    assert "grenzen.geojson, rij 3, name: leeg" in problems
+    assert "grenzen.geojson, rij 4 (BU05990004): geometrie is geen vlak" in problems
+    assert "grenzen.geojson, rij 5 (BU05990005): ligt buiten Nederland" in problems
     assert _snapshot(fresh_demo) == before
 
 

@@ -39,20 +39,22 @@ FORMATEN = {"meldingen": (meldingen_corpus, _meldingen), "uitstroom": (uitstroom
 CASES = [(f, naam, data, verwacht) for f, (corpus, _) in FORMATEN.items() for naam, (data, verwacht) in corpus().items()]
 
 
-def _uitkomst(formaat: str, data: bytes, naam: str) -> tuple[bool, list[str]]:
-    """(loaded, problems as the user reads them); a refusal while reading counts as a refusal."""
+def _uitkomst(formaat: str, data: bytes, naam: str) -> tuple[bool, list[str], list[str]]:
+    """(loaded, problems as the user reads them, notes); a refusal while reading counts as a refusal."""
     try:
         plan = FORMATEN[formaat][1](data, naam)
     except ImportGeweigerd as exc:
-        return False, [str(p) for p in exc.problems]
-    return plan.geldig, [str(p) for p in plan.problemen]
+        return False, [str(p) for p in exc.problems], []
+    return plan.geldig, [str(p) for p in plan.problemen], plan.meldingen
 
 
 @pytest.mark.parametrize("formaat, naam, data, verwacht", CASES, ids=[f"{c[0]}/{c[1]}" for c in CASES])
 def test_every_hostile_file_loads_right_or_is_refused_with_file_row_and_reason(formaat, naam, data, verwacht):
-    geldig, problemen = _uitkomst(formaat, data, naam)
-    if verwacht == "ok":
+    """``ok`` loads; ``ok:note`` loads and tells the user ``note``; anything else is the refusal's fragment."""
+    geldig, problemen, meldingen = _uitkomst(formaat, data, naam)
+    if verwacht.startswith("ok"):
         assert geldig and not problemen, problemen
+        assert not verwacht[3:] or any(verwacht[3:] in m for m in meldingen), meldingen
         return
     assert not geldig and problemen
     assert any(verwacht in p for p in problemen), problemen
@@ -80,7 +82,7 @@ def test_good_files_give_the_values_a_dutch_reader_means():
 
 def _controleer_eigenschap(formaat: str, data: bytes, naam: str) -> None:
     try:
-        geldig, problemen = _uitkomst(formaat, data, naam)
+        geldig, problemen, _ = _uitkomst(formaat, data, naam)
     except Exception as exc:  # noqa: BLE001 - the property: nothing but a load or a refusal
         pytest.fail(f"{formaat}: {type(exc).__name__} on {data[:80]!r}")
     if not geldig:

@@ -69,7 +69,8 @@ def test_broken_file_lists_every_problem_with_row_and_reason(demo_engine, tmp_pa
     assert per_rij[3] == [("aanbieder", "onbekende aanbieder 'zulu' (gebruik de code of de naam)")]
     assert per_rij[4] == [("woonvorm", "onbekende woonvorm 'kasteel' (gebruik de code of de naam)")]
     assert per_rij[5][0][0] == "postcode" and per_rij[6][0][0] == "huisnummer"
-    assert per_rij[7] == [("code", "dezelfde code als rij 2 (dubbele regel in het bestand)")]
+    assert per_rij[7] == [("code", "dezelfde code als rij 2 maar een andere naam, woonvorm, plaatsen, huisnummer "
+                                   "(dubbele regel in het bestand); laat één van beide staan")]
     assert per_rij[8] == [("x/y", "het punt ligt buiten de gemeente")]
     assert sorted(per_rij[9]) == [("doelgroep", "leeg"), ("naam", "leeg")]
     assert per_rij[10][0][0] == "plaatsen"

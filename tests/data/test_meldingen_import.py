@@ -8,10 +8,12 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pyproj import Transformer
 from sqlalchemy import text
 
-from clients.signalen import SignalenUnavailable, map_signal, signalen_paginas
+from clients.signalen import SignalenUnavailable, lees_signaal, map_signal, signalen_paginas
 from core.kalender import nu
 from data import meldingen_import as mi
 from data import signalen_import
@@ -156,6 +158,8 @@ def test_signalen_import_links_maps_and_drops_reporter_data(fresh_demo, signalen
     with as_layer(fresh_demo, "hkd", "signalen") as conn:
         r = signalen_import.importeer(conn, base, "geheim")
     assert (r.gelezen, r.nieuw, r.niet_bij_locatie, r.overgeslagen) == (5, 2, 1, 2)
+    # the broken one is reported (where and why, no values); the cancelled one is only counted
+    assert r.problemen == ("Signalen, signaal zonder geldig id: id: geen nummer; niet ingelezen",)
     assert _Signalen.seen_auth == ["Bearer geheim", "Bearer geheim"]
     with fresh_demo.connect() as conn:
         rows = conn.execute(text("SELECT extern_id, locatie_id, categorie, afhandeling, omschrijving, "
@@ -170,6 +174,25 @@ def test_signalen_import_links_maps_and_drops_reporter_data(fresh_demo, signalen
     with as_layer(fresh_demo, "hkd", "signalen") as conn:
         r2 = signalen_import.importeer(conn, base)
     assert (r2.nieuw, r2.bijgewerkt) == (0, 1)
+
+
+@pytest.mark.parametrize("kapot, reden", [
+    ({"location": None}, "location: geen punt"),
+    ({"location": {"geometrie": {"coordinates": [float("nan"), 51.9]}}}, "location: geen punt"),
+    ({"location": {"geometrie": {"coordinates": [999, 51.9]}}}, "location: geen punt"),
+    ({"created_at": "2025-03-01T10:00:00"}, "created_at: geen tijdstip met tijdzone"),
+    ({"created_at": "gisteren"}, "created_at: geen tijdstip met tijdzone"),
+    ({"status": {"state": "o", "created_at": None}}, "status.created_at: geen tijdstip"),
+    ({"id": True}, "id: geen nummer"),
+    ({"id": -3}, "id: geen nummer"),
+])
+def test_a_broken_signal_is_reported_with_its_id_and_reason_and_no_values(kapot, reden):
+    signaal = _signal(77, 4.48, 51.92) | kapot
+    with_id = isinstance(signaal["id"], int) and not isinstance(signaal["id"], bool) and signaal["id"] > 0
+    uitkomst = lees_signaal(signaal)
+    assert isinstance(uitkomst, str) and uitkomst.startswith(reden), uitkomst
+    assert signalen_import._waar(signaal) == ("Signalen, signaal 77" if with_id else "Signalen, signaal zonder geldig id")
+    assert "Piet" not in uitkomst and "06" not in uitkomst and "2025" not in uitkomst
 
 
 def test_signalen_unreachable_or_garbage_or_other_host(signalen_server):
@@ -246,10 +269,16 @@ def test_an_overlapping_file_adds_only_what_is_new_and_says_what_it_skipped(fres
     assert "1 meldingen ingelezen uit" in (uit := capsys.readouterr().out) and "1 overgeslagen" in uit
     assert _count(fresh_demo) == voor + 3
     dubbel = tmp_path / "dubbel.csv"
-    dubbel.write_text(KOP + drie + drie, encoding="utf-8")
-    assert main(["meldingen", "import", str(dubbel)]) == 2
+    dubbel.write_text(KOP + drie + drie, encoding="utf-8")  # the same row twice: reported, loaded (here: skipped) once
+    assert main(["meldingen", "import", str(dubbel)]) == 0
+    uit = capsys.readouterr().out
+    assert "1 dubbele regel in het bestand één keer geladen: rij 3 (gelijk aan rij 2)" in uit
+    assert "0 meldingen ingelezen" in uit and "1 overgeslagen" in uit
+    anders = tmp_path / "anders.csv"  # the same melding with another handling: which one is meant?
+    anders.write_text(KOP + drie + drie.replace(";;;", ";04-03-2025 09:00;afgehandeld;"), encoding="utf-8")
+    assert main(["meldingen", "import", str(anders)]) == 2
     err = capsys.readouterr().err
-    assert "dubbel.csv, rij 3: dezelfde" in err and "dubbele regel in het bestand" in err
+    assert "anders.csv, rij 3: dezelfde" in err and "dubbele regel in het bestand" in err
     assert _count(fresh_demo) == voor + 3
 
 
@@ -295,3 +324,26 @@ def test_a_connection_lost_mid_load_writes_nothing_and_is_a_dutch_refusal(fresh_
         "groot.csv: de verbinding met de database is weggevallen tijdens het laden; er is niets opgeslagen. Probeer "
         "het opnieuw als de database weer bereikbaar is"]
     assert _count(fresh_demo) == voor
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+                    lambda kind: st.lists(kind, max_size=3) | st.dictionaries(st.text(max_size=8), kind, max_size=3),
+                    max_leaves=12)
+VELD = st.sampled_from(["id", "created_at", "status", "location", "category", "source"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(wijziging=st.dictionaries(VELD, JSON, max_size=4))
+def test_any_signal_is_a_melding_or_a_dutch_reason_without_its_values(wijziging):
+    """The Signalen mapping's property: whatever a field holds, the signal becomes a melding of the register's own
+    vocabulary, or a reason that names the field and quotes none of the values."""
+    signaal = _signal(12, 4.48, 51.92) | wijziging
+    uitkomst = lees_signaal(signaal)
+    if isinstance(uitkomst, str):
+        assert uitkomst.split(":")[0] in {"id", "location", "created_at", "status.created_at", "geannuleerd in "
+                                          "Signalen"} or uitkomst == "geannuleerd in Signalen", uitkomst
+        for waarde in wijziging.values():
+            assert not (isinstance(waarde, str) and len(waarde) > 3 and waarde in uitkomst)
+    else:
+        assert uitkomst.extern_id.startswith("SIG-") and uitkomst.omschrijving.startswith("Signalen: ")
+        assert uitkomst.ontvangen_op.tzinfo is not None and -180 <= uitkomst.lon <= 180

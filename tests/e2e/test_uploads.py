@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from core.kalender import nu
-from tests.e2e.conftest import dashboard_with_demo_accounts, login, wait_for_app
+from tests.e2e.conftest import dashboard_with_demo_accounts, enig, login, wait_for_app
 
 pytestmark = pytest.mark.e2e
 KOP = "locatie;ontvangen_op;bron;categorie;omschrijving;afgehandeld_op;afhandeling;tevreden\n"
@@ -42,6 +42,17 @@ def _upload(page, naam: str, inhoud: bytes) -> None:
         files=[{"name": naam, "mimeType": "application/octet-stream", "buffer": inhoud}])
 
 
+def _geweigerd(page, main, naam: str, inhoud: bytes, bericht: str) -> str:
+    """Upload a file the page must refuse; the text of its problems download (after the message ``bericht``)."""
+    _upload(page, naam, inhoud)
+    main.get_by_text(bericht).first.wait_for()
+    wait_for_app(page)
+    assert "Traceback" not in main.inner_text() and "in orde" not in main.inner_text()
+    with page.expect_download() as download:
+        enig(page, main.get_by_role("button", name="Download problemen als CSV")).click()
+    return Path(download.value.path()).read_text("utf-8-sig")
+
+
 def test_provider_uploads_hostile_then_bad_then_good_meldingen(upload_server, fresh_demo, page):
     page.set_default_timeout(90_000)  # shared machine: allow slow reruns, never assert on time
     eigen = _eigen_code(fresh_demo)
@@ -53,24 +64,14 @@ def test_provider_uploads_hostile_then_bad_then_good_meldingen(upload_server, fr
     main.get_by_role("tab", name="Vastleggen en inlezen").click()
 
     # 1. bytes that are no spreadsheet at all, under an Excel name: the reader's refusal is downloadable too
-    _upload(page, "meldingen.xlsx", b"PK\x03\x04" + bytes(range(256)) * 8)
-    main.get_by_text("Er is niets opgeslagen").first.wait_for()
-    wait_for_app(page)
-    assert "Traceback" not in main.inner_text()
-    with page.expect_download() as download:
-        main.get_by_role("button", name="Download problemen als CSV").click()
-    assert "meldingen.xlsx" in Path(download.value.path()).read_text("utf-8-sig")
+    assert "meldingen.xlsx" in _geweigerd(page, main, "meldingen.xlsx", b"PK\x03\x04" + bytes(range(256)) * 8,
+                                          "Er is niets opgeslagen")
     assert _meldingen(fresh_demo) == voor
 
     # 1b. an unquoted comma in a description never passes the check as "in orde"
     komma = KOP.replace(";", ",") + f"{eigen},2025-03-01,omwonende,geluid,Harde muziek, buren klagen,,,\n"
-    _upload(page, "meldingen_komma.csv", komma.encode())
-    main.get_by_text("meldingen_komma.csv: 1 probleem gevonden").first.wait_for()
-    wait_for_app(page)
-    assert "meldingen zijn in orde" not in main.inner_text()
-    with page.expect_download() as download:
-        main.get_by_role("button", name="Download problemen als CSV").click()
-    assert "meer cellen dan kolommen" in Path(download.value.path()).read_text("utf-8-sig")
+    assert "meer cellen dan kolommen" in _geweigerd(page, main, "meldingen_komma.csv", komma.encode(),
+                                                    "meldingen_komma.csv: 1 probleem gevonden")
     assert _meldingen(fresh_demo) == voor
 
     # 2. a table with one good row and bad ones: every problem with its row, nothing written
@@ -81,15 +82,11 @@ def test_provider_uploads_hostile_then_bad_then_good_meldingen(upload_server, fr
         "ONBEKEND-9;2025-03-01;omwonende;geluid;<img src=x onerror='window.__xss=1'>;;;",  # row 4: unknown location
         f"{eigen};gisteren;buurman;geluid;=HYPERLINK(\"http://x\");;;",  # row 5: no date, unknown source
     ]) + "\n"
-    _upload(page, "meldingen_fout.csv", slecht.encode())
-    main.get_by_text("meldingen_fout.csv: ").first.wait_for()
-    wait_for_app(page)
+    problemen = _geweigerd(page, main, "meldingen_fout.csv", slecht.encode(), "meldingen_fout.csv: ")
     assert _meldingen(fresh_demo) == voor
     assert page.evaluate("window.__xss === undefined")  # the markup of row 4 did not run
-    with page.expect_download() as download:
-        main.get_by_role("button", name="Download problemen als CSV").click()
     # the download opens in Excel with Dutch settings: UTF-8 with BOM, cells separated by ;
-    rijen = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text("utf-8-sig")), delimiter=";"))
+    rijen = list(csv.DictReader(io.StringIO(problemen), delimiter=";"))
     assert {r["Rij"] for r in rijen} == {"3", "4", "5"}
     redenen = " | ".join(r["Probleem"] for r in rijen)
     assert "toekomst" in redenen and "onbekende locatie" in redenen and "onbekende bron" in redenen
@@ -99,6 +96,7 @@ def test_provider_uploads_hostile_then_bad_then_good_meldingen(upload_server, fr
                   f"{eigen};02-03-2025;Politie;drugs/alcohol;Gebruik bij de ingang;;;\n")
     _upload(page, "meldingen_goed.csv", goed.encode())
     main.get_by_text("2 meldingen zijn in orde").first.wait_for()
-    main.get_by_role("button", name="Alle meldingen inlezen").click()
+    enig(page, main.get_by_role("button", name="Alle meldingen inlezen")).click()
     main.get_by_text("2 meldingen ingelezen").first.wait_for()
     assert _meldingen(fresh_demo) == voor + 2
+

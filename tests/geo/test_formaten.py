@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from geo.formaten import FORMATEN, LOCATIES, vervang_tabellen
+from geo.formaten import FORMATEN, GRENZEN, LOCATIES, vervang_tabellen
 from geo.kolommen import KEUZE
 from geo.persoonsgegevens import is_persoonskolom
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCATIE_ADRES = {"naam", "straat", "huisnummer", "postcode"}  # the location's name and address, never a person's
+GEEN_PERSOON = {"locaties": LOCATIE_ADRES, "grenzen": {"name"}}  # ... and an area's name
 
 
 def test_docs_tables_are_the_declarations():
@@ -44,4 +45,12 @@ def test_declarations_are_sound(formaat):
         assert k.naam == k.naam.lower() and all(a == a.lower() for a in k.aliassen)
         assert k.soort != KEUZE or k.keuzes is not None or k.bron_keuzes
         # a column that looks like personal data is declared only where it belongs to a location, not a person
-        assert not is_persoonskolom(k.naam) or (formaat is LOCATIES and k.naam in LOCATIE_ADRES)
+        assert not is_persoonskolom(k.naam) or k.naam in GEEN_PERSOON.get(formaat.naam, set())
+
+
+def test_a_boundary_column_named_by_the_user_goes_by_that_name_only():
+    from geo.formaten import met_kolomnamen
+
+    eigen = met_kolomnamen(GRENZEN, {"code": "BU_CODE", "name": "name", "parent_code": None})
+    assert eigen.kolom("bu_code").naam == "bu_code" and eigen.kolom("code") is None
+    assert eigen.kolom("naam").naam == "name" and eigen.sleutel == ("bu_code",)

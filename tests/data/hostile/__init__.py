@@ -188,7 +188,11 @@ def meldingen_corpus() -> dict[str, tuple[bytes, str]]:
                                       "meer cellen dan kolommen"),
         "komma-in-laatste-cel.csv": ((komma.strip() + ",extra\n").encode(), "meer cellen dan kolommen"),
         "cel-te-weinig.csv": ((goed + "HKD-001;2025-03-03;politie;geluid\n").encode(), "4 cellen, de kop heeft er 8"),
-        "dubbele-rij.csv": ((goed + MELDING_2 + "\n").encode(), "dubbele regel in het bestand"),
+        "dubbele-rij.csv": ((goed + MELDING_2 + "\n").encode(), "ok:1 dubbele regel in het bestand één keer geladen: "
+                                                                 "rij 4 (gelijk aan rij 3)"),
+        "dubbele-sleutel.csv": ((goed + MELDING_2.replace(";;;", ";2025-03-03;afgehandeld;") + "\n").encode(),
+                                "rij 4: dezelfde locatie, ontvangen_op, bron, categorie, omschrijving als rij 3 maar "
+                                "een andere afgehandeld_op, afhandeling"),
         "naam-melder.csv": (goed.replace("tevreden\n", "tevreden;Naam melder\n").replace(";ja\n", ";ja;Piet\n")
                             .replace(";;;\n", ";;;;\n").encode(), "persoonsgegevens"),
         "mobiel.csv": (goed.replace("tevreden\n", "tevreden;Mobiel\n").replace(";ja\n", ";ja;0612345678\n")
@@ -239,6 +243,7 @@ def uitstroom_corpus() -> dict[str, tuple[bytes, str]]:
         "half-aantal.csv": (nl.replace(";2000;", ";2000,5;").encode(), "geen geheel getal"),
         "som-klopt-niet.csv": (goed.replace(",800,", ",801,").encode(), "is niet gelijk aan uitstromers"),
         "dubbele-periode.csv": ((goed + "2023,,,5,5,0,\n").encode(), "dubbele regel in het bestand"),
+        "dubbele-rij.csv": ((goed + goed.splitlines()[-1] + "\n").encode(), "ok:1 dubbele regel in het bestand"),
         "wachttijd-dubbelzinnig.csv": (goed.replace('"3,5"', "3.5").replace("10,10,0,\n", '10,10,0,"4,5"\n')
                                        .encode(), "dubbelzinnig"),
         "persoonskolom.csv": (goed.replace("wachttijd_maanden\n", "wachttijd_maanden,e-mail\n")
@@ -265,6 +270,8 @@ def corporatiebezit_corpus() -> dict[str, tuple[bytes, str]]:
         "decimaal-komma-los.csv": (goed.replace(",1200", ",12,5").encode(), "meer cellen dan kolommen"),
         "half.csv": (nl.replace(";1200", ";12,5").encode(), "geen geheel getal"),
         "dubbel.csv": ((goed + "2018,buurt,BU05991081,AMBER,5\n").encode(), "dubbele regel in het bestand"),
+        "dubbele-rij.csv": ((goed + "2018,buurt,BU05991081,AMBER,1200\n").encode(),
+                            "ok:rij 4 (gelijk aan rij 2)"),
         "cel-te-weinig.csv": ((goed + "2018,,BU05991081,amber\n").encode(), "4 cellen, de kop heeft er 5"),
         "persoonskolom.csv": (goed.replace("woningen\n", "woningen,telefoon\n").replace("1200\n", "1200,\n")
                               .replace("1300\n", "1300,\n").encode(), "persoonsgegevens"),
