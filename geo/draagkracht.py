@@ -8,7 +8,7 @@ from datetime import datetime
 from core.domain import NPRZ, RGW
 from core.indicatoren import CATALOGUS
 from geo.rings import RingTelling
-from geo.scan_norms import Beoordeling, ScanConfig, beoordeel, beoordeel_focus, beoordeel_veerkracht
+from geo.scan_norms import DEFAULT_NORMEN, Beoordeling, ScanConfig, beoordeel, beoordeel_focus, beoordeel_veerkracht
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ class ScanResultaat:
         grootste = max(self.config.ringen)
         fase2 = [x for x in self.fase2 if x.afstand_m <= grootste]
         out.append(beoordeel(n["fase2_nabij"], len(fase2), f"{len(fase2)} binnen {grootste} m"))
-        for key in (k for k in n if k in CATALOGUS):  # the norms of an indicator, in their order
+        for key in (k for k in DEFAULT_NORMEN if k in CATALOGUS):  # the norms of an indicator, in their order
             stand = self.indices.get(key)
             out.append(beoordeel(n[key], stand.waarde if stand else None, stand.tekst() if stand else None,
                                  "niveau bepaalt de kleur; de trend staat erbij"))
