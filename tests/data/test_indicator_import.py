@@ -89,7 +89,8 @@ def test_wijkprofiel_file_with_duplicate_wijk_is_refused(tmp_path):
     with pytest.raises(IndicatorImportError) as exc:
         read_wijkprofiel(_write(tmp_path, "wp.csv", body))
     assert [str(p) for p in exc.value.problems] == [
-        "wp.csv, rij 3: dezelfde geo_key, wp_slug, jaar als rij 2 (dubbele regel in het bestand)",
+        "wp.csv, rij 3: dezelfde geo_key, wp_slug, jaar als rij 2 maar een andere veiligheid_index, sociaal_index, "
+        "fysiek_index (dubbele regel in het bestand); laat één van beide staan",
         "wp.csv, rij 4, veiligheid_index: -5 ligt buiten het bereik 0 tot en met 400 (eenheid: index (100 = "
         "Rotterdam 2014))"]
 

@@ -126,7 +126,8 @@ def indicator_corpus() -> dict[str, tuple[bytes, str]]:
         "bom-utf16.csv": (goed.encode("utf-16"), "ok"),
         "komma-zonder-aanhalingstekens.csv": (goed.replace(",61,", ",61,5,").encode(), "meer cellen dan kolommen"),
         "cel-te-weinig.csv": ((goed + "BU05991083,buurt,2019,2800\n").encode(), "4 cellen, de kop heeft er 6"),
-        "dubbele-rij.csv": ((goed + "BU05991081,buurt,2019,3455,61,120\n").encode(), "dubbele regel in het bestand"),
+        "dubbele-rij.csv": ((goed + "BU05991081,buurt,2019,3455,61,120\n").encode(),
+                            "ok:1 dubbele regel in het bestand één keer geladen"),
         "kolom-genegeerd.csv": (goed.replace("wwb_uittot\n", "wwb_uittot,opmerking\n").replace(",120\n", ",120,x\n")
                                 .replace(",95\n", ",95,y\n").encode(), "ok"),
         "persoonskolom.csv": (goed.replace("wwb_uittot\n", "wwb_uittot,Telefoon\n").replace(",120\n", ",120,06\n")
@@ -291,7 +292,7 @@ def leefbaarometer_corpus() -> dict[str, tuple[bytes, str]]:
         "geen-gebiedskolom.csv": (goed.replace("bu_code", "code").encode(), "geen gebiedskolom"),
         "pc4-kapot.csv": (goed.replace("bu_code", "pc4").replace("BU05991081", "30a4").encode(), "postcode"),
         "komma-gescheiden-decimale-komma.csv": (goed.replace(";", ",").encode(), "meer cellen dan kolommen"),
-        "dubbele-rij.csv": ((goed + goed.splitlines()[1] + "\n").encode(), "dubbele regel"),
+        "dubbele-rij.csv": ((goed + goed.splitlines()[1] + "\n").encode(), "ok:1 dubbele regel in het bestand één keer geladen"),
     }
 
 
@@ -302,7 +303,7 @@ def wijkprofiel_corpus() -> dict[str, tuple[bytes, str]]:
         "goed.csv": (goed.encode(), "ok"),
         "index-te-groot.csv": (goed.replace(",90,", ",500,").encode(), "buiten het bereik 0 tot en met 400"),
         "geen-indexkolom.csv": (b"wp_slug,geo_key,year\ncarnisse,carnisse,2030\n", "geen indexkolom"),
-        "dubbele-wijk.csv": ((goed + goed.splitlines()[1] + "\n").encode(), "dubbele regel"),
+        "dubbele-wijk.csv": ((goed + goed.splitlines()[1] + "\n").encode(), "ok:1 dubbele regel in het bestand één keer geladen"),
         "onbekende-wijk.csv": (goed.replace(",carnisse,", ",nergenshuizen,").encode(), "bestaat niet op niveau"),
         "jaar-als-tekst.csv": (goed.replace(",2030,", ",twintig,").encode(), "jaar"),
     }
