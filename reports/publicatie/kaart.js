@@ -47,10 +47,33 @@
     L.tileLayer(cfg.basemap, { attribution: tekst(cfg.attributie), maxZoom: 19, crossOrigin: true }).addTo(kaart);
   }
   kaart.on("zoomend moveend", function () { kaartEl.setAttribute("data-zoom", String(kaart.getZoom())); });
+  // Zoomed in, the areas let what lies under and over them through (the basemap, the schematic water and roads,
+  // the names): one area filling the window in full colour was a flat colour field.
+  function vulling() { return kaart.getZoom() < 13 ? 0.85 : cfg.basemap ? 0.4 : 0.55; }
   var stijl = function (f) {
-    return { color: "#444", weight: 0.6, fillOpacity: 0.85, fillColor: kleur(f.properties.voorzieningen) };
+    return { color: "#444", weight: 0.6, fillOpacity: vulling(), fillColor: kleur(f.properties.voorzieningen) };
   };
   var laag = null;
+
+  /* ---- orientation without a basemap: the schematic Maas and main roads (geo.context) with their names ---- */
+  var contextPane = kaart.createPane("context");
+  contextPane.style.zIndex = 450;
+  contextPane.style.pointerEvents = "none";
+  var water = [];
+  (cfg.context || []).forEach(function (l) {
+    var lijn = L.polyline(l.punten.map(function (c) { return [c[1], c[0]]; }), { pane: "context",
+      color: cfg.contextKleur[l.soort], weight: l.soort === "water" ? 5 : 2.5, opacity: 1, interactive: false,
+      lineCap: "round", lineJoin: "round" }).addTo(kaart);
+    if (l.soort === "water") { water.push(lijn); }
+    L.marker([l.label[1], l.label[0]], { icon: L.divIcon({ className: "naam contextnaam " + l.soort,
+      html: "<span>" + tekst(l.naam) + "</span>", iconSize: null }), interactive: false, keyboard: false,
+      pane: "context" }).addTo(kaart);
+  });
+  kaart.on("zoomend", function () {
+    var z = kaart.getZoom();
+    water.forEach(function (l) { l.setStyle({ weight: z >= 14 ? 14 : z >= 12 ? 8 : 5 }); });
+    if (laag) { laag.eachLayer(function (l) { l.setStyle({ fillOpacity: vulling() }); }); }
+  });
 
   /* ---- orientation: wijk borders always; wijk names, or buurt names once they fit (toonNamen) ---- */
   var randen = L.layerGroup(), namenGebied = L.layerGroup(), namenBuurt = L.layerGroup();
