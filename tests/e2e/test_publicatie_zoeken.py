@@ -231,3 +231,10 @@ def test_the_site_opens_with_its_map_in_the_window(site, page):
         assert k["y"] >= 0 and k["y"] + k["height"] <= hoogte, k
     else:
         assert k["y"] + k["height"] / 2 <= hoogte, k
+    # the whole city at once: names of wijken, water and roads, none written over another (issue 26)
+    vakken = page.evaluate("""() => [...document.querySelectorAll('#kaart .naam span')].map(e => {
+        const r = e.getBoundingClientRect(); return [e.innerText, r.left, r.top, r.right, r.bottom]; })""")
+    assert len(vakken) >= 5, vakken
+    over = [(a[0], b[0]) for i, a in enumerate(vakken) for b in vakken[i + 1:]
+            if a[1] < b[3] - 2 and b[1] < a[3] - 2 and a[2] < b[4] - 2 and b[2] < a[4] - 2]
+    assert over == [], over
