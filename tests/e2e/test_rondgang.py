@@ -10,13 +10,16 @@ Every finding is collected before the test fails, with a screenshot per page and
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
 import pytest
 
 from dashboard.navigation import SECTIONS
+from dashboard.trends.indicatoren import INDICATOR_NAMEN
 from tests.dashboard.tekstscan import ENGELS, LEEG, SNAKE, UTC_OFFSET
-from tests.e2e.conftest import SCREENSHOTS, login, wait_for_app
+from tests.e2e.conftest import SCREENSHOTS, download, login, wait_for_app
 from tests.e2e.kaartbeeld import FOLIUM, KAART, lees_kaart
 
 pytestmark = pytest.mark.e2e
@@ -48,6 +51,38 @@ def tekst_lekken(tekst: str, koppen: list[str]) -> list[str]:
             if m := patroon.search(regel):
                 uit.append(f"{reden}: {m.group(0)!r} in {regel.strip()[:100]!r}")
     uit += [f"kolomnaam als kop: {k!r}" for k in koppen if SNAKE.match(k)]
+    return uit
+
+
+def export_lekken(inhoud: bytes, bestand: str) -> list[str]:
+    """What the headers of a CSV or Excel export leak (column or indicator codes), and UTC times anywhere in it."""
+    if bestand.endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        blad = load_workbook(io.BytesIO(inhoud), read_only=True).worksheets[0]
+        rijen = [[str(c) for c in rij if isinstance(c, str)] for rij in blad.iter_rows(max_row=200, values_only=True)]
+        koppen = [c for rij in rijen[:6] for c in rij]
+        tekst = "\n".join(c for rij in rijen for c in rij)
+    else:
+        tekst = inhoud.decode("utf-8-sig")
+        koppen = [k.strip().strip('"') for k in tekst.splitlines()[0].split(";")] if tekst else []
+    uit = [f"kolomnaam als kop: {k!r}" for k in koppen if SNAKE.match(k) or k in INDICATOR_NAMEN]
+    if m := UTC_OFFSET.search(tekst):
+        uit.append(f"tijd in UTC: {m.group(0)!r}")
+    return uit
+
+
+def _exports(page, waar: str) -> list[str]:
+    """Download every CSV and Excel export the page shows and read its headers."""
+    knoppen = page.locator('[data-testid="stMain"] [data-testid="stDownloadButton"] button')
+    uit = []
+    for i in range(knoppen.count()):
+        knop = knoppen.nth(i)
+        label = knop.inner_text().strip()
+        if not knop.is_visible() or not re.search(r"CSV|Excel", label):
+            continue
+        d = download(page, knop)
+        uit += [f"{waar} · {label}: {lek}" for lek in export_lekken(Path(d.path()).read_bytes(), d.suggested_filename)]
     return uit
 
 
@@ -111,6 +146,8 @@ def _bekijk(page, rol: str, titel: str, maat: str) -> list[str]:
     breedte = page.evaluate("() => document.documentElement.scrollWidth")
     if breedte > MATEN[maat]["width"] + 2:
         fouten.append(f"{waar}: the page scrolls sideways ({breedte} px in a {MATEN[maat]['width']} px window)")
+    if maat == "groot":
+        fouten += _exports(page, waar)
     naam = re.sub(r"\W+", "_", f"rondgang_{rol}_{titel}_{maat}")
     page.screenshot(path=str(SCREENSHOTS / f"{naam}.png"))
     return fouten
@@ -160,6 +197,25 @@ def test_every_page_in_three_sizes_draws_its_maps_and_speaks_dutch(app_server, b
     ("Choose options", []), ("Drag and drop file here", []), ("", ["gebied_code"])])
 def test_the_tour_catches_each_kind_of_leak(tekst, koppen):
     assert tekst_lekken(tekst, koppen)
+
+
+@pytest.mark.parametrize(("inhoud", "bestand"), [
+    (b"\xef\xbb\xbfgebied_code;Naam\n1;a\n", "x.csv"), (b"Buurt;lbm_bewoners\n", "x.csv"),
+    (b"Datum;Naam\n2026-12-07 08:30:00+00:00;a\n", "x.csv")])
+def test_the_export_scan_catches_codes_and_utc(inhoud, bestand):
+    assert export_lekken(inhoud, bestand)
+
+
+def test_the_export_scan_reads_an_excel_header():
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Besluitenlijst"])
+    wb.active.append(["klasse_nr", "Besluit"])
+    uit = io.BytesIO()
+    wb.save(uit)
+    assert export_lekken(uit.getvalue(), "x.xlsx") == ["kolomnaam als kop: 'klasse_nr'"]
+    assert export_lekken(b"Gebied;Klasse\n", "x.csv") == []
 
 
 def test_the_tour_lets_dutch_pass():
