@@ -59,6 +59,9 @@ WEGEN = (
 
 LIJNEN = WATER + WEGEN
 
+KLEUREN = {"water": (86, 180, 233), "weg": (150, 120, 90)}
+"""The colour of each kind of line on every map that draws them (water: Okabe-Ito sky blue; roads: brown)."""
+
 
 def label_punt(lijn: ContextLijn) -> tuple[float, float]:
     """Where a line's name is written: its middle vertex."""

@@ -13,7 +13,7 @@ import streamlit as st
 from clients.tiles import tile_reachable
 from core.settings import get_settings
 from geo.basemap import Basemap, BasemapError, raster_style, resolve
-from geo.context import LIJNEN, label_punt
+from geo.context import KLEUREN, LIJNEN, label_punt
 from geo.view import Bounds, View, bounds_of, eerste_kader, fit, zonder_overlap
 from reports.veilig import html_tekst
 
@@ -117,8 +117,8 @@ hands it on to :func:`show`)."""
 FIT_MARGIN = 0.06
 CONTEXT_LAYER_IDS = ("context_water", "context_wegen", "context_namen")
 
-WATER_RGB = (86, 180, 233)  # Okabe-Ito sky blue
-WEG_RGB = (150, 120, 90)
+WATER_RGB = KLEUREN["water"]
+WEG_RGB = KLEUREN["weg"]
 
 
 def coordinates(value):

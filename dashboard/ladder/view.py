@@ -138,6 +138,32 @@ def open_acties_kolom(frame: pd.DataFrame) -> pd.Series:
     return tekst.where(tekst != "", "geen")
 
 
+# The list as a CSV: Dutch headers, in this order (the frame's own codes never reach the file).
+EXPORT_KOLOMMEN = {
+    "code": "Code", "naam": "Locatie", "aanbieder": "Aanbieder", "aanbieder_code": "Code aanbieder",
+    "woonvorm": "Woonvorm", "doelgroep": "Doelgroep", "plaatsen": "Plaatsen", "straat": "Straat",
+    "huisnummer": "Huisnummer", "postcode": "Postcode", "pc4": "Postcodegebied", "buurt": "Wijk",
+    "buurt_code": "Code wijk (CBS-buurt)", "gebied": "Gebied", "gebied_code": "Code gebied (CBS-wijk)",
+    "wijkprofiel_wijk": "Wijkprofiel-wijk", "wijkprofiel_code": "Code Wijkprofiel-wijk", "fase_tekst": "Fase",
+    "fase_sinds": "Fase sinds", "beheercommissie": "Beheercommissie", "beheerconvenant": "Beheerconvenant",
+    "convenant_datum": "Convenant van", "meldingenregister": "Meldingenregister", "acties": "Open beheeracties",
+    "lon": "Lengtegraad (WGS84)", "lat": "Breedtegraad (WGS84)",
+}
+
+
+def export_tabel(tabel: pd.DataFrame) -> pd.DataFrame:
+    """The Escalatieladder's list as it is downloaded: the columns of :data:`EXPORT_KOLOMMEN` that ``tabel`` has,
+    statuses in words."""
+    uit = tabel[[k for k in EXPORT_KOLOMMEN if k in tabel.columns]].copy()
+    if "beheercommissie" in uit:
+        uit["beheercommissie"] = uit["beheercommissie"].map(BEHEERCOMMISSIE).fillna("onbekend")
+    if "beheerconvenant" in uit:
+        uit["beheerconvenant"] = uit["beheerconvenant"].map(BEHEERCONVENANT).fillna("onbekend")
+    if "meldingenregister" in uit:
+        uit["meldingenregister"] = uit["meldingenregister"].map({True: "ja", False: "nee"}).fillna("onbekend")
+    return uit.rename(columns=EXPORT_KOLOMMEN)
+
+
 def checklist(row: pd.Series) -> None:
     """The beheersafspraken of one location as a checklist (icon plus words, not colour alone)."""
     def regel(ok: bool, tekst: str) -> None:

@@ -88,7 +88,7 @@ keuze = st.dataframe(
     hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="ladder_tabel",
     column_config={"Fase sinds": st.column_config.DateColumn(format=DATUM)},
 )
-downloads.knop("Download lijst als CSV", partial(csv_bytes, tabel.drop(columns=["kleur"], errors="ignore")),
+downloads.knop("Download lijst als CSV", partial(csv_bytes, lv.export_tabel(tabel)),
                f"hkd_escalatieladder_{op:%Y%m%d}.csv", "text/csv")  # made on the click
 
 # one selection from the table, a click on the map or a search, carried in the URL (?locatie=CODE) for a shared link

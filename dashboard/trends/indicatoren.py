@@ -29,7 +29,7 @@ KOLOM_NAMEN = {
     "corporaties": "Grootste corporatie", "corporatie": "Grootste corporatie", "kwetsbaar_van": "Kwetsbaar begin",
     "kwetsbaar_tot": "Kwetsbaar eind", "overlast_van": "Overlast begin", "overlast_tot": "Overlast eind",
     "overlast_z": "Overlast begin (z-score)", "jaar": "Jaar", "waarde": "Waarde", "naam": "Naam",
-    "aandeel": "Aandeel (%)", "woningen": "Woningen", "klasse": "Klasse",
+    "aandeel": "Aandeel (%)", "woningen": "Woningen", "klasse": "Klasse", "bron": "Bron",
 }
 # Codes, denominators and classes, not measurements: never offered as an indicator to plot or classify.
 GEEN_REEKS = geen_reeks()
@@ -172,8 +172,16 @@ def tabel(frame: pd.DataFrame, codes: pd.Series, key: str, bestand: str, gekozen
     config = {k: st.column_config.Column(v) for k, v in KOLOM_NAMEN.items() if k in shown.columns}
     st.dataframe(shown, hide_index=True, width="stretch", key=key, column_config=config, placeholder="–",
                  on_select=trends_state.tabel_callback(key, shown_codes), selection_mode="single-row")
-    downloads.knop("Download als CSV", lambda: csv_bytes(_met_bron(_gemarkeerd(frame, codes, gekozen), bron)),
+    downloads.knop("Download als CSV", lambda: csv_bytes(csv_koppen(_met_bron(_gemarkeerd(frame, codes, gekozen), bron))),
                    bestand, "text/csv", key=f"{key}_csv")
+
+
+def csv_koppen(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the headers the grid shows (:data:`KOLOM_NAMEN`); a header that would repeat (the class as
+    number and as code) says which is the code."""
+    koppen = [KOLOM_NAMEN.get(str(k), str(k)) for k in frame.columns]
+    koppen = [f"{k} (code)" if koppen.index(k) != i else k for i, k in enumerate(koppen)]
+    return frame.set_axis(koppen, axis=1)
 
 
 def _met_bron(frame: pd.DataFrame, bron: str) -> pd.DataFrame:

@@ -47,16 +47,40 @@
     L.tileLayer(cfg.basemap, { attribution: tekst(cfg.attributie), maxZoom: 19, crossOrigin: true }).addTo(kaart);
   }
   kaart.on("zoomend moveend", function () { kaartEl.setAttribute("data-zoom", String(kaart.getZoom())); });
+  // Zoomed in, the areas let what lies under and over them through (the basemap, the schematic water and roads,
+  // the names): one area filling the window in full colour was a flat colour field.
+  function vulling() { return kaart.getZoom() < 13 ? 0.85 : cfg.basemap ? 0.4 : 0.55; }
   var stijl = function (f) {
-    return { color: "#444", weight: 0.6, fillOpacity: 0.85, fillColor: kleur(f.properties.voorzieningen) };
+    return { color: "#444", weight: 0.6, fillOpacity: vulling(), fillColor: kleur(f.properties.voorzieningen) };
   };
   var laag = null;
 
+  /* ---- orientation without a basemap: the schematic Maas and main roads (geo.context) with their names ---- */
+  var contextPane = kaart.createPane("context");
+  contextPane.style.zIndex = 450;
+  contextPane.style.pointerEvents = "none";
+  var water = [], contextNamen = [];
+  (cfg.context || []).forEach(function (l) {
+    var lijn = L.polyline(l.punten.map(function (c) { return [c[1], c[0]]; }), { pane: "context",
+      color: cfg.contextKleur[l.soort], weight: l.soort === "water" ? 5 : 2.5, opacity: 1, interactive: false,
+      lineCap: "round", lineJoin: "round" }).addTo(kaart);
+    if (l.soort === "water") { water.push(lijn); }
+    contextNamen.push({ naam: l.naam, ll: L.latLng(l.label[1], l.label[0]), m: L.marker([l.label[1], l.label[0]], {
+      icon: L.divIcon({ className: "naam contextnaam " + l.soort, html: "<span>" + tekst(l.naam) + "</span>",
+        iconSize: null }), interactive: false, keyboard: false, pane: "context" }) });
+  });
+  kaart.on("zoomend", function () {
+    var z = kaart.getZoom();
+    water.forEach(function (l) { l.setStyle({ weight: z >= 14 ? 14 : z >= 12 ? 8 : 5 }); });
+    if (laag) { laag.eachLayer(function (l) { l.setStyle({ fillOpacity: vulling() }); }); }
+  });
+
   /* ---- orientation: wijk borders always; wijk names, or buurt names once they fit (toonNamen) ---- */
-  var randen = L.layerGroup(), namenGebied = L.layerGroup(), namenBuurt = L.layerGroup();
+  var randen = L.layerGroup(), namen = L.layerGroup().addTo(kaart), namenGebied = [], namenBuurt = [];
   function naamLabel(naam, punt, klasse) {
     var icoon = L.divIcon({ className: "naam " + klasse, html: "<span>" + tekst(naam) + "</span>", iconSize: null });
-    return L.marker([punt[1], punt[0]], { icon: icoon, interactive: false, keyboard: false });
+    return { naam: naam, ll: L.latLng(punt[1], punt[0]),
+      m: L.marker([punt[1], punt[0]], { icon: icoon, interactive: false, keyboard: false }) };
   }
   function orientatie(g) {
     gebieden = g;
@@ -65,9 +89,9 @@
         L.polyline(lijn.map(function (c) { return [c[1], c[0]]; }),
           { color: "#222", weight: 1.4, opacity: 0.7, dashArray: "4 3", interactive: false }).addTo(randen);
       });
-      naamLabel(r[1], r[3], "wijknaam").addTo(namenGebied);
+      namenGebied.push(naamLabel(r[1], r[3], "wijknaam"));
     });
-    g.buurt.forEach(function (r) { naamLabel(r[1], r[3], "buurtnaam").addTo(namenBuurt); });
+    g.buurt.forEach(function (r) { namenBuurt.push(naamLabel(r[1], r[3], "buurtnaam")); });
     randen.addTo(kaart);
     toonNamen();
   }
@@ -76,9 +100,19 @@
     var b = kaart.getBounds(), maat = kaart.getSize(), ruimte = Math.floor(maat.x * maat.y / LABEL_PX);
     function inBeeld(rijen) { return rijen.filter(function (r) { return b.contains([r[3][1], r[3][0]]); }).length; }
     var buurt = inBeeld(gebieden.buurt) <= ruimte, wijk = !buurt && inBeeld(gebieden.gebied) <= ruimte;
-    [[namenGebied, wijk], [namenBuurt, buurt]].forEach(function (x) {
-      if (x[1] && !kaart.hasLayer(x[0])) { x[0].addTo(kaart); }
-      if (!x[1] && kaart.hasLayer(x[0])) { kaart.removeLayer(x[0]); }
+    // Placed by priority (water and roads, then the areas in their order), a name that would overlap one already
+    // placed is left out: names never pile up, also not at the lowest zoom.
+    var geplaatst = [];
+    namen.clearLayers();
+    contextNamen.concat(wijk ? namenGebied : buurt ? namenBuurt : []).forEach(function (n) {
+      if (!b.contains(n.ll)) { return; }
+      var p = kaart.latLngToContainerPoint(n.ll), w = n.naam.length * 8 + 8, h = 18;
+      var vak = [p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2];
+      if (geplaatst.some(function (v) { return vak[0] < v[2] && v[0] < vak[2] && vak[1] < v[3] && v[1] < vak[3]; })) {
+        return;
+      }
+      geplaatst.push(vak);
+      n.m.addTo(namen);
     });
   }
   kaart.on("moveend", toonNamen);

@@ -23,6 +23,7 @@ import pandas as pd
 
 from geo.basemap import Basemap
 from geo.colours import NO_DATA, colour_for, count_classes
+from geo.context import KLEUREN, LIJNEN, label_punt
 from reports.openbare_kaart_html import CREDIT, vertrouwelijk_zinnen
 
 # Leaflet files the site needs (copied from the npm package by the writer; no CDN, ever).
@@ -122,6 +123,11 @@ def _config(breaks, legenda, basemap: Basemap, attributie: str, geocoder: str = 
         "geocoder": geocoder,
         "breaks": list(breaks), "kleuren": [i["kleur"] for i in legenda], "geenData": "#{:02x}{:02x}{:02x}".format(*NO_DATA),
         "basemap": basemap.url, "attributie": attributie, "verborgen": VERBORGEN,
+        # orientation without a basemap: the schematic Maas and main roads, as on the dashboard's maps
+        "context": [] if basemap.url else [
+            {"naam": lijn.naam, "soort": lijn.soort, "punten": [list(p) for p in lijn.punten],
+             "label": list(label_punt(lijn))} for lijn in LIJNEN],
+        "contextKleur": {soort: "#{:02x}{:02x}{:02x}".format(*rgb) for soort, rgb in KLEUREN.items()},
     }
     # JSON inside <script type="application/json">: '<' escaped so no string can close the element.
     return json.dumps(cfg, ensure_ascii=False).replace("<", "\\u003c")
@@ -184,13 +190,20 @@ buurt. De kaart zoomt in en toont de cijfers.</p>
 </form>"""
 
 
-def _kaart_blok(config: str, legenda_html: str, datum: str, attributie: str, geocoder: str = "") -> str:
+SCHEMATISCH = ("Zonder achtergrondkaart: water (blauw) en hoofdwegen (bruin) zijn schematisch getekend, met hun "
+               "namen; niet geschikt om een straat of adres te beoordelen.")
+
+
+def _kaart_blok(config: str, legenda_html: str, datum: str, attributie: str, geocoder: str = "",
+                schematisch: bool = True) -> str:
+    uitleg = f'<p class="schematisch"><small>{SCHEMATISCH}</small></p>' if schematisch else ""
     return f"""{_zoek_blok(geocoder)}
 <div class="kaartvak">
 <div id="kaart" class="kaart" role="region" aria-label="Kaart: aantal voorzieningen per postcodegebied. Dezelfde cijfers staan in de tabel op de pagina."></div>
 <div class="zijvak">
 <h2 class="klein">Aantal voorzieningen per postcodegebied</h2>
 {legenda_html}
+{uitleg}
 <div id="details" class="details" aria-live="polite" tabindex="-1"><p>Beweeg over een gebied of klik erop voor de cijfers.</p></div>
 </div></div>
 <p class="stand">Stand van de cijfers: <time>{html.escape(datum)}</time>.</p>
@@ -229,7 +242,7 @@ def site_bestanden(data, datum: str, basemap: Basemap | None = None, geocoder: s
     )
     regel = "".join(f"<li>{html.escape(z)}</li>" for z in data.regel.toelichting(data.vertrouwelijke_namen))
     vertrouwelijk = "".join(f"<li>{html.escape(z)}</li>" for z in vertrouwelijk_zinnen(data)) or "<li>Geen.</li>"
-    kaart = _kaart_blok(config, legenda_html, datum, attributie, geocoder)
+    kaart = _kaart_blok(config, legenda_html, datum, attributie, geocoder, schematisch=not basemap.url)
 
     index = f"""{_kop(TITEL + " | HKD Kaart Rotterdam", basemap, geocoder)}
 <body><a class="skip" href="#tabel">Naar de tabel met cijfers</a>

@@ -135,3 +135,28 @@ def test_a_draagkrachtscan_result_speaks_dutch(app_rw, fresh_demo):
     at.button[0].click().run()
     assert len(at.dataframe) >= 3, "the scan's tables are shown"
     _schoon(at, "hkd draagkrachtscan met een kandidaat")
+
+
+def test_the_wijktrends_csv_has_the_grids_headers_and_no_repeated_one():
+    from dashboard.trends.indicatoren import csv_koppen
+
+    frame = pd.DataFrame({"gebied_code": ["BU1"], "klasse_nr": ["4-1"], "overlast_z": [0.3], "klasse": ["a"],
+                          "bron": ["CBS"]})
+    assert list(csv_koppen(frame).columns) == ["Code", "Klasse", "Overlast begin (z-score)", "Klasse (code)", "Bron"]
+
+
+def test_the_escalatieladder_csv_speaks_dutch(demo_engine):
+    """The list as downloaded, built from the real query: every header Dutch, statuses in words."""
+    from core.kalender import vandaag
+    from dashboard.ladder.view import export_tabel, open_acties_kolom
+    from queries import fasen
+    from tests.dashboard.tekstscan import SNAKE
+
+    with demo_engine.connect() as conn:
+        lijst = fasen.locaties_kaart(conn, vandaag())
+    uit = export_tabel(lijst.assign(fase_tekst=lijst["fase"], acties=open_acties_kolom(lijst)))
+    assert len(uit) == len(lijst) >= 78
+    assert [k for k in uit.columns if SNAKE.match(k) or k[:1].islower()] == []
+    assert {"Code", "Locatie", "Fase", "Open beheeracties", "Beheercommissie"} <= set(uit.columns)
+    assert set(uit["Meldingenregister"]) <= {"ja", "nee", "onbekend"}
+    assert not set(uit["Beheercommissie"]) & {"actief", "opstart", "afwezig"}

@@ -2,12 +2,13 @@
 and a buurt name zoom the map in and open the area's figures; the box is labelled and works from the keyboard; the
 wijk borders and names give orientation when zoomed in; a hostile query stays text."""
 
+import numpy as np
 import pytest
 from sqlalchemy import text
 
 from ops import nginx
 from ops import publicatie as pub
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import SCREENSHOTS, screenshot
 from tests.e2e.test_accessibility import serious_violations
 
 pytestmark = pytest.mark.e2e
@@ -192,3 +193,48 @@ def test_an_address_is_asked_of_the_configured_geocoder_and_opens_its_postcode(f
     vraag = geocoder["vragen"][0]
     assert vraag.startswith("/bzk/locatieserver/search/v3_1/free?") and "q=Testlaan%2012" in vraag
     assert "gemeentenaam%3ARotterdam" in vraag
+
+
+def test_zoomed_in_the_map_shows_water_roads_and_names_not_a_flat_colour_field(site, page):
+    """Zoomed in on a postcode by the river, a resident still sees where they are without a basemap: the Maas and
+    the main roads (schematic, geo.context) and the names, over areas whose colour lets them through (issue 26:
+    the published site zoomed in was one flat colour field). On a phone too, and nothing wider than the screen."""
+    from geo.context import KLEUREN
+    from tests.e2e.kaartbeeld import beeld, oordeel
+
+    start = _klaar(page, site)
+    _zoek(page, "3072")
+    assert _zoom(page) >= start + 2
+    page.wait_for_timeout(400)
+    png = page.locator("#kaart").screenshot()
+    (SCREENSHOTS / f"publicatie_ingezoomd_{page.hkd_viewport}.png").write_bytes(png)
+    pixels = beeld(png)
+    o = oordeel(pixels, [])
+    assert o.grootste_vlak < 0.6 and o.kleuren >= 6, o
+    # the river in its own pure colour (no area colour comes within 10 of it: before, not one such pixel)
+    water = int((np.abs(pixels.reshape(-1, 3) - np.array(KLEUREN["water"])).max(axis=1) <= 10).sum())
+    assert water >= 500, water
+    assert page.locator("#kaart .contextnaam", has_text="Nieuwe Maas").count() == 1
+    assert "schematisch" in page.locator(".kaartvak").inner_text()
+    breedte = page.viewport_size["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= breedte
+    k = page.locator("#kaart").bounding_box()
+    assert k["width"] >= 0.9 * min(breedte, 1200) - 40 if page.hkd_viewport == "telefoon" else k["y"] < 450
+
+
+def test_the_site_opens_with_its_map_in_the_window(site, page):
+    """As the page opens, a laptop shows the whole map without scrolling; a phone shows its top half at least."""
+    _klaar(page, site)
+    screenshot(page, f"publicatie_start_{page.hkd_viewport}")
+    k, hoogte = page.locator("#kaart").bounding_box(), page.viewport_size["height"]
+    if page.hkd_viewport == "laptop":
+        assert k["y"] >= 0 and k["y"] + k["height"] <= hoogte, k
+    else:
+        assert k["y"] + k["height"] / 2 <= hoogte, k
+    # the whole city at once: names of wijken, water and roads, none written over another (issue 26)
+    vakken = page.evaluate("""() => [...document.querySelectorAll('#kaart .naam span')].map(e => {
+        const r = e.getBoundingClientRect(); return [e.innerText, r.left, r.top, r.right, r.bottom]; })""")
+    assert len(vakken) >= 5, vakken
+    over = [(a[0], b[0]) for i, a in enumerate(vakken) for b in vakken[i + 1:]
+            if a[1] < b[3] - 2 and b[1] < a[3] - 2 and a[2] < b[4] - 2 and b[2] < a[4] - 2]
+    assert over == [], over
