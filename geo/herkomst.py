@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.domain import CONVENANT_BESLUITEN, INVENTARISATIE_DATUM
+from core.domain import CONVENANT_BESLUITEN, INVENTARISATIE_DATUM, WOONVORM_NAMEN, WOONVORM_TERMIJNEN
 from geo import aanbod, agenda, analysegebied, kaarten4, meldingen, scan_norms, veerkracht
 from geo.disclosure import IndicatorRule
 
@@ -203,9 +203,16 @@ REGELS: tuple[Regel, ...] = (
     Regel("doelen", "Doelen 2023-2030: beschermd wonen ongeveer 1.100 plaatsen, doorstroom ongeveer 900, "
           "zelfstandig wonen van 900 naar 1.235 woningen in 2030, Wonen eerst 50 woningen per jaar.", "convenant",
           "Plan van aanpak wonen en zorg 2030", "data/demo_platform.py: doelen; Platform > doelen"),
-    Regel("woonvorm_termijnen", "Opvang: hoogstens 3 maanden verblijf; beschermd wonen 3 tot 5 jaar; doorstroom 9 "
-          "tot 16 maanden; flexwonen contracten van een jaar.", "convenant", "Wonen en zorg in Rotterdam",
-          "core/domain.py (woonvormen)"),
+    Regel("woonvorm_termijnen", "Termijnen per woonvorm: " + "; ".join(
+          f"{WOONVORM_NAMEN[c]}: {t.tekst[0].lower()}{t.tekst[1:]}" for c, t in WOONVORM_TERMIJNEN.items()) + ".",
+          "convenant", "Wonen en zorg in Rotterdam; Uitstroom kwetsbare Rotterdammers (huurzorgovereenkomst)",
+          "core/domain.py: WOONVORM_TERMIJNEN", ("core.domain.WOONVORM_TERMIJNEN",)),
+    Regel("gezamenlijk_traject", "Een nieuw initiatief doorloopt het stappenplan (het gezamenlijke traject), "
+          "behalve zelfstandig wonen; alleen voor beschermd wonen en opvang besluit het college apart; is de "
+          "voorziening deel van een gebiedsontwikkeling of sloop/nieuwbouw, dan is de ruimtelijke procedure leidend.",
+          "convenant", "Scope van het convenant", "core/domain.py: ZONDER_GEZAMENLIJK_TRAJECT, "
+          "COLLEGEBESLUIT_WOONVORMEN, OVERGANGEN; hkd.woonvormen_zonder_traject (migratie 490)",
+          ("core.domain.ZONDER_GEZAMENLIJK_TRAJECT", "core.domain.COLLEGEBESLUIT_WOONVORMEN")),
     Regel("spreiding_klassen", "Spreiding van plaatsen per gebied ten opzichte van de stad: geen plaatsen, minder "
           "dan de helft, half tot even veel, tot twee keer, meer dan twee keer.", "hkd", "Platform HKD, spreiding",
           "geo/spreiding.py: KLASSEN_TOV_STAD", ("geo.spreiding.KLASSEN_TOV_STAD",)),

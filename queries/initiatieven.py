@@ -16,7 +16,7 @@ from sqlalchemy import Connection
 
 from core.domain import ADVIEZEN, FASE_CODES, STAPPEN, VOORSTEL_SOORTEN
 from core.kalender import TZ, vandaag
-from geo import persoonsgegevens
+from geo import persoonsgegevens, stappenplan
 from geo.agenda import AgendaVoorstel
 from geo.draagkracht import ScanResultaat
 from geo.scan_archief import (
@@ -69,6 +69,9 @@ def fouten(ini: NieuwInitiatief, kandidaten: list[KandidaatAdres], woonvormen: s
         out.append("De naam is te lang (hoogstens 200 tekens).")
     if ini.woonvorm not in woonvormen:
         out.append("Kies een woonvorm.")
+    elif not stappenplan.gezamenlijk_traject(ini.woonvorm):
+        out.append("Zelfstandig wonen doorloopt het stappenplan niet: het convenant volgt een gezamenlijk traject "
+                   "voor alle woonvormen behalve zelfstandig wonen.")
     if not ini.doelgroep.strip():
         out.append("Geef de doelgroep op.")
     if not 1 <= ini.plaatsen <= 500:

@@ -9,7 +9,16 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
-from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE, FASE_KLEUREN, FASES, INVENTARISATIE_DATUM
+from core.domain import (
+    BEHEERCOMMISSIE,
+    BEHEERCONVENANT,
+    FASE_BY_CODE,
+    FASE_KLEUREN,
+    FASES,
+    INVENTARISATIE_DATUM,
+    WOONVORM_NAMEN,
+    WOONVORM_TERMIJNEN,
+)
 from dashboard import db, inzage
 from dashboard.kaart.maps import deck, gebied_namen, laag, legend_html, outline_layer, tekst_tooltip
 from dashboard.widgets.grafiek import datum_as
@@ -20,6 +29,8 @@ from queries.kaart import feature_collection, outline
 from reports.veilig import md_tekst
 
 GEEN_FASE_KLEUR = (153, 153, 153)
+# the convenant's term per woonvorm, by the name the location list carries
+TERMIJN_BY_NAAM = {WOONVORM_NAMEN[c]: t for c, t in WOONVORM_TERMIJNEN.items()}
 KAART_LAAG = "locaties"
 
 
@@ -181,7 +192,9 @@ def detail(row: pd.Series, op: date) -> None:
                                                        if pd.notna(row["fase_sinds"]) else ""))
         t = {k: md_tekst(row[k] or "-") for k in ("woonvorm", "doelgroep", "aanbieder", "straat", "huisnummer",
                                                    "postcode", "buurt", "gebied")}
-        st.markdown(f"Woonvorm: {t['woonvorm']}  \nDoelgroep: {t['doelgroep']}  \nPlaatsen: {row['plaatsen']}  \n"
+        termijn = TERMIJN_BY_NAAM.get(row["woonvorm"])
+        st.markdown(f"Woonvorm: {t['woonvorm']}" + (f" ({termijn.tekst.lower()}, convenant)" if termijn else "")
+                    + f"  \nDoelgroep: {t['doelgroep']}  \nPlaatsen: {row['plaatsen']}  \n"
                     f"Aanbieder: {t['aanbieder']}  \nAdres: {t['straat']} {t['huisnummer']}, {t['postcode']}  \n"
                     f"Wijk: {t['buurt']} · gebied {t['gebied']}")
     with midden:

@@ -6,12 +6,14 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import DBAPIError
 
+from core.domain import WOONVORM_NAMEN, WOONVORM_TERMIJNEN
 from core.settings import PROJECT_ROOT
 from dashboard import db
 from dashboard.ladder import view as lv
 from dashboard.toegang.auth import require_role
 from dashboard.widgets.upload import lees_upload, toon_problemen
 from data.locaties_import import OPTIONEEL, VERPLICHT, lees_bestand, pas_toe, plan_import
+from geo import herkomst
 
 VOORBEELD = PROJECT_ROOT / "data" / "examples" / "locatieregister_voorbeeld"
 PLAN_KEY = "register_plan"  # (sha256 of the uploaded file, ImportPlan): validate (and geocode) once per file
@@ -31,6 +33,12 @@ with st.expander("Kolommen en voorbeeldbestand"):
         "coördinaten zoekt de geocoder het adres op (postcode + huisnummer). Zonder bereikbare geocoder wordt zo'n "
         "regel gemeld als niet te plaatsen, nooit geschat. Rijnummers in meldingen zijn spreadsheetrijen (kop = 1)."
     )
+    st.markdown("**Woonvormen en hun termijn volgens het convenant**")
+    st.dataframe(pd.DataFrame({"Code": list(WOONVORM_TERMIJNEN), "Woonvorm": [WOONVORM_NAMEN[c] for c in
+                                                                         WOONVORM_TERMIJNEN],
+                               "Termijn": [t.tekst for t in WOONVORM_TERMIJNEN.values()]}),
+                 hide_index=True, width="stretch")
+    st.caption(herkomst.herkomst_zin("woonvorm_termijnen"))
     a, b = st.columns(2)
     a.download_button("Voorbeeld (CSV)", VOORBEELD.with_suffix(".csv").read_bytes(), "locatieregister_voorbeeld.csv",
                       "text/csv")

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from core.domain import INVENTARISATIE_DATUM
+from core.domain import INVENTARISATIE_DATUM, WOONVORM_NAMEN, WOONVORM_TERMIJNEN
 from core.kalender import nu, vandaag
 from core.taal import aantal
 from dashboard import db
@@ -110,6 +110,10 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
     if any(herkomst.is_demo(str(b)) for b in stad["bron"].dropna()):
         st.caption("**Demo, fictitief.** Bron: " + "; ".join(sorted(set(stad["bron"].dropna()))) + ".")
     st.caption(herkomst.zin("wachttijd_norm", "directe_bemiddeling_2024"))
+    st.caption("Uitstroom komt uit de woonvormen met hun termijn volgens het convenant: " + "; ".join(
+        f"{WOONVORM_NAMEN[c].lower()}: {t.tekst[0].lower()}{t.tekst[1:]}" for c, t in WOONVORM_TERMIJNEN.items()
+        if c != "zelfstandig_zorg") + f"; zelfstandig wonen: {WOONVORM_TERMIJNEN['zelfstandig_zorg'].tekst.lower()}. "
+        + herkomst.herkomst_zin("woonvorm_termijnen"))
     for jaar, n in zip(jaren["jaar"], jaren["uitstromers"], strict=True):
         punt = ijkpunt(int(jaar), int(n))
         if punt is not None:
