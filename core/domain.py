@@ -154,8 +154,11 @@ VOORSTEL_SOORTEN: dict[str, str] = {
     "plaatsen": "Aantal plaatsen gewijzigd",
 }
 # Meldingenregister (issue 13): codes as stored, labels as shown. No personal data of reporters is kept.
+# Contractmanagement and the Overleg Zorg en Veiligheid are monitoring sources of the convenant (seed 001,
+# "Monitoring beheersafspraken"): what they signal about a location is recorded as a melding with that source.
 MELDING_BRONNEN = {"omwonende": "Omwonende", "politie": "Politie", "aanbieder": "Aanbieder",
-                   "gemeente": "Gemeente/wijkteam", "anders": "Anders"}
+                   "gemeente": "Gemeente/wijkteam", "contractmanagement": "Contractmanagement (gemeente)",
+                   "ozv": "Overleg Zorg en Veiligheid", "anders": "Anders"}
 MELDING_CATEGORIEEN = {"geluid": "Geluid", "vervuiling": "Vervuiling", "agressie": "Agressie",
                        "drugs_alcohol": "Drugs/alcohol", "anders": "Anders"}
 MELDING_AFHANDELING = {"afgehandeld": "Afgehandeld", "doorverwezen": "Doorverwezen",

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.domain import CONVENANT_BESLUITEN, INVENTARISATIE_DATUM, WOONVORM_NAMEN, WOONVORM_TERMIJNEN
-from geo import aanbod, agenda, analysegebied, kaarten4, meldingen, scan_norms, veerkracht
-from geo.disclosure import IndicatorRule
+from geo import aanbod, agenda, analysegebied, disclosure, kaarten4, meldingen, scan_norms, veerkracht
+from geo.disclosure import DisclosureRule, IndicatorRule
 
 BRONNEN: dict[str, str] = {
     "convenant": "Convenant Huisvesting Kwetsbare Doelgroepen (presentatie 13-6-2023)",
@@ -73,6 +73,7 @@ def _lijst(xs) -> str:
 
 _MN = meldingen.MeldingNormen()
 _IR = IndicatorRule()
+_DR = DisclosureRule()
 _K4 = "geo/kaarten4.py"
 
 REGELS: tuple[Regel, ...] = (
@@ -176,6 +177,11 @@ REGELS: tuple[Regel, ...] = (
           f"hoort bij een locatie binnen {_MN.koppel_max_meters} m.", "hkd", "weergave",
           "monitoringnormen (hkd.monitoring_normen)",
           ("geo.meldingen.MeldingNormen.ring_meters", "geo.meldingen.MeldingNormen.koppel_max_meters")),
+    Regel("monitoring_bronnen", "Monitoring van de beheersafspraken: voor- en nametingen van de leefbaarheid, "
+          "beheercommissies, contractmanagement (HKD op de agenda) en het Overleg Zorg en Veiligheid per gebied; wat "
+          "contractmanagement en het overleg over een locatie signaleren, wordt als melding met die bron vastgelegd.",
+          "convenant", "Monitoring beheersafspraken", "core/domain.py: MELDING_BRONNEN; hkd.meldingen (migratie 491)",
+          ("core.domain.MELDING_BRONNEN",)),
     Regel("planning_binnenkort", f"Een geplande beheeractie is 'binnenkort' als haar streefdatum hoogstens "
           f"{meldingen.BINNENKORT_DAGEN} dagen vooruit ligt.", "hkd", "planning van de inventarisatie",
           "geo/meldingen.py: BINNENKORT_DAGEN", ("geo.meldingen.BINNENKORT_DAGEN",)),
@@ -216,6 +222,18 @@ REGELS: tuple[Regel, ...] = (
     Regel("spreiding_klassen", "Spreiding van plaatsen per gebied ten opzichte van de stad: geen plaatsen, minder "
           "dan de helft, half tot even veel, tot twee keer, meer dan twee keer.", "hkd", "Platform HKD, spreiding",
           "geo/spreiding.py: KLASSEN_TOV_STAD", ("geo.spreiding.KLASSEN_TOV_STAD",)),
+    # --- Kaarten: de drie lagen en de openbaarmaking ----------------------------------------------------------------
+    Regel("kaartlagen", "Drie kaarten: een openbare kaart per postcodegebied met beperkte informatie, een kaart voor "
+          "zorgaanbieders per postcodegebied met uitgebreide informatie en een kaart voor de draagkrachtscan op "
+          "adresniveau.", "convenant", "Het dashboard (drie versies of lagen)", "queries/lagen.py; de rollen in de "
+          "database (docs/database-rollen.md)"),
+    Regel("openbaarmaking_pc4", f"Per postcodegebied: plaatsen alleen bij minstens {_DR.min_voorzieningen} "
+          f"voorzieningen van dezelfde soort, afgerond op {_DR.afronding}-tallen; vertrouwelijke woonvormen alleen "
+          f"voor {disclosure.NIVEAUS[_DR.vertrouwelijk_niveau]}.", "hkd", "uitwerking van 'beperkte informatie' "
+          "(convenant, Het dashboard) en de AVG", "hkd.openbaarmaking (tabel in de database, migratie 020); "
+          "geo/disclosure.py: DisclosureRule", ("geo.disclosure.DisclosureRule.min_voorzieningen",
+                                                "geo.disclosure.DisclosureRule.afronding",
+                                                "geo.disclosure.DisclosureRule.vertrouwelijk_niveau")),
     # --- Draagkrachtscan ------------------------------------------------------------------------------------------
     Regel("scan_normen", "Normen van de draagkrachtscan (groen, oranje, rood per criterium), ringen "
           f"{_lijst(scan_norms.DEFAULT_RINGEN)} m en normring {scan_norms.ScanConfig().normring} m.", "hkd",
@@ -289,6 +307,20 @@ DEMO_LABEL = "demo, fictitief"
 def is_demo(bron: str) -> bool:
     """Whether a source text names demo data (the demo writes its sources as "Demo ..." or "Demo: ...")."""
     return bron.strip().lower().startswith("demo")
+
+
+def noemt_demo(bron: str) -> bool:
+    """Whether a source text names demo data anywhere, also behind a label or in a list of sources.
+
+    >>> noemt_demo("Uitstroommonitor: Demo, gevormd naar de HKD uitstroommonitor")
+    True
+    >>> noemt_demo("Inwoners per buurt: CBS Kerncijfers; Demo (gevormd naar Veerkracht)")
+    True
+    >>> noemt_demo("Locatieregister")
+    False
+    """
+    delen = [d for stuk in bron.split("; ") for d in stuk.split(": ")]
+    return any(is_demo(d) for d in delen)
 
 
 def jaren_tekst(jaren: tuple[int, ...] | list[int]) -> str:

@@ -545,3 +545,4 @@ def test_woonvorm_vocabulary_is_the_database_s(demo_engine):
         == (36, 60)
     assert (WOONVORM_TERMIJNEN["doorstroom"].min_maanden, WOONVORM_TERMIJNEN["doorstroom"].max_maanden) == (9, 16)
     assert WOONVORM_TERMIJNEN["flexwonen"].max_maanden == 12
+
