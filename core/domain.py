@@ -46,6 +46,15 @@ BEHEERCONVENANT = {
     "afwezig": "Geen",
 }
 
+# The three kinds of beheersafspraken (seed 001, "Beheersafspraken rond voorzieningen"), each with where it is
+# recorded. "client" and "gemeente" are kept in hkd.beheersafspraken (migration 492); "partijen" is the
+# beheerconvenant (BEHEERCONVENANT, on the location and its beheer history).
+BEHEERSAFSPRAAK_SOORTEN: dict[str, str] = {
+    "client": "Tussen zorgaanbieder en cliënt (ondersteuningsplannen en huisregels)",
+    "gemeente": "Tussen zorgaanbieder en gemeente (contract)",
+    "partijen": "Tussen omwonenden, politie, zorgaanbieder en andere betrokkenen (beheerconvenant)",
+}
+
 CONVENANT_IN_WERKING = date(2023, 4, 1)
 # The convenant's own history (seed 001, "Besluit"): adopted, in force, signed.
 CONVENANT_BESLUITEN: tuple[tuple[date, str], ...] = (

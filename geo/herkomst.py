@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.domain import CONVENANT_BESLUITEN, INVENTARISATIE_DATUM, WOONVORM_NAMEN, WOONVORM_TERMIJNEN
+from core.domain import (
+    BEHEERSAFSPRAAK_SOORTEN,
+    CONVENANT_BESLUITEN,
+    INVENTARISATIE_DATUM,
+    WOONVORM_NAMEN,
+    WOONVORM_TERMIJNEN,
+)
 from geo import aanbod, agenda, analysegebied, disclosure, kaarten4, meldingen, scan_norms, veerkracht
 from geo.disclosure import DisclosureRule, IndicatorRule
 
@@ -177,6 +183,10 @@ REGELS: tuple[Regel, ...] = (
           f"hoort bij een locatie binnen {_MN.koppel_max_meters} m.", "hkd", "weergave",
           "monitoringnormen (hkd.monitoring_normen)",
           ("geo.meldingen.MeldingNormen.ring_meters", "geo.meldingen.MeldingNormen.koppel_max_meters")),
+    Regel("beheersafspraken", "Drie soorten beheersafspraken: " + "; ".join(
+          n[0].lower() + n[1:] for n in BEHEERSAFSPRAAK_SOORTEN.values()) + ".", "convenant",
+          "Beheersafspraken rond voorzieningen", "core/domain.py: BEHEERSAFSPRAAK_SOORTEN; hkd.beheersafspraken "
+          "(migratie 492) en het beheerconvenant van de locatie", ("core.domain.BEHEERSAFSPRAAK_SOORTEN",)),
     Regel("monitoring_bronnen", "Monitoring van de beheersafspraken: voor- en nametingen van de leefbaarheid, "
           "beheercommissies, contractmanagement (HKD op de agenda) en het Overleg Zorg en Veiligheid per gebied; wat "
           "contractmanagement en het overleg over een locatie signaleren, wordt als melding met die bron vastgelegd.",

@@ -12,6 +12,7 @@ import streamlit as st
 from core.domain import (
     BEHEERCOMMISSIE,
     BEHEERCONVENANT,
+    BEHEERSAFSPRAAK_SOORTEN,
     FASE_BY_CODE,
     FASE_KLEUREN,
     FASES,
@@ -23,8 +24,9 @@ from dashboard import db, inzage
 from dashboard.kaart.maps import deck, gebied_namen, laag, legend_html, outline_layer, tekst_tooltip
 from dashboard.widgets.grafiek import datum_as
 from dashboard.widgets.tabel import datums_als_tekst
+from geo import herkomst
 from geo.view import Bounds, buiten, eerste_kader
-from queries import fasen
+from queries import fasen, monitoring
 from queries.kaart import feature_collection, outline
 from reports.veilig import md_tekst
 
@@ -165,6 +167,22 @@ def checklist(row: pd.Series) -> None:
           "Meldingenregister: " + ("bijgehouden" if row["meldingenregister"] else "niet bijgehouden"))
 
 
+def afspraken(row: pd.Series, op: date) -> None:
+    """The three kinds of beheersafspraken of the convenant for one location on ``op`` (icon plus words)."""
+    sinds = db.run_query(monitoring.beheersafspraken_op, int(row["id"]), op)
+    for soort, naam in BEHEERSAFSPRAAK_SOORTEN.items():
+        if soort == "partijen":
+            ok = bool(row["beheerconvenant"]) and row["beheerconvenant"] != "afwezig"  # an agreement exists
+            stand = BEHEERCONVENANT.get(row["beheerconvenant"], "onbekend").lower() if row["beheerconvenant"] \
+                else "onbekend"
+        else:
+            ok = soort in sinds
+            stand = f"vastgelegd sinds {sinds[soort]:%d-%m-%Y}" if ok else "niet vastgelegd"
+        icoon = ":material/check_circle:" if ok else ":material/error:"
+        st.markdown(f"{icoon} {naam}: {stand}")
+    st.caption(herkomst.herkomst_zin("beheersafspraken"))
+
+
 def tijdlijn_tabel(tijdlijn: pd.DataFrame) -> pd.DataFrame:
     """The fase decisions as a Dutch table, corrections marked both ways."""
     def opmerking(r) -> str:
@@ -198,8 +216,10 @@ def detail(row: pd.Series, op: date) -> None:
                     f"Aanbieder: {t['aanbieder']}  \nAdres: {t['straat']} {t['huisnummer']}, {t['postcode']}  \n"
                     f"Wijk: {t['buurt']} · gebied {t['gebied']}")
     with midden:
-        st.markdown("**Beheersafspraken**")
+        st.markdown("**Inventarisatie**")
         checklist(row)
+        st.markdown("**Beheersafspraken (drie soorten)**")
+        afspraken(row, op)
     with rechts:
         indices = db.run_query(fasen.wijkprofiel_indices, row["wijkprofiel_code"], op.year)
         st.markdown(f"**Wijkprofiel {md_tekst(row['wijkprofiel_wijk'] or '')}**")
