@@ -46,6 +46,15 @@ BEHEERCONVENANT = {
     "afwezig": "Geen",
 }
 
+# The three kinds of beheersafspraken (seed 001, "Beheersafspraken rond voorzieningen"), each with where it is
+# recorded. "client" and "gemeente" are kept in hkd.beheersafspraken (migration 492); "partijen" is the
+# beheerconvenant (BEHEERCONVENANT, on the location and its beheer history).
+BEHEERSAFSPRAAK_SOORTEN: dict[str, str] = {
+    "client": "Tussen zorgaanbieder en cliënt (ondersteuningsplannen en huisregels)",
+    "gemeente": "Tussen zorgaanbieder en gemeente (contract)",
+    "partijen": "Tussen omwonenden, politie, zorgaanbieder en andere betrokkenen (beheerconvenant)",
+}
+
 CONVENANT_IN_WERKING = date(2023, 4, 1)
 # The convenant's own history (seed 001, "Besluit"): adopted, in force, signed.
 CONVENANT_BESLUITEN: tuple[tuple[date, str], ...] = (
@@ -83,6 +92,35 @@ EINDSTAPPEN: tuple[str, ...] = ("gerealiseerd", "ingetrokken", "afgewezen")
 ADVIEZEN: dict[str, str] = {"positief": "Positief", "voorwaardelijk": "Voorwaardelijk", "negatief": "Negatief"}
 # Only for beschermd wonen and opvang the college is asked to decide separately (seed 001).
 COLLEGEBESLUIT_WOONVORMEN: tuple[str, ...] = ("beschermd_wonen", "opvang")
+# "Voor alle woonvormen, m.u.v. zelfstandig wonen, wordt een gezamenlijk traject doorlopen" (seed 001, Scope van het
+# convenant): an initiative of these woonvormen does not enter the stappenplan (migration 490 refuses it too).
+ZONDER_GEZAMENLIJK_TRAJECT: tuple[str, ...] = ("zelfstandig_zorg",)
+
+
+@dataclass(frozen=True)
+class Termijn:
+    """The convenant's term of a woonvorm (seed 001, "Wonen en zorg in Rotterdam"): the words of the seed and, where
+    the seed gives one, the span in months (``None`` where it gives no bound)."""
+
+    tekst: str
+    min_maanden: int | None = None
+    max_maanden: int | None = None
+
+
+# Codes and names as in hkd.woonvormen (migration 001); a test keeps both equal.
+WOONVORM_NAMEN: dict[str, str] = {
+    "opvang": "Opvang", "beschermd_wonen": "Beschermd wonen", "doorstroom": "Doorstroomvoorziening",
+    "flexwonen": "Flexwonen", "wonen_eerst": "Wonen eerst (Housing First)",
+    "zelfstandig_zorg": "Zelfstandig wonen met huur-zorgovereenkomst",
+}
+WOONVORM_TERMIJNEN: dict[str, Termijn] = {
+    "opvang": Termijn("Doel hoogstens 3 maanden verblijf", None, 3),
+    "beschermd_wonen": Termijn("Gemiddelde verblijfsduur 3 tot 5 jaar", 36, 60),
+    "doorstroom": Termijn("Gemiddelde verblijfsduur 9 tot 16 maanden", 9, 16),
+    "flexwonen": Termijn("Tijdelijk huurcontract van een jaar", 12, 12),
+    "wonen_eerst": Termijn("Geen termijn genoemd (50 woningen per jaar)"),
+    "zelfstandig_zorg": Termijn("Huurzorgovereenkomst voor 1 jaar (directe bemiddeling)", 12, 12),
+}
 
 
 @dataclass(frozen=True)
@@ -125,8 +163,11 @@ VOORSTEL_SOORTEN: dict[str, str] = {
     "plaatsen": "Aantal plaatsen gewijzigd",
 }
 # Meldingenregister (issue 13): codes as stored, labels as shown. No personal data of reporters is kept.
+# Contractmanagement and the Overleg Zorg en Veiligheid are monitoring sources of the convenant (seed 001,
+# "Monitoring beheersafspraken"): what they signal about a location is recorded as a melding with that source.
 MELDING_BRONNEN = {"omwonende": "Omwonende", "politie": "Politie", "aanbieder": "Aanbieder",
-                   "gemeente": "Gemeente/wijkteam", "anders": "Anders"}
+                   "gemeente": "Gemeente/wijkteam", "contractmanagement": "Contractmanagement (gemeente)",
+                   "ozv": "Overleg Zorg en Veiligheid", "anders": "Anders"}
 MELDING_CATEGORIEEN = {"geluid": "Geluid", "vervuiling": "Vervuiling", "agressie": "Agressie",
                        "drugs_alcohol": "Drugs/alcohol", "anders": "Anders"}
 MELDING_AFHANDELING = {"afgehandeld": "Afgehandeld", "doorverwezen": "Doorverwezen",

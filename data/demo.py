@@ -175,6 +175,10 @@ def _load_monitoring(conn: Connection, ids: dict[str, int], anker: date) -> int:
                 conn, monitoring.Verbeteractie(ids[code], actie, eigenaar, deadline, status, vorige))
     for code, soort, prioriteit, streef in demo_monitoring.planning(inventaris, initial):
         monitoring.planning_toevoegen(conn, ids[code], soort, prioriteit, streef)
+    # the inventory checked contracted Wmo providers' locations: each has its contract and its client agreements
+    for code in codes:
+        for soort in ("gemeente", "client"):
+            monitoring.beheersafspraak_toevoegen(conn, ids[code], soort, demo_locaties.INVENTARISATIE_DATUM)
     return nieuw
 
 

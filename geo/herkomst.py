@@ -11,10 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.domain import CONVENANT_BESLUITEN, INVENTARISATIE_DATUM
+from core.domain import (
+    BEHEERSAFSPRAAK_SOORTEN,
+    CONVENANT_BESLUITEN,
+    INVENTARISATIE_DATUM,
+    WOONVORM_NAMEN,
+    WOONVORM_TERMIJNEN,
+)
 from core.indicatoren import MIN_WAARNEMINGEN_INKOMEN
-from geo import aanbod, agenda, analysegebied, kaarten4, meldingen, scan_norms, veerkracht
-from geo.disclosure import IndicatorRule
+from geo import aanbod, agenda, analysegebied, disclosure, kaarten4, meldingen, scan_norms, veerkracht
+from geo.disclosure import DisclosureRule, IndicatorRule
 
 BRONNEN: dict[str, str] = {
     "convenant": "Convenant Huisvesting Kwetsbare Doelgroepen (presentatie 13-6-2023)",
@@ -74,6 +80,7 @@ def _lijst(xs) -> str:
 
 _MN = meldingen.MeldingNormen()
 _IR = IndicatorRule()
+_DR = DisclosureRule()
 _K4 = "geo/kaarten4.py"
 
 REGELS: tuple[Regel, ...] = (
@@ -186,6 +193,15 @@ REGELS: tuple[Regel, ...] = (
           f"hoort bij een locatie binnen {_MN.koppel_max_meters} m.", "hkd", "weergave",
           "monitoringnormen (hkd.monitoring_normen)",
           ("geo.meldingen.MeldingNormen.ring_meters", "geo.meldingen.MeldingNormen.koppel_max_meters")),
+    Regel("beheersafspraken", "Drie soorten beheersafspraken: " + "; ".join(
+          n[0].lower() + n[1:] for n in BEHEERSAFSPRAAK_SOORTEN.values()) + ".", "convenant",
+          "Beheersafspraken rond voorzieningen", "core/domain.py: BEHEERSAFSPRAAK_SOORTEN; hkd.beheersafspraken "
+          "(migratie 492) en het beheerconvenant van de locatie", ("core.domain.BEHEERSAFSPRAAK_SOORTEN",)),
+    Regel("monitoring_bronnen", "Monitoring van de beheersafspraken: voor- en nametingen van de leefbaarheid, "
+          "beheercommissies, contractmanagement (HKD op de agenda) en het Overleg Zorg en Veiligheid per gebied; wat "
+          "contractmanagement en het overleg over een locatie signaleren, wordt als melding met die bron vastgelegd.",
+          "convenant", "Monitoring beheersafspraken", "core/domain.py: MELDING_BRONNEN; hkd.meldingen (migratie 491)",
+          ("core.domain.MELDING_BRONNEN",)),
     Regel("planning_binnenkort", f"Een geplande beheeractie is 'binnenkort' als haar streefdatum hoogstens "
           f"{meldingen.BINNENKORT_DAGEN} dagen vooruit ligt.", "hkd", "planning van de inventarisatie",
           "geo/meldingen.py: BINNENKORT_DAGEN", ("geo.meldingen.BINNENKORT_DAGEN",)),
@@ -213,12 +229,31 @@ REGELS: tuple[Regel, ...] = (
     Regel("doelen", "Doelen 2023-2030: beschermd wonen ongeveer 1.100 plaatsen, doorstroom ongeveer 900, "
           "zelfstandig wonen van 900 naar 1.235 woningen in 2030, Wonen eerst 50 woningen per jaar.", "convenant",
           "Plan van aanpak wonen en zorg 2030", "data/demo_platform.py: doelen; Platform > doelen"),
-    Regel("woonvorm_termijnen", "Opvang: hoogstens 3 maanden verblijf; beschermd wonen 3 tot 5 jaar; doorstroom 9 "
-          "tot 16 maanden; flexwonen contracten van een jaar.", "convenant", "Wonen en zorg in Rotterdam",
-          "core/domain.py (woonvormen)"),
+    Regel("woonvorm_termijnen", "Termijnen per woonvorm: " + "; ".join(
+          f"{WOONVORM_NAMEN[c]}: {t.tekst[0].lower()}{t.tekst[1:]}" for c, t in WOONVORM_TERMIJNEN.items()) + ".",
+          "convenant", "Wonen en zorg in Rotterdam; Uitstroom kwetsbare Rotterdammers (huurzorgovereenkomst)",
+          "core/domain.py: WOONVORM_TERMIJNEN", ("core.domain.WOONVORM_TERMIJNEN",)),
+    Regel("gezamenlijk_traject", "Een nieuw initiatief doorloopt het stappenplan (het gezamenlijke traject), "
+          "behalve zelfstandig wonen; alleen voor beschermd wonen en opvang besluit het college apart; is de "
+          "voorziening deel van een gebiedsontwikkeling of sloop/nieuwbouw, dan is de ruimtelijke procedure leidend.",
+          "convenant", "Scope van het convenant", "core/domain.py: ZONDER_GEZAMENLIJK_TRAJECT, "
+          "COLLEGEBESLUIT_WOONVORMEN, OVERGANGEN; hkd.woonvormen_zonder_traject (migratie 490)",
+          ("core.domain.ZONDER_GEZAMENLIJK_TRAJECT", "core.domain.COLLEGEBESLUIT_WOONVORMEN")),
     Regel("spreiding_klassen", "Spreiding van plaatsen per gebied ten opzichte van de stad: geen plaatsen, minder "
           "dan de helft, half tot even veel, tot twee keer, meer dan twee keer.", "hkd", "Platform HKD, spreiding",
           "geo/spreiding.py: KLASSEN_TOV_STAD", ("geo.spreiding.KLASSEN_TOV_STAD",)),
+    # --- Kaarten: de drie lagen en de openbaarmaking ----------------------------------------------------------------
+    Regel("kaartlagen", "Drie kaarten: een openbare kaart per postcodegebied met beperkte informatie, een kaart voor "
+          "zorgaanbieders per postcodegebied met uitgebreide informatie en een kaart voor de draagkrachtscan op "
+          "adresniveau.", "convenant", "Het dashboard (drie versies of lagen)", "queries/lagen.py; de rollen in de "
+          "database (docs/database-rollen.md)"),
+    Regel("openbaarmaking_pc4", f"Per postcodegebied: plaatsen alleen bij minstens {_DR.min_voorzieningen} "
+          f"voorzieningen van dezelfde soort, afgerond op {_DR.afronding}-tallen; vertrouwelijke woonvormen alleen "
+          f"voor {disclosure.NIVEAUS[_DR.vertrouwelijk_niveau]}.", "hkd", "uitwerking van 'beperkte informatie' "
+          "(convenant, Het dashboard) en de AVG", "hkd.openbaarmaking (tabel in de database, migratie 020); "
+          "geo/disclosure.py: DisclosureRule", ("geo.disclosure.DisclosureRule.min_voorzieningen",
+                                                "geo.disclosure.DisclosureRule.afronding",
+                                                "geo.disclosure.DisclosureRule.vertrouwelijk_niveau")),
     # --- Draagkrachtscan ------------------------------------------------------------------------------------------
     Regel("scan_normen", "Normen van de draagkrachtscan (groen, oranje, rood per criterium), ringen "
           f"{_lijst(scan_norms.DEFAULT_RINGEN)} m en normring {scan_norms.ScanConfig().normring} m.", "hkd",
@@ -292,6 +327,20 @@ DEMO_LABEL = "demo, fictitief"
 def is_demo(bron: str) -> bool:
     """Whether a source text names demo data (the demo writes its sources as "Demo ..." or "Demo: ...")."""
     return bron.strip().lower().startswith("demo")
+
+
+def noemt_demo(bron: str) -> bool:
+    """Whether a source text names demo data anywhere, also behind a label or in a list of sources.
+
+    >>> noemt_demo("Uitstroommonitor: Demo, gevormd naar de HKD uitstroommonitor")
+    True
+    >>> noemt_demo("Inwoners per buurt: CBS Kerncijfers; Demo (gevormd naar Veerkracht)")
+    True
+    >>> noemt_demo("Locatieregister")
+    False
+    """
+    delen = [d for stuk in bron.split("; ") for d in stuk.split(": ")]
+    return any(is_demo(d) for d in delen)
 
 
 def jaren_tekst(jaren: tuple[int, ...] | list[int]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.domain import COLLEGEBESLUIT_WOONVORMEN, EINDSTAPPEN, OVERGANGEN, STAPPEN
+from core.domain import COLLEGEBESLUIT_WOONVORMEN, EINDSTAPPEN, OVERGANGEN, STAPPEN, ZONDER_GEZAMENLIJK_TRAJECT
 
 
 class OngeldigeStap(ValueError):
@@ -30,6 +30,12 @@ class Context:
     @property
     def negatief(self) -> bool:
         return self.advies == "negatief"
+
+
+def gezamenlijk_traject(woonvorm: str) -> bool:
+    """Whether an initiative of this woonvorm goes through the stappenplan: every woonvorm except zelfstandig wonen
+    (seed 001, "Scope van het convenant"; the database refuses the others too, migration 490)."""
+    return woonvorm not in ZONDER_GEZAMENLIJK_TRAJECT
 
 
 def _past(waarde: bool | None, feit: bool) -> bool:

@@ -153,3 +153,15 @@ def agenda_voorstellen(conn: Connection, datum: date) -> list[AgendaVoorstel]:
         for loc, rs in redenen.items()
     ]
     return sorted(voorstellen, key=lambda v: (-v.gewicht, v.titel))
+
+
+def beheersafspraak_toevoegen(conn: Connection, locatie_id: int, soort: str, datum: date) -> int:
+    """Record that an agreement of ``soort`` (``client`` or ``gemeente``) is in place for a location from ``datum``."""
+    return conn.execute(sql("monitoring", "beheersafspraak_toevoegen"),
+                        {"locatie_id": locatie_id, "soort": soort, "datum": datum}).scalar_one()
+
+
+def beheersafspraken_op(conn: Connection, locatie_id: int, op: date) -> dict[str, date]:
+    """``{soort: sinds}`` of the recorded agreements of one location on ``op`` (kinds without a row are absent)."""
+    return {r.soort: r.sinds for r in conn.execute(sql("monitoring", "beheersafspraken_op"),
+                                                   {"locatie_id": locatie_id, "op": op})}

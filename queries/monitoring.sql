@@ -74,3 +74,17 @@ ORDER BY p.prioriteit, p.streefdatum, l.code, p.soort;
 -- name: heeft_vergaderingen
 -- Whether any commissie meeting was recorded (the demo adds its meetings only once).
 SELECT EXISTS (SELECT 1 FROM hkd.commissie_vergaderingen);
+
+-- name: beheersafspraak_toevoegen
+-- Record (append) that an agreement of one kind (client, gemeente) is in place for a location from a date.
+INSERT INTO hkd.beheersafspraken (locatie_id, soort, datum)
+VALUES (:locatie_id, :soort, :datum)
+RETURNING id;
+
+-- name: beheersafspraken_op
+-- Per kind, the date since which the agreement is in place on :op (the latest recorded row up to :op), for one
+-- location the reader may see.
+SELECT soort, max(datum) AS sinds
+FROM hkd.beheersafspraken
+WHERE locatie_id = :locatie_id AND datum <= :op
+GROUP BY soort;

@@ -73,10 +73,12 @@ MIN_WAARNEMINGEN = 10
 
 
 def raster_100m(conn: Connection, niveau: str, indicator: str, jaar: int, aantal: bool,
-                minimum: float = MIN_WAARNEMINGEN) -> pd.DataFrame:
-    """``cel_x, cel_y, waarde, dekking, lon, lat`` (south-west corner, WGS84) of the 100 m squares shown."""
+                minimum: float = MIN_WAARNEMINGEN, buiten: tuple[str, ...] = ()) -> pd.DataFrame:
+    """``cel_x, cel_y, waarde, dekking, lon, lat`` (south-west corner, WGS84) of the 100 m squares shown; squares
+    whose centre lies in one of the CBS wijken ``buiten`` (outside the analysis area) are left out."""
     return pd.read_sql(sql("trends", "raster_100m"), conn, params={
-        "niveau": niveau, "indicator": indicator, "jaar": jaar, "aantal": aantal, "minimum": minimum})
+        "niveau": niveau, "indicator": indicator, "jaar": jaar, "aantal": aantal, "minimum": minimum,
+        "buiten": list(buiten)})
 
 
 def interpoleer(conn: Connection, van_niveau: str, naar_niveau: str, indicator: str, jaar: int,

@@ -58,8 +58,15 @@ ORDER BY jaar;
 
 -- name: raster_100m
 -- One indicator of one level and year on the 100 m squares of RD New (small-numbers rule per square applied).
-SELECT cel_x, cel_y, waarde, dekking, lon, lat
-FROM publiek.raster_100m(:niveau, :indicator, :jaar, :aantal, :minimum);
+-- :buiten lists CBS wijken outside the analysis area (geo.analysegebied): a square whose centre lies in one of them
+-- is left out (an empty list keeps every square).
+SELECT r.cel_x, r.cel_y, r.waarde, r.dekking, r.lon, r.lat
+FROM publiek.raster_100m(:niveau, :indicator, :jaar, :aantal, :minimum) r
+WHERE NOT EXISTS (
+    SELECT 1 FROM publiek.indicator_gebieden g
+    WHERE g.niveau = 'gebied' AND g.code = ANY(CAST(:buiten AS text[]))
+      AND ST_Intersects(g.geom_display,
+                        ST_Transform(ST_SetSRID(ST_MakePoint(r.cel_x + 50, r.cel_y + 50), 28992), 4326)));
 
 -- name: interpoleer
 -- One indicator moved from one geography to another by area weighting (counts conserved where covered).

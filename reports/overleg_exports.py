@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from core.kalender import vandaag
+from geo import herkomst
 from geo.agenda import aantal_agendapunten
 from reports.pdf import HkdPdf
 from reports.veilig import FORMULE_TEKENS, cel, xlsx_tekstcellen
@@ -21,12 +22,18 @@ SOORT_NAAM = {"sturingsoverleg": "Sturingsoverleg", "platform": "Platform HKD"}
 BESLUIT_SOORT = {"fase": "Fasebesluit", "beheer": "Beheer", "vrij": "Besluit", "advies": "Advies",
                  "goedkeuring": "Goedkeuring"}
 ACTIE_STATUS = {"open": "open", "gereed": "gereed", "vervallen": "vervallen"}
+# Where the rows of each meeting document come from (issue 22: every export names its source and its rule's origin)
+BRON_AGENDA = ("Bron: de agenda van deze vergadering in HKD Kaart (voorgesteld uit fasen, beheeracties en "
+               "actiepunten, vastgesteld door het secretariaat). " + herkomst.zin("agenda_volgorde"))
+BRON_BESLUITEN = ("Bron: de besluiten van deze vergadering zoals vastgelegd in HKD Kaart (alleen toevoegen, nooit "
+                  "overschreven). " + herkomst.zin("fasen"))
+BRON_ACTIES = "Bron: de actiepunten van deze vergadering zoals vastgelegd in HKD Kaart."
 
 
 def tabel_pdf(titel: str, ondertitel: str, tabel: pd.DataFrame, breedtes: tuple[int, ...] | None = None,
-              toelichting: str = "") -> bytes:
-    """A landscape A4 PDF with a heading, an optional paragraph and the table; DejaVu Sans when present, else a
-    latin-1 core font."""
+              toelichting: str = "", *, bron: str) -> bytes:
+    """A landscape A4 PDF with a heading, an optional paragraph, the table and its source (``bron``: where the rows
+    come from and where the rule that made them comes from); DejaVu Sans when present, else a latin-1 core font."""
     pdf = HkdPdf(orientation="L")
     pdf.set_auto_page_break(auto=True, margin=12)
     family, clean = pdf.family, pdf.t
@@ -46,11 +53,15 @@ def tabel_pdf(titel: str, ondertitel: str, tabel: pd.DataFrame, breedtes: tuple[
             table.row([clean(str(c)) for c in tabel.columns])
             for values in tabel.itertuples(index=False):
                 table.row([clean("" if pd.isna(v) else str(cel(v))) for v in values])
+    pdf.ln(2)
+    pdf.set_font(family, "", 8)
+    pdf.multi_cell(0, 4, clean(bron), new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 
-def tabel_xlsx(titel: str, ondertitel: str, tabel: pd.DataFrame, blad: str) -> bytes:
-    """An Excel workbook: heading rows, then the table with a bold header and sensible column widths."""
+def tabel_xlsx(titel: str, ondertitel: str, tabel: pd.DataFrame, blad: str, *, bron: str) -> bytes:
+    """An Excel workbook: heading rows, then the table with a bold header and sensible column widths, and its
+    source (``bron``) in the row under the table."""
     wb = Workbook()
     ws = wb.active
     ws.title = blad[:31]
@@ -76,6 +87,9 @@ def tabel_xlsx(titel: str, ondertitel: str, tabel: pd.DataFrame, blad: str) -> b
     for row in ws.iter_rows(min_row=5):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.append([])
+    ws.append([bron])
+    xlsx_tekstcellen(ws.iter_rows(min_row=ws.max_row))  # the source is text too, never a formula
     ws.freeze_panes = "A5"
     out = io.BytesIO()
     wb.save(out)
@@ -145,32 +159,33 @@ def vergadering_agenda_pdf(soort: str, datum: date, plaats: str, punten: pd.Data
     # counted as the screen counts them: the hamerstukken (listed as 5.1, 5.2, ...) are one point together
     aantal = aantal_agendapunten(punten["hamerstuk"])
     return tabel_pdf(f"Agenda {vergadering_kop(soort, datum)}", _vergadering_ondertitel(
-        plaats, aantal, "agendapunt" if aantal == 1 else "agendapunten"), tabel, (16, 110, 151), toelichting=wie)
+        plaats, aantal, "agendapunt" if aantal == 1 else "agendapunten"), tabel, (16, 110, 151), toelichting=wie,
+        bron=BRON_AGENDA)
 
 
 def vergadering_besluiten_pdf(soort: str, datum: date, plaats: str, besluiten: pd.DataFrame) -> bytes:
     """The besluitenlijst of a meeting as PDF."""
     tabel = vergadering_besluiten_tabel(besluiten)
     return tabel_pdf(f"Besluitenlijst {vergadering_kop(soort, datum)}", _vergadering_ondertitel(
-        plaats, len(tabel), "besluiten"), tabel, (10, 26, 60, 55, 85, 41))
+        plaats, len(tabel), "besluiten"), tabel, (10, 26, 60, 55, 85, 41), bron=BRON_BESLUITEN)
 
 
 def vergadering_besluiten_xlsx(soort: str, datum: date, plaats: str, besluiten: pd.DataFrame) -> bytes:
     """The besluitenlijst of a meeting as Excel (cells as text)."""
     tabel = vergadering_besluiten_tabel(besluiten)
     return tabel_xlsx(f"Besluitenlijst {vergadering_kop(soort, datum)}", _vergadering_ondertitel(
-        plaats, len(tabel), "besluiten"), tabel, "Besluitenlijst")
+        plaats, len(tabel), "besluiten"), tabel, "Besluitenlijst", bron=BRON_BESLUITEN)
 
 
 def acties_pdf(soort: str, datum: date, plaats: str, acties: pd.DataFrame) -> bytes:
     """The actielijst of a meeting as PDF."""
     tabel = acties_tabel(acties)
     return tabel_pdf(f"Actielijst {vergadering_kop(soort, datum)}", _vergadering_ondertitel(
-        plaats, len(tabel), "acties"), tabel, (10, 100, 55, 24, 20, 68))
+        plaats, len(tabel), "acties"), tabel, (10, 100, 55, 24, 20, 68), bron=BRON_ACTIES)
 
 
 def acties_xlsx(soort: str, datum: date, plaats: str, acties: pd.DataFrame) -> bytes:
     """The actielijst of a meeting as Excel (cells as text)."""
     tabel = acties_tabel(acties)
     return tabel_xlsx(f"Actielijst {vergadering_kop(soort, datum)}", _vergadering_ondertitel(
-        plaats, len(tabel), "acties"), tabel, "Actielijst")
+        plaats, len(tabel), "acties"), tabel, "Actielijst", bron=BRON_ACTIES)

@@ -13,12 +13,16 @@ import pandas as pd
 
 from core import kalender
 from core.domain import FASES
+from geo import herkomst
 from geo.aanbod import WACHTTIJD_NORM_MAANDEN, boven_norm
 from geo.spreiding import index_tov_stad, per_1000
 from reports.pdf import HkdPdf
 
 VOETTEKST = "HKD Kaart, rapportage Platform HKD. Cijfers op stads- en gebiedsniveau; geen adressen."
 WOONVORM_ZONDER_DOEL = "geen doel"
+# The rules this report applies, printed with their origin from the register (geo.herkomst)
+REGELS_IN_RAPPORT = ("doelen", "woonvorm_termijnen", "wachttijd_norm", "directe_bemiddeling_2024", "ijkpunt_25",
+                     "spreiding_klassen", "fasen", "inventarisatie", "convenant_besluiten")
 
 
 def getal(v: Any, dec: int = 0) -> str:
@@ -193,9 +197,18 @@ def render_pdf(c, gebruiker: str, gemaakt_op: datetime | None = None) -> bytes:
 
     # Sources --------------------------------------------------------------------------------------------------------
     _kop(pdf, "Bronnen en data")
+    if any(herkomst.noemt_demo(b.bron) for b in c.bronnen):
+        pdf.para("Demo, fictitief: dit rapport is gemaakt op demogegevens, niet op echte cijfers.", size=9.5,
+                 bold=True)
     for b in c.bronnen:
-        pdf.para(f"- {b.bron}" + (f" (stand {b.datum:%d-%m-%Y})" if b.datum else ""), size=8.5, h=4.5)
+        tekst = f"{b.bron} ({herkomst.DEMO_LABEL})" if herkomst.noemt_demo(b.bron) else b.bron
+        pdf.para(f"- {tekst}" + (f" (stand {b.datum:%d-%m-%Y})" if b.datum else ""), size=8.5, h=4.5)
     pdf.para("- Doelen per woonvorm en jaar: vastgesteld door HKD (tabel doelen in HKD Kaart).", size=8.5, h=4.5)
+    _kop(pdf, "Herkomst van de regels")
+    for code in REGELS_IN_RAPPORT:
+        regel = herkomst.REGEL[code]
+        pdf.para(f"- {regel.omschrijving} Herkomst: {regel.herkomst}; ingesteld in {regel.waar_ingesteld}.",
+                 size=8.5, h=4.5)
     pdf.para("Zwak punt: het register kent per locatie één aantal plaatsen; uitbreidingen of inkrimpingen van een "
              "bestaande locatie verschuiven de reeks niet in de tijd.", size=8, h=4)
     return bytes(pdf.output())

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from core.domain import FASE_KLEUREN
 from core.taal import aantal
+from geo import herkomst
 from geo.draagkracht import ScanResultaat
 from geo.scan_norms import NIVEAU_KLEUR
 from reports.pdf import HkdPdf
@@ -146,4 +147,5 @@ def render_pdf(r: ScanResultaat, gebruiker: str, gemaakt_op: datetime | None = N
     pdf.para("Bronnen: grenzen CBS / Kadaster (CC BY 4.0); Wijkprofiel: gemeente Rotterdam, OBI; Veerkracht-"
              "indicatoren en locaties: HKD Kaart. De scan weegt niet: elk criterium staat met zijn eigen norm.",
              size=8, h=4)
+    pdf.para(herkomst.zin("scan_normen", "scan_veerkracht", "gezamenlijk_traject"), size=8, h=4)
     return bytes(pdf.output())

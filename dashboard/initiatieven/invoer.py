@@ -4,7 +4,7 @@ database refuses it (the database checks again: migrations 120 and 304)."""
 from __future__ import annotations
 
 from core.domain import VOORSTEL_SOORTEN
-from geo import persoonsgegevens
+from geo import persoonsgegevens, stappenplan
 from queries.initiatieven import BRONNEN, KandidaatAdres, NieuwInitiatief
 
 
@@ -17,6 +17,9 @@ def fouten(ini: NieuwInitiatief, kandidaten: list[KandidaatAdres], woonvormen: s
         out.append("De naam is te lang (hoogstens 200 tekens).")
     if ini.woonvorm not in woonvormen:
         out.append("Kies een woonvorm.")
+    elif not stappenplan.gezamenlijk_traject(ini.woonvorm):
+        out.append("Zelfstandig wonen doorloopt het stappenplan niet: het convenant volgt een gezamenlijk traject "
+                   "voor alle woonvormen behalve zelfstandig wonen.")
     if not ini.doelgroep.strip():
         out.append("Geef de doelgroep op.")
     if not 1 <= ini.plaatsen <= 500:

@@ -14,6 +14,7 @@ from dashboard.initiatieven.invoer import fouten, voorstel_fouten
 from dashboard.kaart.maps import MAP_HEIGHT_PX, deck, laag, legend_html, tekst_tooltip
 from dashboard.toegang.auth import User
 from dashboard.widgets import downloads
+from geo import herkomst, stappenplan
 from geo.draagkracht import Kandidaat
 from geo.scan_archief import vergelijking
 from geo.scan_norms import NIVEAU_SYMBOOL, load_config
@@ -406,9 +407,11 @@ def realiseren_formulier(row, kandidaten: pd.DataFrame) -> None:
 # Provider forms -------------------------------------------------------------------------------------------------
 def indien_formulier(user: User) -> None:
     """A provider submits an initiative for its own organisation with one to three candidate addresses."""
-    woonvormen = db.run_cached(scan.woonvormen)
+    woonvormen = {c: n for c, n in db.run_cached(scan.woonvormen).items() if stappenplan.gezamenlijk_traject(c)}
     with st.form("indienen", clear_on_submit=False):
         st.markdown("**Nieuw initiatief indienen**")
+        st.caption("Zelfstandig wonen staat niet in de keuzelijst: het convenant volgt het stappenplan voor alle "
+                   "woonvormen behalve zelfstandig wonen. " + herkomst.herkomst_zin("gezamenlijk_traject"))
         naam = st.text_input("Naam van het initiatief")
         c1, c2, c3 = st.columns(3)
         woonvorm = c1.selectbox("Woonvorm", list(woonvormen), format_func=woonvormen.get)

@@ -9,17 +9,30 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
-from core.domain import BEHEERCOMMISSIE, BEHEERCONVENANT, FASE_BY_CODE, FASE_KLEUREN, FASES, INVENTARISATIE_DATUM
+from core.domain import (
+    BEHEERCOMMISSIE,
+    BEHEERCONVENANT,
+    BEHEERSAFSPRAAK_SOORTEN,
+    FASE_BY_CODE,
+    FASE_KLEUREN,
+    FASES,
+    INVENTARISATIE_DATUM,
+    WOONVORM_NAMEN,
+    WOONVORM_TERMIJNEN,
+)
 from dashboard import db, inzage
 from dashboard.kaart.maps import deck, gebied_namen, laag, legend_html, outline_layer, tekst_tooltip
 from dashboard.widgets.grafiek import datum_as
 from dashboard.widgets.tabel import datums_als_tekst
+from geo import herkomst
 from geo.view import Bounds, buiten, eerste_kader
-from queries import fasen
+from queries import fasen, monitoring
 from queries.kaart import feature_collection, outline
 from reports.veilig import md_tekst
 
 GEEN_FASE_KLEUR = (153, 153, 153)
+# the convenant's term per woonvorm, by the name the location list carries
+TERMIJN_BY_NAAM = {WOONVORM_NAMEN[c]: t for c, t in WOONVORM_TERMIJNEN.items()}
 KAART_LAAG = "locaties"
 
 
@@ -180,6 +193,22 @@ def checklist(row: pd.Series) -> None:
           "Meldingenregister: " + ("bijgehouden" if row["meldingenregister"] else "niet bijgehouden"))
 
 
+def afspraken(row: pd.Series, op: date) -> None:
+    """The three kinds of beheersafspraken of the convenant for one location on ``op`` (icon plus words)."""
+    sinds = db.run_query(monitoring.beheersafspraken_op, int(row["id"]), op)
+    for soort, naam in BEHEERSAFSPRAAK_SOORTEN.items():
+        if soort == "partijen":
+            ok = bool(row["beheerconvenant"]) and row["beheerconvenant"] != "afwezig"  # an agreement exists
+            stand = BEHEERCONVENANT.get(row["beheerconvenant"], "onbekend").lower() if row["beheerconvenant"] \
+                else "onbekend"
+        else:
+            ok = soort in sinds
+            stand = f"vastgelegd sinds {sinds[soort]:%d-%m-%Y}" if ok else "niet vastgelegd"
+        icoon = ":material/check_circle:" if ok else ":material/error:"
+        st.markdown(f"{icoon} {naam}: {stand}")
+    st.caption(herkomst.herkomst_zin("beheersafspraken"))
+
+
 def tijdlijn_tabel(tijdlijn: pd.DataFrame) -> pd.DataFrame:
     """The fase decisions as a Dutch table, corrections marked both ways."""
     def opmerking(r) -> str:
@@ -207,12 +236,16 @@ def detail(row: pd.Series, op: date) -> None:
                                                        if pd.notna(row["fase_sinds"]) else ""))
         t = {k: md_tekst(row[k] or "-") for k in ("woonvorm", "doelgroep", "aanbieder", "straat", "huisnummer",
                                                    "postcode", "buurt", "gebied")}
-        st.markdown(f"Woonvorm: {t['woonvorm']}  \nDoelgroep: {t['doelgroep']}  \nPlaatsen: {row['plaatsen']}  \n"
+        termijn = TERMIJN_BY_NAAM.get(row["woonvorm"])
+        st.markdown(f"Woonvorm: {t['woonvorm']}" + (f" ({termijn.tekst.lower()}, convenant)" if termijn else "")
+                    + f"  \nDoelgroep: {t['doelgroep']}  \nPlaatsen: {row['plaatsen']}  \n"
                     f"Aanbieder: {t['aanbieder']}  \nAdres: {t['straat']} {t['huisnummer']}, {t['postcode']}  \n"
                     f"Wijk: {t['buurt']} · gebied {t['gebied']}")
     with midden:
-        st.markdown("**Beheersafspraken**")
+        st.markdown("**Inventarisatie**")
         checklist(row)
+        st.markdown("**Beheersafspraken (drie soorten)**")
+        afspraken(row, op)
     with rechts:
         indices = db.run_query(fasen.wijkprofiel_indices, row["wijkprofiel_code"], op.year)
         st.markdown(f"**Wijkprofiel {md_tekst(row['wijkprofiel_wijk'] or '')}**")

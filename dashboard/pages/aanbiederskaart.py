@@ -11,7 +11,7 @@ from dashboard.kaart.maps import legend_html
 from dashboard.kaart.pc4_map import pc4_kaart
 from dashboard.lagen import aanbieder
 from dashboard.toegang.auth import require_role
-from dashboard.widgets import downloads, tabel
+from dashboard.widgets import bron, downloads, tabel
 from reports.veilig import csv_bytes
 
 st.title("Aanbiederskaart: voorzieningen per postcodegebied en woonvorm")
@@ -32,7 +32,7 @@ st.html("<b>Voorzieningen per postcodegebied</b>" + legend_html(legenda, naast=T
 if gekozen:
     rij = totaal[totaal["pc4"].astype(str) == gekozen].iloc[0]
     st.markdown(f"**Postcodegebied {gekozen}**: {aantal(int(rij['voorzieningen']), 'voorziening', 'voorzieningen')}.")
-st.caption("Grenzen: CBS / Kadaster (CC BY 4.0).")
+bron.toon(f"{bron.REGISTER}, geteld per postcodegebied; {bron.GRENZEN}", "kaartlagen")
 
 st.subheader("Per postcodegebied en woonvorm")
 per_pc4_wv = per_woonvorm.rename(columns={

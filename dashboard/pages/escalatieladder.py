@@ -13,7 +13,7 @@ from dashboard.kaart.focus import focus_keuze, legenda_item
 from dashboard.kaart.maps import focus_layer, legend_html
 from dashboard.ladder import view as lv
 from dashboard.toegang.auth import require_role
-from dashboard.widgets import downloads, selectie
+from dashboard.widgets import bron, downloads, selectie
 from dashboard.widgets.paging import kies_pagina
 from dashboard.widgets.tabel import DATUM
 from reports.veilig import csv_bytes
@@ -72,6 +72,7 @@ kaart = maps.show(lv.fase_deck(lijst, extra=extra_lagen or None,
                                bounds=treffer.bounds if treffer is not None else None, hoogte=620),
                   on_select="rerun", selection_mode="single-object", key="ladder_kaart")
 st.html(lv.fase_legenda(kort=True) + (legend_html([legenda_item()], naast=True) if focus else ""))
+bron.toon(f"{bron.REGISTER}; {bron.GRENZEN}", "fasen", "inventarisatie", "kaartlagen")
 if treffer is None and (buiten := lv.buiten_eerste_beeld(lijst)):
     st.caption(f"{buiten} {'locatie ligt' if buiten == 1 else 'locaties liggen'} buiten het eerste kaartbeeld "
                "(bijvoorbeeld in Hoek van Holland of Rozenburg): zoom uit om ze te zien.")

@@ -5,11 +5,13 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from core.domain import WOONVORM_NAMEN, WOONVORM_TERMIJNEN
 from core.settings import PROJECT_ROOT
 from dashboard.beheer import locatieregister as register
 from dashboard.ladder import view as lv
 from dashboard.toegang.auth import require_role
 from dashboard.widgets.upload import toon_problemen
+from geo import herkomst
 from reports.veilig import csv_bytes
 
 VOORBEELD = PROJECT_ROOT / "data" / "examples" / "locatieregister_voorbeeld"
@@ -30,6 +32,12 @@ with st.expander("Kolommen en voorbeeldbestand"):
         "coördinaten zoekt de geocoder het adres op (postcode + huisnummer). Zonder bereikbare geocoder wordt zo'n "
         "regel gemeld als niet te plaatsen, nooit geschat. Rijnummers in meldingen zijn spreadsheetrijen (kop = 1)."
     )
+    st.markdown("**Woonvormen en hun termijn volgens het convenant**")
+    st.dataframe(pd.DataFrame({"Code": list(WOONVORM_TERMIJNEN), "Woonvorm": [WOONVORM_NAMEN[c] for c in
+                                                                         WOONVORM_TERMIJNEN],
+                               "Termijn": [t.tekst for t in WOONVORM_TERMIJNEN.values()]}),
+                 hide_index=True, width="stretch")
+    st.caption(herkomst.herkomst_zin("woonvorm_termijnen"))
     a, b = st.columns(2)
     # as every CSV download: ; between cells, decimal comma, UTF-8 with BOM (it loads back as it is)
     a.download_button("Voorbeeld (CSV)", csv_bytes(pd.read_csv(VOORBEELD.with_suffix(".csv"), dtype={"huisnummer": str})),

@@ -8,6 +8,7 @@ from core.kalender import vandaag
 from dashboard.kaart.maps import show
 from dashboard.meldingen import view as mv
 from dashboard.toegang.auth import require_role
+from dashboard.widgets import bron
 from dashboard.widgets.tabel import toon as toon_tabel
 
 st.title("Meldingen")
@@ -36,6 +37,7 @@ with tab_kaart:
     kaart = show(mv.meldkaart(frame, nrm, hoogte=560), on_select="rerun", selection_mode="single-object",
                  key="meldkaart")
     st.html(mv.meldkaart_legenda())
+    bron.toon(f"{bron.MELDINGEN}; {bron.REGISTER}", "meldingen_ringen", "afhandel_norm")
     ringen = [f"ring_{s}" for s in nrm.ring_meters]
     tabel = frame[["code", "naam", "fase", "aantal", "buiten_norm", "open", "gem_afhandel_dagen", *ringen]].rename(
         columns={"code": "Code", "naam": "Locatie", "fase": "Fase", "aantal": "Meldingen",

@@ -10,6 +10,7 @@ from core.taal import aantal
 from dashboard.kaart.maps import legend_html
 from dashboard.kaart.pc4_map import HIDDEN_LABEL, pc4_kaart
 from dashboard.lagen.publiek import openbare_kaart
+from dashboard.widgets import bron
 from geo.disclosure import controleer_kaart
 from reports.openbare_kaart_html import CREDIT, statische_kaart, vertrouwelijk_zinnen
 from reports.veilig import csv_bytes
@@ -33,6 +34,7 @@ kolom = "voorzieningen" if maat == "Aantal voorzieningen" else "plaatsen"
 gekozen, legenda = pc4_kaart(data.pc4, kolom, maat, "\nVoorzieningen: {voorzieningen}\nPlaatsen: {plaatsen}",
                              key="openbaar", height=500, locaties=False, zoekvak=zoekvak)
 st.html(f"<b>{maat} per postcodegebied</b>" + legend_html(legenda, naast=True))
+bron.toon(f"{bron.REGISTER}, geteld per postcodegebied", "kaartlagen", "openbaarmaking_pc4")
 # The public entry point is the published site (docs/publicatie.md); a button, not a grey caption link (contrast).
 st.link_button("Deze kaart als openbare website (altijd de nieuwste cijfers)", get_settings().publicatie_url,
                icon=":material/public:")

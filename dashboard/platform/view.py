@@ -8,13 +8,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from core.domain import INVENTARISATIE_DATUM
+from core.domain import INVENTARISATIE_DATUM, WOONVORM_NAMEN, WOONVORM_TERMIJNEN
 from core.kalender import nu, vandaag
 from core.taal import aantal
 from dashboard import db
 from dashboard.kaart.focus import focus_keuze, legenda_item
 from dashboard.kaart.maps import deck, focus_layer, laag, layer_bounds, legend_html, show, tekst_tooltip
-from dashboard.widgets import downloads
+from dashboard.widgets import bron, downloads
 from dashboard.widgets.tabel import toon as toon_tabel
 from dashboard.widgets.upload import lees_upload, schrijf_upload, toon_problemen
 from data import uitstroom_import
@@ -110,6 +110,10 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
     if any(herkomst.is_demo(str(b)) for b in stad["bron"].dropna()):
         st.caption("**Demo, fictitief.** Bron: " + "; ".join(sorted(set(stad["bron"].dropna()))) + ".")
     st.caption(herkomst.zin("wachttijd_norm", "directe_bemiddeling_2024"))
+    st.caption("Uitstroom komt uit de woonvormen met hun termijn volgens het convenant: " + "; ".join(
+        f"{WOONVORM_NAMEN[c].lower()}: {t.tekst[0].lower()}{t.tekst[1:]}" for c, t in WOONVORM_TERMIJNEN.items()
+        if c != "zelfstandig_zorg") + f"; zelfstandig wonen: {WOONVORM_TERMIJNEN['zelfstandig_zorg'].tekst.lower()}. "
+        + herkomst.herkomst_zin("woonvorm_termijnen"))
     for jaar, n in zip(jaren["jaar"], jaren["uitstromers"], strict=True):
         punt = ijkpunt(int(jaar), int(n))
         if punt is not None:
@@ -208,6 +212,8 @@ def spreiding(c: platform.PlatformCijfers) -> None:
     if focus:
         items.append(legenda_item())
     st.html("<b>Plaatsen per 1.000 inwoners tegen de stad</b>" + legend_html(items, naast=True))
+    bron.toon(f"{bron.REGISTER}; inwoners per gebied uit de geladen kerncijfers (CBS); {bron.GRENZEN}",
+              "spreiding_klassen")
     rang = t.sort_values(["per_1000", "plaatsen"], ascending=False, na_position="last")
     tabel = rang[["naam", "voorzieningen", "plaatsen", "plaatsen_vorig", "inwoners", "per_1000", "index"]].rename(
         columns={"naam": "Gebied" if niveau == "gebied" else "Wijk", "voorzieningen": "Voorzieningen",
@@ -275,12 +281,12 @@ def doelen_beheer() -> None:
         soort = k3.selectbox("Telt", ["stand", "instroom"],
                              format_func={"stand": "stand op 31-12", "instroom": "nieuw per jaar"}.get)
         plaatsen = k4.number_input("Plaatsen", 0, 100_000, 0, step=10)
-        bron = st.text_input("Bron of besluit", max_chars=200, placeholder="bijv. Platform HKD 12-11-2026")
+        doel_bron = st.text_input("Bron of besluit", max_chars=200, placeholder="bijv. Platform HKD 12-11-2026")
         if st.form_submit_button("Vastleggen"):
-            if not bron.strip():
+            if not doel_bron.strip():
                 st.error("Vul de bron of het besluit in.")
             else:
-                db.run_write(platform.zet_doel, woonvorm, int(jaar), int(plaatsen), bron.strip(), soort)
+                db.run_write(platform.zet_doel, woonvorm, int(jaar), int(plaatsen), doel_bron.strip(), soort)
                 st.cache_data.clear()
                 st.success(f"Doel vastgelegd: {woonvormen[woonvorm]} {jaar}: {plaatsen} ({soort}).")
     st.markdown("**Woningcorporaties (partijen van het convenant)**")

@@ -8,10 +8,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core.indicatoren import CATALOGUS, aantallen, geen_reeks, label
+from core.settings import get_settings
 from dashboard import db
 from dashboard.trends import toestand as trends_state
 from dashboard.widgets import downloads
 from dashboard.widgets.paging import kies_pagina
+from geo import analysegebied
 from geo import veerkracht as vk
 from queries import corporatiebezit, trends
 from reports.veilig import csv_bytes
@@ -62,7 +64,9 @@ AANTALLEN = aantallen()
 
 def raster(niveau: str, indicator: str, jaar: int) -> pd.DataFrame:
     """The indicator on 100 m squares: ``code`` (``x_y`` in RD), ``waarde``, south-west corner ``lon, lat``."""
-    cellen = db.run_cached(trends.raster_100m, niveau, indicator, jaar, indicator in AANTALLEN)
+    buiten = tuple(sorted(analysegebied.BUITEN_KERNSTAD)) if get_settings().analyse_kernstad else ()
+    cellen = db.run_cached(trends.raster_100m, niveau, indicator, jaar, indicator in AANTALLEN,
+                           trends.MIN_WAARNEMINGEN, buiten)
     return cellen.assign(code=cellen["cel_x"].astype(str) + "_" + cellen["cel_y"].astype(str))
 def dominante_corporatie(niveau: str, jaar: int) -> pd.DataFrame:
     """Kaart 4-1: the dominant corporation per area of a level in a year (cached per role)."""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.settings import get_settings
 from dashboard.kaart.maps import legend_html, show
 from dashboard.trends import bronnen
 from dashboard.trends import indicatoren as views
 from dashboard.trends import lagen as maps
 from dashboard.trends.keuzes import Keuzes
 from dashboard.widgets import downloads
-from geo import herkomst
+from geo import analysegebied, herkomst
 from geo import trends as tr
 from geo import veerkracht as vk
 from queries import trends
@@ -27,6 +28,9 @@ def toon(k: Keuzes) -> None:
                f"{trends.MIN_WAARNEMINGEN} waarnemingen, of dat voor minder dan de helft onder gebieden met een waarde "
                "valt, wordt niet getoond. Het raster verandert niet als buurtgrenzen veranderen: de ontwikkeling "
                "wordt op dezelfde vierkanten berekend.")
+    kernstad = get_settings().analyse_kernstad
+    st.caption(analysegebied.uitleg(kernstad) + (" Vierkanten met hun midden daar worden niet getoond."
+                                                 if kernstad else ""))
     bronnen.regel(*herkomst.FIGUUR_REGELS["raster"])
     welke = st.radio("Indicator", [k.kw_ind, k.ov_ind], format_func=views.naam, horizontal=True,
                      key="wijktrends_rasterind")

@@ -243,3 +243,16 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION hkd.alleen_ruimtelijk() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 GRANT EXECUTE ON FUNCTION hkd.alleen_ruimtelijk() TO PUBLIC;
+
+-- Seed 001: every woonvorm except zelfstandig wonen goes through the joint route (migration 490 holds the list).
+CREATE OR REPLACE FUNCTION hkd.initiatief_traject_controleren() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, hkd, public AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM hkd.woonvormen_zonder_traject z WHERE z.woonvorm = NEW.woonvorm) THEN
+        RAISE EXCEPTION 'zelfstandig wonen doorloopt het stappenplan niet (convenant: gezamenlijk traject voor alle '
+                        'woonvormen behalve zelfstandig wonen)' USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+REVOKE ALL ON FUNCTION hkd.initiatief_traject_controleren() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
+GRANT EXECUTE ON FUNCTION hkd.initiatief_traject_controleren() TO PUBLIC;

@@ -143,3 +143,32 @@ def test_every_page_marks_the_demo_in_the_sidebar(app):
     at = app("openbare_kaart")
     assert any(c.value.startswith("**Demo, fictitief.** In deze omgeving is de demo geladen")
                for c in at.sidebar.caption)
+
+
+@pytest.mark.parametrize(("pagina", "rol", "regel"), [
+    ("escalatieladder", "hkd", "Convenant Huisvesting Kwetsbare Doelgroepen (presentatie 13-6-2023), Escalatieladder"),
+    ("openbare_kaart", "publiek", "keuze HKD Kaart, uitwerking van 'beperkte informatie'"),
+    ("aanbiederskaart", "aanbieder", "Het dashboard (drie versies of lagen)"),
+    ("meldingen", "hkd", "keuze HKD Kaart, weergave (meldingen in ringen"),
+])
+def test_maps_outside_wijktrends_name_their_source_and_rule_origin(app, pagina, rol, regel):
+    """Issue 22: every map says where its numbers come from (the demo visibly marked) and where its rule comes
+    from, read from the register."""
+    from dashboard.toegang.auth import User
+
+    at = app(pagina, User("test", rol, "alfa" if rol == "aanbieder" else None))
+    assert not at.exception, at.exception
+    bron = [c for c in _captions(at) if "Bron:" in c and "Herkomst van de regel:" in c]
+    assert bron, _captions(at)
+    assert bron[0].startswith("**Demo, fictitief.** Bron: ") and "(demo, fictitief)" in bron[0]
+    assert regel in bron[0], bron[0]
+
+
+def test_the_platform_spreiding_map_names_its_source_and_rule(app):
+    from dashboard.toegang.auth import User
+
+    at = app("platform", User("beleid", "hkd"))
+    at.session_state["platform_tab"] = "Spreiding"
+    at.run()
+    assert not at.exception, at.exception
+    assert any("inwoners per gebied" in c and "keuze HKD Kaart, Platform HKD, spreiding" in c for c in _captions(at))

@@ -107,6 +107,10 @@ def test_escalatieladder_filters_and_location_detail(app):
     tekst = " ".join(m.value for m in at.markdown)
     assert "Beheercommissie" in tekst and "Meldingenregister" in tekst and "Wijkprofiel" in tekst
     assert "Veiligheid:" in tekst and "Plaatsen:" in tekst
+    # seed 001: the three kinds of beheersafspraken, and the woonvorm's term per the convenant
+    assert "Tussen zorgaanbieder en cliënt (ondersteuningsplannen en huisregels): vastgelegd sinds 01-06-2023" in tekst
+    assert "Tussen zorgaanbieder en gemeente (contract): vastgelegd sinds 01-06-2023" in tekst
+    assert "(beheerconvenant):" in tekst and ", convenant)" in tekst
 
 
 def _kies(at: AppTest, label: str):

@@ -44,7 +44,8 @@ def test_besluitenlijst_pdf_and_excel_hold_a_new_decision(fresh_demo):
     assert "één meldingenpiek" in tekst, "Dutch diacritics survive"
     rows = _xlsx_rows(exports.vergadering_besluiten_xlsx("sturingsoverleg", date(2031, 5, 8), "Stadhuis", lijst))
     kop = rows.index(tuple(exports.vergadering_besluiten_tabel(lijst).columns))
-    data = rows[kop + 1:]
+    data = rows[kop + 1:-2]  # then a blank row and the source
+    assert rows[-1][0] == exports.BRON_BESLUITEN and not any(rows[-2])
     assert len(data) == 1 and data[0][1] == "Fasebesluit" and str(data[0][3]).startswith("HKD-001")
     assert data[0][4] == "Fase 3a: Verbeterplan nodig; één meldingenpiek"
 
@@ -86,7 +87,8 @@ def test_empty_besluitenlijst_still_exports(fresh_demo):
     with as_layer(fresh_demo, "hkd", "t.tester") as conn:
         lijst = vg.besluitenlijst(conn, vg.maak_vergadering(conn, "platform", date(2031, 6, 5)))
     assert "Geen regels" in _pdf_text(exports.vergadering_besluiten_pdf("platform", date(2031, 6, 5), "", lijst))
-    assert len(_xlsx_rows(exports.vergadering_besluiten_xlsx("platform", date(2031, 6, 5), "", lijst))) == 4
+    rows = _xlsx_rows(exports.vergadering_besluiten_xlsx("platform", date(2031, 6, 5), "", lijst))
+    assert len(rows) == 6 and rows[-1][0] == exports.BRON_BESLUITEN  # title, subtitle, blank, header, blank, source
 
 
 def test_meeting_lists_in_excel_are_text_never_formulas():

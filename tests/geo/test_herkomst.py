@@ -30,7 +30,7 @@ GEEN_REGEL: dict[str, str] = {
     "geo.disclosure.NIVEAUS": "labels",
 }
 # Dataclasses whose fields are norms (each field must be registered).
-NORMKLASSEN = ("geo.meldingen.MeldingNormen", "geo.disclosure.IndicatorRule")
+NORMKLASSEN = ("geo.meldingen.MeldingNormen", "geo.disclosure.IndicatorRule", "geo.disclosure.DisclosureRule")
 
 
 def _module_constanten(module: str) -> set[str]:

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 
 from core import kalender
-from core.domain import OVERGANGEN, STAPPEN
+from core.domain import OVERGANGEN, STAPPEN, WOONVORM_NAMEN, WOONVORM_TERMIJNEN, ZONDER_GEZAMENLIJK_TRAJECT
 from geo.draagkracht import Kandidaat
 from geo.scan_archief import naar_json, uit_json, vergelijking
 from geo.scan_norms import ScanConfig
@@ -507,3 +507,38 @@ def test_a_provider_cannot_change_the_ruimtelijk_flag_but_reads_its_own_history(
         assert q.ruimtelijk_historie(conn, eigen)["reden"].tolist() == ["Sloop/nieuwbouw"]
         assert q.ruimtelijk_historie(conn, ander).empty
         assert q.initiatief(conn, eigen).ruimtelijke_procedure is True
+
+
+def test_zelfstandig_wonen_does_not_enter_the_joint_route(fresh_demo, punten):
+    """Seed 001, Scope van het convenant: "Voor alle woonvormen, m.u.v. zelfstandig wonen, wordt een gezamenlijk
+    traject doorlopen." The database holds the same exception as core.domain and refuses such an initiative; every
+    other woonvorm is accepted."""
+    with fresh_demo.connect() as conn:
+        zonder = {r[0] for r in conn.execute(text("SELECT woonvorm FROM hkd.woonvormen_zonder_traject"))}
+        alle = {r[0] for r in conn.execute(text("SELECT code FROM hkd.woonvormen"))}
+    assert zonder == set(ZONDER_GEZAMENLIJK_TRAJECT) == {"zelfstandig_zorg"}
+    with pytest.raises(DBAPIError, match="doorloopt het stappenplan niet"):
+        _indienen(fresh_demo, punten, woonvorm="zelfstandig_zorg")
+    for woonvorm in sorted(alle - zonder):
+        assert _indienen(fresh_demo, punten, woonvorm=woonvorm) > 0
+    # the form says why before the database has to
+    from dashboard.initiatieven.invoer import fouten
+
+    fout = fouten(q.NieuwInitiatief("a", "zelfstandig_zorg", "b", 3, "c"), [q.KandidaatAdres("A", *punten[0])],
+                    alle)
+    assert fout == ["Zelfstandig wonen doorloopt het stappenplan niet: het convenant volgt een gezamenlijk traject "
+                    "voor alle woonvormen behalve zelfstandig wonen."]
+
+
+def test_woonvorm_vocabulary_is_the_database_s(demo_engine):
+    """core.domain's woonvorm names and terms cover exactly the woonvormen the database knows (seed 001 terms)."""
+    with demo_engine.connect() as conn:
+        db_namen = dict(conn.execute(text("SELECT code, naam FROM hkd.woonvormen")).all())
+    assert db_namen == WOONVORM_NAMEN
+    assert set(WOONVORM_TERMIJNEN) == set(db_namen)
+    assert WOONVORM_TERMIJNEN["opvang"].max_maanden == 3
+    assert (WOONVORM_TERMIJNEN["beschermd_wonen"].min_maanden, WOONVORM_TERMIJNEN["beschermd_wonen"].max_maanden) \
+        == (36, 60)
+    assert (WOONVORM_TERMIJNEN["doorstroom"].min_maanden, WOONVORM_TERMIJNEN["doorstroom"].max_maanden) == (9, 16)
+    assert WOONVORM_TERMIJNEN["flexwonen"].max_maanden == 12
+

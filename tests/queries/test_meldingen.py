@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -206,3 +207,26 @@ def test_voor_na_meldingen_match_direct_sql(demo_engine):
     assert voor > na  # the 3a location calmed down after its verbetertraject
     assert set(indicatoren["niveau"]) == {"buurt", "wijkprofiel"}
     assert indicatoren["jaar"].between(ref.year - 4, ref.year + 4).all()
+
+
+def test_contractmanagement_and_ozv_are_monitoring_sources(fresh_demo):
+    """Seed 001, Monitoring beheersafspraken: contractmanagement and the Overleg Zorg en Veiligheid monitor the
+    leefbaarheid around the facilities. HKD records what they signal as a melding with that source (the same codes
+    in the database as in core.domain); an unknown source is still refused."""
+    from core.domain import MELDING_BRONNEN
+
+    with fresh_demo.connect() as conn:
+        check = conn.execute(text("SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                                  "WHERE conname = 'meldingen_bron_check'")).scalar_one()
+    assert set(re.findall(r"'(\w+)'", check)) == set(MELDING_BRONNEN)
+    loc = _locatie(fresh_demo, "alfa")
+    with as_layer(fresh_demo, "hkd", "hkd-user") as conn:
+        ids = [q.registreer(conn, _melding(loc, bron=bron, categorie="anders",
+                                           omschrijving="Besproken: meer overlast in de avond"))
+               for bron in ("contractmanagement", "ozv")]
+        bronnen = conn.execute(text("SELECT bron FROM hkd.meldingen WHERE id = ANY(:ids) ORDER BY id"),
+                               {"ids": ids}).scalars().all()
+    assert bronnen == ["contractmanagement", "ozv"]
+    with pytest.raises(DBAPIError, match="meldingen_bron_check"):
+        with as_layer(fresh_demo, "hkd", "hkd-user") as conn:
+            q.registreer(conn, _melding(loc, bron="buurman"))

@@ -47,3 +47,25 @@ def test_grid_is_aligned_like_cbs_squares_and_withholds_small_numbers(demo_engin
     # squares at least half covered carry almost everything (edges of the municipality fall out)
     assert abs(alles["waarde"].sum() - totaal) / totaal < 0.03
     assert alles["lat"].between(51.8, 52.1).all() and alles["lon"].between(3.9, 4.7).all()
+
+
+def test_the_grid_keeps_to_the_core_city_when_asked(demo_engine):
+    """Veerkracht covers the core city only (Rozenburg and Hoek van Holland not shown, geo.analysegebied): with the
+    outside wijken named, no square whose centre lies in them is shown; every other square is kept as it was."""
+    from geo.analysegebied import BUITEN_KERNSTAD
+
+    buiten = tuple(sorted(BUITEN_KERNSTAD))
+    with as_layer(demo_engine, "publiek", "test") as conn:
+        alle = trends.raster_100m(conn, "buurt", "inwoners", 2018, True)
+        kern = trends.raster_100m(conn, "buurt", "inwoners", 2018, True, trends.MIN_WAARNEMINGEN, buiten)
+    with demo_engine.connect() as conn:  # the squares whose centre lies in Hoek van Holland or Rozenburg
+        binnen = pd.read_sql(text(
+            "SELECT DISTINCT c.x AS cel_x, c.y AS cel_y FROM unnest(CAST(:x AS int[]), CAST(:y AS int[])) AS c(x, y) "
+            "JOIN hkd.gebieden g ON g.niveau = 'gebied' AND g.code = ANY(CAST(:b AS text[])) "
+            "AND ST_Intersects(g.geom, ST_SetSRID(ST_MakePoint(c.x + 50, c.y + 50), 28992))"),
+            conn, params={"x": alle["cel_x"].tolist(), "y": alle["cel_y"].tolist(), "b": list(buiten)})
+    assert len(binnen) > 20, "the demo has squares in Hoek van Holland and Rozenburg"
+    weg = set(zip(alle["cel_x"], alle["cel_y"], strict=True)) - set(zip(kern["cel_x"], kern["cel_y"], strict=True))
+    # the outlines the query uses are simplified for display: a square on the border may fall either way
+    assert len(weg ^ set(zip(binnen["cel_x"], binnen["cel_y"], strict=True))) <= 0.05 * len(binnen)
+    assert set(zip(kern["cel_x"], kern["cel_y"], strict=True)) <= set(zip(alle["cel_x"], alle["cel_y"], strict=True))

@@ -58,3 +58,29 @@ def test_report_holds_spreiding_against_a_year_ago_and_the_ladder_change(cijfers
     assert "Voortgang van de inventarisatie" in tekst and "Bronnen en data" in tekst
     assert "Locatieregister" in tekst and "Uitstroommonitor" in tekst
     assert cijfers.initiatieven is None and "Initiatieven per stap" not in tekst
+
+
+def test_report_marks_demo_sources_and_states_every_rule_with_its_origin(cijfers, tekst):
+    """Issue 22: the PDF says where its numbers come from ("demo, fictitief" for demo sources) and where each rule it
+    applies comes from, read from the register (geo.herkomst)."""
+    from geo import herkomst
+    from reports.platform_pdf import REGELS_IN_RAPPORT
+
+    assert any(herkomst.noemt_demo(b.bron) for b in cijfers.bronnen), "the demo's sources say they are demo"
+    assert "Demo, fictitief: dit rapport is gemaakt op demogegevens" in tekst
+    assert "- Uitstroommonitor: Demo" in tekst and f"({herkomst.DEMO_LABEL})" in tekst
+    assert "- Locatieregister (stand" in tekst and f"Locatieregister ({herkomst.DEMO_LABEL})" not in tekst
+    assert "Herkomst van de regels" in tekst
+    for code in REGELS_IN_RAPPORT:
+        assert f"Herkomst: {herkomst.REGEL[code].herkomst};" in tekst, code
+    assert "keuze HKD Kaart, Platform HKD, spreiding" in tekst  # the project's own rule says so
+
+
+def test_report_without_demo_sources_carries_no_demo_mark(cijfers):
+    from dataclasses import replace
+
+    echt = replace(cijfers, bronnen=[replace(b, bron="Uitstroommonitor gemeente Rotterdam 2025")
+                                     for b in cijfers.bronnen])
+    data = render_pdf(echt, "beleid", datetime(2026, 11, 23, 10, 0))
+    tekst = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages))
+    assert "Demo, fictitief" not in tekst and "Uitstroommonitor gemeente Rotterdam 2025" in tekst

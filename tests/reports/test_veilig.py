@@ -57,7 +57,7 @@ def test_besluitenlijst_and_actielijst_excel_hold_no_formula_even_with_hostile_t
                             "agendapunt": p, "code": None} for i, p in enumerate(PAYLOADS, start=1)])
     assert _geen_formules(exports.acties_xlsx("platform", date(2026, 1, 5), "", acties)) == []
     tabel = pd.DataFrame({"Naam": list(PAYLOADS), "Aantal": range(len(PAYLOADS))})
-    assert _geen_formules(exports.tabel_xlsx("=titel", "@sub", tabel, "=blad")) == []
+    assert _geen_formules(exports.tabel_xlsx("=titel", "@sub", tabel, "=blad", bron="=bron")) == []
 
 
 def test_agenda_and_besluitenlijst_pdf_render_hostile_text_as_text():
@@ -162,3 +162,19 @@ def test_markdown_text_of_any_string_is_one_plain_paragraph(invoer):
         return
     assert uit.startswith("<p>") and uit.count("<") == 2  # one paragraph, no other element
     assert html.unescape(uit.removeprefix("<p>").removesuffix("</p>\n")) == gewoon
+
+
+def test_meeting_exports_name_their_source_and_rule_origin():
+    """Issue 22: every PDF and Excel export of a meeting says where its rows come from, in the PDF and in the sheet."""
+    import pypdf
+
+    besluiten = _hostile_besluiten()
+    xlsx = openpyxl.load_workbook(io.BytesIO(exports.vergadering_besluiten_xlsx("sturingsoverleg", date(2027, 1, 14),
+                                                                                "Stadhuis", besluiten)))
+    waarden = [c.value for rij in xlsx.active.iter_rows() for c in rij if c.value]
+    assert exports.BRON_BESLUITEN in waarden
+    assert "Herkomst van de regel: Convenant Huisvesting Kwetsbare Doelgroepen" in exports.BRON_BESLUITEN
+    pdf = exports.vergadering_besluiten_pdf("sturingsoverleg", date(2027, 1, 14), "Stadhuis", besluiten)
+    tekst = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "Bron: de besluiten van deze vergadering zoals vastgelegd in HKD Kaart" in tekst
+    assert "keuze HKD Kaart, agenda van het Sturingsoverleg" in exports.BRON_AGENDA
