@@ -21,6 +21,8 @@ JOURNEYS = (
     ("aanbiederskaart", "aanbieder"),
     ("escalatieladder", "hkd"),
     ("overleg", "hkd"),
+    ("initiatieven", "hkd"),
+    ("initiatieven", "aanbieder"),
     ("draagkrachtscan", "hkd"),
     ("wijktrends", "publiek"),
     ("wijktrends", "hkd"),
