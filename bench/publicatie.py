@@ -85,10 +85,11 @@ def _reference_dir(geo: dict, work: Path) -> Path:
     for name in ("leaflet.js", "leaflet.css"):
         shutil.copy(src / name, ref / name)
     (ref / "index.html").write_text(browser.REFERENCE_HTML)
+    (ref / "reference.js").write_text(browser.REFERENCE_JS)
     (ref / "robots.txt").write_text("User-agent: *\n")
     layer = json.dumps(geo, separators=(",", ":")).encode()
     (ref / "layer.geojson").write_bytes(layer)
-    for name in ("index.html", "leaflet.js", "leaflet.css", "layer.geojson"):  # served like the site: gzip_static
+    for name in ("index.html", "reference.js", "leaflet.js", "leaflet.css", "layer.geojson"):  # as the site: gzip_static
         (ref / (name + ".gz")).write_bytes(gzip.compress((ref / name).read_bytes(), 9, mtime=0))
     return ref
 
@@ -106,7 +107,8 @@ def measure_site(url: str, geo: dict, work: Path, runs: int = 3) -> tuple[SiteFi
             nginx.running(ref, work / "nginx-ref") as ref_url, browser.chromium() as chrome:
         layer_gz = _served_bytes(site, ["/data/pc4.geojson"])
         page_gz = _served_bytes(site, READER_PATHS)
-        ref_page_gz = _served_bytes(ref_url, ["/index.html", "/leaflet.js", "/leaflet.css", "/layer.geojson"])
+        ref_page_gz = _served_bytes(ref_url, ["/index.html", "/reference.js", "/leaflet.js", "/leaflet.css",
+                                              "/layer.geojson"])
         drawn, reference = [], []
         for _ in range(runs):  # alternate, fresh context each time (no cache), same viewport
             for target, selector, out in ((site + "/", SITE_SELECTOR, drawn),
@@ -198,6 +200,9 @@ def _clone(url: str, suffix: str) -> str:
     with psycopg.connect(host=base.host, port=base.port, user=base.username, password=base.password,
                          dbname="postgres", autocommit=True) as conn:
         conn.execute(pgsql.SQL("DROP DATABASE IF EXISTS {}").format(pgsql.Identifier(name)))
+        # a template must have no sessions: the pools the bench's pages left open in this process (its own database)
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s "
+                     "AND pid <> pg_backend_pid()", (base.database,))
         conn.execute(pgsql.SQL("CREATE DATABASE {} TEMPLATE {}").format(pgsql.Identifier(name),
                                                                       pgsql.Identifier(base.database)))
     return base.set(database=name).render_as_string(hide_password=False)

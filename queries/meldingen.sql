@@ -125,6 +125,19 @@ LEFT JOIN m ON m.locatie_id = l.id
 GROUP BY l.id, l.code, l.naam, f.fase, l.geom
 ORDER BY count(m.id) DESC, l.code;
 
+-- name: signaal_tellingen
+-- Per visible location with meldingen in [:van, :tot): how many, and how many not within the norm on :op (as
+-- per_locatie counts them; the agenda signal needs no fase, rings or points, so none are computed).
+SELECT l.id, l.code, l.naam, count(*)::int AS aantal,
+       count(*) FILTER (WHERE CASE WHEN m.afgehandeld_op IS NOT NULL
+                                   THEN m.afgehandeld_op > m.ontvangen_op + make_interval(days => :norm_dagen)
+                                   ELSE :op > m.ontvangen_op + make_interval(days => :norm_dagen) END)::int
+           AS buiten_norm
+FROM hkd.meldingen m
+JOIN hkd.locaties l ON l.id = m.locatie_id
+WHERE m.ontvangen_op >= :van AND m.ontvangen_op < :tot
+GROUP BY l.id, l.code, l.naam;
+
 -- name: tijdlijn
 -- Meldingen of one location per month in [:van, :tot): received, and of those not within the norm on :op.
 SELECT date_trunc('month', m.ontvangen_op AT TIME ZONE 'Europe/Amsterdam')::date AS maand,
