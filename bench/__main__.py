@@ -16,11 +16,11 @@ def _quiet_streamlit() -> None:
     """AppTest runs pages without a Streamlit server: silence the "bare mode" and "no runtime" warnings."""
     warnings.filterwarnings("ignore")
     for name in ("streamlit", "streamlit.runtime", "streamlit.runtime.caching", "streamlit.runtime.scriptrunner_utils"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+        logging.getLogger(name).setLevel(logging.CRITICAL)  # a page's exception is in the table, not a traceback
     try:
         from streamlit import logger as st_logger
 
-        st_logger.set_log_level("error")
+        st_logger.set_log_level("critical")
     except Exception:  # an older Streamlit without the helper: the logger levels above suffice
         pass
 

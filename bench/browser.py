@@ -90,15 +90,17 @@ def leaflet_dir() -> Path:
     return target / "node_modules" / "leaflet" / "dist"
 
 
+# The reference's script is a file of its own: the product's nginx sends a Content-Security-Policy that allows only
+# the site's own inline script (by its hash) and scripts from the site itself, so an inline script never ran there.
 REFERENCE_HTML = """<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="leaflet.css">
 <style>html,body,#map{height:100%;margin:0}</style></head><body><div id="map"></div>
-<script src="leaflet.js"></script><script>
-const map = L.map('map', {zoomControl: true}).setView([51.905, 4.46], 11);
+<script src="leaflet.js"></script><script src="reference.js"></script></body></html>"""
+REFERENCE_JS = """const map = L.map('map', {zoomControl: true}).setView([51.905, 4.46], 11);
 fetch('layer.geojson').then(r => r.json()).then(d => {
   const layer = L.geoJSON(d, {style: f => ({color: '#3c3c3c', weight: 1, fillColor: '#41b6c4', fillOpacity: 0.85})});
   layer.addTo(map); map.fitBounds(layer.getBounds());
 });
-</script></body></html>"""
+"""
 
 
 @contextlib.contextmanager
@@ -109,6 +111,7 @@ def serve_reference(geojson: dict, work_dir: Path, extra: dict[str, str] | None 
     for name in ("leaflet.js", "leaflet.css"):
         shutil.copy(src / name, work_dir / name)
     (work_dir / "index.html").write_text(REFERENCE_HTML)
+    (work_dir / "reference.js").write_text(REFERENCE_JS)
     (work_dir / "layer.geojson").write_text(json.dumps(geojson, separators=(",", ":")))
     for name, content in (extra or {}).items():
         (work_dir / name).write_text(content)

@@ -45,5 +45,12 @@ def ensure(scale: str, log=print) -> str:
             counts = load_national(engine)
             log(f"  nationale dataset: {counts}")
         log(f"  {name} geladen in {time.perf_counter() - t0:.1f} s")
+    if scale == "nationaal":  # meetings, initiatives and meldingen (also added to a national set made before them)
+        from bench.national import load_overleg
+
+        t0 = time.perf_counter()
+        if counts := load_overleg(engine):
+            log(f"  overleg, initiatieven en meldingen: {counts} in {time.perf_counter() - t0:.1f} s")
+    migrate(engine)  # again after loading: the login role of every provider the data brought (na_migratie)
     engine.dispose()
     return url

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 import geopandas as gpd
 import numpy as np
@@ -20,9 +20,15 @@ from shapely.geometry import MultiPoint, box
 from sqlalchemy import Engine
 
 from core.domain import FASE_CODES
+from core.kalender import TZ, vandaag
+from data.demo_monitoring import BRONNEN, CATEGORIEEN, OMSCHRIJVINGEN
+from data.demo_vergaderingen import DEELNEMERS_PLATFORM, DEELNEMERS_STURING
+from geo.agenda import AgendaVoorstel
 from geo.boundaries import RD_NEW
 from geo.sampling import point_inside
-from queries import besluiten, gebieden
+from queries import agenda_bronnen, besluiten, gebieden, meldingen
+from queries import initiatieven as ini_q
+from queries import vergaderingen as vg
 from queries.db import acting_as
 from queries.sqlfiles import sql
 
@@ -40,6 +46,9 @@ class NationalSize:
     locaties: int = 10_000
     aanbieders: int = 400
     jaren: tuple[int, ...] = (2012, 2014, 2016, 2018, 2020, 2022, 2024)
+    punten_per_overleg: int = 40
+    initiatieven: int = 400
+    meldingen: int = 40_000
 
 
 def golvend(geom, amplitude_m: float = 40.0):
@@ -122,3 +131,84 @@ def load_national(engine: Engine, size: NationalSize = NationalSize(), seed: int
     return {**counts, "locaties": len(ids), "indicatorwaarden": len(ind)}
 
 
+
+
+def load_overleg(engine: Engine, size: NationalSize = NationalSize(), seed: int = 7) -> dict[str, int]:
+    """Meetings, initiatives and meldingen of the national dataset, so that Overleg, Initiatieven and Meldingen are
+    measured at scale: the Sturingsoverleg monthly and the Platform twice a year over three years, each with agenda
+    items, decisions and actions; initiatives in every step of the stappenplan; meldingen over the last two years;
+    and one meeting in preparation whose agenda is proposed from every source. Loaded once (by the meetings)."""
+    rng = random.Random(seed)
+    anker = vandaag()
+    with acting_as(engine, "hkd bench") as conn:
+        if vg.aantal_vergaderingen(conn):
+            return {}
+        ids = dict(conn.execute(sql("locaties", "locatie_ids")).all())
+        codes = sorted(ids)
+        dagen = [date(jaar, maand, 10) for jaar in (anker.year - 3, anker.year - 2, anker.year - 1)
+                 for maand in range(1, 13)]
+        n_punten = 0
+        for i, dag in enumerate(dagen):
+            vid = vg.maak_vergadering(conn, "sturingsoverleg", dag, "Stadhuis", DEELNEMERS_STURING)
+            for j in range(size.punten_per_overleg):
+                code = codes[rng.randrange(len(codes))]
+                punt = vg.voeg_punt_toe(conn, vid, AgendaVoorstel(
+                    "fase", f"locatie:{ids[code]}", f"{code} Locatie", ("Fasebesluit",), 10, ids[code]),
+                    status="aanvaard", volgorde=j + 1)
+                if punt is not None:
+                    n_punten += 1
+                    vg.voeg_besluit_toe(conn, vid, "vrij", f"{code}: besproken", punt, ids[code])
+                    if j % 4 == 0:
+                        vg.voeg_actie_toe(conn, vid, f"{code}: beheerconvenant actualiseren",
+                                          f"Aanbieder {j:04d}", dag + timedelta(days=90), punt, ids[code])
+            vg.zet_status(conn, vid, "verslag_verstuurd")
+            if i % 6 == 0:
+                pid = vg.maak_vergadering(conn, "platform", dag + timedelta(days=1), "Stadhuis", DEELNEMERS_PLATFORM)
+                vg.zet_status(conn, pid, "verslag_verstuurd")
+        n_ini = 0
+        routes = (
+            (),
+            (("draagkrachtscan", "Scan gemaakt", {}),),
+            (("draagkrachtscan", "Scan gemaakt", {}), ("bespreking", "Besproken", {})),
+            (("draagkrachtscan", "Scan gemaakt", {}), ("bespreking", "Besproken", {}),
+             ("advies", "Positief advies", {"advies": "positief", "fase": "0"})),
+            (("draagkrachtscan", "Scan gemaakt", {}), ("bespreking", "Besproken", {}),
+             ("advies", "Negatief advies", {"advies": "negatief"}), ("afgewezen", "Afgewezen", {})),
+        )
+        for i in range(size.initiatieven):
+            woonvorm = ("flexwonen", "doorstroom", "wonen_eerst", "zelfstandig_zorg")[i % 4]  # no college decision
+            ingediend = anker - timedelta(days=30 + rng.randrange(700))
+            ini = conn.execute(sql("initiatieven", "demo_initiatief_invoegen"), {
+                "aanbieder": f"a{i % size.aanbieders:04d}", "naam": f"Initiatief {i:04d}", "woonvorm": woonvorm,
+                "doelgroep": "GGZ", "plaatsen": rng.randint(4, 40), "startdatum": None,
+                "contact_rol": "coördinator", "contact_kanaal": "", "context": "", "ruimtelijke_procedure": False,
+                "ingediend_op": ingediend}).scalar_one()
+            for k in range(1 + i % 2):
+                x, y = conn.execute(sql("initiatieven", "demo_punt"), {
+                    "code": codes[rng.randrange(len(codes))], "dx": 60 + 10 * k, "dy": -40}).one()
+                ini_q.kandidaat_toevoegen(conn, ini, ini_q.KandidaatAdres(f"Kandidaat {k + 1}", x, y, "kaart"))
+            for n, (stap, reden, extra) in enumerate(routes[i % len(routes)]):
+                dag = ingediend + timedelta(days=14 * (n + 1))
+                if stap in ("bespreking", "advies"):
+                    extra = {**extra, "overleg_datum": dag}
+                ini_q.stap_vastleggen(conn, ini, stap, dag, reden, **extra)
+            n_ini += 1
+        rijen = []
+        begin = datetime.combine(anker - timedelta(days=730), time(9), TZ)
+        for i in range(size.meldingen):
+            ontvangen = begin + timedelta(hours=rng.randrange(730 * 24))
+            afgehandeld = ontvangen + timedelta(days=rng.uniform(0.5, 30))
+            klaar = afgehandeld.date() < anker
+            categorie = rng.choice(CATEGORIEEN)
+            rijen.append({
+                "locatie_id": ids[codes[rng.randrange(len(codes))]], "ontvangen_op": ontvangen,
+                "bron": rng.choice(BRONNEN), "categorie": categorie, "omschrijving": OMSCHRIJVINGEN[categorie],
+                "afgehandeld_op": afgehandeld if klaar else None, "afhandeling": "afgehandeld" if klaar else None,
+                "melder_tevreden": (rng.random() < 0.7) if klaar else None, "x": None, "y": None,
+                "systeem": "import", "extern_id": f"nl-{i:06d}"})
+        n_meld, _ = meldingen.registreer_extern(conn, rijen)
+        volgend = vg.maak_vergadering(conn, "sturingsoverleg", anker + timedelta(days=21), "Stadhuis",
+                                      DEELNEMERS_STURING)
+        agenda_bronnen.vul_agenda(conn, volgend, 1)
+    return {"vergaderingen": len(dagen) + len(dagen) // 6 + 1, "agendapunten": n_punten, "initiatieven": n_ini,
+            "meldingen": n_meld}

@@ -15,12 +15,14 @@ from streamlit.testing.v1 import AppTest
 from dashboard.toegang.auth import User
 
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
-# (page, role) pairs: each page with the role its audience has.
+# (page, role[, session state]) journeys: each page with the role its audience has (and a tab opened).
 JOURNEYS = (
     ("openbare_kaart", "publiek"),
     ("aanbiederskaart", "aanbieder"),
     ("escalatieladder", "hkd"),
     ("overleg", "hkd"),
+    ("initiatieven", "hkd"),
+    ("initiatieven", "aanbieder"),
     ("draagkrachtscan", "hkd"),
     ("wijktrends", "publiek"),
     ("wijktrends", "hkd"),
@@ -28,6 +30,7 @@ JOURNEYS = (
     ("beheer", "hkd"),
     ("platform", "hkd"),
     ("platform", "aanbieder"),
+    ("platform", "hkd", {"platform_tab": "Spreiding"}),  # the map of every gebied (only the open tab runs)
 )
 
 
@@ -88,21 +91,24 @@ def _user(rol: str, aanbieder: str) -> User | None:
     return User(naam="bench-hkd", rol="hkd")
 
 
-def measure(url: str, aanbieder: str, pages: tuple[tuple[str, str], ...] = JOURNEYS) -> list[ServerFigures]:
+def measure(url: str, aanbieder: str, pages: tuple[tuple, ...] = JOURNEYS) -> list[ServerFigures]:
     """Open every (page, role) twice in AppTest against ``url``: cold (empty caches) and warm (a rerun)."""
     os.environ["DATABASE_URL"] = url
     clock = SqlClock()
     clock.install()
     out = []
-    for page, rol in pages:
+    for page, rol, *staat in pages:
         if not (APP.parent / "pages" / f"{page}.py").exists():
             continue
+        staat = staat[0] if staat else {}
         st.cache_data.clear()
         st.cache_resource.clear()
         at = AppTest.from_file(str(APP), default_timeout=120)
         user = _user(rol, aanbieder)
         if user:
             at.session_state["hkd_user"] = user
+        for key, value in staat.items():
+            at.session_state[key] = value
         at.run()  # the entry script and the default page: imports, engine, migrations
         st.cache_data.clear()  # cold means: no cached query results
         clock.reset()
@@ -114,5 +120,6 @@ def measure(url: str, aanbieder: str, pages: tuple[tuple[str, str], ...] = JOURN
         at.run()
         warm, sql_warm, n_warm = time.perf_counter() - t0, clock.seconds, clock.statements
         error = str(at.exception[0].message)[:60] if at.exception else ""
-        out.append(ServerFigures(page, rol, cold, warm, sql_cold, sql_warm, n_warm, _element_bytes(at._tree), error))
+        naam = page + "".join(f" ({v})" for v in staat.values())
+        out.append(ServerFigures(naam, rol, cold, warm, sql_cold, sql_warm, n_warm, _element_bytes(at._tree), error))
     return out

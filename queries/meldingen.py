@@ -129,9 +129,11 @@ def agenda_voorstellen(conn: Connection, datum: date) -> list[AgendaVoorstel]:
     the decision stays with the meeting.
     """
     nrm = normen(conn)
-    frame = per_locatie(conn, maanden_terug(datum, nrm.signaal_periode_maanden) + timedelta(days=1), datum, nrm)
+    begin, eind = _grenzen(maanden_terug(datum, nrm.signaal_periode_maanden) + timedelta(days=1), datum)
+    rows = conn.execute(sql("meldingen", "signaal_tellingen"), {
+        "van": begin, "tot": eind, "norm_dagen": nrm.afhandel_norm_dagen, "op": min(eind, nu())}).all()
     voorstellen = []
-    for row in frame.itertuples(index=False):
+    for row in rows:
         signaal = melding_signaal(int(row.aantal), int(row.buiten_norm), nrm)
         if signaal is None:
             continue

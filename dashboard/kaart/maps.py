@@ -285,6 +285,34 @@ def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewSta
     return d
 
 
+def _compact(value) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=_naar_python)
+
+
+def _naar_python(o):
+    if hasattr(o, "item"):  # a numpy scalar
+        return o.item()
+    raise TypeError(f"{type(o).__name__} is not JSON")
+
+
+def features_json(geometries: pd.Series, props: pd.DataFrame) -> str:
+    """A FeatureCollection as JSON text from the GeoJSON text PostGIS produced (never parsed) and one row of
+    properties per geometry."""
+    features = ",".join(f'{{"type":"Feature","geometry":{g},"properties":{_compact(p)}}}'
+                        for g, p in zip(geometries, props.to_dict("records"), strict=True))
+    return f'{{"type":"FeatureCollection","features":[{features}]}}'
+
+
+def spliced(kaart: pdk.Deck, data: dict[str, str]) -> pdk.Deck:
+    """``kaart`` serialised once with the placeholder strings of ``data`` replaced by their JSON text (large layer
+    data cached as text); ``st.pydeck_chart`` sends exactly this text."""
+    spec = kaart.to_json()
+    for token, text in data.items():
+        spec = spec.replace(_compact(token), text, 1)
+    kaart.to_json = lambda: spec
+    return kaart
+
+
 def basemap_notice(offline_context: str = "de omtrekken", schematic: bool = True) -> None:
     """One line under a map: the basemap's attribution, or that it cannot be reached and what the map still
     shows. The probe is one tile with a short timeout, remembered for five minutes."""

@@ -9,7 +9,17 @@ import pydeck as pdk
 import streamlit as st
 
 from dashboard.kaart import zoeken
-from dashboard.kaart.maps import coordinates, deck, gebied_namen, laag, layer_bounds, show, tekst_tooltip
+from dashboard.kaart.maps import (
+    coordinates,
+    deck,
+    features_json,
+    gebied_namen,
+    laag,
+    layer_bounds,
+    show,
+    spliced,
+    tekst_tooltip,
+)
 from dashboard.widgets import selectie
 from geo.colours import NO_DATA, class_index, colour_for, count_classes
 from geo.view import eerste_kader
@@ -26,26 +36,42 @@ def pc4_count_deck(frame: pd.DataFrame, value: str, label: str, extra_tooltip: s
     Missing values (hidden by disclosure control) get the grey no-data colour and the legend says why. ``extra``
     layers (a search highlight, the selection) go on top; ``bounds`` frames the first view (default: all areas).
     """
-    values = [None if pd.isna(v) else int(v) for v in frame[value]]
-    breaks, labels = count_classes(values)
-    shaped = frame.copy()
-    for column in shaped.columns:  # pd.NA does not serialise; hidden figures are named in words
-        if column != "geometry" and shaped[column].isna().any():
-            shaped[column] = [HIDDEN_LABEL if pd.isna(v) else v for v in shaped[column].astype(object)]
-    shaped["kleur"] = [list(colour_for(class_index(v, breaks))) for v in values]
+    areas, labels, verborgen, kader = _pc4_laag(frame, value)
     layer = laag(
-        "GeoJsonLayer", feature_collection(shaped), id="pc4", stroked=True, filled=True, pickable=True,
+        "GeoJsonLayer", _PC4, id="pc4", stroked=True, filled=True, pickable=True,
         get_fill_color="properties.kleur", get_line_color=[60, 60, 60, 200], line_width_min_pixels=1,
         opacity=0.85,
     )
-    if bounds is None:  # framed on the areas with figures (a hidden figure is one), not on the whole municipality
-        bounds = eerste_kader(list(coordinates(feature_collection(shaped[[v is None or v > 0 for v in values]]))))
     tooltip = tekst_tooltip(f"Postcode {{pc4}}\n{label}: {{{value}}}{extra_tooltip}")
     legend = [(colour_for(i), text) for i, text in enumerate(labels)]
-    if any(v is None for v in values):
+    if verborgen:
         legend.append((NO_DATA, HIDDEN_LABEL))
-    return deck([layer, *(extra or [])], tooltip=tooltip, labels=gebied_namen(), bounds=bounds,
-                height=height), legend
+    kaart = deck([layer, *(extra or [])], tooltip=tooltip, labels=gebied_namen(),
+                 bounds=kader if bounds is None else bounds, height=height)
+    return spliced(kaart, {_PC4: areas}), legend
+
+
+_PC4 = "@@hkd_pc4@@"
+"""Placeholder of the PC4 layer's data: the deck is serialised without the areas, then their cached JSON text is put
+in its place (thousands of outlines are never parsed or serialised again on a rerun)."""
+
+
+@st.cache_data(ttl=600, max_entries=16, show_spinner=False)
+def _pc4_laag(frame: pd.DataFrame, value: str) -> tuple[str, list[str], bool, object]:
+    """The areas as FeatureCollection JSON text (properties: the columns, hidden figures named in words, and the class
+    colour), the class labels, whether a figure is hidden, and the first view's box (the areas with figures, a
+    hidden figure is one); cached on the figures, so a rerun costs nothing."""
+    values = [None if pd.isna(v) else int(v) for v in frame[value]]
+    breaks, labels = count_classes(values)
+    props = frame.drop(columns=["geometry"])
+    for column in props.columns:  # pd.NA does not serialise; hidden figures are named in words
+        if props[column].isna().any():
+            props[column] = [HIDDEN_LABEL if pd.isna(v) else v for v in props[column].astype(object)]
+    props["kleur"] = [list(colour_for(class_index(v, breaks))) for v in values]
+    areas = features_json(frame["geometry"], props)
+    kader = eerste_kader(list(coordinates(feature_collection(frame[[v is None or v > 0 for v in values]][
+        ["geometry"]]))))
+    return areas, labels, any(v is None for v in values), kader
 
 
 def pc4_kaart(frame: pd.DataFrame, value: str, label: str, extra_tooltip: str, key: str, height: int,

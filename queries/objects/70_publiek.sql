@@ -84,36 +84,12 @@ SELECT min_waarnemingen, min_inwoners_buurt, percentage_indicatoren FROM hkd.ind
 REVOKE ALL ON publiek.indicator_regel FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 GRANT SELECT ON publiek.indicator_regel TO hkd_aanbieder, hkd_beheer, hkd_publiek;
 
+-- The disclosure rule's outcome is kept in hkd.indicator_waarden_bepaald (migration 440: the rule, seed 002
+-- footnote 6 per indicator of the catalogue, and the CBS buurt rule); the database refreshes it at the commit of
+-- every change to values, rule or catalogue. The view only reads it (issue 27: one evaluation, not one per read).
 CREATE OR REPLACE VIEW publiek.indicator_waarden WITH (security_barrier) AS
-WITH regel AS (SELECT * FROM hkd.indicator_openbaarmaking),
-beoordeeld AS (
-    SELECT i.niveau, i.gebied_code, i.jaar, i.indicator, i.waarde, i.bron,
-           CASE
-               WHEN n.waarnemingen IS NOT NULL AND n.waarnemingen < n.minimum
-                   THEN format('minder dan %s waarnemingen', n.minimum)
-                        || CASE WHEN d.min_waarnemingen > r.min_waarnemingen THEN ' (inkomensgegevens)' ELSE '' END
-               WHEN i.niveau = 'buurt' AND (d.cbs_buurtregel OR i.indicator = ANY (r.percentage_indicatoren))
-                    AND inw.waarde < r.min_inwoners_buurt
-                   THEN format('buurt met minder dan %s inwoners (CBS-regel)', r.min_inwoners_buurt)
-           END AS achtergehouden
-    FROM hkd.indicatoren i
-    CROSS JOIN regel r
-    LEFT JOIN hkd.indicator_definities d ON d.code = i.indicator
-    LEFT JOIN hkd.indicatoren inw
-        ON inw.indicator = 'inwoners' AND inw.niveau = i.niveau AND inw.gebied_code = i.gebied_code
-       AND inw.jaar = i.jaar
-    CROSS JOIN LATERAL (
-        SELECT greatest(r.min_waarnemingen, d.min_waarnemingen) AS minimum,
-               coalesce(i.waarnemingen::double precision,
-                        CASE WHEN d.waarnemingen_uit = 'zelf' OR i.indicator = ANY (r.aantal_indicatoren)
-                                 THEN round(i.waarde)
-                             WHEN d.waarnemingen_uit = 'inwoners' THEN round(inw.waarde * i.waarde / 100)
-                        END) AS waarnemingen
-    ) n
-)
-SELECT niveau, gebied_code, jaar, indicator, CASE WHEN achtergehouden IS NULL THEN waarde END AS waarde, bron,
-       achtergehouden
-FROM beoordeeld;
+SELECT niveau, gebied_code, jaar, indicator, waarde, bron, achtergehouden
+FROM hkd.indicator_waarden_bepaald;
 COMMENT ON VIEW publiek.indicator_waarden IS
   'Indicator values per level, area code, year and indicator (Wijktrends); read-only for every layer.';
 REVOKE ALL ON publiek.indicator_waarden FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
@@ -246,3 +222,18 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION publiek.raster_dominante_corporatie(text,integer) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 GRANT EXECUTE ON FUNCTION publiek.raster_dominante_corporatie(text,integer) TO hkd_aanbieder, hkd_beheer, hkd_publiek;
+
+-- Refresh the kept outcome of the disclosure rule (hkd.indicator_waarden_bepaald) once per transaction, at commit
+-- (deferred constraint triggers of migration 440 on values, rule and catalogue); a TRUNCATE refreshes at once.
+CREATE OR REPLACE FUNCTION hkd.indicator_waarden_verversen() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    IF TG_LEVEL = 'STATEMENT' OR current_setting('hkd.indicator_waarden_ververst', true) IS DISTINCT FROM 'ja' THEN
+        REFRESH MATERIALIZED VIEW hkd.indicator_waarden_bepaald;
+        IF TG_LEVEL = 'ROW' THEN  -- at commit: once for the whole transaction
+            PERFORM set_config('hkd.indicator_waarden_ververst', 'ja', true);
+        END IF;
+    END IF;
+    RETURN NULL;
+END $$;
+REVOKE ALL ON FUNCTION hkd.indicator_waarden_verversen() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;

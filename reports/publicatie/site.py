@@ -16,6 +16,7 @@ import io
 import json
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlsplit
 
@@ -31,6 +32,9 @@ LEAFLET_BESTANDEN = ("leaflet.js", "leaflet.css")
 CSV_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
 VERBORGEN = "niet getoond"
 TITEL = "Voorzieningen per postcodegebied"
+RIJEN_PER_PAGINA = 250
+"""Rows of a table on one page. A longer table (thousands of postcode areas at national scale) continues on pages
+of its own (``tabel-pc4-2.html``, ...): the tables never weigh on the map's page (the CSV downloads stay whole)."""
 
 
 def _int_or_none(value) -> int | None:
@@ -212,6 +216,68 @@ def _kaart_blok(config: str, legenda_html: str, datum: str, attributie: str, geo
 <script src="vendor/leaflet/leaflet.js"></script><script>{_eigen("kaart.js")}</script>"""
 
 
+@dataclass(frozen=True)
+class Tabel:
+    """One of the site's tables: its file prefix, caption and column heads."""
+
+    soort: str
+    titel: str
+    kolommen: tuple[str, ...]
+
+
+TABELLEN = {
+    "pc4": Tabel("pc4", "Voorzieningen en plaatsen per postcodegebied",
+                 ("Postcode", "Plaats", "Voorzieningen", "Plaatsen")),
+    "woonvorm": Tabel("woonvorm", "Voorzieningen en plaatsen per postcodegebied en woonvorm",
+                      ("Postcode", "Woonvorm", "Voorzieningen", "Plaatsen")),
+}
+
+
+def _paginas(rijen: list[str]) -> list[str]:
+    """Table rows (HTML) in pages of :data:`RIJEN_PER_PAGINA`; always at least one page."""
+    return ["".join(rijen[i:i + RIJEN_PER_PAGINA]) for i in range(0, len(rijen), RIJEN_PER_PAGINA)] or [""]
+
+
+def _pagina_naam(soort: str, n: int) -> str:
+    return "index.html" if n == 1 else f"tabel-{soort}-{n}.html"
+
+
+def _pager(tabel: Tabel, n: int, totaal: int) -> str:
+    """Links to every page of a table (nothing when it fits on one page)."""
+    if totaal <= 1:
+        return ""
+    huidig = ' aria-current="page"'
+    links = " ".join(f'<a href="{_pagina_naam(tabel.soort, i)}"{huidig if i == n else ""}>{i}</a>'
+                     for i in range(1, totaal + 1))
+    return (f'<nav class="pager" aria-label="Pagina\'s van de tabel: {html.escape(tabel.titel.lower())}">'
+            f"<p>Pagina {n} van {totaal} ({RIJEN_PER_PAGINA} rijen per pagina; de CSV-download bevat alles): "
+            f"{links}</p></nav>")
+
+
+def _tabel_pagina(tabel: Tabel, n: int, totaal: int, rijen: str) -> str:
+    """A further page of a table: no script, no map, the same style and security policy as the map's page."""
+    kop = "".join(f'<th scope="col">{html.escape(k)}</th>' for k in tabel.kolommen)
+    csp = "default-src 'self'; script-src 'none'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; " \
+          "form-action 'none'"
+    return f"""<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">
+<meta name="referrer" content="no-referrer">
+<title>{html.escape(tabel.titel)}, pagina {n} van {totaal} | HKD Kaart Rotterdam</title>
+<link rel="icon" href="data:,"><style>{_eigen("stijl.css")}</style>
+</head>
+<body><main><h1>{html.escape(tabel.titel)}</h1>
+<p><a href="index.html">Terug naar de kaart</a></p>
+{_pager(tabel, n, totaal)}
+<div class="tabelvak" tabindex="0" role="region" aria-label="{html.escape(tabel.titel)}, pagina {n} (scrollbaar)"><table>
+<caption>{html.escape(tabel.titel)}, pagina {n} van {totaal}</caption>
+<thead><tr>{kop}</tr></thead>
+<tbody>{rijen}</tbody></table></div>
+{_pager(tabel, n, totaal)}
+</main></body></html>
+"""
+
+
 def site_bestanden(data, datum: str, basemap: Basemap | None = None, geocoder: str = "") -> dict[str, bytes]:
     """Every file of the site except Leaflet (``data``: ``queries.publiek.OpenbareKaart``; ``datum``: the stand;
     ``geocoder``: a PDOK-Locatieserver-compatible URL the search may ask for an address, empty = offline)."""
@@ -230,16 +296,17 @@ def site_bestanden(data, datum: str, basemap: Basemap | None = None, geocoder: s
     per_wv_csv = csv_tekst(["Postcode", "Woonvorm", "Voorzieningen", "Plaatsen"],
                            ([r.pc4, r.woonvorm_naam, int(r.voorzieningen), _plaatsen(r.plaatsen)]
                             for r in wv.itertuples()))
-    rijen = "".join(
+    pc4_paginas = _paginas([
         f"<tr><th scope=\"row\">{html.escape(str(r.pc4))}</th><td>{html.escape(str(r.plaats))}</td>"
         f"<td>{int(r.voorzieningen)}</td><td>{_plaatsen(r.plaatsen)}</td></tr>"
         for r in tabel.itertuples()
-    )
-    wv_rijen = "".join(
+    ])
+    wv_paginas = _paginas([
         f"<tr><th scope=\"row\">{html.escape(str(r.pc4))}</th><td>{html.escape(str(r.woonvorm_naam))}</td>"
         f"<td>{int(r.voorzieningen)}</td><td>{_plaatsen(r.plaatsen)}</td></tr>"
         for r in wv.itertuples()
-    )
+    ])
+    rijen, wv_rijen = pc4_paginas[0], wv_paginas[0]
     regel = "".join(f"<li>{html.escape(z)}</li>" for z in data.regel.toelichting(data.vertrouwelijke_namen))
     vertrouwelijk = "".join(f"<li>{html.escape(z)}</li>" for z in vertrouwelijk_zinnen(data)) or "<li>Geen.</li>"
     kaart = _kaart_blok(config, legenda_html, datum, attributie, geocoder, schematisch=not basemap.url)
@@ -263,10 +330,12 @@ plaatsen te tonen.</p>
 <div class="tabelvak" tabindex="0" role="region" aria-label="Tabel per postcodegebied (scrollbaar)"><table><caption>Voorzieningen en plaatsen per postcodegebied</caption>
 <thead><tr><th scope="col">Postcode</th><th scope="col">Plaats</th><th scope="col">Voorzieningen</th><th scope="col">Plaatsen</th></tr></thead>
 <tbody>{rijen}</tbody></table></div>
+{_pager(TABELLEN["pc4"], 1, len(pc4_paginas))}
 <details><summary>Per postcodegebied en woonvorm</summary>
 <div class="tabelvak" tabindex="0" role="region" aria-label="Tabel per postcodegebied en woonvorm (scrollbaar)"><table><caption>Voorzieningen en plaatsen per postcodegebied en woonvorm</caption>
 <thead><tr><th scope="col">Postcode</th><th scope="col">Woonvorm</th><th scope="col">Voorzieningen</th><th scope="col">Plaatsen</th></tr></thead>
-<tbody>{wv_rijen}</tbody></table></div></details>
+<tbody>{wv_rijen}</tbody></table></div>
+{_pager(TABELLEN["woonvorm"], 1, len(wv_paginas))}</details>
 </section>
 <section aria-labelledby="embed-kop"><h2 id="embed-kop">Deze kaart op uw eigen website</h2>
 <p>Neem de kaart op met een iframe naar <a href="embed.html">embed.html</a>, bijvoorbeeld:
@@ -296,4 +365,7 @@ register.</small></p></footer>
         "per_pc4_woonvorm.csv": per_wv_csv,
         "robots.txt": "User-agent: *\nAllow: /\n",
     }
+    for soort, paginas in (("pc4", pc4_paginas), ("woonvorm", wv_paginas)):
+        for n, pagina in enumerate(paginas[1:], start=2):
+            files[_pagina_naam(soort, n)] = _tabel_pagina(TABELLEN[soort], n, len(paginas), pagina)
     return {k: v.encode("utf-8") for k, v in files.items()}

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 
 from core import kalender
-from geo.meldingen import MeldingNormen, binnen_norm, melding_signaal
+from geo.meldingen import MeldingNormen, binnen_norm, maanden_terug, melding_signaal
 from queries import meldingen as q
 from queries.lagen import as_layer
 
@@ -230,3 +230,18 @@ def test_contractmanagement_and_ozv_are_monitoring_sources(fresh_demo):
     with pytest.raises(DBAPIError, match="meldingen_bron_check"):
         with as_layer(fresh_demo, "hkd", "hkd-user") as conn:
             q.registreer(conn, _melding(loc, bron="buurman"))
+
+
+def test_agenda_signal_counts_are_the_meldkaarts_counts(demo_engine):
+    """The agenda's own count statement (no rings, no points) proposes exactly the locations the meldkaart's
+    counts over the same period would, with the same weight."""
+    vandaag = kalender.vandaag()
+    with as_layer(demo_engine, "hkd", "test") as conn:
+        nrm = q.normen(conn)
+        voorstellen = q.agenda_voorstellen(conn, vandaag)
+        kaart = q.per_locatie(conn, maanden_terug(vandaag, nrm.signaal_periode_maanden) + timedelta(days=1),
+                              vandaag, nrm)
+    verwacht = {int(r.id): int(r.aantal) + 2 * int(r.buiten_norm) for r in kaart.itertuples()
+                if melding_signaal(int(r.aantal), int(r.buiten_norm), nrm) is not None}
+    assert verwacht, "the demo has locations over the threshold"
+    assert {v.locatie_id: v.gewicht for v in voorstellen} == verwacht

@@ -19,7 +19,7 @@ SELECT 'VIEW' AS soort, n.nspname || '.' || c.relname AS naam, pg_get_viewdef(c.
        coalesce((SELECT string_agg(a::text, ',' ORDER BY a::text) FROM unnest(c.relacl) a), '') AS rechten,
        coalesce(obj_description(c.oid, 'pg_class'), '') AS toelichting
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname IN ('hkd', 'publiek') AND c.relkind IN ('v', 'm')
+WHERE n.nspname IN ('hkd', 'publiek') AND c.relkind = 'v'  -- a materialised view stores rows like a table: migrations define it
 UNION ALL
 SELECT 'FUNCTION', n.nspname || '.' || p.proname, pg_get_functiondef(p.oid), '', pg_get_userbyid(p.proowner),
        coalesce((SELECT string_agg(a::text, ',' ORDER BY a::text) FROM unnest(p.proacl) a), ''),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from sqlalchemy import text
 from sqlalchemy.exc import ProgrammingError
 
 from queries import trends
@@ -40,3 +41,19 @@ def test_public_facility_counts_are_per_pc4_and_points_only_for_hkd(fresh_demo):
     with as_layer(fresh_demo, "hkd", "hkd-tester") as conn:
         punten = trends.voorzieningen_punten(conn)
     assert len(punten) == 78
+
+
+def test_the_catalogue_counts_what_the_view_holds(demo_engine):
+    """Per level and indicator: first and last year, every year, the number of areas and the sources, as counted
+    straight from the public view (the catalogue groups in steps to stay fast at national scale)."""
+    with as_layer(demo_engine, "publiek", "tester") as conn:
+        catalogus = {(i.niveau, i.indicator): i for i in trends.indicator_catalogus(conn)}
+        direct = conn.execute(text(
+            "SELECT niveau, indicator, min(jaar), max(jaar), array_agg(DISTINCT jaar ORDER BY jaar), "
+            "count(DISTINCT gebied_code), string_agg(DISTINCT bron, '; ') FROM publiek.indicator_waarden "
+            "GROUP BY niveau, indicator")).all()
+    assert len(direct) == len(catalogus) > 5
+    for niveau, indicator, eerste, laatste, jaren, gebieden, bron in direct:
+        i = catalogus[(niveau, indicator)]
+        assert (i.jaren[0], i.jaren[-1], tuple(i.jaren), i.gebieden, i.bron) == \
+            (eerste, laatste, tuple(jaren), gebieden, bron)

@@ -1,6 +1,7 @@
 """The published site's files, rendered from hand-made public data: hostile names, CSV injection, the config."""
 
 import csv
+import html
 import io
 import json
 
@@ -10,6 +11,7 @@ from geo.basemap import resolve
 from geo.disclosure import DisclosureRule
 from queries.publiek import OpenbareKaart
 from reports.publicatie import csv_tekst, data_versie, site_bestanden
+from reports.publicatie.site import RIJEN_PER_PAGINA
 
 VIERKANT = '{"type":"Polygon","coordinates":[[[4.4,51.9],[4.5,51.9],[4.5,52.0],[4.4,51.9]]]}'
 VIJAND = '</script><script>alert(1)</script><img src=x onerror=alert(2)>'
@@ -136,3 +138,42 @@ def test_the_first_paint_needs_no_extra_request_for_our_script_or_style():
         assert f"script-src 'self' 'sha256-{digest}';" in csp.replace("&#x27;", "'")
         assert "unsafe-inline" not in csp.split("script-src", 1)[1].split(";", 1)[0]
         assert '<link rel="preload" href="vendor/leaflet/leaflet.js" as="script">' in page
+
+
+def _veel_pc4(n: int) -> OpenbareKaart:
+    codes = [str(1000 + i) for i in range(n)]
+    pc4 = pd.DataFrame({"pc4": codes, "plaats": [f"Plaats {c}" for c in codes], "voorzieningen": [3] * n,
+                        "plaatsen": pd.array([15] * n, dtype="Int64"), "geometry": [VIERKANT] * n})
+    wv = pd.DataFrame({"pc4": codes, "woonvorm": ["bw"] * n, "woonvorm_naam": ["Beschermd wonen"] * n,
+                       "voorzieningen": [3] * n, "plaatsen": pd.array([15] * n, dtype="Int64")})
+    return OpenbareKaart(DisclosureRule(), pc4, wv, _data().vertrouwelijk, ("opvang",))
+
+
+def _rijkoppen(page: str) -> list[str]:
+    return [r.split("</th>")[0] for r in page.split('<tr><th scope="row">')[1:]]
+
+
+def test_a_long_table_continues_on_pages_of_its_own_and_the_downloads_stay_whole():
+    n = RIJEN_PER_PAGINA * 2 + 10
+    files = site_bestanden(_veel_pc4(n), "vandaag")
+    index = files["index.html"].decode()
+    pc4_paginas = [index] + [files[f"tabel-pc4-{i}.html"].decode() for i in (2, 3)]
+    assert "tabel-pc4-4.html" not in files
+    # index.html holds the first page of each table only; every postcode is on exactly one page, in order
+    assert len(_rijkoppen(index)) == 2 * RIJEN_PER_PAGINA
+    per_pc4 = _rijkoppen(index)[:RIJEN_PER_PAGINA] + [k for p in pc4_paginas[1:] for k in _rijkoppen(p)]
+    assert per_pc4 == [str(1000 + i) for i in range(n)]
+    per_wv = _rijkoppen(index)[RIJEN_PER_PAGINA:] + [
+        k for i in (2, 3) for k in _rijkoppen(files[f"tabel-woonvorm-{i}.html"].decode())]
+    assert per_wv == per_pc4
+    assert 'href="tabel-pc4-3.html"' in index and "Pagina 1 van 3" in index
+    verder = pc4_paginas[2]
+    assert "Pagina 3 van 3" in verder and 'href="index.html"' in verder and "<script" not in verder
+    assert "script-src 'none'" in html.unescape(verder)
+    assert len(list(csv.reader(io.StringIO(files["per_pc4.csv"].decode())))) == n + 1
+
+
+def test_a_short_table_stays_on_the_maps_page_without_pager():
+    files = site_bestanden(_data(), "vandaag")
+    assert not any(naam.startswith("tabel-") for naam in files)
+    assert 'class="pager"' not in files["index.html"].decode()

@@ -102,3 +102,24 @@ def test_the_python_rule_words_the_database_rule_the_same(kleine_buurt):
         (regel.min_waarnemingen, regel.min_inwoners_buurt, regel.percentage_indicatoren)
     with pytest.raises(ValueError):
         IndicatorRule(min_waarnemingen=0)
+
+
+def _getoond(conn, indicator: str):
+    return conn.execute("SELECT waarde, achtergehouden FROM publiek.indicator_waarden "
+                        "WHERE gebied_code = 'BU_TEST' AND indicator = %s", (indicator,)).fetchone()
+
+
+def test_the_kept_outcome_follows_every_committed_change_of_values_and_rule(kleine_buurt):
+    """The rule's outcome is kept (migration 440) and refreshed at the commit of each change: a stricter rule, a
+    corrected value and a deleted value reach the public view at once, a change not yet committed does not."""
+    admin, publiek = kleine_buurt("admin"), kleine_buurt("publiek")
+    assert _getoond(publiek, "overlast_onveiligheid") == (0.1, None)
+    admin.execute("UPDATE hkd.indicator_openbaarmaking SET min_waarnemingen = 11")
+    assert _getoond(publiek, "overlast_onveiligheid") == (None, "minder dan 11 waarnemingen")
+    admin.execute("UPDATE hkd.indicator_openbaarmaking SET min_waarnemingen = 10")
+    admin.execute("UPDATE hkd.indicatoren SET waarde = 900 WHERE gebied_code = 'BU_TEST' AND indicator = 'inwoners'")
+    assert _getoond(publiek, "aandeel_corporatie") == (37.5, None), "50 inhabitants or more: shown"
+    with admin.transaction():
+        admin.execute("DELETE FROM hkd.indicatoren WHERE gebied_code = 'BU_TEST' AND indicator = 'inwoners'")
+        assert _getoond(publiek, "inwoners") == (900, None), "another session sees only what is committed"
+    assert _getoond(publiek, "inwoners") is None
