@@ -76,8 +76,21 @@ def aanbod(c: platform.PlatformCijfers) -> None:
     toon_tabel(tabel, hide_index=True, width="stretch")
     st.caption("Berekend uit het locatieregister: een locatie telt mee vanaf 'in gebruik sinds' tot 'buiten gebruik "
                "sinds'. Verschil negatief = onder het doel.")
-    downloads.knop("Download aanbod per jaar (CSV)", lambda: csv_bytes(c.aanbod),
+    downloads.knop("Download aanbod per jaar (CSV)", lambda: aanbod_csv(c.aanbod),
                    "hkd_aanbod_per_jaar.csv", "text/csv", key="aanbod_csv")
+
+
+AANBOD_KOPPEN = {"jaar": "Jaar", "op": "Peildatum", "woonvorm_naam": "Woonvorm", "woonvorm": "Woonvorm (code)",
+                 "voorzieningen": "Locaties", "plaatsen": "Plaatsen", "instroom": "Nieuw dit jaar", "doel": "Doel",
+                 "doel_soort": "Doel telt"}
+
+
+def aanbod_csv(aanbod: pd.DataFrame) -> bytes:
+    """The supply per year and woonvorm as people read it: Dutch headers, the target's kind in words."""
+    uit = aanbod[[k for k in AANBOD_KOPPEN if k in aanbod.columns]].rename(columns=AANBOD_KOPPEN)
+    if "Doel telt" in uit.columns:
+        uit["Doel telt"] = uit["Doel telt"].map({"stand": "stand", "instroom": "nieuw per jaar"}).fillna("geen doel")
+    return csv_bytes(uit)
 
 
 def uitstroom(c: platform.PlatformCijfers) -> None:

@@ -89,7 +89,9 @@ def _exports(page, waar: str) -> list[str]:
 def _zijbalk_open(page) -> None:
     knop = page.locator('[data-testid="stExpandSidebarButton"]')
     if knop.count() and knop.first.is_visible():
-        knop.first.click(force=True)
+        # a DOM click: Playwright's own click waits for the button to hold still, which a rerun (the header
+        # re-rendered) can postpone past any timeout on a loaded machine
+        knop.first.evaluate("e => e.click()")
         page.locator('[data-testid="stSidebar"]').get_by_role("link").first.wait_for(state="visible")
 
 
