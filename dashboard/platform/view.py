@@ -76,7 +76,7 @@ def aanbod(c: platform.PlatformCijfers) -> None:
     toon_tabel(tabel, hide_index=True, width="stretch")
     st.caption("Berekend uit het locatieregister: een locatie telt mee vanaf 'in gebruik sinds' tot 'buiten gebruik "
                "sinds'. Verschil negatief = onder het doel.")
-    downloads.knop("Download aanbod per jaar (CSV)", lambda: aanbod_csv(c.aanbod),
+    downloads.knop("Download aanbod per jaar (CSV)", lambda: csv_bytes(aanbod_tabel(c.aanbod)),
                    "hkd_aanbod_per_jaar.csv", "text/csv", key="aanbod_csv")
 
 
@@ -85,12 +85,12 @@ AANBOD_KOPPEN = {"jaar": "Jaar", "op": "Peildatum", "woonvorm_naam": "Woonvorm",
                  "doel_soort": "Doel telt"}
 
 
-def aanbod_csv(aanbod: pd.DataFrame) -> bytes:
+def aanbod_tabel(aanbod: pd.DataFrame) -> pd.DataFrame:
     """The supply per year and woonvorm as people read it: Dutch headers, the target's kind in words."""
     uit = aanbod[[k for k in AANBOD_KOPPEN if k in aanbod.columns]].rename(columns=AANBOD_KOPPEN)
     if "Doel telt" in uit.columns:
         uit["Doel telt"] = uit["Doel telt"].map({"stand": "stand", "instroom": "nieuw per jaar"}).fillna("geen doel")
-    return csv_bytes(uit)
+    return uit
 
 
 def uitstroom(c: platform.PlatformCijfers) -> None:

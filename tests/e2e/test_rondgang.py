@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard.navigation import SECTIONS
 from dashboard.trends.indicatoren import INDICATOR_NAMEN
@@ -89,10 +90,17 @@ def _exports(page, waar: str) -> list[str]:
 def _zijbalk_open(page) -> None:
     knop = page.locator('[data-testid="stExpandSidebarButton"]')
     if knop.count() and knop.first.is_visible():
-        # a DOM click: Playwright's own click waits for the button to hold still, which a rerun (the header
-        # re-rendered) can postpone past any timeout on a loaded machine
-        knop.first.evaluate("e => e.click()")
-        page.locator('[data-testid="stSidebar"]').get_by_role("link").first.wait_for(state="visible")
+        # a DOM click that never waits: Playwright's own click (and a locator's evaluate) wait for the button, which a
+        # rerun can re-render or the sidebar opening remove, past any timeout on a loaded machine
+        link = page.locator('[data-testid="stSidebar"]').get_by_role("link").first
+        for _ in range(4):  # a click lost to a rerun is clicked again; a sidebar that never opens still fails below
+            page.evaluate("() => document.querySelector('[data-testid=\"stExpandSidebarButton\"]')?.click()")
+            try:
+                link.wait_for(state="visible", timeout=30_000)
+                return
+            except PlaywrightTimeout:
+                continue
+        link.wait_for(state="visible", timeout=30_000)
 
 
 def _zijbalk_dicht(page) -> None:
