@@ -61,7 +61,9 @@ def test_register_rows_are_valid_or_refused_with_reasons(fresh_demo, rows):
         plan = plan_import(conn, tabel, geocoder=_offline)
     if plan.problemen:
         assert all(p.reden.strip() and p.rij >= 0 for p in plan.problemen)
-        assert all(0 <= p.rij <= len(rows) + 1 for p in plan.problemen)
+        # a row number names a line of the file as written: pandas writes a lone carriage return in a cell
+        # unquoted, so that cell's row is two lines of the file (and is refused for its cell count)
+        assert all(0 <= p.rij <= len(buf.getvalue().splitlines()) for p in plan.problemen)
     assert _counts(fresh_demo) == before, "validating writes nothing"
 
 
