@@ -68,6 +68,9 @@ BEGIN
     END IF;
     EXECUTE 'ALTER SCHEMA hkd OWNER TO hkd_eigenaar';
     EXECUTE 'ALTER SCHEMA publiek OWNER TO hkd_eigenaar';
+    -- A function the owner creates starts closed: no EXECUTE for PUBLIC (each object file grants what a layer
+    -- needs; tests/security/test_functierechten.py holds every function of hkd and publiek to the allow-list).
+    EXECUTE 'ALTER DEFAULT PRIVILEGES FOR ROLE hkd_eigenaar REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC';
     FOR r IN
         SELECT c.oid::regclass AS obj, c.relkind
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -11,7 +11,7 @@ LANGUAGE sql STABLE AS $$
     ORDER BY code LIMIT 1
 $$;
 REVOKE ALL ON FUNCTION hkd.area_code_at(geometry,text) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.area_code_at(geometry,text) TO PUBLIC, hkd_beheer;
+GRANT EXECUTE ON FUNCTION hkd.area_code_at(geometry,text) TO hkd_beheer;
 
 CREATE OR REPLACE FUNCTION hkd.locaties_derive() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -27,7 +27,6 @@ BEGIN
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION hkd.locaties_derive() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.locaties_derive() TO PUBLIC, hkd_beheer;
 
 -- Re-derive every location's areas after boundaries were (re)loaded.
 CREATE OR REPLACE FUNCTION hkd.rederive_locaties() RETURNS void
@@ -39,7 +38,7 @@ LANGUAGE sql AS $$
         wijkprofiel_code = hkd.area_code_at(geom, 'wijkprofiel')
 $$;
 REVOKE ALL ON FUNCTION hkd.rederive_locaties() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.rederive_locaties() TO PUBLIC, hkd_beheer;
+GRANT EXECUTE ON FUNCTION hkd.rederive_locaties() TO hkd_beheer;
 
 -- Append-only history ------------------------------------------------------------------------------------
 CREATE OR REPLACE FUNCTION hkd.refuse_change() RETURNS trigger
@@ -49,7 +48,6 @@ BEGIN
         USING ERRCODE = 'insufficient_privilege';
 END $$;
 REVOKE ALL ON FUNCTION hkd.refuse_change() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.refuse_change() TO PUBLIC, hkd_beheer;
 
 -- The stand on a date: latest decision with ingangsdatum <= the date (ties: the later entry wins).
 CREATE OR REPLACE FUNCTION hkd.fase_op(p_datum date) RETURNS TABLE (locatie_id integer, fase text, ingangsdatum date, besluit_id bigint)
@@ -60,7 +58,7 @@ LANGUAGE sql STABLE AS $$
     ORDER BY b.locatie_id, b.ingangsdatum DESC, b.id DESC
 $$;
 REVOKE ALL ON FUNCTION hkd.fase_op(date) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.fase_op(date) TO PUBLIC, hkd_aanbieder, hkd_beheer;
+GRANT EXECUTE ON FUNCTION hkd.fase_op(date) TO hkd_aanbieder, hkd_beheer;
 
 CREATE OR REPLACE FUNCTION hkd.beheer_op(p_datum date) RETURNS SETOF hkd.beheer_status
 LANGUAGE sql STABLE AS $$
@@ -70,13 +68,13 @@ LANGUAGE sql STABLE AS $$
     ORDER BY s.locatie_id, s.ingangsdatum DESC, s.id DESC
 $$;
 REVOKE ALL ON FUNCTION hkd.beheer_op(date) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.beheer_op(date) TO PUBLIC, hkd_aanbieder, hkd_beheer;
+GRANT EXECUTE ON FUNCTION hkd.beheer_op(date) TO hkd_aanbieder, hkd_beheer;
 
 -- Round a non-negative count to the nearest multiple of r (halves up); identical to geo.disclosure.afgerond.
 CREATE OR REPLACE FUNCTION hkd.afgerond(n bigint, r integer) RETURNS integer
 LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT (((2 * n + r) / (2 * r)) * r)::integer $$;
 REVOKE ALL ON FUNCTION hkd.afgerond(bigint,integer) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.afgerond(bigint,integer) TO PUBLIC, hkd_beheer;
+GRANT EXECUTE ON FUNCTION hkd.afgerond(bigint,integer) TO hkd_publiek, hkd_aanbieder, hkd_beheer;
 
 CREATE OR REPLACE FUNCTION hkd.zet_gebruiker(p_gebruiker text) RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, hkd AS $$
@@ -108,7 +106,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, hkd AS $$
                     session_user::text)
 $$;
 REVOKE ALL ON FUNCTION hkd.current_gebruiker() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.current_gebruiker() TO PUBLIC, hkd_aanbieder, hkd_beheer;
+GRANT EXECUTE ON FUNCTION hkd.current_gebruiker() TO hkd_aanbieder, hkd_beheer;
 
 CREATE OR REPLACE FUNCTION hkd.audit() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = hkd, public AS $$
@@ -120,7 +118,6 @@ BEGIN
     RETURN NULL;
 END $$;
 REVOKE ALL ON FUNCTION hkd.audit() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.audit() TO PUBLIC, hkd_beheer;
 
 CREATE OR REPLACE FUNCTION hkd.audit_laden(p_tabel text, p_gegevens jsonb) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = hkd, public AS $$
@@ -146,7 +143,6 @@ BEGIN
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION hkd.vastgelegd_door_zetten() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.vastgelegd_door_zetten() TO PUBLIC;
 
 CREATE OR REPLACE FUNCTION hkd.niet_in_toekomst() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -157,7 +153,6 @@ BEGIN
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION hkd.niet_in_toekomst() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.niet_in_toekomst() TO PUBLIC;
 
 -- The author is whoever the application names for this transaction, never a value the caller chooses.
 CREATE OR REPLACE FUNCTION hkd.wijk_notitie_auteur() RETURNS trigger
@@ -168,7 +163,6 @@ BEGIN
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION hkd.wijk_notitie_auteur() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.wijk_notitie_auteur() TO PUBLIC, hkd_beheer;
 
 CREATE OR REPLACE FUNCTION hkd.elfproef(p_cijfers text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog AS $$
@@ -177,7 +171,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog AS $$
             - substr(p_cijfers, 9, 1)::int) % 11 = 0
 $$;
 REVOKE ALL ON FUNCTION hkd.elfproef(text) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.elfproef(text) TO PUBLIC;
+GRANT EXECUTE ON FUNCTION hkd.elfproef(text) TO hkd_aanbieder, hkd_beheer;
 
 -- The kinds found, in the order of geo.persoonsgegevens.SOORTEN.
 CREATE OR REPLACE FUNCTION hkd.persoonsgegevens(p_tekst text) RETURNS text[]
@@ -191,7 +185,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, hkd AS $$
     ]::text[], NULL)
 $$;
 REVOKE ALL ON FUNCTION hkd.persoonsgegevens(text) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.persoonsgegevens(text) TO PUBLIC;
+GRANT EXECUTE ON FUNCTION hkd.persoonsgegevens(text) TO hkd_aanbieder, hkd_beheer;
 
 -- The trigger: each argument is 'kolom|how the form names it|kinds allowed there (comma-separated)'.
 CREATE OR REPLACE FUNCTION hkd.weiger_persoonsgegevens() RETURNS trigger
@@ -218,7 +212,6 @@ BEGIN
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION hkd.weiger_persoonsgegevens() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.weiger_persoonsgegevens() TO PUBLIC;
 
 -- Every set per level and year: the latest (in hkd.gebieden) and the earlier ones.
 CREATE OR REPLACE VIEW hkd.grenssets AS

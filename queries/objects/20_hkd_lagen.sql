@@ -12,7 +12,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
     SELECT coalesce(nullif(current_setting('role', true), 'none'), session_user::text)
 $$;
 REVOKE ALL ON FUNCTION hkd.laag_rol() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.laag_rol() TO PUBLIC;
+GRANT EXECUTE ON FUNCTION hkd.laag_rol() TO hkd_aanbieder, hkd_beheer;
 
 -- The provider of this transaction: the provider whose own role the transaction runs under (hkd_aanbieder_<code>).
 -- Never read from a setting the transaction could change (such as hkd.aanbieder).

@@ -19,7 +19,6 @@ BEGIN
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION hkd.kandidaat_derive() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.kandidaat_derive() TO PUBLIC;
 
 -- Refuse a step the stappenplan does not allow after the current one (same rule as geo/stappenplan.py).
 CREATE OR REPLACE FUNCTION hkd.stap_controleren() RETURNS trigger
@@ -61,7 +60,6 @@ BEGIN
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION hkd.stap_controleren() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.stap_controleren() TO PUBLIC;
 
 -- Submitting an initiative is its first step: written here, so a provider needs no write on the step history.
 CREATE OR REPLACE FUNCTION hkd.initiatief_aangemeld() RETURNS trigger
@@ -72,7 +70,6 @@ BEGIN
     RETURN NULL;
 END $$;
 REVOKE ALL ON FUNCTION hkd.initiatief_aangemeld() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.initiatief_aangemeld() TO PUBLIC;
 
 CREATE OR REPLACE FUNCTION hkd.initiatief_indiener() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -81,7 +78,6 @@ BEGIN
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION hkd.initiatief_indiener() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.initiatief_indiener() TO PUBLIC;
 
 -- Where each initiative stands: its latest step (row-level security of the caller applies).
 CREATE OR REPLACE VIEW hkd.initiatief_stand WITH (security_invoker = true) AS
@@ -103,7 +99,6 @@ BEGIN
     RETURN NULL;
 END $$;
 REVOKE ALL ON FUNCTION hkd.audit_scan() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.audit_scan() TO PUBLIC;
 
 -- Approve or reject a proposal in one step (runs with the caller's rights: only hkd_beheer may write the facts).
 -- An approval of beheercommissie / beheerconvenant / meldingenregister appends exactly one hkd.beheer_status row
@@ -206,7 +201,6 @@ BEGIN
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION hkd.ruimtelijk_controleren() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.ruimtelijk_controleren() TO PUBLIC;
 
 -- The change moves the current value (as the owner: HKD has no UPDATE on the column any more).
 CREATE OR REPLACE FUNCTION hkd.ruimtelijk_doorvoeren() RETURNS trigger
@@ -216,7 +210,6 @@ BEGIN
     RETURN NULL;
 END $$;
 REVOKE ALL ON FUNCTION hkd.ruimtelijk_doorvoeren() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.ruimtelijk_doorvoeren() TO PUBLIC;
 
 -- The current value changes only with a history row saying so (also for the owner or a hand-written UPDATE).
 CREATE OR REPLACE FUNCTION hkd.ruimtelijk_alleen_via_historie() RETURNS trigger
@@ -230,7 +223,6 @@ BEGIN
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION hkd.ruimtelijk_alleen_via_historie() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.ruimtelijk_alleen_via_historie() TO PUBLIC;
 
 CREATE OR REPLACE FUNCTION hkd.alleen_ruimtelijk() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -242,7 +234,6 @@ BEGIN
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION hkd.alleen_ruimtelijk() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.alleen_ruimtelijk() TO PUBLIC;
 
 -- Seed 001: every woonvorm except zelfstandig wonen goes through the joint route (migration 490 holds the list).
 CREATE OR REPLACE FUNCTION hkd.initiatief_traject_controleren() RETURNS trigger
@@ -255,4 +246,3 @@ BEGIN
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION hkd.initiatief_traject_controleren() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.initiatief_traject_controleren() TO PUBLIC;

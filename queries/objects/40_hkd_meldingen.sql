@@ -29,7 +29,6 @@ BEGIN
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION hkd.meldingen_controle() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.meldingen_controle() TO PUBLIC;
 
 CREATE OR REPLACE FUNCTION hkd.alleen_afhandeling() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -42,4 +41,3 @@ BEGIN
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION hkd.alleen_afhandeling() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.alleen_afhandeling() TO PUBLIC;

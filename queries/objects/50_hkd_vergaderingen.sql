@@ -16,4 +16,3 @@ BEGIN
     RETURN NEW;
 END $$;
 REVOKE ALL ON FUNCTION hkd.vergadering_besluit_aanbieder() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.vergadering_besluit_aanbieder() TO PUBLIC, hkd_beheer;

@@ -15,4 +15,3 @@ END $$;
 COMMENT ON FUNCTION hkd.publiek_gewijzigd() IS
   'Statement trigger: notifies channel hkd_publiek_gewijzigd (payload: the table) so the publisher republishes.';
 REVOKE ALL ON FUNCTION hkd.publiek_gewijzigd() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.publiek_gewijzigd() TO PUBLIC;

@@ -100,8 +100,7 @@ def _executable(conn: psycopg.Connection) -> set[str]:
     return {r[0] for r in conn.execute(
         "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
         "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') "
-        "AND has_function_privilege(p.oid, 'EXECUTE') "
-        "AND (n.nspname <> 'hkd' OR has_schema_privilege(n.oid, 'USAGE'))")}
+        "AND has_function_privilege(p.oid, 'EXECUTE')")}
 
 
 def _read_allowlist() -> dict[str, set[str]]:
