@@ -10,6 +10,7 @@ no other role to switch to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -22,6 +23,7 @@ from core import rollen
 from core.settings import get_settings
 from queries.db import make_engine
 from queries.lagen import LOGIN_PUBLIEK, alleen_lezen, as_layer, login_rol
+from reports.veilig import md_tekst
 
 DB_DOWN = (
     "De database is op dit moment niet bereikbaar. Probeer het over een minuut opnieuw; "
@@ -84,21 +86,63 @@ def run_as(user: Gebruiker, fn: Callable[..., Any], args: tuple, *, lezen: bool 
         st.error(DB_DOWN, icon="⚠️")
         st.stop()
     except Exception as exc:  # pandas wraps driver errors in its own DatabaseError: look down the chain
-        if _refused(exc):
-            st.warning(NO_ACCESS, icon=":material/lock:")
+        if isinstance(_pg_fout(exc), pg_errors.InsufficientPrivilege):
+            st.warning(db_fout(exc, "Niet gelukt"), icon=":material/lock:")
             st.stop()
         raise
 
 
-def _refused(exc: BaseException | None) -> bool:
-    """Whether the database refused for lack of privilege (anywhere in the exception chain)."""
+def _pg_fout(exc: BaseException | None) -> pg_errors.Error | None:
+    """The database's own error anywhere in the exception chain (SQLAlchemy and pandas wrap it), or None."""
     while exc is not None:
-        if isinstance(exc, pg_errors.InsufficientPrivilege) or (
-            isinstance(exc, DBAPIError) and isinstance(exc.orig, pg_errors.InsufficientPrivilege)
-        ):
-            return True
+        if isinstance(exc, pg_errors.Error) and exc.sqlstate:
+            return exc
+        if isinstance(exc, DBAPIError) and isinstance(exc.orig, pg_errors.Error):
+            return exc.orig
         exc = exc.__cause__ or exc.__context__
-    return False
+    return None
+
+
+# What a refusal by the database means for the person, per SQLSTATE (or its class, the first two characters).
+_ZINNEN = {
+    "23505": "dit bestaat al: een gelijke regel of code is al vastgelegd.",
+    "23503": "het verwijst naar iets dat niet (meer) bestaat.",
+    "23502": "een verplicht veld is leeg.",
+    "23514": "een waarde valt buiten wat het register toestaat.",
+    "23P01": "het overlapt met wat al is vastgelegd.",
+    "42501": "uw rol mag dit niet (de database weigert het verzoek).",
+    "22": "een waarde heeft een ongeldige vorm of is te lang.",
+    "40": "iemand anders legde tegelijk iets vast; probeer het opnieuw.",
+}
+_ALGEMEEN = "de database weigerde dit."
+_TIJD = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:[+-]\d{2}(?::?\d{2})?)?)?")
+_NAAM = re.compile(r"\b([a-z]+(?:_[a-z0-9]+)+)\b")
+
+
+def _eigen_zin(fout: pg_errors.Error) -> str | None:
+    """The Dutch message of one of our own triggers or functions (a PL/pgSQL RAISE), readable: dates as people write
+    them, no offset, no snake_case; None for the database's own messages (which name constraints and columns)."""
+    diag = fout.diag
+    if diag.constraint_name or "at RAISE" not in (diag.context or ""):
+        return None
+    zin = (diag.message_primary or "").strip()
+    zin = _TIJD.sub(lambda m: f"{m[3]}-{m[2]}-{m[1]}" + (f" {m[4]}" if m[4] else ""), zin)
+    zin = _NAAM.sub(lambda m: m[1].replace("_", " "), zin)
+    return (zin if zin.endswith(".") else zin + ".") if zin else None
+
+
+def db_fout(exc: BaseException, voor: str = "Niet vastgelegd") -> str | None:
+    """``voor: <why>``, safe as markdown, for a refusal by the database: one Dutch sentence, never SQL or a
+    constraint's name; None when ``exc`` is no database error. A read the layer may not do says :data:`NO_ACCESS`."""
+    fout = _pg_fout(exc)
+    if fout is None:
+        return None
+    if isinstance(fout, pg_errors.InsufficientPrivilege) and "at RAISE" not in (fout.diag.context or "") \
+            and "row-level security" not in str(fout):
+        return NO_ACCESS
+    code = fout.sqlstate or ""
+    zin = _eigen_zin(fout) or _ZINNEN.get(code) or _ZINNEN.get(code[:2]) or _ALGEMEEN
+    return f"{voor}: {md_tekst(zin)}"
 
 
 def run_server_write(fn: Callable[..., Any], *args: Any) -> Any:

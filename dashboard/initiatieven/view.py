@@ -395,11 +395,11 @@ def realiseren_formulier(row, kandidaten: pd.DataFrame) -> None:
                 st.error(f"Niet vastgelegd: {exc}.")
                 return
             except Exception as exc:  # the register's checks (code, postcode, huisnummer)
-                if "violates check constraint" in str(exc) or "duplicate key" in str(exc):
-                    st.error("Niet vastgelegd: controleer code (letters, cijfers, - of _; nog niet in gebruik), "
-                             "huisnummer en postcode (1234 AB).")
-                    return
-                raise
+                if (zin := db.db_fout(exc)) is None:
+                    raise
+                st.error(f"{zin} Controleer code (letters, cijfers, - of _; nog niet in gebruik), huisnummer en "
+                         "postcode (1234 AB).")
+                return
             st.session_state["initiatief_melding"] = "Het initiatief is opgenomen in het locatieregister."
             st.rerun()
 
@@ -442,10 +442,10 @@ def indien_formulier(user: User) -> None:
     try:
         nieuw = db.run_write(_indienen_eigen, ini, kandidaten)
     except Exception as exc:
-        if "buiten de gemeente" in str(exc):
-            st.error("Niet ingediend: een kandidaatadres ligt buiten de gemeente Rotterdam.")
-            return
-        raise
+        if (zin := db.db_fout(exc, "Niet ingediend")) is None:
+            raise
+        st.error(zin)
+        return
     st.session_state["initiatief_melding"] = f"Initiatief {nieuw} is ingediend; HKD neemt het in behandeling."
     st.session_state[KIES] = nieuw
     st.rerun()

@@ -175,8 +175,9 @@ def _schrijf(fn, *args, bericht: str) -> bool:
     try:
         db.run_write(fn, *args)
     except Exception as exc:  # the database's check refused: say why, in Dutch, without a traceback
-        reden = str(getattr(exc, "orig", exc)).splitlines()[0]
-        st.error(f"Niet vastgelegd: {md_tekst(reden)}", icon=":material/error:")
+        if (zin := db.db_fout(exc)) is None:
+            raise
+        st.error(zin, icon=":material/error:")
         return False
     st.cache_data.clear()
     st.session_state[BERICHT] = bericht

@@ -353,7 +353,7 @@ def _schrijf(fn, *args, wat: str) -> None:
     try:
         db.run_write(fn, *args)
     except DBAPIError as exc:
-        st.error(f"Niet vastgelegd: de database weigerde dit {wat}. ({str(exc.orig).splitlines()[0]})")
+        st.error(db.db_fout(exc, f"Dit {wat} is niet vastgelegd"))
         return
     lv.wis_cache()
     _melding(f"{wat[:1].upper()}{wat[1:]} vastgelegd.")
