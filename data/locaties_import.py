@@ -26,8 +26,6 @@ from geo.formaten import LOCATIES
 from queries import locaties as q
 
 FORMAAT = LOCATIES
-VERPLICHT = tuple(k.naam for k in FORMAAT.kolommen if k.verplicht)
-OPTIONEEL = tuple(k.naam for k in FORMAAT.kolommen if not k.verplicht)
 NIET_TE_PLAATSEN = "niet te plaatsen zonder coördinaten (geocoder niet bereikbaar)"
 VERPLAATST_VANAF_METER = 1.0
 _WGS84_TO_RD = Transformer.from_crs(4326, 28992, always_xy=True)

@@ -24,8 +24,6 @@ from geo.formaten import MELDINGEN
 from queries import meldingen as q
 
 FORMAAT = MELDINGEN
-VERPLICHT = tuple(k.naam for k in FORMAAT.kolommen if k.verplicht)
-OPTIONEEL = tuple(k.naam for k in FORMAAT.kolommen if not k.verplicht)
 MAX_OMSCHRIJVING = FORMAAT.kolom("omschrijving").max_tekens
 
 MeldingenPlan = Controle

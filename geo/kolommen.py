@@ -99,6 +99,16 @@ class Formaat:
         """The required columns, each with its aliases (for the header search)."""
         return tuple(k.namen for k in self.kolommen if k.verplicht)
 
+    @property
+    def verplichte_namen(self) -> tuple[str, ...]:
+        """The names of the required columns, in the file's order (as a page lists them)."""
+        return tuple(k.naam for k in self.kolommen if k.verplicht)
+
+    @property
+    def optionele_namen(self) -> tuple[str, ...]:
+        """The names of the optional columns, in the file's order."""
+        return tuple(k.naam for k in self.kolommen if not k.verplicht)
+
     def kolom(self, kop: str) -> Kolom | None:
         """The column a header name means, by name or alias (case and outer spaces ignored)."""
         kop = " ".join(kop.strip().lower().split())

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from dashboard import db
 from dashboard.widgets.upload import lees_upload, schrijf_upload
-from data.locaties_import import OPTIONEEL, VERPLICHT, ImportPlan, lees_bestand, pas_toe, plan_import
-
-KOLOMMEN_VERPLICHT = VERPLICHT
-KOLOMMEN_OPTIONEEL = OPTIONEEL
+from data.locaties_import import ImportPlan, lees_bestand, pas_toe, plan_import
 
 
 def lees(bestand):

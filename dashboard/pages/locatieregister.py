@@ -12,6 +12,7 @@ from dashboard.ladder import view as lv
 from dashboard.toegang.auth import require_role
 from dashboard.widgets.upload import toon_problemen
 from geo import herkomst
+from geo.formaten import LOCATIES
 from reports.veilig import csv_bytes
 
 VOORBEELD = PROJECT_ROOT / "data" / "examples" / "locatieregister_voorbeeld"
@@ -27,7 +28,7 @@ st.write(
 )
 with st.expander("Kolommen en voorbeeldbestand"):
     st.markdown(
-        f"Verplicht: `{'`, `'.join(register.KOLOMMEN_VERPLICHT)}`. Optioneel: `{'`, `'.join(register.KOLOMMEN_OPTIONEEL)}`.  \n"
+        f"Verplicht: `{'`, `'.join(LOCATIES.verplichte_namen)}`. Optioneel: `{'`, `'.join(LOCATIES.optionele_namen)}`.  \n"
         "`aanbieder` en `woonvorm` mogen als code of als naam. Positie: `x`/`y` (RD) of `lat`/`lon` (WGS84); zonder "
         "coördinaten zoekt de geocoder het adres op (postcode + huisnummer). Zonder bereikbare geocoder wordt zo'n "
         "regel gemeld als niet te plaatsen, nooit geschat. Rijnummers in meldingen zijn spreadsheetrijen (kop = 1)."

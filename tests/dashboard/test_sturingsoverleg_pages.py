@@ -1,6 +1,7 @@
 """AppTest of the HKD pages: escalatieladder, overleg (recording a decision), locatieregister, beheer."""
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from core.domain import INVENTARISATIE_DATUM
 from dashboard.ladder import view as lv
 from dashboard.toegang.auth import User
+from geo.formaten import LOCATIES
 from tests.demo_dagen import in_voorbereiding
 
 HKD = User(naam="t.tester", rol="hkd")
@@ -265,6 +267,10 @@ def test_locatieregister_page_explains_the_columns(app):
     at = app("locatieregister", hkd_user=HKD)
     assert not at.exception, at.exception
     assert [b.label for b in at.get("download_button")] == ["Voorbeeld (CSV)", "Voorbeeld (Excel)"]
+    uitleg = next(m.value for m in at.markdown if m.value.startswith("Verplicht:"))
+    verplicht, optioneel = uitleg.split("\n", 1)[0].split("Optioneel:")
+    assert tuple(re.findall(r"`([a-z_]+)`", verplicht)) == LOCATIES.verplichte_namen  # read from the declaration
+    assert tuple(re.findall(r"`([a-z_]+)`", optioneel)) == LOCATIES.optionele_namen
 
 
 def test_a_provider_sees_the_decisions_about_its_own_locations_only(app, demo_engine):
