@@ -216,6 +216,53 @@ def _lees_json(data: bytes) -> object:
         raise SignalenUnavailable("antwoord van Signalen is geen geldige JSON") from exc
 
 
+def _waakhond(conn: http.client.HTTPConnection, resterend: float, verlopen: threading.Event,
+              klaar: threading.Event) -> None:
+    """At the deadline, close whatever socket the connection has, and keep doing so (a TLS handshake or a connect
+    may put a socket in place after the first try) until the request is over."""
+    if klaar.wait(resterend):
+        return
+    verlopen.set()
+    while not klaar.is_set():
+        sock = conn.sock
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        klaar.wait(0.05)
+
+
+def _te_groot(max_bytes: int) -> SignalenUnavailable:
+    return SignalenUnavailable(f"pagina van Signalen is groter dan {max_bytes // 1024 // 1024} MB; gestopt")
+
+
+def _controleer_antwoord(response: http.client.HTTPResponse, max_bytes: int) -> None:
+    """Refuse a redirect (never followed), any status but 200, and a declared length over ``max_bytes``."""
+    if 300 <= response.status < 400:
+        raise SignalenUnavailable(f"Signalen stuurt door (HTTP {response.status}); doorverwijzingen worden "
+                                  "niet gevolgd")
+    if response.status != 200:
+        raise SignalenUnavailable(f"Signalen antwoordt HTTP {response.status}")
+    lengte = response.getheader("Content-Length")
+    if lengte and lengte.isdigit() and int(lengte) > max_bytes:
+        raise _te_groot(max_bytes)
+
+
+def _lees_body(response: http.client.HTTPResponse, max_bytes: int, verlopen: threading.Event) -> bytes:
+    """The body, read in chunks: at most ``max_bytes``, and not past the deadline."""
+    body = bytearray()
+    while chunk := response.read1(65536):
+        body += chunk
+        if len(body) > max_bytes:
+            raise _te_groot(max_bytes)
+        if verlopen.is_set():
+            break
+    if verlopen.is_set():
+        raise SignalenUnavailable("Signalen antwoordt te traag; gestopt")
+    return bytes(body)
+
+
 def haal_op(url: str, headers: dict[str, str], deadline: float, max_bytes: int = MAX_PAGINA_BYTES) -> bytes:
     """GET ``url`` and return its body, within the wall-clock ``deadline`` (``time.monotonic``) and ``max_bytes``.
 
@@ -229,48 +276,16 @@ def haal_op(url: str, headers: dict[str, str], deadline: float, max_bytes: int =
     cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
     conn = cls(parts.hostname, parts.port, timeout=min(resterend, TIMEOUT_SECONDS))
     verlopen, klaar = threading.Event(), threading.Event()
-
-    def _waakhond() -> None:
-        # at the deadline, close whatever socket the connection has, and keep doing so (a TLS handshake or a
-        # connect may put a socket in place after the first try) until the request is over
-        if klaar.wait(resterend):
-            return
-        verlopen.set()
-        while not klaar.is_set():
-            sock = conn.sock
-            if sock is not None:
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-            klaar.wait(0.05)
-
-    threading.Thread(target=_waakhond, daemon=True, name="signalen-waakhond").start()
+    threading.Thread(target=_waakhond, args=(conn, resterend, verlopen, klaar), daemon=True,
+                     name="signalen-waakhond").start()
     try:
         pad = parts.path + (f"?{parts.query}" if parts.query else "")
         conn.request("GET", pad or "/", headers=headers)
         response = conn.getresponse()
         if verlopen.is_set():
             raise SignalenUnavailable("Signalen antwoordt te traag; gestopt")
-        if 300 <= response.status < 400:
-            raise SignalenUnavailable(f"Signalen stuurt door (HTTP {response.status}); doorverwijzingen worden "
-                                      "niet gevolgd")
-        if response.status != 200:
-            raise SignalenUnavailable(f"Signalen antwoordt HTTP {response.status}")
-        lengte = response.getheader("Content-Length")
-        if lengte and lengte.isdigit() and int(lengte) > max_bytes:
-            raise SignalenUnavailable(f"pagina van Signalen is groter dan {max_bytes // 1024 // 1024} MB; gestopt")
-        body = bytearray()
-        while chunk := response.read1(65536):
-            body += chunk
-            if len(body) > max_bytes:
-                raise SignalenUnavailable(f"pagina van Signalen is groter dan {max_bytes // 1024 // 1024} MB; "
-                                          "gestopt")
-            if verlopen.is_set():
-                break
-        if verlopen.is_set():
-            raise SignalenUnavailable("Signalen antwoordt te traag; gestopt")
-        return bytes(body)
+        _controleer_antwoord(response, max_bytes)
+        return _lees_body(response, max_bytes, verlopen)
     except (OSError, http.client.HTTPException) as exc:
         if verlopen.is_set() or isinstance(exc, TimeoutError):
             raise SignalenUnavailable("Signalen antwoordt te traag; gestopt") from exc

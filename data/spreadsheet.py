@@ -356,21 +356,7 @@ def lees_tabel(bron: str | Path | bytes, bestandsnaam: str | None = None, *, ver
     SpreadsheetFout
         With every problem of the file as a Dutch sentence (file, row, column, reason).
     """
-    if isinstance(bron, bytes | bytearray):
-        raw, naam = bytes(bron), bestandsnaam or "het bestand"
-    else:
-        p = Path(bron)
-        naam = bestandsnaam or p.name
-        try:
-            if p.stat().st_size > MAX_BYTES:
-                raise SpreadsheetFout([f"{naam} is groter dan {MAX_BYTES // (1024 * 1024)} MB"])
-            raw = p.read_bytes()
-        except FileNotFoundError as exc:
-            raise SpreadsheetFout([f"bestand niet gevonden: {bron}"]) from exc
-        except IsADirectoryError as exc:
-            raise SpreadsheetFout([f"{bron} is een map, geen bestand"]) from exc
-        except OSError as exc:
-            raise SpreadsheetFout([f"{naam} kan niet worden gelezen ({exc.strerror})"]) from exc
+    raw, naam = _bytes(bron, bestandsnaam)
     if len(raw) > MAX_BYTES:
         raise SpreadsheetFout([f"{naam} is groter dan {MAX_BYTES // (1024 * 1024)} MB"])
     if not raw.strip():
@@ -382,13 +368,34 @@ def lees_tabel(bron: str | Path | bytes, bestandsnaam: str | None = None, *, ver
     if formaat == "zip":
         raise SpreadsheetFout([f"{naam} is een zip-bestand maar geen Excel- of OpenDocument-werkmap"])
     if formaat in ("xlsx", "xls", "ods"):
-        tabel = _lees_werkmap(raw, naam, formaat, verplicht)
-    else:
-        tabel = _lees_csv(raw, naam, verplicht)
+        return _naam_en_inhoud(_lees_werkmap(raw, naam, formaat, verplicht), naam)
+    return _naam_en_inhoud(_lees_csv(raw, naam, verplicht), naam)
+
+
+def _bytes(bron: str | Path | bytes, bestandsnaam: str | None) -> tuple[bytes, str]:
+    """The file's bytes and the name messages use; a path that cannot be read is refused in Dutch."""
+    if isinstance(bron, bytes | bytearray):
+        return bytes(bron), bestandsnaam or "het bestand"
+    p = Path(bron)
+    naam = bestandsnaam or p.name
+    try:
+        if p.stat().st_size > MAX_BYTES:
+            raise SpreadsheetFout([f"{naam} is groter dan {MAX_BYTES // (1024 * 1024)} MB"])
+        return p.read_bytes(), naam
+    except FileNotFoundError as exc:
+        raise SpreadsheetFout([f"bestand niet gevonden: {bron}"]) from exc
+    except IsADirectoryError as exc:
+        raise SpreadsheetFout([f"{bron} is een map, geen bestand"]) from exc
+    except OSError as exc:
+        raise SpreadsheetFout([f"{naam} kan niet worden gelezen ({exc.strerror})"]) from exc
+
+
+def _naam_en_inhoud(tabel: Tabel, naam: str) -> Tabel:
+    """The table, noting first when the file's extension says another format than its content."""
     naam_lc = naam.lower()
     verwacht = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",), "ods": (".ods",), "csv": (".csv", ".txt", ".tsv")}
     if "." in naam_lc and not naam_lc.endswith(verwacht[tabel.formaat]):
-        tabel = Tabel(**{**tabel.__dict__, "meldingen": (
+        return Tabel(**{**tabel.__dict__, "meldingen": (
             f"{naam} heet {naam_lc.rsplit('.', 1)[-1]} maar is gelezen als {tabel.formaat} (naar de inhoud)",
             *tabel.meldingen)})
     return tabel
@@ -438,14 +445,7 @@ def lees_getal(cel: str | None, soort: str = RATIO, *, decimaal: str | None = No
     (``3.455`` as a ratio with no evidence in its column) is refused, never guessed.
     """
     if getal is not None:
-        waarde = float(getal)
-        if waarde in CBS_CODES:
-            return Getal(geheim=True)
-        if not math.isfinite(waarde):
-            return Getal(fout=f"{cel!r} is geen getal")
-        if soort == AANTAL and waarde != int(waarde):
-            return Getal(fout=f"{_tekst(waarde)} is geen geheel aantal")
-        return Getal(waarde)
+        return _uit_werkmap(float(getal), cel, soort)
     t = _schoon(cel or "")
     if not t:
         return Getal()
@@ -453,42 +453,66 @@ def lees_getal(cel: str | None, soort: str = RATIO, *, decimaal: str | None = No
         return Getal(geheim=True)
     if t.startswith("\u2212"):
         t = "-" + t[1:]
-    waarde: float | None = None
-    if _GEHEEL.match(t):
-        waarde = float(int(t))
-    elif _DUIZEND_SPATIE.match(t):
-        waarde = float(t.replace(" ", "").replace(",", "."))
-    elif _KOMMA.match(t):
-        if decimaal in (".", "beide") and soort == AANTAL:
-            return Getal(fout=f"{cel!r} is dubbelzinnig: deze kolom gebruikt een punt als decimaalteken")
-        waarde = float(t.replace(".", "").replace(",", "."))
-    elif _DUIZEND_PUNT.match(t):
-        if decimaal == "." or (decimaal is None and soort == RATIO and t.count(".") == 1) or decimaal == "beide":
-            if soort == AANTAL and decimaal == ".":
-                return Getal(fout=f"{cel!r} is geen geheel aantal (de kolom gebruikt een punt als decimaalteken)")
-            if decimaal == ".":
-                waarde = float(t)
-            else:
-                return Getal(fout=f"{cel!r} is dubbelzinnig: {t.replace('.', '')} of {t}? Schrijf een decimaal met "
-                                  "een komma (3,455) of een duizendtal zonder punt (3455)")
-        else:
-            waarde = float(t.replace(".", ""))
-    elif _PUNT.match(t):
-        if decimaal in (",", "beide"):
-            return Getal(fout=f"{cel!r} is dubbelzinnig: deze kolom gebruikt een komma als decimaalteken")
-        waarde = float(t.replace(",", ""))
-    else:
-        try:
-            waarde = float(t)  # 1e3 and the like
-        except ValueError:
-            return Getal(fout=f"{cel!r} is geen getal")
-        if not math.isfinite(waarde):
-            return Getal(fout=f"{cel!r} is geen getal")
+    waarde = _lees_tekst(t, cel, soort, decimaal)
+    if isinstance(waarde, Getal):
+        return waarde
+    return _als_getal(waarde, soort, f"{cel!r} is geen geheel aantal")
+
+
+def _als_getal(waarde: float, soort: str, geen_geheel: str) -> Getal:
+    """A finite value: a CBS code is secret, a count must be whole."""
     if waarde in CBS_CODES:
         return Getal(geheim=True)
     if soort == AANTAL and waarde != int(waarde):
-        return Getal(fout=f"{cel!r} is geen geheel aantal")
+        return Getal(fout=geen_geheel)
     return Getal(waarde)
+
+
+def _uit_werkmap(waarde: float, cel: str | None, soort: str) -> Getal:
+    """A cell the workbook stored as a number: nothing to guess."""
+    if not math.isfinite(waarde):
+        return Getal(fout=f"{cel!r} is geen getal")
+    return _als_getal(waarde, soort, f"{_tekst(waarde)} is geen geheel aantal")
+
+
+def _lees_tekst(t: str, cel: str | None, soort: str, decimaal: str | None) -> float | Getal:
+    """The value of a cleaned text cell, or a :class:`Getal` with the reason it is refused."""
+    if _GEHEEL.match(t):
+        return float(int(t))
+    if _DUIZEND_SPATIE.match(t):
+        return float(t.replace(" ", "").replace(",", "."))
+    if _KOMMA.match(t):
+        if decimaal in (".", "beide") and soort == AANTAL:
+            return Getal(fout=f"{cel!r} is dubbelzinnig: deze kolom gebruikt een punt als decimaalteken")
+        return float(t.replace(".", "").replace(",", "."))
+    if _DUIZEND_PUNT.match(t):
+        return _duizend_punt(t, cel, soort, decimaal)
+    if _PUNT.match(t):
+        if decimaal in (",", "beide"):
+            return Getal(fout=f"{cel!r} is dubbelzinnig: deze kolom gebruikt een komma als decimaalteken")
+        return float(t.replace(",", ""))
+    return _vrij_getal(t, cel)
+
+
+def _duizend_punt(t: str, cel: str | None, soort: str, decimaal: str | None) -> float | Getal:
+    """``3.455`` or ``1.234.567``: thousands, unless the column (or a lone dot in a ratio) says it may be decimal."""
+    if decimaal == "." or (decimaal is None and soort == RATIO and t.count(".") == 1) or decimaal == "beide":
+        if soort == AANTAL and decimaal == ".":
+            return Getal(fout=f"{cel!r} is geen geheel aantal (de kolom gebruikt een punt als decimaalteken)")
+        if decimaal == ".":
+            return float(t)
+        return Getal(fout=f"{cel!r} is dubbelzinnig: {t.replace('.', '')} of {t}? Schrijf een decimaal met "
+                          "een komma (3,455) of een duizendtal zonder punt (3455)")
+    return float(t.replace(".", ""))
+
+
+def _vrij_getal(t: str, cel: str | None) -> float | Getal:
+    """Any other notation Python reads (``1e3`` and the like), if finite."""
+    try:
+        waarde = float(t)
+    except ValueError:
+        return Getal(fout=f"{cel!r} is geen getal")
+    return waarde if math.isfinite(waarde) else Getal(fout=f"{cel!r} is geen getal")
 
 
 def lees_frame(bron: str | Path | bytes, bestandsnaam: str | None = None, *, verplicht: Verplicht = ()):
