@@ -1,18 +1,16 @@
 """The geocoder client against a real HTTP server on 127.0.0.1 that answers like the PDOK Locatieserver."""
 
-import json
-import threading
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from clients.geocoder import AddressNotFound, GeocodeResult, GeocoderUnavailable, geocode
+from tests.stubserver import StubHandler, serveer
 
 ADRESSEN = {("3011AB", "12"): (92701.5, 437402.25, "Voorbeeldkade 12, 3011AB Rotterdam")}
 
 
-class PdokLike(BaseHTTPRequestHandler):
+class PdokLike(StubHandler):
     """Answers /free?q=POSTCODE HUISNUMMER&fq=type:adres with a PDOK-shaped JSON document."""
 
     requests: list[dict] = []
@@ -22,33 +20,20 @@ class PdokLike(BaseHTTPRequestHandler):
         params = urllib.parse.parse_qs(url.query)
         PdokLike.requests.append({"path": url.path, **params})
         if "/kapot/" in url.path:
-            self.send_response(200)
-            self.end_headers()
-            self.wfile.write(b"<html>geen json</html>")
+            self.antwoord(b"<html>geen json</html>", content_type=None)
             return
         pc, _, nummer = params.get("q", [""])[0].partition(" ")
         hit = ADRESSEN.get((pc, nummer)) if params.get("fq") == ["type:adres"] else None
         docs = [{"weergavenaam": hit[2], "postcode": pc, "centroide_rd": f"POINT({hit[0]} {hit[1]})",
                  "centroide_ll": "POINT(4.47 51.92)"}] if hit else []
-        body = json.dumps({"response": {"numFound": len(docs), "start": 0, "docs": docs}}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.antwoord({"response": {"numFound": len(docs), "start": 0, "docs": docs}})
 
 
 @pytest.fixture
 def pdok():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), PdokLike)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     PdokLike.requests = []
-    yield f"http://127.0.0.1:{server.server_port}/bzk/locatieserver/search/v3_1"
-    server.shutdown()
-    server.server_close()
+    with serveer(PdokLike) as base:
+        yield f"{base}/bzk/locatieserver/search/v3_1"
 
 
 def test_finds_an_address_and_returns_its_rd_centroid(pdok):

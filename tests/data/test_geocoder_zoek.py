@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import threading
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from clients.geocoder import GeocoderUnavailable, Suggestie, zoek
+from tests.stubserver import StubHandler, serveer
 
 DOCS = [
     {"type": "adres", "weergavenaam": "Coolsingel 40, 3011AD Rotterdam", "centroide_ll": "POINT(4.4777 51.9225)"},
@@ -23,24 +21,15 @@ DOCS = [
 def server():
     asked: list[dict] = []
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(StubHandler):
         def do_GET(self):  # noqa: N802
             url = urllib.parse.urlparse(self.path)
             asked.append(urllib.parse.parse_qs(url.query))
-            body = b"geen json" if "kapot" in url.path else json.dumps(
-                {"response": {"numFound": len(DOCS), "docs": DOCS}}).encode()
-            self.send_response(200)
-            self.end_headers()
-            self.wfile.write(body)
+            self.antwoord(b"geen json" if "kapot" in url.path else {"response": {"numFound": len(DOCS), "docs": DOCS}},
+                          content_type=None)
 
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", asked
-    httpd.shutdown()
-    httpd.server_close()
+    with serveer(Handler) as base:
+        yield base, asked
 
 
 def test_free_search_returns_points_and_skips_broken_docs(server):

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import threading
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from hypothesis import given, settings
@@ -18,6 +15,7 @@ from core.kalender import nu
 from data import meldingen_import as mi
 from data import signalen_import
 from queries.lagen import as_layer
+from tests.stubserver import StubHandler, serveer
 
 KOP = "locatie;ontvangen_op;bron;categorie;omschrijving;afgehandeld_op;afhandeling;tevreden\n"
 
@@ -112,32 +110,20 @@ def _signal(i: int, lon: float, lat: float, state: str = "m", sub: str = "geluid
     }
 
 
-class _Signalen(BaseHTTPRequestHandler):
+class _Signalen(StubHandler):
     pages: list[dict] = []
     seen_auth: list[str] = []
 
     def do_GET(self):  # noqa: N802 (http.server's name)
         self.seen_auth.append(self.headers.get("Authorization", ""))
         nr = int(self.path.split("page=")[1]) if "page=" in self.path else 0
-        body = json.dumps(self.pages[nr]).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.antwoord(self.pages[nr])
 
 
 @pytest.fixture
 def signalen_server():
-    server = HTTPServer(("127.0.0.1", 0), _Signalen)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_port}"
-    yield base
-    server.shutdown()
-    server.server_close()
+    with serveer(_Signalen) as base:
+        yield base
 
 
 def test_signalen_import_links_maps_and_drops_reporter_data(fresh_demo, signalen_server):
