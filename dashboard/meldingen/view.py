@@ -30,7 +30,7 @@ from dashboard.trends import indicatoren as trends_views
 from dashboard.widgets import downloads
 from dashboard.widgets.grafiek import datum_as
 from dashboard.widgets.tabel import toon as toon_tabel
-from dashboard.widgets.upload import lees_upload, schrijf_upload, toon_problemen
+from dashboard.widgets.upload import plan_in_orde, schrijf_upload, upload_tabel
 from data import meldingen_import as mi
 from geo import herkomst
 from geo.meldingen import MeldingNormen
@@ -229,24 +229,18 @@ def import_sectie() -> None:
     """Upload a CSV/Excel file, show every problem by row, write all or nothing."""
     st.caption("Kolommen: locatie, ontvangen_op, bron, categorie, omschrijving; optioneel afgehandeld_op, "
                "afhandeling, tevreden (ja/nee). " + PRIVACY)
-    bestand = st.file_uploader("Meldingenbestand (CSV of Excel)", type=["csv", "xlsx"], key="meldingen_bestand")
-    if bestand is None:
+    if (upload := upload_tabel("Meldingenbestand (CSV of Excel)", "meldingen_bestand", mi.lees_bestand)) is None:
         return
-    tabel = lees_upload(bestand, mi.lees_bestand)
-    if tabel is None:
-        return
+    tabel, naam = upload
     plan = db.run_query(mi.plan_import, tabel)
-    if plan.problemen:
-        toon_problemen(plan.problemen, bestand.name)
+    if not plan_in_orde(plan, naam):
         return
-    for m in plan.meldingen:
-        st.info(md_tekst(m), icon=":material/info:")
     st.success(f"{aantal(len(plan.regels), 'melding is', 'meldingen zijn')} in orde. Meldingen die al in het register staan (zelfde locatie, "
                "ontvangst, bron, categorie en omschrijving) worden overgeslagen.")
     if st.button("Alle meldingen inlezen", type="primary", key="meldingen_inlezen"):
-        if (r := schrijf_upload(mi.importeer, plan, bestand.name)) is not None:
+        if (r := schrijf_upload(mi.importeer, plan, naam)) is not None:
             st.cache_data.clear()
-            st.session_state[BERICHT] = (f"{aantal(r.nieuw, 'melding', 'meldingen')} ingelezen uit {md_tekst(bestand.name)}; "
+            st.session_state[BERICHT] = (f"{aantal(r.nieuw, 'melding', 'meldingen')} ingelezen uit {md_tekst(naam)}; "
                                          f"{r.overgeslagen} overgeslagen (stonden al in het register).")
             st.rerun()
 

@@ -16,7 +16,7 @@ from dashboard.kaart.focus import focus_keuze, legenda_item
 from dashboard.kaart.maps import deck, focus_layer, laag, layer_bounds, legend_html, show, tekst_tooltip
 from dashboard.widgets import bron, downloads
 from dashboard.widgets.tabel import toon as toon_tabel
-from dashboard.widgets.upload import lees_upload, schrijf_upload, toon_problemen
+from dashboard.widgets.upload import plan_in_orde, schrijf_upload, upload_tabel
 from data import uitstroom_import
 from geo import herkomst
 from geo.aanbod import (
@@ -32,7 +32,7 @@ from geo.view import Bounds
 from queries import platform
 from queries.kaart import feature_collection
 from reports.platform_pdf import aanbod_samenvatting, getal, render_pdf
-from reports.veilig import csv_bytes, md_tekst
+from reports.veilig import csv_bytes
 
 GEEN_INWONERS = "inwonertal onbekend"
 EERSTE_DATUM = date(2015, 1, 1)  # the series start here (the register's in-use dates and the 2015 areas)
@@ -158,21 +158,15 @@ def uitstroom_laden() -> None:
         st.markdown("Kolommen: `jaar, kwartaal, corporatie, uitstromers, directe_bemiddeling, reguliere_urgentie, "
                     "wachttijd_maanden, bron`. Kwartaal leeg = heel jaar; corporatie leeg = alle corporaties. Een "
                     "periode die al bestaat wordt vervangen; het auditlog bewaart de oude cijfers.")
-        bestand = st.file_uploader("Bestand", type=["csv", "xlsx"], key="uitstroom_bestand")
-        if bestand is None:
+        if (upload := upload_tabel("Bestand", "uitstroom_bestand", uitstroom_import.lees_bestand)) is None:
             return
-        tabel = lees_upload(bestand, uitstroom_import.lees_bestand)
-        if tabel is None:
+        tabel, naam = upload
+        plan = db.run_query(uitstroom_import.plan_import, tabel, f"Uitstroommonitor ({naam})")
+        if not plan_in_orde(plan, naam):
             return
-        plan = db.run_query(uitstroom_import.plan_import, tabel, f"Uitstroommonitor ({bestand.name})")
-        if plan.problemen:
-            toon_problemen(plan.problemen, bestand.name)
-            return
-        for m in plan.meldingen:
-            st.info(md_tekst(m), icon=":material/info:")
         st.success(f"{aantal(len(plan.regels), 'periode', 'perioden')} gecontroleerd, geen problemen.")
         if st.button("Laden", key="uitstroom_laden", type="primary"):
-            if (n := schrijf_upload(uitstroom_import.schrijf, plan, bestand.name)) is None:
+            if (n := schrijf_upload(uitstroom_import.schrijf, plan, naam)) is None:
                 return
             st.cache_data.clear()
             t = plan.tellingen

@@ -17,7 +17,7 @@ from dashboard import db
 from dashboard.widgets import downloads
 from data.importeur import ImportGeweigerd, Probleem, weigering
 from data.spreadsheet import SpreadsheetFout
-from reports.veilig import csv_bytes
+from reports.veilig import csv_bytes, md_tekst
 
 NIETS_OPGESLAGEN = "Er is niets opgeslagen; verbeter het bestand en upload het opnieuw."
 
@@ -34,6 +34,26 @@ def lees_upload(bestand, lezer: Callable[[bytes, str], object]):
         toon_problemen([Probleem(0, "", f"het bestand kon niet worden gelezen als CSV of Excel "
                                         f"({type(exc).__name__})", bestand.name)], bestand.name)
     return None
+
+
+def upload_tabel(label: str, key: str, lezer: Callable[[bytes, str], object]) -> tuple[object, str] | None:
+    """A CSV or Excel upload read by ``lezer``: (the table, the file's name), or ``None`` while nothing is uploaded
+    or after every problem of a refused file was shown."""
+    bestand = st.file_uploader(label, type=["csv", "xlsx"], key=key)
+    if bestand is None:
+        return None
+    tabel = lees_upload(bestand, lezer)
+    return None if tabel is None else (tabel, bestand.name)
+
+
+def plan_in_orde(plan, bestandsnaam: str) -> bool:
+    """Whether a checked file may be loaded: its problems shown (no), or what the check noted (yes)."""
+    if plan.problemen:
+        toon_problemen(plan.problemen, bestandsnaam)
+        return False
+    for m in plan.meldingen:
+        st.info(md_tekst(m), icon=":material/info:")
+    return True
 
 
 def toon_problemen(problemen: Sequence[Probleem], bestandsnaam: str) -> None:
