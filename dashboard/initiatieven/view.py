@@ -14,6 +14,7 @@ from dashboard.initiatieven.invoer import fouten, voorstel_fouten
 from dashboard.kaart.maps import MAP_HEIGHT_PX, deck, laag, legend_html, tekst_tooltip
 from dashboard.toegang.auth import User
 from dashboard.widgets import downloads
+from dashboard.widgets.tabel import gekozen
 from geo import herkomst, stappenplan
 from geo.draagkracht import Kandidaat
 from geo.scan_archief import vergelijking
@@ -80,13 +81,7 @@ def filters(frame: pd.DataFrame) -> pd.DataFrame:
     aanbieders = c3.multiselect("Aanbieder", sorted(frame["aanbieder"].unique()), placeholder="alle")
     gebied = c4.text_input("Gebied bevat", "")
     leeftijd = c5.number_input("Minstens dagen in stap", min_value=0, value=0, step=7)
-    out = frame
-    if stappen:
-        out = out[out["stap"].isin(stappen)]
-    if woonvormen:
-        out = out[out["woonvorm_naam"].isin(woonvormen)]
-    if aanbieders:
-        out = out[out["aanbieder"].isin(aanbieders)]
+    out = gekozen(frame, {"stap": stappen, "woonvorm_naam": woonvormen, "aanbieder": aanbieders})
     if gebied.strip():
         out = out[out["gebieden"].str.contains(gebied.strip(), case=False, regex=False)]
     if leeftijd:

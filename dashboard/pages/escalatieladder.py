@@ -15,7 +15,7 @@ from dashboard.ladder import view as lv
 from dashboard.toegang.auth import require_role
 from dashboard.widgets import bron, downloads, selectie
 from dashboard.widgets.paging import kies_pagina
-from dashboard.widgets.tabel import DATUM
+from dashboard.widgets.tabel import DATUM, gekozen
 from reports.veilig import csv_bytes
 
 st.title("Escalatieladder")
@@ -43,13 +43,7 @@ with filter_kolom.expander("Filters", expanded=False):
                                   key="ladder_gebied", placeholder="Alle gebieden en wijken")
     alleen_open = k5.checkbox("Alleen met open beheeracties", key="ladder_open")
 
-lijst = alle
-if fase_keuze:
-    lijst = lijst[lijst["fase"].isin(fase_keuze)]
-if woonvorm_keuze:
-    lijst = lijst[lijst["woonvorm"].isin(woonvorm_keuze)]
-if aanbieder_keuze:
-    lijst = lijst[lijst["aanbieder"].isin(aanbieder_keuze)]
+lijst = gekozen(alle, {"fase": fase_keuze, "woonvorm": woonvorm_keuze, "aanbieder": aanbieder_keuze})
 if gebied_keuze:
     lijst = lijst[lijst["gebied"].isin(gebied_keuze) | lijst["buurt"].isin(gebied_keuze)]
 if alleen_open:

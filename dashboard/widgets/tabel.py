@@ -61,6 +61,15 @@ def weergave(frame: pd.DataFrame, kolommen: Mapping[str, str] | None = None,
     return out, config
 
 
+def gekozen(frame: pd.DataFrame, keuzes: Mapping[str, list]) -> pd.DataFrame:
+    """The rows whose column holds one of the values chosen for it, for every column with a choice (an empty
+    choice, as a multiselect left on "alle", keeps every row)."""
+    for kolom, waarden in keuzes.items():
+        if waarden:
+            frame = frame[frame[kolom].isin(waarden)]
+    return frame
+
+
 def datums_als_tekst(frame: pd.DataFrame) -> pd.DataFrame:
     """For ``st.table`` (which has no column formats): every date or time column as DD-MM-YYYY [HH:MM] text on
     Rotterdam's clock, ``–`` where empty."""
