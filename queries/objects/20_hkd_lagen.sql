@@ -115,6 +115,9 @@ BEGIN
                 least(p_verloopt_op, nu + interval '7 days'));
         RETURN NULL;
     END IF;
+    IF s.laag IS DISTINCT FROM hkd.laag_rol() THEN
+        RETURN 'verlopen';  -- another layer's session: this layer neither continues nor ends it
+    END IF;
     IF s.beeindigd_op IS NOT NULL THEN
         RETURN s.reden;
     END IF;
@@ -140,7 +143,8 @@ BEGIN
     VALUES (p_sleutel, hkd.laag_rol(), interval '1 minute',
             least(greatest(p_verloopt_op, now()), now() + interval '7 days'), now(), 'uitgelogd')
     ON CONFLICT (sleutel) DO UPDATE SET beeindigd_op = coalesce(hkd.sessies.beeindigd_op, now()),
-                                        reden = coalesce(hkd.sessies.reden, 'uitgelogd');
+                                        reden = coalesce(hkd.sessies.reden, 'uitgelogd')
+        WHERE hkd.sessies.laag = EXCLUDED.laag;  -- only a session of this layer
 END $$;
 REVOKE ALL ON FUNCTION hkd.sessie_beeindigen(text,timestamp with time zone) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 GRANT EXECUTE ON FUNCTION hkd.sessie_beeindigen(text,timestamp with time zone) TO hkd_aanbieder, hkd_beheer;

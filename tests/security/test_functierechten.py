@@ -7,6 +7,8 @@ functions need no EXECUTE grant for the triggering user, so no login can call on
 
 from __future__ import annotations
 
+import secrets
+
 import psycopg
 import pytest
 
@@ -109,3 +111,16 @@ def test_positive_control_the_same_calls_work_for_the_layer_they_are_for(sql_as)
     alfa = sql_as("alfa")
     assert alfa.execute("SELECT hkd.eigen_aanbieder_id()").fetchone()[0] is not None
     assert alfa.execute("SELECT hkd.laag_rol()").fetchone()[0] == LOGINS["alfa"]
+
+
+def test_a_layer_cannot_end_or_continue_another_layers_session(fresh_sql_as):
+    sleutel = secrets.token_hex(32)
+    gezien = "SELECT coalesce(hkd.sessie_gezien(%s, 60, now() + interval '1 hour'), 'loopt')"
+    beheer, alfa = fresh_sql_as("beheer"), fresh_sql_as("alfa")
+    assert beheer.execute(gezien, (sleutel,)).fetchone()[0] == "loopt"
+    alfa.execute("SELECT hkd.sessie_beeindigen(%s, now())", (sleutel,))  # as if alfa had learnt the cookie
+    assert alfa.execute(gezien, (sleutel,)).fetchone()[0] == "verlopen"
+    assert beheer.execute(gezien, (sleutel,)).fetchone()[0] == "loopt"
+    # positive control: the session's own layer ends it
+    beheer.execute("SELECT hkd.sessie_beeindigen(%s, now())", (sleutel,))
+    assert beheer.execute(gezien, (sleutel,)).fetchone()[0] == "uitgelogd"
