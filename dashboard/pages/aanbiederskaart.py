@@ -32,14 +32,14 @@ st.html("<b>Voorzieningen per postcodegebied</b>" + legend_html(legenda, naast=T
 if gekozen:
     rij = totaal[totaal["pc4"].astype(str) == gekozen].iloc[0]
     st.markdown(f"**Postcodegebied {gekozen}**: {aantal(int(rij['voorzieningen']), 'voorziening', 'voorzieningen')}.")
-bron.toon(f"{bron.REGISTER}, geteld per postcodegebied; {bron.GRENZEN}", "kaartlagen")
+bron.toon((bron.REGISTER, bron.GRENZEN), "kaartlagen")
 
 st.subheader("Per postcodegebied en woonvorm")
 per_pc4_wv = per_woonvorm.rename(columns={
     "pc4": "Postcode", "woonvorm": "Woonvorm", "doelgroepen": "Doelgroepen", "voorzieningen": "Voorzieningen",
     "plaatsen": "Plaatsen", "aantal_aanbieders": "Aantal aanbieders", "aanbieders": "Aanbieders"})
 tabel.toon(per_pc4_wv, hide_index=True, width="stretch")
-downloads.knop("Download per postcodegebied en woonvorm (CSV)", partial(csv_bytes, per_pc4_wv),
+downloads.knop("Download per postcodegebied en woonvorm (CSV)", partial(csv_bytes, per_pc4_wv, bron.actueel(bron.REGISTER)),
                "hkd_aanbieders_per_pc4.csv", "text/csv")  # made on the click
 
 if user.rol == "aanbieder":
