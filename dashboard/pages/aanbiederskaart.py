@@ -9,6 +9,7 @@ from core.taal import aantal
 from dashboard import inzage
 from dashboard.kaart.maps import legend_html
 from dashboard.kaart.pc4_map import pc4_kaart
+from dashboard.ladder import afspraken
 from dashboard.lagen import aanbieder
 from dashboard.toegang.auth import require_role
 from dashboard.widgets import bron, downloads, tabel
@@ -78,3 +79,12 @@ else:
         hide_index=True, width="stretch",
     )
     st.caption("Het bekijken van locaties op adresniveau wordt vastgelegd (wie, wanneer, wat) voor de DPIA.")
+    if user.rol == "aanbieder":
+        with st.expander("Beheersafspraken met cliënten vastleggen (ondersteuningsplannen, huisregels)"):
+            locaties = aanbieder.locatie_ids()
+            namen = dict(zip(locaties["code"], locaties["naam"], strict=True))
+            code = st.selectbox("Locatie", list(namen), format_func=lambda c: f"{c} {namen[c]}",
+                                key="afspraak_locatie")
+            locatie_id = int(locaties.loc[locaties["code"] == code, "id"].iloc[0])
+            afspraken.formulier(locatie_id, code)
+            afspraken.historie(locatie_id)
