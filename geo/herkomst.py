@@ -172,6 +172,10 @@ REGELS: tuple[Regel, ...] = (
     Regel("inventarisatie", f"De inventarisatie van de 78 locaties (peildatum {INVENTARISATIE_DATUM:%d-%m-%Y}) is "
           "het startmoment van de fasegeschiedenis.", "convenant", "Inventarisatie",
           "core/domain.py: INVENTARISATIE_DATUM"),
+    Regel("platform_ritme", f"Platform HKD: minstens {meldingen.PLATFORM_MIN_PER_JAAR} vergaderingen in de twaalf "
+          "maanden tot vandaag; een signaal op de Platformpagina als dat er minder zijn (pas beoordeeld een jaar na "
+          "de inwerkingtreding).", "convenant", "Platform HKD ('vergadert min. 2x p/j.')",
+          "geo/meldingen.py: PLATFORM_MIN_PER_JAAR", ("geo.meldingen.PLATFORM_MIN_PER_JAAR",)),
     Regel("commissie_ritme_fase_0", f"Beheercommissie in fase 0: minstens eens per {_MN.ritme_fase_0_maanden} "
           "maanden.", "convenant", "Fase 0 ('minimaal eens per jaar')", "monitoringnormen (hkd.monitoring_normen)",
           ("geo.meldingen.MeldingNormen.ritme_fase_0_maanden",)),

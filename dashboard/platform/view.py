@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from core.domain import INVENTARISATIE_DATUM, WOONVORM_NAMEN, WOONVORM_TERMIJNEN
+from core.domain import CONVENANT_IN_WERKING, INVENTARISATIE_DATUM, WOONVORM_NAMEN, WOONVORM_TERMIJNEN
 from core.kalender import nu, vandaag
 from core.taal import aantal
 from dashboard import db
@@ -28,9 +28,10 @@ from geo.aanbod import (
 )
 from geo.colours import NO_DATA, colour_for
 from geo.herkomst import Bron
+from geo.meldingen import PLATFORM_MIN_PER_JAAR, platform_stand
 from geo.spreiding import KLASSEN_TOV_STAD, per_1000
 from geo.view import Bounds
-from queries import platform
+from queries import platform, vergaderingen
 from queries.kaart import feature_collection
 from reports.platform_pdf import aanbod_samenvatting, getal, render_pdf
 from reports.veilig import csv_bytes, md_tekst
@@ -51,6 +52,21 @@ def rapport_knop(c: platform.PlatformCijfers, gebruiker: str) -> None:
     downloads.knop("Download rapport voor het Platform (PDF)", lambda: render_pdf(c, gebruiker, nu()),
                    f"hkd_platform_{c.peildatum:%Y%m%d}.pdf", "application/pdf", key="platform_pdf",
                    icon=":material/picture_as_pdf:")
+
+
+def ritme() -> None:
+    """The Platform against its rhythm today (convenant: at least twice a year): held meetings in the last twelve
+    months, and a signal when there are fewer."""
+    op = vandaag()
+    stand = platform_stand(db.run_query(vergaderingen.gehouden_data, "platform", op), op, CONVENANT_IN_WERKING)
+    laatste = f"laatste {stand.laatste:%d-%m-%Y}" if stand.laatste else "nog geen vergadering vastgelegd"
+    tekst = (f"Platform HKD: {aantal(stand.gehouden, 'vergadering', 'vergaderingen')} in de afgelopen twaalf "
+             f"maanden ({laatste}); het convenant vraagt minstens {PLATFORM_MIN_PER_JAAR} per jaar.")
+    if stand.achter:
+        st.warning(tekst + " Plan een Platformoverleg.", icon=":material/event_busy:")
+    else:
+        st.caption(tekst)
+    st.caption(herkomst.herkomst_zin("platform_ritme"))
 
 
 def aanbod(c: platform.PlatformCijfers) -> None:
