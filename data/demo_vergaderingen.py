@@ -23,9 +23,11 @@ PLATFORM_DATA = (
 PLATFORM_INTERVAL = timedelta(weeks=17)
 """After the fixed history the Platform meets every 17 weeks (a Thursday, three times a year: more than the
 convenant's minimum of two), up to the load day."""
-PLATFORM_RITME_GELDIG_DAGEN = 126
-"""The demo Platform keeps its rhythm (two meetings in twelve months) for at least this many days after loading: its
-second-to-last meeting is less than 2 x 17 weeks (238 days) before the load day, 365 - 238 - 1 = 126."""
+PLATFORM_RITME_GELDIG_DAGEN = 60
+"""The demo Platform keeps its rhythm (two meetings in twelve months) for at least this many days after loading.
+Once every 17 weeks the meeting before the last is less than 238 days back (126 days of margin); the narrowest
+case is the load day 03-02-2027, the day before the first meeting after the fixed history, when 09-04-2026 is the
+meeting before the last and the rhythm holds until 08-04-2027 (64 days)."""
 VOORBEREIDING_DAGEN = 14
 """The meeting in preparation is at least this many days after the load day: there is time to prepare its agenda."""
 PLAATS = "Stadhuis Rotterdam, Coolsingel 40"  # a public building, not a facility
@@ -77,8 +79,8 @@ def acties(initial: dict[str, str]) -> list[DemoActie]:
 def platform_data(anker: date) -> tuple[date, ...]:
     """The Platform's held meetings on load day ``anker``: the fixed history (:data:`PLATFORM_DATA`, twice a year
     up to 08-10-2026), then every 17 weeks while not after ``anker``. The meeting before the last is then less than
-    238 days before the load day, so the Platform keeps its rhythm (at least twice in twelve months) on any load day
-    and :data:`PLATFORM_RITME_GELDIG_DAGEN` days after it."""
+    238 days before the load day (once past the fixed history), so the Platform keeps its rhythm (at least twice
+    in twelve months) on any load day and :data:`PLATFORM_RITME_GELDIG_DAGEN` days after it."""
     data = list(PLATFORM_DATA)
     while data[-1] + PLATFORM_INTERVAL <= anker:
         data.append(data[-1] + PLATFORM_INTERVAL)
