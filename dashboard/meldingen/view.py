@@ -344,6 +344,23 @@ def _klein_figuur(titel: str, x, y, referentie: date, y_titel: str) -> go.Figure
 NIVEAU_KORT = {"buurt": "buurt", "wijkprofiel": "wijkprofiel-wijk", "gebied": "gebied", "pc4": "postcodegebied"}
 
 
+def kwalitatief(notities: pd.DataFrame, referentie: date) -> None:
+    """The qualitative side of a voor- en nameting: what colleagues in the wijk wrote before and after the date."""
+    moment = pd.to_datetime(notities["geschreven_op"], utc=True).dt.tz_convert(TZ)
+    voor = int((moment.dt.date < referentie).sum())
+    st.markdown(f"**Kwalitatief: notities over de wijk (clusters MO, SO, DV)**: {voor} voor en {len(notities) - voor} "
+                f"na {referentie:%d-%m-%Y}")
+    if notities.empty:
+        st.caption("Geen notities over deze wijk in deze jaren; ze worden op de Draagkrachtscan vastgelegd.")
+        return
+    st.table(pd.DataFrame({
+        "Geschreven": moment.dt.strftime("%d-%m-%Y"),
+        "Moment": ["voor" if d < referentie else "na" for d in moment.dt.date],
+        "Cluster": notities["cluster"], "Notitie": notities["tekst"].map(md_tekst),
+        "Door": notities["auteur"].map(md_tekst),
+    }), hide_index=True)
+
+
 def voor_na_sectie(locatie_id: int, code: str, standaard: date | None, sleutel: str, download: bool = True) -> None:
     """Voor- en nameting: one small chart per measure around a reference date (opening or fase change).
 
@@ -374,6 +391,7 @@ def voor_na_sectie(locatie_id: int, code: str, standaard: date | None, sleutel: 
             kolom.plotly_chart(fig, width="stretch", key=f"voor_na_{sleutel}_{i}_{fig.layout.title.text}")
     st.caption("Stippellijn: referentiedatum. Indicatoren per jaar (midden van het jaar); meldingen per half jaar "
                "binnen de ringen rond de locatie. Een periode die nog loopt is onvolledig.")
+    kwalitatief(db.run_query(q.voor_na_notities, locatie_id, referentie), referentie)
     if not download:
         return
     tabel = ring.assign(periode=ring["begin"].dt.strftime("%d-%m-%Y") + " – " + ring["eind"].dt.strftime("%d-%m-%Y"))

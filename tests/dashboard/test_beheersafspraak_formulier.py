@@ -97,3 +97,24 @@ def test_the_form_s_rules_in_dutch():
         "Tussen zorgaanbieder en gemeente (contract) legt u niet vast in deze laag."]
     assert fouten("client", op, "x" * 301, "hkd", op=op) == ["De omschrijving is 301 tekens; hoogstens 300."]
     assert fouten("gemeente", op, "contract verlengd tot 2028", "hkd", op=op) == []
+
+
+def test_the_voor_en_nameting_shows_the_qualitative_side_the_wijk_notes(app_rw, fresh_demo):
+    """Seed 001: voor- en nametingen of leefbaarheid, qualitative and quantitative. Beside the meldingen and
+    indicators, the notes colleagues in the wijk wrote (MO, SO, DV) are listed before and after the reference date,
+    typed text literally."""
+    from queries import scan
+    from queries.lagen import as_layer
+
+    with as_layer(fresh_demo, "hkd", "wijkteam-zuid") as conn:
+        buurt = conn.execute(text("SELECT buurt_code FROM hkd.locaties WHERE code = 'HKD-006'")).scalar_one()
+        scan.notitie_toevoegen(conn, buurt, "MO", "Minder klachten sinds de huisregels; <b>zie</b> =verslag")
+    at = _detail(app_rw)
+    at.checkbox(key="voor_na_aan_ladder").check().run()
+    assert not at.exception, at.exception
+    kop = next(m.value for m in at.markdown if m.value.startswith("**Kwalitatief: notities over de wijk"))
+    assert kop.endswith(" na " + at.date_input(key="voor_na_ref_ladder").value.strftime("%d-%m-%Y"))
+    notities = next(t.value for t in at.table if "Notitie" in t.value.columns)
+    laatste = notities.iloc[-1]
+    assert laatste["Notitie"] == md_tekst("Minder klachten sinds de huisregels; <b>zie</b> =verslag")
+    assert (laatste["Moment"], laatste["Cluster"], laatste["Geschreven"]) == ("na", "MO", f"{vandaag():%d-%m-%Y}")
