@@ -42,6 +42,20 @@ OMSCHRIJVINGEN = {
 }
 
 
+MONITORING_SIGNALEN = (
+    ("HKD-019", date(2024, 3, 14), "contractmanagement", "anders",
+     "Contractgesprek: HKD-afspraken besproken, huisregels over bezoek aangescherpt"),
+    ("HKD-039", date(2024, 9, 19), "ozv", "drugs_alcohol",
+     "Overleg Zorg en Veiligheid: gebruik van alcohol rond de ingang gesignaleerd"),
+    ("HKD-041", date(2025, 2, 13), "contractmanagement", "anders",
+     "Contractgesprek: meldingen van omwonenden niet binnen de afgesproken tijd beantwoord"),
+    ("HKD-060", date(2025, 6, 12), "ozv", "agressie", "Overleg Zorg en Veiligheid: spanningen op straat besproken"),
+)
+"""Seed 001, monitoring beheersafspraken: what contractmanagement and the Overleg Zorg en Veiligheid signalled
+about a location, recorded as meldingen with that source. Fixed history (the same on any load day), handled in a
+week, at fase-2 locations of the inventory."""
+
+
 @dataclass(frozen=True)
 class DemoMelding:
     """One demo melding (``extern_id`` keeps a reload from duplicating it)."""
@@ -123,7 +137,19 @@ def meldingen(codes: list[str], initial: dict[str, str], history: list[FaseRecor
             maand = volgende
         if code == JOURNEY_LOCATIE:
             out.extend(_journey(code, anker, periode_start, signaal_min, nu))
+    out.extend(monitoring_signalen(anker))
     return out
+
+
+def monitoring_signalen(anker: date) -> list[DemoMelding]:
+    """:data:`MONITORING_SIGNALEN` as meldingen (those before ``anker``), each handled seven days later."""
+    uit = []
+    for i, (code, dag, bron, categorie, tekst) in enumerate(MONITORING_SIGNALEN):
+        ontvangen = datetime.combine(dag, time(10), TZ)
+        if dag < anker:
+            uit.append(DemoMelding(code, f"demo-{code}-monitoring-{i}", ontvangen, bron, categorie, tekst,
+                                   ontvangen + timedelta(days=7), "afgehandeld", None))
+    return uit
 
 
 def _journey(code: str, anker: date, periode_start: date, signaal_min: int, nu: datetime) -> list[DemoMelding]:

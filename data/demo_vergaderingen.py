@@ -20,6 +20,14 @@ PLATFORM_DATA = (
     date(2023, 10, 5), date(2024, 4, 11), date(2024, 10, 10), date(2025, 4, 10), date(2025, 10, 9),
     date(2026, 4, 9), date(2026, 10, 8),
 )
+PLATFORM_INTERVAL = timedelta(weeks=17)
+"""After the fixed history the Platform meets every 17 weeks (a Thursday, three times a year: more than the
+convenant's minimum of two), up to the load day."""
+PLATFORM_RITME_GELDIG_DAGEN = 60
+"""The demo Platform keeps its rhythm (two meetings in twelve months) for at least this many days after loading.
+Once every 17 weeks the meeting before the last is less than 238 days back (126 days of margin); the narrowest
+case is the load day 03-02-2027, the day before the first meeting after the fixed history, when 09-04-2026 is the
+meeting before the last and the rhythm holds until 08-04-2027 (64 days)."""
 VOORBEREIDING_DAGEN = 14
 """The meeting in preparation is at least this many days after the load day: there is time to prepare its agenda."""
 PLAATS = "Stadhuis Rotterdam, Coolsingel 40"  # a public building, not a facility
@@ -68,6 +76,17 @@ def acties(initial: dict[str, str]) -> list[DemoActie]:
     return out
 
 
+def platform_data(anker: date) -> tuple[date, ...]:
+    """The Platform's held meetings on load day ``anker``: the fixed history (:data:`PLATFORM_DATA`, twice a year
+    up to 08-10-2026), then every 17 weeks while not after ``anker``. The meeting before the last is then less than
+    238 days before the load day (once past the fixed history), so the Platform keeps its rhythm (at least twice
+    in twelve months) on any load day and :data:`PLATFORM_RITME_GELDIG_DAGEN` days after it."""
+    data = list(PLATFORM_DATA)
+    while data[-1] + PLATFORM_INTERVAL <= anker:
+        data.append(data[-1] + PLATFORM_INTERVAL)
+    return tuple(data)
+
+
 def volgend_sturingsoverleg(anker: date) -> date:
     """The Sturingsoverleg in preparation on load day ``anker``: the demo meets on the second Thursday of the month,
     so the first second Thursday at least ``VOORBEREIDING_DAGEN`` after ``anker`` and after the last held meeting
@@ -96,7 +115,7 @@ def laad(conn: Connection, ids: dict[str, int], anker: date) -> int:
     per_id = {v: k for k, v in ids.items()}
 
     sturing = {d: vg.maak_vergadering(conn, "sturingsoverleg", d, PLAATS, DEELNEMERS_STURING) for d in OVERLEG_DATA}
-    platform = {d: vg.maak_vergadering(conn, "platform", d, PLAATS, DEELNEMERS_PLATFORM) for d in PLATFORM_DATA}
+    platform = {d: vg.maak_vergadering(conn, "platform", d, PLAATS, DEELNEMERS_PLATFORM) for d in platform_data(anker)}
 
     # Fase decisions of the history belong to the Sturingsoverleg of their meeting date.
     fase = vg.fase_besluiten_van_overleggen(conn)

@@ -30,6 +30,7 @@ from data.spreadsheet import AANTAL as GETAL_AANTAL
 from data.spreadsheet import RATIO as GETAL_RATIO
 from data.spreadsheet import Rij, SpreadsheetFout, Tabel, decimaalteken, lees_getal, lees_tabel
 from geo import kolommen as k
+from geo.formaten import HERKOMST_KOLOM
 from geo.persoonsgegevens import is_persoonskolom, zoek_persoonsgegevens
 
 MAX_PROBLEMEN = 1_000
@@ -252,6 +253,8 @@ def _kop(tabel: Tabel, formaat: k.Formaat, controle: Controle) -> dict[str, str]
         if not kop:
             continue
         kolom = formaat.kolom(kop)
+        if kolom is None and kop.strip().lower() == HERKOMST_KOLOM.lower():
+            continue  # the source column of our own downloads
         if kolom is None:
             (persoonlijk if is_persoonskolom(kop) else genegeerd).append(kop)
         elif kolom.naam in gevonden:

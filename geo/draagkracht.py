@@ -71,6 +71,16 @@ class Notitie:
     geschreven_op: datetime
 
 
+@dataclass(frozen=True)
+class BronReeks:
+    """Where one indicator series of a scan comes from: the source as loaded, and its first and last year."""
+
+    indicator: str
+    bron: str
+    van: int
+    tot: int
+
+
 @dataclass
 class ScanResultaat:
     """Everything a scan shows and its PDF prints."""
@@ -92,6 +102,8 @@ class ScanResultaat:
     notities: list[Notitie]
     omgeving: list[list[tuple[float, float]]] = field(default_factory=list)  # buurt outlines near, RD rings
     gemaakt_op: datetime = field(default_factory=datetime.now)
+    bronnen: tuple[BronReeks, ...] = ()  # the sources of the indicator series read
+    demo: bool = False  # made on the demo's figures (register, decisions and indicators)
 
     def per_1000(self, na: bool) -> float | None:
         """Places per 1,000 inhabitants of the buurt, before or after adding the candidate."""

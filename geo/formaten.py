@@ -27,6 +27,10 @@ from geo.kolommen import (
     keuzes_van,
 )
 
+HERKOMST_KOLOM = "Bron"
+"""The column every CSV download ends with (where its numbers come from, :func:`reports.veilig.csv_bytes`). The
+import engine skips it without a word in a format that does not declare a column of that name itself, so a
+download loads back unchanged."""
 GEBIED_CODE = r"[A-Za-z0-9_-]{1,40}"
 LOCATIE_CODE = r"[A-Za-z0-9_-]{1,40}"
 NIVEAUS = {"gemeente": "gemeente", "gebied": "gebied", "wijk": "gebied", "buurt": "buurt",

@@ -9,7 +9,7 @@ constant of a rule module is not registered here).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.domain import (
     BEHEERSAFSPRAAK_SOORTEN,
@@ -172,6 +172,10 @@ REGELS: tuple[Regel, ...] = (
     Regel("inventarisatie", f"De inventarisatie van de 78 locaties (peildatum {INVENTARISATIE_DATUM:%d-%m-%Y}) is "
           "het startmoment van de fasegeschiedenis.", "convenant", "Inventarisatie",
           "core/domain.py: INVENTARISATIE_DATUM"),
+    Regel("platform_ritme", f"Platform HKD: minstens {meldingen.PLATFORM_MIN_PER_JAAR} vergaderingen in de twaalf "
+          "maanden tot vandaag; een signaal op de Platformpagina als dat er minder zijn (pas beoordeeld een jaar na "
+          "de inwerkingtreding).", "convenant", "Platform HKD ('vergadert min. 2x p/j.')",
+          "geo/meldingen.py: PLATFORM_MIN_PER_JAAR", ("geo.meldingen.PLATFORM_MIN_PER_JAAR",)),
     Regel("commissie_ritme_fase_0", f"Beheercommissie in fase 0: minstens eens per {_MN.ritme_fase_0_maanden} "
           "maanden.", "convenant", "Fase 0 ('minimaal eens per jaar')", "monitoringnormen (hkd.monitoring_normen)",
           ("geo.meldingen.MeldingNormen.ritme_fase_0_maanden",)),
@@ -322,6 +326,42 @@ def markdown() -> str:
 # --- Sources of the numbers ------------------------------------------------------------------------------------------
 DEMO_LABEL = "demo, fictitief"
 """The visible mark on every figure built from demo data."""
+
+
+@dataclass(frozen=True)
+class Bron:
+    """Where the numbers of a table come from: dataset, years and publisher; demo data marked.
+
+    The source line under a map (:func:`tekst` of a tuple of these) and the ``Bron`` column of every CSV download
+    (:func:`reports.veilig.csv_bytes`) are written from the same objects.
+
+    >>> Bron("locatieregister", "gemeente Rotterdam", "2026").tekst
+    'locatieregister, 2026, gemeente Rotterdam'
+    >>> Bron("locatieregister", "gemeente Rotterdam", uit_demo=True).als_demo(True).tekst
+    'demo, fictitief (locatieregister, gemeente Rotterdam)'
+    """
+
+    dataset: str
+    uitgever: str = ""
+    jaren: str = ""
+    uit_demo: bool = False
+    """Whether the demo fills this dataset when it is loaded (the register, meldingen, the Platform's series)."""
+    demo: bool = False
+
+    @property
+    def tekst(self) -> str:
+        """The source in words, demo data marked."""
+        tekst = ", ".join(d for d in (self.dataset, self.jaren, self.uitgever) if d)
+        return f"{DEMO_LABEL} ({tekst})" if self.demo else tekst
+
+    def als_demo(self, demo_geladen: bool) -> Bron:
+        """This source as it stands: demo when the demo is loaded and fills this dataset."""
+        return replace(self, demo=self.demo or (demo_geladen and self.uit_demo))
+
+
+def bronnen_tekst(bronnen: Bron | tuple[Bron, ...]) -> str:
+    """One or more sources as one text (``;`` between them)."""
+    return "; ".join(b.tekst for b in ((bronnen,) if isinstance(bronnen, Bron) else bronnen))
 
 
 def is_demo(bron: str) -> bool:

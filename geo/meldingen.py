@@ -8,6 +8,7 @@ them into these rules, its defaults equal the table's.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -125,6 +126,29 @@ def commissie_stand(fase: str | None, laatste: date | None, op: date, normen: Me
         return CommissieStand(ritme, None, None, True)
     volgende = maanden_verder(basis, ritme)
     return CommissieStand(ritme, laatste, volgende, op > volgende)
+
+
+PLATFORM_MIN_PER_JAAR = 2
+"""The Platform HKD meets at least this many times a year (convenant, seed 001: "vergadert min. 2x p/j."); judged over the twelve months up to a date, once the convenant has been in force for twelve months."""
+
+
+@dataclass(frozen=True)
+class PlatformStand:
+    """The Platform HKD against its rhythm on a date."""
+
+    gehouden: int  # held meetings in the twelve months up to the date
+    laatste: date | None
+    achter: bool
+
+
+def platform_stand(gehouden: Iterable[date], op: date, sinds: date) -> PlatformStand:
+    """Whether the Platform is behind its rhythm on ``op``: fewer than :data:`PLATFORM_MIN_PER_JAAR` held meetings in
+    the twelve months up to ``op`` (``op`` itself counts). Not judged in the first twelve months from ``sinds`` (the
+    convenant in force), when a full year has not passed yet."""
+    data = [d for d in gehouden if d <= op]
+    in_jaar = [d for d in data if d > maanden_terug(op, 12)]
+    achter = op >= maanden_verder(sinds, 12) and len(in_jaar) < PLATFORM_MIN_PER_JAAR
+    return PlatformStand(len(in_jaar), max(data, default=None), achter)
 
 
 def actie_over_tijd(deadline: date, status: str, op: date) -> bool:

@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-from geo.draagkracht import IndicatorStand, Kandidaat, NabijeLocatie, Notitie, ScanResultaat
+from geo.draagkracht import BronReeks, IndicatorStand, Kandidaat, NabijeLocatie, Notitie, ScanResultaat
 from geo.rings import RingTelling
 from geo.scan_norms import NIVEAU_SYMBOOL, Beoordeling, Norm, ScanConfig
 
@@ -53,6 +53,7 @@ def naar_json(res: ScanResultaat) -> dict:
         "omgeving": [[list(p) for p in lijn] for lijn in res.omgeving],
         "gemaakt_op": res.gemaakt_op.isoformat(),
         "beoordelingen": [asdict(b) for b in res.beoordelingen()],
+        "bronnen": [asdict(b) for b in res.bronnen], "demo": res.demo,
     }
 
 
@@ -76,6 +77,8 @@ def uit_json(d: dict) -> ScanResultaat:
                   for n in d["notities"]],
         omgeving=[[tuple(p) for p in lijn] for lijn in d["omgeving"]],
         gemaakt_op=datetime.fromisoformat(d["gemaakt_op"]),
+        # scans saved before the sources were kept have none (their PDF, kept as made, has its sources line)
+        bronnen=tuple(BronReeks(**b) for b in d.get("bronnen", ())), demo=bool(d.get("demo", False)),
     )
 
 

@@ -145,6 +145,13 @@ def agenda_voorstellen(conn: Connection, datum: date) -> list[AgendaVoorstel]:
     return sorted(voorstellen, key=lambda v: (-v.gewicht, v.titel))
 
 
+def voor_na_notities(conn: Connection, locatie_id: int, referentie: date, jaren: int = 4) -> pd.DataFrame:
+    """The notes about a location's wijk (``cluster, tekst, auteur, geschreven_op``) written ``jaren`` years either
+    side of ``referentie``: the qualitative side of a voor- en nameting."""
+    return pd.read_sql(sql("meldingen", "voor_na_notities"), conn,
+                       params={"locatie_id": locatie_id, "referentie": referentie, "jaren": jaren})
+
+
 def voor_na_indicatoren(conn: Connection, locatie_id: int, referentie: date, jaren: int = 4) -> pd.DataFrame:
     """Buurt and Wijkprofiel indicators of a location for ``jaren`` years either side of ``referentie``."""
     return pd.read_sql(sql("meldingen", "voor_na_indicatoren"), conn, params={

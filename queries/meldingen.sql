@@ -164,6 +164,17 @@ JOIN hkd.indicator_definities d ON d.code = i.indicator AND d.hoger_beter IS NOT
 WHERE l.id = :locatie_id AND i.jaar BETWEEN :van_jaar AND :tot_jaar
 ORDER BY i.niveau, i.indicator, i.jaar;
 
+-- name: voor_na_notities
+-- The qualitative side of a voor- en nameting: the notes about the location's wijk (CBS buurt) by colleagues in the
+-- wijken (clusters MO, SO, DV), written :jaren years either side of :referentie, oldest first.
+SELECT n.cluster, n.tekst, n.auteur, n.geschreven_op
+FROM hkd.locaties l
+JOIN hkd.wijk_notities n ON n.buurt_code = l.buurt_code
+WHERE l.id = :locatie_id
+  AND n.geschreven_op >= CAST(:referentie AS date) - make_interval(years => :jaren)
+  AND n.geschreven_op < CAST(:referentie AS date) + make_interval(years => :jaren)
+ORDER BY n.geschreven_op, n.id;
+
 -- name: voor_na_meldingen
 -- Meldingen (visible to the layer) within each ring around a location, per period of :maanden months before and
 -- after the reference date :ref (periode -1 ends at :ref, periode 0 starts there), with density per km². A melding

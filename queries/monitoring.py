@@ -155,10 +155,19 @@ def agenda_voorstellen(conn: Connection, datum: date) -> list[AgendaVoorstel]:
     return sorted(voorstellen, key=lambda v: (-v.gewicht, v.titel))
 
 
-def beheersafspraak_toevoegen(conn: Connection, locatie_id: int, soort: str, datum: date) -> int:
-    """Record that an agreement of ``soort`` (``client`` or ``gemeente``) is in place for a location from ``datum``."""
+def beheersafspraak_toevoegen(conn: Connection, locatie_id: int, soort: str, datum: date,
+                              omschrijving: str = "") -> int:
+    """Record that an agreement of ``soort`` (``client`` or ``gemeente``) is in place for a location from ``datum``,
+    with what was agreed (``omschrijving``, no personal data: the database refuses it)."""
     return conn.execute(sql("monitoring", "beheersafspraak_toevoegen"),
-                        {"locatie_id": locatie_id, "soort": soort, "datum": datum}).scalar_one()
+                        {"locatie_id": locatie_id, "soort": soort, "datum": datum,
+                         "omschrijving": omschrijving}).scalar_one()
+
+
+def beheersafspraken_historie(conn: Connection, locatie_id: int) -> pd.DataFrame:
+    """Every recorded agreement of one location (``id, soort, datum, omschrijving, vastgelegd_door,
+    vastgelegd_op``), newest first; row-level security leaves a provider only its own locations'."""
+    return pd.read_sql(sql("monitoring", "beheersafspraken_historie"), conn, params={"locatie_id": locatie_id})
 
 
 def beheersafspraken_op(conn: Connection, locatie_id: int, op: date) -> dict[str, date]:

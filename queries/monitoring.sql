@@ -76,10 +76,18 @@ ORDER BY p.prioriteit, p.streefdatum, l.code, p.soort;
 SELECT EXISTS (SELECT 1 FROM hkd.commissie_vergaderingen);
 
 -- name: beheersafspraak_toevoegen
--- Record (append) that an agreement of one kind (client, gemeente) is in place for a location from a date.
-INSERT INTO hkd.beheersafspraken (locatie_id, soort, datum)
-VALUES (:locatie_id, :soort, :datum)
+-- Record (append) that an agreement of one kind (client, gemeente) is in place for a location from a date, with
+-- what was agreed in a few words (HKD any location; a provider the kind client for its own, migration 500).
+INSERT INTO hkd.beheersafspraken (locatie_id, soort, datum, omschrijving)
+VALUES (:locatie_id, :soort, :datum, :omschrijving)
 RETURNING id;
+
+-- name: beheersafspraken_historie
+-- Every recorded agreement of one location the reader may see, newest first (the history is append-only).
+SELECT id, soort, datum, omschrijving, vastgelegd_door, vastgelegd_op
+FROM hkd.beheersafspraken
+WHERE locatie_id = :locatie_id
+ORDER BY datum DESC, id DESC;
 
 -- name: beheersafspraken_op
 -- Per kind, the date since which the agreement is in place on :op (the latest recorded row up to :op), for one

@@ -9,9 +9,10 @@ import pandas as pd
 from sqlalchemy import Connection
 
 from core.kalender import vandaag
-from geo.draagkracht import IndicatorStand, Kandidaat, NabijeLocatie, Notitie, ScanResultaat
+from geo.draagkracht import BronReeks, IndicatorStand, Kandidaat, NabijeLocatie, Notitie, ScanResultaat
 from geo.rings import met_kandidaat
 from geo.scan_norms import ScanConfig
+from queries.publiek import demo_geladen
 from queries.sqlfiles import sql
 
 WIJKPROFIEL = ("wijkprofiel_veiligheid", "wijkprofiel_sociaal", "wijkprofiel_fysiek")
@@ -105,6 +106,15 @@ def notitie_toevoegen(conn: Connection, buurt_code: str, cluster: str, tekst: st
                         {"buurt": buurt_code, "cluster": cluster, "tekst": tekst.strip()}).one().id
 
 
+def bronnen(conn: Connection, buurt_code: str | None, wijkprofiel_code: str | None) -> tuple[BronReeks, ...]:
+    """The source of every indicator series the scan reads (the buurt's population and Veerkracht series, the
+    Wijkprofiel indices of its wijk), with their first and last year."""
+    return tuple(BronReeks(r.indicator, r.bron or "", r.van, r.tot) for r in conn.execute(
+        sql("scan", "scan_bronnen"), {"buurt": buurt_code, "wijkprofiel": wijkprofiel_code,
+                                      "buurt_indicatoren": ["inwoners", *VEERKRACHT],
+                                      "wijkprofiel_indicatoren": list(WIJKPROFIEL)}))
+
+
 def scan(conn: Connection, kandidaat: Kandidaat, config: ScanConfig, datum: date | None = None,
          klassen: dict[str, tuple[str, str]] | None = None) -> ScanResultaat:
     """Run the whole scan for a candidate (the page logs the view once, see ``dashboard.inzage``).
@@ -138,4 +148,5 @@ def scan(conn: Connection, kandidaat: Kandidaat, config: ScanConfig, datum: date
         veerkracht_klasse=(veerkracht_klassen(conn) if klassen is None else klassen).get(gebied.buurt_code)
         if gebied.buurt_code else None,
         notities=notities(conn, gebied.buurt_code) if gebied.buurt_code else [], omgeving=lijnen,
+        bronnen=bronnen(conn, gebied.buurt_code, gebied.wijkprofiel_code), demo=demo_geladen(conn),
     )

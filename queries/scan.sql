@@ -30,6 +30,15 @@ LEFT JOIN LATERAL (SELECT waarde, jaar FROM hkd.indicatoren
                    WHERE niveau = 'buurt' AND gebied_code = :buurt AND indicator = 'inwoners'
                    ORDER BY jaar DESC LIMIT 1) i ON true;
 
+-- name: scan_bronnen
+-- The source of every indicator series the scan reads for its buurt and Wijkprofiel wijk, with first and last year.
+SELECT i.indicator, i.bron, min(i.jaar)::int AS van, max(i.jaar)::int AS tot
+FROM hkd.indicatoren i
+WHERE (i.niveau = 'buurt' AND i.gebied_code = :buurt AND i.indicator = ANY(:buurt_indicatoren))
+   OR (i.niveau = 'wijkprofiel' AND i.gebied_code = :wijkprofiel AND i.indicator = ANY(:wijkprofiel_indicatoren))
+GROUP BY i.indicator, i.bron
+ORDER BY i.indicator, i.bron;
+
 -- name: nabije_locaties
 -- Every location within :straal metres of the candidate, nearest first, with today's fase (address level).
 SELECT l.code, l.naam, a.naam AS aanbieder, w.naam AS woonvorm, l.plaatsen, f.fase,

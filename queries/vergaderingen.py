@@ -90,6 +90,11 @@ def vorige_gehouden(conn: Connection, soort: str, datum: date) -> date | None:
     return conn.execute(sql("vergaderingen", "vorige_gehouden"), {"soort": soort, "datum": datum}).scalar_one()
 
 
+def gehouden_data(conn: Connection, soort: str, datum: date) -> list[date]:
+    """The dates of the held meetings of ``soort`` up to ``datum`` (inclusive), oldest first."""
+    return list(conn.execute(sql("vergaderingen", "gehouden_data"), {"soort": soort, "datum": datum}).scalars())
+
+
 def bewerk(conn: Connection, vergadering_id: int, versie: int) -> int:
     """Claim an edit of the meeting seen at ``versie``: returns the new version, or raises :class:`VersieConflict`.
 

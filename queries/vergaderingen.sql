@@ -21,6 +21,12 @@ ORDER BY v.datum DESC, v.soort;
 SELECT max(datum) FROM hkd.vergaderingen
 WHERE soort = :soort AND datum < :datum AND status IN ('gehouden', 'verslag_verstuurd');
 
+-- name: gehouden_data
+-- The dates of every HELD meeting of a type up to a date, oldest first (the Platform's rhythm).
+SELECT datum FROM hkd.vergaderingen
+WHERE soort = :soort AND datum <= :datum AND status IN ('gehouden', 'verslag_verstuurd')
+ORDER BY datum;
+
 -- name: voeg_deelnemer_toe
 -- Add an attendee (organisation, person by role); twice is once.
 INSERT INTO hkd.vergadering_deelnemers (vergadering_id, organisatie, rol, aanwezig)

@@ -61,7 +61,8 @@ def tabel_pdf(titel: str, ondertitel: str, tabel: pd.DataFrame, breedtes: tuple[
 
 def tabel_xlsx(titel: str, ondertitel: str, tabel: pd.DataFrame, blad: str, *, bron: str) -> bytes:
     """An Excel workbook: heading rows, then the table with a bold header and sensible column widths, and its
-    source (``bron``) in the row under the table."""
+    source (``bron``) in the row under the table and on a sheet ``Bron`` of its own (as every CSV download has a
+    Bron column, :func:`reports.veilig.csv_bytes`)."""
     wb = Workbook()
     ws = wb.active
     ws.title = blad[:31]
@@ -91,6 +92,12 @@ def tabel_xlsx(titel: str, ondertitel: str, tabel: pd.DataFrame, blad: str, *, b
     ws.append([bron])
     xlsx_tekstcellen(ws.iter_rows(min_row=ws.max_row))  # the source is text too, never a formula
     ws.freeze_panes = "A5"
+    herkomst = wb.create_sheet("Bron")
+    herkomst.append(["Bron"])
+    herkomst["A1"].font = Font(bold=True)
+    herkomst.append([bron])
+    herkomst.column_dimensions["A"].width = 100
+    xlsx_tekstcellen(herkomst.iter_rows())
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

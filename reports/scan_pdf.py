@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from core.domain import FASE_KLEUREN
+from core.indicatoren import label
 from core.taal import aantal
 from geo import herkomst
 from geo.draagkracht import ScanResultaat
@@ -13,6 +14,20 @@ from reports.pdf import HkdPdf
 from reports.veilig import cel
 
 VOETTEKST = "HKD Kaart, draagkrachtscan. Vertrouwelijk: bevat locaties op adresniveau."
+DEMO_ZIN = "Demo, fictitief: deze scan is gemaakt op demogegevens, niet op echte locaties en cijfers."
+LOCATIES = "Locaties, plaatsen en fasen: het locatieregister en de fasebesluiten in HKD Kaart (gemeente Rotterdam, " \
+           "afdeling HKD)"
+GRENZEN = "Grenzen van buurten en wijken: CBS / Kadaster (CC BY 4.0)"
+NOTITIES = "Notities: collega's in de wijken (clusters MO, SO, DV), met naam en datum vastgelegd in HKD Kaart"
+
+
+def bronnen(r: ScanResultaat) -> list[str]:
+    """Where every figure of the scan comes from: the register (demo marked), the boundaries, each indicator series
+    by name with its source as loaded and its years (demo marked), and the notes."""
+    locaties = f"{LOCATIES} ({herkomst.DEMO_LABEL})" if r.demo else LOCATIES
+    reeksen = [herkomst.bron_zin(label(b.indicator), b.bron, (b.van, b.tot)) for b in r.bronnen]
+    return [locaties, GRENZEN, *(reeksen or ["Indicatoren: geen bron vastgelegd bij deze scan"]), NOTITIES]
+
 
 
 def _kaart(pdf: HkdPdf, r: ScanResultaat, size: float = 95) -> None:
@@ -88,6 +103,8 @@ def render_pdf(r: ScanResultaat, gebruiker: str, gemaakt_op: datetime | None = N
     pdf.add_page()
     pdf.para("Draagkrachtscan", size=18, bold=True, h=9)
     pdf.para(f"Gemaakt op {gemaakt_op:%d-%m-%Y %H:%M} door {gebruiker}.")
+    if r.demo:
+        pdf.para(DEMO_ZIN, size=9.5, bold=True)
     pdf.ln(2)
     pdf.para("Invoer", size=12, bold=True, h=6)
     pdf.para(f"Kandidaatlocatie: RD x {k.x:.0f}, y {k.y:.0f} (gekozen via {k.bron}"
@@ -144,8 +161,11 @@ def render_pdf(r: ScanResultaat, gebruiker: str, gemaakt_op: datetime | None = N
     else:
         pdf.para("Nog geen notities over deze wijk.", size=9)
     pdf.ln(2)
-    pdf.para("Bronnen: grenzen CBS / Kadaster (CC BY 4.0); Wijkprofiel: gemeente Rotterdam, OBI; Veerkracht-"
-             "indicatoren en locaties: HKD Kaart. De scan weegt niet: elk criterium staat met zijn eigen norm.",
-             size=8, h=4)
+    pdf.para("Bronnen", size=12, bold=True, h=6)
+    if r.demo:
+        pdf.para(DEMO_ZIN, size=9, bold=True)
+    for zin in bronnen(r):
+        pdf.para(f"- {zin}", size=8, h=4)
+    pdf.para("De scan weegt niet: elk criterium staat met zijn eigen norm.", size=8, h=4)
     pdf.para(herkomst.zin("scan_normen", "scan_veerkracht", "gezamenlijk_traject"), size=8, h=4)
     return bytes(pdf.output())

@@ -29,6 +29,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from geo.formaten import HERKOMST_KOLOM
+from geo.herkomst import Bron, bronnen_tekst
+
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
 # a formula character right after a separator or line break inside a cell (a reader splitting elsewhere sees a cell)
 _NA_SCHEIDING = re.compile(r"((?:^|[;,\t\r\n])[ \t\"]*)(?=[=+\-@])")
@@ -59,13 +62,23 @@ def _csv_cel(waarde: object) -> object:
     return _NA_SCHEIDING.sub(r"\1'", waarde) if isinstance(waarde, str) else waarde
 
 
-def csv_bytes(frame: pd.DataFrame, **kwargs) -> bytes:
+def csv_bytes(frame: pd.DataFrame, bron: Bron | tuple[Bron, ...], **kwargs) -> bytes:
     """A CSV download of ``frame`` as Dutch Excel opens it: ``;`` between cells, decimal comma, UTF-8 with BOM.
+
+    ``bron`` (required) says where the numbers come from: it is written in a last column ``Bron`` on every row
+    (dataset, years, publisher; "demo, fictitief" for demo data), so the file stays one plain table that opens in
+    Excel and loads back (the importers ignore that column, :data:`geo.formaten.HERKOMST_KOLOM`). A frame with a
+    column of that name already is refused: rename it first.
 
     Every text cell (and column name) is neutralised at its start and after every separator or line break inside
     it, so no cell starts with a formula character whether the file is split at ``;`` or at ``,``.
     ``kwargs`` go to ``to_csv``."""
-    out = frame.copy()
+    tekst = bronnen_tekst(bron)
+    if not tekst:
+        raise ValueError("een download zonder bron")
+    if any(str(c).strip().lower() == HERKOMST_KOLOM.lower() for c in frame.columns):
+        raise ValueError(f"de tabel heeft al een kolom {HERKOMST_KOLOM!r}")
+    out = frame.assign(**{HERKOMST_KOLOM: tekst})
     out.columns = [_csv_cel(str(c)) for c in out.columns]
     for kolom in out.columns:
         if out[kolom].dtype == object or pd.api.types.is_string_dtype(out[kolom]):

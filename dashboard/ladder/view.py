@@ -22,6 +22,7 @@ from core.domain import (
 )
 from dashboard import db, inzage
 from dashboard.kaart.maps import deck, gebied_namen, laag, legend_html, outline_layer, tekst_tooltip
+from dashboard.ladder import afspraken as afspraken_form
 from dashboard.widgets.grafiek import datum_as
 from dashboard.widgets.tabel import datums_als_tekst
 from geo import herkomst
@@ -260,6 +261,9 @@ def detail(row: pd.Series, op: date) -> None:
     for kolom in ("Reden", "Vastgelegd door"):  # st.table renders markdown: typed text is shown literally
         tabel[kolom] = tabel[kolom].map(md_tekst)
     st.table(tabel, hide_index=True)
+    with st.expander("Beheersafspraken: vastleggen en geschiedenis"):
+        afspraken_form.formulier(int(row["id"]), row["code"])
+        afspraken_form.historie(int(row["id"]))
     with st.expander("Voor- en nameting leefbaarheid"):
         from dashboard.meldingen import (
             view as meldingen_view,  # issue 13: meldingen and indicators around a reference date

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import db
-from queries import aanbieder, vergaderingen
+from queries import aanbieder, initiatieven, vergaderingen
 
 
 def pc4_totaal() -> pd.DataFrame:
@@ -20,6 +20,11 @@ def pc4_woonvorm() -> pd.DataFrame:
 def eigen_besluiten() -> pd.DataFrame:
     """Decisions of the Sturingsoverleg and the Platform about the signed-in provider's own locations."""
     return db.run_query(vergaderingen.eigen_besluiten)
+
+
+def locatie_ids() -> pd.DataFrame:
+    """``id, code, naam`` of the locations the signed-in layer may see (a provider's own), for a choice."""
+    return db.run_query(initiatieven.eigen_locaties)
 
 
 def mijn_locaties() -> pd.DataFrame:

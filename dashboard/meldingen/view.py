@@ -27,12 +27,13 @@ from core.taal import aantal
 from dashboard import db, inzage
 from dashboard.kaart.maps import MAP_HEIGHT_PX, deck, laag, legend_html, records, tekst_tooltip
 from dashboard.trends import indicatoren as trends_views
-from dashboard.widgets import downloads
+from dashboard.widgets import bron, downloads
 from dashboard.widgets.grafiek import datum_as
 from dashboard.widgets.tabel import toon as toon_tabel
 from dashboard.widgets.upload import plan_in_orde, schrijf_upload, upload_tabel
 from data import meldingen_import as mi
 from geo import herkomst
+from geo.herkomst import Bron
 from geo.meldingen import MeldingNormen
 from queries import meldingen as q
 from queries import monitoring as mq
@@ -141,14 +142,14 @@ def locatie_detail(row: pd.Series, van: date, tot: date, nrm: MeldingNormen) -> 
     lijst = db.run_query(q.lijst, van, tot, nrm.afhandel_norm_dagen, int(row["id"]))
     tabel = pd.DataFrame({
         "Ontvangen": pd.to_datetime(lijst["ontvangen_op"], utc=True).dt.tz_convert(TZ).dt.strftime("%d-%m-%Y %H:%M"),
-        "Bron": lijst["bron"].map(MELDING_BRONNEN), "Categorie": lijst["categorie"].map(MELDING_CATEGORIEEN),
+        "Gemeld via": lijst["bron"].map(MELDING_BRONNEN), "Categorie": lijst["categorie"].map(MELDING_CATEGORIEEN),
         "Omschrijving": lijst["omschrijving"],
         "Afgehandeld": pd.to_datetime(lijst["afgehandeld_op"], utc=True).dt.tz_convert(TZ).dt.strftime("%d-%m-%Y"),
         "Hoe": lijst["afhandeling"].map(MELDING_AFHANDELING), "Dagen": lijst["afhandel_dagen"],
         "Binnen norm": lijst["binnen_norm"].map({True: "ja", False: "nee"}).fillna("open"),
     })
     toon_tabel(tabel, hide_index=True, width="stretch")
-    downloads.knop("Download meldingen als CSV", csv_bytes(tabel),
+    downloads.knop("Download meldingen als CSV", csv_bytes(tabel, bron.actueel(bron.MELDINGEN, bron.REGISTER)),
                    f"hkd_meldingen_{row['code']}_{van:%Y%m%d}_{tot:%Y%m%d}.csv", "text/csv",
                    key=f"download_{row['id']}")
     extra_inzet_lijst(int(row["id"]))
@@ -338,6 +339,23 @@ def _klein_figuur(titel: str, x, y, referentie: date, y_titel: str) -> go.Figure
 NIVEAU_KORT = {"buurt": "buurt", "wijkprofiel": "wijkprofiel-wijk", "gebied": "gebied", "pc4": "postcodegebied"}
 
 
+def kwalitatief(notities: pd.DataFrame, referentie: date) -> None:
+    """The qualitative side of a voor- en nameting: what colleagues in the wijk wrote before and after the date."""
+    moment = pd.to_datetime(notities["geschreven_op"], utc=True).dt.tz_convert(TZ)
+    voor = int((moment.dt.date < referentie).sum())
+    st.markdown(f"**Kwalitatief: notities over de wijk (clusters MO, SO, DV)**: {voor} voor en {len(notities) - voor} "
+                f"na {referentie:%d-%m-%Y}")
+    if notities.empty:
+        st.caption("Geen notities over deze wijk in deze jaren; ze worden op de Draagkrachtscan vastgelegd.")
+        return
+    st.table(pd.DataFrame({
+        "Geschreven": moment.dt.strftime("%d-%m-%Y"),
+        "Moment": ["voor" if d < referentie else "na" for d in moment.dt.date],
+        "Cluster": notities["cluster"], "Notitie": notities["tekst"].map(md_tekst),
+        "Door": notities["auteur"].map(md_tekst),
+    }), hide_index=True)
+
+
 def voor_na_sectie(locatie_id: int, code: str, standaard: date | None, sleutel: str, download: bool = True) -> None:
     """Voor- en nameting: one small chart per measure around a reference date (opening or fase change).
 
@@ -368,12 +386,16 @@ def voor_na_sectie(locatie_id: int, code: str, standaard: date | None, sleutel: 
             kolom.plotly_chart(fig, width="stretch", key=f"voor_na_{sleutel}_{i}_{fig.layout.title.text}")
     st.caption("Stippellijn: referentiedatum. Indicatoren per jaar (midden van het jaar); meldingen per half jaar "
                "binnen de ringen rond de locatie. Een periode die nog loopt is onvolledig.")
+    kwalitatief(db.run_query(q.voor_na_notities, locatie_id, referentie), referentie)
     if not download:
         return
     tabel = ring.assign(periode=ring["begin"].dt.strftime("%d-%m-%Y") + " – " + ring["eind"].dt.strftime("%d-%m-%Y"))
     downloads.knop("Download voor- en nameting (CSV)",
                    csv_bytes(pd.concat([tabel[["periode", "straal", "aantal", "per_km2"]].assign(maat="meldingen"),
-                                        indicatoren.assign(maat="indicator")])),
+                                        indicatoren.rename(columns={"bron": "bron_indicator"})
+                                        .assign(maat="indicator")]),
+                             bron.actueel(bron.MELDINGEN) + tuple(
+                                 Bron(b, demo=herkomst.is_demo(b)) for b in indicatoren["bron"].dropna().unique())),
                    f"hkd_voor_na_{code}_{referentie:%Y%m%d}.csv", "text/csv", key=f"voor_na_csv_{sleutel}")
 
 

@@ -9,6 +9,7 @@ from core.taal import aantal
 from dashboard import inzage
 from dashboard.kaart.maps import legend_html
 from dashboard.kaart.pc4_map import pc4_kaart
+from dashboard.ladder import afspraken
 from dashboard.lagen import aanbieder
 from dashboard.toegang.auth import require_role
 from dashboard.widgets import bron, downloads, tabel
@@ -32,14 +33,14 @@ st.html("<b>Voorzieningen per postcodegebied</b>" + legend_html(legenda, naast=T
 if gekozen:
     rij = totaal[totaal["pc4"].astype(str) == gekozen].iloc[0]
     st.markdown(f"**Postcodegebied {gekozen}**: {aantal(int(rij['voorzieningen']), 'voorziening', 'voorzieningen')}.")
-bron.toon(f"{bron.REGISTER}, geteld per postcodegebied; {bron.GRENZEN}", "kaartlagen")
+bron.toon((bron.REGISTER, bron.GRENZEN), "kaartlagen")
 
 st.subheader("Per postcodegebied en woonvorm")
 per_pc4_wv = per_woonvorm.rename(columns={
     "pc4": "Postcode", "woonvorm": "Woonvorm", "doelgroepen": "Doelgroepen", "voorzieningen": "Voorzieningen",
     "plaatsen": "Plaatsen", "aantal_aanbieders": "Aantal aanbieders", "aanbieders": "Aanbieders"})
 tabel.toon(per_pc4_wv, hide_index=True, width="stretch")
-downloads.knop("Download per postcodegebied en woonvorm (CSV)", partial(csv_bytes, per_pc4_wv),
+downloads.knop("Download per postcodegebied en woonvorm (CSV)", partial(csv_bytes, per_pc4_wv, bron.actueel(bron.REGISTER)),
                "hkd_aanbieders_per_pc4.csv", "text/csv")  # made on the click
 
 if user.rol == "aanbieder":
@@ -78,3 +79,12 @@ else:
         hide_index=True, width="stretch",
     )
     st.caption("Het bekijken van locaties op adresniveau wordt vastgelegd (wie, wanneer, wat) voor de DPIA.")
+    if user.rol == "aanbieder":
+        with st.expander("Beheersafspraken met cliënten vastleggen (ondersteuningsplannen, huisregels)"):
+            locaties = aanbieder.locatie_ids()
+            namen = dict(zip(locaties["code"], locaties["naam"], strict=True))
+            code = st.selectbox("Locatie", list(namen), format_func=lambda c: f"{c} {namen[c]}",
+                                key="afspraak_locatie")
+            locatie_id = int(locaties.loc[locaties["code"] == code, "id"].iloc[0])
+            afspraken.formulier(locatie_id, code)
+            afspraken.historie(locatie_id)

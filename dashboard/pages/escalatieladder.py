@@ -66,7 +66,7 @@ kaart = maps.show(lv.fase_deck(lijst, extra=extra_lagen or None,
                                bounds=treffer.bounds if treffer is not None else None, hoogte=620),
                   on_select="rerun", selection_mode="single-object", key="ladder_kaart")
 st.html(lv.fase_legenda(kort=True) + (legend_html([legenda_item()], naast=True) if focus else ""))
-bron.toon(f"{bron.REGISTER}; {bron.GRENZEN}", "fasen", "inventarisatie", "kaartlagen")
+bron.toon((bron.REGISTER, bron.GRENZEN), "fasen", "inventarisatie", "kaartlagen")
 if treffer is None and (buiten := lv.buiten_eerste_beeld(lijst)):
     st.caption(f"{buiten} {'locatie ligt' if buiten == 1 else 'locaties liggen'} buiten het eerste kaartbeeld "
                "(bijvoorbeeld in Hoek van Holland of Rozenburg): zoom uit om ze te zien.")
@@ -83,7 +83,7 @@ keuze = st.dataframe(
     hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="ladder_tabel",
     column_config={"Fase sinds": st.column_config.DateColumn(format=DATUM)},
 )
-downloads.knop("Download lijst als CSV", partial(csv_bytes, lv.export_tabel(tabel)),
+downloads.knop("Download lijst als CSV", partial(csv_bytes, lv.export_tabel(tabel), bron.actueel(bron.REGISTER)),
                f"hkd_escalatieladder_{op:%Y%m%d}.csv", "text/csv")  # made on the click
 
 # one selection from the table, a click on the map or a search, carried in the URL (?locatie=CODE) for a shared link

@@ -10,6 +10,7 @@ from core.settings import PROJECT_ROOT
 from dashboard.beheer import locatieregister as register
 from dashboard.ladder import view as lv
 from dashboard.toegang.auth import require_role
+from dashboard.widgets import bron
 from dashboard.widgets.upload import toon_problemen
 from geo import herkomst
 from geo.formaten import LOCATIES
@@ -41,7 +42,7 @@ with st.expander("Kolommen en voorbeeldbestand"):
     st.caption(herkomst.herkomst_zin("woonvorm_termijnen"))
     a, b = st.columns(2)
     # as every CSV download: ; between cells, decimal comma, UTF-8 with BOM (it loads back as it is)
-    a.download_button("Voorbeeld (CSV)", csv_bytes(pd.read_csv(VOORBEELD.with_suffix(".csv"), dtype={"huisnummer": str})),
+    a.download_button("Voorbeeld (CSV)", csv_bytes(pd.read_csv(VOORBEELD.with_suffix(".csv"), dtype={"huisnummer": str}), bron.VOORBEELD),
                       "locatieregister_voorbeeld.csv", "text/csv")
     b.download_button("Voorbeeld (Excel)", VOORBEELD.with_suffix(".xlsx").read_bytes(),
                       "locatieregister_voorbeeld.xlsx",

@@ -37,7 +37,7 @@ with tab_kaart:
     kaart = show(mv.meldkaart(frame, nrm, hoogte=560), on_select="rerun", selection_mode="single-object",
                  key="meldkaart")
     st.html(mv.meldkaart_legenda())
-    bron.toon(f"{bron.MELDINGEN}; {bron.REGISTER}", "meldingen_ringen", "afhandel_norm")
+    bron.toon((bron.MELDINGEN, bron.REGISTER), "meldingen_ringen", "afhandel_norm")
     ringen = [f"ring_{s}" for s in nrm.ring_meters]
     tabel = frame[["code", "naam", "fase", "aantal", "buiten_norm", "open", "gem_afhandel_dagen", *ringen]].rename(
         columns={"code": "Code", "naam": "Locatie", "fase": "Fase", "aantal": "Meldingen",

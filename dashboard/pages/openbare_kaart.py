@@ -34,7 +34,7 @@ kolom = "voorzieningen" if maat == "Aantal voorzieningen" else "plaatsen"
 gekozen, legenda = pc4_kaart(data.pc4, kolom, maat, "\nVoorzieningen: {voorzieningen}\nPlaatsen: {plaatsen}",
                              key="openbaar", height=500, locaties=False, zoekvak=zoekvak)
 st.html(f"<b>{maat} per postcodegebied</b>" + legend_html(legenda, naast=True))
-bron.toon(f"{bron.REGISTER}, geteld per postcodegebied", "kaartlagen", "openbaarmaking_pc4")
+bron.toon((bron.REGISTER, bron.GRENZEN), "kaartlagen", "openbaarmaking_pc4")
 # The public entry point is the published site (docs/publicatie.md); a button, not a grey caption link (contrast).
 st.link_button("Deze kaart als openbare website (altijd de nieuwste cijfers)", get_settings().publicatie_url,
                icon=":material/public:")
@@ -66,9 +66,9 @@ with st.expander("Per postcodegebied en woonvorm"):
     st.dataframe(per_woonvorm, hide_index=True, width="stretch")
 
 c1, c2, c3 = st.columns(3)
-c1.download_button("Download als CSV", csv_bytes(tabel),
+c1.download_button("Download als CSV", csv_bytes(tabel, bron.actueel(bron.REGISTER)),
                    "hkd_voorzieningen_per_pc4.csv", "text/csv", on_click="ignore")  # a download changes nothing
-c2.download_button("Download per woonvorm (CSV)", csv_bytes(per_woonvorm),
+c2.download_button("Download per woonvorm (CSV)", csv_bytes(per_woonvorm, bron.actueel(bron.REGISTER)),
                    "hkd_voorzieningen_per_pc4_woonvorm.csv", "text/csv", on_click="ignore")
 c3.download_button("Download kaart om in te bedden (HTML)",
                    lambda: statische_kaart(data, vandaag().isoformat()).encode("utf-8"),  # built on click

@@ -28,6 +28,7 @@ if vorige >= peildatum:
 with st.spinner("Cijfers verzamelen..."):
     cijfers = pv.cijfers(peildatum, vorige)
 pv.rapport_knop(cijfers, user.naam)
+pv.ritme()
 
 # Only the open tab runs (on_change="rerun"): the spreiding map of 3,000 gebieden and the Lorenz curves are not
 # built and sent on every rerun of the Aanbod tab. The open tab is kept in st.session_state["platform_tab"].

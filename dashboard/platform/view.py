@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from core.domain import INVENTARISATIE_DATUM, WOONVORM_NAMEN, WOONVORM_TERMIJNEN
+from core.domain import CONVENANT_IN_WERKING, INVENTARISATIE_DATUM, WOONVORM_NAMEN, WOONVORM_TERMIJNEN
 from core.kalender import nu, vandaag
 from core.taal import aantal
 from dashboard import db
@@ -27,9 +27,11 @@ from geo.aanbod import (
     reguliere_urgenties_na_afspraak,
 )
 from geo.colours import NO_DATA, colour_for
+from geo.herkomst import Bron
+from geo.meldingen import PLATFORM_MIN_PER_JAAR, platform_stand
 from geo.spreiding import KLASSEN_TOV_STAD, per_1000
 from geo.view import Bounds
-from queries import platform
+from queries import platform, vergaderingen
 from queries.kaart import feature_collection
 from reports.platform_pdf import aanbod_samenvatting, getal, render_pdf
 from reports.veilig import csv_bytes
@@ -50,6 +52,21 @@ def rapport_knop(c: platform.PlatformCijfers, gebruiker: str) -> None:
     downloads.knop("Download rapport voor het Platform (PDF)", lambda: render_pdf(c, gebruiker, nu()),
                    f"hkd_platform_{c.peildatum:%Y%m%d}.pdf", "application/pdf", key="platform_pdf",
                    icon=":material/picture_as_pdf:")
+
+
+def ritme() -> None:
+    """The Platform against its rhythm today (convenant: at least twice a year): held meetings in the last twelve
+    months, and a signal when there are fewer."""
+    op = vandaag()
+    stand = platform_stand(db.run_query(vergaderingen.gehouden_data, "platform", op), op, CONVENANT_IN_WERKING)
+    laatste = f"laatste {stand.laatste:%d-%m-%Y}" if stand.laatste else "nog geen vergadering vastgelegd"
+    tekst = (f"Platform HKD: {aantal(stand.gehouden, 'vergadering', 'vergaderingen')} in de afgelopen twaalf "
+             f"maanden ({laatste}); het convenant vraagt minstens {PLATFORM_MIN_PER_JAAR} per jaar.")
+    if stand.achter:
+        st.warning(tekst + " Plan een Platformoverleg.", icon=":material/event_busy:")
+    else:
+        st.caption(tekst)
+    st.caption(herkomst.herkomst_zin("platform_ritme"))
 
 
 def aanbod(c: platform.PlatformCijfers) -> None:
@@ -76,7 +93,7 @@ def aanbod(c: platform.PlatformCijfers) -> None:
     toon_tabel(tabel, hide_index=True, width="stretch")
     st.caption("Berekend uit het locatieregister: een locatie telt mee vanaf 'in gebruik sinds' tot 'buiten gebruik "
                "sinds'. Verschil negatief = onder het doel.")
-    downloads.knop("Download aanbod per jaar (CSV)", lambda: csv_bytes(aanbod_tabel(c.aanbod)),
+    downloads.knop("Download aanbod per jaar (CSV)", lambda: csv_bytes(aanbod_tabel(c.aanbod), bron.actueel(bron.REGISTER, bron.PLATFORM)),
                    "hkd_aanbod_per_jaar.csv", "text/csv", key="aanbod_csv")
 
 
@@ -148,8 +165,15 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
             "jaar": "Jaar", "kwartaal": "Kwartaal", "corporatie": "Corporatie", "uitstromers": "Uitstromers",
             "directe_bemiddeling": "Directe bemiddeling", "wachttijd_maanden": "Wachttijd (maanden)"}),
             hide_index=True, width="stretch")
-    downloads.knop("Download uitstroomreeks (CSV)", lambda: csv_bytes(u), "hkd_uitstroom.csv",
+    downloads.knop("Download uitstroomreeks (CSV)", lambda: csv_bytes(u.drop(columns="bron"), _bronnen(u["bron"])),
+                   "hkd_uitstroom.csv",
                    "text/csv", key="uitstroom_csv")
+
+
+def _bronnen(kolom: pd.Series) -> tuple[Bron, ...]:
+    """The sources a loaded series names (demo marked), for the ``Bron`` column of its download."""
+    return tuple(Bron(b, demo=herkomst.is_demo(b)) for b in sorted(set(kolom.dropna().astype(str)))) or (
+        bron.PLATFORM,)
 
 
 def uitstroom_laden() -> None:
@@ -219,7 +243,7 @@ def spreiding(c: platform.PlatformCijfers) -> None:
     if focus:
         items.append(legenda_item())
     st.html("<b>Plaatsen per 1.000 inwoners tegen de stad</b>" + legend_html(items, naast=True))
-    bron.toon(f"{bron.REGISTER}; inwoners per gebied uit de geladen kerncijfers (CBS); {bron.GRENZEN}",
+    bron.toon((bron.REGISTER, bron.KERNCIJFERS, bron.GRENZEN),
               "spreiding_klassen")
     rang = t.sort_values(["per_1000", "plaatsen"], ascending=False, na_position="last")
     tabel = rang[["naam", "voorzieningen", "plaatsen", "plaatsen_vorig", "inwoners", "per_1000", "index"]].rename(
@@ -227,7 +251,7 @@ def spreiding(c: platform.PlatformCijfers) -> None:
                  "plaatsen": "Plaatsen", "plaatsen_vorig": f"Plaatsen op {c.vorige:%d-%m-%Y}", "inwoners": "Inwoners",
                  "per_1000": "Per 1.000 inwoners", "index": "Index (stad = 100)"})
     toon_tabel(tabel, hide_index=True, width="stretch")
-    downloads.knop("Download spreiding (CSV)", lambda: csv_bytes(tabel),
+    downloads.knop("Download spreiding (CSV)", lambda: csv_bytes(tabel, bron.actueel(bron.REGISTER, bron.KERNCIJFERS)),
                    f"hkd_spreiding_{niveau}_{c.peildatum:%Y%m%d}.csv", "text/csv", key="spreiding_csv")
     concentratie(c)
 

@@ -15,6 +15,7 @@ from dashboard.widgets import downloads
 from dashboard.widgets.paging import kies_pagina
 from geo import analysegebied
 from geo import veerkracht as vk
+from geo.herkomst import Bron
 from queries import corporatiebezit, trends
 from reports.veilig import csv_bytes
 
@@ -158,10 +159,10 @@ def _gemarkeerd(frame: pd.DataFrame, codes: pd.Series, gekozen: str | None) -> p
     return out
 
 
-def tabel(frame: pd.DataFrame, codes: pd.Series, key: str, bestand: str, gekozen: str | None, bron: str = "") -> None:
+def tabel(frame: pd.DataFrame, codes: pd.Series, key: str, bestand: str, gekozen: str | None, bron: Bron) -> None:
     """A selectable table (a click selects the area everywhere) with a CSV download of every row.
 
-    ``bron`` (the source and rule origin in words) becomes the ``bron`` column of the download.
+    ``bron`` (the source and rule origin) becomes the ``Bron`` column of the download.
 
     Long tables are shown a page of :data:`PAGINA` rows at a time; the selected area stays visible as the first
     row when it is not on the current page.
@@ -176,7 +177,8 @@ def tabel(frame: pd.DataFrame, codes: pd.Series, key: str, bestand: str, gekozen
     config = {k: st.column_config.Column(v) for k, v in KOLOM_NAMEN.items() if k in shown.columns}
     st.dataframe(shown, hide_index=True, width="stretch", key=key, column_config=config, placeholder="–",
                  on_select=trends_state.tabel_callback(key, shown_codes), selection_mode="single-row")
-    downloads.knop("Download als CSV", lambda: csv_bytes(csv_koppen(_met_bron(_gemarkeerd(frame, codes, gekozen), bron))),
+    downloads.knop("Download als CSV", lambda: csv_bytes(
+        csv_koppen(_gemarkeerd(frame.drop(columns="bron", errors="ignore"), codes, gekozen)), bron),
                    bestand, "text/csv", key=f"{key}_csv")
 
 
@@ -186,11 +188,6 @@ def csv_koppen(frame: pd.DataFrame) -> pd.DataFrame:
     koppen = [KOLOM_NAMEN.get(str(k), str(k)) for k in frame.columns]
     koppen = [f"{k} (code)" if koppen.index(k) != i else k for i, k in enumerate(koppen)]
     return frame.set_axis(koppen, axis=1)
-
-
-def _met_bron(frame: pd.DataFrame, bron: str) -> pd.DataFrame:
-    """The export with its source in a ``bron`` column (unchanged without a source)."""
-    return frame.assign(bron=bron) if bron else frame
 
 
 def kaart48_tabel(klassen: pd.DataFrame, namen: dict[str, str]) -> pd.DataFrame:

@@ -32,7 +32,7 @@ def toon(k: Keuzes) -> None:
     st.plotly_chart(views.lijn_grafiek(lijn, {c: namen[c] for c in keuze}, views.naam(ind), views.naam(ind), gekozen),
                     key="wijktrends_grafiek_lijn", on_select=state.grafiek_callback("wijktrends_grafiek_lijn"),
                     selection_mode="points")
-    downloads.knop("Download als CSV", csv_bytes(lijn.assign(bron=bronnen.csv_bron(niveau, ind))),
+    downloads.knop("Download als CSV", csv_bytes(lijn, bronnen.csv_bron(niveau, ind)),
                    f"hkd_{ind}_{niveau}_reeks.csv", "text/csv", key="wijktrends_lijn_csv")
     bronnen.toon(niveau, ind)
     _figuur_3(k, ind)
@@ -75,6 +75,6 @@ def _figuur_3(k: Keuzes, ind: str) -> None:
             per = tr.per_groep(fig_data, groep, None if nl_ref.empty else nl_ref)
             st.plotly_chart(views.groep_grafiek(per, f"{views.naam(fig_ind)} {titel}", volgorde, ref_naam),
                             key=f"wt_groep_{titel}")
-            downloads.knop("Download als CSV", csv_bytes(per.assign(bron=bronnen.csv_bron(
-                niveau, fig_ind, regels=herkomst.FIGUUR_REGELS["3-x"]))),
+            downloads.knop("Download als CSV", csv_bytes(per, bronnen.csv_bron(
+                niveau, fig_ind, regels=herkomst.FIGUUR_REGELS["3-x"])),
                            f"hkd_{fig_ind}_{titel.replace(' ', '_')}.csv", "text/csv", key=f"wt_groep_csv_{titel}")

@@ -57,6 +57,6 @@ def toon(k: Keuzes) -> None:
     st.markdown(f"**{views.naam(welke)}**, {len(cel_tot)} vierkanten")
     st.html(legend_html(leg, naast=True))
     uit = cel_tot[["cel_x", "cel_y", "waarde"]].assign(verandering=cel_tot["code"].map(delta))
-    uit = uit.assign(bron=bronnen.csv_bron(k.niveau, welke, regels=herkomst.FIGUUR_REGELS["raster"]))
-    downloads.knop("Download het raster als CSV", csv_bytes(uit),
+    downloads.knop("Download het raster als CSV",
+                   csv_bytes(uit, bronnen.csv_bron(k.niveau, welke, regels=herkomst.FIGUUR_REGELS["raster"])),
                    f"hkd_raster_100m_{welke}_{tot}.csv", "text/csv", key="wijktrends_raster_csv")

@@ -17,6 +17,7 @@ from dashboard import db
 from dashboard.widgets import downloads
 from data.importeur import ImportGeweigerd, Probleem, weigering
 from data.spreadsheet import SpreadsheetFout
+from geo.herkomst import Bron
 from reports.veilig import csv_bytes, md_tekst
 
 NIETS_OPGESLAGEN = "Er is niets opgeslagen; verbeter het bestand en upload het opnieuw."
@@ -65,7 +66,7 @@ def toon_problemen(problemen: Sequence[Probleem], bestandsnaam: str) -> None:
     st.dataframe(tabel, hide_index=True, width="stretch")
     stam = Path(bestandsnaam).stem or "bestand"
     # one key for every file: a new upload replaces the button instead of leaving the previous file's beside it
-    downloads.knop("Download problemen als CSV", csv_bytes(tabel), f"{stam}_problemen.csv", "text/csv",
+    downloads.knop("Download problemen als CSV", csv_bytes(tabel, Bron(f"controle van {bestandsnaam} door HKD Kaart")), f"{stam}_problemen.csv", "text/csv",
                    key="upload_problemen_csv")
 
 

@@ -98,7 +98,8 @@ def test_meldingen_norms_are_marked_as_the_projects_settings(app):
 
 
 def test_csv_exports_carry_their_source(app, uitgestelde):
-    """A downloaded series or Figuur 3-x names its source (and the demo mark) in a bron column of every row."""
+    """A downloaded series or Figuur 3-x names its source (dataset, years, the demo mark) in the Bron column of every
+    row."""
     at = app("wijktrends")
     at.segmented_control(key="wijktrends_weergave").set_value("lijnen").run()
     assert not at.exception, at.exception
@@ -106,9 +107,10 @@ def test_csv_exports_carry_their_source(app, uitgestelde):
     csvs = {naam: pd.read_csv(io.BytesIO(data if isinstance(data, bytes) else data.encode()), sep=None,
                               engine="python") for naam, data in bestanden.items() if naam.endswith(".csv")}
     reeks = next(df for naam, df in csvs.items() if naam.endswith("_reeks.csv"))
-    assert reeks["bron"].str.startswith("Demo, fictitief. Bron: ").all()
+    assert reeks["Bron"].str.contains(r": demo, fictitief \(Demo", regex=True).all()
+    assert reeks["Bron"].str.contains(r", 2012-20\d\d", regex=True).all()  # the years of the series
     figuur = next(df for naam, df in csvs.items() if "naar_dominant_eigendom" in naam)
-    assert figuur["bron"].str.contains("Herkomst van de regel: Veerkracht in Rotterdam").all()
+    assert figuur["Bron"].str.contains("Herkomst van de regel: Veerkracht in Rotterdam").all()
 
 
 BUITEN_KERNSTAD = {"Strand en Duin", "Dorp", "Rijnpoort", "Rozenburg"}
@@ -160,7 +162,8 @@ def test_maps_outside_wijktrends_name_their_source_and_rule_origin(app, pagina, 
     assert not at.exception, at.exception
     bron = [c for c in _captions(at) if "Bron:" in c and "Herkomst van de regel:" in c]
     assert bron, _captions(at)
-    assert bron[0].startswith("**Demo, fictitief.** Bron: ") and "(demo, fictitief)" in bron[0]
+    assert bron[0].startswith("**Demo, fictitief.** Bron: demo, fictitief (het ")
+    assert "gemeente Rotterdam, afdeling HKD" in bron[0]  # the publisher
     assert regel in bron[0], bron[0]
 
 

@@ -114,3 +114,26 @@ def test_the_report_is_built_only_when_asked_not_on_a_rerun(app, monkeypatch, ui
     assert gebouwd == [1] and pdf.startswith(b"%PDF")
     body = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert f"Peildatum {vandaag():%d-%m-%Y}" in body and "Spreiding over de stad" in body
+
+
+def test_the_platform_page_shows_its_rhythm_against_the_convenant(app, demo_engine):
+    """Seed 001: the Platform "vergadert min. 2x p/j."; the page counts its held meetings in the last twelve months
+    (read from the database, as the demo placed them for its load day) and says where the rule comes from."""
+    from sqlalchemy import text
+
+    from core.kalender import vandaag
+    from geo.meldingen import maanden_terug
+
+    with demo_engine.connect() as conn:
+        gehouden = conn.execute(text(
+            "SELECT count(*), max(datum) FROM hkd.vergaderingen WHERE soort = 'platform' AND datum > :van "
+            "AND datum <= :op AND status IN ('gehouden', 'verslag_verstuurd')"),
+            {"van": maanden_terug(vandaag(), 12), "op": vandaag()}).one()
+    at = app("platform", hkd_user=User("beleid", "hkd"))
+    assert not at.exception, at.exception
+    regel = next(c.value for c in at.caption if c.value.startswith("Platform HKD: "))
+    assert regel == (f"Platform HKD: {gehouden[0]} vergaderingen in de afgelopen twaalf maanden (laatste "
+                     f"{gehouden[1]:%d-%m-%Y}); het convenant vraagt minstens 2 per jaar.")
+    assert gehouden[0] >= 2 and not [w for w in at.warning if "Platformoverleg" in w.value]
+    assert any(c.value == "Herkomst: Convenant Huisvesting Kwetsbare Doelgroepen (presentatie 13-6-2023), Platform "
+                          "HKD ('vergadert min. 2x p/j.')." for c in at.caption)

@@ -10,11 +10,17 @@ from datetime import date, datetime, time, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.domain import INVENTARISATIE_DATUM
+from core.domain import CONVENANT_IN_WERKING, INVENTARISATIE_DATUM
 from data import demo_history, demo_locaties, demo_monitoring
 from data.demo_locaties import OVERLEG_DATA
-from data.demo_vergaderingen import VOORBEREIDING_DAGEN, volgend_sturingsoverleg
-from geo.meldingen import MeldingNormen, binnen_norm, commissie_stand, maanden_terug
+from data.demo_vergaderingen import (
+    PLATFORM_DATA,
+    PLATFORM_RITME_GELDIG_DAGEN,
+    VOORBEREIDING_DAGEN,
+    platform_data,
+    volgend_sturingsoverleg,
+)
+from geo.meldingen import MeldingNormen, binnen_norm, commissie_stand, maanden_terug, platform_stand
 
 CODES = [loc.code for loc in demo_locaties.locaties()]
 INITIAL = demo_locaties.initial_fasen(CODES)
@@ -106,3 +112,39 @@ def test_meeting_in_preparation_before_the_last_demo_meeting_is_after_it():
     assert volgend_sturingsoverleg(date(2026, 12, 7)) == date(2027, 1, 14)
     assert volgend_sturingsoverleg(date(2026, 11, 1)) == date(2026, 12, 10)
     assert volgend_sturingsoverleg(INVENTARISATIE_DATUM) > OVERLEG_DATA[-1]
+
+
+@given(anker=laaddagen | st.sampled_from(BIJZONDERE_DAGEN),
+       dagen_later=st.integers(min_value=0, max_value=PLATFORM_RITME_GELDIG_DAGEN))
+def test_the_platform_keeps_its_rhythm_on_any_load_day_and_months_after(anker, dagen_later):
+    """Seed 001: the Platform "vergadert min. 2x p/j."; the demo holds it on any load day and for two months
+    after, its history unchanged, every meeting held (not after the load day) on a Thursday."""
+    data = platform_data(anker)
+    assert data[:len(PLATFORM_DATA)] == PLATFORM_DATA and data[-1] <= anker
+    assert all(d.weekday() == 3 for d in data) and list(data) == sorted(set(data))
+    assert not platform_stand(data, anker + timedelta(days=dagen_later), CONVENANT_IN_WERKING).achter
+
+
+def test_the_platform_rhythm_s_narrowest_load_day():
+    data = platform_data(date(2027, 2, 3))
+    assert data == PLATFORM_DATA
+    assert not platform_stand(data, date(2027, 4, 8), CONVENANT_IN_WERKING).achter
+    assert (date(2027, 4, 8) - date(2027, 2, 3)).days >= PLATFORM_RITME_GELDIG_DAGEN
+
+
+def test_the_platform_rhythm_signal_fires_when_the_meetings_stop():
+    data = platform_data(date(2026, 12, 7))
+    assert data == PLATFORM_DATA  # loaded today: the fixed history only
+    assert not platform_stand(data, date(2027, 4, 8), CONVENANT_IN_WERKING).achter  # 09-04-2026 and 08-10-2026
+    stand = platform_stand(data, date(2027, 4, 9), CONVENANT_IN_WERKING)  # twelve months after 09-04-2026: one left
+    assert stand.achter and stand.gehouden == 1 and stand.laatste == date(2026, 10, 8)
+    # not judged before the convenant has been in force for a year (in force 01-04-2023, first Platform 05-10-2023)
+    assert not platform_stand(data, date(2024, 3, 31), CONVENANT_IN_WERKING).achter
+    assert platform_stand(data, date(2024, 4, 1), CONVENANT_IN_WERKING).achter
+
+
+@given(eerder=laaddagen, later=laaddagen)
+def test_what_contractmanagement_and_the_ozv_signalled_is_history(eerder, later):
+    """Seed 001's monitoring sources in the demo are fixed history: the same meldingen on any load day."""
+    assert demo_monitoring.monitoring_signalen(eerder) == demo_monitoring.monitoring_signalen(later)
+    assert {m.bron for m in demo_monitoring.monitoring_signalen(eerder)} == {"contractmanagement", "ozv"}

@@ -89,6 +89,9 @@ def test_empty_besluitenlijst_still_exports(fresh_demo):
     assert "Geen regels" in _pdf_text(exports.vergadering_besluiten_pdf("platform", date(2031, 6, 5), "", lijst))
     rows = _xlsx_rows(exports.vergadering_besluiten_xlsx("platform", date(2031, 6, 5), "", lijst))
     assert len(rows) == 6 and rows[-1][0] == exports.BRON_BESLUITEN  # title, subtitle, blank, header, blank, source
+    blad = openpyxl.load_workbook(io.BytesIO(exports.vergadering_besluiten_xlsx("platform", date(2031, 6, 5), "",
+                                                                               lijst)))["Bron"]
+    assert [c.value for c in blad["A"]] == ["Bron", exports.BRON_BESLUITEN]  # the source on a sheet of its own
 
 
 def test_meeting_lists_in_excel_are_text_never_formulas():

@@ -19,7 +19,8 @@ from queries.lagen import as_layer
 def test_the_database_holds_the_convenant_s_kinds_besides_the_beheerconvenant(demo_engine):
     with demo_engine.connect() as conn:
         check = conn.execute(text("SELECT pg_get_constraintdef(oid) FROM pg_constraint "
-                                  "WHERE conrelid = 'hkd.beheersafspraken'::regclass AND contype = 'c'")).scalar_one()
+                                  "WHERE conrelid = 'hkd.beheersafspraken'::regclass AND contype = 'c' AND conname = "
+                                  "'beheersafspraken_soort_check'")).scalar_one()
     # the third kind, among all parties, is the beheerconvenant kept on the location
     assert set(re.findall(r"'(\w+)'", check)) == set(BEHEERSAFSPRAAK_SOORTEN) - {"partijen"}
 
@@ -61,3 +62,42 @@ def test_an_agreement_is_appended_never_changed(fresh_demo):
     with pytest.raises(DBAPIError, match="beheersafspraken_soort_check"):
         with as_layer(fresh_demo, "hkd", "hkd-user") as conn:
             monitoring.beheersafspraak_toevoegen(conn, loc, "partijen", INVENTARISATIE_DATUM)
+
+
+def _eigen_en_vreemde_locatie(engine) -> tuple[int, int]:
+    with engine.connect() as conn:
+        return tuple(conn.execute(text(
+            "SELECT (SELECT min(l.id) FROM hkd.locaties l JOIN hkd.aanbieders a ON a.id = l.aanbieder_id "
+            "        WHERE a.code = 'alfa'), "
+            "       (SELECT min(l.id) FROM hkd.locaties l JOIN hkd.aanbieders a ON a.id = l.aanbieder_id "
+            "        WHERE a.code <> 'alfa')")).one())
+
+
+def test_a_provider_records_the_client_kind_for_its_own_locations_only(fresh_demo):
+    """Seed 001: agreements with clients (support plans, house rules) are the provider's own; the contract with the
+    gemeente and other providers' locations are not (row-level security, migration 500)."""
+    eigen, vreemd = _eigen_en_vreemde_locatie(fresh_demo)
+    dag = INVENTARISATIE_DATUM + timedelta(days=30)
+    with as_layer(fresh_demo, "aanbieder", "alfa-user", "alfa") as conn:
+        nieuw = monitoring.beheersafspraak_toevoegen(conn, eigen, "client", dag, "huisregels bijgewerkt")
+        historie = monitoring.beheersafspraken_historie(conn, eigen)
+    assert historie.iloc[0][["id", "soort", "omschrijving", "vastgelegd_door"]].tolist() == [
+        nieuw, "client", "huisregels bijgewerkt", "alfa-user"]
+    for locatie, soort in ((eigen, "gemeente"), (vreemd, "client")):
+        with pytest.raises(ProgrammingError, match="row-level security"):
+            with as_layer(fresh_demo, "aanbieder", "alfa-user", "alfa") as conn:
+                monitoring.beheersafspraak_toevoegen(conn, locatie, soort, dag, "x")
+    with as_layer(fresh_demo, "aanbieder", "alfa-user", "alfa") as conn:
+        assert monitoring.beheersafspraken_historie(conn, vreemd).empty  # nor does it read another's
+
+
+def test_the_text_keeps_a_hostile_string_verbatim_and_refuses_personal_data(fresh_demo):
+    eigen, _ = _eigen_en_vreemde_locatie(fresh_demo)
+    vijandig = '<script>alert(1)</script> =HYPERLINK("http://x";"klik") **vet** @SUM(1)'
+    with as_layer(fresh_demo, "hkd", "hkd-user") as conn:
+        monitoring.beheersafspraak_toevoegen(conn, eigen, "gemeente", INVENTARISATIE_DATUM, vijandig)
+        assert monitoring.beheersafspraken_historie(conn, eigen)["omschrijving"].iloc[0] == vijandig
+    for tekst, fout in (("bel 06-12345678 voor de huisregels", "persoonsgegevens"), ("x" * 301, "check")):
+        with pytest.raises(DBAPIError, match=fout):
+            with as_layer(fresh_demo, "hkd", "hkd-user") as conn:
+                monitoring.beheersafspraak_toevoegen(conn, eigen, "gemeente", INVENTARISATIE_DATUM, tekst)

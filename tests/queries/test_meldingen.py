@@ -232,6 +232,20 @@ def test_contractmanagement_and_ozv_are_monitoring_sources(fresh_demo):
             q.registreer(conn, _melding(loc, bron="buurman"))
 
 
+def test_the_demo_holds_what_contractmanagement_and_the_ozv_signalled(demo_engine):
+    """Seed 001: contractmanagement puts HKD on its agenda and the Overleg Zorg en Veiligheid discusses the
+    leefbaarheid around the facilities; the demo holds what both signalled (fixed history, the same on any load day),
+    handled, at locations that were in fase 2 at the inventory."""
+    with demo_engine.connect() as conn:
+        rijen = conn.execute(text(
+            "SELECT l.code, m.bron, m.ontvangen_op::date AS dag, m.afgehandeld_op IS NOT NULL AS af "
+            "FROM hkd.meldingen m JOIN hkd.locaties l ON l.id = m.locatie_id "
+            "WHERE m.bron IN ('contractmanagement', 'ozv') ORDER BY m.ontvangen_op")).all()
+    assert [(r.code, r.bron, r.dag.isoformat(), r.af) for r in rijen] == [
+        ("HKD-019", "contractmanagement", "2024-03-14", True), ("HKD-039", "ozv", "2024-09-19", True),
+        ("HKD-041", "contractmanagement", "2025-02-13", True), ("HKD-060", "ozv", "2025-06-12", True)]
+
+
 def test_agenda_signal_counts_are_the_meldkaarts_counts(demo_engine):
     """The agenda's own count statement (no rings, no points) proposes exactly the locations the meldkaart's
     counts over the same period would, with the same weight."""

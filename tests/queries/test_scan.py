@@ -91,3 +91,37 @@ def test_cached_veerkracht_classes_give_the_same_scan(demo_engine, punt):
         gecached = scan.scan(conn, k, ScanConfig(), None, klassen)
     assert zelf.veerkracht_klasse is not None and zelf.veerkracht_klasse == gecached.veerkracht_klasse
     assert klassen[zelf.buurt_code] == zelf.veerkracht_klasse
+
+
+def test_the_scan_pdf_marks_demo_data_and_names_every_source(demo_engine, punt):
+    """Issue 22: the scan PDF says it is made on demo data (as the Platform PDF does) and names where each figure
+    comes from: the register, the boundaries, each indicator series with its source and years, the notes. The scan
+    keeps its sources, so a saved scan reopened says the same."""
+    from dataclasses import replace
+
+    from geo.scan_archief import naar_json, uit_json
+
+    k = Kandidaat(punt[0], punt[1], "Beschermd wonen", 24, "coördinaten")
+    with as_layer(demo_engine, "hkd", "tester") as conn:
+        res = scan.scan(conn, k, ScanConfig())
+    assert res.demo and {b.indicator for b in res.bronnen} >= {
+        "inwoners", "kwetsbare_groepen", "overlast_onveiligheid", "wijkprofiel_veiligheid"}
+
+    def tekst(r) -> str:
+        pdf = pypdf.PdfReader(io.BytesIO(render_pdf(r, "tester", datetime(2026, 3, 12, 10, 30))))
+        return " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+
+    body = tekst(uit_json(naar_json(res)))  # as saved and reopened
+    assert body.count("Demo, fictitief: deze scan is gemaakt op demogegevens") == 2  # at the top and at the sources
+    assert "het locatieregister en de fasebesluiten in HKD Kaart (gemeente Rotterdam, afdeling HKD) (demo, " \
+           "fictitief)" in body
+    assert "CBS / Kadaster (CC BY 4.0)" in body
+    bronnen = body[body.index("Bronnen"):]
+    assert "Index kwetsbare groepen: demo, fictitief (Demo (gevormd naar Veerkracht in Rotterdam, 2012-2018)), " \
+           "2012-20" in bronnen
+    assert "Wijkprofiel: veiligheidsindex: demo, fictitief (Demo (Wijkprofiel-achtig" in bronnen
+    assert "Inwoners: demo, fictitief" in bronnen
+    echt = tekst(replace(res, demo=False, bronnen=tuple(replace(b, bron="Wijkprofiel Rotterdam, gemeente Rotterdam")
+                                                        for b in res.bronnen)))
+    assert "Demo, fictitief" not in echt and "demo, fictitief" not in echt
+    assert "Wijkprofiel Rotterdam, gemeente Rotterdam" in echt

@@ -10,7 +10,7 @@ from sqlalchemy.exc import DBAPIError
 
 from core.domain import INVENTARISATIE_DATUM
 from core.kalender import vandaag
-from data.demo_vergaderingen import PLATFORM_DATA, volgend_sturingsoverleg
+from data.demo_vergaderingen import PLATFORM_DATA, platform_data, volgend_sturingsoverleg
 from geo.agenda import AGENDA_MAX_PUNTEN, AgendaVoorstel
 from queries import agenda_bronnen, overleg
 from queries import vergaderingen as vg
@@ -40,7 +40,7 @@ def test_demo_has_a_meeting_history_consistent_with_the_fase_history(demo_engine
     # the 78 inventory decisions, and HKD-078 back to fase 1 per 12-6-2023 (seed 001: "inmiddels terug naar fase 1")
     assert len(inventaris) == 79
     per_soort = lijst.groupby("soort").size().to_dict()
-    assert per_soort == {"sturingsoverleg": 19, "platform": len(PLATFORM_DATA)}
+    assert per_soort == {"sturingsoverleg": 19, "platform": len(platform_data(geladen))}
     voorbereiding = lijst[lijst["status"] == "in_voorbereiding"]
     assert list(voorbereiding["datum"]) == [volgend_sturingsoverleg(geladen)]  # the next one after the load day
     assert (voorbereiding["datum"] > geladen).all()

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from geo.herkomst import Bron
 from reports import overleg_exports as exports
 from reports.openbare_kaart_html import Pc4Figuur, render
 from reports.veilig import cel, csv_bytes, html_tekst, md_tekst, veilige_tabel
@@ -92,10 +93,11 @@ def _live(cel_tekst: str) -> bool:
 def test_csv_downloads_open_in_dutch_excel_with_numbers_and_no_formula_either_way():
     frame = pd.DataFrame({"=kop": [*PAYLOADS, " =1+1", "x;=1+1", "a,=1+1", "regel\n=1+1", "ok, -20 dB"],
                           "getal": [-1.5] * (len(PAYLOADS) + 5)})
-    data = csv_bytes(frame)
+    data = csv_bytes(frame, Bron('=HYPERLINK("http://x";"y")', "-uitgever"))  # a hostile source is text too
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel shows é and € right
     rijen = _cellen(data, ";", quotes=True)  # Excel with Dutch settings
-    assert rijen[0] == ["'=kop", "getal"]
+    assert rijen[0] == ["'=kop", "getal", "Bron"]
+    assert rijen[1][2] == "'=HYPERLINK(\"http://x\";\"y\"), '-uitgever"
     assert {r[1] for r in rijen[1:] if r} == {"-1,5"}  # decimal comma: Dutch Excel reads a number
     assert [r[0] for r in rijen[1:] if r][-4:] == ["x;'=1+1", "a,'=1+1", "regel\n'=1+1", "ok, '-20 dB"]
     for sep in (";", ",", "\t"):
@@ -109,7 +111,7 @@ def test_csv_downloads_open_in_dutch_excel_with_numbers_and_no_formula_either_wa
 @given(st.lists(st.text(alphabet=st.sampled_from(list(" =+-@\t\r\n;,\"'ab1")), max_size=30) | st.text(max_size=30),
                 min_size=1, max_size=5))
 def test_no_text_becomes_a_live_cell_whatever_the_separator(teksten):
-    data = csv_bytes(pd.DataFrame({"tekst": teksten, "getal": [2.5] * len(teksten)}))
+    data = csv_bytes(pd.DataFrame({"tekst": teksten, "getal": [2.5] * len(teksten)}), Bron(teksten[0] or "x"))
     for sep in (";", ","):
         for quotes in (True, False):
             try:
