@@ -277,17 +277,14 @@
     if (!r.ok) { throw new Error(r.status); }
     return r.json();
   }).then(function (fc) {
+    // One tooltip and one set of handlers on the layer, for every area (not one per area: thousands nationally).
     laag = L.geoJSON(fc, {
       style: stijl,
-      onEachFeature: function (f, l) {
-        perPc4[f.properties.pc4] = l;
-        l.bindTooltip(tekst(samenvatting(f.properties)), { sticky: true });
-        l.on({
-          mouseover: function () { l.setStyle({ weight: 2.5, color: "#000" }); l.bringToFront(); },
-          mouseout: function () { if (gemarkeerd.indexOf(l) < 0) { laag.resetStyle(l); } },
-          click: function () { toonDetails(f.properties); }
-        });
-      }
+      onEachFeature: function (f, l) { perPc4[f.properties.pc4] = l; }
+    }).bindTooltip(function (l) { return tekst(samenvatting(l.feature.properties)); }, { sticky: true }).on({
+      mouseover: function (e) { e.layer.setStyle({ weight: 2.5, color: "#000" }); e.layer.bringToFront(); },
+      mouseout: function (e) { if (gemarkeerd.indexOf(e.layer) < 0) { laag.resetStyle(e.layer); } },
+      click: function (e) { toonDetails(e.layer.feature.properties); }
     }).addTo(kaart);
     kaart.fitBounds(laag.getBounds(), { padding: [8, 8] });
     kaartEl.setAttribute("data-getekend", String(fc.features.length));
