@@ -176,7 +176,8 @@ def load_overleg(engine: Engine, size: NationalSize = NationalSize(), seed: int 
              ("advies", "Negatief advies", {"advies": "negatief"}), ("afgewezen", "Afgewezen", {})),
         )
         for i in range(size.initiatieven):
-            woonvorm = ("flexwonen", "doorstroom", "wonen_eerst", "zelfstandig_zorg")[i % 4]  # no college decision
+            # no college decision, and zelfstandig wonen never goes through the stappenplan (the database refuses it)
+            woonvorm = ("flexwonen", "doorstroom", "wonen_eerst")[i % 3]
             ingediend = anker - timedelta(days=30 + rng.randrange(700))
             ini = conn.execute(sql("initiatieven", "demo_initiatief_invoegen"), {
                 "aanbieder": f"a{i % size.aanbieders:04d}", "naam": f"Initiatief {i:04d}", "woonvorm": woonvorm,

@@ -161,14 +161,19 @@ def zonder_overlap(labels: list[tuple[float, float, str]], view: View, teken_px:
     A label is a box of ``len(text) * teken_px`` by ``regel_px`` centred on its point (the app's labels are 12 px
     monospace with a little background). At the city-wide first view a name that would cover another is left out;
     a closer view (a search result, the surroundings of one location) keeps more of them."""
-    gezet: list[tuple[float, float, float, float]] = []
+    cel = 64.0  # placed boxes are kept per grid cell of this many pixels: a label is compared with its neighbours
+    rooster: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
     uit = []
     for i, (lon, lat, tekst) in enumerate(labels):
         x, y = pixel(view, lon, lat)
         half_b, half_h = len(tekst) * teken_px / 2 + 2, regel_px / 2
         box = (x - half_b, y - half_h, x + half_b, y + half_h)
-        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in gezet):
+        cellen = [(cx, cy) for cx in range(math.floor(box[0] / cel), math.floor(box[2] / cel) + 1)
+                  for cy in range(math.floor(box[1] / cel), math.floor(box[3] / cel) + 1)]
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+               for c in cellen for b in rooster.get(c, ())):
             continue
-        gezet.append(box)
+        for c in cellen:
+            rooster.setdefault(c, []).append(box)
         uit.append(i)
     return uit

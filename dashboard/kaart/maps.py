@@ -285,7 +285,8 @@ def deck(layers: list[pdk.Layer], tooltip: dict | None = None, view: pdk.ViewSta
     return d
 
 
-def _compact(value) -> str:
+def compact_json(value) -> str:
+    """``value`` as JSON text without spaces (numpy scalars as Python numbers), as layer data is spliced in."""
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=_naar_python)
 
 
@@ -298,7 +299,7 @@ def _naar_python(o):
 def features_json(geometries: pd.Series, props: pd.DataFrame) -> str:
     """A FeatureCollection as JSON text from the GeoJSON text PostGIS produced (never parsed) and one row of
     properties per geometry."""
-    features = ",".join(f'{{"type":"Feature","geometry":{g},"properties":{_compact(p)}}}'
+    features = ",".join(f'{{"type":"Feature","geometry":{g},"properties":{compact_json(p)}}}'
                         for g, p in zip(geometries, props.to_dict("records"), strict=True))
     return f'{{"type":"FeatureCollection","features":[{features}]}}'
 
@@ -308,7 +309,7 @@ def spliced(kaart: pdk.Deck, data: dict[str, str]) -> pdk.Deck:
     data cached as text); ``st.pydeck_chart`` sends exactly this text."""
     spec = kaart.to_json()
     for token, text in data.items():
-        spec = spec.replace(_compact(token), text, 1)
+        spec = spec.replace(compact_json(token), text, 1)
     kaart.to_json = lambda: spec
     return kaart
 

@@ -155,7 +155,7 @@ def kies() -> Keuzes:
     vlakken = vlakken[analysegebied.in_analysegebied(vlakken["code"], vlakken["parent_code"], kernstad)]
     st.caption(analysegebied.uitleg(kernstad) + " " + herkomst.herkomst_zin("analysegebied_kernstad"))
     namen = dict(zip(vlakken["code"], vlakken["naam"], strict=True))
-    klassen = views.klassen(niveau, kw_ind, ov_ind, van, tot, drempels, tuple(sorted(namen)))
+    klassen = views.klassen(niveau, kw_ind, ov_ind, van, tot, drempels, pd.Series(sorted(namen), dtype=object))
     klassen = klassen[klassen.index.isin(namen)]
     user = current_user()
 

@@ -8,14 +8,22 @@ only for HKD, counts per postcode area for everyone else.
 from __future__ import annotations
 
 import html
-import json
 
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
 from core.taal import aantal
-from dashboard.kaart.maps import MAP_HEIGHT_PX, deck, gebied_namen, laag, tekst_tooltip
+from dashboard.kaart.maps import (
+    MAP_HEIGHT_PX,
+    compact_json,
+    deck,
+    features_json,
+    gebied_namen,
+    laag,
+    spliced,
+    tekst_tooltip,
+)
 from geo.kaarten4 import cirkel_straal
 from geo.veerkracht import ALLE_KLASSEN, KLASSE_BY_CODE
 from geo.view import bounds_of, kern
@@ -24,26 +32,14 @@ from queries.kaart import feature_collection
 TOOLTIP = tekst_tooltip("{naam}\n{toelichting}")
 NO_DATA = [230, 230, 230]
 # Placeholders for the large layer data: the deck is serialised without them (small), then the cached JSON of the
-# areas is put in their place, so that thousands of polygons are never parsed and re-serialised on a rerun.
+# areas is put in their place (dashboard.kaart.maps.spliced), so that thousands of polygons are never parsed and
+# re-serialised on a rerun.
 _AREAS, _LABELS = "@@hkd_vlakken@@", "@@hkd_labels@@"
-
-
-def _compact(value) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-
-
-def _features_json(vlakken: pd.DataFrame, props: pd.DataFrame) -> str:
-    """A FeatureCollection as JSON text, built from the GeoJSON text PostGIS produced (never parsed)."""
-    features = ",".join(
-        f'{{"type":"Feature","geometry":{g},"properties":{_compact(p)}}}'
-        for g, p in zip(vlakken["geometry"], props.to_dict("records"), strict=True)
-    )
-    return f'{{"type":"FeatureCollection","features":[{features}]}}'
 
 
 def _labels_json(vlakken: pd.DataFrame, labels: list[str]) -> str:
     """TextLayer rows ``lon, lat, label`` (5 decimals, ~1 m) as JSON text."""
-    return _compact([{"lon": round(x, 5), "lat": round(y, 5), "label": t}
+    return compact_json([{"lon": round(x, 5), "lat": round(y, 5), "label": t}
                      for x, y, t in zip(vlakken["lon"], vlakken["lat"], labels, strict=True)])
 
 
@@ -57,7 +53,7 @@ def _bivariaat_data(_vlakken: pd.DataFrame, bron: tuple, klasse: pd.Series) -> t
         "toelichting": [f"{KLASSE_BY_CODE[c].label}. {KLASSE_BY_CODE[c].kleur}" for c in codes],
         "kleur": [list(KLASSE_BY_CODE[c].rgb) for c in codes],
     })
-    return _features_json(_vlakken, props), _labels_json(_vlakken, [KLASSE_BY_CODE[c].label for c in codes])
+    return features_json(_vlakken["geometry"], props), _labels_json(_vlakken, [KLASSE_BY_CODE[c].label for c in codes])
 
 
 @st.cache_data(ttl=600, max_entries=16, show_spinner=False)
@@ -72,7 +68,7 @@ def _choropleth_data(_vlakken: pd.DataFrame, bron: tuple, klasse: pd.Series, kle
                         for v in values],
         "kleur": [list(kleuren[int(i)]) if pd.notna(i) else NO_DATA for i in idx],
     })
-    return _features_json(_vlakken, props)
+    return features_json(_vlakken["geometry"], props)
 
 
 def _area_layer(layer_id: str) -> pdk.Layer:
@@ -115,13 +111,8 @@ def _bounds(vlakken: pd.DataFrame):
 
 def _spliced_deck(layers: list[pdk.Layer], data: dict[str, str], bounds, hoogte: int) -> pdk.Deck:
     """A deck from :func:`dashboard.kaart.maps.deck` (``hoogte`` pixels high) whose placeholder layer data is replaced by
-    cached JSON text."""
-    d = deck(layers, tooltip=TOOLTIP, labels=gebied_namen(), bounds=bounds, height=hoogte)
-    spec = d.to_json()
-    for token, text in data.items():
-        spec = spec.replace(_compact(token), text, 1)
-    d.to_json = lambda: spec  # st.pydeck_chart sends exactly this text
-    return d
+    cached JSON text (:func:`dashboard.kaart.maps.spliced`)."""
+    return spliced(deck(layers, tooltip=TOOLTIP, labels=gebied_namen(), bounds=bounds, height=hoogte), data)
 
 
 def bivariaat_deck(vlakken: pd.DataFrame, klassen: pd.DataFrame, gekozen: str | None,
@@ -227,7 +218,7 @@ def _categorie_data(_vlakken: pd.DataFrame, bron: tuple, klasse: pd.Series, kleu
         "kleur": [list(kleuren[int(i)]) if pd.notna(i) else NO_DATA for i in idx],
     })
     labels = [str(int(i) + 1) if pd.notna(i) else "–" for i in idx]
-    return _features_json(_vlakken, props), _labels_json(_vlakken, labels)
+    return features_json(_vlakken["geometry"], props), _labels_json(_vlakken, labels)
 
 
 def categorie_deck(vlakken: pd.DataFrame, klasse: pd.Series, kleuren: tuple, toelichting: pd.Series,

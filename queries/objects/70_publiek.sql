@@ -237,3 +237,28 @@ BEGIN
     RETURN NULL;
 END $$;
 REVOKE ALL ON FUNCTION hkd.indicator_waarden_verversen() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
+
+-- The published map's search index (migration 540): per CBS wijk and buurt its name, box, label point, a wijk's
+-- border and the PC4 areas it lies in, kept per boundary set in hkd.zoekgebieden_bepaald. Public boundaries only.
+CREATE OR REPLACE VIEW publiek.zoekgebieden AS
+SELECT niveau, code, naam, ouder, west, zuid, oost, noord, lon, lat, rand, pc4s
+FROM hkd.zoekgebieden_bepaald;
+COMMENT ON VIEW publiek.zoekgebieden IS
+  'Wijken and buurten for the published map''s search and orientation (kept per boundary set); read-only.';
+REVOKE ALL ON publiek.zoekgebieden FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
+GRANT SELECT ON publiek.zoekgebieden TO hkd_aanbieder, hkd_beheer, hkd_publiek;
+
+-- Refresh the search index (hkd.zoekgebieden_bepaald) once per transaction that changed the boundaries, at commit
+-- (deferred constraint trigger of migration 540 on hkd.gebieden); a TRUNCATE refreshes at once.
+CREATE OR REPLACE FUNCTION hkd.zoekgebieden_verversen() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    IF TG_LEVEL = 'STATEMENT' OR current_setting('hkd.zoekgebieden_ververst', true) IS DISTINCT FROM 'ja' THEN
+        REFRESH MATERIALIZED VIEW hkd.zoekgebieden_bepaald;
+        IF TG_LEVEL = 'ROW' THEN  -- at commit: once for the whole transaction
+            PERFORM set_config('hkd.zoekgebieden_ververst', 'ja', true);
+        END IF;
+    END IF;
+    RETURN NULL;
+END $$;
+REVOKE ALL ON FUNCTION hkd.zoekgebieden_verversen() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;

@@ -75,31 +75,45 @@
     if (laag) { laag.eachLayer(function (l) { l.setStyle({ fillOpacity: vulling() }); }); }
   });
 
-  /* ---- orientation: wijk borders always; wijk names, or buurt names once they fit (toonNamen) ---- */
-  var randen = L.layerGroup(), namen = L.layerGroup().addTo(kaart), namenGebied = [], namenBuurt = [];
-  function naamLabel(naam, punt, klasse) {
-    var icoon = L.divIcon({ className: "naam " + klasse, html: "<span>" + tekst(naam) + "</span>", iconSize: null });
-    return { naam: naam, ll: L.latLng(punt[1], punt[0]),
-      m: L.marker([punt[1], punt[0]], { icon: icoon, interactive: false, keyboard: false }) };
+  /* ---- orientation: wijk borders and names, or buurt names once they fit (toonNamen) ---- */
+  // Borders and name markers are made when first needed: at national scale the first view holds thousands of wijken,
+  // whose borders would cover the layer and keep the page busy right after its first paint (issue 27).
+  var RANDEN_MAX = 250;  // wijk borders are drawn when at most this many wijken are in view
+  var randen = null, namen = L.layerGroup().addTo(kaart), namenGebied = [], namenBuurt = [];
+  function naamLabel(naam, punt, klasse) { return { naam: naam, ll: L.latLng(punt[1], punt[0]), klasse: klasse, m: null }; }
+  function marker(n) {
+    if (!n.m) {
+      n.m = L.marker(n.ll, { icon: L.divIcon({ className: "naam " + n.klasse, html: "<span>" + tekst(n.naam) + "</span>",
+        iconSize: null }), interactive: false, keyboard: false });
+    }
+    return n.m;
   }
-  function orientatie(g) {
-    gebieden = g;
-    g.gebied.forEach(function (r) {
+  function maakRanden() {
+    randen = L.layerGroup();
+    gebieden.gebied.forEach(function (r) {
       (r[5] || []).forEach(function (lijn) {
         L.polyline(lijn.map(function (c) { return [c[1], c[0]]; }),
           { color: "#222", weight: 1.4, opacity: 0.7, dashArray: "4 3", interactive: false }).addTo(randen);
       });
-      namenGebied.push(naamLabel(r[1], r[3], "wijknaam"));
     });
+  }
+  function orientatie(g) {
+    gebieden = g;
+    g.gebied.forEach(function (r) { namenGebied.push(naamLabel(r[1], r[3], "wijknaam")); });
     g.buurt.forEach(function (r) { namenBuurt.push(naamLabel(r[1], r[3], "buurtnaam")); });
-    randen.addTo(kaart);
     toonNamen();
   }
   function toonNamen() {
     // Names only where they fit: buurt names when at most one per LABEL_PX of map in view, else wijk names.
     var b = kaart.getBounds(), maat = kaart.getSize(), ruimte = Math.floor(maat.x * maat.y / LABEL_PX);
     function inBeeld(rijen) { return rijen.filter(function (r) { return b.contains([r[3][1], r[3][0]]); }).length; }
-    var buurt = inBeeld(gebieden.buurt) <= ruimte, wijk = !buurt && inBeeld(gebieden.gebied) <= ruimte;
+    var wijken = inBeeld(gebieden.gebied), buurt = inBeeld(gebieden.buurt) <= ruimte, wijk = !buurt && wijken <= ruimte;
+    if (wijken <= RANDEN_MAX && gebieden.gebied.length) {
+      if (!randen) { maakRanden(); }
+      if (!kaart.hasLayer(randen)) { randen.addTo(kaart); }
+    } else if (randen && kaart.hasLayer(randen)) {
+      kaart.removeLayer(randen);
+    }
     // Placed by priority (water and roads, then the areas in their order), a name that would overlap one already
     // placed is left out: names never pile up, also not at the lowest zoom.
     var geplaatst = [];
@@ -112,7 +126,7 @@
         return;
       }
       geplaatst.push(vak);
-      n.m.addTo(namen);
+      marker(n).addTo(namen);
     });
   }
   kaart.on("moveend", toonNamen);
@@ -263,25 +277,25 @@
     if (!r.ok) { throw new Error(r.status); }
     return r.json();
   }).then(function (fc) {
+    // One tooltip and one set of handlers on the layer, for every area (not one per area: thousands nationally).
     laag = L.geoJSON(fc, {
       style: stijl,
-      onEachFeature: function (f, l) {
-        perPc4[f.properties.pc4] = l;
-        l.bindTooltip(tekst(samenvatting(f.properties)), { sticky: true });
-        l.on({
-          mouseover: function () { l.setStyle({ weight: 2.5, color: "#000" }); l.bringToFront(); },
-          mouseout: function () { if (gemarkeerd.indexOf(l) < 0) { laag.resetStyle(l); } },
-          click: function () { toonDetails(f.properties); }
-        });
-      }
+      onEachFeature: function (f, l) { perPc4[f.properties.pc4] = l; }
+    }).bindTooltip(function (l) { return tekst(samenvatting(l.feature.properties)); }, { sticky: true }).on({
+      mouseover: function (e) { e.layer.setStyle({ weight: 2.5, color: "#000" }); e.layer.bringToFront(); },
+      mouseout: function (e) { if (gemarkeerd.indexOf(e.layer) < 0) { laag.resetStyle(e.layer); } },
+      click: function (e) { toonDetails(e.layer.feature.properties); }
     }).addTo(kaart);
     kaart.fitBounds(laag.getBounds(), { padding: [8, 8] });
     kaartEl.setAttribute("data-getekend", String(fc.features.length));
     form.hidden = false;
-    // The per-woonvorm figures and the wijken and buurten (search, orientation) come after the map has drawn.
-    fetch(cfg.gebieden).then(function (r) { return r.ok ? r.json() : null; }).then(function (g) {
-      if (g) { orientatie(g); kaartEl.setAttribute("data-gebieden", String(g.gebied.length + g.buurt.length)); }
-    }, function () { return null; });
+    // The per-woonvorm figures and the wijken and buurten (search, orientation) come after the map has drawn; the
+    // search index (700 kB at national scale) once the browser is idle after the first paint, within 2 s.
+    (window.requestIdleCallback || function (f) { return setTimeout(f, 200); })(function () {
+      fetch(cfg.gebieden).then(function (r) { return r.ok ? r.json() : null; }).then(function (g) {
+        if (g) { orientatie(g); kaartEl.setAttribute("data-gebieden", String(g.gebied.length + g.buurt.length)); }
+      }, function () { return null; });
+    }, { timeout: 2000 });
     return fetch(cfg.woonvormen).then(function (r) { return r.ok ? r.json() : null; })
       .then(function (w) { woonvormen = w; }, function () { woonvormen = null; });
   }).catch(function () {

@@ -74,3 +74,24 @@ def test_labels_that_would_cover_another_are_left_out_by_priority():
     assert zonder_overlap(labels[1:2] + labels[:1], ver) == [0]  # the order is the priority
     dichtbij = View(4.47, 51.92, 19.0)  # close in, 70 m apart is hundreds of pixels
     assert zonder_overlap(labels, dichtbij) == [0, 1, 2]
+
+
+def test_labels_left_out_exactly_as_when_every_pair_is_compared():
+    """The grid of placed labels is a shortcut: on many labels of every length, close and far apart, the kept
+    labels are those of comparing each label with every label placed before it."""
+    import random
+
+    from geo.view import View, pixel, zonder_overlap
+
+    rng = random.Random(3)
+    labels = [(4.3 + rng.random() * 0.4, 51.8 + rng.random() * 0.25, "x" * rng.randint(1, 40)) for _ in range(600)]
+    for view in (View(4.45, 51.91, 10.5), View(4.45, 51.91, 13.0), View(4.5, 51.9, 8.0)):
+        gezet, verwacht = [], []
+        for i, (lon, lat, tekst) in enumerate(labels):
+            x, y = pixel(view, lon, lat)
+            box = (x - len(tekst) * 7.5 / 2 - 2, y - 8.5, x + len(tekst) * 7.5 / 2 + 2, y + 8.5)
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in gezet):
+                gezet.append(box)
+                verwacht.append(i)
+        assert zonder_overlap(labels, view) == verwacht
+        assert 0 < len(verwacht) < len(labels)

@@ -109,7 +109,7 @@ def test_the_search_index_holds_wijken_and_buurten_and_hostile_names_stay_data()
     assert '<form id="zoek" class="zoek" role="search" aria-label="Zoek op de kaart" hidden>' in page
     assert '<label for="zoekterm">Zoek een postcode, wijk of buurt</label>' in page
     js = files["kaart.js"].decode()
-    assert "knop.textContent = r.wat" in js and 'html: "<span>" + tekst(naam) + "</span>"' in js
+    assert "knop.textContent = r.wat" in js and 'html: "<span>" + tekst(n.naam) + "</span>"' in js
 
 
 def test_a_configured_geocoder_is_named_in_the_policy_and_the_label_only_then():
