@@ -7,8 +7,7 @@ keeps only what this screen shows:
 
 - ``overleg_vergadering``: the id of the meeting chosen.
 - ``overleg_presentatie``: bool, the big-screen view (large type, no agenda management).
-- ``overleg_gezien``: ``(vergadering_id, huidig_punt_id, versie, besluiten)`` this screen drew; the live fragment
-  reruns the page when the database moved on.
+- ``overleg_bijwerken``: the live line's button that redraws the page after decisions made on another screen.
 - ``overleg_melding``: one-off confirmation or refusal shown after a write.
 """
 
@@ -269,14 +268,27 @@ def _voeg_toe(v: vg.Vergadering, opties: dict[str, int]) -> None:
 
 
 def live_volgen(v: vg.Vergadering, gezien: tuple) -> None:
-    """Every ``HKD_VOLG_SECONDEN`` (default 2), ask the database whether the meeting moved on; if so, redraw."""
+    """Every ``HKD_VOLG_SECONDEN`` (default 2), ask the database whether the meeting moved on.
+
+    Only a new current item (the chair moved on) redraws the whole page, so every screen follows the meeting. A
+    decision or agenda edit made on another screen never redraws the page under someone choosing in a list: a
+    redraw shifts what stands above the list, the browser scrolls with it and the open list closes. The fragment
+    keeps one line of the same height (a sentence and a "Bijwerken" button) and says there is news; the
+    besluitenlijst and its downloads follow with the button (a live-redrawn download button loses its click)."""
     @st.fragment(run_every=get_settings().volg_seconden)
     def volg() -> None:
         stand = db.run_query(vg.live_stand, v.id)
-        if stand is not None and (v.id, stand.huidig_punt_id, stand.versie, stand.besluiten) != gezien:
+        if stand is not None and stand.huidig_punt_id != gezien[1]:
             st.rerun()
+        nieuw = stand is not None and (v.id, stand.huidig_punt_id, stand.versie, stand.besluiten) != gezien
         wie = f"voorzitter: {md(stand.voorzitter)}" if stand and stand.voorzitter else "nog geen voorzitter"
-        st.caption(f":material/sync: Live: dit scherm volgt het huidige agendapunt ({wie}).")
+        links, rechts = st.columns([5, 1], vertical_alignment="center")
+        links.caption(":material/update: Nieuwe besluiten of agendawijzigingen van een ander scherm; wat u invult "
+                      "blijft staan." if nieuw else
+                      f":material/sync: Live: dit scherm volgt het huidige agendapunt ({wie}).")
+        if rechts.button("Bijwerken", key="overleg_bijwerken", icon=":material/refresh:", disabled=not nieuw,
+                         help="De pagina opnieuw opbouwen met wat op andere schermen is vastgelegd."):
+            st.rerun(scope="app")
     volg()
 
 

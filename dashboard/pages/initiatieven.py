@@ -22,8 +22,10 @@ if melding := st.session_state.pop("initiatief_melding", None):
 with st.spinner("Initiatieven laden..."):
     lijst = iv.lijst(hkd)
 
+# keyed and tracked: a rerun after saving a scan or an advice stays on the tab the user works in
 tab_lijst, tab_detail, tab_voorstellen = st.tabs(
-    ["Overzicht per stap", "Initiatief", "Voorstellen van aanbieders" if hkd else "Mijn voorstellen"])
+    ["Overzicht per stap", "Initiatief", "Voorstellen van aanbieders" if hkd else "Mijn voorstellen"],
+    key="initiatieven_tab", on_change="rerun")
 
 with tab_lijst:
     if not hkd:

@@ -31,7 +31,9 @@ with st.spinner("Meldingen tellen..."):
     frame = mv.per_locatie(van, tot, nrm)
 locaties = mv.locaties_keuze()
 
-tab_kaart, tab_vastleggen, tab_commissies = st.tabs(["Meldkaart", "Vastleggen en inlezen", "Beheercommissies"])
+# keyed and tracked: a rerun after a registration or an upload stays on the tab the user works in
+tab_kaart, tab_vastleggen, tab_commissies = st.tabs(["Meldkaart", "Vastleggen en inlezen", "Beheercommissies"],
+                                                    key="meldingen_tab", on_change="rerun")
 with tab_kaart:
     mv.log_meldkaart(frame, van, tot)
     kaart = show(mv.meldkaart(frame, nrm, hoogte=560), on_select="rerun", selection_mode="single-object",

@@ -65,7 +65,7 @@
       color: cfg.contextKleur[l.soort], weight: l.soort === "water" ? 5 : 2.5, opacity: 1, interactive: false,
       lineCap: "round", lineJoin: "round" }).addTo(kaart);
     if (l.soort === "water") { water.push(lijn); }
-    contextNamen.push({ naam: l.naam, ll: L.latLng(l.label[1], l.label[0]), m: L.marker([l.label[1], l.label[0]], {
+    contextNamen.push({ naam: l.naam, lijn: lijn, ll: L.latLng(l.label[1], l.label[0]), m: L.marker([l.label[1], l.label[0]], {
       icon: L.divIcon({ className: "naam contextnaam " + l.soort, html: "<span>" + tekst(l.naam) + "</span>",
         iconSize: null }), interactive: false, keyboard: false, pane: "context" }) });
   });
@@ -103,6 +103,16 @@
     g.buurt.forEach(function (r) { namenBuurt.push(naamLabel(r[1], r[3], "buurtnaam")); });
     toonNamen();
   }
+  function naamPunt(n, b) {
+    // A line's name where the line is in view: at its own point, else at the vertex of its course in view that is
+    // nearest the centre (zoomed in by the river, the river's name point lay outside the window).
+    if (!n.lijn || b.contains(n.ll)) { return n.ll; }
+    var c = b.getCenter(), beste = null;
+    n.lijn.getLatLngs().forEach(function (ll) {
+      if (b.contains(ll) && (!beste || c.distanceTo(ll) < c.distanceTo(beste))) { beste = ll; }
+    });
+    return beste || n.ll;
+  }
   function toonNamen() {
     // Names only where they fit: buurt names when at most one per LABEL_PX of map in view, else wijk names.
     var b = kaart.getBounds(), maat = kaart.getSize(), ruimte = Math.floor(maat.x * maat.y / LABEL_PX);
@@ -119,8 +129,10 @@
     var geplaatst = [];
     namen.clearLayers();
     contextNamen.concat(wijk ? namenGebied : buurt ? namenBuurt : []).forEach(function (n) {
-      if (!b.contains(n.ll)) { return; }
-      var p = kaart.latLngToContainerPoint(n.ll), w = n.naam.length * 8 + 8, h = 18;
+      var ll = naamPunt(n, b);
+      if (!b.contains(ll)) { return; }
+      n.m.setLatLng(ll);
+      var p = kaart.latLngToContainerPoint(ll), w = n.naam.length * 8 + 8, h = 18;
       var vak = [p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2];
       if (geplaatst.some(function (v) { return vak[0] < v[2] && v[0] < vak[2] && vak[1] < v[3] && v[1] < vak[3]; })) {
         return;

@@ -320,3 +320,19 @@ def test_the_chosen_initiative_stays_chosen_when_its_step_changes(open_page, fre
     assert md_tekst(naam) in [h.value for h in at.subheader]
     assert any("Draagkrachtscan" in m.value for m in at.markdown)  # the step did change ...
     assert label_voor in keuze.options  # ... and the label the browser holds for the choice still matches
+
+
+def test_the_initiative_dropdown_keeps_every_choice(open_page):
+    """Issue 26: the initiative selectbox kept only every other choice. Each choice in a row holds, its
+    initiative's heading is shown, and a rerun (a click elsewhere) keeps it."""
+    at = open_page(HKD)
+    keuze = at.selectbox(key="initiatief_keuze")
+    ids = list(keuze.options)
+    assert len(ids) >= 3, ids
+    for optie in [*ids[1:], ids[0], ids[2]]:
+        at.selectbox(key="initiatief_keuze").select(optie).run()
+        assert not at.exception, at.exception
+        assert at.selectbox(key="initiatief_keuze").value == int(optie.split(":")[0])
+        assert md_tekst(optie.split(": ", 1)[1]) in [s.value for s in at.subheader]
+    at.run()
+    assert at.selectbox(key="initiatief_keuze").value == int(ids[2].split(":")[0])

@@ -74,17 +74,32 @@ def export_lekken(inhoud: bytes, bestand: str) -> list[str]:
 
 
 def _exports(page, waar: str) -> list[str]:
-    """Download every CSV and Excel export the page shows and read its headers."""
+    """Download every CSV and Excel export the page shows, in each of its tabs, and read its headers."""
     knoppen = page.locator('[data-testid="stMain"] [data-testid="stDownloadButton"] button')
-    uit = []
-    for i in range(knoppen.count()):
-        knop = knoppen.nth(i)
-        label = knop.inner_text().strip()
-        if not knop.is_visible() or not re.search(r"CSV|Excel", label):
-            continue
-        d = download(page, knop)
-        uit += [f"{waar} · {label}: {lek}" for lek in export_lekken(Path(d.path()).read_bytes(), d.suggested_filename)]
+    tabs = page.locator('[data-testid="stMain"] [role="tab"]')
+    namen = [tabs.nth(i).inner_text().strip() for i in range(tabs.count())]
+    uit, gelezen = [], set()
+    for tab in [None, *namen[1:], *namen[:1]]:  # the tab shown first, the others, then back to the first
+        if tab is not None:
+            page.locator('[data-testid="stMain"] [role="tab"]', has_text=tab).first.click()
+            wait_for_app(page, timeout=WACHT)
+        for i in range(knoppen.count()):
+            knop = knoppen.nth(i)
+            label = knop.inner_text().strip()
+            if not knop.is_visible() or not re.search(r"CSV|Excel", label) or label in gelezen:
+                continue
+            gelezen.add(label)
+            d = download(page, knop)
+            uit += [f"{waar} · {tab or 'eerste tab'} · {label}: {lek}"
+                    for lek in export_lekken(Path(d.path()).read_bytes(), d.suggested_filename)]
     return uit
+
+
+def _vectoren(kaart) -> None:
+    """A Leaflet map (folium, in its iframe) has drawn once its vector layer's paths are there (no tiles load
+    here): wait for them before its pixels are read or the page's screenshot is taken."""
+    if kaart.evaluate("e => e.tagName") == "IFRAME":
+        kaart.content_frame.locator(".leaflet-overlay-pane path").first.wait_for(timeout=WACHT)
 
 
 def _zijbalk_open(page) -> None:
@@ -145,11 +160,15 @@ def _bekijk(page, rol: str, titel: str, maat: str, koppen: set[str]) -> list[str
             fouten.append(f"{waar} · kaart {nr}: wider than the window ({box})")
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         try:
+            _vectoren(kaart)
             o, png = lees_kaart(page, kaart, wachten=20.0)
         except Exception as e:  # noqa: BLE001 - a map replaced while read is one more finding, not the end
             fouten.append(f"{waar} · kaart {nr}: not readable ({type(e).__name__}: {str(e)[:100]})")
             continue
-        fouten += [f"{waar} · kaart {nr}: {p}" for p in o.problemen()]
+        # the phone size is this session's window made narrow: its maps keep the first view fitted for the wide
+        # window (a phone's own browser gets one fitted for its width, dashboard.kaart.maps.kaart_breedte), so they
+        # show the middle of what they frame, where one legend colour may be all there is (the fallback geography)
+        fouten += [f"{waar} · kaart {nr}: {p}" for p in o.problemen(min_legenda=1 if maat == "telefoon" else 2)]
     tekst = page.locator('[data-testid="stMain"]').inner_text()
     gelezen = page.evaluate(KOPPEN_JS)
     koppen.update(gelezen)

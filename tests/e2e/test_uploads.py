@@ -99,4 +99,7 @@ def test_provider_uploads_hostile_then_bad_then_good_meldingen(upload_server, fr
     enig(page, main.get_by_role("button", name="Alle meldingen inlezen")).click()
     main.get_by_text("2 meldingen ingelezen").first.wait_for()
     assert _meldingen(fresh_demo) == voor + 2
+    # the page stays on the tab the provider works in (it jumped back to the meldkaart after an upload)
+    tab = enig(page, main.get_by_role("tab", name="Vastleggen en inlezen"))
+    assert tab.get_attribute("aria-selected") == "true"
 
