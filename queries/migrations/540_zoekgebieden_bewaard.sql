@@ -7,7 +7,8 @@
 -- Kept current by the database itself, as hkd.indicator_waarden_bepaald (migration 440): a deferred constraint
 -- trigger on hkd.gebieden refreshes it at the commit of every transaction that changed the boundaries (the first
 -- event of the transaction refreshes, the others find it done); a TRUNCATE refreshes at once. Public boundaries
--- only: the same columns the publication wrote before (code, name, box, label point, a wijk's border, the PC4s).
+-- only: the same columns the publication wrote before (code, name, box, label point, a wijk's border, the PC4s);
+-- the label point is label_lon/label_lat, as no public view has a lon/lat column (tests/queries/test_lagen_rechten.py).
 -- Both kept views are refreshed by one trigger function, hkd.bewaard_verversen('<materialised view>'), which
 -- replaces migration 440's hkd.indicator_waarden_verversen().
 
@@ -22,8 +23,8 @@ WITH g AS (
 SELECT g.niveau, g.code, g.naam, w.naam AS ouder,
        round(ST_XMin(g.geom)::numeric, 4)::float8 AS west, round(ST_YMin(g.geom)::numeric, 4)::float8 AS zuid,
        round(ST_XMax(g.geom)::numeric, 4)::float8 AS oost, round(ST_YMax(g.geom)::numeric, 4)::float8 AS noord,
-       round(ST_X(ST_PointOnSurface(g.geom))::numeric, 4)::float8 AS lon,
-       round(ST_Y(ST_PointOnSurface(g.geom))::numeric, 4)::float8 AS lat,
+       round(ST_X(ST_PointOnSurface(g.geom))::numeric, 4)::float8 AS label_lon,
+       round(ST_Y(ST_PointOnSurface(g.geom))::numeric, 4)::float8 AS label_lat,
        CASE WHEN g.niveau = 'gebied'
             THEN ST_AsGeoJSON(ST_Boundary(ST_SimplifyPreserveTopology(g.geom, 0.0005)), 4) END AS rand,
        ARRAY(SELECT c.code FROM hkd.gebieden c

@@ -246,7 +246,7 @@ REVOKE ALL ON FUNCTION hkd.bewaard_verversen() FROM PUBLIC, hkd_publiek, hkd_aan
 -- The published map's search index (migration 540): per CBS wijk and buurt its name, box, label point, a wijk's
 -- border and the PC4 areas it lies in, kept per boundary set in hkd.zoekgebieden_bepaald. Public boundaries only.
 CREATE OR REPLACE VIEW publiek.zoekgebieden AS
-SELECT niveau, code, naam, ouder, west, zuid, oost, noord, lon, lat, rand, pc4s
+SELECT niveau, code, naam, ouder, west, zuid, oost, noord, label_lon, label_lat, rand, pc4s
 FROM hkd.zoekgebieden_bepaald;
 COMMENT ON VIEW publiek.zoekgebieden IS
   'Wijken and buurten for the published map''s search and orientation (kept per boundary set); read-only.';
