@@ -38,6 +38,6 @@ SELECT DISTINCT woonvorm_naam FROM publiek.vertrouwelijk ORDER BY woonvorm_naam;
 -- decimals) and the PC4 areas the area lies in, largest overlap first (those whose figures the search opens).
 -- Public boundaries only. Computed once per boundary set (migration 540: exact overlaps of 17,000 areas took 11-33 s
 -- at national scale on every publication), kept by the database and refreshed when the boundaries change.
-SELECT niveau, code, naam, ouder, west, zuid, oost, noord, lon, lat, rand, pc4s
+SELECT niveau, code, naam, ouder, west, zuid, oost, noord, label_lon AS lon, label_lat AS lat, rand, pc4s
 FROM publiek.zoekgebieden
 ORDER BY niveau, naam, code;

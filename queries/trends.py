@@ -37,6 +37,13 @@ def indicator_reeks(conn: Connection, niveau: str, indicator: str) -> pd.DataFra
     return frame.astype({"jaar": int, "waarde": float})
 
 
+def indicator_jaren(conn: Connection, niveau: str, indicator: str, van: int, tot: int) -> pd.DataFrame:
+    """``gebied_code, jaar, waarde`` of one indicator on one level in the years ``van`` and ``tot`` only."""
+    frame = pd.read_sql(sql("trends", "indicator_jaren"), conn,
+                        params={"niveau": niveau, "indicator": indicator, "van": van, "tot": tot})
+    return frame.astype({"jaar": int, "waarde": float})
+
+
 def referentie_reeks(conn: Connection, indicator: str, code: str = "NL") -> pd.DataFrame:
     """Reference values ``jaar, waarde, bron`` of one indicator (``NL``, ``G4`` or ``GM0599``), every year."""
     frame = pd.read_sql(sql("trends", "referentie_reeks"), conn, params={"code": code, "indicator": indicator})

@@ -23,6 +23,14 @@ FROM publiek.indicator_waarden
 WHERE niveau = :niveau AND indicator = :indicator
 ORDER BY gebied_code, jaar;
 
+-- name: indicator_jaren
+-- The values of one indicator on one level in two years (the start and end of a period): what Kaart 4-8 classifies,
+-- without the years between (a third of the rows of the whole series at national scale).
+SELECT gebied_code, jaar, waarde
+FROM publiek.indicator_waarden
+WHERE niveau = :niveau AND indicator = :indicator AND jaar IN (:van, :tot)
+ORDER BY gebied_code, jaar;
+
 -- name: gebied_vlakken
 -- Areas of one level with outline (GeoJSON, 5 decimals ~1 m) and a label point inside the area.
 SELECT code, naam, parent_code, jaar,

@@ -40,6 +40,8 @@ def laag(soort: str, data=None, **props) -> pdk.Layer:
             raise ValueError(f"{naam}: give the expression without {EXPRESSIE!r} (pydeck adds it)")
     letterlijk = {naam: pdk.types.String(waarde) if isinstance(waarde, str) and naam != "id"
                   and not naam.startswith("get_") else waarde for naam, waarde in props.items()}
+    if isinstance(data, pd.DataFrame):  # rows through pandas' C writer (see records), not pydeck's to_dict
+        data = records(data)
     return pdk.Layer(soort, data, **letterlijk)
 
 

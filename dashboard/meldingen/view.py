@@ -25,7 +25,7 @@ from core.domain import (
 from core.kalender import TZ
 from core.taal import aantal
 from dashboard import db, inzage
-from dashboard.kaart.maps import MAP_HEIGHT_PX, deck, laag, legend_html, records, tekst_tooltip
+from dashboard.kaart.maps import MAP_HEIGHT_PX, deck, laag, legend_html, tekst_tooltip
 from dashboard.trends import indicatoren as trends_views
 from dashboard.widgets import bron, downloads
 from dashboard.widgets.grafiek import datum_as
@@ -80,10 +80,10 @@ def meldkaart(frame: pd.DataFrame, nrm: MeldingNormen, hoogte: int = MAP_HEIGHT_
     ringen = [frame[f"ring_{s}"].astype(str) + f" binnen {s} m" for s in nrm.ring_meters]
     data["ringen"] = ringen[0].str.cat(ringen[1:], sep=" · ") if ringen else ""
     lagen = [
-        laag("ScatterplotLayer", records(data), id="meldingen", get_position=["lon", "lat"], get_radius="straal",
+        laag("ScatterplotLayer", data, id="meldingen", get_position=["lon", "lat"], get_radius="straal",
              radius_units="meters", get_fill_color="kleur", opacity=0.55, stroked=True, get_line_color=[0, 0, 0],
              line_width_min_pixels=1, pickable=True),
-        laag("TextLayer", records(data[data["aantal"] > 0]), id="aantallen", get_position=["lon", "lat"],
+        laag("TextLayer", data[data["aantal"] > 0], id="aantallen", get_position=["lon", "lat"],
                   get_text="label", get_size=13, get_color=[0, 0, 0]),
     ]
     tooltip = tekst_tooltip("{code} {naam}\n{aantal} meldingen, {buiten_norm} niet binnen de norm, {open} open\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
@@ -13,7 +14,17 @@ from core.kalender import nu, vandaag
 from core.taal import aantal
 from dashboard import db
 from dashboard.kaart.focus import focus_keuze, legenda_item
-from dashboard.kaart.maps import deck, focus_layer, laag, layer_bounds, legend_html, show, tekst_tooltip
+from dashboard.kaart.maps import (
+    coordinates,
+    deck,
+    features_json,
+    focus_layer,
+    laag,
+    legend_html,
+    show,
+    spliced,
+    tekst_tooltip,
+)
 from dashboard.widgets import bron, downloads
 from dashboard.widgets.tabel import toon as toon_tabel
 from dashboard.widgets.upload import plan_in_orde, schrijf_upload, upload_tabel
@@ -30,9 +41,8 @@ from geo.colours import NO_DATA, colour_for
 from geo.herkomst import Bron
 from geo.meldingen import PLATFORM_MIN_PER_JAAR, platform_stand
 from geo.spreiding import KLASSEN_TOV_STAD, per_1000
-from geo.view import Bounds
+from geo.view import Bounds, eerste_kader
 from queries import platform, vergaderingen
-from queries.kaart import feature_collection
 from reports.platform_pdf import aanbod_samenvatting, getal, render_pdf
 from reports.veilig import csv_bytes
 
@@ -206,10 +216,14 @@ def _spreiding_tabel(c: platform.PlatformCijfers, niveau: str) -> tuple[pd.DataF
     return t, per_1000(t["plaatsen"].sum(), t["inwoners"].sum())
 
 
-def _spreiding_kaart(conn, niveau: str, peildatum: date, vorige: date) -> tuple[dict, Bounds | None]:
-    """The spreiding map's layer (a FeatureCollection with colour and tooltip text per area) and the box it covers,
-    made once per cached call (``db.run_cached``, per role): at national scale parsing 3,000 outlines and walking
-    their 123,000 coordinates for the first view took most of every rerun of the Spreiding tab."""
+_SPREIDING = "@@hkd_spreiding@@"
+"""Placeholder of the spreiding layer's data: its cached JSON text is spliced into the deck (maps.spliced)."""
+
+
+def _spreiding_kaart(conn, niveau: str, peildatum: date, vorige: date) -> tuple[str, Bounds | None]:
+    """The spreiding map's layer as FeatureCollection JSON text (colour and tooltip text per area) and the box its
+    first view frames, made once per cached call (``db.run_cached``, per role): at national scale parsing 3,000
+    outlines, walking their 123,000 coordinates and serialising them again took most of every rerun of the tab."""
     t = platform.spreiding_tegen_stad(conn, niveau, peildatum, vorige)
     kaart = platform.omtrekken(conn, niveau).merge(t.drop(columns=["naam"]), on="code", how="left")
     kaart = kaart.assign(
@@ -217,8 +231,9 @@ def _spreiding_kaart(conn, niveau: str, peildatum: date, vorige: date) -> tuple[
         per_1000_tekst=[getal(v, 1) for v in kaart["per_1000"]],
         kleur=[list(NO_DATA if k is None or pd.isna(k) else colour_for(int(k))) for k in kaart["klasse"]],
     )[["code", "naam", "plaatsen", "voorzieningen", "per_1000_tekst", "tekst", "kleur", "geometry"]]
-    vlakken = feature_collection(kaart.fillna({"plaatsen": 0, "voorzieningen": 0}))
-    return vlakken, layer_bounds([laag("GeoJsonLayer", vlakken, id="spreiding")])
+    kaart = kaart.fillna({"plaatsen": 0, "voorzieningen": 0})
+    vlakken = features_json(kaart["geometry"], kaart.drop(columns=["geometry"]))
+    return vlakken, eerste_kader(list(coordinates(json.loads(vlakken))))
 
 
 def spreiding(c: platform.PlatformCijfers) -> None:
@@ -230,15 +245,15 @@ def spreiding(c: platform.PlatformCijfers) -> None:
         vlakken, kader = db.run_cached(_spreiding_kaart, niveau, c.peildatum, c.vorige, ttl="kort")
     st.markdown(f"Rotterdam: **{getal(t['plaatsen'].sum())} plaatsen**, **{getal(stad, 1)} per 1.000 inwoners** op "
                 f"{c.peildatum:%d-%m-%Y}.")
-    lagen = [laag("GeoJsonLayer", vlakken, id="spreiding", stroked=True, filled=True,
+    lagen = [laag("GeoJsonLayer", _SPREIDING, id="spreiding", stroked=True, filled=True,
                        pickable=True, get_fill_color="properties.kleur", get_line_color=[90, 90, 90, 200],
                        line_width_min_pixels=1, opacity=0.85)]
     focus = focus_keuze("spreiding_focus")
     if focus:
         lagen.append(focus_layer(focus))
-    show(deck(lagen, tooltip=tekst_tooltip("{naam}\n{plaatsen} plaatsen in {voorzieningen} voorzieningen\n"
-                                           "{per_1000_tekst} per 1.000 inwoners: {tekst}"), height=520,
-              bounds=None if focus else kader))
+    show(spliced(deck(lagen, tooltip=tekst_tooltip("{naam}\n{plaatsen} plaatsen in {voorzieningen} voorzieningen\n"
+                                                   "{per_1000_tekst} per 1.000 inwoners: {tekst}"), height=520,
+                      bounds=kader), {_SPREIDING: vlakken}))
     items = [(colour_for(i), label) for i, label in enumerate(KLASSEN_TOV_STAD)] + [(NO_DATA, GEEN_INWONERS)]
     if focus:
         items.append(legenda_item())

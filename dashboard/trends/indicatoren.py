@@ -207,7 +207,7 @@ def kaart48_tabel(klassen: pd.DataFrame, namen: dict[str, str]) -> pd.DataFrame:
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def _klassen(rol: str, niveau: str, kw_ind: str, ov_ind: str, van: int, tot: int,
              drempels: vk.Drempels, codes: pd.Series | None) -> pd.DataFrame:
-    kw, ov = reeks(niveau, kw_ind), reeks(niveau, ov_ind)
+    kw, ov = (db.run_cached(trends.indicator_jaren, niveau, ind, van, tot) for ind in (kw_ind, ov_ind))
     if codes is not None:  # the analysis area: only these areas count in the mean and standard deviation
         kw, ov = kw[kw["gebied_code"].isin(codes)], ov[ov["gebied_code"].isin(codes)]
     return vk.classificeer(vk.periode_waarden(kw, van, tot), vk.periode_waarden(ov, van, tot), drempels=drempels,

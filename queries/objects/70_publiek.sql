@@ -223,42 +223,32 @@ END $$;
 REVOKE ALL ON FUNCTION publiek.raster_dominante_corporatie(text,integer) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 GRANT EXECUTE ON FUNCTION publiek.raster_dominante_corporatie(text,integer) TO hkd_aanbieder, hkd_beheer, hkd_publiek;
 
--- Refresh the kept outcome of the disclosure rule (hkd.indicator_waarden_bepaald) once per transaction, at commit
--- (deferred constraint triggers of migration 440 on values, rule and catalogue); a TRUNCATE refreshes at once.
-CREATE OR REPLACE FUNCTION hkd.indicator_waarden_verversen() RETURNS trigger
+-- Refresh a kept materialised view (the argument of the trigger: hkd.indicator_waarden_bepaald, the outcome of the
+-- disclosure rule, on values, rule and catalogue, migration 440; hkd.zoekgebieden_bepaald, the published map's search
+-- index, on the boundaries, migration 540) once per transaction, at commit (deferred constraint triggers); a TRUNCATE
+-- refreshes at once.
+CREATE OR REPLACE FUNCTION hkd.bewaard_verversen() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+    bewaard regclass := TG_ARGV[0]::regclass;
+    klaar text := 'hkd.ververst_' || replace(TG_ARGV[0], '.', '_');
 BEGIN
-    IF TG_LEVEL = 'STATEMENT' OR current_setting('hkd.indicator_waarden_ververst', true) IS DISTINCT FROM 'ja' THEN
-        REFRESH MATERIALIZED VIEW hkd.indicator_waarden_bepaald;
+    IF TG_LEVEL = 'STATEMENT' OR current_setting(klaar, true) IS DISTINCT FROM 'ja' THEN
+        EXECUTE format('REFRESH MATERIALIZED VIEW %s', bewaard);
         IF TG_LEVEL = 'ROW' THEN  -- at commit: once for the whole transaction
-            PERFORM set_config('hkd.indicator_waarden_ververst', 'ja', true);
+            PERFORM set_config(klaar, 'ja', true);
         END IF;
     END IF;
     RETURN NULL;
 END $$;
-REVOKE ALL ON FUNCTION hkd.indicator_waarden_verversen() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
+REVOKE ALL ON FUNCTION hkd.bewaard_verversen() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 
 -- The published map's search index (migration 540): per CBS wijk and buurt its name, box, label point, a wijk's
 -- border and the PC4 areas it lies in, kept per boundary set in hkd.zoekgebieden_bepaald. Public boundaries only.
 CREATE OR REPLACE VIEW publiek.zoekgebieden AS
-SELECT niveau, code, naam, ouder, west, zuid, oost, noord, lon, lat, rand, pc4s
+SELECT niveau, code, naam, ouder, west, zuid, oost, noord, label_lon, label_lat, rand, pc4s
 FROM hkd.zoekgebieden_bepaald;
 COMMENT ON VIEW publiek.zoekgebieden IS
   'Wijken and buurten for the published map''s search and orientation (kept per boundary set); read-only.';
 REVOKE ALL ON publiek.zoekgebieden FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 GRANT SELECT ON publiek.zoekgebieden TO hkd_aanbieder, hkd_beheer, hkd_publiek;
-
--- Refresh the search index (hkd.zoekgebieden_bepaald) once per transaction that changed the boundaries, at commit
--- (deferred constraint trigger of migration 540 on hkd.gebieden); a TRUNCATE refreshes at once.
-CREATE OR REPLACE FUNCTION hkd.zoekgebieden_verversen() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-BEGIN
-    IF TG_LEVEL = 'STATEMENT' OR current_setting('hkd.zoekgebieden_ververst', true) IS DISTINCT FROM 'ja' THEN
-        REFRESH MATERIALIZED VIEW hkd.zoekgebieden_bepaald;
-        IF TG_LEVEL = 'ROW' THEN  -- at commit: once for the whole transaction
-            PERFORM set_config('hkd.zoekgebieden_ververst', 'ja', true);
-        END IF;
-    END IF;
-    RETURN NULL;
-END $$;
-REVOKE ALL ON FUNCTION hkd.zoekgebieden_verversen() FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;

@@ -301,13 +301,10 @@
     kaart.fitBounds(laag.getBounds(), { padding: [8, 8] });
     kaartEl.setAttribute("data-getekend", String(fc.features.length));
     form.hidden = false;
-    // The per-woonvorm figures and the wijken and buurten (search, orientation) come after the map has drawn; the
-    // search index (700 kB at national scale) once the browser is idle after the first paint, within 2 s.
-    (window.requestIdleCallback || function (f) { return setTimeout(f, 200); })(function () {
-      fetch(cfg.gebieden).then(function (r) { return r.ok ? r.json() : null; }).then(function (g) {
-        if (g) { orientatie(g); kaartEl.setAttribute("data-gebieden", String(g.gebied.length + g.buurt.length)); }
-      }, function () { return null; });
-    }, { timeout: 2000 });
+    // The per-woonvorm figures and the wijken and buurten (search, orientation) come after the map has drawn.
+    fetch(cfg.gebieden).then(function (r) { return r.ok ? r.json() : null; }).then(function (g) {
+      if (g) { orientatie(g); kaartEl.setAttribute("data-gebieden", String(g.gebied.length + g.buurt.length)); }
+    }, function () { return null; });
     return fetch(cfg.woonvormen).then(function (r) { return r.ok ? r.json() : null; })
       .then(function (w) { woonvormen = w; }, function () { woonvormen = null; });
   }).catch(function () {

@@ -15,6 +15,7 @@ import html
 import io
 import json
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -144,8 +145,18 @@ def herkomst(url: str) -> str:
 
 
 def _eigen(naam: str) -> str:
-    """Our own script or style (``kaart.js``, ``stijl.css``), as shipped in this package."""
-    return resources.files(__package__).joinpath(naam).read_text(encoding="utf-8")
+    """Our own script or style (``kaart.js``, ``stijl.css``), as shipped in this package; a script without its
+    comment lines and indentation (it is inline in every page: about 1 kB less to the first paint, gzipped)."""
+    tekst = resources.files(__package__).joinpath(naam).read_text(encoding="utf-8")
+    return _zonder_commentaar(tekst) if naam.endswith(".js") else tekst
+
+
+def _zonder_commentaar(js: str) -> str:
+    """``js`` without whole-line comments (``// ...`` and ``/* ... */`` starting a line) and leading whitespace;
+    code and comments after code stay as they are."""
+    js = re.sub(r"^[ \t]*//[^\n]*\n", "", js, flags=re.M)
+    js = re.sub(r"^[ \t]*/\*.*?\*/[ \t]*\n", "", js, flags=re.M | re.S)
+    return re.sub(r"^[ \t]+", "", js, flags=re.M)
 
 
 def _script_hash(script: str) -> str:

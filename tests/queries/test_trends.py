@@ -24,6 +24,15 @@ def test_every_layer_reads_the_indicator_views(demo_engine, rol):
     assert len(vlakken) == 92 and vlakken["lon"].between(3.9, 4.7).all()
 
 
+def test_the_two_years_of_a_period_are_exactly_those_rows_of_the_whole_series(demo_engine):
+    with as_layer(demo_engine, "publiek", "tester") as conn:
+        reeks = trends.indicator_reeks(conn, "buurt", "overlast_onveiligheid")
+        jaren = trends.indicator_jaren(conn, "buurt", "overlast_onveiligheid", 2012, 2018)
+    verwacht = reeks[reeks["jaar"].isin([2012, 2018])].reset_index(drop=True)
+    assert set(jaren["jaar"]) == {2012, 2018} and len(jaren) < len(reeks)
+    pd.testing.assert_frame_equal(jaren, verwacht)
+
+
 def test_the_public_cannot_read_the_base_tables(demo_engine):
     for table in ("hkd.indicatoren", "hkd.gebieden", "hkd.locaties"):
         with pytest.raises(ProgrammingError), as_layer(demo_engine, "publiek", "tester") as conn:
