@@ -175,9 +175,19 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
             "jaar": "Jaar", "kwartaal": "Kwartaal", "corporatie": "Corporatie", "uitstromers": "Uitstromers",
             "directe_bemiddeling": "Directe bemiddeling", "wachttijd_maanden": "Wachttijd (maanden)"}),
             hide_index=True, width="stretch")
-    downloads.knop("Download uitstroomreeks (CSV)", lambda: csv_bytes(u.drop(columns="bron"), _bronnen(u["bron"])),
+    downloads.knop("Download uitstroomreeks (CSV)", lambda: csv_bytes(_uitstroom_export(u), _bronnen(u["bron"])),
                    "hkd_uitstroom.csv",
                    "text/csv", key="uitstroom_csv")
+
+
+UITSTROOM_KOPPEN = {"jaar": "Jaar", "kwartaal": "Kwartaal", "corporatie": "Corporatie", "uitstromers": "Uitstromers",
+                   "directe_bemiddeling": "Directe bemiddeling", "reguliere_urgentie": "Reguliere urgentie",
+                   "wachttijd_maanden": "Wachttijd (maanden)"}
+
+
+def _uitstroom_export(u: pd.DataFrame) -> pd.DataFrame:
+    """The uitstroom series as people read it: Dutch headers, no internal codes or load times."""
+    return u[list(UITSTROOM_KOPPEN)].rename(columns=UITSTROOM_KOPPEN)
 
 
 def _bronnen(kolom: pd.Series) -> tuple[Bron, ...]:

@@ -131,14 +131,13 @@
     contextNamen.concat(wijk ? namenGebied : buurt ? namenBuurt : []).forEach(function (n) {
       var ll = naamPunt(n, b);
       if (!b.contains(ll)) { return; }
-      n.m.setLatLng(ll);
       var p = kaart.latLngToContainerPoint(ll), w = n.naam.length * 8 + 8, h = 18;
       var vak = [p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2];
       if (geplaatst.some(function (v) { return vak[0] < v[2] && v[0] < vak[2] && vak[1] < v[3] && v[1] < vak[3]; })) {
         return;
       }
       geplaatst.push(vak);
-      marker(n).addTo(namen);
+      marker(n).setLatLng(ll).addTo(namen);
     });
   }
   kaart.on("moveend", toonNamen);
