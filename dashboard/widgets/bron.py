@@ -16,9 +16,7 @@ MELDINGEN = Bron("het meldingenregister in HKD Kaart (meldingen van omwonenden, 
                  HKD, uit_demo=True)
 GRENZEN = Bron("grenzen", "CBS / Kadaster (CC BY 4.0)")
 KERNCIJFERS = Bron("inwoners per gebied uit de geladen kerncijfers", "CBS", uit_demo=True)
-VERGADERINGEN = Bron("de vergaderingen, besluiten en beheersafspraken in HKD Kaart", HKD, uit_demo=True)
 PLATFORM = Bron("de uitstroommonitor en het aanbod van het Platform HKD in HKD Kaart", HKD, uit_demo=True)
-IMPORT = Bron("de controle van het aangeleverde bestand door HKD Kaart", HKD)
 VOORBEELD = Bron("voorbeeldbestand van HKD Kaart (fictief)", HKD)
 
 
