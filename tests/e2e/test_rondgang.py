@@ -99,7 +99,10 @@ def _vectoren(kaart) -> None:
     """A Leaflet map (folium, in its iframe) has drawn once its vector layer's paths are there (no tiles load
     here): wait for them before its pixels are read or the page's screenshot is taken."""
     if kaart.evaluate("e => e.tagName") == "IFRAME":
-        kaart.content_frame.locator(".leaflet-overlay-pane path").first.wait_for(timeout=WACHT)
+        # any path in view will do: the first feature may lie outside a narrow window's view (an empty, invisible path)
+        kaart.element_handle().content_frame().wait_for_function(
+            "() => [...document.querySelectorAll('.leaflet-overlay-pane path')]"
+            ".some(p => p.getBoundingClientRect().width > 0)", timeout=WACHT)
 
 
 def _zijbalk_open(page) -> None:
