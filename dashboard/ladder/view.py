@@ -20,6 +20,7 @@ from core.domain import (
     WOONVORM_NAMEN,
     WOONVORM_TERMIJNEN,
 )
+from core.taal import aantal
 from dashboard import db, inzage
 from dashboard.kaart.maps import deck, gebied_namen, laag, legend_html, outline_layer, tekst_tooltip
 from dashboard.ladder import afspraken as afspraken_form
@@ -44,6 +45,9 @@ def locaties_op(op: date) -> pd.DataFrame:
 
 MAX_OMTREKKEN = 60
 """At most this many gebied outlines on the map; beyond that only the gemeente outline (national scale)."""
+FILTER_SLEUTELS = ("ladder_fase", "ladder_woonvorm", "ladder_aanbieder", "ladder_gebied", "ladder_open",
+                   "ladder_focusgebieden")
+"""The Escalatieladder's filters (widget keys): their number in use is written on the button that opens them."""
 TABEL_PAGINA = 500
 """Rows per page of the escalatieladder table (the CSV download always holds every row)."""
 
@@ -135,12 +139,17 @@ def fase_legenda(kort: bool = False) -> str:
     return legend_html(items, naast=kort) + "<p><small>Het cijfer op elke stip is de fase.</small></p>"
 
 
-def buiten_eerste_beeld(frame: pd.DataFrame) -> int:
-    """How many of the locations lie outside the box the map's first view frames (:func:`geo.view.eerste_kader`)."""
+def buiten_beeld_tekst(frame: pd.DataFrame) -> str:
+    """What the caption under the map says of the locations outside the box its first view frames
+    (:func:`geo.view.eerste_kader`: far from the others, e.g. in Hoek van Holland or Rozenburg): how many and in
+    which gebieden, so that none is hidden without a word; empty when every location is in the frame."""
     punten = list(zip(frame["lon"], frame["lat"], strict=True))
-    return buiten(punten, eerste_kader(punten))
-
-
+    rijen = frame.iloc[buiten(punten, eerste_kader(punten))]
+    if rijen.empty:
+        return ""
+    per_gebied = rijen["gebied"].fillna("onbekend gebied").value_counts()
+    waar = ", ".join(f"{md_tekst(gebied)} {n}" for gebied, n in sorted(per_gebied.items()))
+    return f"{aantal(len(rijen), 'locatie', 'locaties')} buiten beeld ({waar}): zoom uit"
 
 
 def open_acties_kolom(frame: pd.DataFrame) -> pd.Series:
