@@ -20,14 +20,13 @@ from core.domain import (
     WOONVORM_NAMEN,
     WOONVORM_TERMIJNEN,
 )
-from core.taal import aantal
 from dashboard import db, inzage
 from dashboard.kaart.maps import deck, gebied_namen, laag, legend_html, outline_layer, tekst_tooltip
 from dashboard.ladder import afspraken as afspraken_form
 from dashboard.widgets.grafiek import datum_as
 from dashboard.widgets.tabel import datums_als_tekst
 from geo import herkomst
-from geo.view import Bounds, buiten, eerste_kader
+from geo.view import Bounds
 from queries import fasen, monitoring
 from queries.kaart import feature_collection, outline
 from reports.veilig import md_tekst
@@ -137,19 +136,6 @@ def fase_legenda(kort: bool = False) -> str:
               ("" if kort else f": <small>{f.betekenis}</small>")) for f in FASES]
     items.append((GEEN_FASE_KLEUR, "<b>-</b> nog geen fase vastgesteld"))
     return legend_html(items, naast=kort) + "<p><small>Het cijfer op elke stip is de fase.</small></p>"
-
-
-def buiten_beeld_tekst(frame: pd.DataFrame) -> str:
-    """What the caption under the map says of the locations outside the box its first view frames
-    (:func:`geo.view.eerste_kader`: far from the others, e.g. in Hoek van Holland or Rozenburg): how many and in
-    which gebieden, so that none is hidden without a word; empty when every location is in the frame."""
-    punten = list(zip(frame["lon"], frame["lat"], strict=True))
-    rijen = frame.iloc[buiten(punten, eerste_kader(punten))]
-    if rijen.empty:
-        return ""
-    per_gebied = rijen["gebied"].fillna("onbekend gebied").value_counts()
-    waar = ", ".join(f"{md_tekst(gebied)} {n}" for gebied, n in sorted(per_gebied.items()))
-    return f"{aantal(len(rijen), 'locatie', 'locaties')} buiten beeld ({waar}): zoom uit"
 
 
 def open_acties_kolom(frame: pd.DataFrame) -> pd.Series:

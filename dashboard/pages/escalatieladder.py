@@ -10,6 +10,7 @@ from core.kalender import vandaag
 from core.taal import aantal
 from dashboard.kaart import maps, zoeken
 from dashboard.kaart.focus import focus_keuze, legenda_item
+from dashboard.kaart.kader import buiten_beeld_tekst
 from dashboard.kaart.maps import focus_layer, legend_html
 from dashboard.ladder import view as lv
 from dashboard.toegang.auth import require_role
@@ -59,7 +60,7 @@ lv.log_overzichtskaart(lijst, op)
 kaart = maps.show(lv.fase_deck(lijst, extra=extra_lagen or None,
                                bounds=treffer.bounds if treffer is not None else None, hoogte=620),
                   on_select="rerun", selection_mode="single-object", key="ladder_kaart")
-buiten = lv.buiten_beeld_tekst(lijst) if treffer is None else ""
+buiten = buiten_beeld_tekst(lijst, per="gebied") if treffer is None else ""
 st.caption(f"{len(lijst)} van {aantal(len(alle), 'locatie', 'locaties')} getoond · stand op {op:%d-%m-%Y}"
            + (f" · {buiten}" if buiten else ""))
 st.html(lv.fase_legenda(kort=True) + (legend_html([legenda_item()], naast=True) if focus else ""))
