@@ -81,34 +81,61 @@ def kern(box: Bounds | None, kern_box: Bounds = KERN_ROTTERDAM) -> Bounds | None
     return binnen
 
 
-KERN_AANDEEL = 0.8
-"""When at least this share of a map's data lies in the core city, the first view frames that part only."""
+KERN_KWANTIEL = 0.1
+"""The dense core of a map's points spans, per axis, from this quantile to its complement (10th to 90th
+percentile): up to a tenth of the points on either side may lie far away without pulling the frame out."""
+KERN_MIN_PUNTEN = 10
+"""With fewer points than this there is no core to speak of: the first view frames them all."""
+KERN_SPELING = 0.75
+"""A point lies in the first view when it is within this share of the core's span beyond it, per axis."""
+KERN_SPELING_M = 2000.0
+"""... or within this many metres of the core's span: a point near the others is never framed out, however tight
+the core (all but one on one street)."""
 
 
-def eerste_kader(punten: Iterable[tuple[float, float]], kern_box: Bounds = KERN_ROTTERDAM,
-                 min_aandeel: float = KERN_AANDEEL) -> Bounds | None:
-    """The box a map's first view frames: around all ``(lon, lat)`` points of its data, or, when at least
-    ``min_aandeel`` of them lie in the core city, around those only.
+def _kwantiel(gesorteerd: list[float], q: float) -> float:
+    """The ``q``-th quantile of sorted values, linearly interpolated between the two nearest (numpy's default)."""
+    plek = q * (len(gesorteerd) - 1)
+    onder = math.floor(plek)
+    boven = min(onder + 1, len(gesorteerd) - 1)
+    return gesorteerd[onder] + (gesorteerd[boven] - gesorteerd[onder]) * (plek - onder)
 
-    Rotterdam's data reach from Hoek van Holland and the Maasvlakte to Nesselande: framed whole, the 60 locations
-    in the city crowd into a quarter of the map. The few outside stay drawn, a zoom out away (a page names how
-    many, :func:`buiten`); data that lie mostly elsewhere are framed whole. ``None`` when there are no points."""
-    alle = [p for p in punten if p[0] is not None and p[1] is not None]
+
+def eerste_kader(punten: Iterable[tuple[float, float]], kwantiel: float = KERN_KWANTIEL,
+                 speling: float = KERN_SPELING, speling_m: float = KERN_SPELING_M,
+                 min_punten: int = KERN_MIN_PUNTEN) -> Bounds | None:
+    """The box a map's first view frames: around the points of its data that lie in or near their dense core.
+
+    Per axis the core spans from the ``kwantiel`` to the ``1 - kwantiel`` quantile of the points; a point farther
+    beyond that span than ``speling`` times the span (and than ``speling_m`` metres) is an outlier, left out of the
+    box. Rotterdam's locations reach from Hoek van Holland and the Maasvlakte to Nesselande: framed whole, the 60 in
+    the city crowd into a quarter of the map. The outliers stay drawn, a zoom out away; a page names how many
+    (:func:`buiten`). Fewer than ``min_punten`` points, one point or points all in one place have no outliers: the
+    box is then around all of them (a single point or one place is a box without size; :func:`fit` callers pad it).
+    ``None`` when there are no (finite) points. The margin around the box is the map's (:func:`fit`)."""
+    alle = [(float(lon), float(lat)) for lon, lat in punten if lon is not None and lat is not None
+            and math.isfinite(float(lon)) and math.isfinite(float(lat))]
     box = bounds_of(alle)
-    if box is None:
-        return None
-    binnen = [p for p in alle if kern_box.contains(float(p[0]), float(p[1]))]
-    if len(binnen) >= min_aandeel * len(alle) and binnen:
-        return bounds_of(binnen)
-    return box
+    if box is None or len(alle) < min_punten:
+        return box
+    m_per_graad_lat = 111_320.0
+    m_per_graad_lon = m_per_graad_lat * max(math.cos(math.radians((box.min_lat + box.max_lat) / 2)), 0.01)
+    grenzen = []
+    for as_, m_per_graad in ((0, m_per_graad_lon), (1, m_per_graad_lat)):
+        waarden = sorted(p[as_] for p in alle)
+        laag, hoog = _kwantiel(waarden, kwantiel), _kwantiel(waarden, 1 - kwantiel)
+        ruimte = max(speling * (hoog - laag), speling_m / m_per_graad)
+        grenzen.append((laag - ruimte, hoog + ruimte))
+    (lon_min, lon_max), (lat_min, lat_max) = grenzen
+    return bounds_of(p for p in alle if lon_min <= p[0] <= lon_max and lat_min <= p[1] <= lat_max)
 
 
-def buiten(punten: Iterable[tuple[float, float]], box: Bounds | None) -> int:
-    """How many ``(lon, lat)`` points lie outside ``box`` (0 without a box)."""
+def buiten(punten: Iterable[tuple[float, float]], box: Bounds | None) -> list[int]:
+    """The indexes of the ``(lon, lat)`` points that lie outside ``box`` (none without a box)."""
     if box is None:
-        return 0
-    return sum(1 for lon, lat in punten if lon is not None and lat is not None
-               and not box.contains(float(lon), float(lat)))
+        return []
+    return [i for i, (lon, lat) in enumerate(punten) if lon is not None and lat is not None
+            and not box.contains(float(lon), float(lat))]
 
 
 def _merc_y(lat: float) -> float:

@@ -158,8 +158,8 @@ def layer_points(layers: list[pdk.Layer], alleen_data: bool = True):
 
 
 def layer_bounds(layers: list[pdk.Layer], alleen_data: bool = True) -> Bounds | None:
-    """The box a first view frames around what the layers draw (:func:`layer_points`): all of it, or the part in
-    the core city when most of it lies there (:func:`geo.view.eerste_kader`)."""
+    """The box a first view frames around what the layers draw (:func:`layer_points`): with ``alleen_data`` the
+    dense core of it, far outliers left out (:func:`geo.view.eerste_kader`), else all of it."""
     punten = [p for p in layer_points(layers, alleen_data) if p[0] is not None and p[1] is not None]
     return eerste_kader(punten) if alleen_data else bounds_of(punten)
 

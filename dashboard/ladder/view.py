@@ -26,7 +26,7 @@ from dashboard.ladder import afspraken as afspraken_form
 from dashboard.widgets.grafiek import datum_as
 from dashboard.widgets.tabel import datums_als_tekst
 from geo import herkomst
-from geo.view import Bounds, buiten, eerste_kader
+from geo.view import Bounds
 from queries import fasen, monitoring
 from queries.kaart import feature_collection, outline
 from reports.veilig import md_tekst
@@ -44,6 +44,9 @@ def locaties_op(op: date) -> pd.DataFrame:
 
 MAX_OMTREKKEN = 60
 """At most this many gebied outlines on the map; beyond that only the gemeente outline (national scale)."""
+FILTER_SLEUTELS = ("ladder_fase", "ladder_woonvorm", "ladder_aanbieder", "ladder_gebied", "ladder_open",
+                   "ladder_focusgebieden")
+"""The Escalatieladder's filters (widget keys): their number in use is written on the button that opens them."""
 TABEL_PAGINA = 500
 """Rows per page of the escalatieladder table (the CSV download always holds every row)."""
 
@@ -133,14 +136,6 @@ def fase_legenda(kort: bool = False) -> str:
               ("" if kort else f": <small>{f.betekenis}</small>")) for f in FASES]
     items.append((GEEN_FASE_KLEUR, "<b>-</b> nog geen fase vastgesteld"))
     return legend_html(items, naast=kort) + "<p><small>Het cijfer op elke stip is de fase.</small></p>"
-
-
-def buiten_eerste_beeld(frame: pd.DataFrame) -> int:
-    """How many of the locations lie outside the box the map's first view frames (:func:`geo.view.eerste_kader`)."""
-    punten = list(zip(frame["lon"], frame["lat"], strict=True))
-    return buiten(punten, eerste_kader(punten))
-
-
 
 
 def open_acties_kolom(frame: pd.DataFrame) -> pd.Series:

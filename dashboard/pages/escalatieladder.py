@@ -10,6 +10,7 @@ from core.kalender import vandaag
 from core.taal import aantal
 from dashboard.kaart import maps, zoeken
 from dashboard.kaart.focus import focus_keuze, legenda_item
+from dashboard.kaart.kader import buiten_beeld_tekst
 from dashboard.kaart.maps import focus_layer, legend_html
 from dashboard.ladder import view as lv
 from dashboard.toegang.auth import require_role
@@ -21,27 +22,29 @@ from reports.veilig import csv_bytes
 st.title("Escalatieladder")
 require_role("hkd")
 
-# the controls in two rows, so that the map (the centre of the page) starts high on the screen
-datum_kolom, zoek_kolom = st.columns([1, 3])
+# one row of controls, then the map: the centre of the page, high on the meeting's big screen and on a laptop;
+# the filters open over the map (a popover) instead of pushing it down, the counts and legend go under it
+datum_kolom, zoek_kolom, filter_kolom = st.columns([1, 3, 1], vertical_alignment="bottom")
 op = datum_kolom.date_input("Stand per datum", value=vandaag(), min_value=INVENTARISATIE_DATUM,
                             format="DD-MM-YYYY", key="ladder_datum",
                             help="Kaart, aantallen en checklist zoals ze op deze datum waren.")
 with st.spinner("Stand laden..."):
     alle = lv.locaties_op(op)
 
-filter_kolom, focus_kolom = st.columns([3, 1], vertical_alignment="center")
-with filter_kolom.expander("Filters", expanded=False):
-    k1, k2, k3 = st.columns(3)
-    fase_keuze = k1.multiselect("Fase", FASE_CODES, format_func=lv.fase_label, key="ladder_fase",
-                              placeholder="Alle fasen")
-    woonvorm_keuze = k2.multiselect("Woonvorm", sorted(alle["woonvorm"].unique()), key="ladder_woonvorm",
+actief = sum(1 for sleutel in lv.FILTER_SLEUTELS if st.session_state.get(sleutel))
+with filter_kolom.popover(f"Filters ({actief})" if actief else "Filters", icon=":material/filter_list:",
+                          width="stretch", key="ladder_filters",
+                          help="Fase, woonvorm, aanbieder, gebied, open beheeracties en focusgebieden"):
+    fase_keuze = st.multiselect("Fase", FASE_CODES, format_func=lv.fase_label, key="ladder_fase",
+                                placeholder="Alle fasen")
+    woonvorm_keuze = st.multiselect("Woonvorm", sorted(alle["woonvorm"].unique()), key="ladder_woonvorm",
                                     placeholder="Alle woonvormen")
-    aanbieder_keuze = k3.multiselect("Aanbieder", sorted(alle["aanbieder"].unique()), key="ladder_aanbieder",
+    aanbieder_keuze = st.multiselect("Aanbieder", sorted(alle["aanbieder"].unique()), key="ladder_aanbieder",
                                      placeholder="Alle aanbieders")
-    k4, k5 = st.columns([2, 1])
-    gebied_keuze = k4.multiselect("Gebied of wijk", sorted(set(alle["gebied"].dropna()) | set(alle["buurt"].dropna())),
+    gebied_keuze = st.multiselect("Gebied of wijk", sorted(set(alle["gebied"].dropna()) | set(alle["buurt"].dropna())),
                                   key="ladder_gebied", placeholder="Alle gebieden en wijken")
-    alleen_open = k5.checkbox("Alleen met open beheeracties", key="ladder_open")
+    alleen_open = st.checkbox("Alleen met open beheeracties", key="ladder_open")
+    focus = focus_keuze("ladder_focusgebieden")
 
 lijst = gekozen(alle, {"fase": fase_keuze, "woonvorm": woonvorm_keuze, "aanbieder": aanbieder_keuze})
 if gebied_keuze:
@@ -50,26 +53,21 @@ if alleen_open:
     lijst = lijst[lijst["open_acties"] > 0]
 lijst = lijst.reset_index(drop=True)
 
-telling = lijst["fase"].value_counts()
-for col, fase in zip(st.columns(len(FASES)), FASES, strict=True):
-    col.metric(f"{fase.symbool} Fase {fase.code}", int(telling.get(fase.code, 0)), help=f"{fase.naam}: {fase.betekenis}")
-st.caption(f"{len(lijst)} van {aantal(len(alle), 'locatie', 'locaties')} getoond · stand op {op:%d-%m-%Y}")
-
-with focus_kolom:
-    focus = focus_keuze("ladder_focusgebieden")
 with zoek_kolom:
     treffer = zoeken.zoekbalk("ladder", locaties=True)
 extra_lagen = [*(zoeken.markering(treffer) or []), *([focus_layer(focus)] if focus else [])]
 lv.log_overzichtskaart(lijst, op)
-# the map takes the full width; the legend goes under it, the meaning of each fase in the metrics' help above
 kaart = maps.show(lv.fase_deck(lijst, extra=extra_lagen or None,
                                bounds=treffer.bounds if treffer is not None else None, hoogte=620),
                   on_select="rerun", selection_mode="single-object", key="ladder_kaart")
+buiten = buiten_beeld_tekst(lijst, per="gebied") if treffer is None else ""
+st.caption(f"{len(lijst)} van {aantal(len(alle), 'locatie', 'locaties')} getoond · stand op {op:%d-%m-%Y}"
+           + (f" · {buiten}" if buiten else ""))
 st.html(lv.fase_legenda(kort=True) + (legend_html([legenda_item()], naast=True) if focus else ""))
+telling = lijst["fase"].value_counts()
+for col, fase in zip(st.columns(len(FASES)), FASES, strict=True):
+    col.metric(f"{fase.symbool} Fase {fase.code}", int(telling.get(fase.code, 0)), help=f"{fase.naam}: {fase.betekenis}")
 bron.toon((bron.REGISTER, bron.GRENZEN), "fasen", "inventarisatie", "kaartlagen")
-if treffer is None and (buiten := lv.buiten_eerste_beeld(lijst)):
-    st.caption(f"{buiten} {'locatie ligt' if buiten == 1 else 'locaties liggen'} buiten het eerste kaartbeeld "
-               "(bijvoorbeeld in Hoek van Holland of Rozenburg): zoom uit om ze te zien.")
 
 tabel = lijst.assign(fase_tekst=lijst["fase"].map(lv.fase_label), acties=lv.open_acties_kolom(lijst))
 st.markdown("Klik een regel of een stip op de kaart voor de geschiedenis van die locatie.")

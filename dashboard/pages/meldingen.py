@@ -5,6 +5,7 @@ from datetime import timedelta
 import streamlit as st
 
 from core.kalender import vandaag
+from dashboard.kaart.kader import buiten_beeld_tekst
 from dashboard.kaart.maps import show
 from dashboard.meldingen import view as mv
 from dashboard.toegang.auth import require_role
@@ -38,6 +39,8 @@ with tab_kaart:
     mv.log_meldkaart(frame, van, tot)
     kaart = show(mv.meldkaart(frame, nrm, hoogte=560), on_select="rerun", selection_mode="single-object",
                  key="meldkaart")
+    if buiten := buiten_beeld_tekst(frame):
+        st.caption(buiten)
     st.html(mv.meldkaart_legenda())
     bron.toon((bron.MELDINGEN, bron.REGISTER), "meldingen_ringen", "afhandel_norm")
     ringen = [f"ring_{s}" for s in nrm.ring_meters]

@@ -50,19 +50,65 @@ def test_a_box_outside_the_core_is_left_as_it_is():
     assert kern(binnen) == binnen and KERN_ROTTERDAM.contains(4.47, 51.92)
 
 
-def test_first_frame_is_the_data_in_the_city_when_most_of_it_lies_there():
+# the city: 40 locations from Charlois to Hillegersberg, Delfshaven to Prins Alexander (a grid, about 12 x 11 km)
+STAD = [(4.40 + (i % 8) * 0.025, 51.87 + (i // 8) * 0.025) for i in range(40)]
+HOEK_VAN_HOLLAND, MAASVLAKTE, ROZENBURG = (4.13, 51.98), (4.02, 51.96), (4.25, 51.905)
+
+
+def test_the_first_frame_leaves_far_outliers_out_and_buiten_counts_them():
     from geo.view import buiten, eerste_kader
 
-    stad = [(4.45 + i / 100, 51.90 + i / 200) for i in range(9)]
-    haven = [(4.12, 51.98)]  # Hoek van Holland
-    box = eerste_kader(stad + haven)
-    assert box.min_lon == 4.45 and box.max_lon == 4.53 and not box.contains(*haven[0])
-    assert buiten(stad + haven, box) == 1
-    # half the data far away: framed whole
-    assert eerste_kader(stad[:2] + [(4.12, 51.98), (4.10, 51.97)]).contains(4.10, 51.97)
-    # data of elsewhere only: framed as it is
-    assert eerste_kader([(4.12, 51.98), (4.13, 51.99)]).contains(4.12, 51.98)
-    assert eerste_kader([]) is None and buiten([(4.4, 51.9)], None) == 0
+    punten = [*STAD, HOEK_VAN_HOLLAND, MAASVLAKTE, ROZENBURG]  # 3 of 43, west of the city
+    box = eerste_kader(punten)
+    assert box == bounds_of(STAD)  # the city's locations exactly, every one of them
+    assert buiten(punten, box) == [40, 41, 42]  # by their place in the list
+
+    def breedte_stad(kader: Bounds) -> float:  # the share of a laptop's map (940 x 620 px) the city is wide
+        shown = visible(fit(kader, 940, 620), 940, 620)
+        return (STAD[-1][0] - STAD[0][0]) / (shown.max_lon - shown.min_lon)
+
+    assert breedte_stad(box) > 1.5 * breedte_stad(bounds_of(punten))  # the city half again as wide, or more
+    # one outlier north and one east are left out as well: the rule has no favourite side
+    noord_oost = [*STAD, (4.50, 52.30), (4.95, 51.93)]
+    assert eerste_kader(noord_oost) == bounds_of(STAD) and len(buiten(noord_oost, bounds_of(STAD))) == 2
+
+
+def test_a_location_near_the_others_is_never_framed_out():
+    from geo.view import buiten, eerste_kader
+
+    hoogvliet, nesselande = (4.355, 51.86), (4.60, 51.995)  # the edges of the city, 6-10 km from the centre
+    punten = [*STAD, hoogvliet, nesselande]
+    assert len(buiten(punten, eerste_kader(punten))) == 0
+    # all but one on one street: the tight core does not push out a neighbour 1.4 km away
+    straat = [(4.47, 51.92)] * 30 + [(4.49, 51.92)]
+    assert len(buiten(straat, eerste_kader(straat))) == 0
+
+
+def test_few_points_far_apart_are_all_framed():
+    from geo.view import buiten, eerste_kader
+
+    for punten in ([(4.47, 51.92), HOEK_VAN_HOLLAND], [(4.47, 51.92), (4.48, 51.93), MAASVLAKTE],
+                   [*STAD[:8], HOEK_VAN_HOLLAND]):
+        box = eerste_kader(punten)
+        assert box == bounds_of(punten) and len(buiten(punten, box)) == 0, punten
+
+
+def test_a_single_location_and_locations_in_one_place_are_framed_with_surroundings():
+    from geo.view import buiten, eerste_kader
+
+    for punten in ([(4.47, 51.92)], [(4.47, 51.92)] * 12):
+        box = eerste_kader(punten)
+        assert box == Bounds(4.47, 51.92, 4.47, 51.92) and len(buiten(punten, box)) == 0
+        shown = visible(fit(box.padded(500), 1460, 620), 1460, 620)  # as the dashboard pads a box without size
+        assert shown.contains(4.47, 51.92) and 0.005 < shown.max_lat - shown.min_lat < 0.05
+
+
+def test_no_points_no_frame():
+    from geo.view import buiten, eerste_kader
+
+    assert eerste_kader([]) is None
+    assert eerste_kader([(None, None), (float("nan"), 51.9)]) is None
+    assert buiten([(4.4, 51.9)], None) == []
 
 
 def test_labels_that_would_cover_another_are_left_out_by_priority():
