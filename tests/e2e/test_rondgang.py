@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard.navigation import SECTIONS
@@ -26,6 +27,8 @@ from tests.e2e.kaartbeeld import FOLIUM, KAART, lees_kaart
 pytestmark = pytest.mark.e2e
 
 WACHT = 240_000  # ms: a shared machine under load may take minutes for a first run, never assert on time
+PAD_IN_BEELD = "() => [...document.querySelectorAll('.leaflet-overlay-pane path')]" \
+    ".some(p => p.getBoundingClientRect().width > 0)"
 MATEN = {"groot": {"width": 1920, "height": 1080}, "laptop": {"width": 1400, "height": 900},
          "telefoon": {"width": 390, "height": 844}}
 ROLLEN = {"publiek": None, "aanbieder": ("alfa", "alfa-demo-2023"), "hkd": ("hkd", "hkd-demo-2023")}
@@ -96,13 +99,21 @@ def _exports(page, waar: str) -> list[str]:
 
 
 def _vectoren(kaart) -> None:
-    """A Leaflet map (folium, in its iframe) has drawn once its vector layer's paths are there (no tiles load
-    here): wait for them before its pixels are read or the page's screenshot is taken."""
-    if kaart.evaluate("e => e.tagName") == "IFRAME":
-        # any path in view will do: the first feature may lie outside a narrow window's view (an empty, invisible path)
-        kaart.element_handle().content_frame().wait_for_function(
-            "() => [...document.querySelectorAll('.leaflet-overlay-pane path')]"
-            ".some(p => p.getBoundingClientRect().width > 0)", timeout=WACHT)
+    """A Leaflet map (folium, in its iframe) has drawn once a path of its vector layer is in view (no tiles load
+    here): wait for one before its pixels are read or the page's screenshot is taken. Only a wait: whether the map
+    drew is decided by its pixels. Any path in view will do (the
+    first feature may lie outside a narrow window's view), and the iframe is asked afresh each time: a rerun after a
+    resize replaces it, and a replaced frame never answers."""
+    if kaart.evaluate("e => e.tagName") != "IFRAME":
+        return
+    for _ in range(120):  # up to a minute; then the pixels decide (lees_kaart waits for colour and finds a blank map)
+        frame = kaart.element_handle().content_frame()
+        try:
+            if frame is not None and frame.evaluate(PAD_IN_BEELD):
+                return
+        except PlaywrightError:
+            pass  # the frame went while asked: ask the new one
+        kaart.page.wait_for_timeout(500)
 
 
 def _zijbalk_open(page) -> None:
