@@ -14,10 +14,10 @@ import streamlit as st
 
 from dashboard.inzage import merk_pagina
 from dashboard.toegang.auth import current_user
-from dashboard.verbinding import DB_DOWN, NO_ACCESS, SERVER, db_fout, engine_for, run_as, run_server_write
+from dashboard.verbinding import DB_DOWN, NO_ACCESS, db_fout, engine_for, run_as, run_server_write
 from queries import publiek
 
-__all__ = ["DB_DOWN", "NO_ACCESS", "SERVER", "db_fout", "engine_for", "run_cached", "run_query", "run_server_write",
+__all__ = ["DB_DOWN", "NO_ACCESS", "db_fout", "engine_for", "run_cached", "run_query", "run_server_write",
            "run_write", "demo_geladen", "geografie"]
 
 

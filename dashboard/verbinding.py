@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any, Protocol
 
 import streamlit as st
 from psycopg import errors as pg_errors
 from sqlalchemy import Engine, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from core import rollen
+from core.kalender import nu
 from core.settings import get_settings
+from queries import sessies as sessie_queries
 from queries.db import make_engine
-from queries.lagen import LOGIN_PUBLIEK, alleen_lezen, as_layer, login_rol
+from queries.lagen import LOGIN_PUBLIEK, alleen_lezen, as_layer, laag_rol, login_rol
 from reports.veilig import md_tekst
 
 DB_DOWN = (
@@ -33,8 +36,9 @@ NO_ACCESS = (
     "Uw rol heeft geen toegang tot deze gegevens. Log in met een account dat er recht op heeft "
     "(de database weigert het verzoek)."
 )
-SERVER = "hkd-kaart-server"
-"""The name the server writes under when it acts for itself (login events), not for the person signed in."""
+NAAMSESSIE_KEY = "hkd_naamsessie"
+"""Session-state key (owned here): ``(who, secret, end)`` of the named session that names the signed-in person in
+the database (migration 580); ``who`` is ``(naam, rol, aanbieder_code)``. The secret never leaves the server."""
 
 
 class Gebruiker(Protocol):
@@ -43,6 +47,10 @@ class Gebruiker(Protocol):
     naam: str
     rol: str
     aanbieder_code: str | None
+
+
+def _wie(user: Gebruiker) -> tuple[str, str, str | None]:
+    return (user.naam, user.rol, user.aanbieder_code)
 
 
 @st.cache_resource(show_spinner=False)
@@ -77,11 +85,21 @@ def run_as(user: Gebruiker, fn: Callable[..., Any], args: tuple, *, lezen: bool 
     """``fn(conn, *args)`` in one committed transaction under ``user``'s layer role, named as ``user``; with
     ``lezen`` the transaction is read-only (the database refuses a write). A lost database shows :data:`DB_DOWN`,
     a refusal by the database a Dutch notice; both stop the page."""
-    try:
-        with as_layer(engine_for(user.rol, user.aanbieder_code), user.rol, user.naam, user.aanbieder_code) as conn:
+    def transactie() -> Any:
+        with as_layer(engine_for(user.rol, user.aanbieder_code), user.rol, user.naam, user.aanbieder_code,
+                      sessie_geheim(user)) as conn:
             if lezen:
                 alleen_lezen(conn)
             return fn(conn, *args)
+
+    try:
+        try:
+            return transactie()
+        except DBAPIError as exc:
+            if not _sessie_geweigerd(exc):
+                raise
+            st.session_state.pop(NAAMSESSIE_KEY, None)  # ended or unknown (a restored database): open a new one
+            return transactie()
     except OperationalError:
         st.error(DB_DOWN, icon="⚠️")
         st.stop()
@@ -90,6 +108,12 @@ def run_as(user: Gebruiker, fn: Callable[..., Any], args: tuple, *, lezen: bool 
             st.warning(db_fout(exc, "Niet gelukt"), icon=":material/lock:")
             st.stop()
         raise
+
+
+def _sessie_geweigerd(exc: BaseException) -> bool:
+    """Whether the database refused the named session's secret (``hkd.zet_gebruiker``), before anything ran."""
+    fout = _pg_fout(exc)
+    return isinstance(fout, pg_errors.InsufficientPrivilege) and "zet_gebruiker" in (fout.diag.context or "")
 
 
 def _pg_fout(exc: BaseException | None) -> pg_errors.Error | None:
@@ -146,13 +170,48 @@ def db_fout(exc: BaseException, voor: str = "Niet vastgelegd") -> str | None:
 
 
 def run_server_write(fn: Callable[..., Any], *args: Any) -> Any:
-    """Run ``fn(conn, *args)`` as the server itself, on the HKD layer's login (issue 23).
+    """Run ``fn(conn, *args)`` as the server itself, on the HKD layer's login, naming no person (issue 23).
 
-    For what no layer the person is in may write: login events. The public login writes nothing, so a login
-    event (also a failed one, before anyone is signed in) is written from here, never from the public pool."""
+    For what no layer the person is in may write: login events (also a failed one, before anyone is signed in; the
+    public login writes nothing) and the named sessions that name a person (:func:`sessie_geheim`)."""
     try:
-        with as_layer(engine_for(rollen.HKD.code, None), rollen.HKD.code, SERVER) as conn:
+        with as_layer(engine_for(rollen.HKD.code, None), rollen.HKD.code, "") as conn:
             return fn(conn, *args)
     except OperationalError:
         st.error(DB_DOWN, icon="⚠️")
         st.stop()
+
+
+def sessie_geheim(user: Gebruiker) -> str | None:
+    """The secret of the named session that names ``user`` in the database (migration 580); None for the public.
+
+    Opened by the server on the first transaction of a signed-in person in this browser session and kept in session
+    state until that person signs out, another signs in, or it nears its end (``HKD_SESSIE_MAX_UREN``). So SQL
+    injected into a person's transaction can act as nobody else: the database names only the person whose secret
+    the transaction carries, and only in that person's layer."""
+    if user.rol == rollen.PUBLIEK.code:
+        return None
+    opgeslagen = st.session_state.get(NAAMSESSIE_KEY)
+    if opgeslagen and opgeslagen[0] == _wie(user) and nu() < opgeslagen[2] - timedelta(minutes=5):
+        return opgeslagen[1]
+    sluit_naamsessie()
+    instellingen = get_settings()
+    einde = nu() + timedelta(hours=instellingen.sessie_max_uren)
+    geheim = run_server_write(sessie_queries.openen, user.naam, laag_rol(user.rol, user.aanbieder_code),
+                              max(1, min(instellingen.sessie_minuten, 1440)), einde)
+    st.session_state[NAAMSESSIE_KEY] = (_wie(user), geheim, einde)
+    return geheim
+
+
+def sluit_naamsessie() -> None:
+    """End this browser session's named session in the database (logout, expiry); best effort: when the database
+    is away it ends at its end."""
+    opgeslagen = st.session_state.pop(NAAMSESSIE_KEY, None)
+    if not opgeslagen:
+        return
+    (_naam, rol, code), geheim, _einde = opgeslagen
+    try:
+        with as_layer(engine_for(rol, code), rol, "", code) as conn:
+            sessie_queries.beeindigen(conn, sessie_queries.sleutel_van(geheim), nu())
+    except SQLAlchemyError:
+        pass

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from core.kalender import TZ
 from queries.indicatoren import synchroniseer_definities
 from queries.lagen import na_migratie, voor_migratie
+from queries.sqlfiles import sql
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 OBJECTS_DIR = Path(__file__).resolve().parent / "objects"
@@ -36,9 +37,10 @@ def make_engine(url: str, **kwargs) -> Engine:
 
 @contextmanager
 def acting_as(engine: Engine, gebruiker: str) -> Iterator[Connection]:
-    """Open a transaction in which every write is attributed to ``gebruiker`` in the audit log."""
+    """Open a transaction in which every write is attributed to ``gebruiker`` in the audit log (an administrator's
+    engine: the owner or a superuser names a person without a session, migration 580)."""
     with engine.begin() as conn:
-        conn.execute(text("SELECT hkd.zet_gebruiker(:g)"), {"g": gebruiker})  # bound for the transaction (302)
+        conn.execute(sql("lagen", "zet_gebruiker_zonder_sessie"), {"gebruiker": gebruiker})  # bound (302)
         yield conn
 
 

@@ -54,20 +54,25 @@ def login_rol(rol: str, aanbieder_code: str | None = None) -> str:
     return rollen.rol(rol).login_rol or LOGIN_PUBLIEK
 
 
-def enter_layer(conn: Connection, rol: str, gebruiker: str, aanbieder_code: str | None = None) -> None:
+def enter_layer(conn: Connection, rol: str, gebruiker: str, aanbieder_code: str | None = None,
+                sessie: str | None = None) -> None:
     """Switch the open transaction of ``conn`` to the layer role of ``rol`` and name the user.
 
     ``SET LOCAL`` semantics: the switch ends with the transaction, so a pooled connection never keeps it. On a
-    layer login the switch is into the login's own layer (any other is refused by the database). The user's name
-    is bound to the transaction by the database (``hkd.zet_gebruiker``, migration 302): SQL run later in the same
-    transaction cannot change it.
+    layer login the switch is into the login's own layer (any other is refused by the database). The person is
+    bound to the transaction by the database, once (``hkd.zet_gebruiker``, migrations 302 and 580): with
+    ``sessie``, the secret of a live named session of this layer (the app; :mod:`queries.sessies`), the name is the
+    session's and ``gebruiker`` is not used; without it, ``gebruiker`` is named on the administrators' path
+    (owner or superuser only: the CLI, tests), which a layer login is refused. The public layer names no one.
     """
     rol_db = laag_rol(rol, aanbieder_code)
+    naamt = rol_db != DB_ROLLEN["publiek"]  # the public layer writes nothing and may not (issue 23)
+    if naamt and not sessie and gebruiker.strip():
+        conn.execute(sql("lagen", "zet_gebruiker_zonder_sessie"), {"gebruiker": gebruiker})
     conn.execute(sql("lagen", "zet_rol"), {"rol": rol_db})
     conn.execute(sql("lagen", "zet_context"), {"aanbieder": (aanbieder_code or "") if rol == "aanbieder" else ""})
-    if rol_db != DB_ROLLEN["publiek"] and gebruiker.strip():
-        # the public layer writes nothing and may not (issue 23): only the other layers name a person, once
-        conn.execute(sql("lagen", "zet_gebruiker"), {"gebruiker": gebruiker})
+    if naamt and sessie:
+        conn.execute(sql("lagen", "zet_gebruiker"), {"geheim": sessie})
 
 
 def alleen_lezen(conn: Connection) -> None:
@@ -76,10 +81,12 @@ def alleen_lezen(conn: Connection) -> None:
 
 
 @contextmanager
-def as_layer(engine: Engine, rol: str, gebruiker: str, aanbieder_code: str | None = None) -> Iterator[Connection]:
-    """One committed transaction under the layer role of ``rol`` (used by the app, the CLI export and tests)."""
+def as_layer(engine: Engine, rol: str, gebruiker: str, aanbieder_code: str | None = None,
+             sessie: str | None = None) -> Iterator[Connection]:
+    """One committed transaction under the layer role of ``rol`` (used by the app, the CLI export and tests);
+    the person named as in :func:`enter_layer`."""
     with engine.begin() as conn:
-        enter_layer(conn, rol, gebruiker, aanbieder_code)
+        enter_layer(conn, rol, gebruiker, aanbieder_code, sessie)
         yield conn
 
 

@@ -7,9 +7,14 @@ SELECT set_config('role', :rol, true);
 SELECT set_config('hkd.aanbieder', :aanbieder, true);
 
 -- name: zet_gebruiker
--- Bind the person acting in this transaction (audit, inzage and *_door columns); a second, different name in the
--- same transaction is refused (migration 302).
-SELECT hkd.zet_gebruiker(:gebruiker);
+-- Bind the person of a live named session of this layer to this transaction (audit, inzage and *_door columns),
+-- by the session's secret (migration 580); a second, different name in the same transaction is refused (302).
+SELECT hkd.zet_gebruiker(:geheim);
+
+-- name: zet_gebruiker_zonder_sessie
+-- An administrator (owner or superuser: the hkd command, importers, tests) names the person of this transaction
+-- without a session, before switching into a layer; no layer role may (migration 580).
+SELECT hkd.zet_gebruiker_zonder_sessie(:gebruiker);
 
 -- name: meld_aanmelding
 -- Write a login event (ingelogd | mislukt | geblokkeerd | uitgelogd) to the audit log (migration 104).

@@ -157,9 +157,9 @@ def _sessie_beeindigen(conn, sessie: sessies.OidcSessie) -> None:  # noqa: ANN00
 
 
 def _in_laag(user: User, fn, *args):  # noqa: ANN001, ANN202
-    """``fn(conn, *args)`` in one transaction under ``user``'s layer (not through ``db.run_*``: those ask who the
-    user is, which is what is being decided here)."""
-    with as_layer(verbinding.engine_for(user.rol, user.aanbieder_code), user.rol, user.naam, user.aanbieder_code) as conn:
+    """``fn(conn, *args)`` in one transaction under ``user``'s layer, naming no one (not through ``db.run_*``: those
+    ask who the user is, which is what is being decided here)."""
+    with as_layer(verbinding.engine_for(user.rol, user.aanbieder_code), user.rol, "", user.aanbieder_code) as conn:
         return fn(conn, *args)
 
 
@@ -170,6 +170,7 @@ def current_user() -> User:
         return oidc
     user = st.session_state.get(SESSION_KEY)
     if not isinstance(user, User):
+        verbinding.sluit_naamsessie()  # an OIDC session that ended: its named session ends too
         return PUBLIEK
     expires, begin = st.session_state.get(EXPIRES_KEY), st.session_state.get(BEGIN_KEY)
     if (isinstance(expires, datetime) and expires <= _now()) or (
@@ -219,6 +220,7 @@ def logout(notice: str = "U bent uitgelogd.") -> bool:
             sessie = sessies.sessie_van(st.user.to_dict(), max_hours())
             if sessie is not None:
                 _in_laag(oidc, _sessie_beeindigen, sessie)
+    verbinding.sluit_naamsessie()
     st.session_state.pop(SESSION_KEY, None)
     st.session_state.pop(EXPIRES_KEY, None)
     st.session_state.pop(BEGIN_KEY, None)

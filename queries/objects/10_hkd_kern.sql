@@ -76,8 +76,10 @@ LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT (((2 * n + r) / (2 * r)) * r)::intege
 REVOKE ALL ON FUNCTION hkd.afgerond(bigint,integer) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 GRANT EXECUTE ON FUNCTION hkd.afgerond(bigint,integer) TO hkd_publiek, hkd_aanbieder, hkd_beheer;
 
-CREATE OR REPLACE FUNCTION hkd.zet_gebruiker(p_gebruiker text) RETURNS void
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, hkd AS $$
+-- Bind the person acting in this transaction (audit, inzage and *_door columns); a second, different name in the
+-- same transaction is refused. Reached only through the two functions below; no role may call it itself.
+CREATE OR REPLACE FUNCTION hkd.gebruiker_binden(p_gebruiker text) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, hkd AS $$
 DECLARE
     nu xid8 := pg_current_xact_id();
     naam text := left(btrim(coalesce(p_gebruiker, '')), 200);
@@ -96,8 +98,36 @@ BEGIN
     INSERT INTO hkd.transactie_gebruiker (pid, xact, gebruiker) VALUES (pg_backend_pid(), nu, naam)
     ON CONFLICT (pid) DO UPDATE SET xact = EXCLUDED.xact, gebruiker = EXCLUDED.gebruiker;
 END $$;
+REVOKE ALL ON FUNCTION hkd.gebruiker_binden(text) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
+
+-- The app's path (migration 580): the name of the live named session whose secret is passed, in the caller's own
+-- layer (hkd.laag_rol()). A made-up secret, another layer's, an ended or expired session: refused.
+CREATE OR REPLACE FUNCTION hkd.zet_gebruiker(p_geheim text) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, hkd AS $$
+DECLARE
+    naam text;
+BEGIN
+    SELECT s.gebruiker INTO naam FROM hkd.sessies s
+    WHERE s.sleutel = encode(sha256(convert_to(coalesce(p_geheim, ''), 'UTF8')), 'hex')
+      AND s.gebruiker IS NOT NULL AND s.laag = hkd.laag_rol()
+      AND s.beeindigd_op IS NULL AND now() < s.verloopt_op;
+    IF naam IS NULL THEN
+        RAISE EXCEPTION 'geen lopende sessie van deze laag: de transactie staat niet op naam van een persoon'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM hkd.gebruiker_binden(naam);
+END $$;
 REVOKE ALL ON FUNCTION hkd.zet_gebruiker(text) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 GRANT EXECUTE ON FUNCTION hkd.zet_gebruiker(text) TO hkd_aanbieder, hkd_beheer;
+
+-- The administrators' path (the hkd command, importers, tests on an administrator's engine): a name without a
+-- session, for whoever owns the objects or is a superuser; no layer role may execute it. Their writes carry their
+-- own role in audit_log.db_rol unless they switch into a layer.
+CREATE OR REPLACE FUNCTION hkd.zet_gebruiker_zonder_sessie(p_gebruiker text) RETURNS void
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, hkd AS $$
+    SELECT hkd.gebruiker_binden(p_gebruiker)
+$$;
+REVOKE ALL ON FUNCTION hkd.zet_gebruiker_zonder_sessie(text) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 
 CREATE OR REPLACE FUNCTION hkd.current_gebruiker() RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, hkd AS $$

@@ -135,6 +135,38 @@ END $$;
 REVOKE ALL ON FUNCTION hkd.sessie_gezien(text,integer,timestamp with time zone) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 GRANT EXECUTE ON FUNCTION hkd.sessie_gezien(text,integer,timestamp with time zone) TO hkd_aanbieder, hkd_beheer;
 
+-- A named session (migration 580): the server opens one per signed-in person, on the HKD layer's login, in a
+-- transaction that names nobody yet (a person's own transaction, injected SQL included, has named someone first).
+-- Returns the secret hkd.zet_gebruiker takes; the table keeps only its SHA-256. Ends like any session: logout
+-- (hkd.sessie_beeindigen, in its own layer) or its end, at most 7 days on.
+CREATE OR REPLACE FUNCTION hkd.sessie_openen(p_gebruiker text, p_laag text, p_inactief_minuten integer,
+                                             p_verloopt_op timestamptz) RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, hkd AS $$
+DECLARE
+    geheim text := replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
+    naam text := btrim(coalesce(p_gebruiker, ''));
+BEGIN
+    IF EXISTS (SELECT 1 FROM hkd.transactie_gebruiker t
+               WHERE t.pid = pg_backend_pid() AND t.xact = pg_current_xact_id_if_assigned()) THEN
+        RAISE EXCEPTION 'een sessie wordt geopend door de server, niet binnen de transactie van een persoon'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_laag IS NULL OR NOT (p_laag = 'hkd_beheer'
+                              OR EXISTS (SELECT 1 FROM hkd.aanbieders a WHERE 'hkd_aanbieder_' || a.code = p_laag)) THEN
+        RAISE EXCEPTION 'sessie_openen: geen laag die een persoon noemt: %', p_laag USING ERRCODE = '22023';
+    END IF;
+    IF p_verloopt_op IS NULL OR p_verloopt_op <= now() THEN
+        RAISE EXCEPTION 'sessie_openen: het einde van een sessie ligt in de toekomst' USING ERRCODE = '22023';
+    END IF;
+    DELETE FROM hkd.sessies WHERE verloopt_op < now() - interval '1 day';
+    INSERT INTO hkd.sessies (sleutel, laag, gebruiker, inactief_na, verloopt_op)
+    VALUES (encode(sha256(convert_to(geheim, 'UTF8')), 'hex'), p_laag, naam,
+            make_interval(mins => p_inactief_minuten), least(p_verloopt_op, now() + interval '7 days'));
+    RETURN geheim;
+END $$;
+REVOKE ALL ON FUNCTION hkd.sessie_openen(text,text,integer,timestamp with time zone) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
+GRANT EXECUTE ON FUNCTION hkd.sessie_openen(text,text,integer,timestamp with time zone) TO hkd_beheer;
+
 -- Logging out: the session ends for good (also when it was never seen, so a cookie saved before cannot start it).
 CREATE OR REPLACE FUNCTION hkd.sessie_beeindigen(p_sleutel text, p_verloopt_op timestamptz) RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, hkd AS $$

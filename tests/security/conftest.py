@@ -47,3 +47,9 @@ def fresh_sql_as(fresh_demo) -> Iterator[Callable[[str], psycopg.Connection]]:
     yield open_
     for c in opened:
         c.close()
+
+
+def naamsessie(beheer: psycopg.Connection, naam: str, laag: str) -> str:
+    """The secret of a named session for ``naam`` in the database role ``laag``, opened as the app's server opens
+    one (the HKD layer's login, in a transaction that names nobody; migration 580)."""
+    return beheer.execute("SELECT hkd.sessie_openen(%s, %s, 60, now() + interval '1 hour')", (naam, laag)).fetchone()[0]

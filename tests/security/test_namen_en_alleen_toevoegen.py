@@ -12,6 +12,7 @@ from sqlalchemy import text
 from core import kalender
 from queries import meldingen as q
 from queries.lagen import as_layer
+from tests.security.conftest import naamsessie
 
 ALFA_LOC = ("SELECT l.id FROM hkd.locaties l JOIN hkd.aanbieders a ON a.id = l.aanbieder_id WHERE a.code = 'alfa' "
             "ORDER BY l.id LIMIT 1")
@@ -28,9 +29,10 @@ def _door_en_audit(admin: psycopg.Connection, mid: int) -> tuple[str, str]:
 
 def test_set_config_inside_a_providers_transaction_no_longer_names_someone_else(fresh_sql_as):
     admin, alfa = fresh_sql_as("admin"), fresh_sql_as("alfa")
+    geheim = naamsessie(fresh_sql_as("beheer"), "alfa-user", "hkd_aanbieder_alfa")
     loc = alfa.execute(ALFA_LOC).fetchone()[0]
     alfa.execute("BEGIN")
-    alfa.execute("SELECT hkd.zet_gebruiker('alfa-user')")  # what the app does first (queries.lagen.enter_layer)
+    alfa.execute("SELECT hkd.zet_gebruiker(%s)", (geheim,))  # what the app does first (queries.lagen.enter_layer)
     alfa.execute("SELECT set_config('hkd.gebruiker', 'mallory', true)")  # the attack of the suite
     mid = alfa.execute(NIEUW, (loc,)).fetchone()[0]
     inzage = alfa.execute("SELECT hkd.log_inzage('test', 'aanval')").fetchone()[0]
@@ -41,16 +43,18 @@ def test_set_config_inside_a_providers_transaction_no_longer_names_someone_else(
 
 
 def test_a_second_name_in_the_same_transaction_is_refused(fresh_sql_as):
-    alfa = fresh_sql_as("alfa")
+    alfa, beheer = fresh_sql_as("alfa"), fresh_sql_as("beheer")
+    eigen = naamsessie(beheer, "alfa-user", "hkd_aanbieder_alfa")
+    collega = naamsessie(beheer, "alfa-collega", "hkd_aanbieder_alfa")  # a live session of the same layer
     alfa.execute("BEGIN")
-    alfa.execute("SELECT hkd.zet_gebruiker('alfa-user')")
-    alfa.execute("SELECT hkd.zet_gebruiker('alfa-user')")  # the same name again is harmless
+    alfa.execute("SELECT hkd.zet_gebruiker(%s)", (eigen,))
+    alfa.execute("SELECT hkd.zet_gebruiker(%s)", (eigen,))  # the same name again is harmless
     alfa.execute("SAVEPOINT s")
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="ligt al vast"):
-        alfa.execute("SELECT hkd.zet_gebruiker('mallory')")
+        alfa.execute("SELECT hkd.zet_gebruiker(%s)", (collega,))
     alfa.execute("ROLLBACK TO SAVEPOINT s")  # a savepoint does not undo the binding made before it
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
-        alfa.execute("SELECT hkd.zet_gebruiker('mallory')")
+        alfa.execute("SELECT hkd.zet_gebruiker(%s)", (collega,))
     alfa.execute("ROLLBACK")
 
 

@@ -15,6 +15,7 @@ import psycopg
 import pytest
 
 from queries.lagen import na_migratie
+from tests.security.conftest import naamsessie
 
 LOGINS_ZONDER_ALLES = ("publiek", "alfa")  # the logins that must not see every row
 IDENTIFICEREND_TYPE = {"geometry", "geography", "text", "varchar", "bpchar", "citext", "json", "jsonb", "name"}
@@ -226,8 +227,10 @@ def test_meldingen_carry_no_copy_of_the_facility_point(fresh_sql_as):
     assert kopie == 0 and admin.execute("SELECT count(*) FROM hkd.meldingen").fetchone()[0] > 1000
     # a melding recorded with its facility's point (any layer, any system but Signalen's own) keeps none
     beheer = fresh_sql_as("beheer")
+    geheim = naamsessie(beheer, "test", "hkd_beheer")
     beheer.execute("BEGIN")
-    beheer.execute("SELECT hkd.zet_gebruiker('test')")
+    beheer.execute("SET LOCAL ROLE hkd_beheer")  # as queries.lagen.enter_layer does
+    beheer.execute("SELECT hkd.zet_gebruiker(%s)", (geheim,))
     loc, x, y = beheer.execute("SELECT id, ST_X(geom), ST_Y(geom) FROM hkd.locaties ORDER BY id LIMIT 1").fetchone()
     for systeem in ("handmatig", "import", "signalen"):
         beheer.execute(
@@ -238,7 +241,8 @@ def test_meldingen_carry_no_copy_of_the_facility_point(fresh_sql_as):
     assert admin.execute("SELECT count(geom) FROM hkd.meldingen WHERE extern_id LIKE 'x-%'").fetchone()[0] == 0
     # positive control: a Signalen signal 40 m away keeps its own point (where it was reported)
     beheer.execute("BEGIN")
-    beheer.execute("SELECT hkd.zet_gebruiker('test')")
+    beheer.execute("SET LOCAL ROLE hkd_beheer")  # as queries.lagen.enter_layer does
+    beheer.execute("SELECT hkd.zet_gebruiker(%s)", (geheim,))
     beheer.execute(
         "INSERT INTO hkd.meldingen (locatie_id, ontvangen_op, bron, categorie, omschrijving, geom, systeem, "
         "extern_id) VALUES (%s, now() - interval '1 day', 'omwonende', 'geluid', 'Test', "
