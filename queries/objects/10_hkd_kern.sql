@@ -155,6 +155,11 @@ BEGIN
     IF p_tabel IS NULL OR p_tabel NOT IN ('meldingen', 'uitstroom', 'corporatie_bezit', 'locaties') THEN
         RAISE EXCEPTION 'audit_laden: geen laadbare tabel: %', p_tabel USING ERRCODE = 'check_violation';
     END IF;
+    -- per layer: a load is logged only by a layer that may load that table (a provider: its meldingen, never
+    -- the HKD-only imports), as the table's own INSERT grants say
+    IF NOT has_any_column_privilege(hkd.laag_rol(), format('hkd.%I', p_tabel), 'INSERT') THEN
+        RAISE EXCEPTION 'audit_laden: deze laag laadt geen %', p_tabel USING ERRCODE = 'insufficient_privilege';
+    END IF;
     IF p_gegevens IS NULL OR jsonb_typeof(p_gegevens) <> 'object' OR octet_length(p_gegevens::text) > 4000 THEN
         RAISE EXCEPTION 'audit_laden: gegevens horen een klein JSON-object te zijn' USING ERRCODE = 'check_violation';
     END IF;
