@@ -28,12 +28,21 @@ BRON_AGENDA = ("Bron: de agenda van deze vergadering in HKD Kaart (voorgesteld u
 BRON_BESLUITEN = ("Bron: de besluiten van deze vergadering zoals vastgelegd in HKD Kaart (alleen toevoegen, nooit "
                   "overschreven). " + herkomst.zin("fasen"))
 BRON_ACTIES = "Bron: de actiepunten van deze vergadering zoals vastgelegd in HKD Kaart."
+# The visible mark of a document made on the demo (issue 22), as the scan PDF and every CSV's Bron column carry it
+DEMO_ZIN = (f"{herkomst.DEMO_LABEL.capitalize()}: deze lijst is gemaakt op demogegevens, niet op echte locaties, "
+            "besluiten en afspraken.")
+
+
+def _bron(bron: str, demo: bool) -> str:
+    """The source line, demo data marked (``demo, fictitief. Bron: ...``)."""
+    return f"{herkomst.DEMO_LABEL.capitalize()}. {bron}" if demo else bron
 
 
 def tabel_pdf(titel: str, ondertitel: str, tabel: pd.DataFrame, breedtes: tuple[int, ...] | None = None,
-              toelichting: str = "", *, bron: str) -> bytes:
+              toelichting: str = "", *, bron: str, demo: bool = False) -> bytes:
     """A landscape A4 PDF with a heading, an optional paragraph, the table and its source (``bron``: where the rows
-    come from and where the rule that made them comes from); DejaVu Sans when present, else a latin-1 core font."""
+    come from and where the rule that made them comes from), marked :data:`DEMO_ZIN` under the heading and in the
+    source when ``demo``; DejaVu Sans when present, else a latin-1 core font."""
     pdf = HkdPdf(orientation="L")
     pdf.set_auto_page_break(auto=True, margin=12)
     family, clean = pdf.family, pdf.t
@@ -42,6 +51,10 @@ def tabel_pdf(titel: str, ondertitel: str, tabel: pd.DataFrame, breedtes: tuple[
     pdf.cell(0, 10, clean(titel), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, "", 10)
     pdf.cell(0, 7, clean(ondertitel), new_x="LMARGIN", new_y="NEXT")
+    if demo:
+        pdf.set_font(family, "B", 10)
+        pdf.multi_cell(0, 5, clean(DEMO_ZIN), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(family, "", 10)
     if toelichting:
         pdf.multi_cell(0, 5, clean(toelichting), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
@@ -55,21 +68,26 @@ def tabel_pdf(titel: str, ondertitel: str, tabel: pd.DataFrame, breedtes: tuple[
                 table.row([clean("" if pd.isna(v) else str(cel(v))) for v in values])
     pdf.ln(2)
     pdf.set_font(family, "", 8)
-    pdf.multi_cell(0, 4, clean(bron), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 4, clean(_bron(bron, demo)), new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 
-def tabel_xlsx(titel: str, ondertitel: str, tabel: pd.DataFrame, blad: str, *, bron: str) -> bytes:
+def tabel_xlsx(titel: str, ondertitel: str, tabel: pd.DataFrame, blad: str, *, bron: str,
+               demo: bool = False) -> bytes:
     """An Excel workbook: heading rows, then the table with a bold header and sensible column widths, and its
     source (``bron``) in the row under the table and on a sheet ``Bron`` of its own (as every CSV download has a
-    Bron column, :func:`reports.veilig.csv_bytes`)."""
+    Bron column, :func:`reports.veilig.csv_bytes`); with ``demo``, :data:`DEMO_ZIN` in the row above the table and
+    the source marked."""
+    bron = _bron(bron, demo)
     wb = Workbook()
     ws = wb.active
     ws.title = blad[:31]
     ws.append([titel])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append([ondertitel])
-    ws.append([])
+    ws.append([DEMO_ZIN] if demo else [])
+    if demo:
+        ws["A3"].font = Font(bold=True, color="B00020")
     ws.append(list(tabel.columns))
     for cell in ws[4]:
         cell.font = Font(bold=True)
@@ -158,7 +176,7 @@ def _vergadering_ondertitel(plaats: str, aantal: int, soort: str) -> str:
 
 
 def vergadering_agenda_pdf(soort: str, datum: date, plaats: str, punten: pd.DataFrame,
-                           deelnemers: pd.DataFrame | None = None) -> bytes:
+                           deelnemers: pd.DataFrame | None = None, *, demo: bool = False) -> bytes:
     """The agenda of a meeting as PDF, to send out before the meeting, with its attendees (``organisatie, rol``)."""
     tabel = vergadering_agenda_tabel(punten)
     wie = "" if deelnemers is None or deelnemers.empty else "Deelnemers: " + ", ".join(
@@ -167,32 +185,36 @@ def vergadering_agenda_pdf(soort: str, datum: date, plaats: str, punten: pd.Data
     aantal = aantal_agendapunten(punten["hamerstuk"])
     return tabel_pdf(f"Agenda {vergadering_kop(soort, datum)}", _vergadering_ondertitel(
         plaats, aantal, "agendapunt" if aantal == 1 else "agendapunten"), tabel, (16, 110, 151), toelichting=wie,
-        bron=BRON_AGENDA)
+        bron=BRON_AGENDA, demo=demo)
 
 
-def vergadering_besluiten_pdf(soort: str, datum: date, plaats: str, besluiten: pd.DataFrame) -> bytes:
+def vergadering_besluiten_pdf(soort: str, datum: date, plaats: str, besluiten: pd.DataFrame, *,
+                              demo: bool = False) -> bytes:
     """The besluitenlijst of a meeting as PDF."""
     tabel = vergadering_besluiten_tabel(besluiten)
     return tabel_pdf(f"Besluitenlijst {vergadering_kop(soort, datum)}", _vergadering_ondertitel(
-        plaats, len(tabel), "besluiten"), tabel, (10, 26, 60, 55, 85, 41), bron=BRON_BESLUITEN)
+        plaats, len(tabel), "besluiten"), tabel, (10, 26, 60, 55, 85, 41), bron=BRON_BESLUITEN, demo=demo)
 
 
-def vergadering_besluiten_xlsx(soort: str, datum: date, plaats: str, besluiten: pd.DataFrame) -> bytes:
+def vergadering_besluiten_xlsx(soort: str, datum: date, plaats: str, besluiten: pd.DataFrame, *,
+                               demo: bool = False) -> bytes:
     """The besluitenlijst of a meeting as Excel (cells as text)."""
     tabel = vergadering_besluiten_tabel(besluiten)
     return tabel_xlsx(f"Besluitenlijst {vergadering_kop(soort, datum)}", _vergadering_ondertitel(
-        plaats, len(tabel), "besluiten"), tabel, "Besluitenlijst", bron=BRON_BESLUITEN)
+        plaats, len(tabel), "besluiten"), tabel, "Besluitenlijst", bron=BRON_BESLUITEN, demo=demo)
 
 
-def acties_pdf(soort: str, datum: date, plaats: str, acties: pd.DataFrame) -> bytes:
+def acties_pdf(soort: str, datum: date, plaats: str, acties: pd.DataFrame, *,
+               demo: bool = False) -> bytes:
     """The actielijst of a meeting as PDF."""
     tabel = acties_tabel(acties)
     return tabel_pdf(f"Actielijst {vergadering_kop(soort, datum)}", _vergadering_ondertitel(
-        plaats, len(tabel), "acties"), tabel, (10, 100, 55, 24, 20, 68), bron=BRON_ACTIES)
+        plaats, len(tabel), "acties"), tabel, (10, 100, 55, 24, 20, 68), bron=BRON_ACTIES, demo=demo)
 
 
-def acties_xlsx(soort: str, datum: date, plaats: str, acties: pd.DataFrame) -> bytes:
+def acties_xlsx(soort: str, datum: date, plaats: str, acties: pd.DataFrame, *,
+                demo: bool = False) -> bytes:
     """The actielijst of a meeting as Excel (cells as text)."""
     tabel = acties_tabel(acties)
     return tabel_xlsx(f"Actielijst {vergadering_kop(soort, datum)}", _vergadering_ondertitel(
-        plaats, len(tabel), "acties"), tabel, "Actielijst", bron=BRON_ACTIES)
+        plaats, len(tabel), "acties"), tabel, "Actielijst", bron=BRON_ACTIES, demo=demo)

@@ -480,18 +480,20 @@ def exports_sectie(v: vg.Vergadering, punten: pd.DataFrame) -> None:
     toon_tabel(exports.acties_tabel(acties), leeg="Nog geen acties.", hide_index=True, width="stretch")
     naam = f"{v.soort}_{v.datum:%Y%m%d}"
     agenda = op_agenda(punten)
+    demo = db.demo_geladen()  # the documents say so visibly (issue 22)
+
+    def document(maak, *rijen: pd.DataFrame) -> partial:  # noqa: ANN001 - one of the exports' functions
+        return partial(maak, v.soort, v.datum, v.plaats, *rijen, demo=demo)
+
     knoppen = (
-        ("Agenda (PDF)", partial(exports.vergadering_agenda_pdf, v.soort, v.datum, v.plaats, agenda,
-                                 db.run_query(vg.deelnemers, v.id)),
+        ("Agenda (PDF)", document(exports.vergadering_agenda_pdf, agenda, db.run_query(vg.deelnemers, v.id)),
          f"hkd_agenda_{naam}.pdf", PDF),
-        ("Besluitenlijst (PDF)", partial(exports.vergadering_besluiten_pdf, v.soort, v.datum, v.plaats, besluiten),
+        ("Besluitenlijst (PDF)", document(exports.vergadering_besluiten_pdf, besluiten),
          f"hkd_besluitenlijst_{naam}.pdf", PDF),
-        ("Besluitenlijst (Excel)", partial(exports.vergadering_besluiten_xlsx, v.soort, v.datum, v.plaats, besluiten),
+        ("Besluitenlijst (Excel)", document(exports.vergadering_besluiten_xlsx, besluiten),
          f"hkd_besluitenlijst_{naam}.xlsx", XLSX),
-        ("Actielijst (PDF)", partial(exports.acties_pdf, v.soort, v.datum, v.plaats, acties),
-         f"hkd_actielijst_{naam}.pdf", PDF),
-        ("Actielijst (Excel)", partial(exports.acties_xlsx, v.soort, v.datum, v.plaats, acties),
-         f"hkd_actielijst_{naam}.xlsx", XLSX),
+        ("Actielijst (PDF)", document(exports.acties_pdf, acties), f"hkd_actielijst_{naam}.pdf", PDF),
+        ("Actielijst (Excel)", document(exports.acties_xlsx, acties), f"hkd_actielijst_{naam}.xlsx", XLSX),
     )
     for kolom, (label, data, bestand, mime) in zip(st.columns(len(knoppen)), knoppen, strict=True):
         downloads.knop(label, data, bestand, mime, plek=kolom)

@@ -175,3 +175,29 @@ def test_the_platform_spreiding_map_names_its_source_and_rule(app):
     at.run()
     assert not at.exception, at.exception
     assert any("inwoners per gebied" in c and "keuze HKD Kaart, Platform HKD, spreiding" in c for c in _captions(at))
+
+
+def test_the_meetings_pdf_and_excel_carry_the_demo_mark(app, uitgestelde):
+    """On the demo, every document of the meeting says so where a reader sees it (issue 22): under the heading and in
+    its source line, on the Bron sheet of a workbook too; read from the bytes the page's buttons make."""
+    import openpyxl
+    import pypdf
+
+    from dashboard.toegang.auth import User
+    from reports.overleg_exports import DEMO_ZIN
+
+    at = app("overleg", User("t.tester", "hkd"))
+    assert not at.exception, at.exception
+    bestanden = {naam: maak() for naam, maak in uitgestelde.items()
+                 if naam.startswith(("hkd_agenda_", "hkd_besluitenlijst_", "hkd_actielijst_"))}
+    assert sorted(n.rsplit(".", 1)[1] for n in bestanden) == ["pdf", "pdf", "pdf", "xlsx", "xlsx"]
+    for naam, data in bestanden.items():
+        if naam.endswith(".pdf"):
+            tekst = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages).split())
+            assert DEMO_ZIN in tekst and "Demo, fictitief. Bron:" in tekst, naam
+        else:
+            wb = openpyxl.load_workbook(io.BytesIO(data))
+            blad = wb.worksheets[0]
+            assert blad["A3"].value == DEMO_ZIN and blad["A3"].font.b, naam
+            assert blad.cell(blad.max_row, 1).value.startswith("Demo, fictitief. Bron:"), naam
+            assert wb["Bron"]["A2"].value.startswith("Demo, fictitief. Bron:"), naam

@@ -119,3 +119,15 @@ def test_meeting_lists_in_excel_are_text_never_formulas():
         assert neutraal and all(c.data_type == "s" for c in neutraal)
     pdf = ex.vergadering_besluiten_pdf("platform", date(2027, 1, 14), "Stadhuis", besluiten)
     assert pdf.startswith(b"%PDF")
+
+
+def test_positive_control_real_data_carry_no_demo_mark():
+    import pandas as pd
+
+    leeg = pd.DataFrame(columns=["soort", "agendapunt", "code", "naam", "tekst", "corrigeert_id", "vastgelegd_door"])
+    for demo in (False, True):
+        pdf = " ".join(_pdf_text(exports.vergadering_besluiten_pdf("platform", date(2031, 6, 5), "", leeg,
+                                                                   demo=demo)).split())
+        rows = _xlsx_rows(exports.vergadering_besluiten_xlsx("platform", date(2031, 6, 5), "", leeg, demo=demo))
+        assert ("demo" in pdf.lower()) is demo and (exports.DEMO_ZIN in pdf) is demo
+        assert (rows[2][0] == exports.DEMO_ZIN) is demo and rows[-1][0].startswith("Demo, fictitief.") is demo
