@@ -33,6 +33,7 @@ from dashboard.widgets.tabel import toon as toon_tabel
 from dashboard.widgets.upload import plan_in_orde, schrijf_upload, upload_tabel
 from data import meldingen_import as mi
 from geo import herkomst
+from geo.formaten import MELDINGEN
 from geo.herkomst import Bron
 from geo.meldingen import MeldingNormen
 from queries import meldingen as q
@@ -228,8 +229,8 @@ def registreer_formulier(locaties: pd.DataFrame) -> None:
 
 def import_sectie() -> None:
     """Upload a CSV/Excel file, show every problem by row, write all or nothing."""
-    st.caption("Kolommen: locatie, ontvangen_op, bron, categorie, omschrijving; optioneel afgehandeld_op, "
-               "afhandeling, tevreden (ja/nee). " + PRIVACY)
+    st.caption(f"Verplicht: `{'`, `'.join(MELDINGEN.verplichte_namen)}`. "
+               f"Optioneel: `{'`, `'.join(MELDINGEN.optionele_namen)}`. " + PRIVACY)
     if (upload := upload_tabel("Meldingenbestand (CSV of Excel)", "meldingen_bestand", mi.lees_bestand)) is None:
         return
     tabel, naam = upload

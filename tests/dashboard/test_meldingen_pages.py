@@ -130,3 +130,15 @@ def test_escalatieladder_counts_progress_against_the_plan(app):
     at = app("escalatieladder", **{SESSION_KEY: HKD})
     assert not at.exception, at.exception
     assert any("Tegen de planning:" in m.value and "te laat" in m.value for m in at.markdown)
+
+
+def test_the_upload_caption_names_the_columns_the_importer_reads(app):
+    """The caption is read from the format the importer validates against (geo.formaten), so the two cannot drift."""
+    from geo.formaten import MELDINGEN
+
+    at = app("meldingen", ALFA)
+    kop = next(c.value for c in at.caption if c.value.startswith("Verplicht:"))
+    verplicht, optioneel = kop.split("Optioneel:", 1)
+    assert all(f"`{n}`" in verplicht for n in MELDINGEN.verplichte_namen)
+    assert all(f"`{n}`" in optioneel.split(".")[0] for n in MELDINGEN.optionele_namen)
+    assert {"locatie", "omschrijving"} <= set(MELDINGEN.verplichte_namen) and "tevreden" in MELDINGEN.optionele_namen
