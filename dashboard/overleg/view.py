@@ -393,7 +393,9 @@ def besluit_formulier(v: vg.Vergadering, stap: list[int], punten: pd.DataFrame, 
             fase = st.selectbox("Nieuwe fase", FASE_CODES, index=huidig, format_func=lv.fase_label)
             reden = st.text_area("Reden", placeholder="Waarom deze fase? (verplicht)", max_chars=2000)
             ingang = st.date_input("Ingangsdatum", value=v.datum, format="DD-MM-YYYY")
-            corrigeert = st.selectbox("Corrigeert een eerder besluit", list(keuzes), format_func=keuzes.get)
+            # keyed: the options are decision ids, and a decision added elsewhere must not reset the choice
+            corrigeert = st.selectbox("Corrigeert een eerder besluit", list(keuzes), format_func=keuzes.get,
+                                      key=f"overleg_corrigeert_{locatie_id}")
             if st.form_submit_button("Fasebesluit vastleggen", type="primary"):
                 if not reden.strip():
                     st.error("Geef een reden op; een besluit zonder reden wordt niet vastgelegd.")

@@ -12,6 +12,7 @@ from core.domain import INVENTARISATIE_DATUM
 from dashboard.ladder import view as lv
 from dashboard.toegang.auth import User
 from geo.formaten import LOCATIES
+from queries.lagen import as_layer
 from tests.demo_dagen import in_voorbereiding
 
 HKD = User(naam="t.tester", rol="hkd")
@@ -282,3 +283,32 @@ def test_a_provider_sees_the_decisions_about_its_own_locations_only(app, demo_en
     tabel = next(d.value for d in at.dataframe if "Soort besluit" in d.value.columns)
     assert len(tabel) and set(tabel["Code"]) <= eigen
     assert any(e.label.startswith("Besluiten van het Sturingsoverleg") for e in at.expander)
+
+
+def test_the_chosen_correction_stays_when_a_decision_is_added_elsewhere(app_rw, fresh_demo):
+    """The "Corrigeert een eerder besluit" choice is a decision's id and the widget keeps its identity when a decision
+    recorded meanwhile on another screen adds an option: the browser keeps the pending choice of a form's widget only
+    while its identity stays (an unkeyed selectbox is identified by its labels, so a new one reset the choice)."""
+    from queries.besluiten import FaseBesluit, append_fase_besluit
+
+    at = app_rw("overleg", hkd_user=HKD)
+    code = at.header[0].value.split()[0]
+    voor = _kies(at, "Corrigeert een eerder besluit")
+    with as_layer(fresh_demo, "hkd", "b.collega") as conn:  # earlier than every other: first in the list
+        locatie = conn.execute(text("SELECT id FROM hkd.locaties WHERE code = :c"), {"c": code}).scalar_one()
+        nieuw = append_fase_besluit(conn, FaseBesluit(locatie, "2", date(2020, 1, 1), "Eerder besluit, later ingevoerd",
+                                                      "b.collega"))
+    at.run()
+    assert not at.exception, at.exception
+    na = _kies(at, "Corrigeert een eerder besluit")
+    assert len(na.options) == len(voor.options) + 1 and na.options[1].startswith(f"besluit {nieuw}:")
+    assert na.id == voor.id
+    # submitted, the chosen id is what the decision corrects
+    eerder = int(na.options[-1].split()[1].rstrip(":"))
+    na.set_value(eerder)
+    next(t for t in at.text_area if t.label == "Reden").input("Correctie van het vorige besluit")
+    _knop(at, "Fasebesluit vastleggen").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    with fresh_demo.connect() as conn:
+        assert conn.execute(text("SELECT corrigeert_id FROM hkd.fase_besluiten WHERE reden = 'Correctie van het "
+                                 "vorige besluit'")).scalar_one() == eerder
