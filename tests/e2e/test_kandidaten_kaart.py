@@ -123,9 +123,8 @@ def kaart_server(fresh_demo) -> Iterator[str]:
 
 
 def _kandidatenkaart(page, base: str, naam: str):
-    """The candidate map of initiative ``naam``, in a new session (signed in again). Within one session the page's
-    initiative selectbox keeps only every other change (its ``index`` comes from the state it writes, a separate
-    defect); the first choice of a new session holds."""
+    """The candidate map of initiative ``naam``: signed in as HKD (each call logs in again), on the Initiatief tab
+    with ``naam`` chosen in the keyed initiative selectbox; the visible deck.gl chart, once its canvas is there."""
     login(page, base, "hkd", "hkd-demo-2023")
     page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Initiatieven").click()
     wait_for_app(page, "Initiatieven")
