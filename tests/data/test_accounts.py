@@ -116,11 +116,13 @@ def test_unknown_names_are_not_kept_in_the_store_and_are_forgotten(store):
 
 
 def test_an_unknown_name_costs_the_same_bcrypt_work_as_a_known_one(tmp_path):
-    """Fastest of interleaved runs, unknown vs known-with-wrong-password, compared with a tolerance.
+    """Medians of interleaved runs, unknown vs known-with-wrong-password, compared with a generous ratio.
 
-    The minimum of runs taken in turn is the cost of the work itself: load on the machine (another test worker)
-    slows single runs, never makes one faster, and hits both paths alike. Positive control: the old dummy hash
-    (4 rounds against the store's 10) is measurably cheaper."""
+    Load on the machine (other test workers, other engineers) slows single runs of either path; the median of runs
+    taken in turn shrugs off such spikes, and the bound (a factor 4 either way) leaves room for what remains. It
+    still fails when one path skips bcrypt or runs a cheaper hash: positive control, a 4-round hash (1/64 of the
+    store's 10 rounds) lies far below the bound, and skipping the hash costs next to nothing."""
+    import statistics
     import time
 
     import bcrypt
@@ -130,13 +132,16 @@ def test_an_unknown_name_costs_the_same_bcrypt_work_as_a_known_one(tmp_path):
     old = bcrypt.hashpw(b"x", bcrypt.gensalt(rounds=4))
     paden = {"known": lambda: s.authenticate("echt", "fout"),
              "unknown": lambda: s.authenticate("onbekend-account", "fout"),
-             "old_dummy": lambda: bcrypt.checkpw(b"fout", old)}
+             "old_dummy": lambda: bcrypt.checkpw(b"fout", old),
+             "no_hash": lambda: s.path.exists()}
     tijden: dict[str, list[float]] = {k: [] for k in paden}
     for _ in range(9):
         for naam, fn in paden.items():
             t = time.perf_counter()
             fn()
             tijden[naam].append(time.perf_counter() - t)
-    known, unknown, old_dummy = (min(tijden[k]) for k in ("known", "unknown", "old_dummy"))
-    assert 0.5 < unknown / known < 2.0, (known, unknown)
-    assert old_dummy < known / 4  # the detector can tell a cheaper path apart
+    known, unknown, old_dummy, no_hash = (statistics.median(tijden[k])
+                                          for k in ("known", "unknown", "old_dummy", "no_hash"))
+    assert 0.25 < unknown / known < 4.0, (known, unknown)
+    # the detector tells a cheaper path apart with the same bound
+    assert old_dummy / known < 0.25 and no_hash / known < 0.25, (known, old_dummy, no_hash)
