@@ -3,14 +3,14 @@ shown on every page per role; hovering and clicking the map features opens no di
 
 from __future__ import annotations
 
-import time
-
 import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from sqlalchemy import text
 
 from ops.cli import main as hkd_main
 from queries import locaties as q
-from tests.e2e.conftest import dashboard_with_demo_accounts, login, screenshot, wait_for_app
+from tests.e2e.conftest import dashboard_with_demo_accounts, enig, login, screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -95,25 +95,33 @@ def _tooltip_of_location(page, code: str) -> str:
     zoekveld.press("Enter")
     main.get_by_text(f"Locatie {code}").first.wait_for(timeout=60_000)
     wait_for_app(page)
-    # The map may still be flying to the new view, or a rerun under load may still replace it: hover around the
-    # middle again (a fresh locator each time) until the tooltip names the location, for up to a minute.
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        for dx, dy in ((0, 0), (0, -4), (4, 0), (0, 4), (-4, 0)):
-            canvas = main.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-            box = canvas.bounding_box(timeout=10_000)
-            if box is None:
-                break
-            page.mouse.move(2, 2)
-            page.mouse.move(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy, steps=3)
-            page.wait_for_timeout(300)
-            tekst = page.evaluate("() => [...document.querySelectorAll('.deck-tooltip')]"
-                                  ".map(t => t.style.display === 'none' ? '' : t.innerText).join(' ')")
-            if code in tekst:
+    # The map may still be flying to the new view, or a rerun under load may still replace it (then the old canvas
+    # is gone mid-hover, or two maps stand side by side): per round, find the one map afresh and hover around its
+    # middle, each hover waiting briefly for the tooltip to name the location; bounded to 30 rounds.
+    kaarten = main.locator('[data-testid="stDeckGlJsonChart"]').filter(visible=True)
+    for _ in range(30):
+        try:
+            box = enig(page, kaarten).locator("canvas").first.bounding_box(timeout=10_000)
+            for dx, dy in ((0, 0), (0, -4), (4, 0), (0, 4), (-4, 0)) if box else ():
+                page.mouse.move(2, 2)
+                page.mouse.move(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy, steps=3)
+                try:
+                    page.wait_for_function(TOOLTIP_NOEMT, arg=code, timeout=1_500)
+                except PlaywrightTimeoutError:
+                    continue
+                tekst = page.evaluate(TOOLTIP_TEKST)
                 page.mouse.move(2, 2)
                 return tekst
+        except PlaywrightError:  # the map was replaced under the mouse: the next round finds the new one
+            pass
         page.wait_for_timeout(500)
     raise AssertionError(f"no tooltip for {code} in the middle of the map")
+
+
+TOOLTIP_TEKST = ("() => [...document.querySelectorAll('.deck-tooltip')]"
+                 ".map(t => t.style.display === 'none' ? '' : t.innerText).join(' ')")
+TOOLTIP_NOEMT = ("code => [...document.querySelectorAll('.deck-tooltip')]"
+                 ".some(t => t.style.display !== 'none' && t.innerText.includes(code))")
 
 
 def _tooltips_show_names_as_typed(engine, page) -> None:
