@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard.navigation import SECTIONS
@@ -27,8 +26,6 @@ from tests.e2e.kaartbeeld import FOLIUM, KAART, lees_kaart
 pytestmark = pytest.mark.e2e
 
 WACHT = 240_000  # ms: a shared machine under load may take minutes for a first run, never assert on time
-PAD_IN_BEELD = "() => [...document.querySelectorAll('.leaflet-overlay-pane path')]" \
-    ".some(p => p.getBoundingClientRect().width > 0)"
 MATEN = {"groot": {"width": 1920, "height": 1080}, "laptop": {"width": 1400, "height": 900},
          "telefoon": {"width": 390, "height": 844}}
 ROLLEN = {"publiek": None, "aanbieder": ("alfa", "alfa-demo-2023"), "hkd": ("hkd", "hkd-demo-2023")}
@@ -98,24 +95,6 @@ def _exports(page, waar: str) -> list[str]:
     return uit
 
 
-def _vectoren(kaart) -> None:
-    """A Leaflet map (folium, in its iframe) has drawn once a path of its vector layer is in view (no tiles load
-    here): wait for one before its pixels are read or the page's screenshot is taken. Only a wait: whether the map
-    drew is decided by its pixels. Any path in view will do (the
-    first feature may lie outside a narrow window's view), and the iframe is asked afresh each time: a rerun after a
-    resize replaces it, and a replaced frame never answers."""
-    if kaart.evaluate("e => e.tagName") != "IFRAME":
-        return
-    for _ in range(120):  # up to a minute; then the pixels decide (lees_kaart waits for colour and finds a blank map)
-        frame = kaart.element_handle().content_frame()
-        try:
-            if frame is not None and frame.evaluate(PAD_IN_BEELD):
-                return
-        except PlaywrightError:
-            pass  # the frame went while asked: ask the new one
-        kaart.page.wait_for_timeout(500)
-
-
 def _zijbalk_open(page) -> None:
     knop = page.locator('[data-testid="stExpandSidebarButton"]')
     if knop.count() and knop.first.is_visible():
@@ -174,8 +153,9 @@ def _bekijk(page, rol: str, titel: str, maat: str, koppen: set[str]) -> list[str
             fouten.append(f"{waar} · kaart {nr}: wider than the window ({box})")
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         try:
-            _vectoren(kaart)
-            o, png = lees_kaart(page, kaart, wachten=20.0)
+            # the one wait: lees_kaart looks until the map's pixels show it drew (a Leaflet map's vectors arrive
+            # after its iframe, deck.gl paints on later frames), for up to a minute, then judges what it sees
+            o, png = lees_kaart(page, kaart, wachten=60.0)
         except Exception as e:  # noqa: BLE001 - a map replaced while read is one more finding, not the end
             fouten.append(f"{waar} · kaart {nr}: not readable ({type(e).__name__}: {str(e)[:100]})")
             continue
