@@ -47,3 +47,25 @@ def test_logins_failures_lockouts_and_logouts_are_in_the_audit_log(login_app, fr
         ("alfa", "hkd_beheer", "ingelogd"),
         ("alfa", "hkd_beheer", "uitgelogd"),
     ]
+
+
+def test_a_login_names_its_person_through_a_named_session_that_logout_ends(login_app, fresh_demo):
+    """Signed in, the person's transactions are named by a named session of their own layer (migration 580): its
+    row carries the name and layer, what the page writes carries the name, and logging out ends the session."""
+    def sessies() -> list[tuple]:
+        with fresh_demo.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(
+                "SELECT gebruiker, laag, beeindigd_op IS NOT NULL, reden FROM hkd.sessies "
+                "WHERE gebruiker IS NOT NULL ORDER BY begonnen_op"))]
+
+    at = login_app("inloggen")
+    _login(at, "alfa", "alfa-demo-2023")
+    at.switch_page("pages/meldingen.py").run()  # a page that reads under the person's layer
+    assert not at.exception, at.exception
+    assert sessies() == [("alfa", "hkd_aanbieder_alfa", False, None)]
+    with fresh_demo.connect() as conn:  # the meldkaart's view at address level is logged in the person's name
+        assert conn.execute(text("SELECT DISTINCT gebruiker, db_rol FROM hkd.inzage_log WHERE onderdeel = 'meldingen'"
+                                 )).all() == [("alfa", "hkd_aanbieder_alfa")]
+    at.switch_page("pages/inloggen.py").run()
+    at.button(key="uitloggen_pagina").click().run()
+    assert sessies() == [("alfa", "hkd_aanbieder_alfa", True, "uitgelogd")]
