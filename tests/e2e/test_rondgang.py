@@ -83,8 +83,10 @@ def _exports(page, waar: str) -> list[str]:
         if tab is not None:
             page.locator('[data-testid="stMain"] [role="tab"]', has_text=tab).first.click()
             wait_for_app(page, timeout=WACHT)
-        for i in range(knoppen.count()):
-            knop = knoppen.nth(i)
+        i = 0
+        while i < knoppen.count():  # counted afresh: a download's click reruns the page and redraws its buttons
+            wait_for_app(page, timeout=WACHT)
+            knop, i = knoppen.nth(i), i + 1
             label = knop.inner_text().strip()
             if not knop.is_visible() or not re.search(r"CSV|Excel", label) or label in gelezen:
                 continue
