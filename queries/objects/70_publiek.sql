@@ -103,6 +103,22 @@ COMMENT ON VIEW publiek.indicator_gebieden IS
 REVOKE ALL ON publiek.indicator_gebieden FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 GRANT SELECT ON publiek.indicator_gebieden TO hkd_aanbieder, hkd_beheer, hkd_publiek;
 
+-- Values on CBS 100 m squares (level "vierkant", migration 560) with the buurt their centre lies in, as the
+-- disclosure rule left them (hkd.indicator_waarden_bepaald: a square under 10 observations has no value for any
+-- layer). The code is the square: x and y of its south-west corner in hectometres (E0912N4366).
+CREATE OR REPLACE VIEW publiek.vierkant_waarden WITH (security_barrier) AS
+SELECT v.gebied_code AS vierkant, b.code AS buurt_code, v.jaar, v.indicator, v.waarde, v.achtergehouden
+FROM hkd.indicator_waarden_bepaald v
+LEFT JOIN hkd.gebieden b
+       ON b.niveau = 'buurt'
+      AND ST_Contains(b.geom, ST_SetSRID(ST_MakePoint(substr(v.gebied_code, 2, 4)::int * 100 + 50,
+                                                      substr(v.gebied_code, 7, 4)::int * 100 + 50), 28992))
+WHERE v.niveau = 'vierkant';
+COMMENT ON VIEW publiek.vierkant_waarden IS
+  'Indicator values per CBS 100 m square with the buurt of its centre; withheld squares without value.';
+REVOKE ALL ON publiek.vierkant_waarden FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
+GRANT SELECT ON publiek.vierkant_waarden TO hkd_aanbieder, hkd_beheer, hkd_publiek;
+
 -- Public spreiding per gebied (CBS wijk): non-confidential woonvormen in use today; places only for cells that
 -- reach the threshold, rounded like the PC4 views. No point, address or name of a facility.
 CREATE OR REPLACE VIEW publiek.spreiding_gebied WITH (security_barrier) AS
@@ -191,7 +207,7 @@ GRANT EXECUTE ON FUNCTION publiek.controleer_raster_argumenten(text,text,integer
 CREATE OR REPLACE FUNCTION publiek.raster_100m(p_niveau text, p_indicator text, p_jaar integer, p_aantal boolean,
                                     p_minimum double precision DEFAULT 10)
 RETURNS TABLE (cel_x integer, cel_y integer, waarde double precision, dekking double precision,
-               lon double precision, lat double precision)
+               lon double precision, lat double precision, eigen boolean)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 BEGIN
     PERFORM publiek.controleer_raster_argumenten(p_niveau, p_indicator, p_jaar, p_minimum);
