@@ -133,10 +133,3 @@ def tabelrijen(buurt_klasse: pd.Series, vierkanten: pd.DataFrame, klasse: str,
         if k == klasse and c not in rijen:
             rijen[c] = Tabelrij(c, float(deel[c]) if c in deel.index and deel[c] > 0 else None)
     return [rijen[c] for c in sorted(rijen)]
-
-
-def uitleg(aandeel: float = AANDEEL_TABEL_4_2) -> str:
-    """The rule in Dutch, for under the tables."""
-    return (f"Waar waarden per vierkant van 100 m bestaan, staat een buurt in Tabel 4-2 als klasse 1 minstens "
-            f"{round(aandeel * 100):.0f} % van haar vierkanten beslaat, en in Tabel 4-3 als klasse 3 een deel van "
-            "haar vierkanten beslaat (of de hele buurt in die klasse valt); de rij noemt dan het deel.")

@@ -33,6 +33,7 @@ KOLOM_NAMEN = {
     "kwetsbaar_tot": "Kwetsbaar eind", "overlast_van": "Overlast begin", "overlast_tot": "Overlast eind",
     "overlast_z": "Overlast begin (z-score)", "jaar": "Jaar", "waarde": "Waarde", "naam": "Naam",
     "aandeel": "Aandeel (%)", "woningen": "Woningen", "klasse": "Klasse", "bron": "Bron",
+    "deel_vierkanten": "Vierkanten in deze klasse (%)",
 }
 # Codes, denominators and classes, not measurements: never offered as an indicator to plot or classify.
 GEEN_REEKS = geen_reeks()
@@ -69,6 +70,11 @@ def raster(niveau: str, indicator: str, jaar: int) -> pd.DataFrame:
     cellen = db.run_cached(trends.raster_100m, niveau, indicator, jaar, indicator in AANTALLEN,
                            trends.MIN_WAARNEMINGEN, buiten)
     return cellen.assign(code=cellen["cel_x"].astype(str) + "_" + cellen["cel_y"].astype(str))
+def vierkanten_periode(kw_ind: str, ov_ind: str, van: int, tot: int) -> pd.DataFrame:
+    """Per CBS 100 m square in a buurt its two Kaart 4-8 indicators in ``van`` and ``tot`` (cached per role)."""
+    return db.run_cached(trends.vierkanten_periode, kw_ind, ov_ind, van, tot)
+
+
 def dominante_corporatie(niveau: str, jaar: int) -> pd.DataFrame:
     """Kaart 4-1: the dominant corporation per area of a level in a year (cached per role)."""
     return db.run_cached(corporatiebezit.dominante_corporatie, niveau, jaar)
