@@ -157,6 +157,8 @@ def _gelezen(formaat: str, rows: list[tuple], controle: Controle, meldingen: lis
     """The rows with their observations; a square's value without them is refused (the database withholds a
     square under the minimum, and can only when it knows the number)."""
     frame = met_waarnemingen(pd.DataFrame(rows, columns=KOLOMMEN))
+    eigen = (frame["niveau"] == "vierkant") & (frame["indicator"] == "inwoners") & frame["waarnemingen"].isna()
+    frame.loc[eigen, "waarnemingen"] = frame.loc[eigen, "waarde"].round().astype("Int64")  # a square's own count
     zonder = frame[(frame["niveau"] == "vierkant") & frame["waarnemingen"].isna()]
     if not zonder.empty:
         raise IndicatorImportError([
