@@ -103,16 +103,13 @@ COMMENT ON VIEW publiek.indicator_gebieden IS
 REVOKE ALL ON publiek.indicator_gebieden FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 GRANT SELECT ON publiek.indicator_gebieden TO hkd_aanbieder, hkd_beheer, hkd_publiek;
 
--- Values on CBS 100 m squares (level "vierkant", migration 560) with the buurt their centre lies in, as the
--- disclosure rule left them (hkd.indicator_waarden_bepaald: a square under 10 observations has no value for any
--- layer). The code is the square: x and y of its south-west corner in hectometres (E0912N4366).
+-- Values on CBS 100 m squares (level "vierkant", migration 560) with the buurt their centre lies in (kept in
+-- hkd.vierkant_buurt_bepaald), as the disclosure rule left them (hkd.indicator_waarden_bepaald: a square under 10
+-- observations has no value for any layer). The code is the square: its south-west corner in hectometres.
 CREATE OR REPLACE VIEW publiek.vierkant_waarden WITH (security_barrier) AS
-SELECT v.gebied_code AS vierkant, b.code AS buurt_code, v.jaar, v.indicator, v.waarde, v.achtergehouden
+SELECT v.gebied_code AS vierkant, b.buurt_code, v.jaar, v.indicator, v.waarde, v.achtergehouden
 FROM hkd.indicator_waarden_bepaald v
-LEFT JOIN hkd.gebieden b
-       ON b.niveau = 'buurt'
-      AND ST_Contains(b.geom, ST_SetSRID(ST_MakePoint(substr(v.gebied_code, 2, 4)::int * 100 + 50,
-                                                      substr(v.gebied_code, 7, 4)::int * 100 + 50), 28992))
+LEFT JOIN hkd.vierkant_buurt_bepaald b ON b.vierkant = v.gebied_code
 WHERE v.niveau = 'vierkant';
 COMMENT ON VIEW publiek.vierkant_waarden IS
   'Indicator values per CBS 100 m square with the buurt of its centre; withheld squares without value.';
@@ -241,7 +238,8 @@ GRANT EXECUTE ON FUNCTION publiek.raster_dominante_corporatie(text,integer) TO h
 
 -- Refresh a kept materialised view (the argument of the trigger: hkd.indicator_waarden_bepaald, the outcome of the
 -- disclosure rule, on values, rule and catalogue, migration 440; hkd.zoekgebieden_bepaald, the published map's search
--- index, on the boundaries, migration 540) once per transaction, at commit (deferred constraint triggers); a TRUNCATE
+-- index, on the boundaries, migration 540; hkd.vierkant_buurt_bepaald, the buurt of every square, on values and
+-- boundaries, migration 560) once per transaction, at commit (deferred constraint triggers); a TRUNCATE
 -- refreshes at once.
 CREATE OR REPLACE FUNCTION hkd.bewaard_verversen() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$

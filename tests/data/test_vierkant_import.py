@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from data.indicator_import import IndicatorImportError, load_indicatoren, read_cbs, read_generiek
 from queries import trends
+from queries.db import acting_as
 from queries.lagen import as_layer
 
 LAGEN = (("publiek", "test", None), ("aanbieder", "alfa-user", "alfa"), ("hkd", "test", None))
@@ -135,3 +136,20 @@ def test_the_database_refuses_a_square_without_observations_or_with_a_bad_code(f
             conn.execute(text("INSERT INTO hkd.indicatoren (niveau, gebied_code, jaar, indicator, waarde, bron, "
                               "waarnemingen) VALUES ('vierkant', :c, 2031, 'kwetsbare_groepen', 1, 'x', :n)"),
                          {"c": code, "n": n})
+
+
+def test_a_squares_buurt_follows_the_boundaries_and_layers_read_it_only_through_the_view(fresh_demo):
+    """The buurt of a square is kept (hkd.vierkant_buurt_bepaald) and refreshed when the boundaries change: Bloemhof
+    moved 5 km east no longer holds its squares. No layer reads the kept table itself."""
+    (code,) = _bloemhof_vierkanten(fresh_demo, 1)
+    with acting_as(fresh_demo, "test") as conn:
+        conn.execute(text("UPDATE hkd.gebieden SET geom = ST_Translate(geom, 5000, 0) "
+                          "WHERE niveau = 'buurt' AND naam = 'Bloemhof'"))
+    with fresh_demo.connect() as conn:
+        buurten = set(conn.execute(text("SELECT buurt_code FROM publiek.vierkant_waarden WHERE vierkant = :c"),
+                                   {"c": code}).scalars())
+    assert buurten == {None}
+    for rol, gebruiker, aanbieder in LAGEN:
+        with pytest.raises(sqlalchemy.exc.ProgrammingError, match="permission denied"), \
+                as_layer(fresh_demo, rol, gebruiker, aanbieder) as conn:
+            conn.execute(text("SELECT count(*) FROM hkd.vierkant_buurt_bepaald"))
