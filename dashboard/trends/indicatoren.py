@@ -24,7 +24,7 @@ INDICATOR_NAMEN = {c: i.label for c, i in CATALOGUS.items()}  # the labels of th
 FIGUUR_3 = ("laagste_inkomens", "pct_bijstand", "vluchtelingenlanden", "lvb", "psychiatrie", "chronisch_meervoudig",
             "lbm_totaal", "lbm_bewoners", "overlast_onveiligheid", "kwetsbare_groepen")
 NIVEAU_NAMEN = {"buurt": "Wijken (CBS-buurten)", "wijkprofiel": "Wijkprofiel-wijken", "gebied": "Gebieden (CBS-wijken)",
-                "pc4": "Postcodegebieden", "gemeente": "Gemeente"}
+                "pc4": "Postcodegebieden", "gemeente": "Gemeente", "vierkant": "Vierkanten van 100 m (CBS)"}
 # Headers of the Wijktrends tables (the frames keep their codes; the grid shows these names).
 KOLOM_NAMEN = {
     "gebied_code": "Code", "gebied": "Gebied", "focus": "Focusgebied", "index_nl": "Index (NL = 100)",
