@@ -75,9 +75,10 @@ def toon(k: Keuzes) -> None:
                              corporaties=uitvoer["gebied_code"].map(_corporaties(niveau, tot)).fillna("geen gegevens"))
     bronnen.toon(niveau, k.kw_ind, k.ov_ind, "inwoners")
     per_vierkant = _vierkanten(k)
-    delen = (f" {herkomst.REGEL['tabel_4_2_4_3'].omschrijving} Vierkanten met een eigen waarde: "
-             f"{len(per_vierkant)} in {per_vierkant['buurt_code'].nunique()} buurten."
-             if not per_vierkant.empty else "")
+    gemeten = int((per_vierkant["klasse"] != "geen_gegevens").sum())
+    delen = (f" {herkomst.REGEL['tabel_4_2_4_3'].omschrijving} Vierkanten met eigen waarden: {len(per_vierkant)} in "
+             f"{per_vierkant['buurt_code'].nunique()} buurten, waarvan {gemeten} met een klasse (de andere "
+             "achtergehouden of onvolledig)." if not per_vierkant.empty else "")
     for titel, code, rijen, key in (
         (f"Tabel 4-1: hoge concentratie kwetsbare groepen ({tot})", "4-1t", lijsten[lijsten["hoog"]],
          "wijktrends_tabel_41"),
