@@ -158,7 +158,7 @@ _ALLE: tuple[Indicator, ...] = (
               WP_INDEX, WIJKPROFIEL),
     # CBS Kerncijfers wijken en buurten
     Indicator("inwoners", "Inwoners", "inwoners", None, AANTAL, TELLING, CBS_KWB, reeks=False,
-              kolommen=("aant_inw", "a_inw")),
+              kolommen=("aant_inw", "a_inw", "aantal_inwoners")),  # the last: CBS vierkantstatistieken
     Indicator("personen_bijstand", "Personen met bijstand", "personen", False, AANTAL, TELLING, CBS_KWB,
               min_waarnemingen=_INK, waarnemingen_uit=ZELF),
     Indicator("bijstandsuitkeringen", "Bijstandsuitkeringen", "uitkeringen", False, AANTAL, TELLING, CBS_KWB,

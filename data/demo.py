@@ -24,6 +24,7 @@ from data import (
     demo_monitoring,
     demo_platform,
     demo_vergaderingen,
+    demo_vierkanten,
 )
 from data.boundaries import FACTS_YEARS, REAL_FILES, read_facts
 from data.indicator_import import met_waarnemingen
@@ -195,7 +196,12 @@ def _load_indicators(conn: Connection, layers: dict[str, gpd.GeoDataFrame]) -> t
     # observations as an indicator file would give them (a count of persons, inhabitants x share): footnote 6's
     # rule then withholds the demo's small shares on the public layer, as it would real ones
     indicatoren.upsert_geteld(conn, met_waarnemingen(frame.assign(waarnemingen=None)))
-    return len(frame), buurten
+    # the parts of buurten that Tabel 4-2 and 4-3 name, on CBS 100 m squares (with their observations)
+    namen = dict(zip(buurt_facts["code"], buurt_facts["name"], strict=True))
+    codes = [c for c, n in namen.items() if n in demo_vierkanten.DELEN]
+    vierkanten = demo_vierkanten.vierkant_series(gebieden.vierkanten_van_buurten(conn, codes), buurten, namen)
+    indicatoren.upsert_geteld(conn, vierkanten)
+    return len(frame) + len(vierkanten), buurten
 
 
 def load_demo(engine: Engine, settings: Settings) -> DemoSummary:

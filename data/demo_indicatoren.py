@@ -44,9 +44,9 @@ TABEL_4_1 = (
 DONKERGROEN = ("Bloemhof", "Schiebroek", "Zevenkamp", "Vreewijk", "Spangen", "Hoogvliet Zuid", "Beverwaard")
 # Tabel 4-2 of the report: its 26 rows as CBS buurten (both IJsselmonde rows are Groot IJsselmonde; the row "Oud
 # Mathenesse/Witte Dorp" is two buurten). The report lists Bloemhof, Vreewijk (north) and Zevenkamp (centre) in
-# both Tabel 4-2 and 4-3, for different parts of the buurt; a whole buurt has one class of Kaart 4-8, and the demo
-# follows the report's remarks on those three ("overwegend positief", "in de omringende gebieden een afname"):
-# dark green, so they are in Tabel 4-3.
+# both Tabel 4-2 and 4-3, for different parts of the buurt. As whole buurten the demo follows the report's remarks
+# on those three ("overwegend positief", "in de omringende gebieden een afname"): dark green (Tabel 4-3); their
+# parts in class 1 come from their CBS 100 m squares (data/demo_vierkanten.py), which put them in Tabel 4-2 too.
 TABEL_4_2_RAPPORT = (
     "Afrikaanderwijk", "Agniesebuurt", "Bloemhof", "Bospolder", "Delfshaven", "Feijenoord", "Het Lage Land",
     "Oude Noorden", "Hillesluis", "Hoogvliet Noord", "Groot IJsselmonde", "Kop van Zuid - Entrepot", "Lombardijen",

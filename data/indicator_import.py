@@ -16,6 +16,10 @@ Observations (seed 002 footnote 6): a ``waarnemingen`` (or ``n``) column gives t
 otherwise they are derived as the catalogue says: a count of persons is its own number, a share of the
 inhabitants is inhabitants x share / 100 when the file gives the inhabitants of the same area and year. The
 database withholds a value under its indicator's minimum (10; 100 for income data) for every layer.
+
+CBS 100 m squares (level ``vierkant``, code ``E0912N4366``, :mod:`geo.vierkanten`) load like any level, in the
+generic and the CBS format (column ``crs28992res100m``): a square must lie in a loaded buurt (its centre), and its
+value needs its observations (given or derived), or the file is refused.
 """
 
 from __future__ import annotations
@@ -33,11 +37,14 @@ from core.indicatoren import CATALOGUS
 from core.taal import aantal
 from data.importeur import Controle, ImportGeweigerd, Probleem, controleer, lees
 from geo import formaten as f
+from geo import vierkanten
 from geo.kolommen import Kolom
 from queries import indicatoren, trends
 from queries.db import acting_as
 
-LEVELS = tuple(dict.fromkeys(f.INDICATOR_NIVEAUS.values()))  # gemeente, gebied, buurt, wijkprofiel, pc4
+LEVELS = tuple(dict.fromkeys(f.INDICATOR_NIVEAUS.values()))  # gemeente, gebied, buurt, wijkprofiel, pc4, vierkant
+VIERKANT_UITLEG = ("geen CBS-vierkantcode van 100 m: E en de RD-x van de linkeronderhoek in hectometers, N en de "
+                   "RD-y, elk in vier cijfers (bijvoorbeeld E0912N4366)")
 KOLOMMEN = ["regel", "niveau", "gebied_code", "jaar", "indicator", "waarde", "bron", "waarnemingen"]
 
 
@@ -96,6 +103,8 @@ def _infer_level(code: str) -> str | None:
     for prefix, level in (("GM", "gemeente"), ("WK", "gebied"), ("BU", "buurt")):
         if code.upper().startswith(prefix):
             return level
+    if vierkanten.lees_code(code) is not None:
+        return "vierkant"
     if re.fullmatch(r"[1-9]\d{3}", code):
         return "pc4"
     if re.fullmatch(r"[a-z0-9-]+", code):
@@ -104,6 +113,8 @@ def _infer_level(code: str) -> str | None:
 
 
 def _normalise_code(code: str, niveau: str) -> str:
+    if niveau == "vierkant":
+        return vierkanten.normaliseer(code)
     if niveau in ("buurt", "gebied", "gemeente"):
         return code.upper()
     return code.lower() if niveau == "wijkprofiel" else code
@@ -136,9 +147,27 @@ def met_waarnemingen(rijen: pd.DataFrame) -> pd.DataFrame:
     return rijen
 
 
+def _vierkantcode(r: dict, kolom: str, fout) -> None:
+    """A row on level vierkant needs a CBS square code (checked before the code is normalised)."""
+    if r["niveau"] == "vierkant" and vierkanten.lees_code(r[kolom]) is None:
+        fout(kolom, f"{r[kolom]!r} is {VIERKANT_UITLEG}")
+
+
 def _gelezen(formaat: str, rows: list[tuple], controle: Controle, meldingen: list[str]) -> Gelezen:
-    frame = pd.DataFrame(rows, columns=KOLOMMEN)
-    return Gelezen(formaat, met_waarnemingen(frame), controle.meldingen + meldingen, controle.bestand)
+    """The rows with their observations; a square's value without them is refused (the database withholds a
+    square under the minimum, and can only when it knows the number)."""
+    frame = met_waarnemingen(pd.DataFrame(rows, columns=KOLOMMEN))
+    eigen = (frame["niveau"] == "vierkant") & (frame["indicator"] == "inwoners") & frame["waarnemingen"].isna()
+    frame.loc[eigen, "waarnemingen"] = frame.loc[eigen, "waarde"].round().astype("Int64")  # a square's own count
+    zonder = frame[(frame["niveau"] == "vierkant") & frame["waarnemingen"].isna()]
+    if not zonder.empty:
+        raise IndicatorImportError([
+            Probleem(int(r.regel), "waarnemingen", f"{r.indicator} voor vierkant {r.gebied_code} zonder aantal "
+                     "waarnemingen; een waarde per vierkant wordt alleen met dat aantal geladen (kleine aantallen "
+                     "worden dan achtergehouden); vul de kolom waarnemingen of geef de inwoners van het vierkant",
+                     controle.bestand)
+            for r in zonder.itertuples()])
+    return Gelezen(formaat, frame, controle.meldingen + meldingen, controle.bestand)
 
 
 # The four formats ------------------------------------------------------------------------------------------------
@@ -162,6 +191,7 @@ def read_generiek(path: str | Path, *, niveau: str | None = None, bron: str | No
         if r["niveau"] not in LEVELS:
             fout("niveau", f"niveau van {r['gebied_code']!r} niet af te leiden; vul de kolom niveau "
                            f"({', '.join(LEVELS)})")
+        _vierkantcode(r, "gebied_code", fout)
 
     controle = _controle(path, f.GENERIEK, keuzes=f.INDICATOR_KEUZES, rijregel=regel, per_rij=_per_indicator)
     rows = [(nr, r["niveau"], _normalise_code(r["gebied_code"], r["niveau"]), r["jaar"], r["indicator"],
@@ -227,8 +257,9 @@ def read_cbs(path: str | Path, *, bron: str | None = None) -> Gelezen:
     def regel(r: dict, fout) -> None:
         r["niveau"] = r["niveau"] or _infer_level(r["code"])
         if r["niveau"] is None:
-            fout("code", f"niveau van {r['code']!r} niet af te leiden; vul de kolom level (wijk, buurt, gemeente "
-                         "of wijkprofiel)")
+            fout("code", f"niveau van {r['code']!r} niet af te leiden; vul de kolom level (wijk, buurt, gemeente, "
+                         "wijkprofiel of vierkant)")
+        _vierkantcode(r, "code", fout)
 
     controle = _controle(path, f.CBS, rijregel=regel)
     aanwezig = [k for k in f.CBS_KOLOMMEN if k in controle.kop]
@@ -293,7 +324,8 @@ def match_codes(
         grensjaar = ", ".join(str(j) for j in sorted(areas["jaar"].unique()))
         for code, lines in unknown.groupby("gebied_code")["regel"]:
             ook = _rijen(lines)
-            reden = f"code {code} bestaat niet op niveau {niveau} (grenzen {grensjaar})" + (f"; {ook}" if ook else "")
+            reden = (f"vierkant {code} ligt niet in een geladen buurt (grenzen {grensjaar})" if niveau == "vierkant"
+                     else f"code {code} bestaat niet op niveau {niveau} (grenzen {grensjaar})") + (f"; {ook}" if ook else "")
             if onbekende_codes == "fout":
                 problems.append(Probleem(int(lines.min()), "gebied_code", reden, naam))
             else:
@@ -333,7 +365,10 @@ def load_indicatoren(
     if gelezen.rijen.empty:
         raise IndicatorImportError([Probleem(0, "", "het bestand bevat geen waarden", gelezen.bestand)])
     with acting_as(engine, gebruiker) as conn:
-        bekend = {lvl: trends.gebied_codes(conn, lvl) for lvl in sorted(gelezen.rijen["niveau"].unique())}
+        bekend = {lvl: trends.gebied_codes(conn, lvl) if lvl != "vierkant" else
+                  trends.vierkanten_in_buurten(conn, sorted(set(gelezen.rijen.loc[gelezen.rijen["niveau"] == lvl,
+                                                                                   "gebied_code"])))
+                  for lvl in sorted(gelezen.rijen["niveau"].unique())}
         rows, problems, meldingen = match_codes(gelezen, bekend, onbekende_codes=onbekende_codes)
         if problems:
             raise IndicatorImportError(problems)  # leaves the transaction: nothing written

@@ -108,7 +108,8 @@ def indicator_kolom(code: str, naam: str | None = None, aliassen: tuple[str, ...
 
 
 INDICATOR_NIVEAUS = {"gemeente": "gemeente", "gebied": "gebied", "wijk": "gebied", "buurt": "buurt",
-                     "wijkprofiel": "wijkprofiel", "pc4": "pc4"}
+                     "wijkprofiel": "wijkprofiel", "pc4": "pc4", "vierkant": "vierkant"}
+"""The levels of indicator files; ``vierkant`` is a CBS 100 m square (code as in :mod:`geo.vierkanten`)."""
 JAAR = Kolom("jaar", AANTAL, "jaartal", aliassen=("year",), sleutel=True, bereik=JAAR_BEREIK)
 GEBIEDSNAAM = Kolom("gebiedsnaam", TEKST, "gebiedsnaam", aliassen=("name", "naam", "bu_naam", "wk_naam", "gm_naam"),
                     verplicht=False, max_tekens=200)
@@ -159,8 +160,8 @@ WIJKPROFIEL = Formaat("wijkprofiel", "Wijkprofiel Rotterdam", (
 CBS_KOLOMMEN: dict[str, tuple[str, ...]] = {c: i.kolommen for c, i in ic.CATALOGUS.items() if i.bron == ic.CBS_KWB}
 """The CBS Kerncijfers columns read: every CBS indicator of the catalogue, under its code and its CBS names."""
 CBS = Formaat("cbs", "CBS Kerncijfers wijken en buurten", (
-    Kolom("code", CODE, "gebiedscode", aliassen=("gwb_code", "geo_key", "gwb_code_10"), sleutel=True,
-          patroon=GEBIED_CODE),
+    Kolom("code", CODE, "gebiedscode", aliassen=("gwb_code", "geo_key", "gwb_code_10", "crs28992res100m"),
+          sleutel=True, patroon=GEBIED_CODE),
     Kolom("niveau", KEUZE, "het niveau", aliassen=("level", "recs"), verplicht=False, sleutel=True,
           keuzes={k: v for k, v in INDICATOR_NIVEAUS.items() if k != "pc4"}),
     JAAR,

@@ -19,7 +19,7 @@ from core.domain import (
     WOONVORM_TERMIJNEN,
 )
 from core.indicatoren import MIN_WAARNEMINGEN_INKOMEN
-from geo import aanbod, agenda, analysegebied, disclosure, kaarten4, meldingen, scan_norms, veerkracht
+from geo import aanbod, agenda, analysegebied, disclosure, kaarten4, meldingen, scan_norms, veerkracht, vierkanten
 from geo.disclosure import DisclosureRule, IndicatorRule
 
 BRONNEN: dict[str, str] = {
@@ -135,13 +135,22 @@ REGELS: tuple[Regel, ...] = (
           f"{_n(veerkracht.Drempels().kwetsbaar_toename)}); overlast al hoog bij een score slechter dan het "
           "gemiddelde van alle buurten in het beginjaar.", "hkd", "uitwerking van Kaart 4-8 (instelbaar op de "
           "pagina)", "geo/veerkracht.py: Drempels", ("geo.veerkracht.HOGER_IS_BETER",)),
-    Regel("tabel_4_2_4_3", "Tabel 4-2 en 4-3: de hele buurten in klasse 1 en 3 van Kaart 4-8. Het rapport noemt "
-          "ook delen van buurten; een buurt staat hier in één tabel.", "hkd", "uitwerking van Tabel 4-2 en 4-3",
-          "dashboard/trends/tabellen.py"),
-    Regel("raster_100m", "Vierkanten van 100 bij 100 meter (RD, uitgelijnd als de CBS-vierkantstatistiek): de "
+    Regel("tabel_4_2_4_3", "Tabel 4-2 en 4-3: de buurten in klasse 1 en 3 van Kaart 4-8. Waar waarden per "
+          "vierkant van 100 m bestaan, telt het deel van de vierkanten: een buurt staat in Tabel 4-2 als klasse 1 "
+          f"minstens {round(vierkanten.AANDEEL_TABEL_4_2 * 100)} % van haar vierkanten beslaat (of de hele buurt), "
+          "in Tabel 4-3 als klasse 3 een deel beslaat; zo kan een buurt in beide tabellen staan, met het deel "
+          "erbij.", "hkd", "uitwerking van Tabel 4-2 en 4-3 (het rapport leest ze van Kaart 4-8 op vierkanten: "
+          "'op vrij grote schaal', '(in delen)')", "geo/vierkanten.py: AANDEEL_TABEL_4_2",
+          ("geo.vierkanten.AANDEEL_TABEL_4_2",)),
+    Regel("vierkant_code", "Vierkanten van 100 bij 100 meter met de CBS-code: E en de RD-x van de linkeronderhoek "
+          "in hele hectometers, N en de RD-y, elk in vier cijfers (E0912N4366); de buurt van een vierkant is de "
+          "buurt waarin zijn midden ligt.", "cbs", "Statistische gegevens per vierkant, codering vierkant",
+          "geo/vierkanten.py: lees_code", ("geo.vierkanten.E_BEREIK", "geo.vierkanten.N_BEREIK")),
+    Regel("raster_100m", "Vierkanten van 100 bij 100 meter (RD, uitgelijnd als de CBS-vierkantstatistiek): waar "
+          "een waarde per vierkant geladen is (niveau vierkant), de eigen waarde van het vierkant; elders de "
           "buurtwaarden naar oppervlakte over de vierkanten verdeeld. Het rapport (voetnoot 6) bouwt elke postcode "
           "op uit cirkels van 200 m of 300 m loopafstand en toont die op vierkanten van 100 m; dat doet HKD Kaart "
-          "niet.", "hkd", "weergave, anders dan voetnoot 6", "publiek.raster_100m (queries/objects/70_publiek.sql)"),
+          "niet.", "hkd", "weergave, anders dan voetnoot 6", "publiek.raster_100m (queries/objects/80_hkd_raster.sql)"),
     Regel("min_waarnemingen", f"Een waarde die op minder dan {_IR.min_waarnemingen} waarnemingen berust, wordt "
           "niet getoond.", "veerkracht", "voetnoot 6", "publiek.indicator_regel; queries/trends.py: "
           "MIN_WAARNEMINGEN", ("queries.trends.MIN_WAARNEMINGEN", "geo.disclosure.IndicatorRule.min_waarnemingen")),
@@ -277,8 +286,9 @@ FIGUUR_REGELS: dict[str, tuple[str, ...]] = {
     "4-4b": ("cirkel_directe_bemiddeling",), "4-5": ("kaart_4_5_definitie", "kaart_4_5_drempels"),
     "4-6": ("kaart_4_6_referentie", "kaart_4_6_banden"), "4-7": ("kaart_4_7_klassen",),
     "4-8": ("kaart_4_8_klassen", "kaart_4_8_extra_klassen", "kaart_4_8_drempels"),
-    "4-1t": ("kaart_4_3_banden", "tabel_4_1"), "4-2t": ("kaart_4_8_klassen", "tabel_4_2_4_3"),
-    "4-3t": ("kaart_4_8_klassen", "tabel_4_2_4_3"), "raster": ("raster_100m", "min_waarnemingen"),
+    "4-1t": ("kaart_4_3_banden", "tabel_4_1"), "4-2t": ("kaart_4_8_klassen", "tabel_4_2_4_3", "vierkant_code"),
+    "4-3t": ("kaart_4_8_klassen", "tabel_4_2_4_3", "vierkant_code"),
+    "raster": ("raster_100m", "vierkant_code", "min_waarnemingen"),
 }
 """Which rules each map, chart and table of Wijktrends applies (keys as in :func:`geo.kaarten4.uitleg`)."""
 

@@ -143,6 +143,7 @@ def classificeer(
     drempels: Drempels = Drempels(),
     overlast_indicator: str = "overlast_onveiligheid",
     kwetsbaar_indicator: str = "kwetsbare_groepen",
+    overlast_referentie: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Assign every area exactly one class of Kaart 4-8.
 
@@ -154,6 +155,9 @@ def classificeer(
         The thresholds; see :class:`Drempels`.
     overlast_indicator, kwetsbaar_indicator
         Names of the indicators, to know their direction (:data:`HOGER_IS_BETER`).
+    overlast_referentie
+        The start values against whose mean and standard deviation "overlast al hoog" is judged; default the
+        areas' own. Squares (parts of buurten) are judged against the buurten, as the map they refine.
 
     Returns
     -------
@@ -187,7 +191,7 @@ def classificeer(
     kwetsbaarder = -k_richting * out["kwetsbaar_delta"]
     slechter = -o_richting * out["overlast_delta"]
     start = out["overlast_van"]
-    mean, sd = _mean_sd(start)
+    mean, sd = _mean_sd(start if overlast_referentie is None else overlast_referentie)
     out["overlast_z"] = -o_richting * (start - mean) / sd if sd > 0 else 0.0 * start
 
     compleet = out[["kwetsbaar_van", "kwetsbaar_tot", "overlast_van", "overlast_tot"]].notna().all(axis=1)

@@ -90,3 +90,9 @@ def gemeente_code(conn: Connection) -> str | None:
 def grenssets(conn: Connection) -> pd.DataFrame:
     """Every boundary set per level and year, latest (``actueel``) and kept earlier ones."""
     return pd.read_sql(sql("gebieden", "grenssets"), conn)
+
+
+def vierkanten_van_buurten(conn: Connection, codes: list[str]) -> pd.DataFrame:
+    """``buurt_code, vierkant, x, y``: the CBS 100 m squares whose centre lies in one of the buurten ``codes``
+    (``x, y`` the south-west corner in RD), sorted by buurt and square."""
+    return pd.read_sql(sql("gebieden", "vierkanten_van_buurten"), conn, params={"codes": list(codes)})

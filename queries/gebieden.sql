@@ -56,3 +56,14 @@ SELECT min(code) FROM hkd.gebieden WHERE niveau = 'gemeente';
 -- name: grenssets
 -- Every boundary set per level and year: the latest and the ones kept in the history.
 SELECT niveau, jaar, bron, gebieden, actueel, vervangen_op FROM hkd.grenssets ORDER BY niveau, jaar, actueel;
+
+-- name: vierkanten_van_buurten
+-- The CBS 100 m squares (code E0912N4366, south-west corner x, y in RD) whose centre lies in one of the buurten
+-- :codes, per buurt (the demo's square statistics are made for these).
+SELECT b.code AS buurt_code,
+       'E' || lpad(c.i::text, 4, '0') || 'N' || lpad(c.j::text, 4, '0') AS vierkant,
+       c.i * 100 AS x, c.j * 100 AS y
+FROM hkd.gebieden b, LATERAL ST_SquareGrid(100, b.geom) AS c
+WHERE b.niveau = 'buurt' AND b.code = ANY(CAST(:codes AS text[]))
+  AND ST_Contains(b.geom, ST_SetSRID(ST_MakePoint(c.i * 100 + 50, c.j * 100 + 50), 28992))
+ORDER BY b.code, c.i, c.j;

@@ -60,6 +60,20 @@ def gebied_codes(conn: Connection, niveau: str) -> pd.DataFrame:
     return pd.read_sql(sql("trends", "gebied_codes"), conn, params={"niveau": niveau})
 
 
+def vierkanten_in_buurten(conn: Connection, codes: list[str]) -> pd.DataFrame:
+    """``code, naam, jaar`` of the CBS square codes whose centre lies in a loaded buurt (name and boundary year of
+    that buurt); the other codes are absent."""
+    return pd.read_sql(sql("trends", "vierkanten_in_buurten"), conn, params={"codes": list(codes)})
+
+
+def vierkanten_periode(conn: Connection, kw: str, ov: str, van: int, tot: int) -> pd.DataFrame:
+    """Per CBS 100 m square in a buurt: ``vierkant, buurt_code, kw_van, kw_tot, ov_van, ov_tot`` (NaN where a value
+    is missing or withheld), for Kaart 4-8 and Tabel 4-2/4-3 on parts of buurten."""
+    frame = pd.read_sql(sql("trends", "vierkanten_periode"), conn,
+                        params={"kw": kw, "ov": ov, "van": van, "tot": tot})
+    return frame.astype({c: float for c in ("kw_van", "kw_tot", "ov_van", "ov_tot")})
+
+
 def audit_indicator_load(conn: Connection, gegevens: dict) -> None:
     """The ONE audit entry of an indicator load (what, from which file, how many values new, changed, skipped)."""
     conn.execute(sql("trends", "audit_indicator_load"), {"gegevens": json.dumps(gegevens, ensure_ascii=False)})
@@ -81,8 +95,9 @@ MIN_WAARNEMINGEN = 10
 
 def raster_100m(conn: Connection, niveau: str, indicator: str, jaar: int, aantal: bool,
                 minimum: float = MIN_WAARNEMINGEN, buiten: tuple[str, ...] = ()) -> pd.DataFrame:
-    """``cel_x, cel_y, waarde, dekking, lon, lat`` (south-west corner, WGS84) of the 100 m squares shown; squares
-    whose centre lies in one of the CBS wijken ``buiten`` (outside the analysis area) are left out."""
+    """``cel_x, cel_y, waarde, dekking, lon, lat, eigen`` (south-west corner, WGS84) of the 100 m squares shown;
+    ``eigen``: the square's own value (level vierkant), else the areas' values spread by area. Squares whose centre
+    lies in one of the CBS wijken ``buiten`` (outside the analysis area) are left out."""
     return pd.read_sql(sql("trends", "raster_100m"), conn, params={
         "niveau": niveau, "indicator": indicator, "jaar": jaar, "aantal": aantal, "minimum": minimum,
         "buiten": list(buiten)})

@@ -77,7 +77,7 @@ ORDER BY jaar;
 -- One indicator of one level and year on the 100 m squares of RD New (small-numbers rule per square applied).
 -- :buiten lists CBS wijken outside the analysis area (geo.analysegebied): a square whose centre lies in one of them
 -- is left out (an empty list keeps every square).
-SELECT r.cel_x, r.cel_y, r.waarde, r.dekking, r.lon, r.lat
+SELECT r.cel_x, r.cel_y, r.waarde, r.dekking, r.lon, r.lat, r.eigen
 FROM publiek.raster_100m(:niveau, :indicator, :jaar, :aantal, :minimum) r
 WHERE NOT EXISTS (
     SELECT 1 FROM publiek.indicator_gebieden g
@@ -100,3 +100,27 @@ FROM publiek.indicator_waarden
 WHERE achtergehouden IS NOT NULL
 GROUP BY niveau, indicator, jaar, achtergehouden
 ORDER BY niveau, indicator, jaar, achtergehouden;
+
+-- name: vierkanten_in_buurten
+-- Of the CBS 100 m square codes :codes (E0912N4366), those whose centre lies in a loaded buurt, with that buurt's
+-- name and boundary year (to match the rows of an indicator file on level vierkant).
+SELECT c.code, b.naam, b.jaar
+FROM unnest(CAST(:codes AS text[])) AS c(code)
+JOIN hkd.gebieden b
+  ON b.niveau = 'buurt'
+ AND ST_Contains(b.geom, ST_SetSRID(ST_MakePoint(substr(c.code, 2, 4)::int * 100 + 50,
+                                                 substr(c.code, 7, 4)::int * 100 + 50), 28992))
+ORDER BY c.code;
+
+-- name: vierkanten_periode
+-- Kaart 4-8 on squares: per CBS 100 m square in a buurt its two indicators at the start and end of a period, as
+-- the disclosure rule left them (a withheld square has no value). One row per square, only what the page needs.
+SELECT vierkant, buurt_code,
+       max(waarde) FILTER (WHERE indicator = :kw AND jaar = :van) AS kw_van,
+       max(waarde) FILTER (WHERE indicator = :kw AND jaar = :tot) AS kw_tot,
+       max(waarde) FILTER (WHERE indicator = :ov AND jaar = :van) AS ov_van,
+       max(waarde) FILTER (WHERE indicator = :ov AND jaar = :tot) AS ov_tot
+FROM publiek.vierkant_waarden
+WHERE indicator IN (:kw, :ov) AND jaar IN (:van, :tot) AND buurt_code IS NOT NULL
+GROUP BY vierkant, buurt_code
+ORDER BY vierkant;

@@ -24,7 +24,7 @@ INDICATOR_NAMEN = {c: i.label for c, i in CATALOGUS.items()}  # the labels of th
 FIGUUR_3 = ("laagste_inkomens", "pct_bijstand", "vluchtelingenlanden", "lvb", "psychiatrie", "chronisch_meervoudig",
             "lbm_totaal", "lbm_bewoners", "overlast_onveiligheid", "kwetsbare_groepen")
 NIVEAU_NAMEN = {"buurt": "Wijken (CBS-buurten)", "wijkprofiel": "Wijkprofiel-wijken", "gebied": "Gebieden (CBS-wijken)",
-                "pc4": "Postcodegebieden", "gemeente": "Gemeente"}
+                "pc4": "Postcodegebieden", "gemeente": "Gemeente", "vierkant": "Vierkanten van 100 m (CBS)"}
 # Headers of the Wijktrends tables (the frames keep their codes; the grid shows these names).
 KOLOM_NAMEN = {
     "gebied_code": "Code", "gebied": "Gebied", "focus": "Focusgebied", "index_nl": "Index (NL = 100)",
@@ -33,6 +33,7 @@ KOLOM_NAMEN = {
     "kwetsbaar_tot": "Kwetsbaar eind", "overlast_van": "Overlast begin", "overlast_tot": "Overlast eind",
     "overlast_z": "Overlast begin (z-score)", "jaar": "Jaar", "waarde": "Waarde", "naam": "Naam",
     "aandeel": "Aandeel (%)", "woningen": "Woningen", "klasse": "Klasse", "bron": "Bron",
+    "deel_vierkanten": "Vierkanten in deze klasse (%)",
 }
 # Codes, denominators and classes, not measurements: never offered as an indicator to plot or classify.
 GEEN_REEKS = geen_reeks()
@@ -69,6 +70,11 @@ def raster(niveau: str, indicator: str, jaar: int) -> pd.DataFrame:
     cellen = db.run_cached(trends.raster_100m, niveau, indicator, jaar, indicator in AANTALLEN,
                            trends.MIN_WAARNEMINGEN, buiten)
     return cellen.assign(code=cellen["cel_x"].astype(str) + "_" + cellen["cel_y"].astype(str))
+def vierkanten_periode(kw_ind: str, ov_ind: str, van: int, tot: int) -> pd.DataFrame:
+    """Per CBS 100 m square in a buurt its two Kaart 4-8 indicators in ``van`` and ``tot`` (cached per role)."""
+    return db.run_cached(trends.vierkanten_periode, kw_ind, ov_ind, van, tot)
+
+
 def dominante_corporatie(niveau: str, jaar: int) -> pd.DataFrame:
     """Kaart 4-1: the dominant corporation per area of a level in a year (cached per role)."""
     return db.run_cached(corporatiebezit.dominante_corporatie, niveau, jaar)

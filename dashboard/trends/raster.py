@@ -21,13 +21,14 @@ from reports.veilig import csv_bytes
 def toon(k: Keuzes) -> None:
     """The squares of one indicator (the small-numbers rule applied in PostGIS), legend and CSV download."""
     van, tot = k.van, k.tot
-    st.caption("De waarden van de gebieden, naar oppervlakte verdeeld over vierkanten van 100 bij 100 meter in RD, "
-               "uitgelijnd als de CBS-vierkantstatistiek: een vierkant laat zien wat de gebieden eronder hebben, geen "
-               "eigen meting. Aantallen worden naar oppervlakte over de vierkanten verdeeld, aandelen "
-               "en scores zijn het oppervlaktegewogen gemiddelde. Een vierkant met minder dan "
-               f"{trends.MIN_WAARNEMINGEN} waarnemingen, of dat voor minder dan de helft onder gebieden met een waarde "
-               "valt, wordt niet getoond. Het raster verandert niet als buurtgrenzen veranderen: de ontwikkeling "
-               "wordt op dezelfde vierkanten berekend.")
+    st.caption("Vierkanten van 100 bij 100 meter in RD, uitgelijnd als de CBS-vierkantstatistiek. Waar waarden per "
+               "vierkant geladen zijn (niveau vierkant, bijvoorbeeld CBS-vierkantstatistieken), toont een vierkant "
+               "zijn eigen waarde; elders de waarden van de gebieden, naar oppervlakte verdeeld: een vierkant laat "
+               "dan zien wat de gebieden eronder hebben, geen eigen meting. Aantallen worden naar oppervlakte over de "
+               "vierkanten verdeeld, aandelen en scores zijn het oppervlaktegewogen gemiddelde. Een vierkant met "
+               f"minder dan {trends.MIN_WAARNEMINGEN} waarnemingen, of dat voor minder dan de helft onder gebieden "
+               "met een waarde valt, wordt niet getoond. Het raster verandert niet als buurtgrenzen veranderen: de "
+               "ontwikkeling wordt op dezelfde vierkanten berekend.")
     kernstad = get_settings().analyse_kernstad
     st.caption(analysegebied.uitleg(kernstad) + (" Vierkanten met hun midden daar worden niet getoond."
                                                  if kernstad else ""))
@@ -54,7 +55,12 @@ def toon(k: Keuzes) -> None:
             kaart, leg = maps.raster_deck(cel_tot, ontw_k, tr.ONTWIKKELING_KLEUREN, delta, "Verandering",
                                           "raster_ontw", hoogte=560), ontw_leg
         show(kaart, key="wijktrends_raster")
+    eigen = int(cel_tot["eigen"].sum())
     st.markdown(f"**{views.naam(welke)}**, {len(cel_tot)} vierkanten")
+    st.caption(f"{eigen} van de {len(cel_tot)} vierkanten met een eigen waarde (niveau vierkant); de andere "
+               "met de naar oppervlakte verdeelde waarde van de gebieden." if eigen else
+               "Alle vierkanten met de naar oppervlakte verdeelde waarde van de gebieden (geen waarden per vierkant "
+               "geladen voor deze indicator en dit jaar).")
     st.html(legend_html(leg, naast=True))
     uit = cel_tot[["cel_x", "cel_y", "waarde"]].assign(verandering=cel_tot["code"].map(delta))
     downloads.knop("Download het raster als CSV",

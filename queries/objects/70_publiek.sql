@@ -103,6 +103,19 @@ COMMENT ON VIEW publiek.indicator_gebieden IS
 REVOKE ALL ON publiek.indicator_gebieden FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 GRANT SELECT ON publiek.indicator_gebieden TO hkd_aanbieder, hkd_beheer, hkd_publiek;
 
+-- Values on CBS 100 m squares (level "vierkant", migration 560) with the buurt their centre lies in (kept in
+-- hkd.vierkant_buurt_bepaald), as the disclosure rule left them (hkd.indicator_waarden_bepaald: a square under 10
+-- observations has no value for any layer). The code is the square: its south-west corner in hectometres.
+CREATE OR REPLACE VIEW publiek.vierkant_waarden WITH (security_barrier) AS
+SELECT v.gebied_code AS vierkant, b.buurt_code, v.jaar, v.indicator, v.waarde, v.achtergehouden
+FROM hkd.indicator_waarden_bepaald v
+LEFT JOIN hkd.vierkant_buurt_bepaald b ON b.vierkant = v.gebied_code
+WHERE v.niveau = 'vierkant';
+COMMENT ON VIEW publiek.vierkant_waarden IS
+  'Indicator values per CBS 100 m square with the buurt of its centre; withheld squares without value.';
+REVOKE ALL ON publiek.vierkant_waarden FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
+GRANT SELECT ON publiek.vierkant_waarden TO hkd_aanbieder, hkd_beheer, hkd_publiek;
+
 -- Public spreiding per gebied (CBS wijk): non-confidential woonvormen in use today; places only for cells that
 -- reach the threshold, rounded like the PC4 views. No point, address or name of a facility.
 CREATE OR REPLACE VIEW publiek.spreiding_gebied WITH (security_barrier) AS
@@ -191,7 +204,7 @@ GRANT EXECUTE ON FUNCTION publiek.controleer_raster_argumenten(text,text,integer
 CREATE OR REPLACE FUNCTION publiek.raster_100m(p_niveau text, p_indicator text, p_jaar integer, p_aantal boolean,
                                     p_minimum double precision DEFAULT 10)
 RETURNS TABLE (cel_x integer, cel_y integer, waarde double precision, dekking double precision,
-               lon double precision, lat double precision)
+               lon double precision, lat double precision, eigen boolean)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 BEGIN
     PERFORM publiek.controleer_raster_argumenten(p_niveau, p_indicator, p_jaar, p_minimum);
@@ -225,7 +238,8 @@ GRANT EXECUTE ON FUNCTION publiek.raster_dominante_corporatie(text,integer) TO h
 
 -- Refresh a kept materialised view (the argument of the trigger: hkd.indicator_waarden_bepaald, the outcome of the
 -- disclosure rule, on values, rule and catalogue, migration 440; hkd.zoekgebieden_bepaald, the published map's search
--- index, on the boundaries, migration 540) once per transaction, at commit (deferred constraint triggers); a TRUNCATE
+-- index, on the boundaries, migration 540; hkd.vierkant_buurt_bepaald, the buurt of every square, on values and
+-- boundaries, migration 560) once per transaction, at commit (deferred constraint triggers); a TRUNCATE
 -- refreshes at once.
 CREATE OR REPLACE FUNCTION hkd.bewaard_verversen() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$

@@ -5,13 +5,19 @@
 -- below, with its grants. Tables, policies and triggers stay in queries/migrations/.
 
 -- Spreads the shown values of an area level over 100 m cells (RD, aligned as CBS's square statistics), by
--- area; reads publiek.indicator_waarden, so a withheld value is never spread.
+-- area; reads publiek.indicator_waarden, so a withheld value is never spread. Where the level "vierkant" holds
+-- the indicator for that year (CBS square statistics, migration 560), a cell shows the square's own value
+-- (eigen = true) and never the spread one; a withheld square stays empty.
 CREATE OR REPLACE FUNCTION hkd.raster_100m_onbegrensd(p_niveau text, p_indicator text, p_jaar integer, p_aantal boolean,
                                                p_minimum double precision DEFAULT 10)
 RETURNS TABLE (cel_x integer, cel_y integer, waarde double precision, dekking double precision,
-               lon double precision, lat double precision)
+               lon double precision, lat double precision, eigen boolean)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-    WITH getoond AS MATERIALIZED (  -- first the shown values (a handful of rows), then their geometry
+    WITH vierkanten AS MATERIALIZED (  -- the squares with a value of their own (shown or withheld)
+        SELECT substr(gebied_code, 2, 4)::int AS i, substr(gebied_code, 7, 4)::int AS j, waarde
+        FROM publiek.indicator_waarden
+        WHERE niveau = 'vierkant' AND indicator = p_indicator AND jaar = p_jaar
+    ), getoond AS MATERIALIZED (  -- first the shown values (a handful of rows), then their geometry
         SELECT gebied_code, waarde FROM publiek.indicator_waarden
         WHERE niveau = p_niveau AND indicator = p_indicator AND jaar = p_jaar AND waarde IS NOT NULL
     ), bron AS (
@@ -29,12 +35,20 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
                     ELSE sum(waarde * deel) / nullif(sum(deel), 0) END AS waarde,
                sum(deel) / 10000.0 AS dekking
         FROM stukken WHERE deel > 0 GROUP BY i, j
+    ), alle AS (
+        SELECT i, j, waarde, 1.0::float8 AS dekking, true AS eigen
+        FROM vierkanten WHERE waarde IS NOT NULL AND (NOT p_aantal OR waarde >= p_minimum)
+        UNION ALL
+        SELECT c.i, c.j, c.waarde, c.dekking, false
+        FROM cellen c
+        WHERE c.dekking >= 0.5 AND (NOT p_aantal OR c.waarde >= p_minimum)
+          AND NOT EXISTS (SELECT 1 FROM vierkanten v WHERE v.i = c.i AND v.j = c.j)
     )
     SELECT i * 100, j * 100, waarde, dekking,  -- lon/lat: the south-west corner in WGS84, ~1 m
            round(ST_X(ST_Transform(ST_SetSRID(ST_MakePoint(i * 100, j * 100), 28992), 4326))::numeric, 5)::float8,
-           round(ST_Y(ST_Transform(ST_SetSRID(ST_MakePoint(i * 100, j * 100), 28992), 4326))::numeric, 5)::float8
-    FROM cellen
-    WHERE dekking >= 0.5 AND (NOT p_aantal OR waarde >= p_minimum)
+           round(ST_Y(ST_Transform(ST_SetSRID(ST_MakePoint(i * 100, j * 100), 28992), 4326))::numeric, 5)::float8,
+           eigen
+    FROM alle
     ORDER BY 1, 2
 $$;
 REVOKE ALL ON FUNCTION hkd.raster_100m_onbegrensd(text,text,integer,boolean,double precision) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;

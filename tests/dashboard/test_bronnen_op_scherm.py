@@ -56,7 +56,10 @@ def test_the_grid_says_what_it_is_and_cites_no_footnote_for_it(app):
     at.segmented_control(key="wijktrends_weergave").set_value("raster").run()
     assert not at.exception, at.exception
     captions = _captions(at)
-    assert any("naar oppervlakte verdeeld over vierkanten van 100 bij 100 meter" in c for c in captions)
+    assert any("de waarden van de gebieden, naar oppervlakte verdeeld" in c for c in captions)
+    # the demo holds CBS square values for three buurten: the grid says how many squares show their own value
+    eigen = next(c for c in captions if "met een eigen waarde (niveau vierkant)" in c)
+    assert int(eigen.split(" van de ")[0]) > 0
     assert not any(c.startswith("Zoals het rapport") for c in captions)
     herkomst = next(c for c in captions if c.startswith("Herkomst van de regel:"))
     assert "keuze HKD Kaart, weergave, anders dan voetnoot 6" in herkomst

@@ -19,6 +19,7 @@ from dashboard.trends.toestand import SELECTIE
 from data.indicator_import import load_indicatoren
 from geo import analysegebied
 from geo.disclosure import IndicatorRule
+from geo.vierkanten import AANDEEL_TABEL_4_2
 from queries import trends
 from tests.conftest import needs_shared_data
 
@@ -83,14 +84,21 @@ def test_tables_4_1_and_4_2_follow_the_data_and_mark_focus_areas(app):
     at.segmented_control(key="wijktrends_weergave").set_value("tabellen").run()
     assert not at.exception, at.exception
     assert not at.get("deck_gl_json_chart")
-    frames = [df.value for df in at.dataframe if "klasse_nr" in df.value]
-    tabel_42 = next(f for f in frames if len(f) and set(f["klasse_nr"]) == {"1"} and "Bospolder" in set(f["gebied"]))
+    tabel_42, tabel_43 = (df.value for df in at.dataframe if "deel_vierkanten" in df.value)  # in page order
     assert {"Bospolder", "Hillesluis", "Afrikaanderwijk", "Tarwewijk"} <= set(tabel_42["gebied"])
-    assert "Bloemhof" not in set(tabel_42["gebied"])
     assert tabel_42.set_index("gebied").loc["Hillesluis", "focus"] == "NPRZ, RGW"
-    tabel_43 = next(f for f in frames if len(f) and set(f["klasse_nr"]) == {"3"})
-    assert set(tabel_43["gebied"]) == {"Bloemhof", "Schiebroek", "Zevenkamp", "Vreewijk", "Spangen",
-                                       "Hoogvliet Zuid", "Beverwaard"}
+    assert len(tabel_42) == 26 and set(tabel_42.loc[tabel_42["deel_vierkanten"].isna(), "klasse_nr"]) == {"1"}
+    # Bloemhof, Vreewijk and Zevenkamp in both tables, each row naming the part of its squares (the report's parts)
+    for tabel in (tabel_42, tabel_43):
+        delen = tabel[tabel["deel_vierkanten"].notna()]
+        assert {g.split(" (deel: ")[0] for g in delen["gebied"]} == {"Bloemhof", "Vreewijk", "Zevenkamp"}
+        assert all(f"(deel: {p:.0f} % van de vierkanten)" in g
+                   for g, p in zip(delen["gebied"], delen["deel_vierkanten"], strict=True))
+        assert delen["deel_vierkanten"].between(1, 99).all()
+    assert {g.split(" (deel: ")[0] for g in tabel_43["gebied"]} == {
+        "Bloemhof", "Schiebroek", "Zevenkamp", "Vreewijk", "Spangen", "Hoogvliet Zuid", "Beverwaard"}
+    share = f"{round(AANDEEL_TABEL_4_2 * 100)} % van haar vierkanten"
+    assert any(share in c.value for c in at.caption), "the share is stated from the register"
 
 
 def test_a_selected_wijk_is_marked_on_map_table_and_chart(app, demo_engine):

@@ -2,7 +2,7 @@
 
 One test per finding of the sources, each naming the report's figure or table, checked on the demo as loaded in
 PostGIS with the rule the Wijktrends page states (Tabel 4-1: index kwetsbare groepen at least 130 against the Dutch
-value; Tabel 4-2/4-3: class 1 and 3 of Kaart 4-8 over 2012-2018; Figuur 3-x: the unweighted mean per dominant
+value; Tabel 4-2/4-3: class 1 and 3 of Kaart 4-8 over 2012-2018, on whole buurten and on CBS 100 m squares; Figuur 3-x: the unweighted mean per dominant
 eigendom against the Dutch average). The report's lists are written out here, not imported from the demo, so that a
 demo that drifts from the report fails.
 """
@@ -17,6 +17,7 @@ from sqlalchemy import text
 
 from core.domain import INVENTARISATIE_DATUM
 from geo import veerkracht as vk
+from geo import vierkanten
 from queries import trends
 from queries.besluiten import fase_counts
 
@@ -107,16 +108,83 @@ def test_kaart_4_3_middelland_oud_mathenesse_and_tarwewijk_not_in_the_top_band(d
     assert index.idxmax() in RAPPORT_TABEL_4_1
 
 
-def test_tabel_4_2_is_the_reports_26_buurten(kaart_4_8):
-    """Tabel 4-2: class 1 of Kaart 4-8 is the report's 26 buurten (Ommoord, Rubroek, Schiemond are not in it),
-    except Bloemhof, Vreewijk and Zevenkamp, which the report lists in Tabel 4-2 and 4-3 for different parts of
-    the buurt; a whole buurt has one class, and they are in Tabel 4-3."""
-    tabel_4_2 = set(kaart_4_8[kaart_4_8 == "donkerrood"].index)
+@pytest.fixture(scope="module")
+def tabellen(demo_engine) -> dict[str, dict[str, str]]:
+    """Tabel 4-2 and 4-3 by the page's rule (geo.vierkanten: whole buurten and parts on CBS 100 m squares),
+    2012-2018, default thresholds, read as the public layer reads them: per table, buurt name -> row name."""
+    with demo_engine.connect() as conn:
+        kw = trends.indicator_reeks(conn, "buurt", "kwetsbare_groepen")
+        ov = trends.indicator_reeks(conn, "buurt", "overlast_onveiligheid")
+        periode = trends.vierkanten_periode(conn, "kwetsbare_groepen", "overlast_onveiligheid", 2012, 2018)
+        namen = dict(conn.execute(text("SELECT code, naam FROM hkd.gebieden WHERE niveau = 'buurt'")).all())
+    ov_periode = vk.periode_waarden(ov, 2012, 2018)
+    buurt = vk.classificeer(vk.periode_waarden(kw, 2012, 2018), ov_periode)["klasse"]
+    per_vierkant = vierkanten.klassen(periode, ov_periode["van"])
+    return {tabel: {namen[r.gebied_code]: r.naam(namen[r.gebied_code])
+                    for r in vierkanten.tabelrijen(buurt, per_vierkant, klasse, aandeel)}
+            for tabel, klasse, aandeel in (("4-2", "donkerrood", vierkanten.AANDEEL_TABEL_4_2),
+                                           ("4-3", "donkergroen", None))}
+
+
+def test_tabel_4_2_is_the_reports_26_buurten(tabellen):
+    """Tabel 4-2: the report's 26 buurten and no other (Ommoord, Rubroek, Schiemond are not in it). Bloemhof,
+    Vreewijk and Zevenkamp are in it for a part (their northern part, Zevenkamp's centre: class 1 of Kaart 4-8 on
+    their squares), as the report lists them; the other 23 as whole buurten."""
+    assert set(tabellen["4-2"]) == RAPPORT_TABEL_4_2
+    assert not {"Ommoord", "Rubroek", "Schiemond"} & set(tabellen["4-2"])
     dubbel = RAPPORT_TABEL_4_2 & RAPPORT_TABEL_4_3
     assert dubbel == {"Bloemhof", "Vreewijk", "Zevenkamp"}
-    assert tabel_4_2 == RAPPORT_TABEL_4_2 - dubbel
-    assert not {"Ommoord", "Rubroek", "Schiemond"} & tabel_4_2
-    assert set(kaart_4_8[list(dubbel)]) == {"donkergroen"}
+    for naam in dubbel:
+        assert tabellen["4-2"][naam].startswith(f"{naam} (deel: "), tabellen["4-2"][naam]
+        assert tabellen["4-3"][naam].startswith(f"{naam} (deel: "), tabellen["4-3"][naam]
+    for naam in RAPPORT_TABEL_4_2 - dubbel:
+        assert tabellen["4-2"][naam] == naam
+
+
+def test_tabel_4_3_by_the_page_rule_is_the_reports_7_buurten(tabellen):
+    """Tabel 4-3 by the page's rule (class 3 on some of the squares, or the whole buurt) is the report's seven."""
+    assert set(tabellen["4-3"]) == RAPPORT_TABEL_4_3
+
+
+def test_the_parts_are_where_the_report_puts_them(demo_engine):
+    """Bloemhof's and Vreewijk's class-1 squares lie north of their class-3 squares; Zevenkamp's class-1 squares
+    lie at its centre, its class-3 squares around them (the report: "noordelijk deel", Zevenkamp's centre)."""
+    with demo_engine.connect() as conn:
+        ov = trends.indicator_reeks(conn, "buurt", "overlast_onveiligheid")
+        periode = trends.vierkanten_periode(conn, "kwetsbare_groepen", "overlast_onveiligheid", 2012, 2018)
+        namen = dict(conn.execute(text("SELECT code, naam FROM hkd.gebieden WHERE niveau = 'buurt'")).all())
+    k = vierkanten.klassen(periode, vk.periode_waarden(ov, 2012, 2018)["van"])
+    k = k[k["klasse"] != "geen_gegevens"]
+    hoek = pd.DataFrame([vierkanten.lees_code(c) for c in k["vierkant"]], columns=["x", "y"], index=k.index)
+    k = k.join(hoek).assign(naam=k["buurt_code"].map(namen))
+    assert set(k["klasse"]) == {"donkerrood", "donkergroen"}
+    for naam in ("Bloemhof", "Vreewijk"):
+        b = k[k["naam"] == naam]
+        assert b.loc[b["klasse"] == "donkerrood", "y"].min() >= b.loc[b["klasse"] == "donkergroen", "y"].max(), naam
+    z = k[k["naam"] == "Zevenkamp"]
+    afstand = ((z["x"] - z["x"].mean()) ** 2 + (z["y"] - z["y"].mean()) ** 2) ** 0.5
+    assert afstand[z["klasse"] == "donkerrood"].mean() < afstand[z["klasse"] == "donkergroen"].mean()
+
+
+def test_square_values_add_up_to_their_buurt(demo_engine):
+    """The squares' inhabitants sum to the buurt's, and the buurt's index and overlast score are the
+    inhabitant-weighted mean of its squares (up to rounding), in every year: the squares refine the buurt."""
+    df = _frame(demo_engine, """
+        WITH v AS (
+            SELECT w.buurt_code, i.jaar, i.indicator, i.waarde, i.waarnemingen
+            FROM hkd.indicatoren i
+            JOIN (SELECT DISTINCT vierkant, buurt_code FROM publiek.vierkant_waarden) w ON w.vierkant = i.gebied_code
+            WHERE i.niveau = 'vierkant')
+        SELECT v.buurt_code, v.jaar, v.indicator, max(b.waarde) AS buurt,
+               CASE WHEN v.indicator = 'inwoners' THEN sum(v.waarde)
+                    ELSE sum(v.waarde * v.waarnemingen) / sum(v.waarnemingen) END AS vierkanten
+        FROM v JOIN hkd.indicatoren b ON b.niveau = 'buurt' AND b.gebied_code = v.buurt_code
+             AND b.jaar = v.jaar AND b.indicator = v.indicator
+        GROUP BY 1, 2, 3""")
+    assert df["buurt_code"].nunique() == 3 and len(df) == 3 * 7 * 3
+    verschil = (df["buurt"] - df["vierkanten"]).abs()
+    tolerantie = df["indicator"].map({"inwoners": 0.0, "kwetsbare_groepen": 0.05, "overlast_onveiligheid": 0.0005})
+    assert (verschil <= tolerantie + 1e-9).all(), df[verschil > tolerantie + 1e-9]
 
 
 def test_tabel_4_3_is_the_reports_7_buurten(kaart_4_8):

@@ -50,7 +50,7 @@ def test_broken_generic_file_reports_every_bad_row_with_its_line():
         "indicatoren_kapot.csv, rij 5, gebied_code: leeg",
         "indicatoren_kapot.csv, rij 6, waarde: 'veel' is geen getal",
         "indicatoren_kapot.csv, rij 7, niveau: onbekend niveau 'wijk'; kies uit buurt, gebied, gemeente, pc4, "
-        "wijkprofiel",
+        "vierkant, wijkprofiel",
     ]  # the good row 2 is not blamed
     assert problems[1] == ("indicatoren_kapot.csv, rij 4, indicator: onbekende indicator 'Kwetsbare Groepen!' "
                            "(gebruik de code of de naam)")

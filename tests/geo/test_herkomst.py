@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # The modules that hold the rules the pages apply (ARCHITECTURE.md: "Rules are pure ... live in geo/").
 REGELMODULES = ("geo.kaarten4", "geo.veerkracht", "geo.trends", "geo.meldingen", "geo.agenda", "geo.aanbod",
-                "geo.scan_norms", "geo.rings", "geo.spreiding", "geo.disclosure", "queries.trends")
+                "geo.scan_norms", "geo.rings", "geo.spreiding", "geo.disclosure", "geo.vierkanten", "queries.trends")
 # Module constants that are presentation, not rules (colours, labels, map extents), with the reason.
 GEEN_REGEL: dict[str, str] = {
     "geo.kaarten4.OKABE_ITO": "colours", "geo.kaarten4.OVERIGE_CORPORATIE": "colour",

@@ -69,3 +69,24 @@ def test_the_grid_keeps_to_the_core_city_when_asked(demo_engine):
     # the outlines the query uses are simplified for display: a square on the border may fall either way
     assert len(weg ^ set(zip(binnen["cel_x"], binnen["cel_y"], strict=True))) <= 0.05 * len(binnen)
     assert set(zip(kern["cel_x"], kern["cel_y"], strict=True)) <= set(zip(alle["cel_x"], alle["cel_y"], strict=True))
+
+
+def test_grid_shows_a_squares_own_value_where_the_level_exists_and_never_a_withheld_one(demo_engine):
+    """Where the level vierkant holds the indicator (the demo's CBS squares of three buurten), a cell shows that
+    square's value (eigen) and not the buurt's spread; a square under 10 observations stays empty; elsewhere the
+    spread stays."""
+    with demo_engine.connect() as conn:
+        eigen = pd.read_sql(text(
+            "SELECT substr(gebied_code, 2, 4)::int * 100 AS cel_x, substr(gebied_code, 7, 4)::int * 100 AS cel_y, "
+            "waarde, waarnemingen FROM hkd.indicatoren WHERE niveau = 'vierkant' "
+            "AND indicator = 'kwetsbare_groepen' AND jaar = 2018"), conn)
+    with as_layer(demo_engine, "publiek", "test") as conn:
+        raster = trends.raster_100m(conn, "buurt", "kwetsbare_groepen", 2018, False)
+    assert not eigen.empty
+    samen = eigen.merge(raster, on=["cel_x", "cel_y"], how="left", suffixes=("_vierkant", ""))
+    getoond = samen[samen["waarnemingen"] >= trends.MIN_WAARNEMINGEN]
+    assert getoond["eigen"].eq(True).all() and (getoond["waarde"] == getoond["waarde_vierkant"]).all()
+    klein = samen[samen["waarnemingen"] < trends.MIN_WAARNEMINGEN]
+    assert len(klein) > 0 and klein["waarde"].isna().all(), "a withheld square is not filled with the spread"
+    assert int(raster["eigen"].sum()) == len(getoond)
+    assert (~raster["eigen"]).sum() > 10 * len(getoond), "the rest of the city keeps the area-weighted spread"
