@@ -49,11 +49,13 @@
   kaart.on("zoomend moveend", function () { kaartEl.setAttribute("data-zoom", String(kaart.getZoom())); });
   // Zoomed in, the areas let what lies under and over them through (the basemap, the schematic water and roads,
   // the names): one area filling the window in full colour was a flat colour field.
-  function vulling() { return kaart.getZoom() < 13 ? 0.85 : cfg.basemap ? 0.4 : 0.55; }
+  // Before the first view (no zoom yet) the fill is the first view's: it frames all areas, zoomed out (issue 27: at
+  // 0.55 first, every area was restyled at the first zoomend, before the first paint).
+  function vulling() { var z = kaart.getZoom(); return z === undefined || z < 13 ? 0.85 : cfg.basemap ? 0.4 : 0.55; }
   var stijl = function (f) {
     return { color: "#444", weight: 0.6, fillOpacity: vulling(), fillColor: kleur(f.properties.voorzieningen) };
   };
-  var laag = null;
+  var laag = null, laagVulling = 0.85;
 
   /* ---- orientation without a basemap: the schematic Maas and main roads (geo.context) with their names ---- */
   var contextPane = kaart.createPane("context");
@@ -72,7 +74,8 @@
   kaart.on("zoomend", function () {
     var z = kaart.getZoom();
     water.forEach(function (l) { l.setStyle({ weight: z >= 14 ? 14 : z >= 12 ? 8 : 5 }); });
-    if (laag) { laag.eachLayer(function (l) { l.setStyle({ fillOpacity: vulling() }); }); }
+    var v = vulling();  // restyle the areas only when their fill changes (not on every zoom: 4,000 areas nationally)
+    if (laag && v !== laagVulling) { laagVulling = v; laag.eachLayer(function (l) { l.setStyle({ fillOpacity: v }); }); }
   });
 
   /* ---- orientation: wijk borders and names, or buurt names once they fit (toonNamen) ---- */
@@ -284,6 +287,14 @@
   }
   form.addEventListener("submit", function (e) { e.preventDefault(); zoek(invoer.value); });
 
+  function naDeKaart() {
+    fetch(cfg.gebieden).then(function (r) { return r.ok ? r.json() : null; }).then(function (g) {
+      if (g) { orientatie(g); kaartEl.setAttribute("data-gebieden", String(g.gebied.length + g.buurt.length)); }
+    }, function () { return null; });
+    fetch(cfg.woonvormen).then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (w) { woonvormen = w; }, function () { woonvormen = null; });
+  }
+
   fetch(cfg.data, { credentials: "same-origin", mode: "cors" }).then(function (r) {
     if (!r.ok) { throw new Error(r.status); }
     return r.json();
@@ -300,12 +311,12 @@
     kaart.fitBounds(laag.getBounds(), { padding: [8, 8] });
     kaartEl.setAttribute("data-getekend", String(fc.features.length));
     form.hidden = false;
-    // The per-woonvorm figures and the wijken and buurten (search, orientation) come after the map has drawn.
-    fetch(cfg.gebieden).then(function (r) { return r.ok ? r.json() : null; }).then(function (g) {
-      if (g) { orientatie(g); kaartEl.setAttribute("data-gebieden", String(g.gebied.length + g.buurt.length)); }
-    }, function () { return null; });
-    return fetch(cfg.woonvormen).then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (w) { woonvormen = w; }, function () { woonvormen = null; });
+    // The per-woonvorm figures and the wijken and buurten (search, orientation) come after the map is painted, when
+    // the browser is idle (at the latest after 1.5 s): parsing them (700 kB nationally) and placing the names held up
+    // the frames right after the first paint.
+    requestAnimationFrame(function () {
+      if (window.requestIdleCallback) { requestIdleCallback(naDeKaart, { timeout: 1500 }); } else { setTimeout(naDeKaart, 200); }
+    });
   }).catch(function () {
     details.innerHTML = "<p>De kaart kon niet worden geladen. De cijfers staan in de tabel.</p>";
   });
