@@ -299,11 +299,12 @@
     if (!r.ok) { throw new Error(r.status); }
     return r.json();
   }).then(function (fc) {
-    // One tooltip and one set of handlers on the layer, for every area (not one per area: thousands nationally).
+    // One tooltip and one set of handlers on the layer, for every area (not one per area: thousands nationally); the
+    // tooltip is bound after the first paint (binding it gives every area's element its focus handlers).
     laag = L.geoJSON(fc, {
       style: stijl,
       onEachFeature: function (f, l) { perPc4[f.properties.pc4] = l; }
-    }).bindTooltip(function (l) { return tekst(samenvatting(l.feature.properties)); }, { sticky: true }).on({
+    }).on({
       mouseover: function (e) { e.layer.setStyle({ weight: 2.5, color: "#000" }); e.layer.bringToFront(); },
       mouseout: function (e) { if (gemarkeerd.indexOf(e.layer) < 0) { laag.resetStyle(e.layer); } },
       click: function (e) { toonDetails(e.layer.feature.properties); }
@@ -315,6 +316,7 @@
     // the browser is idle (at the latest after 1.5 s): parsing them (700 kB nationally) and placing the names held up
     // the frames right after the first paint.
     requestAnimationFrame(function () {
+      setTimeout(function () { laag.bindTooltip(function (l) { return tekst(samenvatting(l.feature.properties)); }, { sticky: true }); }, 0);
       if (window.requestIdleCallback) { requestIdleCallback(naDeKaart, { timeout: 1500 }); } else { setTimeout(naDeKaart, 200); }
     });
   }).catch(function () {
