@@ -129,10 +129,11 @@ def _reference_dir(geo: dict, work: Path) -> Path:
     return ref
 
 
-def draw_runs(chrome, targets: dict[str, tuple[str, str]], runs: int) -> dict[str, list[float]]:
+def draw_runs(chrome, targets: dict[str, tuple[str, str]], runs: int, n: int) -> dict[str, list[float]]:
     """Draw every target (name -> (url, selector)) once per run, in a rotating order (each target goes first as often
     as the others: no page always meets the browser's first or last minute of a run), each in a fresh context (no
-    cache) with the same viewport; the seconds per target, one per run, in run order."""
+    cache) with the same viewport; the seconds until the first frame with the layer's ``n`` areas
+    (:func:`bench.browser.time_to_painted`) per target, one per run, in run order."""
     namen = list(targets)
     out: dict[str, list[float]] = {naam: [] for naam in namen}
     for i in range(runs):
@@ -140,7 +141,7 @@ def draw_runs(chrome, targets: dict[str, tuple[str, str]], runs: int) -> dict[st
         for naam in volgorde:
             url, selector = targets[naam]
             ctx = chrome.new_context(viewport={"width": 1400, "height": 1000})
-            out[naam].append(browser.time_to_drawn(ctx.new_page(), url, selector))
+            out[naam].append(browser.time_to_painted(ctx.new_page(), url, selector, n))
             ctx.close()
     return out
 
@@ -168,7 +169,7 @@ def measure_site(url: str, geo: dict, work: Path, runs: int = 9) -> tuple[SiteFi
                                                   "/layer.geojson"])
             t = draw_runs(chrome, {"site": (site + "/", SITE_SELECTOR),
                                    "referentie": (ref_url + "/index.html", REFERENCE_SELECTOR),
-                                   "lokaal": (lokaal_url + "/", SITE_SELECTOR)}, runs)
+                                   "lokaal": (lokaal_url + "/", SITE_SELECTOR)}, runs, len(geo["features"]))
     finally:
         lokaal.terminate()
         lokaal.wait(timeout=10)
@@ -338,7 +339,8 @@ def time_to_live(url: str, work: Path, rounds: int = 3) -> list[tuple[str, float
 def report(scale: str, sf: SiteFigures, load: ReaderLoad | None, streamlit_load=None,
            live: list[tuple[str, float]] | None = None) -> str:
     lines = [f"### Gepubliceerde site, schaal: {scale}", "",
-             f"- Gepubliceerde kaart getekend in Chromium achter nginx: mediaan {sf.drawn_s:.2f} s; statische "
+             f"- Gepubliceerde kaart getekend in Chromium achter nginx (eerste beeld met alle vlakken, op de klok van "
+             f"de pagina vanaf het begin van de navigatie): mediaan {sf.drawn_s:.2f} s; statische "
              f"Leaflet-pagina met dezelfde laag (zelfde nginx): mediaan {sf.reference_s:.2f} s; verhouding per ronde "
              f"(mediaan van {len(sf.verhouding.ratios)}) **{sf.verhouding.mediaan:.2f}x** (doel <= 1.1x: "
              f"{sf.verhouding.oordeel(1.1)}; {sf.verhouding.spreiding()})",
