@@ -62,18 +62,21 @@
   contextPane.style.zIndex = 450;
   contextPane.style.pointerEvents = "none";
   var water = [], contextNamen = [];
-  (cfg.context || []).forEach(function (l) {
-    var lijn = L.polyline(l.punten.map(function (c) { return [c[1], c[0]]; }), { pane: "context",
-      color: cfg.contextKleur[l.soort], weight: l.soort === "water" ? 5 : 2.5, opacity: 1, interactive: false,
-      lineCap: "round", lineJoin: "round" }).addTo(kaart);
-    if (l.soort === "water") { water.push(lijn); }
-    contextNamen.push({ naam: l.naam, lijn: lijn, ll: L.latLng(l.label[1], l.label[0]), m: L.marker([l.label[1], l.label[0]], {
-      icon: L.divIcon({ className: "naam contextnaam " + l.soort, html: "<span>" + tekst(l.naam) + "</span>",
-        iconSize: null }), interactive: false, keyboard: false, pane: "context" }) });
-  });
+  function context() {  // drawn after the areas' first paint (an orientation aid, not what the map shows)
+    (cfg.context || []).forEach(function (l) {
+      var lijn = L.polyline(l.punten.map(function (c) { return [c[1], c[0]]; }), { pane: "context",
+        color: cfg.contextKleur[l.soort], weight: l.soort === "water" ? waterDikte() : 2.5, opacity: 1, interactive: false,
+        lineCap: "round", lineJoin: "round" }).addTo(kaart);
+      if (l.soort === "water") { water.push(lijn); }
+      contextNamen.push({ naam: l.naam, lijn: lijn, ll: L.latLng(l.label[1], l.label[0]), m: L.marker([l.label[1], l.label[0]], {
+        icon: L.divIcon({ className: "naam contextnaam " + l.soort, html: "<span>" + tekst(l.naam) + "</span>",
+          iconSize: null }), interactive: false, keyboard: false, pane: "context" }) });
+    });
+    toonNamen();
+  }
+  function waterDikte() { var z = kaart.getZoom(); return z >= 14 ? 14 : z >= 12 ? 8 : 5; }
   kaart.on("zoomend", function () {
-    var z = kaart.getZoom();
-    water.forEach(function (l) { l.setStyle({ weight: z >= 14 ? 14 : z >= 12 ? 8 : 5 }); });
+    water.forEach(function (l) { l.setStyle({ weight: waterDikte() }); });
     var v = vulling();  // restyle the areas only when their fill changes (not on every zoom: 4,000 areas nationally)
     if (laag && v !== laagVulling) { laagVulling = v; laag.eachLayer(function (l) { l.setStyle({ fillOpacity: v }); }); }
   });
@@ -316,7 +319,10 @@
     // the browser is idle (at the latest after 1.5 s): parsing them (700 kB nationally) and placing the names held up
     // the frames right after the first paint.
     requestAnimationFrame(function () {
-      setTimeout(function () { laag.bindTooltip(function (l) { return tekst(samenvatting(l.feature.properties)); }, { sticky: true }); }, 0);
+      setTimeout(function () {
+        context();
+        laag.bindTooltip(function (l) { return tekst(samenvatting(l.feature.properties)); }, { sticky: true });
+      }, 0);
       if (window.requestIdleCallback) { requestIdleCallback(naDeKaart, { timeout: 1500 }); } else { setTimeout(naDeKaart, 200); }
     });
   }).catch(function () {

@@ -179,7 +179,7 @@ def _csp(basemap: Basemap, geocoder: str = "") -> str:
 
 def _kop(titel: str, basemap: Basemap, geocoder: str = "") -> str:
     # What the first paint needs comes with the page or at once in parallel: our style inline, Leaflet's style and
-    # script and the layer preloaded (the script tags themselves sit at the end of the body).
+    # script and the layer preloaded (the script tag itself sits after the map's element).
     return f"""<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{html.escape(_csp(basemap, geocoder))}">
@@ -209,7 +209,8 @@ SCHEMATISCH = ("Zonder achtergrondkaart: water (blauw) en hoofdwegen (bruin) zij
                "namen; niet geschikt om een straat of adres te beoordelen.")
 
 
-def _kaart_blok(legenda_html: str, datum: str, attributie: str, geocoder: str = "", schematisch: bool = True) -> str:
+def _kaart_blok(config: str, legenda_html: str, datum: str, attributie: str, geocoder: str = "",
+                schematisch: bool = True) -> str:
     uitleg = f'<p class="schematisch"><small>{SCHEMATISCH}</small></p>' if schematisch else ""
     return f"""{_zoek_blok(geocoder)}
 <div class="kaartvak">
@@ -221,13 +222,8 @@ def _kaart_blok(legenda_html: str, datum: str, attributie: str, geocoder: str = 
 <div id="details" class="details" aria-live="polite" tabindex="-1"><p>Beweeg over een gebied of klik erop voor de cijfers.</p></div>
 </div></div>
 <p class="stand">Stand van de cijfers: <time>{html.escape(datum)}</time>.</p>
-<p class="bron"><small>{html.escape(attributie)}</small></p>"""
-
-
-def _kaart_script(config: str) -> str:
-    # At the end of the body: the page is parsed before the map is made (the layer is preloaded meanwhile), so no
-    # parsing of the tables below the map lies between drawing the layer and its first paint (issue 27).
-    return f"""<script type="application/json" id="hkd-config">{config}</script>
+<p class="bron"><small>{html.escape(attributie)}</small></p>
+<script type="application/json" id="hkd-config">{config}</script>
 <script src="vendor/leaflet/leaflet.js"></script><script>{_eigen("kaart.js")}</script>"""
 
 
@@ -324,8 +320,7 @@ def site_bestanden(data, datum: str, basemap: Basemap | None = None, geocoder: s
     rijen, wv_rijen = pc4_paginas[0], wv_paginas[0]
     regel = "".join(f"<li>{html.escape(z)}</li>" for z in data.regel.toelichting(data.vertrouwelijke_namen))
     vertrouwelijk = "".join(f"<li>{html.escape(z)}</li>" for z in vertrouwelijk_zinnen(data)) or "<li>Geen.</li>"
-    kaart = _kaart_blok(legenda_html, datum, attributie, geocoder, schematisch=not basemap.url)
-    script = _kaart_script(config)
+    kaart = _kaart_blok(config, legenda_html, datum, attributie, geocoder, schematisch=not basemap.url)
 
     index = f"""{_kop(TITEL + " | HKD Kaart Rotterdam", basemap, geocoder)}
 <body><a class="skip" href="#tabel">Naar de tabel met cijfers</a>
@@ -360,16 +355,13 @@ plaatsen te tonen.</p>
 </main>
 <footer><p><small>HKD Kaart, gemeente Rotterdam. Cijfers bijgewerkt bij elk besluit en elke wijziging van het
 register.</small></p></footer>
-{script}
 </body></html>
 """
     embed = f"""{_kop(TITEL, basemap, geocoder)}
 <body class="embed"><main><h1 class="klein">{TITEL} (Rotterdam)</h1>
 {kaart}
 <p><a href="index.html" target="_blank" rel="noopener">Uitleg, tabellen en downloads</a></p>
-</main>
-{script}
-</body></html>
+</main></body></html>
 """
     files = {
         "index.html": index,
