@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--alleen-publicatie", action="store_true",
                         help="alleen de gepubliceerde site meten (tekenen, bytes, lezers, tijd tot live)")
     parser.add_argument("--lezers", type=int, default=1000, help="gelijktijdige lezers tegen nginx")
+    parser.add_argument("--rondes", type=int, default=9,
+                        help="rondes van site en referentie naast elkaar (mediaan van de verhouding per ronde)")
     parser.add_argument("--seconden", type=float, default=60, help="duur van de belasting (0: overslaan)")
     parser.add_argument("--paginas", default="",
                         help="alleen deze pagina's server-side meten, komma-gescheiden (bijv. platform,wijktrends)")
@@ -43,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.alleen_publicatie:
         from bench.run import main_publicatie
 
-        return main_publicatie(scales, args.lezers, args.seconden)
+        return main_publicatie(scales, args.lezers, args.seconden, args.rondes)
     paginas = tuple(p.strip() for p in args.paginas.split(",") if p.strip())
     return run(scales, with_browser=not args.zonder_browser, readers=args.lezers, seconds=args.seconden,
                paginas=paginas)

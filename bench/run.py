@@ -121,7 +121,7 @@ def report(scale: str, rows: list[server.ServerFigures], bf: BrowserFigures | No
     return "\n".join(lines)
 
 
-def measure_publicatie(scale: str, url: str, work: Path, readers: int, seconds: float) -> str:
+def measure_publicatie(scale: str, url: str, work: Path, readers: int, seconds: float, rondes: int = 9) -> str:
     """The published site at this scale: drawn and bytes vs the reference, readers against nginx, Streamlit's
     public page with 50 sessions in the same run, time from a write to live."""
     from bench import publicatie
@@ -129,7 +129,7 @@ def measure_publicatie(scale: str, url: str, work: Path, readers: int, seconds: 
     from ops import nginx
     from ops import publicatie as pub
 
-    sf, site = publicatie.measure_site(url, minimal_geojson(url), work)
+    sf, site = publicatie.measure_site(url, minimal_geojson(url), work, rondes)
     load = streamlit_load = None
     if seconds > 0:
         print(f"== {scale}: {readers} lezers tegen nginx, {seconds:.0f} s", flush=True)
@@ -174,7 +174,7 @@ def main(scales: list[str], with_browser: bool, publicatie: bool = True, readers
     return 0
 
 
-def main_publicatie(scales: list[str], readers: int, seconds: float) -> int:
+def main_publicatie(scales: list[str], readers: int, seconds: float, rondes: int = 9) -> int:
     """Only the published site (``python -m bench --alleen-publicatie``)."""
     out_dir = get_settings().state_dir / "bench"
     sections = [f"Benchmark gepubliceerde site, {time.strftime('%Y-%m-%d %H:%M')}"]
@@ -182,7 +182,7 @@ def main_publicatie(scales: list[str], readers: int, seconds: float) -> int:
         print(f"== {scale}: database voorbereiden", flush=True)
         url = datasets.ensure(scale)
         section = measure_publicatie(scale, url, out_dir / scale / "publicatie", readers,
-                                     seconds if scale == "demo" else 0)
+                                     seconds if scale == "demo" else 0, rondes)
         print(section, flush=True)
         sections.append(section)
     out_dir.mkdir(parents=True, exist_ok=True)

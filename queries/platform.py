@@ -185,11 +185,8 @@ def concentratie_op(conn: Connection, op: date):
 
 def concentratie_reeks(conn: Connection, data: list[date]) -> dict:
     """:func:`concentratie_op` for every date of ``data`` from one statement (not one query per year)."""
-    b = pd.read_sql(sql("platform", "concentratie_reeks"), conn, params={"data": list(data)})
-    b["op"] = pd.to_datetime(b["op"]).dt.date
-    groepen = dict(tuple(b.groupby("op", sort=False)))
-    leeg = b.iloc[0:0]
-    return {op: concentratie(groepen.get(op, leeg)["plaatsen"].tolist(), groepen.get(op, leeg)["inwoners"].tolist())
+    per_op = {r.op: r for r in conn.execute(sql("platform", "concentratie_reeks"), {"data": list(data)})}
+    return {op: concentratie(per_op[op].plaatsen, per_op[op].inwoners) if op in per_op else concentratie([], [])
             for op in data}
 
 

@@ -85,30 +85,26 @@ ORDER BY u.jaar, u.kwartaal NULLS FIRST, c.naam NULLS FIRST;
 
 -- name: spreiding_buurt
 -- Per CBS buurt (Rotterdam's wijk): facilities and places in use on :op, inhabitants of the latest year up to
--- that date (else the earliest known), with the gebied it lies in. The year is chosen by one hash aggregate and
--- joined back, rather than sorting every buurt's every year (an on-disk sort at national scale).
-WITH inw_jaar AS (
-    SELECT gebied_code,
-           coalesce(max(jaar) FILTER (WHERE jaar <= extract(year FROM CAST(:op AS date))), min(jaar)) AS jaar
-    FROM hkd.indicatoren
-    WHERE niveau = 'buurt' AND indicator = 'inwoners'
-    GROUP BY gebied_code
-),
-loc AS (
+-- that date (else the earliest known), with the gebied it lies in. Which year's inhabitants count is kept per data
+-- version in hkd.inwoners_buurt_bepaald (migration 570), per year of its range: the year of :op clamped into it.
+WITH loc AS (
     SELECT buurt_code, count(*)::int AS n, sum(plaatsen)::int AS p
     FROM hkd.locaties
     WHERE (in_gebruik_sinds IS NULL OR in_gebruik_sinds <= :op)
       AND (buiten_gebruik_sinds IS NULL OR buiten_gebruik_sinds > :op)
       AND buurt_code IS NOT NULL
     GROUP BY buurt_code
+), inw AS (
+    SELECT i.gebied_code, i.waarde, i.jaar
+    FROM hkd.inwoners_buurt_bepaald i,
+         (SELECT min(geldig_jaar) AS eerste, max(geldig_jaar) AS laatste FROM hkd.inwoners_buurt_bepaald) b
+    WHERE i.geldig_jaar = least(greatest(extract(year FROM CAST(:op AS date))::int, b.eerste), b.laatste)
 )
 SELECT g.code, g.naam, g.parent_code AS gebied_code, coalesce(l.n, 0) AS voorzieningen,
        coalesce(l.p, 0) AS plaatsen, i.waarde AS inwoners, i.jaar AS inwoners_jaar
 FROM hkd.gebieden g
 LEFT JOIN loc l ON l.buurt_code = g.code
-LEFT JOIN inw_jaar k ON k.gebied_code = g.code
-LEFT JOIN hkd.indicatoren i
-       ON i.niveau = 'buurt' AND i.indicator = 'inwoners' AND i.gebied_code = k.gebied_code AND i.jaar = k.jaar
+LEFT JOIN inw i ON i.gebied_code = g.code
 WHERE g.niveau = 'buurt'
 ORDER BY g.code;
 
@@ -159,19 +155,14 @@ UNION ALL
 SELECT 'Gebiedsindeling: ' || omschrijving, geladen_op::date FROM hkd.geografie;
 
 -- name: concentratie_reeks
--- Per date of :data (an array) and per residential CBS buurt (inhabitants known and above zero): places in use on
--- that date and the inhabitants of the latest year up to it (else the earliest known), as spreiding_buurt gives
--- them per date, in one statement: each inhabitants row is valid from its year to the next one's.
+-- Per date of :data (an array): the places in use on that date and the inhabitants of every residential CBS buurt
+-- (inhabitants known and above zero), as spreiding_buurt gives them per date, as two arrays in the same buurt order
+-- (one row per date, not one per date and buurt: 168,000 rows at national scale). The inhabitants that count for a
+-- year are kept in hkd.inwoners_buurt_bepaald (migration 570), looked up by the year clamped into its range.
 WITH peil AS (
-    SELECT d::date AS op, extract(year FROM d)::int AS jaar FROM unnest(CAST(:data AS date[])) AS d
-),
-inw AS (
-    SELECT gebied_code, waarde,
-           CASE WHEN lag(jaar) OVER w IS NULL THEN -32768 ELSE jaar END AS van,
-           coalesce(lead(jaar) OVER w, 32767) AS tot
-    FROM hkd.indicatoren
-    WHERE niveau = 'buurt' AND indicator = 'inwoners'
-    WINDOW w AS (PARTITION BY gebied_code ORDER BY jaar)
+    SELECT d::date AS op, least(greatest(extract(year FROM d)::int, b.eerste), b.laatste) AS jaar
+    FROM unnest(CAST(:data AS date[])) AS d,
+         (SELECT min(geldig_jaar) AS eerste, max(geldig_jaar) AS laatste FROM hkd.inwoners_buurt_bepaald) b
 ),
 loc AS (
     SELECT p.op, l.buurt_code, sum(l.plaatsen)::int AS plaatsen
@@ -182,9 +173,10 @@ loc AS (
     WHERE l.buurt_code IS NOT NULL
     GROUP BY p.op, l.buurt_code
 )
-SELECT p.op, g.code, coalesce(loc.plaatsen, 0) AS plaatsen, i.waarde AS inwoners
+SELECT p.op, array_agg(coalesce(loc.plaatsen, 0)) AS plaatsen, array_agg(i.waarde) AS inwoners
 FROM peil p
-JOIN inw i ON p.jaar >= i.van AND p.jaar < i.tot
+JOIN hkd.inwoners_buurt_bepaald i ON i.geldig_jaar = p.jaar
 JOIN hkd.gebieden g ON g.niveau = 'buurt' AND g.code = i.gebied_code
 LEFT JOIN loc ON loc.op = p.op AND loc.buurt_code = g.code
-WHERE i.waarde > 0;
+WHERE i.waarde > 0
+GROUP BY p.op;

@@ -3,8 +3,9 @@
 SELECT soort, omschrijving FROM publiek.geografie;
 
 -- name: demo_geladen
--- Whether demo figures are loaded (the demo writes every source as "Demo ..."), for the visible demo label.
-SELECT EXISTS (SELECT 1 FROM publiek.indicator_waarden WHERE bron ILIKE 'demo%') AS demo;
+-- Whether demo figures are loaded (the demo writes every source as "Demo ..."), for the visible demo label; from the
+-- distinct sources (publiek.indicator_bronnen), not every value.
+SELECT EXISTS (SELECT 1 FROM publiek.indicator_bronnen WHERE bron ILIKE 'demo%') AS demo;
 
 -- name: regel
 -- The disclosure rule in force (hkd.openbaarmaking, through its public view).

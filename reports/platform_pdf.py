@@ -7,7 +7,7 @@ Renders only what it is handed (:class:`queries.platform.PlatformCijfers`-shaped
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -16,7 +16,9 @@ from core.domain import FASES
 from geo import herkomst
 from geo.aanbod import WACHTTIJD_NORM_MAANDEN, boven_norm
 from geo.spreiding import index_tov_stad, per_1000
-from reports.pdf import HkdPdf
+
+if TYPE_CHECKING:
+    from reports.pdf import HkdPdf
 
 VOETTEKST = "HKD Kaart, rapportage Platform HKD. Cijfers op stads- en gebiedsniveau; geen adressen."
 WOONVORM_ZONDER_DOEL = "geen doel"
@@ -84,6 +86,8 @@ def aanbod_samenvatting(c) -> list[dict]:
 def render_pdf(c, gebruiker: str, gemaakt_op: datetime | None = None) -> bytes:
     """The report as PDF bytes."""
     gemaakt_op = gemaakt_op or kalender.nu()
+    from reports.pdf import HkdPdf  # fpdf and its fonts: imported when a report is made, not with the Platform page
+
     pdf = HkdPdf(voettekst=VOETTEKST)
     pdf.set_title("Rapportage Platform HKD")
     pdf.add_page()

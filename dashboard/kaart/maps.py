@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 import pandas as pd
 import pydeck as pdk
@@ -139,6 +140,20 @@ def coordinates(value):
         else:
             for v in value:
                 yield from coordinates(v)
+
+
+_GETAL = re.compile(r"-?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?")
+
+
+def geometrie_punten(teksten) -> list[tuple[float, float]]:
+    """Every (lon, lat) pair of GeoJSON geometry texts (two-dimensional, as PostGIS writes them), read as numbers
+    from the text: the same pairs as :func:`coordinates` of the parsed geometries, without building them (at national
+    scale parsing 3,000 outlines and walking their 123,000 coordinates took most of a cold map)."""
+    getallen = []
+    for tekst in teksten:
+        if isinstance(tekst, str) and '"coordinates"' in tekst:
+            getallen.extend(map(float, _GETAL.findall(tekst, tekst.index('"coordinates"'))))
+    return list(zip(getallen[0::2], getallen[1::2], strict=True))
 
 
 def layer_points(layers: list[pdk.Layer], alleen_data: bool = True):

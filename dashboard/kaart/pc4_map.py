@@ -10,10 +10,10 @@ import streamlit as st
 
 from dashboard.kaart import zoeken
 from dashboard.kaart.maps import (
-    coordinates,
     deck,
     features_json,
     gebied_namen,
+    geometrie_punten,
     laag,
     layer_bounds,
     show,
@@ -69,8 +69,7 @@ def _pc4_laag(frame: pd.DataFrame, value: str) -> tuple[str, list[str], bool, ob
             props[column] = [HIDDEN_LABEL if pd.isna(v) else v for v in props[column].astype(object)]
     props["kleur"] = [list(colour_for(class_index(v, breaks))) for v in values]
     areas = features_json(frame["geometry"], props)
-    kader = eerste_kader(list(coordinates(feature_collection(frame[[v is None or v > 0 for v in values]][
-        ["geometry"]]))))
+    kader = eerste_kader(geometrie_punten(frame["geometry"][[v is None or v > 0 for v in values]]))
     return areas, labels, any(v is None for v in values), kader
 
 

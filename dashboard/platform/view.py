@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pandas as pd
@@ -15,10 +14,10 @@ from core.taal import aantal
 from dashboard import db
 from dashboard.kaart.focus import focus_keuze, legenda_item
 from dashboard.kaart.maps import (
-    coordinates,
     deck,
     features_json,
     focus_layer,
+    geometrie_punten,
     laag,
     legend_html,
     show,
@@ -246,7 +245,7 @@ def _spreiding_kaart(conn, niveau: str, peildatum: date, vorige: date) -> tuple[
     )[["code", "naam", "plaatsen", "voorzieningen", "per_1000_tekst", "tekst", "kleur", "geometry"]]
     kaart = kaart.fillna({"plaatsen": 0, "voorzieningen": 0})
     vlakken = features_json(kaart["geometry"], kaart.drop(columns=["geometry"]))
-    return vlakken, eerste_kader(list(coordinates(json.loads(vlakken))))
+    return vlakken, eerste_kader(geometrie_punten(kaart["geometry"]))
 
 
 def spreiding(c: platform.PlatformCijfers) -> None:

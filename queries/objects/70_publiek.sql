@@ -95,6 +95,28 @@ COMMENT ON VIEW publiek.indicator_waarden IS
 REVOKE ALL ON publiek.indicator_waarden FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 GRANT SELECT ON publiek.indicator_waarden TO hkd_aanbieder, hkd_beheer, hkd_publiek;
 
+-- Which indicators are loaded per level: years, number of areas, sources; kept per data version (migration 572).
+CREATE OR REPLACE VIEW publiek.indicator_catalogus AS
+SELECT niveau, indicator, eerste_jaar, laatste_jaar, jaren, gebieden, bron FROM hkd.indicator_catalogus_bepaald;
+COMMENT ON VIEW publiek.indicator_catalogus IS
+  'Loaded indicators per level with their years, number of areas and sources (kept per data version); read-only.';
+REVOKE ALL ON publiek.indicator_catalogus FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
+GRANT SELECT ON publiek.indicator_catalogus TO hkd_aanbieder, hkd_beheer, hkd_publiek;
+
+-- The distinct sources of the indicator values (migration 571): a skip scan over the index on the kept values' source,
+-- one index probe per source, instead of every value. Sources only, no figures.
+CREATE OR REPLACE VIEW publiek.indicator_bronnen AS
+WITH RECURSIVE b AS (
+    SELECT min(bron) AS bron FROM hkd.indicator_waarden_bepaald
+    UNION ALL
+    SELECT (SELECT min(v.bron) FROM hkd.indicator_waarden_bepaald v WHERE v.bron > b.bron) FROM b WHERE b.bron IS NOT NULL
+)
+SELECT bron FROM b WHERE bron IS NOT NULL;
+COMMENT ON VIEW publiek.indicator_bronnen IS
+  'The distinct sources of the indicator values (the demo label); read-only for every layer.';
+REVOKE ALL ON publiek.indicator_bronnen FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
+GRANT SELECT ON publiek.indicator_bronnen TO hkd_aanbieder, hkd_beheer, hkd_publiek;
+
 CREATE OR REPLACE VIEW publiek.indicator_gebieden AS
 SELECT g.niveau, g.code, g.naam, g.parent_code, g.jaar, g.geom_display
 FROM hkd.gebieden g;

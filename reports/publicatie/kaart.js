@@ -49,30 +49,36 @@
   kaart.on("zoomend moveend", function () { kaartEl.setAttribute("data-zoom", String(kaart.getZoom())); });
   // Zoomed in, the areas let what lies under and over them through (the basemap, the schematic water and roads,
   // the names): one area filling the window in full colour was a flat colour field.
-  function vulling() { return kaart.getZoom() < 13 ? 0.85 : cfg.basemap ? 0.4 : 0.55; }
+  // Before the first view (no zoom yet) the fill is the first view's: it frames all areas, zoomed out (issue 27: at
+  // 0.55 first, every area was restyled at the first zoomend, before the first paint).
+  function vulling() { var z = kaart.getZoom(); return z === undefined || z < 13 ? 0.85 : cfg.basemap ? 0.4 : 0.55; }
   var stijl = function (f) {
     return { color: "#444", weight: 0.6, fillOpacity: vulling(), fillColor: kleur(f.properties.voorzieningen) };
   };
-  var laag = null;
+  var laag = null, laagVulling = 0.85;
 
   /* ---- orientation without a basemap: the schematic Maas and main roads (geo.context) with their names ---- */
   var contextPane = kaart.createPane("context");
   contextPane.style.zIndex = 450;
   contextPane.style.pointerEvents = "none";
   var water = [], contextNamen = [];
-  (cfg.context || []).forEach(function (l) {
-    var lijn = L.polyline(l.punten.map(function (c) { return [c[1], c[0]]; }), { pane: "context",
-      color: cfg.contextKleur[l.soort], weight: l.soort === "water" ? 5 : 2.5, opacity: 1, interactive: false,
-      lineCap: "round", lineJoin: "round" }).addTo(kaart);
-    if (l.soort === "water") { water.push(lijn); }
-    contextNamen.push({ naam: l.naam, lijn: lijn, ll: L.latLng(l.label[1], l.label[0]), m: L.marker([l.label[1], l.label[0]], {
-      icon: L.divIcon({ className: "naam contextnaam " + l.soort, html: "<span>" + tekst(l.naam) + "</span>",
-        iconSize: null }), interactive: false, keyboard: false, pane: "context" }) });
-  });
+  function context() {  // drawn after the areas' first paint (an orientation aid, not what the map shows)
+    (cfg.context || []).forEach(function (l) {
+      var lijn = L.polyline(l.punten.map(function (c) { return [c[1], c[0]]; }), { pane: "context",
+        color: cfg.contextKleur[l.soort], weight: l.soort === "water" ? waterDikte() : 2.5, opacity: 1, interactive: false,
+        lineCap: "round", lineJoin: "round" }).addTo(kaart);
+      if (l.soort === "water") { water.push(lijn); }
+      contextNamen.push({ naam: l.naam, lijn: lijn, ll: L.latLng(l.label[1], l.label[0]), m: L.marker([l.label[1], l.label[0]], {
+        icon: L.divIcon({ className: "naam contextnaam " + l.soort, html: "<span>" + tekst(l.naam) + "</span>",
+          iconSize: null }), interactive: false, keyboard: false, pane: "context" }) });
+    });
+    toonNamen();
+  }
+  function waterDikte() { var z = kaart.getZoom(); return z >= 14 ? 14 : z >= 12 ? 8 : 5; }
   kaart.on("zoomend", function () {
-    var z = kaart.getZoom();
-    water.forEach(function (l) { l.setStyle({ weight: z >= 14 ? 14 : z >= 12 ? 8 : 5 }); });
-    if (laag) { laag.eachLayer(function (l) { l.setStyle({ fillOpacity: vulling() }); }); }
+    water.forEach(function (l) { l.setStyle({ weight: waterDikte() }); });
+    var v = vulling();  // restyle the areas only when their fill changes (not on every zoom: 4,000 areas nationally)
+    if (laag && v !== laagVulling) { laagVulling = v; laag.eachLayer(function (l) { l.setStyle({ fillOpacity: v }); }); }
   });
 
   /* ---- orientation: wijk borders and names, or buurt names once they fit (toonNamen) ---- */
@@ -284,15 +290,24 @@
   }
   form.addEventListener("submit", function (e) { e.preventDefault(); zoek(invoer.value); });
 
+  function naDeKaart() {
+    fetch(cfg.gebieden).then(function (r) { return r.ok ? r.json() : null; }).then(function (g) {
+      if (g) { orientatie(g); kaartEl.setAttribute("data-gebieden", String(g.gebied.length + g.buurt.length)); }
+    }, function () { return null; });
+    fetch(cfg.woonvormen).then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (w) { woonvormen = w; }, function () { woonvormen = null; });
+  }
+
   fetch(cfg.data, { credentials: "same-origin", mode: "cors" }).then(function (r) {
     if (!r.ok) { throw new Error(r.status); }
     return r.json();
   }).then(function (fc) {
-    // One tooltip and one set of handlers on the layer, for every area (not one per area: thousands nationally).
+    // One tooltip and one set of handlers on the layer, for every area (not one per area: thousands nationally); the
+    // tooltip is bound after the first paint (binding it gives every area's element its focus handlers).
     laag = L.geoJSON(fc, {
       style: stijl,
       onEachFeature: function (f, l) { perPc4[f.properties.pc4] = l; }
-    }).bindTooltip(function (l) { return tekst(samenvatting(l.feature.properties)); }, { sticky: true }).on({
+    }).on({
       mouseover: function (e) { e.layer.setStyle({ weight: 2.5, color: "#000" }); e.layer.bringToFront(); },
       mouseout: function (e) { if (gemarkeerd.indexOf(e.layer) < 0) { laag.resetStyle(e.layer); } },
       click: function (e) { toonDetails(e.layer.feature.properties); }
@@ -300,12 +315,16 @@
     kaart.fitBounds(laag.getBounds(), { padding: [8, 8] });
     kaartEl.setAttribute("data-getekend", String(fc.features.length));
     form.hidden = false;
-    // The per-woonvorm figures and the wijken and buurten (search, orientation) come after the map has drawn.
-    fetch(cfg.gebieden).then(function (r) { return r.ok ? r.json() : null; }).then(function (g) {
-      if (g) { orientatie(g); kaartEl.setAttribute("data-gebieden", String(g.gebied.length + g.buurt.length)); }
-    }, function () { return null; });
-    return fetch(cfg.woonvormen).then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (w) { woonvormen = w; }, function () { woonvormen = null; });
+    // The per-woonvorm figures and the wijken and buurten (search, orientation) come after the map is painted, when
+    // the browser is idle (at the latest after 1.5 s): parsing them (700 kB nationally) and placing the names held up
+    // the frames right after the first paint.
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        context();
+        laag.bindTooltip(function (l) { return tekst(samenvatting(l.feature.properties)); }, { sticky: true });
+      }, 0);
+      if (window.requestIdleCallback) { requestIdleCallback(naDeKaart, { timeout: 1500 }); } else { setTimeout(naDeKaart, 200); }
+    });
   }).catch(function () {
     details.innerHTML = "<p>De kaart kon niet worden geladen. De cijfers staan in de tabel.</p>";
   });

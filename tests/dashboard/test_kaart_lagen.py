@@ -75,3 +75,20 @@ def test_a_value_sent_as_an_expression_is_refused():
         deck([pdk.Layer("GridCellLayer", [], id="y", get_fill_color="@@=k == 0 ? [1, 2, 3] : [4, 5, 6]")])
     with pytest.raises(ValueError, match="without"):
         laag("GridCellLayer", [], id="z", get_fill_color="@@=k == 0 ? [1, 2, 3] : [4, 5, 6]")
+
+
+def test_geometry_points_read_from_the_text_are_the_parsed_coordinates():
+    """The first view's frame reads the outlines' points from their GeoJSON text (no parsing of 3,000 outlines): the
+    same pairs in the same order as walking the parsed geometries, for every shape PostGIS writes."""
+    from dashboard.kaart.maps import coordinates, geometrie_punten
+
+    teksten = [
+        '{"type":"Polygon","coordinates":[[[4.1,51.9],[4.25,51.9],[4.25,52],[4.1,51.9]]]}',
+        '{"type":"MultiPolygon","coordinates":[[[[-0.5,51.2],[1e-05,51.3],[0.5,51.2],[-0.5,51.2]]],'
+        '[[[3,50],[3.5,50],[3.5,50.5],[3,50]]]]}',
+        '{"type":"Point","crs":{"type":"name","properties":{"name":"EPSG:4326"}},"coordinates":[4.47917,51.92250]}',
+        None,
+    ]
+    verwacht = [p for t in teksten if t for p in coordinates(json.loads(t))]
+    assert geometrie_punten(teksten) == verwacht
+    assert geometrie_punten(pd.Series(teksten[:1])) == [(4.1, 51.9), (4.25, 51.9), (4.25, 52.0), (4.1, 51.9)]

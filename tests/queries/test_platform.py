@@ -12,7 +12,9 @@ from sqlalchemy import text
 from core.kalender import vandaag
 from data import demo_platform, focusgebieden
 from data.focusgebieden import Focusgebied, FocusgebiedFout
+from geo.spreiding import concentratie
 from queries import platform
+from queries.db import acting_as
 from queries.lagen import as_layer
 
 PEIL = date(2026, 11, 23)
@@ -165,6 +167,32 @@ def test_spreiding_per_buurt_takes_the_latest_inhabitants_up_to_the_date_else_th
     assert len(met) == len(echt) > 50
     for code, r in met.iterrows():
         assert (r["inwoners"], r["inwoners_jaar"]) == echt[code]
+
+
+def test_a_committed_inhabitants_year_counts_for_the_spreiding_and_series_at_once(fresh_demo):
+    """The inhabitants that count per year are kept by the database (migration 570) and follow every committed
+    change of the indicator values; only the HKD layer reads them."""
+    with as_layer(fresh_demo, "hkd", "test") as conn:
+        voor = platform.spreiding_buurt(conn, PEIL).set_index("code")
+    code = voor[voor["inwoners"].notna()].index[0]
+    nieuw_jaar = int(voor["inwoners_jaar"].max()) + 1
+    with acting_as(fresh_demo, "test") as conn:
+        conn.execute(text("INSERT INTO hkd.indicatoren (niveau, gebied_code, jaar, indicator, waarde, bron) "
+                          "VALUES ('buurt', :c, :j, 'inwoners', 12345, 'test')"), {"c": code, "j": nieuw_jaar})
+    op = date(nieuw_jaar, 6, 30)
+    with as_layer(fresh_demo, "hkd", "test") as conn:
+        na = platform.spreiding_buurt(conn, op).set_index("code")
+        eerder = platform.spreiding_buurt(conn, date(nieuw_jaar - 1, 12, 31)).set_index("code")
+        reeks = platform.concentratie_reeks(conn, [op])
+    assert (na.loc[code, "inwoners"], na.loc[code, "inwoners_jaar"]) == (12345, nieuw_jaar)
+    assert (eerder.loc[code, "inwoners"], eerder.loc[code, "inwoners_jaar"]) == (
+        voor.loc[code, "inwoners"], voor.loc[code, "inwoners_jaar"])  # the year before still counts its own
+    woon = na[na["inwoners"].notna() & (na["inwoners"] > 0)]
+    assert asdict(reeks[op]) == pytest.approx(asdict(concentratie(woon["plaatsen"].tolist(),
+                                                                  woon["inwoners"].tolist())), abs=1e-12)
+    for laag, aanbieder in (("publiek", None), ("aanbieder", "alfa")):
+        with as_layer(fresh_demo, laag, "test", aanbieder) as conn, pytest.raises(Exception, match="permission denied"):
+            conn.execute(text("SELECT count(*) FROM hkd.inwoners_buurt_bepaald"))
 
 
 def test_concentration_series_in_one_statement_equals_the_figures_per_date(demo_engine):

@@ -66,3 +66,17 @@ def test_the_catalogue_counts_what_the_view_holds(demo_engine):
         i = catalogus[(niveau, indicator)]
         assert (i.jaren[0], i.jaren[-1], tuple(i.jaren), i.gebieden, i.bron) == \
             (eerste, laatste, tuple(jaren), gebieden, bron)
+
+
+def test_a_committed_value_of_a_new_year_is_in_the_catalogue_at_once(fresh_demo):
+    """The catalogue is kept per data version (migration 572): a committed load shows at once, to every layer."""
+    from queries.db import acting_as
+
+    with acting_as(fresh_demo, "tester") as conn:
+        code = conn.execute(text("SELECT gebied_code FROM hkd.indicatoren WHERE niveau = 'buurt' "
+                                 "AND indicator = 'kwetsbare_groepen' ORDER BY gebied_code LIMIT 1")).scalar_one()
+        conn.execute(text("INSERT INTO hkd.indicatoren (niveau, gebied_code, jaar, indicator, waarde, bron) "
+                          "VALUES ('buurt', :c, 2031, 'kwetsbare_groepen', 1.5, 'Nieuwe bron')"), {"c": code})
+    with as_layer(fresh_demo, "publiek", "tester") as conn:
+        i = {(i.niveau, i.indicator): i for i in trends.indicator_catalogus(conn)}[("buurt", "kwetsbare_groepen")]
+    assert i.jaren[-1] == 2031 and "Nieuwe bron" in i.bron.split("; ")
