@@ -86,9 +86,19 @@ def _run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
 
 
 def _port_busy(port: int) -> bool:
+    """Whether another program holds ``port`` on the loopback address.
+
+    Asked by binding, not by connecting: a connect to a free port inside Linux's ephemeral range can be answered by
+    the probe itself (a TCP self-connect), which leaves the port in TIME_WAIT so that PostgreSQL cannot bind it.
+    SO_REUSEADDR lets the probe ignore such leftovers, as PostgreSQL does; a listener still makes the bind fail.
+    """
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.settimeout(0.5)
-        return s.connect_ex(("127.0.0.1", port)) == 0
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+        return False
 
 
 def is_running(server: LocalServer) -> bool:
