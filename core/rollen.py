@@ -38,6 +38,9 @@ NAMEN: dict[str, str] = {r.code: r.naam for r in ROLLEN}
 # The owner of every object (never a login) and the prefix of a provider's own login role.
 EIGENAAR = "hkd_eigenaar"
 AANBIEDER_LOGIN_PREFIX = "hkd_aanbieder_"
+# The server's own LOGIN role for opening named sessions (hkd.sessie_openen, migration 595): no layer, no table,
+# no other function; so free SQL on a layer's login cannot open a session for anyone.
+SESSIES_LOGIN = "hkd_app_sessies"
 
 
 def rol(code: str) -> Rol:

@@ -25,7 +25,7 @@ from core.kalender import nu
 from core.settings import get_settings
 from queries import sessies as sessie_queries
 from queries.db import make_engine
-from queries.lagen import LOGIN_PUBLIEK, alleen_lezen, as_layer, laag_rol, login_rol
+from queries.lagen import LOGIN_PUBLIEK, LOGIN_SESSIES, alleen_lezen, as_layer, laag_rol, login_rol
 from reports.veilig import md_tekst
 
 DB_DOWN = (
@@ -79,6 +79,15 @@ def engine_for(rol: str, aanbieder_code: str | None) -> Engine:
         return get_engine()
     login = login_rol(rol, aanbieder_code)
     return get_engine() if login == LOGIN_PUBLIEK else _login_engine(login)
+
+
+def _sessie_engine() -> Engine:
+    """Where the server opens named sessions: its own login ``hkd_app_sessies``, which may execute
+    ``hkd.sessie_openen`` and nothing else (migration 595), so no layer's login can open one; on an
+    administrator's URL (older set-ups) that URL's engine."""
+    if make_url(get_settings().app_database_url).username != LOGIN_PUBLIEK:
+        return get_engine()
+    return _login_engine(LOGIN_SESSIES)
 
 
 def run_as(user: Gebruiker, fn: Callable[..., Any], args: tuple, *, lezen: bool = False) -> Any:
@@ -173,7 +182,7 @@ def run_server_write(fn: Callable[..., Any], *args: Any) -> Any:
     """Run ``fn(conn, *args)`` as the server itself, on the HKD layer's login, naming no person (issue 23).
 
     For what no layer the person is in may write: login events (also a failed one, before anyone is signed in; the
-    public login writes nothing) and the named sessions that name a person (:func:`sessie_geheim`)."""
+    public login writes nothing). Named sessions are opened on a login of their own (:func:`sessie_geheim`)."""
     try:
         with as_layer(engine_for(rollen.HKD.code, None), rollen.HKD.code, "") as conn:
             return fn(conn, *args)
@@ -185,8 +194,10 @@ def run_server_write(fn: Callable[..., Any], *args: Any) -> Any:
 def sessie_geheim(user: Gebruiker) -> str | None:
     """The secret of the named session that names ``user`` in the database (migration 580); None for the public.
 
-    Opened by the server on the first transaction of a signed-in person in this browser session and kept in session
-    state until that person signs out, another signs in, or it nears its end (``HKD_SESSIE_MAX_UREN``). So SQL
+    Opened by the server (on its sessions login) on the first transaction of a signed-in person in this browser
+    session and kept in session state until that person signs out, another signs in, or it nears its end
+    (``HKD_SESSIE_MAX_UREN``); the database also refuses it after ``HKD_SESSIE_MINUTEN`` without a transaction, and
+    :func:`run_as` then opens a new one for the person still signed in here. So SQL
     injected into a person's transaction can act as nobody else: the database names only the person whose secret
     the transaction carries, and only in that person's layer."""
     if user.rol == rollen.PUBLIEK.code:
@@ -197,8 +208,13 @@ def sessie_geheim(user: Gebruiker) -> str | None:
     sluit_naamsessie()
     instellingen = get_settings()
     einde = nu() + timedelta(hours=instellingen.sessie_max_uren)
-    geheim = run_server_write(sessie_queries.openen, user.naam, laag_rol(user.rol, user.aanbieder_code),
-                              max(1, min(instellingen.sessie_minuten, 1440)), einde)
+    try:
+        with _sessie_engine().begin() as conn:
+            geheim = sessie_queries.openen(conn, user.naam, laag_rol(user.rol, user.aanbieder_code),
+                                           max(1, min(instellingen.sessie_minuten, 1440)), einde)
+    except OperationalError:
+        st.error(DB_DOWN, icon="⚠️")
+        st.stop()
     st.session_state[NAAMSESSIE_KEY] = (_wie(user), geheim, einde)
     return geheim
 

@@ -32,6 +32,7 @@ LOGIN_PUBLIEK = rollen.PUBLIEK.login_rol
 LOGIN_BEHEER = rollen.HKD.login_rol
 AANBIEDER_PREFIX = rollen.AANBIEDER_LOGIN_PREFIX
 LOGIN_ROLLEN = tuple(r.login_rol for r in rollen.ROLLEN if r.login_rol)
+LOGIN_SESSIES = rollen.SESSIES_LOGIN  # the server's login that opens named sessions (and does nothing else)
 
 
 def aanbieder_rol(aanbieder_code: str) -> str:

@@ -25,6 +25,10 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hkd_app_beheer') THEN
         CREATE ROLE hkd_app_beheer LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS INHERIT;
     END IF;
+    -- The server's login that opens named sessions (migration 595): a member of no layer role, owns nothing.
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hkd_app_sessies') THEN
+        CREATE ROLE hkd_app_sessies LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT;
+    END IF;
     GRANT hkd_publiek TO hkd_app_publiek;
     GRANT hkd_beheer TO hkd_app_beheer;
 END $$;
@@ -203,8 +207,8 @@ END $$;
 -- Issue 23: every LOGIN role of the app is brief and bounded. statement_timeout ends a runaway statement (one call
 -- of the 100 m grid takes seconds), idle_in_transaction_session_timeout ends a transaction left open (locks and a
 -- pool slot), CONNECTION LIMIT keeps one layer from taking every connection of the server (max_connections is 100
--- by default: 40 + 20 + 10 per provider leaves room for HKD and the administrators). The public login reads only:
--- default_transaction_read_only (a setting injected SQL can switch off, so the grants remain the line). Every login
+-- by default: 40 + 20 + 10 per provider + 10 for opening sessions leaves room for the administrators). The public
+-- login reads only: default_transaction_read_only (a setting injected SQL can switch off, so the grants remain the line). Every login
 -- lives in Rotterdam's days (current_date), also outside the app's engine (psql, the publisher).
 -- Cluster-wide role settings (a database cloned from a template has no per-database settings). Written only when
 -- different, so that concurrent runs do not update the same catalog row. Documented in docs/database-rollen.md.
@@ -215,17 +219,19 @@ DECLARE
 BEGIN
     FOR r IN
         SELECT rolname, rolconnlimit,
-               CASE WHEN rolname = 'hkd_app_publiek' THEN 40 WHEN rolname = 'hkd_app_beheer' THEN 20 ELSE 10 END
-                   AS grens,
+               CASE WHEN rolname = 'hkd_app_publiek' THEN 40 WHEN rolname = 'hkd_app_beheer' THEN 20
+                    ELSE 10 END AS grens,
                ARRAY['TimeZone=Europe/Amsterdam'] ||
                CASE WHEN rolname = 'hkd_app_publiek' THEN ARRAY['statement_timeout=30s',
                                                                 'idle_in_transaction_session_timeout=30s',
                                                                 'default_transaction_read_only=on']
                     WHEN rolname = 'hkd_app_beheer' THEN ARRAY['statement_timeout=300s',
                                                                'idle_in_transaction_session_timeout=60s']
+                    WHEN rolname = 'hkd_app_sessies' THEN ARRAY['statement_timeout=5s',
+                                                                'idle_in_transaction_session_timeout=10s']
                     ELSE ARRAY['statement_timeout=60s', 'idle_in_transaction_session_timeout=60s'] END AS instellingen
         FROM pg_roles
-        WHERE rolname IN ('hkd_app_publiek', 'hkd_app_beheer')
+        WHERE rolname IN ('hkd_app_publiek', 'hkd_app_beheer', 'hkd_app_sessies')
            OR (rolname LIKE 'hkd\_aanbieder\_%' AND rolcanlogin)
     LOOP
         IF r.rolconnlimit <> r.grens THEN

@@ -101,21 +101,27 @@ END $$;
 REVOKE ALL ON FUNCTION hkd.gebruiker_binden(text) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 
 -- The app's path (migration 580): the name of the live named session whose secret is passed, in the caller's own
--- layer (hkd.laag_rol()). A made-up secret, another layer's, an ended or expired session: refused.
+-- layer (hkd.laag_rol()). A made-up secret, another layer's, an ended or expired session, or one idle longer than
+-- its idle minutes (HKD_SESSIE_MINUTEN, passed at its opening): refused. A use is the session's activity: its last
+-- use moves to now, at most every 10 seconds and never waiting for a concurrent transaction of the same session.
 CREATE OR REPLACE FUNCTION hkd.zet_gebruiker(p_geheim text) RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, hkd AS $$
 DECLARE
-    naam text;
+    s hkd.sessies;
 BEGIN
-    SELECT s.gebruiker INTO naam FROM hkd.sessies s
-    WHERE s.sleutel = encode(sha256(convert_to(coalesce(p_geheim, ''), 'UTF8')), 'hex')
-      AND s.gebruiker IS NOT NULL AND s.laag = hkd.laag_rol()
-      AND s.beeindigd_op IS NULL AND now() < s.verloopt_op;
-    IF naam IS NULL THEN
+    SELECT * INTO s FROM hkd.sessies
+    WHERE sleutel = encode(sha256(convert_to(coalesce(p_geheim, ''), 'UTF8')), 'hex')
+      AND gebruiker IS NOT NULL AND laag = hkd.laag_rol()
+      AND beeindigd_op IS NULL AND now() < verloopt_op AND now() - laatst_gezien <= inactief_na;
+    IF NOT FOUND THEN
         RAISE EXCEPTION 'geen lopende sessie van deze laag: de transactie staat niet op naam van een persoon'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    PERFORM hkd.gebruiker_binden(naam);
+    IF now() - s.laatst_gezien > interval '10 seconds' THEN
+        UPDATE hkd.sessies SET laatst_gezien = greatest(laatst_gezien, now())
+        WHERE sleutel = (SELECT t.sleutel FROM hkd.sessies t WHERE t.sleutel = s.sleutel FOR UPDATE SKIP LOCKED);
+    END IF;
+    PERFORM hkd.gebruiker_binden(s.gebruiker);
 END $$;
 REVOKE ALL ON FUNCTION hkd.zet_gebruiker(text) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 GRANT EXECUTE ON FUNCTION hkd.zet_gebruiker(text) TO hkd_aanbieder, hkd_beheer;

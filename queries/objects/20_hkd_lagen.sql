@@ -135,8 +135,10 @@ END $$;
 REVOKE ALL ON FUNCTION hkd.sessie_gezien(text,integer,timestamp with time zone) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
 GRANT EXECUTE ON FUNCTION hkd.sessie_gezien(text,integer,timestamp with time zone) TO hkd_aanbieder, hkd_beheer;
 
--- A named session (migration 580): the server opens one per signed-in person, on the HKD layer's login, in a
--- transaction that names nobody yet (a person's own transaction, injected SQL included, has named someone first).
+-- A named session (migrations 580, 595): the server opens one per signed-in person on its own login
+-- hkd_app_sessies (no layer, no table, this function only), in a transaction that names nobody yet; no layer's
+-- login may call it, so free SQL on any of them cannot open a session for anyone. The idle minutes are the app's
+-- HKD_SESSIE_MINUTEN: hkd.zet_gebruiker refuses a session idle longer (its last use is its last activity).
 -- Returns the secret hkd.zet_gebruiker takes; the table keeps only its SHA-256. Ends like any session: logout
 -- (hkd.sessie_beeindigen, in its own layer) or its end, at most 7 days on.
 CREATE OR REPLACE FUNCTION hkd.sessie_openen(p_gebruiker text, p_laag text, p_inactief_minuten integer,
@@ -165,7 +167,7 @@ BEGIN
     RETURN geheim;
 END $$;
 REVOKE ALL ON FUNCTION hkd.sessie_openen(text,text,integer,timestamp with time zone) FROM PUBLIC, hkd_publiek, hkd_aanbieder, hkd_beheer;
-GRANT EXECUTE ON FUNCTION hkd.sessie_openen(text,text,integer,timestamp with time zone) TO hkd_beheer;
+GRANT EXECUTE ON FUNCTION hkd.sessie_openen(text,text,integer,timestamp with time zone) TO hkd_app_sessies;
 
 -- Logging out: the session ends for good (also when it was never seen, so a cookie saved before cannot start it).
 CREATE OR REPLACE FUNCTION hkd.sessie_beeindigen(p_sleutel text, p_verloopt_op timestamptz) RETURNS void

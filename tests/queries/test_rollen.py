@@ -16,7 +16,7 @@ _ROLE_NAME = re.compile(r"\bhkd_[a-z_]+\b")
 
 def _known_roles() -> set[str]:
     return ({r.laag_rol for r in rollen.ROLLEN} | {r.login_rol for r in rollen.ROLLEN if r.login_rol}
-            | {rollen.EIGENAAR})
+            | {rollen.EIGENAAR, rollen.SESSIES_LOGIN})
 
 
 def test_the_role_sql_creates_exactly_the_catalogues_roles_and_memberships():
@@ -55,6 +55,7 @@ def test_the_database_has_the_catalogues_roles_with_their_memberships(empty_db):
     for r in rollen.ROLLEN:
         if r.login_rol:
             assert lid_van[r.login_rol] == {r.laag_rol}
+    assert rollen.SESSIES_LOGIN not in lid_van  # the server's sessions login is in no layer
     providers = [lid for lid in lid_van if lid.startswith(rollen.AANBIEDER_LOGIN_PREFIX)]
     assert all(lid_van[p] == {rollen.AANBIEDER.laag_rol} for p in providers)
 

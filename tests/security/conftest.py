@@ -8,9 +8,10 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
-from queries.lagen import LOGIN_BEHEER, LOGIN_PUBLIEK, aanbieder_rol
+from queries.lagen import LOGIN_BEHEER, LOGIN_PUBLIEK, LOGIN_SESSIES, aanbieder_rol
 
-LOGINS = {"publiek": LOGIN_PUBLIEK, "alfa": aanbieder_rol("alfa"), "beheer": LOGIN_BEHEER}
+# The app's logins: the three layers and the server's own login that opens named sessions (migration 595).
+LOGINS = {"publiek": LOGIN_PUBLIEK, "alfa": aanbieder_rol("alfa"), "beheer": LOGIN_BEHEER, "sessies": LOGIN_SESSIES}
 
 
 def _connect(url: str, user: str | None = None) -> psycopg.Connection:
@@ -21,7 +22,7 @@ def _connect(url: str, user: str | None = None) -> psycopg.Connection:
 
 @pytest.fixture
 def sql_as(demo_url: str) -> Iterator[Callable[[str], psycopg.Connection]]:
-    """``sql_as("publiek" | "alfa" | "beheer" | "admin")``: a connection with free SQL as that login role."""
+    """``sql_as("publiek" | "alfa" | "beheer" | "sessies" | "admin")``: a connection with free SQL as that login role."""
     opened: list[psycopg.Connection] = []
 
     def open_(who: str) -> psycopg.Connection:
@@ -49,7 +50,7 @@ def fresh_sql_as(fresh_demo) -> Iterator[Callable[[str], psycopg.Connection]]:
         c.close()
 
 
-def naamsessie(beheer: psycopg.Connection, naam: str, laag: str) -> str:
+def naamsessie(sessies: psycopg.Connection, naam: str, laag: str) -> str:
     """The secret of a named session for ``naam`` in the database role ``laag``, opened as the app's server opens
-    one (the HKD layer's login, in a transaction that names nobody; migration 580)."""
-    return beheer.execute("SELECT hkd.sessie_openen(%s, %s, 60, now() + interval '1 hour')", (naam, laag)).fetchone()[0]
+    one (on its sessions login ``hkd_app_sessies``, in a transaction that names nobody; migrations 580, 595)."""
+    return sessies.execute("SELECT hkd.sessie_openen(%s, %s, 60, now() + interval '1 hour')", (naam, laag)).fetchone()[0]

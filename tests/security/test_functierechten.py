@@ -95,6 +95,11 @@ ANDERMANS = [
     ("alfa", "SELECT * FROM hkd.raster_100m_onbegrensd('buurt', 'inwoners', 2018, true, 0)"),
     ("alfa", "SELECT * FROM hkd.raster_dominante_corporatie_onbegrensd('buurt', 2018)"),
     ("beheer", "SELECT * FROM hkd.interpoleer_onbegrensd('buurt', 'pc4', 'inwoners', 2018, true)"),
+    ("beheer", "SELECT hkd.sessie_openen('a.jansen', 'hkd_aanbieder_alfa', 60, now() + interval '1 hour')"),
+    ("sessies", "SELECT hkd.zet_gebruiker('geheim')"),
+    ("sessies", "SELECT hkd.current_gebruiker()"),
+    ("sessies", "SELECT hkd.laag_rol()"),
+    ("sessies", "SELECT publiek.meld_aanmelding('hkd', 'ingelogd')"),
 ]
 
 

@@ -29,7 +29,7 @@ def _door_en_audit(admin: psycopg.Connection, mid: int) -> tuple[str, str]:
 
 def test_set_config_inside_a_providers_transaction_no_longer_names_someone_else(fresh_sql_as):
     admin, alfa = fresh_sql_as("admin"), fresh_sql_as("alfa")
-    geheim = naamsessie(fresh_sql_as("beheer"), "alfa-user", "hkd_aanbieder_alfa")
+    geheim = naamsessie(fresh_sql_as("sessies"), "alfa-user", "hkd_aanbieder_alfa")
     loc = alfa.execute(ALFA_LOC).fetchone()[0]
     alfa.execute("BEGIN")
     alfa.execute("SELECT hkd.zet_gebruiker(%s)", (geheim,))  # what the app does first (queries.lagen.enter_layer)
@@ -43,9 +43,9 @@ def test_set_config_inside_a_providers_transaction_no_longer_names_someone_else(
 
 
 def test_a_second_name_in_the_same_transaction_is_refused(fresh_sql_as):
-    alfa, beheer = fresh_sql_as("alfa"), fresh_sql_as("beheer")
-    eigen = naamsessie(beheer, "alfa-user", "hkd_aanbieder_alfa")
-    collega = naamsessie(beheer, "alfa-collega", "hkd_aanbieder_alfa")  # a live session of the same layer
+    alfa, sessies = fresh_sql_as("alfa"), fresh_sql_as("sessies")
+    eigen = naamsessie(sessies, "alfa-user", "hkd_aanbieder_alfa")
+    collega = naamsessie(sessies, "alfa-collega", "hkd_aanbieder_alfa")  # a live session of the same layer
     alfa.execute("BEGIN")
     alfa.execute("SELECT hkd.zet_gebruiker(%s)", (eigen,))
     alfa.execute("SELECT hkd.zet_gebruiker(%s)", (eigen,))  # the same name again is harmless

@@ -51,7 +51,8 @@ def test_the_public_login_writes_nothing_in_any_table_or_sequence(sql_as):
 
 
 @pytest.mark.parametrize(("who", "timeout", "idle", "limiet"), [
-    ("publiek", "30s", "30s", 40), ("alfa", "1min", "1min", 10), ("beheer", "5min", "1min", 20)])
+    ("publiek", "30s", "30s", 40), ("alfa", "1min", "1min", 10), ("beheer", "5min", "1min", 20),
+    ("sessies", "5s", "10s", 10)])
 def test_every_login_role_has_a_statement_timeout_idle_timeout_and_connection_limit(sql_as, who, timeout, idle,
                                                                                      limiet):
     conn = sql_as(who)

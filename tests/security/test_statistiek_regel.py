@@ -227,7 +227,7 @@ def test_meldingen_carry_no_copy_of_the_facility_point(fresh_sql_as):
     assert kopie == 0 and admin.execute("SELECT count(*) FROM hkd.meldingen").fetchone()[0] > 1000
     # a melding recorded with its facility's point (any layer, any system but Signalen's own) keeps none
     beheer = fresh_sql_as("beheer")
-    geheim = naamsessie(beheer, "test", "hkd_beheer")
+    geheim = naamsessie(fresh_sql_as("sessies"), "test", "hkd_beheer")
     beheer.execute("BEGIN")
     beheer.execute("SET LOCAL ROLE hkd_beheer")  # as queries.lagen.enter_layer does
     beheer.execute("SELECT hkd.zet_gebruiker(%s)", (geheim,))
