@@ -8,7 +8,9 @@ import streamlit as st
 from dashboard import db
 from dashboard.kaart.maps import legend_html, show
 from dashboard.kaart.pc4_map import pc4_count_deck
+from dashboard.platform.view import uitstroom_koppen
 from dashboard.widgets.tabel import toon as toon_tabel
+from geo import herkomst
 from queries import aanbieder, platform
 
 
@@ -38,8 +40,7 @@ def toon() -> None:
     if stad.empty:
         st.info("Nog geen uitstroomcijfers.")
     else:
-        toon_tabel(stad[["jaar", "kwartaal", "uitstromers", "directe_bemiddeling", "reguliere_urgentie",
-                           "wachttijd_maanden"]].rename(columns={
-            "jaar": "Jaar", "kwartaal": "Kwartaal", "uitstromers": "Uitstromers",
-            "directe_bemiddeling": "Directe bemiddeling", "reguliere_urgentie": "Reguliere urgentie",
-            "wachttijd_maanden": "Wachttijd (maanden, norm 3)"}), hide_index=True, width="stretch")
+        toon_tabel(uitstroom_koppen(stad, ["jaar", "kwartaal", "uitstromers", "directe_bemiddeling",
+                                           "reguliere_urgentie", "wachttijd_maanden"]),
+                   hide_index=True, width="stretch")
+        st.caption(herkomst.zin("wachttijd_norm"))

@@ -141,8 +141,8 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
                       yaxis2={"overlaying": "y", "side": "right", "title": "uitstromers"},
                       legend={"orientation": "h", "y": -0.25}, title="Uitstroom en wachttijd tegen de norm")
     st.plotly_chart(fig, width="stretch")
-    toon_tabel(_koppen(stad, ["periode", "uitstromers", "directe_bemiddeling", "reguliere_urgentie", "aandeel_db",
-                              "wachttijd_maanden", "bron"]), hide_index=True, width="stretch")
+    toon_tabel(uitstroom_koppen(stad, ["periode", "uitstromers", "directe_bemiddeling", "reguliere_urgentie",
+                                       "aandeel_db", "wachttijd_maanden", "bron"]), hide_index=True, width="stretch")
     if any(herkomst.is_demo(str(b)) for b in stad["bron"].dropna()):
         st.caption("**Demo, fictitief.** Bron: " + "; ".join(sorted(set(stad["bron"].dropna()))) + ".")
     st.caption(herkomst.zin("wachttijd_norm", "directe_bemiddeling_2024"))
@@ -166,8 +166,9 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
     per_corp = u[u["corporatie_code"].notna()]
     if not per_corp.empty:
         st.markdown("**Per woningcorporatie (waar bekend)**")
-        toon_tabel(_koppen(per_corp, ["jaar", "kwartaal", "corporatie", "uitstromers", "directe_bemiddeling",
-                                      "wachttijd_maanden"]), hide_index=True, width="stretch")
+        toon_tabel(uitstroom_koppen(per_corp, ["jaar", "kwartaal", "corporatie", "uitstromers",
+                                               "directe_bemiddeling", "wachttijd_maanden"]),
+                   hide_index=True, width="stretch")
     downloads.knop("Download uitstroomreeks (CSV)", lambda: csv_bytes(_uitstroom_export(u), _bronnen(u["bron"])),
                    "hkd_uitstroom.csv",
                    "text/csv", key="uitstroom_csv")
@@ -176,20 +177,21 @@ def uitstroom(c: platform.PlatformCijfers) -> None:
 UITSTROOM_KOPPEN = {"periode": "Periode", "jaar": "Jaar", "kwartaal": "Kwartaal", "corporatie": "Corporatie",
                     "uitstromers": "Uitstromers", "directe_bemiddeling": "Huurzorgcontract / directe bemiddeling",
                     "reguliere_urgentie": "Reguliere urgentie", "aandeel_db": "% directe bemiddeling",
-                    "wachttijd_maanden": "Wachttijd (maanden)", "bron": "Bron"}
-"""The uitstroom columns as people read them: the one mapping of the tables on screen and the download."""
+                    "wachttijd_maanden": f"Wachttijd (maanden, norm {getal(WACHTTIJD_NORM_MAANDEN)})", "bron": "Bron"}
+"""The uitstroom columns as people read them: the one mapping of the tables on screen (HKD's and the providers')
+and the download; the waiting-time norm is the register's (``herkomst`` rule ``wachttijd_norm``)."""
 UITSTROOM_EXPORT = ["jaar", "kwartaal", "corporatie", "uitstromers", "directe_bemiddeling", "reguliere_urgentie",
                     "wachttijd_maanden"]
 
 
-def _koppen(u: pd.DataFrame, kolommen: list[str]) -> pd.DataFrame:
+def uitstroom_koppen(u: pd.DataFrame, kolommen: list[str]) -> pd.DataFrame:
     """These columns of the uitstroom series under their Dutch headers (:data:`UITSTROOM_KOPPEN`)."""
     return u[kolommen].rename(columns=UITSTROOM_KOPPEN)
 
 
 def _uitstroom_export(u: pd.DataFrame) -> pd.DataFrame:
     """The uitstroom series as people read it: Dutch headers, no internal codes or load times."""
-    return _koppen(u, UITSTROOM_EXPORT)
+    return uitstroom_koppen(u, UITSTROOM_EXPORT)
 
 
 def _bronnen(kolom: pd.Series) -> tuple[Bron, ...]:

@@ -10,6 +10,10 @@ import pypdf
 
 from core.kalender import vandaag
 from dashboard.toegang.auth import User
+from geo import herkomst
+from geo.aanbod import WACHTTIJD_NORM_MAANDEN
+
+WACHTTIJD_KOP = f"Wachttijd (maanden, norm {WACHTTIJD_NORM_MAANDEN:g})"  # the register's norm, not a copy of it
 
 
 def _tekst(at) -> str:
@@ -30,6 +34,7 @@ def test_hkd_sees_aanbod_against_targets_uitstroom_spreiding_and_the_report(app)
     at.run()
     uitstroom = at.dataframe[0].value.set_index("Periode")
     assert uitstroom.loc["2022", "% directe bemiddeling"] == 56.0
+    assert WACHTTIJD_KOP in uitstroom.columns
     at.session_state["platform_tab"] = "Spreiding"
     at.run()
     assert not at.exception, at.exception
@@ -60,6 +65,12 @@ def test_provider_sees_pc4_aggregates_only(app):
     # all providers, aggregated; confidential woonvormen (opvang: 12 of the 78) only as a city total (issue 10)
     assert per_woonvorm["Voorzieningen"].sum() == 66
     assert not at.get("download_button")  # no report with HKD figures for a provider
+    # the city's uitstroom under the same headers as HKD's table, the norm with its origin
+    uitstroom = at.dataframe[-1].value
+    assert list(uitstroom.columns) == ["Jaar", "Kwartaal", "Uitstromers", "Huurzorgcontract / directe bemiddeling",
+                                       "Reguliere urgentie", WACHTTIJD_KOP]
+    assert len(uitstroom) > 0
+    assert herkomst.zin("wachttijd_norm") in _tekst(at)
 
 
 def test_public_is_sent_to_sign_in(app):
