@@ -69,3 +69,22 @@ def test_a_login_names_its_person_through_a_named_session_that_logout_ends(login
     at.switch_page("pages/inloggen.py").run()
     at.button(key="uitloggen_pagina").click().run()
     assert sessies() == [("alfa", "hkd_aanbieder_alfa", True, "uitgelogd")]
+
+
+def test_a_named_session_idle_in_the_database_is_replaced_and_names_no_one_again(login_app, fresh_demo):
+    """The database holds the idle minutes (HKD_SESSIE_MINUTEN, 60): a session unused longer is refused by
+    hkd.zet_gebruiker; the app opens a new one for the person still signed in, and the page keeps working."""
+    at = login_app("inloggen")
+    _login(at, "alfa", "alfa-demo-2023")
+    at.switch_page("pages/meldingen.py").run()
+    assert not at.exception, at.exception
+    with fresh_demo.begin() as conn:
+        conn.execute(text("UPDATE hkd.sessies SET laatst_gezien = now() - interval '61 minutes' "
+                          "WHERE gebruiker = 'alfa'"))
+    at.switch_page("pages/aanbiederskaart.py").run()
+    assert not at.exception, at.exception
+    assert not at.warning, [w.value for w in at.warning]
+    with fresh_demo.connect() as conn:
+        rijen = conn.execute(text("SELECT now() - laatst_gezien < interval '1 minute' FROM hkd.sessies "
+                                  "WHERE gebruiker = 'alfa' ORDER BY begonnen_op")).scalars().all()
+    assert rijen == [False, True]  # the idle one stays idle (refused), a fresh one names alfa now
