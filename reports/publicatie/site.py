@@ -330,9 +330,9 @@ postcodegebied (4 cijfers). Adressen, precieze plekken en namen van voorzieninge
 </header>
 <main>
 {kaart}
-<section aria-labelledby="regel-kop"><h2 id="regel-kop">Zo beschermen we adressen</h2><ul>{regel}</ul>
+<section class="later" aria-labelledby="regel-kop"><h2 id="regel-kop">Zo beschermen we adressen</h2><ul>{regel}</ul>
 <h3>Vertrouwelijke woonvormen</h3><ul>{vertrouwelijk}</ul></section>
-<section aria-labelledby="tabel-kop" id="tabel"><h2 id="tabel-kop">Cijfers per postcodegebied</h2>
+<section class="later" aria-labelledby="tabel-kop" id="tabel"><h2 id="tabel-kop">Cijfers per postcodegebied</h2>
 <p>Alleen postcodegebieden met minstens één voorziening. "{VERBORGEN}": te weinig voorzieningen om het aantal
 plaatsen te tonen.</p>
 <p class="downloads"><a href="per_pc4.csv" download>Download per postcodegebied (CSV)</a>
@@ -348,12 +348,12 @@ plaatsen te tonen.</p>
 <tbody>{wv_rijen}</tbody></table></div>
 {_pager(TABELLEN["woonvorm"], 1, len(wv_paginas))}</details>
 </section>
-<section aria-labelledby="embed-kop"><h2 id="embed-kop">Deze kaart op uw eigen website</h2>
+<section class="later" aria-labelledby="embed-kop"><h2 id="embed-kop">Deze kaart op uw eigen website</h2>
 <p>Neem de kaart op met een iframe naar <a href="embed.html">embed.html</a>, bijvoorbeeld:
 <code>&lt;iframe src="…/embed.html" title="{TITEL}" width="100%" height="560"&gt;&lt;/iframe&gt;</code></p>
 </section>
 </main>
-<footer><p><small>HKD Kaart, gemeente Rotterdam. Cijfers bijgewerkt bij elk besluit en elke wijziging van het
+<footer class="later"><p><small>HKD Kaart, gemeente Rotterdam. Cijfers bijgewerkt bij elk besluit en elke wijziging van het
 register.</small></p></footer>
 </body></html>
 """
