@@ -303,6 +303,9 @@
       .then(function (w) { woonvormen = w; }, function () { woonvormen = null; });
   }
 
+  // The first view from the layer's box (in the page) while the layer is on its way, as a static page sets its view
+  // first: the map is laid out before the areas arrive, not in the frame that first paints them (issue 27).
+  if (cfg.omvang) { kaart.fitBounds(cfg.omvang, { padding: [8, 8] }); }
   fetch(cfg.data, { credentials: "same-origin", mode: "cors" }).then(function (r) {
     if (!r.ok) { throw new Error(r.status); }
     return r.json();
@@ -317,7 +320,7 @@
       mouseout: function (e) { if (gemarkeerd.indexOf(e.layer) < 0) { laag.resetStyle(e.layer); } },
       click: function (e) { toonDetails(e.layer.feature.properties); }
     }).addTo(kaart);
-    kaart.fitBounds(laag.getBounds(), { padding: [8, 8] });
+    if (!cfg.omvang) { kaart.fitBounds(laag.getBounds(), { padding: [8, 8] }); }
     kaartEl.setAttribute("data-getekend", String(fc.features.length));
     // The per-woonvorm figures and the wijken and buurten (search, orientation) come after the map is painted, when
     // the browser is idle (at the latest after 1.5 s): parsing them (700 kB nationally) and placing the names held up

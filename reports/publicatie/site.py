@@ -26,6 +26,7 @@ import pandas as pd
 from geo.basemap import Basemap
 from geo.colours import NO_DATA, colour_for, count_classes
 from geo.context import KLEUREN, LIJNEN, label_punt
+from geo.view import bounds_of
 from reports.openbare_kaart_html import CREDIT, vertrouwelijk_zinnen
 
 # Leaflet files the site needs (copied from the npm package by the writer; no CDN, ever).
@@ -69,6 +70,22 @@ def _geojson(pc4: pd.DataFrame) -> str:
         features.append(f'{{"type":"Feature","properties":{json.dumps(props, ensure_ascii=False, separators=(",", ":"))},'
                         f'"geometry":{r.geometry}}}')
     return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
+
+
+def _punten(coords):
+    """Every ``[lon, lat]`` of a GeoJSON geometry's (nested) coordinates."""
+    if coords and isinstance(coords[0], (int, float)):
+        yield coords[0], coords[1]
+    else:
+        for c in coords or ():
+            yield from _punten(c)
+
+
+def _omvang(pc4: pd.DataFrame) -> list[list[float]] | None:
+    """The layer's box as Leaflet takes it (``[[south, west], [north, east]]``), ``None`` without areas: the map takes
+    its first view from it while the layer is still on its way (the layer then arrives in a laid-out map)."""
+    box = bounds_of(p for g in pc4["geometry"] for p in _punten(json.loads(g).get("coordinates")))
+    return None if box is None else [[box.min_lat, box.min_lon], [box.max_lat, box.max_lon]]
 
 
 def _woonvormen_json(per_woonvorm: pd.DataFrame) -> str:
@@ -122,9 +139,9 @@ def _legenda(labels: Sequence[str]) -> tuple[list[dict], str]:
     return items, f'<ul class="legenda">{lis}</ul>'
 
 
-def _config(breaks, legenda, basemap: Basemap, attributie: str, geocoder: str = "") -> str:
+def _config(breaks, legenda, basemap: Basemap, attributie: str, geocoder: str = "", omvang=None) -> str:
     cfg = {
-        "data": "data/pc4.geojson", "woonvormen": "data/woonvormen.json", "gebieden": "data/gebieden.json",
+        "data": "data/pc4.geojson", "omvang": omvang, "woonvormen": "data/woonvormen.json", "gebieden": "data/gebieden.json",
         "geocoder": geocoder,
         "breaks": list(breaks), "kleuren": [i["kleur"] for i in legenda], "geenData": "#{:02x}{:02x}{:02x}".format(*NO_DATA),
         "basemap": basemap.url, "attributie": attributie, "verborgen": VERBORGEN,
@@ -297,7 +314,7 @@ def site_bestanden(data, datum: str, basemap: Basemap | None = None, geocoder: s
     breaks, labels = count_classes([int(v) for v in pc4["voorzieningen"]])
     legenda, legenda_html = _legenda(labels)
     attributie = CREDIT + (f" Achtergrond: {basemap.attributie}." if basemap.url and basemap.attributie else "")
-    config = _config(breaks, legenda, basemap, attributie, geocoder)
+    config = _config(breaks, legenda, basemap, attributie, geocoder, _omvang(pc4))
 
     tabel = pc4[pc4["voorzieningen"] > 0]
     per_pc4_csv = csv_tekst(["Postcode", "Plaats", "Voorzieningen", "Plaatsen"],

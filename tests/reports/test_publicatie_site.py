@@ -193,3 +193,13 @@ def test_what_lies_below_the_map_is_in_the_page_but_laid_out_only_when_scrolled_
     # the search form is shown by the script before the map is laid out, not when its areas arrive
     js = files["kaart.js"].decode()
     assert js.index("form.hidden = false") < js.index('L.map("kaart"')
+
+
+def test_the_maps_first_view_comes_with_the_page_before_its_layer():
+    """The layer's box is in the page's config: the map is laid out while the layer is on its way, as a static page
+    that sets its view first; the box is that of the areas (south-west, north-east)."""
+    files = site_bestanden(_data(), "vandaag")
+    page, js = files["index.html"].decode(), files["kaart.js"].decode()
+    config = json.loads(page.split('id="hkd-config">', 1)[1].split("</script>", 1)[0])
+    assert config["omvang"] == [[51.9, 4.4], [52.0, 4.5]]
+    assert js.index("kaart.fitBounds(cfg.omvang") < js.index("fetch(cfg.data")
