@@ -7,15 +7,10 @@ import io
 from datetime import date
 
 import pandas as pd
-from fpdf.fonts import FontFace
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from core.kalender import vandaag
 from geo import herkomst
 from geo.agenda import aantal_agendapunten
-from reports.pdf import HkdPdf
 from reports.veilig import FORMULE_TEKENS, cel, xlsx_tekstcellen
 
 SOORT_NAAM = {"sturingsoverleg": "Sturingsoverleg", "platform": "Platform HKD"}
@@ -43,6 +38,11 @@ def tabel_pdf(titel: str, ondertitel: str, tabel: pd.DataFrame, breedtes: tuple[
     """A landscape A4 PDF with a heading, an optional paragraph, the table and its source (``bron``: where the rows
     come from and where the rule that made them comes from), marked :data:`DEMO_ZIN` under the heading and in the
     source when ``demo``; DejaVu Sans when present, else a latin-1 core font."""
+    # fpdf and its fonts: imported when a document is made, not with the Overleg page (as the Platform report)
+    from fpdf.fonts import FontFace
+
+    from reports.pdf import HkdPdf
+
     pdf = HkdPdf(orientation="L")
     pdf.set_auto_page_break(auto=True, margin=12)
     family, clean = pdf.family, pdf.t
@@ -78,6 +78,10 @@ def tabel_xlsx(titel: str, ondertitel: str, tabel: pd.DataFrame, blad: str, *, b
     source (``bron``) in the row under the table and on a sheet ``Bron`` of its own (as every CSV download has a
     Bron column, :func:`reports.veilig.csv_bytes`); with ``demo``, :data:`DEMO_ZIN` in the row above the table and
     the source marked."""
+    from openpyxl import Workbook  # imported when a workbook is made, not with the Overleg page
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     bron = _bron(bron, demo)
     wb = Workbook()
     ws = wb.active

@@ -41,6 +41,11 @@
   }
   function toonDetails(p) { details.innerHTML = cijfers(p); }
 
+  // The search form (hidden without script) is shown before the map is laid out, not after its areas arrive: shown
+  // then, it moved the map down and laid out the whole page again in the frame that first paints the areas (issue 27).
+  var form = document.getElementById("zoek");
+  form.hidden = false;
+
   var kaart = L.map("kaart", { zoomSnap: 0.25, preferCanvas: false, attributionControl: true });
   kaart.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   if (cfg.basemap) {
@@ -149,7 +154,6 @@
   kaart.on("moveend", toonNamen);
 
   /* ---- search ---- */
-  var form = document.getElementById("zoek");
   var invoer = document.getElementById("zoekterm");
   var status = document.getElementById("zoekstatus");
   var lijst = document.getElementById("zoekresultaten");
@@ -275,6 +279,7 @@
     vraag = String(vraag || "").replace(/[\u0000-\u001f]/g, "").trim().slice(0, 80);
     lijst.innerHTML = "";
     if (vraag.length < 2) { status.textContent = "Typ minstens 2 tekens."; return; }
+    if (!laag) { status.textContent = "De kaart wordt nog geladen. Probeer het zo opnieuw."; return; }
     if (cfg.geocoder && /^\s*[1-9][0-9]{3}\s?[a-zA-Z]{2}\b/.test(vraag)) { adresOf(vraag, kandidaten(vraag)); return; }
     var treffers = kandidaten(vraag);
     var exact = treffers.filter(function (r) { return Math.floor(r.score) === 0; });
@@ -298,6 +303,9 @@
       .then(function (w) { woonvormen = w; }, function () { woonvormen = null; });
   }
 
+  // The first view from the layer's box (in the page) while the layer is on its way, as a static page sets its view
+  // first: the map is laid out before the areas arrive, not in the frame that first paints them (issue 27).
+  if (cfg.omvang) { kaart.fitBounds(cfg.omvang, { padding: [8, 8] }); }
   fetch(cfg.data, { credentials: "same-origin", mode: "cors" }).then(function (r) {
     if (!r.ok) { throw new Error(r.status); }
     return r.json();
@@ -312,9 +320,8 @@
       mouseout: function (e) { if (gemarkeerd.indexOf(e.layer) < 0) { laag.resetStyle(e.layer); } },
       click: function (e) { toonDetails(e.layer.feature.properties); }
     }).addTo(kaart);
-    kaart.fitBounds(laag.getBounds(), { padding: [8, 8] });
+    if (!cfg.omvang) { kaart.fitBounds(laag.getBounds(), { padding: [8, 8] }); }
     kaartEl.setAttribute("data-getekend", String(fc.features.length));
-    form.hidden = false;
     // The per-woonvorm figures and the wijken and buurten (search, orientation) come after the map is painted, when
     // the browser is idle (at the latest after 1.5 s): parsing them (700 kB nationally) and placing the names held up
     // the frames right after the first paint.

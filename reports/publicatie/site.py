@@ -26,6 +26,7 @@ import pandas as pd
 from geo.basemap import Basemap
 from geo.colours import NO_DATA, colour_for, count_classes
 from geo.context import KLEUREN, LIJNEN, label_punt
+from geo.view import bounds_of
 from reports.openbare_kaart_html import CREDIT, vertrouwelijk_zinnen
 
 # Leaflet files the site needs (copied from the npm package by the writer; no CDN, ever).
@@ -69,6 +70,22 @@ def _geojson(pc4: pd.DataFrame) -> str:
         features.append(f'{{"type":"Feature","properties":{json.dumps(props, ensure_ascii=False, separators=(",", ":"))},'
                         f'"geometry":{r.geometry}}}')
     return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
+
+
+def _punten(coords):
+    """Every ``[lon, lat]`` of a GeoJSON geometry's (nested) coordinates."""
+    if coords and isinstance(coords[0], (int, float)):
+        yield coords[0], coords[1]
+    else:
+        for c in coords or ():
+            yield from _punten(c)
+
+
+def _omvang(pc4: pd.DataFrame) -> list[list[float]] | None:
+    """The layer's box as Leaflet takes it (``[[south, west], [north, east]]``), ``None`` without areas: the map takes
+    its first view from it while the layer is still on its way (the layer then arrives in a laid-out map)."""
+    box = bounds_of(p for g in pc4["geometry"] for p in _punten(json.loads(g).get("coordinates")))
+    return None if box is None else [[box.min_lat, box.min_lon], [box.max_lat, box.max_lon]]
 
 
 def _woonvormen_json(per_woonvorm: pd.DataFrame) -> str:
@@ -122,9 +139,9 @@ def _legenda(labels: Sequence[str]) -> tuple[list[dict], str]:
     return items, f'<ul class="legenda">{lis}</ul>'
 
 
-def _config(breaks, legenda, basemap: Basemap, attributie: str, geocoder: str = "") -> str:
+def _config(breaks, legenda, basemap: Basemap, attributie: str, geocoder: str = "", omvang=None) -> str:
     cfg = {
-        "data": "data/pc4.geojson", "woonvormen": "data/woonvormen.json", "gebieden": "data/gebieden.json",
+        "data": "data/pc4.geojson", "omvang": omvang, "woonvormen": "data/woonvormen.json", "gebieden": "data/gebieden.json",
         "geocoder": geocoder,
         "breaks": list(breaks), "kleuren": [i["kleur"] for i in legenda], "geenData": "#{:02x}{:02x}{:02x}".format(*NO_DATA),
         "basemap": basemap.url, "attributie": attributie, "verborgen": VERBORGEN,
@@ -297,7 +314,7 @@ def site_bestanden(data, datum: str, basemap: Basemap | None = None, geocoder: s
     breaks, labels = count_classes([int(v) for v in pc4["voorzieningen"]])
     legenda, legenda_html = _legenda(labels)
     attributie = CREDIT + (f" Achtergrond: {basemap.attributie}." if basemap.url and basemap.attributie else "")
-    config = _config(breaks, legenda, basemap, attributie, geocoder)
+    config = _config(breaks, legenda, basemap, attributie, geocoder, _omvang(pc4))
 
     tabel = pc4[pc4["voorzieningen"] > 0]
     per_pc4_csv = csv_tekst(["Postcode", "Plaats", "Voorzieningen", "Plaatsen"],
@@ -330,9 +347,9 @@ postcodegebied (4 cijfers). Adressen, precieze plekken en namen van voorzieninge
 </header>
 <main>
 {kaart}
-<section aria-labelledby="regel-kop"><h2 id="regel-kop">Zo beschermen we adressen</h2><ul>{regel}</ul>
+<section class="later" aria-labelledby="regel-kop"><h2 id="regel-kop">Zo beschermen we adressen</h2><ul>{regel}</ul>
 <h3>Vertrouwelijke woonvormen</h3><ul>{vertrouwelijk}</ul></section>
-<section aria-labelledby="tabel-kop" id="tabel"><h2 id="tabel-kop">Cijfers per postcodegebied</h2>
+<section class="later" aria-labelledby="tabel-kop" id="tabel"><h2 id="tabel-kop">Cijfers per postcodegebied</h2>
 <p>Alleen postcodegebieden met minstens één voorziening. "{VERBORGEN}": te weinig voorzieningen om het aantal
 plaatsen te tonen.</p>
 <p class="downloads"><a href="per_pc4.csv" download>Download per postcodegebied (CSV)</a>
@@ -348,12 +365,12 @@ plaatsen te tonen.</p>
 <tbody>{wv_rijen}</tbody></table></div>
 {_pager(TABELLEN["woonvorm"], 1, len(wv_paginas))}</details>
 </section>
-<section aria-labelledby="embed-kop"><h2 id="embed-kop">Deze kaart op uw eigen website</h2>
+<section class="later" aria-labelledby="embed-kop"><h2 id="embed-kop">Deze kaart op uw eigen website</h2>
 <p>Neem de kaart op met een iframe naar <a href="embed.html">embed.html</a>, bijvoorbeeld:
 <code>&lt;iframe src="…/embed.html" title="{TITEL}" width="100%" height="560"&gt;&lt;/iframe&gt;</code></p>
 </section>
 </main>
-<footer><p><small>HKD Kaart, gemeente Rotterdam. Cijfers bijgewerkt bij elk besluit en elke wijziging van het
+<footer class="later"><p><small>HKD Kaart, gemeente Rotterdam. Cijfers bijgewerkt bij elk besluit en elke wijziging van het
 register.</small></p></footer>
 </body></html>
 """

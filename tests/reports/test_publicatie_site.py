@@ -177,3 +177,29 @@ def test_a_short_table_stays_on_the_maps_page_without_pager():
     files = site_bestanden(_data(), "vandaag")
     assert not any(naam.startswith("tabel-") for naam in files)
     assert 'class="pager"' not in files["index.html"].decode()
+
+
+def test_what_lies_below_the_map_is_in_the_page_but_laid_out_only_when_scrolled_to():
+    """The tables, the rule and the iframe snippet stay in index.html (no script needed, screen readers find them)
+    but the browser lays them out only near the window (``content-visibility: auto``): the map's first paint does
+    not wait for them. The map, its legend and the search stay outside that."""
+    files = site_bestanden(_veel_pc4(30), "vandaag")
+    index, css = files["index.html"].decode(), files["stijl.css"].decode()
+    assert ".later{content-visibility:auto;" in css and f"<style>{css}</style>" in index
+    later = index.split('class="later"')
+    assert len(later) == 5  # the rule, the tables, the iframe snippet, the footer
+    assert "Zo beschermen we adressen" in later[1] and len(_rijkoppen(later[2])) == 60 and "iframe" in later[3]
+    assert all(deel not in "".join(later[1:]) for deel in ('id="kaart"', 'class="legenda"', 'id="zoek"'))
+    # the search form is shown by the script before the map is laid out, not when its areas arrive
+    js = files["kaart.js"].decode()
+    assert js.index("form.hidden = false") < js.index('L.map("kaart"')
+
+
+def test_the_maps_first_view_comes_with_the_page_before_its_layer():
+    """The layer's box is in the page's config: the map is laid out while the layer is on its way, as a static page
+    that sets its view first; the box is that of the areas (south-west, north-east)."""
+    files = site_bestanden(_data(), "vandaag")
+    page, js = files["index.html"].decode(), files["kaart.js"].decode()
+    config = json.loads(page.split('id="hkd-config">', 1)[1].split("</script>", 1)[0])
+    assert config["omvang"] == [[51.9, 4.4], [52.0, 4.5]]
+    assert js.index("kaart.fitBounds(cfg.omvang") < js.index("fetch(cfg.data")
