@@ -11,6 +11,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from dashboard.toegang.auth import SESSION_KEY, User
+from dashboard.verbinding import DB_DOWN
 
 APP = "dashboard/app.py"
 OpenPage = Callable[..., AppTest]
@@ -34,6 +35,8 @@ def _opener(url: str, monkeypatch, project_root) -> OpenPage:
         if page != "openbare_kaart":
             at.switch_page(f"pages/{page}.py").run()
         assert not at.exception, at.exception
+        # a page that stopped because the database was away says so here, not as a missing element further on
+        assert not [m for m in at.error if m.value == DB_DOWN], f"{page}: the database was away"
         return at
 
     return open_page

@@ -191,6 +191,8 @@ def test_the_meetings_pdf_and_excel_carry_the_demo_mark(app, uitgestelde):
 
     at = app("overleg", User("t.tester", "hkd"))
     assert not at.exception, at.exception
+    assert not at.warning and not at.error, [m.value for m in (*at.warning, *at.error)]  # a page that stopped early
+    assert at.title[0].value == "Overleg" and at.selectbox(key="overleg_vergadering").value is not None
     bestanden = {naam: maak() for naam, maak in uitgestelde.items()
                  if naam.startswith(("hkd_agenda_", "hkd_besluitenlijst_", "hkd_actielijst_"))}
     assert sorted(n.rsplit(".", 1)[1] for n in bestanden) == ["pdf", "pdf", "pdf", "xlsx", "xlsx"]
