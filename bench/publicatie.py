@@ -34,8 +34,9 @@ REFERENCE_SELECTOR = "#map"
 # What a first-time reader's browser fetches to draw the map (the favicon is a data: URL; images only on a basemap).
 # Our script and style are inline in the page; the per-woonvorm figures and the search index come after the map.
 # What the first paint needs (the figures per woonvorm and the search index are asked for once the map is drawn).
-DRAW_PATHS = ("/", "/vendor/leaflet/leaflet.css", "/vendor/leaflet/leaflet.js", "/data/pc4.geojson")
-READER_PATHS = ("/", "/vendor/leaflet/leaflet.css", "/vendor/leaflet/leaflet.js", "/data/pc4.geojson",
+# The first view draws the overview layer; the full outlines are fetched only when the reader zooms in.
+DRAW_PATHS = ("/", "/vendor/leaflet/leaflet.css", "/vendor/leaflet/leaflet.js", "/data/pc4-overzicht.geojson")
+READER_PATHS = ("/", "/vendor/leaflet/leaflet.css", "/vendor/leaflet/leaflet.js", "/data/pc4-overzicht.geojson",
                 "/data/woonvormen.json", "/data/gebieden.json")
 
 
@@ -161,7 +162,7 @@ def measure_site(url: str, geo: dict, work: Path, runs: int = 9) -> tuple[SiteFi
     try:
         with nginx.running(pub.actueel(work / "site"), work / "nginx-site") as site, \
                 nginx.running(ref, work / "nginx-ref") as ref_url, browser.chromium() as chrome:
-            layer_gz = _served_bytes(site, ["/data/pc4.geojson"])
+            layer_gz = _served_bytes(site, ["/data/pc4-overzicht.geojson"])
             page_gz = _served_bytes(site, DRAW_PATHS)
             visit_gz = _served_bytes(site, READER_PATHS)
             lokaal_gz = _served_bytes(lokaal_url, DRAW_PATHS)

@@ -47,6 +47,13 @@
   form.hidden = false;
 
   var kaart = L.map("kaart", { zoomSnap: 0.25, preferCanvas: false, attributionControl: true });
+  // What lies below the map (the rule, the tables) is laid out after the map's first paint: laid out with it, the
+  // tables doubled the work of the frame that first shows the areas (issue 27). Without script it is there at once;
+  // it shows at the latest after 3 s, whatever happens to the layer.
+  var wortel = document.documentElement;
+  wortel.classList.add("kaart-eerst");
+  function toonRest() { wortel.classList.remove("kaart-eerst"); }
+  setTimeout(toonRest, 3000);
   kaart.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   if (cfg.basemap) {
     L.tileLayer(cfg.basemap, { attribution: tekst(cfg.attributie), maxZoom: 19, crossOrigin: true }).addTo(kaart);
@@ -161,6 +168,47 @@
     return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .replace(/[^a-z0-9]+/g, " ").trim();
   }
+  /* ---- the first view's overview, the full outlines once the reader zooms in (geo.overzicht) ---- */
+  var eersteZoom = null, detail = null;
+  function maakLaag(fc) {
+    // One tooltip and one set of handlers on the layer, for every area (not one per area: thousands nationally).
+    perPc4 = {};
+    return L.geoJSON(fc, {
+      style: stijl,
+      onEachFeature: function (f, l) { perPc4[f.properties.pc4] = l; }
+    }).on({
+      mouseover: function (e) { e.layer.setStyle({ weight: 2.5, color: "#000" }); e.layer.bringToFront(); },
+      mouseout: function (e) { if (gemarkeerd.indexOf(e.layer) < 0) { laag.resetStyle(e.layer); } },
+      click: function (e) { toonDetails(e.layer.feature.properties); }
+    });
+  }
+  var metTooltip = null;
+  function tooltip(l) {
+    if (metTooltip === l) { return; }
+    metTooltip = l;
+    l.bindTooltip(function (x) { return tekst(samenvatting(x.feature.properties)); }, { sticky: true });
+  }
+  function laadDetail() {
+    // the full outlines, once: the overview's areas are replaced by them, with what was marked still marked
+    if (!detail) {
+      detail = fetch(cfg.detail, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) { throw new Error(r.status); }
+        return r.json();
+      }).then(function (fc) {
+        var codes = gemarkeerd.map(function (l) { return l.feature.properties.pc4; });
+        var oud = laag;
+        laag = maakLaag(fc).addTo(kaart);
+        laagVulling = vulling();
+        kaart.removeLayer(oud);
+        tooltip(laag);
+        markeer(codes);
+        kaartEl.setAttribute("data-detail", String(fc.features.length));
+      }).catch(function () { detail = null; });
+    }
+    return detail;
+  }
+  kaart.on("zoomend", function () { if (laag && eersteZoom !== null && kaart.getZoom() >= eersteZoom + 1) { laadDetail(); } });
+
   function markeer(pc4s) {
     gemarkeerd.forEach(function (l) { laag.resetStyle(l); });
     gemarkeerd = pc4s.map(function (c) { return perPc4[c]; }).filter(Boolean);
@@ -256,10 +304,11 @@
     });
   }
   function adresOf(vraag, terugval) {
-    // an address through the configured geocoder; without an answer, what the published areas know (terugval)
+    // an address through the configured geocoder; without an answer, what the published areas know (terugval); the
+    // postcode area of an address is looked up in the full outlines
     status.textContent = "Adres zoeken\u2026";
     function anders() { if (terugval.length) { ga(terugval[0]); } else { niets(vraag); } }
-    adres(vraag).then(function (a) {
+    laadDetail().then(function () { return adres(vraag); }).then(function (a) {
       if (a.length === 1) { ga(a[0]); } else if (a.length) { toonKeuze(a, vraag); } else { anders(); }
     }, anders);
   }
@@ -310,29 +359,24 @@
     if (!r.ok) { throw new Error(r.status); }
     return r.json();
   }).then(function (fc) {
-    // One tooltip and one set of handlers on the layer, for every area (not one per area: thousands nationally); the
-    // tooltip is bound after the first paint (binding it gives every area's element its focus handlers).
-    laag = L.geoJSON(fc, {
-      style: stijl,
-      onEachFeature: function (f, l) { perPc4[f.properties.pc4] = l; }
-    }).on({
-      mouseover: function (e) { e.layer.setStyle({ weight: 2.5, color: "#000" }); e.layer.bringToFront(); },
-      mouseout: function (e) { if (gemarkeerd.indexOf(e.layer) < 0) { laag.resetStyle(e.layer); } },
-      click: function (e) { toonDetails(e.layer.feature.properties); }
-    }).addTo(kaart);
+    // the tooltip is bound after the first paint (binding it gives every area's element its focus handlers)
+    laag = maakLaag(fc).addTo(kaart);
     if (!cfg.omvang) { kaart.fitBounds(laag.getBounds(), { padding: [8, 8] }); }
+    eersteZoom = kaart.getZoom();
     kaartEl.setAttribute("data-getekend", String(fc.features.length));
     // The per-woonvorm figures and the wijken and buurten (search, orientation) come after the map is painted, when
     // the browser is idle (at the latest after 1.5 s): parsing them (700 kB nationally) and placing the names held up
     // the frames right after the first paint.
     requestAnimationFrame(function () {
       setTimeout(function () {
+        toonRest();
         context();
-        laag.bindTooltip(function (l) { return tekst(samenvatting(l.feature.properties)); }, { sticky: true });
+        tooltip(laag);
       }, 0);
       if (window.requestIdleCallback) { requestIdleCallback(naDeKaart, { timeout: 1500 }); } else { setTimeout(naDeKaart, 200); }
     });
   }).catch(function () {
+    toonRest();
     details.innerHTML = "<p>De kaart kon niet worden geladen. De cijfers staan in de tabel.</p>";
   });
 }());

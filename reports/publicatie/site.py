@@ -2,7 +2,8 @@
 
 The site is a few static files: ``index.html`` (map, legend, rule, tables, downloads), ``embed.html`` (the map alone,
 for an iframe), ``kaart.js`` + ``stijl.css`` (ours), ``data/pc4.geojson`` (the layer: PC4 outline and the
-disclosure-controlled figures, nothing else), ``data/woonvormen.json`` (the per-woonvorm figures for the click
+disclosure-controlled figures, nothing else), ``data/pc4-overzicht.geojson`` (the same areas and figures with outlines
+simplified for the first view, :mod:`geo.overzicht`; the full layer is fetched on zooming in), ``data/woonvormen.json`` (the per-woonvorm figures for the click
 panel), two CSV tables. Leaflet itself is copied in by the writer (``LEAFLET_BESTANDEN``, vendored from npm).
 """
 
@@ -26,7 +27,8 @@ import pandas as pd
 from geo.basemap import Basemap
 from geo.colours import NO_DATA, colour_for, count_classes
 from geo.context import KLEUREN, LIJNEN, label_punt
-from geo.view import bounds_of
+from geo.overzicht import tolerantie, vereenvoudigd
+from geo.view import Bounds, bounds_of
 from reports.openbare_kaart_html import CREDIT, vertrouwelijk_zinnen
 
 # Leaflet files the site needs (copied from the npm package by the writer; no CDN, ever).
@@ -34,6 +36,8 @@ LEAFLET_BESTANDEN = ("leaflet.js", "leaflet.css")
 CSV_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
 VERBORGEN = "niet getoond"
 TITEL = "Voorzieningen per postcodegebied"
+OVERZICHT = "data/pc4-overzicht.geojson"
+"""The layer of the first view (outlines simplified for it); ``data/pc4.geojson`` is the full layer."""
 RIJEN_PER_PAGINA = 250
 """Rows of a table on one page. A longer table (thousands of postcode areas at national scale) continues on pages
 of its own (``tabel-pc4-2.html``, ...): the tables never weigh on the map's page (the CSV downloads stay whole)."""
@@ -61,14 +65,16 @@ def csv_tekst(kop: Sequence[str], rijen: Iterable[Sequence]) -> str:
     return buf.getvalue()
 
 
-def _geojson(pc4: pd.DataFrame) -> str:
-    """The layer: one feature per PC4 with ``pc4, plaats, voorzieningen, plaatsen (null = hidden)``; compact."""
+def _geojson(pc4: pd.DataFrame, tolerantie_graden: float = 0.0) -> str:
+    """The layer: one feature per PC4 with ``pc4, plaats, voorzieningen, plaatsen (null = hidden)``; compact. With a
+    tolerance, the overview of it (outlines simplified, :func:`geo.overzicht.vereenvoudigd`)."""
     features = []
     for r in pc4.itertuples():
         props = {"pc4": str(r.pc4), "plaats": str(r.plaats), "voorzieningen": int(r.voorzieningen),
                  "plaatsen": _int_or_none(r.plaatsen)}
+        vorm = vereenvoudigd(r.geometry, tolerantie_graden) if tolerantie_graden else r.geometry
         features.append(f'{{"type":"Feature","properties":{json.dumps(props, ensure_ascii=False, separators=(",", ":"))},'
-                        f'"geometry":{r.geometry}}}')
+                        f'"geometry":{vorm}}}')
     return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
 
 
@@ -81,10 +87,13 @@ def _punten(coords):
             yield from _punten(c)
 
 
-def _omvang(pc4: pd.DataFrame) -> list[list[float]] | None:
+def _box(pc4: pd.DataFrame) -> Bounds | None:
+    return bounds_of(p for g in pc4["geometry"] for p in _punten(json.loads(g).get("coordinates")))
+
+
+def _omvang(box: Bounds | None) -> list[list[float]] | None:
     """The layer's box as Leaflet takes it (``[[south, west], [north, east]]``), ``None`` without areas: the map takes
     its first view from it while the layer is still on its way (the layer then arrives in a laid-out map)."""
-    box = bounds_of(p for g in pc4["geometry"] for p in _punten(json.loads(g).get("coordinates")))
     return None if box is None else [[box.min_lat, box.min_lon], [box.max_lat, box.max_lon]]
 
 
@@ -141,7 +150,8 @@ def _legenda(labels: Sequence[str]) -> tuple[list[dict], str]:
 
 def _config(breaks, legenda, basemap: Basemap, attributie: str, geocoder: str = "", omvang=None) -> str:
     cfg = {
-        "data": "data/pc4.geojson", "omvang": omvang, "woonvormen": "data/woonvormen.json", "gebieden": "data/gebieden.json",
+        "data": OVERZICHT, "detail": "data/pc4.geojson", "omvang": omvang, "woonvormen": "data/woonvormen.json",
+        "gebieden": "data/gebieden.json",
         "geocoder": geocoder,
         "breaks": list(breaks), "kleuren": [i["kleur"] for i in legenda], "geenData": "#{:02x}{:02x}{:02x}".format(*NO_DATA),
         "basemap": basemap.url, "attributie": attributie, "verborgen": VERBORGEN,
@@ -202,7 +212,7 @@ def _kop(titel: str, basemap: Basemap, geocoder: str = "") -> str:
 <meta http-equiv="Content-Security-Policy" content="{html.escape(_csp(basemap, geocoder))}">
 <meta name="referrer" content="no-referrer">
 <title>{html.escape(titel)}</title>
-<link rel="icon" href="data:,"><link rel="preload" href="data/pc4.geojson" as="fetch" crossorigin="anonymous">
+<link rel="icon" href="data:,"><link rel="preload" href="{OVERZICHT}" as="fetch" crossorigin="anonymous">
 <link rel="preload" href="vendor/leaflet/leaflet.js" as="script">
 <link rel="stylesheet" href="vendor/leaflet/leaflet.css"><style>{_eigen("stijl.css")}</style>
 </head>"""
@@ -314,7 +324,8 @@ def site_bestanden(data, datum: str, basemap: Basemap | None = None, geocoder: s
     breaks, labels = count_classes([int(v) for v in pc4["voorzieningen"]])
     legenda, legenda_html = _legenda(labels)
     attributie = CREDIT + (f" Achtergrond: {basemap.attributie}." if basemap.url and basemap.attributie else "")
-    config = _config(breaks, legenda, basemap, attributie, geocoder, _omvang(pc4))
+    box = _box(pc4)
+    config = _config(breaks, legenda, basemap, attributie, geocoder, _omvang(box))
 
     tabel = pc4[pc4["voorzieningen"] > 0]
     per_pc4_csv = csv_tekst(["Postcode", "Plaats", "Voorzieningen", "Plaatsen"],
@@ -387,6 +398,7 @@ register.</small></p></footer>
         "kaart.js": _eigen("kaart.js"),
         "stijl.css": _eigen("stijl.css"),
         "data/pc4.geojson": _geojson(pc4),
+        OVERZICHT: _geojson(pc4, tolerantie(box)),
         "data/woonvormen.json": _woonvormen_json(wv),
         "data/gebieden.json": _gebieden_json(data.gebieden),
         "per_pc4.csv": per_pc4_csv,

@@ -245,3 +245,30 @@ def test_the_site_opens_with_its_map_in_the_window(site, page):
     over = [(a[0], b[0]) for i, a in enumerate(vakken) for b in vakken[i + 1:]
             if a[1] < b[3] - 2 and b[1] < a[3] - 2 and a[2] < b[4] - 2 and b[2] < a[4] - 2]
     assert over == [], over
+
+
+def test_the_first_view_draws_the_overview_and_zooming_in_brings_the_full_outlines(site, page):
+    """Issue 27: the first view draws the overview layer (outlines simplified for it), the full layer is fetched only
+    when the reader zooms in; the area searched stays marked, hover and click still give its figures, and what lies
+    below the map is shown once the areas are painted."""
+    gevraagd: list[str] = []
+    page.on("request", lambda r: gevraagd.append(r.url.rsplit("/", 1)[-1]))
+    _klaar(page, site)
+    kaart = page.locator("#kaart")
+    assert "pc4-overzicht.geojson" in gevraagd and "pc4.geojson" not in gevraagd
+    assert kaart.get_attribute("data-detail") is None
+    # the rule and the tables are there after the first paint (hidden only until the areas were drawn)
+    assert "kaart-eerst" not in (page.locator("html").get_attribute("class") or "")
+    assert page.get_by_role("heading", name="Zo beschermen we adressen").is_visible()
+    _zoek(page, "3072")  # zooms in more than one level past the first view
+    page.wait_for_selector("#kaart[data-detail='76']", timeout=15_000)
+    assert gevraagd.count("pc4.geojson") == 1
+    assert page.locator("#kaart path.leaflet-interactive").count() >= 76
+    gemarkeerd = page.locator("#kaart path.leaflet-interactive[stroke-width='3']")
+    assert gemarkeerd.count() == 1, "the searched area is still marked on the full outlines"
+    gemarkeerd.hover(force=True)
+    assert "Postcode 3072" in page.locator(".leaflet-tooltip").inner_text()
+    # back to the first view: no second fetch, and the full outlines stay
+    page.get_by_role("button", name="Zoom out").click()
+    _zoom(page)
+    assert gevraagd.count("pc4.geojson") == 1 and kaart.get_attribute("data-detail") == "76"

@@ -203,3 +203,17 @@ def test_the_maps_first_view_comes_with_the_page_before_its_layer():
     config = json.loads(page.split('id="hkd-config">', 1)[1].split("</script>", 1)[0])
     assert config["omvang"] == [[51.9, 4.4], [52.0, 4.5]]
     assert js.index("kaart.fitBounds(cfg.omvang") < js.index("fetch(cfg.data")
+
+
+def test_the_first_view_draws_an_overview_of_the_same_areas_and_figures():
+    """The overview layer (issue 27) holds every area of the full layer with the same properties, in the same order;
+    the page preloads it and names both layers in its config."""
+    files = site_bestanden(_data(), "vandaag")
+    vol = json.loads(files["data/pc4.geojson"])
+    overzicht = json.loads(files["data/pc4-overzicht.geojson"])
+    assert [f["properties"] for f in overzicht["features"]] == [f["properties"] for f in vol["features"]]
+    assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in overzicht["features"])
+    index = files["index.html"].decode()
+    assert '<link rel="preload" href="data/pc4-overzicht.geojson" as="fetch"' in index
+    config = json.loads(index.split('id="hkd-config">', 1)[1].split("</script>", 1)[0])
+    assert (config["data"], config["detail"]) == ("data/pc4-overzicht.geojson", "data/pc4.geojson")
