@@ -58,7 +58,7 @@
   if (cfg.basemap) {
     L.tileLayer(cfg.basemap, { attribution: tekst(cfg.attributie), maxZoom: 19, crossOrigin: true }).addTo(kaart);
   }
-  kaart.on("zoomend moveend", function () { kaartEl.setAttribute("data-zoom", String(kaart.getZoom())); });
+  function zoomStand() { kaartEl.setAttribute("data-zoom", String(kaart.getZoom())); }
   // Zoomed in, the areas let what lies under and over them through (the basemap, the schematic water and roads,
   // the names): one area filling the window in full colour was a flat colour field.
   // Before the first view (no zoom yet) the fill is the first view's: it frames all areas, zoomed out (issue 27: at
@@ -87,11 +87,11 @@
     toonNamen();
   }
   function waterDikte() { var z = kaart.getZoom(); return z >= 14 ? 14 : z >= 12 ? 8 : 5; }
-  kaart.on("zoomend", function () {
+  function naZoom() {
     water.forEach(function (l) { l.setStyle({ weight: waterDikte() }); });
     var v = vulling();  // restyle the areas only when their fill changes (not on every zoom: 4,000 areas nationally)
     if (laag && v !== laagVulling) { laagVulling = v; laag.eachLayer(function (l) { l.setStyle({ fillOpacity: v }); }); }
-  });
+  }
 
   /* ---- orientation: wijk borders and names, or buurt names once they fit (toonNamen) ---- */
   // Borders and name markers are made when first needed: at national scale the first view holds thousands of wijken,
@@ -158,7 +158,6 @@
       marker(n).setLatLng(ll).addTo(namen);
     });
   }
-  kaart.on("moveend", toonNamen);
 
   /* ---- search ---- */
   var invoer = document.getElementById("zoekterm");
@@ -207,7 +206,7 @@
     }
     return detail;
   }
-  kaart.on("zoomend", function () { if (laag && eersteZoom !== null && kaart.getZoom() >= eersteZoom + 1) { laadDetail(); } });
+  function naarDetail() { if (laag && eersteZoom !== null && kaart.getZoom() >= eersteZoom + 1) { laadDetail(); } }
 
   function markeer(pc4s) {
     gemarkeerd.forEach(function (l) { laag.resetStyle(l); });
@@ -363,15 +362,18 @@
     laag = maakLaag(fc).addTo(kaart);
     if (!cfg.omvang) { kaart.fitBounds(laag.getBounds(), { padding: [8, 8] }); }
     eersteZoom = kaart.getZoom();
-    kaartEl.setAttribute("data-getekend", String(fc.features.length));
     // The per-woonvorm figures and the wijken and buurten (search, orientation) come after the map is painted, when
     // the browser is idle (at the latest after 1.5 s): parsing them (700 kB nationally) and placing the names held up
     // the frames right after the first paint.
     requestAnimationFrame(function () {
       setTimeout(function () {
+        // what follows the reader's moves is bound after the first paint: the first view's own move ran no handler
+        kaart.on("zoomend", naZoom).on("zoomend", naarDetail).on("zoomend moveend", zoomStand).on("moveend", toonNamen);
+        zoomStand();
         toonRest();
         context();
         tooltip(laag);
+        kaartEl.setAttribute("data-getekend", String(fc.features.length));  // drawn, and answering hover and click
       }, 0);
       if (window.requestIdleCallback) { requestIdleCallback(naDeKaart, { timeout: 1500 }); } else { setTimeout(naDeKaart, 200); }
     });
