@@ -41,10 +41,9 @@
   }
   function toonDetails(p) { details.innerHTML = cijfers(p); }
 
-  // The search form (hidden without script) is shown before the map is laid out, not after its areas arrive: shown
-  // then, it moved the map down and laid out the whole page again in the frame that first paints the areas (issue 27).
+  // The search form is in the page's first layout (hidden only without script, by a <noscript> style): unhidden here,
+  // or after the areas arrived, it laid the page out again on the way to the map's first paint (issue 27).
   var form = document.getElementById("zoek");
-  form.hidden = false;
 
   var kaart = L.map("kaart", { zoomSnap: 0.25, preferCanvas: false, attributionControl: true });
   // What lies below the map (the rule, the tables) is laid out after the map's first paint: laid out with it, the

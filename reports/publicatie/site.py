@@ -215,12 +215,15 @@ def _kop(titel: str, basemap: Basemap, geocoder: str = "") -> str:
 <link rel="icon" href="data:,"><link rel="preload" href="{OVERZICHT}" as="fetch" crossorigin="anonymous">
 <link rel="preload" href="vendor/leaflet/leaflet.js" as="script">
 <link rel="stylesheet" href="vendor/leaflet/leaflet.css"><style>{_eigen("stijl.css")}</style>
+<noscript><style>.zoek{{display:none}}</style></noscript>
 </head>"""
 
 
 def _zoek_blok(geocoder: str) -> str:
     wat = "postcode, adres, wijk of buurt" if geocoder else "postcode, wijk of buurt"
-    return f"""<form id="zoek" class="zoek" role="search" aria-label="Zoek op de kaart" hidden>
+    # Shown from the first layout (not unhidden by the script: that laid the page out again on the way to the map's
+    # first paint, issue 27); without script the page's <noscript> style hides it, as it could not work.
+    return f"""<form id="zoek" class="zoek" role="search" aria-label="Zoek op de kaart">
 <label for="zoekterm">Zoek een {wat}</label>
 <div class="zoekregel"><input id="zoekterm" name="q" type="search" autocomplete="off" spellcheck="false"
  enterkeyhint="search" maxlength="80" placeholder="Bijvoorbeeld 3072 of Bloemhof" aria-describedby="zoekhulp">

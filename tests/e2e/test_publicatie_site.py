@@ -69,3 +69,17 @@ def test_map_draws_under_the_servers_own_security_headers(site, browser):
         assert schendingen == []
     finally:
         context.close()
+
+
+def test_without_script_the_tables_are_there_and_no_search_box_that_cannot_work(site, browser):
+    """A reader without JavaScript gets the figures in the tables at once (nothing waits for a map that never
+    draws) and no search box, which needs the script."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="nl-NL", java_script_enabled=False)
+    p = context.new_page()
+    try:
+        p.goto(site + "/")
+        assert p.get_by_role("heading", name="Cijfers per postcodegebied").is_visible()
+        assert p.locator("#tabel table tbody tr").count() > 0 and p.get_by_role("table", name="Voorzieningen en plaatsen per postcodegebied", exact=True).is_visible()
+        assert not p.locator("#zoek").is_visible()
+    finally:
+        context.close()

@@ -105,8 +105,9 @@ def test_the_search_index_holds_wijken_and_buurten_and_hostile_names_stay_data()
                                "Feijenoord"]]
     page = files["index.html"].decode()
     assert VIJAND not in page and "Feijenoord" not in page, "names live only in the data file"
-    # the search box is labelled, hidden until the script runs (without script it could not work)
-    assert '<form id="zoek" class="zoek" role="search" aria-label="Zoek op de kaart" hidden>' in page
+    # the search box is labelled, and hidden without script (it could not work): tests/e2e/test_publicatie_site.py
+    assert '<form id="zoek" class="zoek" role="search" aria-label="Zoek op de kaart">' in page
+    assert "<noscript><style>.zoek{display:none}</style></noscript>" in page
     assert '<label for="zoekterm">Zoek een postcode, wijk of buurt</label>' in page
     js = files["kaart.js"].decode()
     assert "knop.textContent = r.wat" in js and 'html: "<span>" + tekst(n.naam) + "</span>"' in js
@@ -192,7 +193,9 @@ def test_what_lies_below_the_map_is_in_the_page_but_laid_out_only_when_scrolled_
     assert all(deel not in "".join(later[1:]) for deel in ('id="kaart"', 'class="legenda"', 'id="zoek"'))
     # the search form is shown by the script before the map is laid out, not when its areas arrive
     js = files["kaart.js"].decode()
-    assert js.index("form.hidden = false") < js.index('L.map("kaart"')
+    # the search form is in the first layout (not unhidden by the script), what lies below the map waits for its paint
+    assert "form.hidden" not in js and 'wortel.classList.add("kaart-eerst")' in js
+    assert ".kaart-eerst .later{content-visibility:hidden}" in css
 
 
 def test_the_maps_first_view_comes_with_the_page_before_its_layer():
