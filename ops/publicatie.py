@@ -273,6 +273,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     never listed. Without the twins and HTTP/1.1 the site as ``hkd run`` serves it sent 4.1x the bytes of nginx's."""
 
     protocol_version = "HTTP/1.1"
+    # the headers and the body are two writes: with Nagle's algorithm the second waited for the first one's
+    # (delayed) acknowledgement on a kept-alive connection
+    disable_nagle_algorithm = True
+    kopregels: dict[str, str] = {}  # the security headers, computed once per server (site_server)
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".geojson": "application/geo+json",
                       ".js": "text/javascript", ".json": "application/json", ".csv": "text/csv; charset=utf-8"}
 
@@ -301,7 +305,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         lang = "/vendor/" in self.path
         self.send_header("Cache-Control", "public, max-age=604800" if lang else "public, max-age=30")
         self.send_header("Vary", "Accept-Encoding")
-        for naam, waarde in kopregels().items():
+        for naam, waarde in (self.kopregels or kopregels()).items():
             self.send_header(naam, waarde)
         super().end_headers()
 
@@ -316,7 +320,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 def site_server(root: Path, port: int, address: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
     """A threading stdlib web server on ``root/actueel`` (resolved per request, so a switch is seen at once).
     For local use beside the dashboard; production uses nginx (docs/publicatie.md)."""
-    handler = functools.partial(_Handler, directory=str(actueel(root)))
+    # the headers once per server (the policy hashes kaart.js: per request that read and hashed the script again)
+    klasse = type("_SiteHandler", (_Handler,), {"kopregels": kopregels()})
+    handler = functools.partial(klasse, directory=str(actueel(root)))
     server = http.server.ThreadingHTTPServer((address, port), handler)
     server.daemon_threads = True
     return server
