@@ -19,6 +19,7 @@ import streamlit as st
 from psycopg import errors as pg_errors
 from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from core import rollen
 from core.kalender import nu
@@ -53,7 +54,13 @@ def _wie(user: Gebruiker) -> tuple[str, str, str | None]:
     return (user.naam, user.rol, user.aanbieder_code)
 
 
-@st.cache_resource(show_spinner=False)
+def _sluit(engine: Engine) -> None:
+    """An engine leaving the cache closes its pool: every login role has a connection limit across the server
+    (``rol_grenzen``, e.g. 10 for the sessions login), and a dropped engine held its connections until collected."""
+    engine.dispose()
+
+
+@st.cache_resource(show_spinner=False, on_release=_sluit)
 def get_engine() -> Engine:
     """The engine of the app's URL (``hkd run`` passes it; see ``Settings.app_database_url``).
 
@@ -62,11 +69,16 @@ def get_engine() -> Engine:
     return make_engine(get_settings().app_database_url)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64, on_release=_sluit)
 def _login_engine(login: str) -> Engine:
-    """A small pool for one LOGIN role (created lazily: most server processes only ever need the public one)."""
-    url = make_url(get_settings().app_database_url).set(username=login, password=None)
-    return make_engine(url.render_as_string(hide_password=False), pool_size=2, max_overflow=3)
+    """A small pool for one LOGIN role (created lazily: most server processes only ever need the public one). The
+    sessions login keeps no connection open: a session is opened once per sign-in, and its limit of 10 connections
+    is shared by every server process (pooled, two processes could hold them all idle)."""
+    url = make_url(get_settings().app_database_url).set(username=login, password=None).render_as_string(
+        hide_password=False)
+    if login == LOGIN_SESSIES:
+        return make_engine(url, poolclass=NullPool)
+    return make_engine(url, pool_size=2, max_overflow=3)
 
 
 def engine_for(rol: str, aanbieder_code: str | None) -> Engine:

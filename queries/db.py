@@ -28,8 +28,9 @@ def make_engine(url: str, **kwargs) -> Engine:
     dashboard's statements run in milliseconds to a few hundred, and at national scale PostgreSQL's JIT spent up to
     4 s compiling one of them (Wijktrends' indicator view), more than the query itself."""
     kwargs.setdefault("pool_pre_ping", True)
-    kwargs.setdefault("pool_size", 5)
-    kwargs.setdefault("max_overflow", 5)
+    if "poolclass" not in kwargs:  # a NullPool (or another class) takes no size
+        kwargs.setdefault("pool_size", 5)
+        kwargs.setdefault("max_overflow", 5)
     kwargs.setdefault("connect_args", {"connect_timeout": 5, "application_name": "hkd-kaart",
                                        "options": f"-c timezone={TZ.key} -c jit=off"})
     return create_engine(url, **kwargs)
