@@ -18,12 +18,13 @@ def _verbindingen(engine, database: str) -> dict[str, int]:
     return {naam: int(n) for naam, n in rijen}
 
 
-def test_a_signed_in_page_leaves_no_session_connection_and_a_cleared_cache_closes_the_pools(app, demo_engine):
-    database = demo_engine.url.database
-    at = app("overleg", User("t.tester", "hkd"))
+def test_a_signed_in_page_leaves_no_session_connection_and_a_cleared_cache_closes_the_pools(app_rw, fresh_demo):
+    # a private database: the run's shared demo also serves the browser tests' app servers, whose pools stay open
+    database = fresh_demo.url.database
+    at = app_rw("overleg", User("t.tester", "hkd"))
     assert not at.exception and not at.error, [m.value for m in at.error]
-    open_ = _verbindingen(demo_engine, database)
+    open_ = _verbindingen(fresh_demo, database)
     assert open_.get("hkd_app_beheer", 0) >= 1, open_  # the page read through the HKD layer's pool
     assert open_.get("hkd_app_sessies", 0) == 0, open_  # the session was opened on a connection closed at once
     st.cache_resource.clear()
-    assert _verbindingen(demo_engine, database) == {}
+    assert _verbindingen(fresh_demo, database) == {}

@@ -83,11 +83,19 @@ def _exports(page, waar: str) -> list[str]:
         if tab is not None:
             page.locator('[data-testid="stMain"] [role="tab"]', has_text=tab).first.click()
             wait_for_app(page, timeout=WACHT)
-        i = 0
+        i = opnieuw = 0
         while i < knoppen.count():  # counted afresh: a download's click reruns the page and redraws its buttons
             wait_for_app(page, timeout=WACHT)
+            if i >= knoppen.count():  # the rerun drew fewer buttons than were counted before it
+                break
             knop, i = knoppen.nth(i), i + 1
-            label = knop.inner_text().strip()
+            try:
+                label = knop.inner_text(timeout=30_000).strip()
+            except PlaywrightTimeout:  # gone in a rerun between the count and the read: counted again above
+                opnieuw += 1
+                assert opnieuw <= 3, f"{waar}: download button {i} keeps vanishing"
+                i -= 1
+                continue
             if not knop.is_visible() or not re.search(r"CSV|Excel", label) or label in gelezen:
                 continue
             gelezen.add(label)
