@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--alleen-publicatie", action="store_true",
                         help="alleen de gepubliceerde site meten (tekenen, bytes, lezers, tijd tot live)")
     parser.add_argument("--lezers", type=int, default=1000, help="gelijktijdige lezers tegen nginx")
-    parser.add_argument("--rondes", type=int, default=9,
+    parser.add_argument("--rondes", type=int, default=31,
                         help="rondes van site en referentie naast elkaar (mediaan van de verhouding per ronde)")
     parser.add_argument("--seconden", type=float, default=60, help="duur van de belasting (0: overslaan)")
     parser.add_argument("--paginas", default="",

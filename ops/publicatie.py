@@ -127,8 +127,10 @@ def render(engine: Engine, door: str, basemap: Basemap | None = None, nu: dateti
         raise PublicatieFout("de cijfers voldoen niet aan de openbaarmakingsregel: " + "; ".join(map(str, fouten[:3])))
     if data.pc4.empty:
         raise PublicatieFout("er zijn geen postcodegebieden geladen")
-    bestanden = site_bestanden(data, _stempel(nu), basemap, get_settings().geocoder_url)
-    bestanden.update(_leaflet())
+    leaflet = _leaflet()
+    bestanden = site_bestanden(data, _stempel(nu), leaflet["vendor/leaflet/leaflet.css"].decode("utf-8"), basemap,
+                               get_settings().geocoder_url)
+    bestanden.update(leaflet)
     return bestanden
 
 

@@ -350,34 +350,38 @@
       .then(function (w) { woonvormen = w; }, function () { woonvormen = null; });
   }
 
-  // The first view from the layer's box (in the page) while the layer is on its way, as a static page sets its view
-  // first: the map is laid out before the areas arrive, not in the frame that first paints them (issue 27).
+  // The first view from the layer's box (in the page), as a static page sets its view first: the map is laid out
+  // before the areas are added, not in the frame that first paints them (issue 27).
   if (cfg.omvang) { kaart.fitBounds(cfg.omvang, { padding: [8, 8] }); }
-  fetch(cfg.data, { credentials: "same-origin", mode: "cors" }).then(function (r) {
-    if (!r.ok) { throw new Error(r.status); }
-    return r.json();
-  }).then(function (fc) {
-    // the tooltip is bound after the first paint (binding it gives every area's element its focus handlers)
-    laag = maakLaag(fc).addTo(kaart);
-    if (!cfg.omvang) { kaart.fitBounds(laag.getBounds(), { padding: [8, 8] }); }
-    eersteZoom = kaart.getZoom();
-    // The per-woonvorm figures and the wijken and buurten (search, orientation) come after the map is painted, when
-    // the browser is idle (at the latest after 1.5 s): parsing them (700 kB nationally) and placing the names held up
-    // the frames right after the first paint.
-    requestAnimationFrame(function () {
-      setTimeout(function () {
-        // what follows the reader's moves is bound after the first paint: the first view's own move ran no handler
-        kaart.on("zoomend", naZoom).on("zoomend", naarDetail).on("zoomend moveend", zoomStand).on("moveend", toonNamen);
-        zoomStand();
-        toonRest();
-        context();
-        tooltip(laag);
-        kaartEl.setAttribute("data-getekend", String(fc.features.length));  // drawn, and answering hover and click
-      }, 0);
-      if (window.requestIdleCallback) { requestIdleCallback(naDeKaart, { timeout: 1500 }); } else { setTimeout(naDeKaart, 200); }
-    });
-  }).catch(function () {
+  // The first view's layer is in the page (#hkd-laag), read and drawn here, while the page is still being parsed:
+  // fetched, even preloaded, it waited until the parser had laid down everything below the map (issue 27).
+  var eerste = null;
+  try { eerste = JSON.parse(document.getElementById("hkd-laag").textContent); } catch (e) { eerste = null; }
+  if (!eerste || !eerste.features) {
     toonRest();
     details.innerHTML = "<p>De kaart kon niet worden geladen. De cijfers staan in de tabel.</p>";
+    return;
+  }
+  laag = maakLaag(eerste).addTo(kaart);
+  if (!cfg.omvang) { kaart.fitBounds(laag.getBounds(), { padding: [8, 8] }); }
+  eersteZoom = kaart.getZoom();
+  // What follows the first paint runs when the browser is idle after it (at the latest 300 ms later): the handlers
+  // that follow the reader's moves, the sections below the map, the schematic water and roads, the tooltip. Run in
+  // the first task after the paint, it kept the main thread for a frame of its own (issue 27). The per-woonvorm
+  // figures and the wijken and buurten (search, orientation) come after that (at the latest after 1.5 s): parsing
+  // them (700 kB nationally) and placing the names held up the frames right after the first paint.
+  function straks(fn, ms) {
+    if (window.requestIdleCallback) { requestIdleCallback(fn, { timeout: ms }); } else { setTimeout(fn, 0); }
+  }
+  requestAnimationFrame(function () {
+    straks(function () {
+      kaart.on("zoomend", naZoom).on("zoomend", naarDetail).on("zoomend moveend", zoomStand).on("moveend", toonNamen);
+      zoomStand();
+      toonRest();
+      context();
+      tooltip(laag);
+      kaartEl.setAttribute("data-getekend", String(eerste.features.length));  // drawn, and answering hover and click
+      straks(naDeKaart, 1500);
+    }, 300);
   });
 }());

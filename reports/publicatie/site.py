@@ -2,9 +2,9 @@
 
 The site is a few static files: ``index.html`` (map, legend, rule, tables, downloads), ``embed.html`` (the map alone,
 for an iframe), ``kaart.js`` + ``stijl.css`` (ours), ``data/pc4.geojson`` (the layer: PC4 outline and the
-disclosure-controlled figures, nothing else), ``data/pc4-overzicht.geojson`` (the same areas and figures with outlines
-simplified for the first view, :mod:`geo.overzicht`; the full layer is fetched on zooming in), ``data/woonvormen.json`` (the per-woonvorm figures for the click
-panel), two CSV tables. Leaflet itself is copied in by the writer (``LEAFLET_BESTANDEN``, vendored from npm).
+disclosure-controlled figures, nothing else; fetched when the reader zooms in), ``data/woonvormen.json`` (the
+per-woonvorm figures for the click panel), two CSV tables. The first view's layer is in the pages themselves: the same
+areas and figures with outlines simplified for it (:mod:`geo.overzicht`). Leaflet itself is copied in by the writer (``LEAFLET_BESTANDEN``, vendored from npm).
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ LEAFLET_BESTANDEN = ("leaflet.js", "leaflet.css")
 CSV_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
 VERBORGEN = "niet getoond"
 TITEL = "Voorzieningen per postcodegebied"
-OVERZICHT = "data/pc4-overzicht.geojson"
 """The layer of the first view (outlines simplified for it); ``data/pc4.geojson`` is the full layer."""
 RIJEN_PER_PAGINA = 250
 """Rows of a table on one page. A longer table (thousands of postcode areas at national scale) continues on pages
@@ -150,7 +149,7 @@ def _legenda(labels: Sequence[str]) -> tuple[list[dict], str]:
 
 def _config(breaks, legenda, basemap: Basemap, attributie: str, geocoder: str = "", omvang=None) -> str:
     cfg = {
-        "data": OVERZICHT, "detail": "data/pc4.geojson", "omvang": omvang, "woonvormen": "data/woonvormen.json",
+        "detail": "data/pc4.geojson", "omvang": omvang, "woonvormen": "data/woonvormen.json",
         "gebieden": "data/gebieden.json",
         "geocoder": geocoder,
         "breaks": list(breaks), "kleuren": [i["kleur"] for i in legenda], "geenData": "#{:02x}{:02x}{:02x}".format(*NO_DATA),
@@ -161,8 +160,13 @@ def _config(breaks, legenda, basemap: Basemap, attributie: str, geocoder: str = 
              "label": list(label_punt(lijn))} for lijn in LIJNEN],
         "contextKleur": {soort: "#{:02x}{:02x}{:02x}".format(*rgb) for soort, rgb in KLEUREN.items()},
     }
-    # JSON inside <script type="application/json">: '<' escaped so no string can close the element.
-    return json.dumps(cfg, ensure_ascii=False).replace("<", "\\u003c")
+    return _json_in_pagina(json.dumps(cfg, ensure_ascii=False))
+
+
+def _json_in_pagina(tekst: str) -> str:
+    """JSON text for a ``<script type="application/json">`` element: every ``<`` escaped (it can only stand inside a
+    string there), so no string can close the element or open a comment."""
+    return tekst.replace("<", "\\u003c")
 
 
 def herkomst(url: str) -> str:
@@ -204,17 +208,28 @@ def _csp(basemap: Basemap, geocoder: str = "") -> str:
             f"connect-src {connect}; object-src 'none'; base-uri 'none'; form-action 'none'")
 
 
-def _kop(titel: str, basemap: Basemap, geocoder: str = "") -> str:
-    # What the first paint needs comes with the page or at once in parallel: our style inline, Leaflet's style and
-    # script and the layer preloaded (the script tag itself sits after the map's element).
+def _leaflet_stijl(css: str) -> str:
+    """Leaflet's style sheet for inside the page's ``<style>``: its images (layer control, default marker) are found
+    where the site keeps them. Linked, it was a request the page waited for before running Leaflet's script, and the
+    browser painted the page's top in between (issue 27)."""
+    if "</" in css:
+        raise ValueError("Leaflet's style sheet holds '</': not inlined in a page")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)  # its comments name outside addresses (and weigh 1 kB)
+    return re.sub(r"\n\s*\n+", "\n", css).strip().replace("url(images/", "url(vendor/leaflet/images/")
+
+
+def _kop(titel: str, basemap: Basemap, leaflet_css: str, geocoder: str = "") -> str:
+    # What the first paint needs comes with the page or at once in parallel: Leaflet's style, our style and the first
+    # view's layer inline, Leaflet's script preloaded (the script tag itself sits after the map's element).
     return f"""<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{html.escape(_csp(basemap, geocoder))}">
 <meta name="referrer" content="no-referrer">
 <title>{html.escape(titel)}</title>
-<link rel="icon" href="data:,"><link rel="preload" href="{OVERZICHT}" as="fetch" crossorigin="anonymous">
+<link rel="icon" href="data:,">
 <link rel="preload" href="vendor/leaflet/leaflet.js" as="script">
-<link rel="stylesheet" href="vendor/leaflet/leaflet.css"><style>{_eigen("stijl.css")}</style>
+<style>{_leaflet_stijl(leaflet_css)}
+{_eigen("stijl.css")}</style>
 <noscript><style>.zoek{{display:none}}</style></noscript>
 </head>"""
 
@@ -239,7 +254,7 @@ SCHEMATISCH = ("Zonder achtergrondkaart: water (blauw) en hoofdwegen (bruin) zij
                "namen; niet geschikt om een straat of adres te beoordelen.")
 
 
-def _kaart_blok(config: str, legenda_html: str, datum: str, attributie: str, geocoder: str = "",
+def _kaart_blok(config: str, laag: str, legenda_html: str, datum: str, attributie: str, geocoder: str = "",
                 schematisch: bool = True) -> str:
     uitleg = f'<p class="schematisch"><small>{SCHEMATISCH}</small></p>' if schematisch else ""
     return f"""{_zoek_blok(geocoder)}
@@ -254,6 +269,7 @@ def _kaart_blok(config: str, legenda_html: str, datum: str, attributie: str, geo
 <p class="stand">Stand van de cijfers: <time>{html.escape(datum)}</time>.</p>
 <p class="bron"><small>{html.escape(attributie)}</small></p>
 <script type="application/json" id="hkd-config">{config}</script>
+<script type="application/json" id="hkd-laag">{_json_in_pagina(laag)}</script>
 <script src="vendor/leaflet/leaflet.js"></script><script>{_eigen("kaart.js")}</script>"""
 
 
@@ -319,9 +335,11 @@ def _tabel_pagina(tabel: Tabel, n: int, totaal: int, rijen: str) -> str:
 """
 
 
-def site_bestanden(data, datum: str, basemap: Basemap | None = None, geocoder: str = "") -> dict[str, bytes]:
+def site_bestanden(data, datum: str, leaflet_css: str, basemap: Basemap | None = None,
+                   geocoder: str = "") -> dict[str, bytes]:
     """Every file of the site except Leaflet (``data``: ``queries.publiek.OpenbareKaart``; ``datum``: the stand;
-    ``geocoder``: a PDOK-Locatieserver-compatible URL the search may ask for an address, empty = offline)."""
+    ``leaflet_css``: Leaflet's style sheet, inlined in the pages; ``geocoder``: a PDOK-Locatieserver-compatible URL
+    the search may ask for an address, empty = offline)."""
     basemap = basemap or Basemap(None)
     pc4 = data.pc4
     breaks, labels = count_classes([int(v) for v in pc4["voorzieningen"]])
@@ -351,9 +369,10 @@ def site_bestanden(data, datum: str, basemap: Basemap | None = None, geocoder: s
     rijen, wv_rijen = pc4_paginas[0], wv_paginas[0]
     regel = "".join(f"<li>{html.escape(z)}</li>" for z in data.regel.toelichting(data.vertrouwelijke_namen))
     vertrouwelijk = "".join(f"<li>{html.escape(z)}</li>" for z in vertrouwelijk_zinnen(data)) or "<li>Geen.</li>"
-    kaart = _kaart_blok(config, legenda_html, datum, attributie, geocoder, schematisch=not basemap.url)
+    kaart = _kaart_blok(config, _geojson(pc4, tolerantie(box)), legenda_html, datum, attributie, geocoder,
+                        schematisch=not basemap.url)
 
-    index = f"""{_kop(TITEL + " | HKD Kaart Rotterdam", basemap, geocoder)}
+    index = f"""{_kop(TITEL + " | HKD Kaart Rotterdam", basemap, leaflet_css, geocoder)}
 <body><a class="skip" href="#tabel">Naar de tabel met cijfers</a>
 <header><h1>{TITEL}</h1>
 <p>Opvang- en woonvoorzieningen onder het Convenant Huisvesting Kwetsbare Doelgroepen (Rotterdam), geteld per
@@ -388,7 +407,7 @@ plaatsen te tonen.</p>
 register.</small></p></footer>
 </body></html>
 """
-    embed = f"""{_kop(TITEL, basemap, geocoder)}
+    embed = f"""{_kop(TITEL, basemap, leaflet_css, geocoder)}
 <body class="embed"><main><h1 class="klein">{TITEL} (Rotterdam)</h1>
 {kaart}
 <p><a href="index.html" target="_blank" rel="noopener">Uitleg, tabellen en downloads</a></p>
@@ -401,7 +420,6 @@ register.</small></p></footer>
         "kaart.js": _eigen("kaart.js"),
         "stijl.css": _eigen("stijl.css"),
         "data/pc4.geojson": _geojson(pc4),
-        OVERZICHT: _geojson(pc4, tolerantie(box)),
         "data/woonvormen.json": _woonvormen_json(wv),
         "data/gebieden.json": _gebieden_json(data.gebieden),
         "per_pc4.csv": per_pc4_csv,

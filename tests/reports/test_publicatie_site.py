@@ -6,15 +6,22 @@ import io
 import json
 
 import pandas as pd
+import pytest
 
 from geo.basemap import resolve
 from geo.disclosure import DisclosureRule
+from ops.publicatie import LEAFLET_DIR
 from queries.publiek import OpenbareKaart
 from reports.publicatie import csv_tekst, data_versie, site_bestanden
 from reports.publicatie.site import RIJEN_PER_PAGINA
 
 VIERKANT = '{"type":"Polygon","coordinates":[[[4.4,51.9],[4.5,51.9],[4.5,52.0],[4.4,51.9]]]}'
 VIJAND = '</script><script>alert(1)</script><img src=x onerror=alert(2)>'
+LEAFLET_CSS = (LEAFLET_DIR / "leaflet.css").read_text(encoding="utf-8")  # as the writer passes it (vendored by setup)
+
+
+def _site(data, datum, *args, **kwargs) -> dict[str, bytes]:
+    return site_bestanden(data, datum, LEAFLET_CSS, *args, **kwargs)
 
 
 def _data(plaats: str = "Rotterdam", woonvorm: str = "Beschermd wonen") -> OpenbareKaart:
@@ -29,7 +36,7 @@ def _data(plaats: str = "Rotterdam", woonvorm: str = "Beschermd wonen") -> Openb
 
 
 def test_every_file_is_there_and_the_layer_is_minimal():
-    files = site_bestanden(_data(), "29-11-2026 20:00")
+    files = _site(_data(), "29-11-2026 20:00")
     assert {"index.html", "embed.html", "kaart.js", "stijl.css", "data/pc4.geojson", "data/woonvormen.json",
             "per_pc4.csv", "per_pc4_woonvorm.csv"} <= set(files)
     layer = json.loads(files["data/pc4.geojson"])
@@ -45,7 +52,7 @@ def test_every_file_is_there_and_the_layer_is_minimal():
 
 
 def test_hostile_names_are_escaped_in_html_and_config():
-    files = site_bestanden(_data(plaats=VIJAND, woonvorm=VIJAND), "vandaag")
+    files = _site(_data(plaats=VIJAND, woonvorm=VIJAND), "vandaag")
     for naam in ("index.html", "embed.html"):
         page = files[naam].decode()
         assert "<script>alert" not in page and "<img src=x" not in page
@@ -56,7 +63,7 @@ def test_hostile_names_are_escaped_in_html_and_config():
 
 def test_config_cannot_close_its_script_element():
     bm = resolve("https://tiles.example.org/{z}/{x}/{y}.png|</script><b>x</b>")
-    page = site_bestanden(_data(), "vandaag", bm)["index.html"].decode()
+    page = _site(_data(), "vandaag", bm)["index.html"].decode()
     config = page.split('id="hkd-config">', 1)[1].split("</script>", 1)[0]
     assert json.loads(config)["attributie"].endswith("</script><b>x</b>.")
     assert "tiles.example.org" in page.split("Content-Security-Policy", 1)[1].split(">", 1)[0]
@@ -73,15 +80,15 @@ def test_csv_cells_never_become_formulas():
 
 
 def test_hostile_woonvorm_name_in_csv_is_neutralised():
-    files = site_bestanden(_data(woonvorm="=cmd|' /C calc'!A0"), "vandaag")
+    files = _site(_data(woonvorm="=cmd|' /C calc'!A0"), "vandaag")
     rows = list(csv.reader(io.StringIO(files["per_pc4_woonvorm.csv"].decode())))
     assert rows[1][1].startswith("'=")
 
 
 def test_data_version_follows_the_figures_not_the_date():
-    a = site_bestanden(_data(), "maandag")
-    b = site_bestanden(_data(), "dinsdag")
-    c = site_bestanden(_data(plaats="Schiedam"), "maandag")
+    a = _site(_data(), "maandag")
+    b = _site(_data(), "dinsdag")
+    c = _site(_data(plaats="Schiedam"), "maandag")
     assert data_versie(a) == data_versie(b) != data_versie(c)
 
 
@@ -97,7 +104,7 @@ def _met_gebieden(naam: str = "Bloemhof") -> OpenbareKaart:
 
 
 def test_the_search_index_holds_wijken_and_buurten_and_hostile_names_stay_data():
-    files = site_bestanden(_met_gebieden(VIJAND), "vandaag")
+    files = _site(_met_gebieden(VIJAND), "vandaag")
     index = json.loads(files["data/gebieden.json"])
     assert index["gebied"] == [["WK059915", "Feijenoord", [4.4, 51.9, 4.5, 52.0], [4.45, 51.95], ["3011", "3012"],
                                 [[[4.4, 51.9], [4.5, 51.9], [4.5, 52.0]]]]]
@@ -114,9 +121,9 @@ def test_the_search_index_holds_wijken_and_buurten_and_hostile_names_stay_data()
 
 
 def test_a_configured_geocoder_is_named_in_the_policy_and_the_label_only_then():
-    zonder = site_bestanden(_met_gebieden(), "vandaag")["index.html"].decode()
+    zonder = _site(_met_gebieden(), "vandaag")["index.html"].decode()
     assert "connect-src &#x27;self&#x27;;" in zonder and "adres" not in zonder.split("</form>")[0].split("<form")[1]
-    met = site_bestanden(_met_gebieden(), "vandaag", geocoder="https://api.pdok.nl/bzk/locatieserver/search/v3_1")
+    met = _site(_met_gebieden(), "vandaag", geocoder="https://api.pdok.nl/bzk/locatieserver/search/v3_1")
     page = met["index.html"].decode()
     assert "connect-src &#x27;self&#x27; https://api.pdok.nl;" in page
     assert "Zoek een postcode, adres, wijk of buurt" in page
@@ -127,12 +134,12 @@ def test_the_first_paint_needs_no_extra_request_for_our_script_or_style():
     import base64
     import hashlib
 
-    files = site_bestanden(_data(), "vandaag")
+    files = _site(_data(), "vandaag")
     for naam in ("index.html", "embed.html"):
         page = files[naam].decode()
         script = files["kaart.js"].decode()
         assert 'src="kaart.js"' not in page and 'href="stijl.css"' not in page
-        assert f"<script>{script}</script>" in page and f"<style>{files['stijl.css'].decode()}</style>" in page
+        assert f"<script>{script}</script>" in page and f"\n{files['stijl.css'].decode()}</style>" in page
         # the page's CSP allows exactly that inline script (by its hash), no other inline script
         digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
         csp = page.split("Content-Security-Policy", 1)[1].split(">", 1)[0]
@@ -156,7 +163,7 @@ def _rijkoppen(page: str) -> list[str]:
 
 def test_a_long_table_continues_on_pages_of_its_own_and_the_downloads_stay_whole():
     n = RIJEN_PER_PAGINA * 2 + 10
-    files = site_bestanden(_veel_pc4(n), "vandaag")
+    files = _site(_veel_pc4(n), "vandaag")
     index = files["index.html"].decode()
     pc4_paginas = [index] + [files[f"tabel-pc4-{i}.html"].decode() for i in (2, 3)]
     assert "tabel-pc4-4.html" not in files
@@ -175,7 +182,7 @@ def test_a_long_table_continues_on_pages_of_its_own_and_the_downloads_stay_whole
 
 
 def test_a_short_table_stays_on_the_maps_page_without_pager():
-    files = site_bestanden(_data(), "vandaag")
+    files = _site(_data(), "vandaag")
     assert not any(naam.startswith("tabel-") for naam in files)
     assert 'class="pager"' not in files["index.html"].decode()
 
@@ -184,9 +191,9 @@ def test_what_lies_below_the_map_is_in_the_page_but_laid_out_only_when_scrolled_
     """The tables, the rule and the iframe snippet stay in index.html (no script needed, screen readers find them)
     but the browser lays them out only near the window (``content-visibility: auto``): the map's first paint does
     not wait for them. The map, its legend and the search stay outside that."""
-    files = site_bestanden(_veel_pc4(30), "vandaag")
+    files = _site(_veel_pc4(30), "vandaag")
     index, css = files["index.html"].decode(), files["stijl.css"].decode()
-    assert ".later{content-visibility:auto;" in css and f"<style>{css}</style>" in index
+    assert ".later{content-visibility:auto;" in css and f"\n{css}</style>" in index
     later = index.split('class="later"')
     assert len(later) == 5  # the rule, the tables, the iframe snippet, the footer
     assert "Zo beschermen we adressen" in later[1] and len(_rijkoppen(later[2])) == 60 and "iframe" in later[3]
@@ -198,25 +205,56 @@ def test_what_lies_below_the_map_is_in_the_page_but_laid_out_only_when_scrolled_
     assert ".kaart-eerst .later{content-visibility:hidden}" in css
 
 
+def _laag(pagina: str) -> dict:
+    return json.loads(pagina.split('id="hkd-laag">', 1)[1].split("</script>", 1)[0])
+
+
 def test_the_maps_first_view_comes_with_the_page_before_its_layer():
-    """The layer's box is in the page's config: the map is laid out while the layer is on its way, as a static page
+    """The layer's box is in the page's config: the map is laid out before the areas are added, as a static page
     that sets its view first; the box is that of the areas (south-west, north-east)."""
-    files = site_bestanden(_data(), "vandaag")
+    files = _site(_data(), "vandaag")
     page, js = files["index.html"].decode(), files["kaart.js"].decode()
     config = json.loads(page.split('id="hkd-config">', 1)[1].split("</script>", 1)[0])
     assert config["omvang"] == [[51.9, 4.4], [52.0, 4.5]]
-    assert js.index("kaart.fitBounds(cfg.omvang") < js.index("fetch(cfg.data")
+    assert js.index("kaart.fitBounds(cfg.omvang") < js.index("maakLaag(eerste).addTo(kaart)")
 
 
-def test_the_first_view_draws_an_overview_of_the_same_areas_and_figures():
-    """The overview layer (issue 27) holds every area of the full layer with the same properties, in the same order;
-    the page preloads it and names both layers in its config."""
-    files = site_bestanden(_data(), "vandaag")
+def test_the_first_view_draws_an_overview_of_the_same_areas_and_figures_from_the_page_itself():
+    """The first view's layer (issue 27) is in the page, before the scripts, and holds every area of the full layer
+    with the same properties in the same order; no layer file is preloaded or fetched for it, and the full layer is
+    named in the config for zooming in. The embed page carries the same layer."""
+    files = _site(_data(), "vandaag")
     vol = json.loads(files["data/pc4.geojson"])
-    overzicht = json.loads(files["data/pc4-overzicht.geojson"])
+    index = files["index.html"].decode()
+    overzicht = _laag(index)
     assert [f["properties"] for f in overzicht["features"]] == [f["properties"] for f in vol["features"]]
     assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in overzicht["features"])
-    index = files["index.html"].decode()
-    assert '<link rel="preload" href="data/pc4-overzicht.geojson" as="fetch"' in index
+    assert index.index('id="hkd-laag"') < index.index('<script src="vendor/leaflet/leaflet.js">')
+    assert 'rel="preload" href="data/' not in index and "pc4-overzicht" not in "".join(files)
     config = json.loads(index.split('id="hkd-config">', 1)[1].split("</script>", 1)[0])
-    assert (config["data"], config["detail"]) == ("data/pc4-overzicht.geojson", "data/pc4.geojson")
+    assert config["detail"] == "data/pc4.geojson" and "data" not in config
+    assert _laag(files["embed.html"].decode()) == overzicht
+
+
+def test_a_name_in_the_pages_layer_cannot_close_its_element():
+    """The first view's layer is JSON inside a <script> element of the page: a place name with markup stays text
+    (every '<' escaped), and the page's layer still reads back to the same name."""
+    index = _site(_data(plaats='</script><script>alert(1)</script><!--'), "vandaag")["index.html"].decode()
+    assert "<script>alert(1)" not in index
+    assert "<!--" not in index.split('id="hkd-laag">', 1)[1].split("</script>", 1)[0]
+    assert _laag(index)["features"][0]["properties"]["plaats"] == '</script><script>alert(1)</script><!--'
+
+
+def test_leaflets_style_is_in_the_pages_with_its_images_where_the_site_keeps_them():
+    """Leaflet's style sheet is inline in both pages (no stylesheet request before Leaflet's script can run, issue 27);
+    its image references point into the site's vendored Leaflet, which the writer copies in."""
+    files = _site(_data(), "vandaag")
+    for naam in ("index.html", "embed.html"):
+        pagina = files[naam].decode()
+        assert '<link rel="stylesheet"' not in pagina and ".leaflet-container" in pagina
+        assert "url(vendor/leaflet/images/layers.png)" in pagina and "url(images/" not in pagina
+
+
+def test_a_leaflet_style_sheet_that_could_close_the_style_element_is_refused():
+    with pytest.raises(ValueError, match="Leaflet"):
+        site_bestanden(_data(), "vandaag", LEAFLET_CSS + "</style><script>alert(1)</script>")
