@@ -6,16 +6,22 @@ each) a browser spent most of the first draw converting, projecting and simplify
 pixel. The overview keeps each area and its figures and drops what no pixel of the first view shows; the full layer
 is fetched when the reader zooms in (issue 27). Areas are simplified one by one (topology kept within each area), so
 two neighbours may part or overlap by at most the tolerance: less than a pixel in the first view.
+
+Outlines change only with a new boundary set, while the figures change with every publication: the simplified outline
+and the box of each geometry are kept per process (``functools.lru_cache`` on the pure functions below), so a
+publisher that keeps running works them out once per boundary set (nationally 1.3 s and 0.5 s per publication).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import math
+from collections.abc import Iterator
 
 from shapely.geometry import mapping, shape
 
-from geo.view import Bounds
+from geo.view import Bounds, bounds_of
 
 BREEDSTE_VENSTER_PX = 2000
 """The widest window the first view is drawn in: the tolerance stays below one of its pixels."""
@@ -41,6 +47,7 @@ def _afgerond(coords, n: int):
     return [_afgerond(c, n) for c in coords]
 
 
+@functools.lru_cache(maxsize=65_536)
 def vereenvoudigd(geojson: str, tolerantie_graden: float) -> str:
     """``geojson`` (one geometry) with its outline simplified to ``tolerantie_graden`` (topology kept within the
     geometry: no ring crosses itself or another of the same area) and rounded to :func:`decimalen`; the geometry as it
@@ -56,11 +63,21 @@ def vereenvoudigd(geojson: str, tolerantie_graden: float) -> str:
     return json.dumps(kleiner, separators=(",", ":"))
 
 
+def punten(coords) -> Iterator[tuple[float, float]]:
+    """Every ``(lon, lat)`` of a GeoJSON geometry's (nested) coordinates."""
+    if coords and isinstance(coords[0], int | float):
+        yield coords[0], coords[1]
+    else:
+        for c in coords or ():
+            yield from punten(c)
+
+
+@functools.lru_cache(maxsize=65_536)
+def omlijning(geojson: str) -> Bounds | None:
+    """The box around one GeoJSON geometry (``None`` without coordinates)."""
+    return bounds_of(punten(json.loads(geojson).get("coordinates")))
+
+
 def hoekpunten(geojson: str) -> int:
     """The number of vertices of one GeoJSON geometry (for tests and figures)."""
-    def tel(coords) -> int:
-        if coords and isinstance(coords[0], int | float):
-            return 1
-        return sum(tel(c) for c in coords)
-
-    return tel(json.loads(geojson).get("coordinates") or [])
+    return sum(1 for _ in punten(json.loads(geojson).get("coordinates")))

@@ -27,8 +27,8 @@ import pandas as pd
 from geo.basemap import Basemap
 from geo.colours import NO_DATA, colour_for, count_classes
 from geo.context import KLEUREN, LIJNEN, label_punt
-from geo.overzicht import tolerantie, vereenvoudigd
-from geo.view import Bounds, bounds_of
+from geo.overzicht import omlijning, tolerantie, vereenvoudigd
+from geo.view import Bounds
 from reports.openbare_kaart_html import CREDIT, vertrouwelijk_zinnen
 
 # Leaflet files the site needs (copied from the npm package by the writer; no CDN, ever).
@@ -77,17 +77,11 @@ def _geojson(pc4: pd.DataFrame, tolerantie_graden: float = 0.0) -> str:
     return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
 
 
-def _punten(coords):
-    """Every ``[lon, lat]`` of a GeoJSON geometry's (nested) coordinates."""
-    if coords and isinstance(coords[0], (int, float)):
-        yield coords[0], coords[1]
-    else:
-        for c in coords or ():
-            yield from _punten(c)
-
-
 def _box(pc4: pd.DataFrame) -> Bounds | None:
-    return bounds_of(p for g in pc4["geometry"] for p in _punten(json.loads(g).get("coordinates")))
+    box = None
+    for deel in (omlijning(g) for g in pc4["geometry"]):
+        box = deel if box is None else box.union(deel)
+    return box
 
 
 def _omvang(box: Bounds | None) -> list[list[float]] | None:

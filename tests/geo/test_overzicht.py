@@ -6,7 +6,7 @@ import math
 
 from shapely.geometry import shape
 
-from geo.overzicht import decimalen, hoekpunten, tolerantie, vereenvoudigd
+from geo.overzicht import decimalen, hoekpunten, omlijning, tolerantie, vereenvoudigd
 from geo.view import Bounds
 
 
@@ -52,3 +52,16 @@ def test_holes_and_parts_are_kept_and_nothing_is_emptied():
     klein = _cirkel(8, r=0.00001)
     assert shape(json.loads(vereenvoudigd(klein, 0.01))).area > 0
     assert vereenvoudigd(klein, 0.0) == klein
+
+
+def test_an_outline_and_its_box_are_worked_out_once_per_process():
+    """Outlines change only with a new boundary set: a publisher that keeps running simplifies and measures each
+    outline once, and every later publication gets the same text back."""
+    vierkant = json.dumps({"type": "Polygon", "coordinates": [[[4.4, 51.9], [4.45, 51.9001], [4.5, 51.9], [4.5, 52.0],
+                                                               [4.4, 52.0], [4.4, 51.9]]]})
+    vereenvoudigd.cache_clear()
+    omlijning.cache_clear()
+    eerst = vereenvoudigd(vierkant, 0.001), omlijning(vierkant)
+    assert (vereenvoudigd(vierkant, 0.001), omlijning(vierkant)) == eerst
+    assert vereenvoudigd.cache_info().hits == 1 and omlijning.cache_info().hits == 1
+    assert eerst[1] == Bounds(4.4, 51.9, 4.5, 52.0)

@@ -1,5 +1,6 @@
 """``hkd publiceer`` on a real PostGIS: the site, the atomic switch, the log, failures, privacy, the change signal."""
 
+import gzip
 import json
 import threading
 import time
@@ -197,3 +198,46 @@ def test_the_site_server_sends_the_compressed_twins_over_http_1_1(fresh_demo, tm
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _release(root: Path, bestanden: dict[str, bytes]) -> Path:
+    return pub.schrijf(root, bestanden)[0]
+
+
+def test_a_file_the_live_release_holds_unchanged_is_linked_not_written_and_compressed_again(tmp_path):
+    """The boundaries, the search index and Leaflet rarely change while the figures do: a new release links what
+    the live one holds byte for byte (file and .gz twin), and writes and compresses only what changed."""
+    groot = b'{"gebied":[' + b",".join(b'["%d","Buurt %d"]' % (i, i) for i in range(400)) + b"]}"
+    eerste = _release(tmp_path, {"index.html": b"<p>1</p>" * 100, "data/gebieden.json": groot})
+    tweede = _release(tmp_path, {"index.html": b"<p>2</p>" * 100, "data/gebieden.json": groot})
+    for naam in ("data/gebieden.json", "data/gebieden.json.gz"):
+        assert (tweede / naam).samefile(eerste / naam), naam
+    assert not (tweede / "index.html").samefile(eerste / "index.html")
+    assert gzip.decompress((tweede / "index.html.gz").read_bytes()) == b"<p>2</p>" * 100
+    assert gzip.decompress((tweede / "data/gebieden.json.gz").read_bytes()) == groot
+
+
+def test_a_live_file_changed_or_broken_since_its_manifest_is_written_anew(tmp_path):
+    """What the manifest promises is read back before it is carried over: a live file changed by hand, a twin cut
+    short or gone never reaches the next release."""
+    inhoud = {"a.json": b'{"a":"' + b"x" * 2000 + b'"}', "b.json": b'{"b":"' + b"y" * 2000 + b'"}',
+              "c.json": b'{"c":"' + b"z" * 2000 + b'"}'}
+    eerste = _release(tmp_path, inhoud)
+    (eerste / "a.json").write_bytes(b'{"a":"vervalst"}')  # same inode in any later link: never linked again
+    (eerste / "b.json.gz").write_bytes((eerste / "b.json.gz").read_bytes()[:40])
+    (eerste / "c.json.gz").unlink()
+    tweede = _release(tmp_path, inhoud)
+    for naam, verwacht in inhoud.items():
+        assert (tweede / naam).read_bytes() == verwacht, naam
+        assert gzip.decompress((tweede / (naam + ".gz")).read_bytes()) == verwacht, naam
+        assert not (tweede / naam).samefile(eerste / naam), naam
+
+
+def test_linked_files_outlive_the_releases_they_came_from(tmp_path):
+    inhoud = {"data/pc4.geojson": b'{"type":"FeatureCollection","features":[]}' * 30}
+    for n in range(pub.BEWAREN + 2):
+        _release(tmp_path, {**inhoud, "versie.txt": str(n).encode()})
+    live = pub.actueel(tmp_path).resolve()
+    assert len(list((tmp_path / "releases").iterdir())) == pub.BEWAREN
+    assert (live / "data/pc4.geojson").read_bytes() == inhoud["data/pc4.geojson"]
+    assert gzip.decompress((live / "data/pc4.geojson.gz").read_bytes()) == inhoud["data/pc4.geojson"]
