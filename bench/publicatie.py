@@ -8,6 +8,7 @@ import asyncio
 import gzip
 import json
 import math
+import re
 import shutil
 import socket
 import statistics
@@ -35,8 +36,15 @@ REFERENCE_SELECTOR = "#map"
 # What a first-time reader's browser fetches to draw the map (the favicon is a data: URL; images only on a basemap).
 # Our script, Leaflet's style and ours and the first view's layer are in the page; the per-woonvorm figures and the
 # search index are asked for once the map is drawn, the full outlines only when the reader zooms in.
-DRAW_PATHS = ("/", "/vendor/leaflet/leaflet.js")
-READER_PATHS = (*DRAW_PATHS, "/data/woonvormen.json", "/data/gebieden.json")
+def draw_paths(base: str) -> tuple[str, ...]:
+    """The page and the one script file it names (Leaflet's and ours, named by its content)."""
+    with urllib.request.urlopen(base + "/", timeout=30) as r:
+        script = re.search(r'<script src="([^"]+)"></script>', r.read().decode("utf-8"))
+    return ("/",) + ((f"/{script.group(1)}",) if script else ())
+
+
+def reader_paths(base: str) -> tuple[str, ...]:
+    return (*draw_paths(base), "/data/woonvormen.json", "/data/gebieden.json")
 
 
 def mediaan_interval(n: int, betrouwbaarheid: float = 0.95) -> tuple[int, int] | None:
@@ -104,7 +112,7 @@ class SiteFigures:
     publish_s: float
     lokaal_drawn_s: float = float("nan")  # the same site as ``hkd run`` serves it (ops.publicatie.site_server)
     lokaal_page_gz: int = 0
-    visit_gz: int = 0  # the whole first visit (READER_PATHS), the map's later files included
+    visit_gz: int = 0  # the whole first visit (reader_paths), the map's later files included
     verhouding: Verhouding = Verhouding(())  # behind nginx, per run against the reference of the same run
     lokaal_verhouding: Verhouding = Verhouding(())  # as `hkd run` serves it, per run against the same reference
 
@@ -194,9 +202,9 @@ def measure_site(url: str, geo: dict, work: Path, runs: int = 9) -> tuple[SiteFi
         with nginx.running(pub.actueel(work / "site"), work / "nginx-site") as site, \
                 nginx.running(ref, work / "nginx-ref") as ref_url, browser.chromium() as chrome:
             layer_gz = len(gzip.compress(_eerste_laag((pub.actueel(work / "site") / "index.html").read_text()), 6))
-            page_gz = _served_bytes(site, DRAW_PATHS)
-            visit_gz = _served_bytes(site, READER_PATHS)
-            lokaal_gz = _served_bytes(lokaal_url, DRAW_PATHS)
+            page_gz = _served_bytes(site, draw_paths(site))
+            visit_gz = _served_bytes(site, reader_paths(site))
+            lokaal_gz = _served_bytes(lokaal_url, draw_paths(lokaal_url))
             ref_page_gz = _served_bytes(ref_url, ["/index.html", "/reference.js", "/leaflet.js", "/leaflet.css",
                                                   "/layer.geojson"])
             t = draw_runs(chrome, {"site": (site + "/", SITE_SELECTOR),
@@ -255,14 +263,15 @@ async def _fetch(reader, writer, host: str, path: str) -> int:
     return status
 
 
-async def _reader(host: str, port: int, until: float, result: ReaderLoad, timeout: float) -> None:
+async def _reader(host: str, port: int, paden: tuple[str, ...], until: float, result: ReaderLoad,
+                  timeout: float) -> None:
     conn = None
     while time.perf_counter() < until:
         t0 = time.perf_counter()
         try:
             if conn is None:
                 conn = await asyncio.wait_for(asyncio.open_connection(host, port), timeout)
-            for path in READER_PATHS:
+            for path in paden:
                 status = await asyncio.wait_for(_fetch(*conn, f"{host}:{port}", path), timeout)
                 result.requests += 1
                 if status != 200:
@@ -284,10 +293,11 @@ def run_readers(base: str, readers: int = 1000, seconds: float = 60, timeout: fl
     if u.hostname not in ("127.0.0.1", "localhost", "::1"):
         raise ValueError("load tests only target this machine (loopback)")
     result = ReaderLoad(readers, seconds)
+    paden = reader_paths(base)
 
     async def main() -> None:
         until = time.perf_counter() + seconds
-        await asyncio.gather(*(_reader(u.hostname, u.port, until, result, timeout) for _ in range(readers)))
+        await asyncio.gather(*(_reader(u.hostname, u.port, paden, until, result, timeout) for _ in range(readers)))
 
     asyncio.run(main())
     return result

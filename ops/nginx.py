@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from core.settings import get_settings
-from reports.publicatie import herkomst, inline_script_bron
+from reports.publicatie import herkomst
 
 MIME_TYPES = Path("/etc/nginx/mime.types")
 SNIPPET_NAAM = "hkd-kopregels.conf"
@@ -37,8 +37,8 @@ def kopregels() -> dict[str, str]:
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
         "Content-Security-Policy": (
-            # the pages' one inline script (our kaart.js, inlined for the first paint) by its hash, no other
-            f"default-src 'self'; script-src 'self' {inline_script_bron()}; style-src 'self' 'unsafe-inline'; "
+            # no inline script: the pages run one file of the site (Leaflet and ours, reports.publicatie.site._bundel)
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             "img-src 'self' data: https:; "
             f"connect-src 'self'{' ' + geocoder if geocoder else ''}; font-src 'self'; object-src 'none'; "
             "base-uri 'none'; form-action 'none'"

@@ -43,7 +43,7 @@ from queries.db import acting_as
 from queries.lagen import as_layer
 from queries.publicatie import KANAAL, log_publicatie
 from queries.publiek import openbare_kaart
-from reports.publicatie import LEAFLET_BESTANDEN, data_versie, site_bestanden
+from reports.publicatie import LEAFLET_BESTANDEN, Leaflet, data_versie, site_bestanden
 
 LEAFLET_DIR = PROJECT_ROOT / "dashboard" / "static" / "vendor" / "leaflet"
 ACTUEEL = "actueel"
@@ -129,8 +129,8 @@ def render(engine: Engine, door: str, basemap: Basemap | None = None, nu: dateti
     if data.pc4.empty:
         raise PublicatieFout("er zijn geen postcodegebieden geladen")
     leaflet = _leaflet()
-    bestanden = site_bestanden(data, _stempel(nu), leaflet["vendor/leaflet/leaflet.css"].decode("utf-8"), basemap,
-                               get_settings().geocoder_url)
+    bron = Leaflet(*(leaflet[f"vendor/leaflet/{naam}"].decode("utf-8") for naam in ("leaflet.css", "leaflet.js")))
+    bestanden = site_bestanden(data, _stempel(nu), bron, basemap, get_settings().geocoder_url)
     bestanden.update(leaflet)
     return bestanden
 
@@ -362,7 +362,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 def site_server(root: Path, port: int, address: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
     """A threading stdlib web server on ``root/actueel`` (resolved per request, so a switch is seen at once).
     For local use beside the dashboard; production uses nginx (docs/publicatie.md)."""
-    # the headers once per server (the policy hashes kaart.js: per request that read and hashed the script again)
+    # the headers once per server (they read the settings)
     klasse = type("_SiteHandler", (_Handler,), {"kopregels": kopregels()})
     handler = functools.partial(klasse, directory=str(actueel(root)))
     server = http.server.ThreadingHTTPServer((address, port), handler)

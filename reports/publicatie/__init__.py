@@ -7,12 +7,11 @@ read by the caller under the public role); writing, switching and serving the fo
 from reports.publicatie.site import (
     CSV_GEVAARLIJK,
     LEAFLET_BESTANDEN,
+    Leaflet,
     csv_tekst,
     data_versie,
     herkomst,
-    inline_script_bron,
     site_bestanden,
 )
 
-__all__ = ["CSV_GEVAARLIJK", "LEAFLET_BESTANDEN", "csv_tekst", "data_versie", "herkomst", "inline_script_bron",
-           "site_bestanden"]
+__all__ = ["CSV_GEVAARLIJK", "LEAFLET_BESTANDEN", "Leaflet", "csv_tekst", "data_versie", "herkomst", "site_bestanden"]

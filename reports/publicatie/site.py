@@ -9,7 +9,6 @@ areas and figures with outlines simplified for it (:mod:`geo.overzicht`). Leafle
 
 from __future__ import annotations
 
-import base64
 import csv
 import hashlib
 import html
@@ -33,10 +32,18 @@ from reports.openbare_kaart_html import CREDIT, vertrouwelijk_zinnen
 
 # Leaflet files the site needs (copied from the npm package by the writer; no CDN, ever).
 LEAFLET_BESTANDEN = ("leaflet.js", "leaflet.css")
+
+
+@dataclass(frozen=True)
+class Leaflet:
+    """Leaflet's style sheet and script (as vendored), which the pages carry: the style inline, the script in one
+    file with ours (:func:`_bundel`)."""
+
+    css: str
+    js: str
 CSV_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
 VERBORGEN = "niet getoond"
 TITEL = "Voorzieningen per postcodegebied"
-"""The layer of the first view (outlines simplified for it); ``data/pc4.geojson`` is the full layer."""
 RIJEN_PER_PAGINA = 250
 """Rows of a table on one page. A longer table (thousands of postcode areas at national scale) continues on pages
 of its own (``tabel-pc4-2.html``, ...): the tables never weigh on the map's page (the CSV downloads stay whole)."""
@@ -171,7 +178,7 @@ def herkomst(url: str) -> str:
 
 def _eigen(naam: str) -> str:
     """Our own script or style (``kaart.js``, ``stijl.css``), as shipped in this package; a script without its
-    comment lines and indentation (it is inline in every page: about 1 kB less to the first paint, gzipped)."""
+    comment lines and indentation (it goes to every first visit: about 1 kB less to the first paint, gzipped)."""
     tekst = resources.files(__package__).joinpath(naam).read_text(encoding="utf-8")
     return _zonder_commentaar(tekst) if naam.endswith(".js") else tekst
 
@@ -184,20 +191,19 @@ def _zonder_commentaar(js: str) -> str:
     return re.sub(r"^[ \t]+", "", js, flags=re.M)
 
 
-def _script_hash(script: str) -> str:
-    """The CSP source that allows exactly this inline script (and no other)."""
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
-
-
-def inline_script_bron() -> str:
-    """The CSP source (``'sha256-…'``) of the one inline script of the pages, for a server's own CSP header too."""
-    return _script_hash(_eigen("kaart.js"))
+def _bundel(leaflet_js: str) -> tuple[str, str]:
+    """``(path, text)`` of the pages' one script: Leaflet's followed by ours, named by its content (it changes name
+    with either, so the long caching of ``vendor/`` never serves an old one). One file, run in one go: inline beside
+    Leaflet, ours waited while the browser painted the page's top between the two (issue 27), and the Content-Security-
+    Policy of every page and server had to carry its hash; now ``script-src 'self'`` holds."""
+    tekst = leaflet_js.rstrip() + "\n;\n" + _eigen("kaart.js")
+    return f"vendor/hkd-kaart-{hashlib.sha256(tekst.encode('utf-8')).hexdigest()[:12]}.js", tekst
 
 
 def _csp(basemap: Basemap, geocoder: str = "") -> str:
     img = "'self' data:" + (f" https://{basemap.host} http://{basemap.host}" if basemap.host else "")
     connect = "'self'" + (f" {herkomst(geocoder)}" if herkomst(geocoder) else "")
-    return (f"default-src 'self'; script-src 'self' {inline_script_bron()}; "
+    return (f"default-src 'self'; script-src 'self'; "
             f"style-src 'self' 'unsafe-inline'; img-src {img}; "
             f"connect-src {connect}; object-src 'none'; base-uri 'none'; form-action 'none'")
 
@@ -212,16 +218,16 @@ def _leaflet_stijl(css: str) -> str:
     return re.sub(r"\n\s*\n+", "\n", css).strip().replace("url(images/", "url(vendor/leaflet/images/")
 
 
-def _kop(titel: str, basemap: Basemap, leaflet_css: str, geocoder: str = "") -> str:
+def _kop(titel: str, basemap: Basemap, leaflet_css: str, script: str, geocoder: str = "") -> str:
     # What the first paint needs comes with the page or at once in parallel: Leaflet's style, our style and the first
-    # view's layer inline, Leaflet's script preloaded (the script tag itself sits after the map's element).
+    # view's layer inline, the script (Leaflet's and ours) preloaded (its tag sits after the map's element).
     return f"""<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{html.escape(_csp(basemap, geocoder))}">
 <meta name="referrer" content="no-referrer">
 <title>{html.escape(titel)}</title>
 <link rel="icon" href="data:,">
-<link rel="preload" href="vendor/leaflet/leaflet.js" as="script">
+<link rel="preload" href="{script}" as="script">
 <style>{_leaflet_stijl(leaflet_css)}
 {_eigen("stijl.css")}</style>
 <noscript><style>.zoek{{display:none}}</style></noscript>
@@ -248,8 +254,8 @@ SCHEMATISCH = ("Zonder achtergrondkaart: water (blauw) en hoofdwegen (bruin) zij
                "namen; niet geschikt om een straat of adres te beoordelen.")
 
 
-def _kaart_blok(config: str, laag: str, legenda_html: str, datum: str, attributie: str, geocoder: str = "",
-                schematisch: bool = True) -> str:
+def _kaart_blok(config: str, laag: str, script: str, legenda_html: str, datum: str, attributie: str,
+                geocoder: str = "", schematisch: bool = True) -> str:
     uitleg = f'<p class="schematisch"><small>{SCHEMATISCH}</small></p>' if schematisch else ""
     return f"""{_zoek_blok(geocoder)}
 <div class="kaartvak">
@@ -264,7 +270,7 @@ def _kaart_blok(config: str, laag: str, legenda_html: str, datum: str, attributi
 <p class="bron"><small>{html.escape(attributie)}</small></p>
 <script type="application/json" id="hkd-config">{config}</script>
 <script type="application/json" id="hkd-laag">{_json_in_pagina(laag)}</script>
-<script src="vendor/leaflet/leaflet.js"></script><script>{_eigen("kaart.js")}</script>"""
+<script src="{script}"></script>"""
 
 
 @dataclass(frozen=True)
@@ -329,11 +335,11 @@ def _tabel_pagina(tabel: Tabel, n: int, totaal: int, rijen: str) -> str:
 """
 
 
-def site_bestanden(data, datum: str, leaflet_css: str, basemap: Basemap | None = None,
+def site_bestanden(data, datum: str, leaflet: Leaflet, basemap: Basemap | None = None,
                    geocoder: str = "") -> dict[str, bytes]:
-    """Every file of the site except Leaflet (``data``: ``queries.publiek.OpenbareKaart``; ``datum``: the stand;
-    ``leaflet_css``: Leaflet's style sheet, inlined in the pages; ``geocoder``: a PDOK-Locatieserver-compatible URL
-    the search may ask for an address, empty = offline)."""
+    """Every file of the site except Leaflet's own (``data``: ``queries.publiek.OpenbareKaart``; ``datum``: the
+    stand; ``leaflet``: Leaflet's style and script, which the pages carry; ``geocoder``: a PDOK-Locatieserver-compatible
+    URL the search may ask for an address, empty = offline)."""
     basemap = basemap or Basemap(None)
     pc4 = data.pc4
     breaks, labels = count_classes([int(v) for v in pc4["voorzieningen"]])
@@ -363,10 +369,11 @@ def site_bestanden(data, datum: str, leaflet_css: str, basemap: Basemap | None =
     rijen, wv_rijen = pc4_paginas[0], wv_paginas[0]
     regel = "".join(f"<li>{html.escape(z)}</li>" for z in data.regel.toelichting(data.vertrouwelijke_namen))
     vertrouwelijk = "".join(f"<li>{html.escape(z)}</li>" for z in vertrouwelijk_zinnen(data)) or "<li>Geen.</li>"
-    kaart = _kaart_blok(config, _geojson(pc4, tolerantie(box)), legenda_html, datum, attributie, geocoder,
+    script, script_tekst = _bundel(leaflet.js)
+    kaart = _kaart_blok(config, _geojson(pc4, tolerantie(box)), script, legenda_html, datum, attributie, geocoder,
                         schematisch=not basemap.url)
 
-    index = f"""{_kop(TITEL + " | HKD Kaart Rotterdam", basemap, leaflet_css, geocoder)}
+    index = f"""{_kop(TITEL + " | HKD Kaart Rotterdam", basemap, leaflet.css, script, geocoder)}
 <body><a class="skip" href="#tabel">Naar de tabel met cijfers</a>
 <header><h1>{TITEL}</h1>
 <p>Opvang- en woonvoorzieningen onder het Convenant Huisvesting Kwetsbare Doelgroepen (Rotterdam), geteld per
@@ -401,7 +408,7 @@ plaatsen te tonen.</p>
 register.</small></p></footer>
 </body></html>
 """
-    embed = f"""{_kop(TITEL, basemap, leaflet_css, geocoder)}
+    embed = f"""{_kop(TITEL, basemap, leaflet.css, script, geocoder)}
 <body class="embed"><main><h1 class="klein">{TITEL} (Rotterdam)</h1>
 {kaart}
 <p><a href="index.html" target="_blank" rel="noopener">Uitleg, tabellen en downloads</a></p>
@@ -410,7 +417,8 @@ register.</small></p></footer>
     files = {
         "index.html": index,
         "embed.html": embed,
-        # also as files (inlined in the pages above; kept for anyone who links them)
+        script: script_tekst,
+        # also as files (in the pages above; kept for anyone who links them)
         "kaart.js": _eigen("kaart.js"),
         "stijl.css": _eigen("stijl.css"),
         "data/pc4.geojson": _geojson(pc4),
