@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         return main_publicatie(scales, args.lezers, args.seconden, args.rondes)
     paginas = tuple(p.strip() for p in args.paginas.split(",") if p.strip())
     return run(scales, with_browser=not args.zonder_browser, readers=args.lezers, seconds=args.seconden,
-               paginas=paginas)
+               paginas=paginas, rondes=args.rondes)
 
 
 if __name__ == "__main__":

@@ -121,7 +121,7 @@ def report(scale: str, rows: list[server.ServerFigures], bf: BrowserFigures | No
     return "\n".join(lines)
 
 
-def measure_publicatie(scale: str, url: str, work: Path, readers: int, seconds: float, rondes: int = 9) -> str:
+def measure_publicatie(scale: str, url: str, work: Path, readers: int, seconds: float, rondes: int = 31) -> str:
     """The published site at this scale: drawn and bytes vs the reference, readers against nginx, Streamlit's
     public page with 50 sessions in the same run, time from a write to live."""
     from bench import publicatie
@@ -144,7 +144,7 @@ def measure_publicatie(scale: str, url: str, work: Path, readers: int, seconds: 
 
 
 def main(scales: list[str], with_browser: bool, publicatie: bool = True, readers: int = 1000,
-         seconds: float = 60, paginas: tuple[str, ...] = ()) -> int:
+         seconds: float = 60, paginas: tuple[str, ...] = (), rondes: int = 31) -> int:
     """Measure every scale; with ``paginas`` only those pages, server side (no browser, no publication)."""
     out_dir = get_settings().state_dir / "bench"
     sections = [f"Benchmark HKD Kaart, {time.strftime('%Y-%m-%d %H:%M')}"]
@@ -164,7 +164,7 @@ def main(scales: list[str], with_browser: bool, publicatie: bool = True, readers
         if publicatie and with_browser:
             print(f"== {scale}: gepubliceerde site", flush=True)
             section += "\n\n" + measure_publicatie(scale, url, out_dir / scale / "publicatie", readers,
-                                                    seconds if scale == "demo" else 0)
+                                                    seconds if scale == "demo" else 0, rondes)
         print(section, flush=True)
         sections.append(section)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -174,7 +174,7 @@ def main(scales: list[str], with_browser: bool, publicatie: bool = True, readers
     return 0
 
 
-def main_publicatie(scales: list[str], readers: int, seconds: float, rondes: int = 9) -> int:
+def main_publicatie(scales: list[str], readers: int, seconds: float, rondes: int = 31) -> int:
     """Only the published site (``python -m bench --alleen-publicatie``)."""
     out_dir = get_settings().state_dir / "bench"
     sections = [f"Benchmark gepubliceerde site, {time.strftime('%Y-%m-%d %H:%M')}"]
