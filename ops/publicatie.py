@@ -319,8 +319,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     # (delayed) acknowledgement on a kept-alive connection
     disable_nagle_algorithm = True
     kopregels: dict[str, str] = {}  # the security headers, computed once per server (site_server)
+    # with the character set, as nginx's ``charset utf-8`` sends it: the browser need not look for it in the bytes
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".geojson": "application/geo+json",
-                      ".js": "text/javascript", ".json": "application/json", ".csv": "text/csv; charset=utf-8"}
+                      ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                      ".css": "text/css; charset=utf-8", ".json": "application/json", ".csv": "text/csv; charset=utf-8"}
 
     def send_head(self):
         pad = Path(self.translate_path(self.path))

@@ -186,7 +186,9 @@ def test_the_site_server_sends_the_compressed_twins_over_http_1_1(fresh_demo, tm
             body = r.read()
             assert r.status == 200 and r.version == 11, pad
             assert r.getheader("Content-Encoding") == "gzip" and r.getheader("Vary") == "Accept-Encoding", pad
-            gezien[pad] = (len(body), gzip.decompress(body))
+            gezien[pad] = (len(body), gzip.decompress(body), r.getheader("Content-Type"))
+        # the character set in the header, as nginx's `charset utf-8` sends it
+        assert gezien["/"][2] == "text/html; charset=utf-8" and gezien["/kaart.js"][2] == "text/javascript; charset=utf-8"
         raw = (pub.actueel(tmp_path) / "data/pc4.geojson").read_bytes()
         assert gezien["/data/pc4.geojson"][1] == raw and gezien["/data/pc4.geojson"][0] < len(raw) / 3
         assert b"Voorzieningen per postcodegebied" in gezien["/"][1]
