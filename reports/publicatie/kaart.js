@@ -356,13 +356,17 @@
   // The first view's layer is in the page (#hkd-laag), read and drawn here, while the page is still being parsed:
   // fetched, even preloaded, it waited until the parser had laid down everything below the map (issue 27).
   var eerste = null;
-  try { eerste = JSON.parse(document.getElementById("hkd-laag").textContent); } catch (e) { eerste = null; }
-  if (!eerste || !eerste.features) {
+  try {
+    eerste = JSON.parse(document.getElementById("hkd-laag").textContent);
+    laag = maakLaag(eerste).addTo(kaart);
+  } catch (e) {
+    laag = null;
+  }
+  if (!laag) {  // no layer in the page, or one Leaflet cannot draw: the figures are in the tables below
     toonRest();
     details.innerHTML = "<p>De kaart kon niet worden geladen. De cijfers staan in de tabel.</p>";
     return;
   }
-  laag = maakLaag(eerste).addTo(kaart);
   if (!cfg.omvang) { kaart.fitBounds(laag.getBounds(), { padding: [8, 8] }); }
   eersteZoom = kaart.getZoom();
   // What follows the first paint runs when the browser is idle after it (at the latest 300 ms later): the handlers

@@ -1,6 +1,8 @@
 """The published site in Debian's Chromium behind the real nginx: the map draws, hover and click give the figures,
 no serious accessibility violation, nothing requested from outside, embed.html works on its own."""
 
+import shutil
+
 import pytest
 
 from ops import nginx
@@ -83,3 +85,23 @@ def test_without_script_the_tables_are_there_and_no_search_box_that_cannot_work(
         assert not p.locator("#zoek").is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("laag", ['{"type":"FeatureCollection","features":[', '{"type":"FeatureCollection","features":'
+                                  '[{"type":"Feature","properties":{},"geometry":{"type":"Kapot","coordinates":[]}}]}'])
+def test_a_layer_the_page_cannot_draw_says_so_in_dutch_and_shows_the_tables(fresh_demo, tmp_path, page, laag):
+    """The first view's layer is in the page: cut short or not drawable, the page says so beside the map and shows
+    the tables at once (the figures are all there), instead of a blank map and hidden tables."""
+    root = tmp_path / "pub"
+    pub.publiceer(fresh_demo, root, "tester")
+    kapot = tmp_path / "kapot"
+    shutil.copytree(pub.actueel(root).resolve(), kapot)
+    index = (kapot / "index.html").read_text(encoding="utf-8")
+    begin = index.index('id="hkd-laag">') + len('id="hkd-laag">')
+    (kapot / "index.html").write_text(index[:begin] + laag + index[index.index("</script>", begin):], encoding="utf-8")
+    (kapot / "index.html.gz").unlink()
+    with nginx.running(kapot, tmp_path / "nginx") as base:
+        page.goto(base + "/")
+        page.wait_for_selector("#details:has-text('De kaart kon niet worden geladen')", timeout=15_000)
+        assert page.get_by_role("heading", name="Cijfers per postcodegebied").is_visible()
+        assert "kaart-eerst" not in (page.locator("html").get_attribute("class") or "")
