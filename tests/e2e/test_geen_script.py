@@ -97,12 +97,19 @@ def _tooltip_of_location(page, code: str) -> str:
     wait_for_app(page)
     # The map may still be flying to the new view, or a rerun under load may still replace it (then the old canvas
     # is gone mid-hover, or two maps stand side by side): per round, find the one map afresh and hover around its
-    # middle, each hover waiting briefly for the tooltip to name the location; bounded to 30 rounds.
+    # middle, each hover waiting briefly for the tooltip to name the location; bounded to 30 rounds. A flight that a
+    # rerun under load cut short leaves the location off the middle: every tenth round searches it again.
     kaarten = main.locator('[data-testid="stDeckGlJsonChart"]').filter(visible=True)
-    for _ in range(30):
+    for ronde in range(30):
         try:
+            if ronde and ronde % 10 == 0:  # (the same text again is no change to Streamlit: cleared first)
+                for waarde in ("", code):
+                    zoekveld.fill(waarde)
+                    zoekveld.press("Enter")
+                    wait_for_app(page)
+                main.get_by_text(f"Locatie {code}").first.wait_for(timeout=60_000)
             box = enig(page, kaarten).locator("canvas").first.bounding_box(timeout=10_000)
-            for dx, dy in ((0, 0), (0, -4), (4, 0), (0, 4), (-4, 0)) if box else ():
+            for dx, dy in ((0, 0), (0, -4), (4, 0), (0, 4), (-4, 0), (0, -8), (8, 0), (0, 8), (-8, 0)) if box else ():
                 page.mouse.move(2, 2)
                 page.mouse.move(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy, steps=3)
                 try:
