@@ -43,8 +43,11 @@ def draw_paths(base: str) -> tuple[str, ...]:
     return ("/",) + ((f"/{script.group(1)}",) if script else ())
 
 
+NA_DE_KAART = ("/data/woonvormen.json", "/data/gebieden.json")  # asked for once the map is drawn
+
+
 def reader_paths(base: str) -> tuple[str, ...]:
-    return (*draw_paths(base), "/data/woonvormen.json", "/data/gebieden.json")
+    return (*draw_paths(base), *NA_DE_KAART)
 
 
 def mediaan_interval(n: int, betrouwbaarheid: float = 0.95) -> tuple[int, int] | None:
@@ -202,8 +205,9 @@ def measure_site(url: str, geo: dict, work: Path, runs: int = 9) -> tuple[SiteFi
         with nginx.running(pub.actueel(work / "site"), work / "nginx-site") as site, \
                 nginx.running(ref, work / "nginx-ref") as ref_url, browser.chromium() as chrome:
             layer_gz = len(gzip.compress(_eerste_laag((pub.actueel(work / "site") / "index.html").read_text()), 6))
-            page_gz = _served_bytes(site, draw_paths(site))
-            visit_gz = _served_bytes(site, reader_paths(site))
+            teken = draw_paths(site)
+            page_gz = _served_bytes(site, teken)
+            visit_gz = page_gz + _served_bytes(site, NA_DE_KAART)
             lokaal_gz = _served_bytes(lokaal_url, draw_paths(lokaal_url))
             ref_page_gz = _served_bytes(ref_url, ["/index.html", "/reference.js", "/leaflet.js", "/leaflet.css",
                                                   "/layer.geojson"])

@@ -79,9 +79,16 @@ def actueel(root: Path) -> Path:
     return root / ACTUEEL
 
 
-def _checksum(bestanden: dict[str, bytes]) -> tuple[str, str]:
-    """``(sha256 over the manifest, manifest text)``: one line ``<sha256>  <path>`` per file, sorted."""
-    manifest = "".join(f"{hashlib.sha256(inhoud).hexdigest()}  {naam}\n" for naam, inhoud in sorted(bestanden.items()))
+def _hashes(bestanden: dict[str, bytes]) -> dict[str, str]:
+    """``{path: sha256}`` of every file."""
+    return {naam: hashlib.sha256(inhoud).hexdigest() for naam, inhoud in bestanden.items()}
+
+
+def _checksum(bestanden: dict[str, bytes], hashes: dict[str, str] | None = None) -> tuple[str, str]:
+    """``(sha256 over the manifest, manifest text)``: one line ``<sha256>  <path>`` per file, sorted (``hashes``: the
+    files' :func:`_hashes` when already worked out)."""
+    hashes = hashes or _hashes(bestanden)
+    manifest = "".join(f"{hashes[naam]}  {naam}\n" for naam in sorted(bestanden))
     return hashlib.sha256(manifest.encode()).hexdigest(), manifest
 
 
@@ -129,7 +136,8 @@ def render(engine: Engine, door: str, basemap: Basemap | None = None, nu: dateti
     if data.pc4.empty:
         raise PublicatieFout("er zijn geen postcodegebieden geladen")
     leaflet = _leaflet()
-    bron = Leaflet(*(leaflet[f"vendor/leaflet/{naam}"].decode("utf-8") for naam in ("leaflet.css", "leaflet.js")))
+    bron = Leaflet(css=leaflet["vendor/leaflet/leaflet.css"].decode("utf-8"),
+                   js=leaflet["vendor/leaflet/leaflet.js"].decode("utf-8"))
     bestanden = site_bestanden(data, _stempel(nu), bron, basemap, get_settings().geocoder_url)
     bestanden.update(leaflet)
     return bestanden
@@ -141,7 +149,8 @@ def schrijf(root: Path, bestanden: dict[str, bytes], nu: datetime | None = None,
     ``(release folder, data version, checksum)``. ``inhoudsversie`` (:func:`inhoud_versie`) is recorded in ``versie.json``
     so that the next publication can tell whether anything changed."""
     versie = data_versie(bestanden)
-    checksum, manifest = _checksum(bestanden)
+    hashes = _hashes(bestanden)
+    checksum, manifest = _checksum(bestanden, hashes)
     stamp = (nu or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     releases = root / "releases"
     releases.mkdir(parents=True, exist_ok=True)
@@ -155,7 +164,7 @@ def schrijf(root: Path, bestanden: dict[str, bytes], nu: datetime | None = None,
         twin = pad.suffix in GZIP and len(inhoud) >= 512
         # A file the live release holds unchanged (by its sha256 in the manifest) is linked to it, its twin too: the
         # boundaries, the search index and Leaflet are neither written nor compressed again (nationally 0.5 s).
-        if live_sha.get(rel) == hashlib.sha256(inhoud).hexdigest() and _gekoppeld(live / rel, pad, inhoud, twin):
+        if live_sha.get(rel) == hashes[rel] and _gekoppeld(live / rel, pad, inhoud, twin):
             continue
         pad.write_bytes(inhoud)
         os.chmod(pad, 0o644)

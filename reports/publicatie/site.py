@@ -3,8 +3,9 @@
 The site is a few static files: ``index.html`` (map, legend, rule, tables, downloads), ``embed.html`` (the map alone,
 for an iframe), ``kaart.js`` + ``stijl.css`` (ours), ``data/pc4.geojson`` (the layer: PC4 outline and the
 disclosure-controlled figures, nothing else; fetched when the reader zooms in), ``data/woonvormen.json`` (the
-per-woonvorm figures for the click panel), two CSV tables. The first view's layer is in the pages themselves: the same
-areas and figures with outlines simplified for it (:mod:`geo.overzicht`). Leaflet itself is copied in by the writer (``LEAFLET_BESTANDEN``, vendored from npm).
+per-woonvorm figures for the click panel), two CSV tables. The first view's layer is in the pages themselves: the
+same areas and figures with outlines simplified for it (:mod:`geo.overzicht`). Leaflet itself is copied in by the
+writer (``LEAFLET_BESTANDEN``, vendored from npm).
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ from reports.openbare_kaart_html import CREDIT, vertrouwelijk_zinnen
 
 # Leaflet files the site needs (copied from the npm package by the writer; no CDN, ever).
 LEAFLET_BESTANDEN = ("leaflet.js", "leaflet.css")
+CSV_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
+VERBORGEN = "niet getoond"
+TITEL = "Voorzieningen per postcodegebied"
+RIJEN_PER_PAGINA = 250
+"""Rows of a table on one page. A longer table (thousands of postcode areas at national scale) continues on pages
+of its own (``tabel-pc4-2.html``, ...): the tables never weigh on the map's page (the CSV downloads stay whole)."""
 
 
 @dataclass(frozen=True)
@@ -41,12 +48,6 @@ class Leaflet:
 
     css: str
     js: str
-CSV_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
-VERBORGEN = "niet getoond"
-TITEL = "Voorzieningen per postcodegebied"
-RIJEN_PER_PAGINA = 250
-"""Rows of a table on one page. A longer table (thousands of postcode areas at national scale) continues on pages
-of its own (``tabel-pc4-2.html``, ...): the tables never weigh on the map's page (the CSV downloads stay whole)."""
 
 
 def _int_or_none(value) -> int | None:
@@ -203,7 +204,7 @@ def _bundel(leaflet_js: str) -> tuple[str, str]:
 def _csp(basemap: Basemap, geocoder: str = "") -> str:
     img = "'self' data:" + (f" https://{basemap.host} http://{basemap.host}" if basemap.host else "")
     connect = "'self'" + (f" {herkomst(geocoder)}" if herkomst(geocoder) else "")
-    return (f"default-src 'self'; script-src 'self'; "
+    return ("default-src 'self'; script-src 'self'; "
             f"style-src 'self' 'unsafe-inline'; img-src {img}; "
             f"connect-src {connect}; object-src 'none'; base-uri 'none'; form-action 'none'")
 
